@@ -1,0 +1,149 @@
+# gonet: Go's net package in C.
+#
+# One Makefile for GNU make (4.0 or later) and bmake: it uses only `!=`,
+# `include`, suffix rules and nested variable names, which both read alike.
+# Platform files are listed in mk/$(OS).mk; C code never tests the OS name.
+#
+#	make test		build and run the Check suite, then the diff
+#	make test SANITIZE=1	the same under ASan + UBSan
+#	make test SANITIZE=thread	the same under TSan
+#	make demo | diff | install | clean
+
+OS != uname -s
+include mk/$(OS).mk
+
+PREFIX = /usr/local
+DESTDIR =
+CC = cc
+GO != sh tools/findgo.sh
+CFLAGS = -O2 -g
+LDFLAGS =
+SANITIZE =
+
+CHECK_CFLAGS != pkg-config --cflags check 2>/dev/null || true
+CHECK_LIBS != pkg-config --libs check 2>/dev/null || echo -lcheck
+
+WARN = -Wall -Wextra -Werror
+ALL_CFLAGS = -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -fPIC -pthread $(CFLAGS)
+
+# Each build variant gets its own object suffix, so the three can coexist
+# in one tree: .o plain, .ao ASan+UBSan, .to TSan.
+OX_ = o
+OX_0 = o
+OX_1 = ao
+OX_address = ao
+OX_thread = to
+OX = $(OX_$(SANITIZE))
+
+SAN_o =
+SAN_ao = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_to = -fsanitize=thread
+SAN = $(SAN_$(OX))
+
+RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
+	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
+	runtime/itoa.c
+SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
+NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
+	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
+	net/dial.c net/lookup.c net/hosts.c net/port.c
+LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
+
+TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
+	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
+	tests/port_test.c tests/errors_test.c tests/syscall_test.c \
+	tests/time_test.c tests/net_test.c tests/tcpsock_test.c \
+	tests/udpsock_test.c tests/iprawsock_test.c tests/unixsock_test.c \
+	tests/lookup_test.c $(OS_TEST_SRCS)
+
+HDRS = runtime/runtime.h runtime/runtime_impl.h syscall/syscall.h \
+	net/net.h net/net_impl.h tests/main_test.h tests/export_test.h
+
+LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
+TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
+
+LIBA_o = libgonet.a
+LIBA_ao = build/asan/libgonet.a
+LIBA_to = build/tsan/libgonet.a
+LIBA = $(LIBA_$(OX))
+TESTBIN_o = tests/gonet_test
+TESTBIN_ao = build/asan/gonet_test
+TESTBIN_to = build/tsan/gonet_test
+TESTBIN = $(TESTBIN_$(OX))
+NETPROBE_o = tools/netprobe
+NETPROBE_ao = build/asan/netprobe
+NETPROBE_to = build/tsan/netprobe
+NETPROBE = $(NETPROBE_$(OX))
+SONAME = libgonet.so.0
+
+.SUFFIXES: .c .o .ao .to
+
+.c.o:
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
+.c.ao:
+	$(CC) $(ALL_CFLAGS) $(SAN_ao) $(CHECK_CFLAGS) -c $< -o $@
+.c.to:
+	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
+
+all: $(LIBA) libgonet.so $(NETPROBE) $(TESTBIN)
+
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX): $(HDRS) Makefile mk/$(OS).mk
+
+$(LIBA): $(LIB_OBJS)
+	@mkdir -p build/asan build/tsan
+	rm -f $@
+	ar rcs $@ $(LIB_OBJS)
+
+libgonet.so: $(LIB_SRCS:.c=.o) mk/gonet.map
+	$(CC) -shared -pthread -Wl,-soname,$(SONAME) \
+	    -Wl,--version-script=mk/gonet.map -o $(SONAME) \
+	    $(LIB_SRCS:.c=.o) $(LDFLAGS)
+	ln -sf $(SONAME) $@
+
+$(TESTBIN): $(TEST_OBJS) $(LIBA)
+	@mkdir -p build/asan build/tsan
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
+	    $(CHECK_LIBS) $(LDFLAGS)
+
+$(NETPROBE): tools/netprobe.$(OX) $(LIBA)
+	@mkdir -p build/asan build/tsan
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) $(LIBA) $(LDFLAGS)
+
+tools/netprobe-go: tests/diff/netprobe.go
+	sh tools/gobuild.sh $(GO) $@ tests/diff/netprobe.go
+
+# The user-facing targets first install what is missing (tools/setup.sh is
+# idempotent), then re-enter make so that pkg-config answers are fresh.
+test:
+	sh tools/setup.sh
+	$(MAKE) check
+
+check: $(TESTBIN) $(NETPROBE)
+	sh tools/runtests.sh $(TESTBIN)
+	sh tools/diff.sh --if-go $(NETPROBE) tools/netprobe-go "$(GO)"
+
+diff:
+	sh tools/setup.sh
+	$(MAKE) $(NETPROBE)
+	sh tools/diff.sh $(NETPROBE) tools/netprobe-go "$(GO)"
+
+demo:
+	sh tools/setup.sh
+	$(MAKE) $(NETPROBE)
+	sh tools/demo.sh $(NETPROBE) tools/netprobe-go "$(GO)"
+
+install: $(LIBA_o) libgonet.so
+	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
+
+format:
+	clang-format -i $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c
+
+clean:
+	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
+	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
+	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
+	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
+	rm -f tools/netprobe tools/netprobe-go
+	rm -rf build
+
+.PHONY: all test check diff demo install format clean

@@ -1,0 +1,1 @@
+/* placeholder: net/dnsclient_unix.c */

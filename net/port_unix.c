@@ -1,0 +1,1 @@
+/* placeholder: net/port_unix.c */

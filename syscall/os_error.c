@@ -1,0 +1,1 @@
+/* placeholder: syscall/os_error.c */

@@ -1,0 +1,1 @@
+/* placeholder: syscall/syscall_linux.c */

@@ -1,0 +1,1 @@
+/* placeholder: syscall/zerrors_linux_amd64.c */

@@ -1,0 +1,97 @@
+/*
+ * C port of go1.19 src/net/main_test.go: the test binary's main and the
+ * leak check that runs around every test.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tests/main_test.h"
+
+static int fdsAtSetup;
+
+/*
+ * countFds counts this process's open descriptors, leaving out anonymous
+ * inodes (epoll, eventfd, timerfd): the poller opens those once and keeps
+ * them for the life of the process, which is not a leak.
+ */
+static int
+countFds(void)
+{
+	DIR *d;
+	struct dirent *e;
+	char path[300], target[256];
+	ssize_t n;
+	int count;
+
+	d = opendir("/proc/self/fd");
+	if (d == NULL)
+		return -1;
+	count = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || atoi(e->d_name) == dirfd(d))
+			continue;
+		snprintf(path, sizeof(path), "/proc/self/fd/%s", e->d_name);
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n < 0)
+			continue;
+		target[n] = '\0';
+		if (strncmp(target, "anon_inode:", 11) == 0)
+			continue;
+		count++;
+	}
+	closedir(d);
+	return count;
+}
+
+static void
+leakSetup(void)
+{
+	fdsAtSetup = countFds();
+}
+
+static void
+leakTeardown(void)
+{
+	int now;
+
+	now = countFds();
+	ck_assert_msg(now == fdsAtSetup,
+	    "file descriptors leaked: %d open before the test, %d after",
+	    fdsAtSetup, now);
+}
+
+TCase *
+newTCase(const char *name)
+{
+	TCase *tc;
+
+	tc = tcase_create(name);
+	tcase_set_timeout(tc, 60);
+	tcase_add_checked_fixture(tc, leakSetup, leakTeardown);
+	return tc;
+}
+
+int
+main(void)
+{
+	Suite *(*const suites[])(void) = {
+		ip_suite, mac_suite, parse_suite, ipsock_suite, hosts_suite,
+		port_suite, errors_suite, syscall_suite, time_suite, net_suite,
+		tcpsock_suite, udpsock_suite, iprawsock_suite, unixsock_suite,
+		lookup_suite,
+	};
+	SRunner *sr;
+	size_t i;
+	int failed;
+
+	sr = srunner_create(suites[0]());
+	for (i = 1; i < nelem(suites); i++)
+		srunner_add_suite(sr, suites[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,22 @@
+#!/bin/sh
+# setup.sh: installs what building and testing gonet needs, and nothing when
+# it is all there already.  Debian package names; apt-get when root,
+# otherwise a message naming the packages.
+need=""
+have() { command -v "$1" >/dev/null 2>&1; }
+pkg-config --exists check 2>/dev/null || need="$need check"
+have pkg-config || need="$need pkg-config"
+have bmake || need="$need bmake"
+[ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
+[ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
+[ -f /etc/services ] || need="$need netbase"
+[ -z "$need" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+	echo "gonet needs these Debian packages:$need" >&2
+	echo "install them with: sudo apt-get install -y$need" >&2
+	exit 1
+fi
+echo "setup: installing$need" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >&2 || exit 1
+apt-get install -y -qq $need >&2 || exit 1
