@@ -1,1 +1,656 @@
-/* placeholder: net/net.c */
+/* C port of go1.19 src/net/net.go: the error types and the Addr interface. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/net_impl.h"
+
+/*
+ * Addr, the interface.  A NULL address prints as "<nil>", the text Go's
+ * fmt gives a nil Addr, so that OpError-style callers need no special case.
+ */
+const char *
+net_Addr_Network(const net_Addr *a)
+{
+	if (a == NULL)
+		return "<nil>";
+	return a->type->Network(a);
+}
+
+char *
+net_Addr_String(const net_Addr *a)
+{
+	if (a == NULL)
+		return runtime_strdup("<nil>");
+	return a->type->String(a);
+}
+
+net_Addr *
+net_Addr_clone(const net_Addr *a)
+{
+	if (a == NULL)
+		return NULL;
+	return a->type->clone(a);
+}
+
+/*
+ * Go asks an error for Timeout and Temporary through a type assertion; a
+ * NULL method in the table is the failed assertion.
+ */
+static bool
+net_isTimeout(const runtime_error *err)
+{
+	return err != NULL && err->type->Timeout != NULL &&
+	    err->type->Timeout(err);
+}
+
+static bool
+net_isTemporary(const runtime_error *err)
+{
+	return err != NULL && err->type->Temporary != NULL &&
+	    err->type->Temporary(err);
+}
+
+static bool
+net_false(const runtime_error *err)
+{
+	(void)err;
+	return false;
+}
+
+static bool
+net_true(const runtime_error *err)
+{
+	(void)err;
+	return true;
+}
+
+/*
+ * isConnError lives in Go's error_unix.go; gonet has no twin for that one
+ * function, so it stays here beside its only caller.
+ */
+static bool
+net_isConnError(const runtime_error *err)
+{
+	syscall_Errno se;
+
+	if (err == NULL || err->type != &syscall_ErrnoType)
+		return false;
+	se = ((const syscall_ErrnoError *)err)->Errno;
+	return se == ECONNRESET || se == ECONNABORTED;
+}
+
+/* OpError. */
+static char *
+OpError_Error(const runtime_error *err)
+{
+	const net_OpError *e = (const net_OpError *)err;
+	char *s, *t, *as;
+
+	s = runtime_strdup(e->Op);
+	if (e->Net[0] != '\0') {
+		t = runtime_concatstrings(s, " ", e->Net, NULL);
+		free(s);
+		s = t;
+	}
+	if (e->Source != NULL) {
+		as = net_Addr_String(e->Source);
+		t = runtime_concatstrings(s, " ", as, NULL);
+		free(as);
+		free(s);
+		s = t;
+	}
+	if (e->Addr != NULL) {
+		as = net_Addr_String(e->Addr);
+		t = runtime_concatstrings(s, e->Source != NULL ? "->" : " ",
+		    as, NULL);
+		free(as);
+		free(s);
+		s = t;
+	}
+	t = runtime_concatstrings(s, ": ", runtime_error_Error(e->Err), NULL);
+	free(s);
+	return t;
+}
+
+static runtime_error *
+OpError_Unwrap(const runtime_error *err)
+{
+	return ((const net_OpError *)err)->Err;
+}
+
+/* An error wrapped in os.SyscallError answers for itself, as in Go. */
+static bool
+OpError_Timeout(const runtime_error *err)
+{
+	const net_OpError *e = (const net_OpError *)err;
+
+	if (e->Err != NULL && e->Err->type == &os_SyscallErrorType)
+		return net_isTimeout(((const os_SyscallError *)e->Err)->Err);
+	return net_isTimeout(e->Err);
+}
+
+/*
+ * A reset or aborted connection is worth retrying for accept only: the
+ * listener itself is fine.
+ */
+static bool
+OpError_Temporary(const runtime_error *err)
+{
+	const net_OpError *e = (const net_OpError *)err;
+
+	if (strcmp(e->Op, "accept") == 0 && net_isConnError(e->Err))
+		return true;
+	if (e->Err != NULL && e->Err->type == &os_SyscallErrorType)
+		return net_isTemporary(((const os_SyscallError *)e->Err)->Err);
+	return net_isTemporary(e->Err);
+}
+
+static void
+OpError_release(runtime_error *err)
+{
+	net_OpError *e = (net_OpError *)err;
+
+	free(e->Op);
+	free(e->Net);
+	free(e->Source);
+	free(e->Addr);
+	runtime_error_Free(e->Err);
+}
+
+const runtime_errorType net_OpErrorType = {
+	"*net.OpError", OpError_Error, OpError_Unwrap, OpError_Timeout,
+	OpError_Temporary, NULL, OpError_release
+};
+
+runtime_error *
+net_newOpError(const char *op, const char *net, const net_Addr *source,
+    const net_Addr *addr, runtime_error *err)
+{
+	net_OpError *e;
+
+	e = (net_OpError *)runtime_newError(&net_OpErrorType, sizeof(*e));
+	e->Op = runtime_strdup(op != NULL ? op : "");
+	e->Net = runtime_strdup(net != NULL ? net : "");
+	e->Source = net_Addr_clone(source);
+	e->Addr = net_Addr_clone(addr);
+	e->Err = err;
+	return &e->err;
+}
+
+/* ParseError. */
+static char *
+ParseError_Error(const runtime_error *err)
+{
+	const net_ParseError *e = (const net_ParseError *)err;
+
+	return runtime_concatstrings("invalid ", e->Type, ": ", e->Text, NULL);
+}
+
+static void
+ParseError_release(runtime_error *err)
+{
+	net_ParseError *e = (net_ParseError *)err;
+
+	free(e->Type);
+	free(e->Text);
+}
+
+const runtime_errorType net_ParseErrorType = {
+	"*net.ParseError", ParseError_Error, NULL, net_false, net_false, NULL,
+	ParseError_release
+};
+
+runtime_error *
+net_newParseError(const char *typ, const char *text)
+{
+	net_ParseError *e;
+
+	e = (net_ParseError *)runtime_newError(&net_ParseErrorType,
+	    sizeof(*e));
+	e->Type = runtime_strdup(typ);
+	e->Text = runtime_strdup(text);
+	return &e->err;
+}
+
+/* AddrError. */
+static char *
+AddrError_Error(const runtime_error *err)
+{
+	const net_AddrError *e = (const net_AddrError *)err;
+
+	if (e->Addr[0] != '\0')
+		return runtime_concatstrings("address ", e->Addr, ": ", e->Err,
+		    NULL);
+	return runtime_strdup(e->Err);
+}
+
+static void
+AddrError_release(runtime_error *err)
+{
+	net_AddrError *e = (net_AddrError *)err;
+
+	free(e->Err);
+	free(e->Addr);
+}
+
+const runtime_errorType net_AddrErrorType = {
+	"*net.AddrError", AddrError_Error, NULL, net_false, net_false, NULL,
+	AddrError_release
+};
+
+runtime_error *
+net_newAddrError(const char *err, const char *addr)
+{
+	net_AddrError *e;
+
+	e = (net_AddrError *)runtime_newError(&net_AddrErrorType, sizeof(*e));
+	e->Err = runtime_strdup(err);
+	e->Addr = runtime_strdup(addr);
+	return &e->err;
+}
+
+/* UnknownNetworkError. */
+static char *
+UnknownNetworkError_Error(const runtime_error *err)
+{
+	const net_UnknownNetworkError *e =
+	    (const net_UnknownNetworkError *)err;
+
+	return runtime_concatstrings("unknown network ", e->s, NULL);
+}
+
+static void
+UnknownNetworkError_release(runtime_error *err)
+{
+	free(((net_UnknownNetworkError *)err)->s);
+}
+
+const runtime_errorType net_UnknownNetworkErrorType = {
+	"net.UnknownNetworkError", UnknownNetworkError_Error, NULL, net_false,
+	net_false, NULL, UnknownNetworkError_release
+};
+
+runtime_error *
+net_newUnknownNetworkError(const char *s)
+{
+	net_UnknownNetworkError *e;
+
+	e = (net_UnknownNetworkError *)runtime_newError(
+	    &net_UnknownNetworkErrorType, sizeof(*e));
+	e->s = runtime_strdup(s);
+	return &e->err;
+}
+
+/* InvalidAddrError. */
+static char *
+InvalidAddrError_Error(const runtime_error *err)
+{
+	return runtime_strdup(((const net_InvalidAddrError *)err)->s);
+}
+
+static void
+InvalidAddrError_release(runtime_error *err)
+{
+	free(((net_InvalidAddrError *)err)->s);
+}
+
+const runtime_errorType net_InvalidAddrErrorType = {
+	"net.InvalidAddrError", InvalidAddrError_Error, NULL, net_false,
+	net_false, NULL, InvalidAddrError_release
+};
+
+runtime_error *
+net_newInvalidAddrError(const char *s)
+{
+	net_InvalidAddrError *e;
+
+	e = (net_InvalidAddrError *)runtime_newError(
+	    &net_InvalidAddrErrorType, sizeof(*e));
+	e->s = runtime_strdup(s);
+	return &e->err;
+}
+
+/*
+ * timeoutError.  Go's Is method matches context.DeadlineExceeded; gonet
+ * has no package context, so the method is left out.
+ */
+static char *
+timeoutError_Error(const runtime_error *err)
+{
+	(void)err;
+	return runtime_strdup("i/o timeout");
+}
+
+static const runtime_errorType net_timeoutErrorType = {
+	"*net.timeoutError", timeoutError_Error, NULL, net_true, net_true,
+	NULL, NULL
+};
+
+static runtime_error net_timeoutError = RUNTIME_STATIC_ERROR(
+    &net_timeoutErrorType);
+runtime_error *const net_errTimeout = &net_timeoutError;
+
+/*
+ * canceledError.  Its Is method (context.Canceled) is left out for the
+ * same reason as timeoutError's.
+ */
+static char *
+canceledError_Error(const runtime_error *err)
+{
+	(void)err;
+	return runtime_strdup("operation was canceled");
+}
+
+static const runtime_errorType net_canceledErrorType = {
+	"net.canceledError", canceledError_Error, NULL, NULL, NULL, NULL, NULL
+};
+
+static runtime_error net_canceledError = RUNTIME_STATIC_ERROR(
+    &net_canceledErrorType);
+runtime_error *const net_errCanceled = &net_canceledError;
+
+/* The package-level errors.New values. */
+static errors_errorString net_errNoSuitableAddressValue =
+    ERRORS_NEW_STATIC("no suitable address found");
+runtime_error *const net_errNoSuitableAddress =
+    &net_errNoSuitableAddressValue.err;
+
+static errors_errorString net_errMissingAddressValue =
+    ERRORS_NEW_STATIC("missing address");
+runtime_error *const net_errMissingAddress = &net_errMissingAddressValue.err;
+
+static errors_errorString net_ErrWriteToConnectedValue =
+    ERRORS_NEW_STATIC("use of WriteTo with pre-connected connection");
+runtime_error *const net_ErrWriteToConnected =
+    &net_ErrWriteToConnectedValue.err;
+
+static errors_errorString net_errNoSuchHostValue =
+    ERRORS_NEW_STATIC("no such host");
+runtime_error *const net_errNoSuchHost = &net_errNoSuchHostValue.err;
+
+/* DNSConfigError. */
+static char *
+DNSConfigError_Error(const runtime_error *err)
+{
+	const net_DNSConfigError *e = (const net_DNSConfigError *)err;
+
+	return runtime_concatstrings("error reading DNS config: ",
+	    runtime_error_Error(e->Err), NULL);
+}
+
+static runtime_error *
+DNSConfigError_Unwrap(const runtime_error *err)
+{
+	return ((const net_DNSConfigError *)err)->Err;
+}
+
+static void
+DNSConfigError_release(runtime_error *err)
+{
+	runtime_error_Free(((net_DNSConfigError *)err)->Err);
+}
+
+const runtime_errorType net_DNSConfigErrorType = {
+	"*net.DNSConfigError", DNSConfigError_Error, DNSConfigError_Unwrap,
+	net_false, net_false, NULL, DNSConfigError_release
+};
+
+runtime_error *
+net_newDNSConfigError(runtime_error *err)
+{
+	net_DNSConfigError *e;
+
+	e = (net_DNSConfigError *)runtime_newError(&net_DNSConfigErrorType,
+	    sizeof(*e));
+	e->Err = err;
+	return &e->err;
+}
+
+/* DNSError. */
+static char *
+DNSError_Error(const runtime_error *err)
+{
+	const net_DNSError *e = (const net_DNSError *)err;
+
+	if (e->Server[0] != '\0')
+		return runtime_concatstrings("lookup ", e->Name, " on ",
+		    e->Server, ": ", e->Err, NULL);
+	return runtime_concatstrings("lookup ", e->Name, ": ", e->Err, NULL);
+}
+
+static bool
+DNSError_Timeout(const runtime_error *err)
+{
+	return ((const net_DNSError *)err)->IsTimeout;
+}
+
+static bool
+DNSError_Temporary(const runtime_error *err)
+{
+	const net_DNSError *e = (const net_DNSError *)err;
+
+	return e->IsTimeout || e->IsTemporary;
+}
+
+static void
+DNSError_release(runtime_error *err)
+{
+	net_DNSError *e = (net_DNSError *)err;
+
+	free(e->Err);
+	free(e->Name);
+	free(e->Server);
+}
+
+const runtime_errorType net_DNSErrorType = {
+	"*net.DNSError", DNSError_Error, NULL, DNSError_Timeout,
+	DNSError_Temporary, NULL, DNSError_release
+};
+
+runtime_error *
+net_newDNSError(const char *err, const char *name, const char *server,
+    bool isTimeout, bool isTemporary, bool isNotFound)
+{
+	net_DNSError *e;
+
+	e = (net_DNSError *)runtime_newError(&net_DNSErrorType, sizeof(*e));
+	e->Err = runtime_strdup(err);
+	e->Name = runtime_strdup(name);
+	e->Server = runtime_strdup(server != NULL ? server : "");
+	e->IsTimeout = isTimeout;
+	e->IsTemporary = isTemporary;
+	e->IsNotFound = isNotFound;
+	return &e->err;
+}
+
+/*
+ * ErrClosed is internal/poll's ErrNetClosing, whose type has Timeout and
+ * Temporary (both false), so it satisfies net.Error.
+ */
+static char *
+errNetClosing_Error(const runtime_error *err)
+{
+	(void)err;
+	return runtime_strdup("use of closed network connection");
+}
+
+static const runtime_errorType net_errNetClosingType = {
+	"poll.errNetClosing", errNetClosing_Error, NULL, net_false, net_false,
+	NULL, NULL
+};
+
+static runtime_error net_errClosed = RUNTIME_STATIC_ERROR(
+    &net_errNetClosingType);
+runtime_error *const net_ErrClosed = &net_errClosed;
+
+/* net.Error, the interface. */
+const char *
+net_Error_Error(runtime_error *err)
+{
+	return runtime_error_Error(err);
+}
+
+bool
+net_Error_Timeout(runtime_error *err)
+{
+	return net_isTimeout(err);
+}
+
+bool
+net_Error_Temporary(runtime_error *err)
+{
+	return net_isTemporary(err);
+}
+
+/*
+ * The typed methods.  Go's Error methods on pointer receivers print "<nil>"
+ * for a nil receiver, and runtime_error_Error does the same for NULL.
+ */
+const char *
+net_OpError_Error(net_OpError *e)
+{
+	return runtime_error_Error(e == NULL ? NULL : &e->err);
+}
+
+runtime_error *
+net_OpError_Unwrap(net_OpError *e)
+{
+	return e->Err;
+}
+
+bool
+net_OpError_Timeout(net_OpError *e)
+{
+	return OpError_Timeout(&e->err);
+}
+
+bool
+net_OpError_Temporary(net_OpError *e)
+{
+	return OpError_Temporary(&e->err);
+}
+
+const char *
+net_ParseError_Error(net_ParseError *e)
+{
+	return runtime_error_Error(&e->err);
+}
+
+bool
+net_ParseError_Timeout(net_ParseError *e)
+{
+	(void)e;
+	return false;
+}
+
+bool
+net_ParseError_Temporary(net_ParseError *e)
+{
+	(void)e;
+	return false;
+}
+
+const char *
+net_AddrError_Error(net_AddrError *e)
+{
+	return runtime_error_Error(e == NULL ? NULL : &e->err);
+}
+
+bool
+net_AddrError_Timeout(net_AddrError *e)
+{
+	(void)e;
+	return false;
+}
+
+bool
+net_AddrError_Temporary(net_AddrError *e)
+{
+	(void)e;
+	return false;
+}
+
+const char *
+net_UnknownNetworkError_Error(net_UnknownNetworkError *e)
+{
+	return runtime_error_Error(&e->err);
+}
+
+bool
+net_UnknownNetworkError_Timeout(net_UnknownNetworkError *e)
+{
+	(void)e;
+	return false;
+}
+
+bool
+net_UnknownNetworkError_Temporary(net_UnknownNetworkError *e)
+{
+	(void)e;
+	return false;
+}
+
+const char *
+net_InvalidAddrError_Error(net_InvalidAddrError *e)
+{
+	return runtime_error_Error(&e->err);
+}
+
+bool
+net_InvalidAddrError_Timeout(net_InvalidAddrError *e)
+{
+	(void)e;
+	return false;
+}
+
+bool
+net_InvalidAddrError_Temporary(net_InvalidAddrError *e)
+{
+	(void)e;
+	return false;
+}
+
+const char *
+net_DNSError_Error(net_DNSError *e)
+{
+	return runtime_error_Error(e == NULL ? NULL : &e->err);
+}
+
+bool
+net_DNSError_Timeout(net_DNSError *e)
+{
+	return e->IsTimeout;
+}
+
+bool
+net_DNSError_Temporary(net_DNSError *e)
+{
+	return DNSError_Temporary(&e->err);
+}
+
+const char *
+net_DNSConfigError_Error(net_DNSConfigError *e)
+{
+	return runtime_error_Error(&e->err);
+}
+
+runtime_error *
+net_DNSConfigError_Unwrap(net_DNSConfigError *e)
+{
+	return e->Err;
+}
+
+bool
+net_DNSConfigError_Timeout(net_DNSConfigError *e)
+{
+	(void)e;
+	return false;
+}
+
+bool
+net_DNSConfigError_Temporary(net_DNSConfigError *e)
+{
+	(void)e;
+	return false;
+}

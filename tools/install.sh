@@ -1,0 +1,17 @@
+#!/bin/sh
+# install.sh DESTDIR PREFIX SONAME: installs the headers, both libraries and
+# gonet.pc.  Headers keep their tree (net/net.h, runtime/runtime.h, ...) under
+# include/gonet so that the public headers' own includes resolve there too.
+set -e
+destdir=$1 prefix=$2 soname=$3
+inc=$destdir$prefix/include/gonet
+lib=$destdir$prefix/lib
+mkdir -p "$inc/net" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
+cp net/net.h "$inc/net/"
+cp runtime/runtime.h "$inc/runtime/"
+cp syscall/syscall.h "$inc/syscall/"
+cp libgonet.a "$lib/"
+cp "$soname" "$lib/"
+ln -sf "$soname" "$lib/libgonet.so"
+sed -e "s|@PREFIX@|$prefix|g" mk/gonet.pc.in >"$lib/pkgconfig/gonet.pc"
+echo "installed gonet into $destdir$prefix"

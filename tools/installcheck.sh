@@ -1,0 +1,21 @@
+#!/bin/sh
+# installcheck.sh: installs into a scratch DESTDIR and builds a small program
+# with pkg-config against it, static and shared, to prove the installed tree
+# is complete and self-consistent.
+set -eu
+d=$(mktemp -d)
+trap 'rm -rf "$d"' EXIT
+make -s install DESTDIR="$d" PREFIX=/usr >/dev/null
+cat >"$d/ip.c" <<'C'
+#include <stdio.h>
+#include <stdlib.h>
+#include <net/net.h>
+int main(void) { char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1")); puts(s); free(s); return 0; }
+C
+export PKG_CONFIG_SYSROOT_DIR="$d" PKG_CONFIG_PATH="$d/usr/lib/pkgconfig"
+cc -o "$d/ip" "$d/ip.c" $(pkg-config --cflags --libs gonet) -Wl,-rpath,"$d/usr/lib"
+out=$("$d/ip")
+[ "$out" = "192.0.2.1" ] || { echo "installcheck: got '$out'"; exit 1; }
+cc -o "$d/ip-static" "$d/ip.c" $(pkg-config --cflags gonet) "$d/usr/lib/libgonet.a" -pthread
+[ "$("$d/ip-static")" = "192.0.2.1" ] || { echo "installcheck: static build failed"; exit 1; }
+echo "installcheck: shared and static builds print $out"
