@@ -117,7 +117,8 @@ time_Time_Sub(time_Time t, time_Time u)
 		return d;
 	}
 	/* Go's arithmetic wraps here; unsigned keeps that defined in C. */
-	d = (time_Duration)((uint64_t)(t.sec - u.sec) * (uint64_t)time_Second +
+	d = (time_Duration)(((uint64_t)t.sec - (uint64_t)u.sec) *
+	    (uint64_t)time_Second +
 	    (uint64_t)(int64_t)(t.nsec - u.nsec));
 	if (time_Time_Equal(time_Time_Add(u, d), t))
 		return d;
@@ -206,10 +207,11 @@ unixTime(int64_t sec, int32_t nsec)
 	return t;
 }
 
+/* Like Go's, the result wraps for times near the int64 limits. */
 int64_t
 time_Time_Unix(time_Time t)
 {
-	return t.sec - unixToInternal;
+	return (int64_t)((uint64_t)t.sec - (uint64_t)unixToInternal);
 }
 
 int64_t
