@@ -1,18 +1,23 @@
 /* C port of go1.19 src/net/ip.go */
-
 /*
- * An IP is a value here (len plus 16 bytes), so where Go re-slices an IP
- * (ip[12:16]) the C code copies the bytes into a new value.  Results that
- * Go allocates as slices are returned by value; strings are malloc'd.
+ * IPs and masks are small values (net_IP: a length and up to 16 bytes), so
+ * where Go returns a fresh or shared slice this file returns a copy.  Go's
+ * nil slice is the zero value, len 0.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "net/net_impl.h"
 
-static const uint8_t v4InV6Prefix[12] = {
+const uint8_t net_v4InV6Prefix[12] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
 };
+
+/* An IPv4 address in the 16-byte form that net_IPv4 builds. */
+#define V4(a, b, c, d) \
+	{ net_IPv6len, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, \
+	    (a), (b), (c), (d) } }
+#define V6(...)	{ net_IPv6len, { __VA_ARGS__ } }
 
 net_IP
 net_IPv4(uint8_t a, uint8_t b, uint8_t c, uint8_t d)
@@ -20,7 +25,7 @@ net_IPv4(uint8_t a, uint8_t b, uint8_t c, uint8_t d)
 	net_IP p;
 
 	p.len = net_IPv6len;
-	memcpy(p.b, v4InV6Prefix, sizeof(v4InV6Prefix));
+	memcpy(p.b, net_v4InV6Prefix, sizeof(net_v4InV6Prefix));
 	p.b[12] = a;
 	p.b[13] = b;
 	p.b[14] = c;
@@ -45,8 +50,8 @@ net_IPMask
 net_CIDRMask(int ones, int bits)
 {
 	net_IPMask m = { 0 };
-	unsigned n;
 	int i, l;
+	unsigned n;
 
 	if (bits != 8 * net_IPv4len && bits != 8 * net_IPv6len)
 		return m;
@@ -67,27 +72,21 @@ net_CIDRMask(int ones, int bits)
 	return m;
 }
 
-/* The well-known addresses, in the 16-byte form net_IPv4 gives. */
-#define V4(a, b, c, d) \
-	{ net_IPv6len, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, a, b, c, d } }
-
 const net_IP net_IPv4bcast = V4(255, 255, 255, 255);
 const net_IP net_IPv4allsys = V4(224, 0, 0, 1);
 const net_IP net_IPv4allrouter = V4(224, 0, 0, 2);
 const net_IP net_IPv4zero = V4(0, 0, 0, 0);
 
-#undef V4
-
-const net_IP net_IPv6zero = { net_IPv6len, { 0 } };
-const net_IP net_IPv6unspecified = { net_IPv6len, { 0 } };
-const net_IP net_IPv6loopback = { net_IPv6len,
-	{ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } };
-const net_IP net_IPv6interfacelocalallnodes = { net_IPv6len,
-	{ 0xff, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01 } };
-const net_IP net_IPv6linklocalallnodes = { net_IPv6len,
-	{ 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01 } };
-const net_IP net_IPv6linklocalallrouters = { net_IPv6len,
-	{ 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02 } };
+const net_IP net_IPv6zero = V6(0);
+const net_IP net_IPv6unspecified = V6(0);
+const net_IP net_IPv6loopback = V6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1);
+const net_IP net_IPv6interfacelocalallnodes = V6(0xff, 0x01, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0x01);
+const net_IP net_IPv6linklocalallnodes = V6(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0x01);
+const net_IP net_IPv6linklocalallrouters = V6(0xff, 0x02, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0x02);
 
 bool
 net_IP_IsUnspecified(net_IP ip)
@@ -107,17 +106,18 @@ net_IP_IsLoopback(net_IP ip)
 	return net_IP_Equal(ip, net_IPv6loopback);
 }
 
-/* The private blocks are those of RFC 1918 for IPv4 and RFC 4193 for IPv6. */
+/* The blocks are RFC 1918's for IPv4 and RFC 4193's fc00::/7 for IPv6. */
 bool
 net_IP_IsPrivate(net_IP ip)
 {
 	net_IP ip4;
 
 	ip4 = net_IP_To4(ip);
-	if (ip4.len != 0)
+	if (ip4.len != 0) {
 		return ip4.b[0] == 10 ||
 		    (ip4.b[0] == 172 && (ip4.b[1] & 0xf0) == 16) ||
 		    (ip4.b[0] == 192 && ip4.b[1] == 168);
+	}
 	return ip.len == net_IPv6len && (ip.b[0] & 0xfe) == 0xfc;
 }
 
@@ -164,8 +164,8 @@ net_IP_IsLinkLocalUnicast(net_IP ip)
 }
 
 /*
- * Global unicast follows RFC 1122, RFC 4632 and RFC 4291, except that IPv4
- * directed broadcast addresses count; private addresses count too.
+ * Global unicast follows the address types of RFC 1122, 4632 and 4291, but,
+ * as in Go, IPv4 directed broadcasts and private ranges still count.
  */
 bool
 net_IP_IsGlobalUnicast(net_IP ip)
@@ -183,9 +183,10 @@ net_isZeros(const uint8_t *p, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (p[i] != 0)
 			return false;
+	}
 	return true;
 }
 
@@ -209,16 +210,16 @@ net_IP_To4(net_IP ip)
 net_IP
 net_IP_To16(net_IP ip)
 {
-	net_IP nil = { 0 };
+	net_IP none = { 0 };
 
 	if (ip.len == net_IPv4len)
 		return net_IPv4(ip.b[0], ip.b[1], ip.b[2], ip.b[3]);
 	if (ip.len == net_IPv6len)
 		return ip;
-	return nil;
+	return none;
 }
 
-/* The classful masks only IPv4 has. */
+/* The classful default masks, by the address's first bits. */
 static const net_IPMask classAMask = { net_IPv4len, { 0xff, 0, 0, 0 } };
 static const net_IPMask classBMask = { net_IPv4len, { 0xff, 0xff, 0, 0 } };
 static const net_IPMask classCMask = { net_IPv4len, { 0xff, 0xff, 0xff, 0 } };
@@ -226,11 +227,11 @@ static const net_IPMask classCMask = { net_IPv4len, { 0xff, 0xff, 0xff, 0 } };
 net_IPMask
 net_IP_DefaultMask(net_IP ip)
 {
-	net_IPMask nil = { 0 };
+	net_IPMask none = { 0 };
 
 	ip = net_IP_To4(ip);
 	if (ip.len == 0)
-		return nil;
+		return none;
 	if (ip.b[0] < 0x80)
 		return classAMask;
 	if (ip.b[0] < 0xC0)
@@ -243,9 +244,10 @@ net_allFF(const uint8_t *b, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (b[i] != 0xff)
 			return false;
+	}
 	return true;
 }
 
@@ -253,31 +255,32 @@ net_IP
 net_IP_Mask(net_IP ip, net_IPMask mask)
 {
 	net_IP out = { 0 };
-	int i, n;
+	const uint8_t *ipb, *maskb;
+	size_t n, masklen;
+	size_t i;
 
-	if (mask.len == net_IPv6len && ip.len == net_IPv4len &&
-	    net_allFF(mask.b, 12)) {
-		memmove(mask.b, mask.b + 12, net_IPv4len);
-		mask.len = net_IPv4len;
-	}
-	if (mask.len == net_IPv4len && ip.len == net_IPv6len &&
-	    memcmp(ip.b, v4InV6Prefix, 12) == 0) {
-		memmove(ip.b, ip.b + 12, net_IPv4len);
-		ip.len = net_IPv4len;
-	}
+	ipb = ip.b;
 	n = ip.len;
-	if (n != mask.len)
+	maskb = mask.b;
+	masklen = mask.len;
+	if (masklen == net_IPv6len && n == net_IPv4len &&
+	    net_allFF(maskb, 12)) {
+		maskb += 12;
+		masklen -= 12;
+	}
+	if (masklen == net_IPv4len && n == net_IPv6len &&
+	    memcmp(ipb, net_v4InV6Prefix, 12) == 0) {
+		ipb += 12;
+		n -= 12;
+	}
+	if (n != masklen)
 		return out;
 	out.len = (uint8_t)n;
 	for (i = 0; i < n; i++)
-		out.b[i] = ip.b[i] & mask.b[i];
+		out.b[i] = ipb[i] & maskb[i];
 	return out;
 }
 
-/*
- * net_ubtoa writes v in decimal at dst[start:] and returns how many bytes
- * it wrote; dst must have room for three.
- */
 int
 net_ubtoa(char *dst, int start, uint8_t v)
 {
@@ -297,53 +300,45 @@ net_ubtoa(char *dst, int start, uint8_t v)
 }
 
 /*
- * net_IP_String gives "<nil>" for a nil IP, dotted decimal for IPv4 (and
- * IPv4-mapped IPv6), RFC 5952 text for IPv6, and "?" plus hex for any
- * other length.
+ * net_IP_String gives "<nil>" for a nil IP, dotted decimal for IPv4 (mapped
+ * or not), RFC 5952 text for IPv6, and "?" plus hex for any other length.
  */
 char *
 net_IP_String(net_IP ip)
 {
-	net_IP p, p4;
-	char b[sizeof("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")];
-	char *hex, *s, *e;
-	int e0, e1, i, j, n;
-
-	p = ip;
+	net_IP p4;
+	char *b, *hex;
+	int n, i, j, e0, e1;
 
 	if (ip.len == 0)
 		return runtime_strdup("<nil>");
 
-	p4 = net_IP_To4(p);
+	p4 = net_IP_To4(ip);
 	if (p4.len == net_IPv4len) {
+		b = runtime_malloc(sizeof("255.255.255.255"));
 		n = net_ubtoa(b, 0, p4.b[0]);
-		b[n] = '.';
-		n++;
-
+		b[n++] = '.';
 		n += net_ubtoa(b, n, p4.b[1]);
-		b[n] = '.';
-		n++;
-
+		b[n++] = '.';
 		n += net_ubtoa(b, n, p4.b[2]);
-		b[n] = '.';
-		n++;
-
+		b[n++] = '.';
 		n += net_ubtoa(b, n, p4.b[3]);
-		return runtime_strndup(b, (size_t)n);
+		b[n] = '\0';
+		return b;
 	}
-	if (p.len != net_IPv6len) {
+	if (ip.len != net_IPv6len) {
 		hex = net_hexString(ip.b, ip.len);
-		s = runtime_concatstrings("?", hex, NULL);
+		b = runtime_concatstrings("?", hex, (char *)NULL);
 		free(hex);
-		return s;
+		return b;
 	}
 
-	/* e0 and e1 bound the longest run of zero groups. */
+	/* Find the longest run of zero groups; the first wins a tie. */
 	e0 = -1;
 	e1 = -1;
 	for (i = 0; i < net_IPv6len; i += 2) {
 		j = i;
-		while (j < net_IPv6len && p.b[j] == 0 && p.b[j + 1] == 0)
+		while (j < net_IPv6len && ip.b[j] == 0 && ip.b[j + 1] == 0)
 			j += 2;
 		if (j > i && j - i > e1 - e0) {
 			e0 = i;
@@ -357,19 +352,22 @@ net_IP_String(net_IP ip)
 		e1 = -1;
 	}
 
-	e = b;
+	b = runtime_malloc(sizeof("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
+	n = 0;
 	for (i = 0; i < net_IPv6len; i += 2) {
 		if (i == e0) {
-			*e++ = ':';
-			*e++ = ':';
+			b[n++] = ':';
+			b[n++] = ':';
 			i = e1;
 			if (i >= net_IPv6len)
 				break;
 		} else if (i > 0)
-			*e++ = ':';
-		e = net_appendHex(e, ((uint32_t)p.b[i] << 8) | p.b[i + 1]);
+			b[n++] = ':';
+		n = (int)(net_appendHex(b + n,
+		    ((uint32_t)ip.b[i] << 8) | ip.b[i + 1]) - b);
 	}
-	return runtime_strndup(b, (size_t)(e - b));
+	b[n] = '\0';
+	return b;
 }
 
 char *
@@ -383,6 +381,7 @@ net_hexString(const uint8_t *b, size_t n)
 		s[i * 2] = net_hexDigit[b[i] >> 4];
 		s[i * 2 + 1] = net_hexDigit[b[i] & 0xf];
 	}
+	s[n * 2] = '\0';
 	return s;
 }
 
@@ -394,7 +393,10 @@ net_ipEmptyString(net_IP ip)
 	return net_IP_String(ip);
 }
 
-/* A nil IP marshals to the empty text, unlike String's "<nil>". */
+/*
+ * net_IP_MarshalText writes String's text except that a nil IP gives "";
+ * on error *text is NULL.
+ */
 runtime_error *
 net_IP_MarshalText(net_IP ip, char **text)
 {
@@ -416,14 +418,14 @@ net_IP_MarshalText(net_IP ip, char **text)
 	return NULL;
 }
 
-/* An empty (or NULL) text unmarshals to the nil IP, Go issue 6339. */
+/* net_IP_UnmarshalText leaves *ip unchanged on error, as Go does. */
 runtime_error *
 net_IP_UnmarshalText(net_IP *ip, const char *text)
 {
-	net_IP x, nil = { 0 };
+	net_IP x;
 
 	if (text == NULL || text[0] == '\0') {
-		*ip = nil;
+		*ip = (net_IP){ 0 };
 		return NULL;
 	}
 	x = net_ParseIP(text);
@@ -440,10 +442,10 @@ net_IP_Equal(net_IP ip, net_IP x)
 	if (ip.len == x.len)
 		return memcmp(ip.b, x.b, ip.len) == 0;
 	if (ip.len == net_IPv4len && x.len == net_IPv6len)
-		return memcmp(x.b, v4InV6Prefix, 12) == 0 &&
+		return memcmp(x.b, net_v4InV6Prefix, 12) == 0 &&
 		    memcmp(ip.b, x.b + 12, net_IPv4len) == 0;
 	if (ip.len == net_IPv6len && x.len == net_IPv4len)
-		return memcmp(ip.b, v4InV6Prefix, 12) == 0 &&
+		return memcmp(ip.b, net_v4InV6Prefix, 12) == 0 &&
 		    memcmp(ip.b + 12, x.b, net_IPv4len) == 0;
 	return false;
 }
@@ -456,14 +458,10 @@ net_IP_matchAddrFamily(net_IP ip, net_IP x)
 	    net_IP_To16(x).len != 0 && net_IP_To4(x).len == 0);
 }
 
-/*
- * net_simpleMaskLength counts the ones of a mask made of ones then zeros,
- * and returns -1 for any other mask.
- */
 int
 net_simpleMaskLength(net_IPMask mask)
 {
-	int i, n;
+	int n, i;
 	uint8_t v;
 
 	n = 0;
@@ -473,21 +471,24 @@ net_simpleMaskLength(net_IPMask mask)
 			n += 8;
 			continue;
 		}
+		/* The first byte that is not 0xff: count its leading ones. */
 		while ((v & 0x80) != 0) {
 			n++;
 			v <<= 1;
 		}
+		/* Every bit after them must be zero. */
 		if (v != 0)
 			return -1;
-		for (i++; i < mask.len; i++)
+		for (i++; i < mask.len; i++) {
 			if (mask.b[i] != 0)
 				return -1;
+		}
 		break;
 	}
 	return n;
 }
 
-/* A mask that is not ones then zeros has no size: 0, 0. */
+/* A mask that is not ones followed by zeros has size 0, 0. */
 void
 net_IPMask_Size(net_IPMask m, int *ones, int *bits)
 {
@@ -507,43 +508,39 @@ net_IPMask_String(net_IPMask m)
 	return net_hexString(m.b, m.len);
 }
 
-/*
- * net_networkNumberAndMask brings n's IP and mask to one length (4 bytes
- * for IPv4), or gives nil for both when they do not fit together.
- */
 void
 net_networkNumberAndMask(const net_IPNet *n, net_IP *ip, net_IPMask *m)
 {
 	net_IP nilip = { 0 };
-	net_IPMask nilm = { 0 };
+	net_IPMask nilmask = { 0 };
 
 	*ip = net_IP_To4(n->IP);
 	if (ip->len == 0) {
 		*ip = n->IP;
 		if (ip->len != net_IPv6len)
-			goto nil;
+			goto bad;
 	}
 	*m = n->Mask;
 	switch (m->len) {
 	case net_IPv4len:
 		if (ip->len != net_IPv4len)
-			goto nil;
+			goto bad;
 		break;
 	case net_IPv6len:
 		if (ip->len == net_IPv4len) {
-			memmove(m->b, m->b + 12, net_IPv4len);
-			memset(m->b + net_IPv4len, 0, 12);
 			m->len = net_IPv4len;
+			memmove(m->b, m->b + 12, net_IPv4len);
+			memset(m->b + net_IPv4len, 0,
+			    net_IPv6len - net_IPv4len);
 		}
 		break;
 	default:
-		goto nil;
+		goto bad;
 	}
 	return;
-
-nil:
+bad:
 	*ip = nilip;
-	*m = nilm;
+	*m = nilmask;
 }
 
 bool
@@ -560,9 +557,10 @@ net_IPNet_Contains(const net_IPNet *n, net_IP ip)
 	l = ip.len;
 	if (l != nn.len)
 		return false;
-	for (i = 0; i < l; i++)
+	for (i = 0; i < l; i++) {
 		if ((nn.b[i] & m.b[i]) != (ip.b[i] & m.b[i]))
 			return false;
+	}
 	return true;
 }
 
@@ -574,15 +572,15 @@ net_IPNet_Network(const net_IPNet *n)
 }
 
 /*
- * net_IPNet_String gives CIDR text ("192.0.2.0/24"), or the address, a
- * slash and the mask in hex when the mask is not ones then zeros.
+ * net_IPNet_String writes CIDR notation ("192.0.2.0/24"); a mask that is not
+ * canonical is written in hex after the slash instead of a prefix length.
  */
 char *
 net_IPNet_String(const net_IPNet *n)
 {
 	net_IP nn;
 	net_IPMask m;
-	char *ns, *ms, *s;
+	char *ips, *ms, *s;
 	int l;
 
 	if (n == NULL)
@@ -591,149 +589,144 @@ net_IPNet_String(const net_IPNet *n)
 	if (nn.len == 0 || m.len == 0)
 		return runtime_strdup("<nil>");
 	l = net_simpleMaskLength(m);
-	ns = net_IP_String(nn);
+	ips = net_IP_String(nn);
 	if (l == -1)
 		ms = net_IPMask_String(m);
 	else
 		ms = itoa_Uitoa((unsigned long)l);
-	s = runtime_concatstrings(ns, "/", ms, NULL);
-	free(ns);
+	s = runtime_concatstrings(ips, "/", ms, (char *)NULL);
+	free(ips);
 	free(ms);
 	return s;
 }
 
 net_IP
-net_parseIPv4(const char *s, size_t sn)
+net_parseIPv4(const char *s, size_t n)
 {
+	net_IP none = { 0 };
 	uint8_t p[net_IPv4len];
-	net_IP nil = { 0 };
-	int i, n, c;
+	int i, v, c;
+	bool ok;
 
 	for (i = 0; i < net_IPv4len; i++) {
-		if (sn == 0)
-			return nil;	/* An octet is missing. */
+		if (n == 0)
+			return none;	/* Too few octets. */
 		if (i > 0) {
 			if (s[0] != '.')
-				return nil;
+				return none;
 			s++;
-			sn--;
+			n--;
 		}
-		if (!net_dtoi(s, sn, &n, &c) || n > 0xFF)
-			return nil;
-		/* Leading zeros are refused: "010" is not 10 (or 8). */
+		ok = net_dtoi(s, n, &v, &c);
+		if (!ok || v > 0xFF)
+			return none;
+		/* Leading zeros could be read as octal: reject them. */
 		if (c > 1 && s[0] == '0')
-			return nil;
+			return none;
 		s += c;
-		sn -= (size_t)c;
-		p[i] = (uint8_t)n;
+		n -= (size_t)c;
+		p[i] = (uint8_t)v;
 	}
-	if (sn != 0)
-		return nil;
+	if (n != 0)
+		return none;
 	return net_IPv4(p[0], p[1], p[2], p[3]);
 }
 
-/*
- * net_parseIPv6Zone splits off an RFC 4007 zone (after the last '%') the
- * way ipsock.go's splitHostZone does, then parses the address.
- */
+/* net_parseIPv6Zone parses an IPv6 literal that may carry an RFC 4007 zone. */
 net_IP
 net_parseIPv6Zone(const char *s, size_t n, const char **zone,
     size_t *zonelen)
 {
-	int i;
+	size_t hostn;
 
-	*zone = NULL;
-	*zonelen = 0;
-	i = net_last(s, n, '%');
-	if (i > 0) {
-		*zone = s + i + 1;
-		*zonelen = n - (size_t)i - 1;
-		n = (size_t)i;
-	}
-	return net_parseIPv6(s, n);
+	net_splitHostZone(s, n, &hostn, zone, zonelen);
+	return net_parseIPv6(s, hostn);
 }
 
-/* net_parseIPv6 accepts the text forms of RFC 4291 and RFC 5952. */
+/* net_parseIPv6 reads RFC 4291 text, including RFC 5952's forms. */
 net_IP
-net_parseIPv6(const char *s, size_t sn)
+net_parseIPv6(const char *s, size_t n)
 {
-	net_IP ip = { 0 }, ip4, nil = { 0 };
-	int ellipsis, i, j, n, c;
+	net_IP ip = { 0 }, none = { 0 }, ip4;
+	int ellipsis, i, j, k, v, c;
+	bool ok;
 
 	ip.len = net_IPv6len;
-	ellipsis = -1;	/* where "::" stands in ip */
+	ellipsis = -1;	/* where the "::" goes in ip */
 
-	if (sn >= 2 && s[0] == ':' && s[1] == ':') {
+	if (n >= 2 && s[0] == ':' && s[1] == ':') {
 		ellipsis = 0;
 		s += 2;
-		sn -= 2;
-		if (sn == 0)
+		n -= 2;
+		if (n == 0)
 			return ip;
 	}
 
+	/* Groups of hex digits, each followed by a colon or the end. */
 	i = 0;
 	while (i < net_IPv6len) {
-		if (!net_xtoi(s, sn, &n, &c) || n > 0xFFFF)
-			return nil;
+		ok = net_xtoi(s, n, &v, &c);
+		if (!ok || v > 0xFFFF)
+			return none;
 
-		/* A dot means the address ends in IPv4 form. */
-		if ((size_t)c < sn && s[c] == '.') {
+		/* A dot after the digits starts an embedded IPv4 address. */
+		if ((size_t)c < n && s[c] == '.') {
 			if (ellipsis < 0 && i != net_IPv6len - net_IPv4len)
-				return nil;
+				return none;
 			if (i + net_IPv4len > net_IPv6len)
-				return nil;
-			ip4 = net_parseIPv4(s, sn);
+				return none;
+			ip4 = net_parseIPv4(s, n);
 			if (ip4.len == 0)
-				return nil;
+				return none;
 			ip.b[i] = ip4.b[12];
 			ip.b[i + 1] = ip4.b[13];
 			ip.b[i + 2] = ip4.b[14];
 			ip.b[i + 3] = ip4.b[15];
-			sn = 0;
+			n = 0;
 			i += net_IPv4len;
 			break;
 		}
 
-		ip.b[i] = (uint8_t)(n >> 8);
-		ip.b[i + 1] = (uint8_t)n;
+		ip.b[i] = (uint8_t)(v >> 8);
+		ip.b[i + 1] = (uint8_t)v;
 		i += 2;
 
 		s += c;
-		sn -= (size_t)c;
-		if (sn == 0)
+		n -= (size_t)c;
+		if (n == 0)
 			break;
 
-		if (s[0] != ':' || sn == 1)
-			return nil;
+		if (s[0] != ':' || n == 1)
+			return none;
 		s++;
-		sn--;
+		n--;
 
 		if (s[0] == ':') {
 			if (ellipsis >= 0)
-				return nil;	/* a second "::" */
+				return none;	/* A second "::". */
 			ellipsis = i;
 			s++;
-			sn--;
-			if (sn == 0)
-				break;
+			n--;
+			if (n == 0)
+				break;	/* "::" may end the text. */
 		}
 	}
 
-	if (sn != 0)
-		return nil;
+	if (n != 0)
+		return none;
 
-	/* Too few groups: the ellipsis stands for the missing zeros. */
+	/* Too few groups: the "::" stands for the missing ones. */
 	if (i < net_IPv6len) {
 		if (ellipsis < 0)
-			return nil;
-		n = net_IPv6len - i;
+			return none;
+		k = net_IPv6len - i;
 		for (j = i - 1; j >= ellipsis; j--)
-			ip.b[j + n] = ip.b[j];
-		for (j = ellipsis + n - 1; j >= ellipsis; j--)
+			ip.b[j + k] = ip.b[j];
+		for (j = ellipsis + k - 1; j >= ellipsis; j--)
 			ip.b[j] = 0;
 	} else if (ellipsis >= 0) {
-		/* "::" must replace at least one zero group. */
-		return nil;
+		/* A "::" must replace at least one group. */
+		return none;
 	}
 	return ip;
 }
@@ -741,7 +734,7 @@ net_parseIPv6(const char *s, size_t sn)
 net_IP
 net_ParseIP(const char *s)
 {
-	net_IP nil = { 0 };
+	net_IP none = { 0 };
 	size_t i, n;
 
 	n = strlen(s);
@@ -753,13 +746,13 @@ net_ParseIP(const char *s)
 			return net_parseIPv6(s, n);
 		}
 	}
-	return nil;
+	return none;
 }
 
 net_IP
 net_parseIPZone(const char *s, size_t n, const char **zone, size_t *zonelen)
 {
-	net_IP nil = { 0 };
+	net_IP none = { 0 };
 	size_t i;
 
 	*zone = NULL;
@@ -772,25 +765,26 @@ net_parseIPZone(const char *s, size_t n, const char **zone, size_t *zonelen)
 			return net_parseIPv6Zone(s, n, zone, zonelen);
 		}
 	}
-	return nil;
+	return none;
 }
 
 /*
- * net_ParseCIDR gives the address as written and the network it implies:
- * "192.0.2.1/24" is 192.0.2.1 and 192.0.2.0/24.  On error both outputs
- * are nil.
+ * net_ParseCIDR parses RFC 4632 and RFC 4291 prefix notation; *ip gets the
+ * address as written and *ipnet the network it implies.  Both are nil on
+ * error.
  */
 runtime_error *
-net_ParseCIDR(const char *s, net_IP *ipp, net_IPNet *ipnet)
+net_ParseCIDR(const char *s, net_IP *ip, net_IPNet *ipnet)
 {
 	const char *slash, *addr, *mask;
 	size_t addrlen, masklen;
-	net_IP ip;
+	net_IP x;
 	net_IPMask m;
-	int iplen, n, i;
+	int iplen, v, i;
+	bool ok;
 
-	if (ipp != NULL)
-		*ipp = (net_IP){ 0 };
+	if (ip != NULL)
+		*ip = (net_IP){ 0 };
 	if (ipnet != NULL)
 		*ipnet = (net_IPNet){ { 0 }, { 0 } };
 	slash = strchr(s, '/');
@@ -801,19 +795,20 @@ net_ParseCIDR(const char *s, net_IP *ipp, net_IPNet *ipnet)
 	mask = slash + 1;
 	masklen = strlen(mask);
 	iplen = net_IPv4len;
-	ip = net_parseIPv4(addr, addrlen);
-	if (ip.len == 0) {
+	x = net_parseIPv4(addr, addrlen);
+	if (x.len == 0) {
 		iplen = net_IPv6len;
-		ip = net_parseIPv6(addr, addrlen);
+		x = net_parseIPv6(addr, addrlen);
 	}
-	if (!net_dtoi(mask, masklen, &n, &i) || ip.len == 0 ||
-	    (size_t)i != masklen || n < 0 || n > 8 * iplen)
+	ok = net_dtoi(mask, masklen, &v, &i);
+	if (x.len == 0 || !ok || (size_t)i != masklen || v < 0 ||
+	    v > 8 * iplen)
 		return net_newParseError("CIDR address", s);
-	m = net_CIDRMask(n, 8 * iplen);
-	if (ipp != NULL)
-		*ipp = ip;
+	m = net_CIDRMask(v, 8 * iplen);
+	if (ip != NULL)
+		*ip = x;
 	if (ipnet != NULL) {
-		ipnet->IP = net_IP_Mask(ip, m);
+		ipnet->IP = net_IP_Mask(x, m);
 		ipnet->Mask = m;
 	}
 	return NULL;

@@ -21,13 +21,6 @@
 
 /* parse.c */
 /*
- * NOTICE TO THE H1 HELPER (parse.c/ip.c/mac.c): the lead accidentally started
- * TWO helpers with the H1 assignment.  Before your first edit, run
- * `mkdir /tmp/h1.claim` (atomic).  If it succeeds, you own H1: delete this
- * notice and go on.  If it fails with "File exists", another helper owns H1:
- * change no file at all and stop at once, reporting "duplicate H1, stopped".
- */
-/*
  * net_string is a Go string inside someone else's buffer: n bytes at p,
  * not NUL-terminated.  Go's []string results become arrays of these.
  */
@@ -203,6 +196,82 @@ struct net_addrType {
 net_Addr	*net_Addr_clone(const net_Addr *a);
 
 /* ipsock.c, tcpsock.c, udpsock.c, iprawsock.c, unixsock.c, dial.c */
+/*
+ * net_addrList is Go's addrList ([]Addr): n addresses, each a one-block
+ * heap copy that the list owns.  The zero value is the nil list.
+ */
+/* Declared again with the lookup section; C11 allows the repeat. */
+typedef struct net_Resolver net_Resolver;
+
+typedef struct net_addrList {
+	net_Addr	**a;
+	size_t		  n;
+} net_addrList;
+
+/*
+ * Address strategies are Go's func(Addr) bool; arg carries what a Go
+ * closure would capture.
+ */
+bool		 net_isIPv4(const net_Addr *addr, void *arg);
+bool		 net_isNotIPv4(const net_Addr *addr, void *arg);
+/* net_addrList_free frees every address and the array, leaving nil. */
+void		 net_addrList_free(net_addrList *addrs);
+/* first and forResolve return an address borrowed from addrs. */
+const net_Addr	*net_addrList_forResolve(const net_addrList *addrs,
+		    const char *network, const char *addr);
+const net_Addr	*net_addrList_first(const net_addrList *addrs,
+		    bool (*strategy)(const net_Addr *, void *), void *arg);
+/* partition fills two new lists of copies; free each one. */
+void		 net_addrList_partition(const net_addrList *addrs,
+		    bool (*strategy)(const net_Addr *, void *), void *arg,
+		    net_addrList *primaries, net_addrList *fallbacks);
+/*
+ * net_filterAddrList is Go's filterAddrList over nips addresses; inetaddr
+ * returns a new heap address and gets arg.  *addrs is nil on error.
+ */
+runtime_error	*net_filterAddrList(bool (*filter)(const net_IPAddr *),
+		    const net_IPAddr *ips, int nips,
+		    net_Addr *(*inetaddr)(const net_IPAddr *, void *),
+		    void *arg, const char *originalAddr, net_addrList *addrs);
+bool		 net_ipv4only(const net_IPAddr *addr);
+bool		 net_ipv6only(const net_IPAddr *addr);
+void		 net_splitHostZone(const char *s, size_t n, size_t *hostn,
+		    const char **zone, size_t *zonen);
+runtime_error	*net_Resolver_internetAddrList(net_Resolver *r,
+		    const char *net, const char *addr, net_addrList *addrs);
+net_IP		 net_loopbackIP(const char *net);
+
+/*
+ * The address constructors return one heap block (free() releases it)
+ * holding a copy of zone (NULL reads as "") or of name and net.
+ */
+net_TCPAddr	*net_newTCPAddr(net_IP ip, int port, const char *zone);
+net_UDPAddr	*net_newUDPAddr(net_IP ip, int port, const char *zone);
+net_IPAddr	*net_newIPAddr(net_IP ip, const char *zone);
+net_UnixAddr	*net_newUnixAddr(const char *name, const char *net);
+bool		 net_TCPAddr_isWildcard(const net_TCPAddr *a);
+bool		 net_UDPAddr_isWildcard(const net_UDPAddr *a);
+bool		 net_IPAddr_isWildcard(const net_IPAddr *a);
+bool		 net_UnixAddr_isWildcard(const net_UnixAddr *a);
+/* opAddr gives the Addr view, or NULL for a NULL address. */
+net_Addr	*net_TCPAddr_opAddr(net_TCPAddr *a);
+net_Addr	*net_UDPAddr_opAddr(net_UDPAddr *a);
+net_Addr	*net_IPAddr_opAddr(net_IPAddr *a);
+net_Addr	*net_UnixAddr_opAddr(net_UnixAddr *a);
+
+/*
+ * net_parseNetwork is dial.go's parseNetwork: *afnet is a malloc'd copy of
+ * the network without its ":proto" suffix (NULL on error).
+ */
+runtime_error	*net_parseNetwork(const char *network, bool needsProto,
+		    char **afnet, int *proto);
+/*
+ * net_Resolver_resolveAddrList is Go's (*Resolver).resolveAddrList; hint
+ * may be NULL.  *addrs is nil on error.
+ */
+runtime_error	*net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
+		    const char *network, const char *addr,
+		    const net_Addr *hint, net_addrList *addrs);
 
 /* lookup.c, dnsclient_unix.c, hosts.c, port.c, port_unix.c */
 /*
@@ -223,5 +292,69 @@ runtime_error	*net_Resolver_lookupIPAddr(net_Resolver *r, const char *network,
 /* net_Resolver_LookupPort is Go's (*Resolver).LookupPort. */
 runtime_error	*net_Resolver_LookupPort(net_Resolver *r, const char *network,
 		    const char *service, int *port);
+
+/*
+ * hosts.c.  net_testHookHostsPath is the hosts file readHosts reads
+ * ("/etc/hosts"); tests point it elsewhere.  It is read under the hosts
+ * cache lock, so set it only while no lookup runs.
+ */
+extern const char *net_testHookHostsPath;
+/*
+ * net_parseLiteralIP returns addr[0:n] in canonical text with its zone
+ * ("fe80::1%lo0") as a malloc'd string, or NULL where Go returns "".
+ */
+char		*net_parseLiteralIP(const char *addr, size_t n);
+/*
+ * net_lookupStaticHost and net_lookupStaticAddr return the caller's own
+ * copy of the hosts file's answer: one malloc'd block holding a
+ * NULL-terminated array of *n strings and the strings themselves, released
+ * by one free().  No entry gives NULL and 0, Go's nil slice.
+ */
+char		**net_lookupStaticHost(const char *host, int *n);
+char		**net_lookupStaticAddr(const char *addr, int *n);
+
+/* port.c */
+int		 net_parsePort(const char *service, bool *needsLookup);
+
+/* port_unix.c */
+runtime_error	*net_goLookupPort(const char *network, const char *service,
+		    int *port);
+
+/* lookup.c */
+/*
+ * net_services_set is Go's services[network][name] = port, the way
+ * readServices fills the table; network and name are (pointer, length).
+ */
+void		 net_services_set(const char *netw, size_t netwlen,
+		    const char *name, size_t namelen, int port);
+runtime_error	*net_lookupProtocolMap(const char *name, int *proto);
+runtime_error	*net_lookupPortMap(const char *network, const char *service,
+		    int *port);
+/* net_ipVersion returns '4', '6' or 0, Go's byte result. */
+char		 net_ipVersion(const char *network);
+/* net_lookupProtocol is lookup_unix.go's lookupProtocol (no context). */
+runtime_error	*net_lookupProtocol(const char *name, int *proto);
+/*
+ * net_newIPAddrs packs n IPs and their zones (zones may be NULL) into the
+ * one-block IPAddr array that net_Resolver_lookupIPAddr returns.
+ */
+net_IPAddr	*net_newIPAddrs(const net_IP *ips, const net_string *zones,
+		    int n);
+
+/* dnsclient_unix.c (and the two helpers of dnsclient.go it needs) */
+/* net_absDomainName returns s[0:n], dot-terminated if it has a dot: malloc'd. */
+char		*net_absDomainName(const char *s, size_t n);
+bool		 net_isDomainName(const char *s, size_t n);
+/*
+ * net_goLookupIPFiles returns the hosts file's addresses for name in the
+ * IPAddr block shape of net_Resolver_lookupIPAddr; NULL and 0 when none.
+ */
+net_IPAddr	*net_goLookupIPFiles(const char *name, int *naddrs);
+/*
+ * net_Resolver_goLookupIP is Go's goLookupIP with the files-then-DNS
+ * order; results as net_Resolver_lookupIPAddr's.
+ */
+runtime_error	*net_Resolver_goLookupIP(net_Resolver *r, const char *network,
+		    const char *host, net_IPAddr **addrs, int *naddrs);
 
 #endif /* GONET_NET_IMPL_H */
