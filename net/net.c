@@ -65,6 +65,13 @@ net_true(const runtime_error *err)
 	return true;
 }
 
+/* A hand-built error may leave a string field NULL; it reads as "". */
+static const char *
+net_str(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
 /*
  * isConnError lives in Go's error_unix.go; gonet has no twin for that one
  * function, so it stays here beside its only caller.
@@ -87,8 +94,8 @@ OpError_Error(const runtime_error *err)
 	const net_OpError *e = (const net_OpError *)err;
 	char *s, *t, *as;
 
-	s = runtime_strdup(e->Op);
-	if (e->Net[0] != '\0') {
+	s = runtime_strdup(net_str(e->Op));
+	if (net_str(e->Net)[0] != '\0') {
 		t = runtime_concatstrings(s, " ", e->Net, NULL);
 		free(s);
 		s = t;
@@ -139,7 +146,7 @@ OpError_Temporary(const runtime_error *err)
 {
 	const net_OpError *e = (const net_OpError *)err;
 
-	if (strcmp(e->Op, "accept") == 0 && net_isConnError(e->Err))
+	if (strcmp(net_str(e->Op), "accept") == 0 && net_isConnError(e->Err))
 		return true;
 	if (e->Err != NULL && e->Err->type == &os_SyscallErrorType)
 		return net_isTemporary(((const os_SyscallError *)e->Err)->Err);
@@ -184,7 +191,8 @@ ParseError_Error(const runtime_error *err)
 {
 	const net_ParseError *e = (const net_ParseError *)err;
 
-	return runtime_concatstrings("invalid ", e->Type, ": ", e->Text, NULL);
+	return runtime_concatstrings("invalid ", net_str(e->Type), ": ",
+	    net_str(e->Text), NULL);
 }
 
 static void
@@ -219,10 +227,10 @@ AddrError_Error(const runtime_error *err)
 {
 	const net_AddrError *e = (const net_AddrError *)err;
 
-	if (e->Addr[0] != '\0')
-		return runtime_concatstrings("address ", e->Addr, ": ", e->Err,
-		    NULL);
-	return runtime_strdup(e->Err);
+	if (net_str(e->Addr)[0] != '\0')
+		return runtime_concatstrings("address ", e->Addr, ": ",
+		    net_str(e->Err), NULL);
+	return runtime_strdup(net_str(e->Err));
 }
 
 static void
@@ -257,7 +265,7 @@ UnknownNetworkError_Error(const runtime_error *err)
 	const net_UnknownNetworkError *e =
 	    (const net_UnknownNetworkError *)err;
 
-	return runtime_concatstrings("unknown network ", e->s, NULL);
+	return runtime_concatstrings("unknown network ", net_str(e->s), NULL);
 }
 
 static void
@@ -286,7 +294,7 @@ net_newUnknownNetworkError(const char *s)
 static char *
 InvalidAddrError_Error(const runtime_error *err)
 {
-	return runtime_strdup(((const net_InvalidAddrError *)err)->s);
+	return runtime_strdup(net_str(((const net_InvalidAddrError *)err)->s));
 }
 
 static void
@@ -413,10 +421,11 @@ DNSError_Error(const runtime_error *err)
 {
 	const net_DNSError *e = (const net_DNSError *)err;
 
-	if (e->Server[0] != '\0')
-		return runtime_concatstrings("lookup ", e->Name, " on ",
-		    e->Server, ": ", e->Err, NULL);
-	return runtime_concatstrings("lookup ", e->Name, ": ", e->Err, NULL);
+	if (net_str(e->Server)[0] != '\0')
+		return runtime_concatstrings("lookup ", net_str(e->Name),
+		    " on ", e->Server, ": ", net_str(e->Err), NULL);
+	return runtime_concatstrings("lookup ", net_str(e->Name), ": ",
+	    net_str(e->Err), NULL);
 }
 
 static bool

@@ -179,8 +179,11 @@ extern runtime_error *const	net_ErrWriteToConnected;
 
 /*
  * net.Error, the interface: these answer for any error, returning false
- * when err's type lacks the method (Go's failed type assertion).
+ * when err's type lacks the method (Go's failed type assertion).  The
+ * typedef names the interface; its values are plain errors.
  */
+typedef runtime_error net_Error;
+
 const char	*net_Error_Error(runtime_error *err);
 bool		 net_Error_Timeout(runtime_error *err);
 bool		 net_Error_Temporary(runtime_error *err);
