@@ -94,9 +94,15 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-libgonet.so: $(LIB_SRCS:.c=.o) mk/gonet.map
+PUBLIC_HDRS = runtime/runtime.h syscall/syscall.h net/net.h
+
+build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
+	@mkdir -p build
+	sh tools/mkmap.sh $(PUBLIC_HDRS) >$@
+
+libgonet.so: $(LIB_SRCS:.c=.o) build/gonet.map
 	$(CC) -shared -pthread -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script=mk/gonet.map -o $(SONAME) \
+	    -Wl,--version-script=build/gonet.map -o $(SONAME) \
 	    $(LIB_SRCS:.c=.o) $(LDFLAGS)
 	ln -sf $(SONAME) $@
 
