@@ -126,6 +126,7 @@ test:
 
 check: $(TESTBIN) $(NETPROBE)
 	sh tools/runtests.sh $(TESTBIN)
+	sh tools/gotests.sh --check
 	sh tools/diff.sh --if-go $(NETPROBE) tools/netprobe-go "$(GO)"
 
 diff:
