@@ -1,3 +1,116 @@
 #!/bin/sh
-# placeholder
-exit 0
+# diff.sh [--if-go] NETPROBE_C NETPROBE_GO_BIN GO_CMD
+#
+# The differential harness: feeds the same cases to gonet's tools/netprobe
+# and to Go 1.19's tests/diff/netprobe.go (the oracle) and requires
+# byte-identical output, line for line.  The cases are the committed corpus
+# (tests/diff/corpus/*.txt) followed by 20000 random ones from
+# tests/diff/gencases.go with seed 1, so every run and every machine checks
+# the same inputs.  Prints the first differences, then exactly one summary
+# line "N cases, M identical", and fails if N != M.
+#
+# No case names a host outside /etc/hosts, but as a second guard both sides
+# run in a fresh network namespace when unshare allows it (no interface is
+# up there, so not even a stray DNS query can leave the machine), and Go
+# runs with its own resolver (GODEBUG=netdns=go), which is the one gonet
+# mirrors.  With --if-go, a machine without Go skips the comparison.
+set -u
+
+ifgo=0
+if [ "${1-}" = --if-go ]; then
+	ifgo=1
+	shift
+fi
+if [ $# -ne 3 ]; then
+	echo "usage: sh tools/diff.sh [--if-go] NETPROBE_C NETPROBE_GO_BIN GO_CMD" >&2
+	exit 2
+fi
+probe_c=$1 probe_go=$2 go=$3
+maxshow=10
+dir=build/diff
+
+if ! command -v "$go" >/dev/null 2>&1; then
+	if [ $ifgo -eq 1 ]; then
+		echo "diff.sh: Go ($go) is not installed; skipping the differential test"
+		exit 0
+	fi
+	echo "diff.sh: Go ($go) is not installed; it is the oracle" >&2
+	exit 2
+fi
+if [ ! -x "$probe_c" ]; then
+	echo "diff.sh: $probe_c is not built" >&2
+	exit 2
+fi
+
+mkdir -p "$dir" || exit 2
+
+# stale OUT SRC succeeds when OUT is missing or older than SRC.
+stale() {
+	[ ! -e "$1" ] || [ -n "$(find "$2" -newer "$1" 2>/dev/null)" ]
+}
+
+if stale "$probe_go" tests/diff/netprobe.go; then
+	sh tools/gobuild.sh "$go" "$probe_go" tests/diff/netprobe.go || exit 2
+fi
+if stale "$dir/gencases" tests/diff/gencases.go; then
+	sh tools/gobuild.sh "$go" "$dir/gencases" tests/diff/gencases.go ||
+	    exit 2
+fi
+"$dir/gencases" -n 20000 -seed 1 >"$dir/random.txt" || exit 2
+
+# The probes skip blank and comment lines; dropping them here too keeps
+# case k on output line k.  The C locale lets grep pass any byte through.
+cat tests/diff/corpus/*.txt "$dir/random.txt" |
+    LC_ALL=C grep -a -v -e '^$' -e '^#' >"$dir/cases.txt"
+
+ns=
+if unshare -n true 2>/dev/null; then
+	ns="unshare -n"
+elif unshare -rn true 2>/dev/null; then
+	ns="unshare -rn"
+fi
+
+$ns "$probe_c" <"$dir/cases.txt" >"$dir/c.out" 2>"$dir/c.err"
+rc_c=$?
+GODEBUG=netdns=go $ns "$probe_go" <"$dir/cases.txt" >"$dir/go.out" \
+    2>"$dir/go.err"
+rc_go=$?
+if [ $rc_go -ne 0 ]; then
+	echo "diff.sh: the Go probe failed (exit $rc_go):" >&2
+	head -5 "$dir/go.err" >&2
+	exit 2
+fi
+if [ $rc_c -ne 0 ]; then
+	echo "diff.sh: $probe_c exited with status $rc_c; stderr:"
+	head -20 "$dir/c.err"
+fi
+
+# awk walks both outputs in step and prints the numbers of the lines that
+# differ (a missing line, after a crash, differs too); sed then fetches the
+# inputs for the first few of them.
+LC_ALL=C awk -v C="$dir/c.out" -v G="$dir/go.out" -v N="$(wc -l <"$dir/cases.txt")" '
+BEGIN {
+	for (i = 1; i <= N; i++) {
+		if ((getline a < C) <= 0)
+			a = "<no output>"
+		if ((getline b < G) <= 0)
+			b = "<no output>"
+		if (a != b)
+			print i
+	}
+}' >"$dir/differing"
+
+ncases=$(wc -l <"$dir/cases.txt" | tr -d ' ')
+ndiff=$(wc -l <"$dir/differing" | tr -d ' ')
+if [ "$ndiff" -gt 0 ]; then
+	echo "first differences (of $ndiff); all in $dir/{cases.txt,c.out,go.out}:"
+	head -n $maxshow "$dir/differing" | while read -r k; do
+		# printf, not echo: dash's echo would expand the cases'
+		# backslash escapes.
+		printf 'case %s: %s\n' "$k" "$(sed -n "${k}p" "$dir/cases.txt")"
+		printf '  gonet: %s\n' "$(sed -n "${k}p" "$dir/c.out")"
+		printf '  go:    %s\n' "$(sed -n "${k}p" "$dir/go.out")"
+	done
+fi
+echo "$ncases cases, $((ncases - ndiff)) identical"
+[ "$ndiff" -eq 0 ] && [ $rc_c -eq 0 ]

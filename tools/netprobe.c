@@ -1,2 +1,815 @@
-/* placeholder */
-int main(void) { return 0; }
+/*
+ * gonet netprobe (C only): the C half of the differential harness.  Its
+ * Go twin, tests/diff/netprobe.go, runs the same cases against Go 1.19's
+ * net package; tools/diff.sh requires the two outputs to be identical byte
+ * for byte.  The protocol and the output format are documented once, at
+ * the top of the Go twin; this file follows it to the letter.
+ *
+ * Everything here goes through the public API (net/net.h and what it
+ * includes), so the probe sees gonet exactly as a program linking it does.
+ * The only parts that are the probe's own are Go's quoting rules: the
+ * arguments are decoded as strconv.Unquote does and every string printed as
+ * strconv.QuoteToASCII does, so that a difference in output is always a
+ * difference in the library.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "net/net.h"
+
+#define nelem(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An argument is a decoded Go string: bytes plus length, NUL-terminated. */
+typedef struct arg {
+	char	*s;
+	size_t	 n;
+} arg;
+
+typedef const char *(*opFunc)(arg *a);
+
+typedef struct op {
+	const char	*name;
+	int		 nargs;
+	opFunc		 run;
+} op;
+
+static const char lowerhex[] = "0123456789abcdef";
+
+/*
+ * Go's one-letter escapes and the bytes they stand for, in the same order.
+ * The first seven are the control characters QuoteToASCII writes short.
+ */
+static const char escapes[] = "abfnrtv\\\"";
+static const char unescaped[] = "\a\b\f\n\r\t\v\\\"";
+
+static void *
+xmalloc(size_t n)
+{
+	void *p;
+
+	p = malloc(n);
+	if (p == NULL) {
+		fputs("netprobe: out of memory\n", stderr);
+		exit(1);
+	}
+	return p;
+}
+
+/*
+ * decodeRune is Go's utf8.DecodeRuneInString: it returns the rune at s and
+ * its width, or -1 with width 1 for an invalid or truncated encoding (Go's
+ * RuneError, 1).  The accepted ranges exclude overlong forms, surrogates
+ * and values above U+10FFFF, as Go's first-byte table does.
+ */
+static int32_t
+decodeRune(const unsigned char *s, size_t n, size_t *width)
+{
+	unsigned char c, lo, hi;
+	size_t need, i;
+	int32_t r;
+
+	*width = 1;
+	c = s[0];
+	if (c < 0x80)
+		return c;
+	lo = 0x80;
+	hi = 0xbf;
+	if (c >= 0xc2 && c <= 0xdf) {
+		need = 2;
+		r = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		need = 3;
+		r = c & 0x0f;
+		if (c == 0xe0)
+			lo = 0xa0;
+		else if (c == 0xed)
+			hi = 0x9f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		need = 4;
+		r = c & 0x07;
+		if (c == 0xf0)
+			lo = 0x90;
+		else if (c == 0xf4)
+			hi = 0x8f;
+	} else
+		return -1;
+	if (n < need || s[1] < lo || s[1] > hi)
+		return -1;
+	for (i = 1; i < need; i++) {
+		if (i > 1 && (s[i] < 0x80 || s[i] > 0xbf))
+			return -1;
+		r = r << 6 | (s[i] & 0x3f);
+	}
+	*width = need;
+	return r;
+}
+
+static size_t
+encodeRune(char *p, int32_t r)
+{
+	if (r < 0x80) {
+		p[0] = (char)r;
+		return 1;
+	}
+	if (r < 0x800) {
+		p[0] = (char)(0xc0 | r >> 6);
+		p[1] = (char)(0x80 | (r & 0x3f));
+		return 2;
+	}
+	if (r < 0x10000) {
+		p[0] = (char)(0xe0 | r >> 12);
+		p[1] = (char)(0x80 | (r >> 6 & 0x3f));
+		p[2] = (char)(0x80 | (r & 0x3f));
+		return 3;
+	}
+	p[0] = (char)(0xf0 | r >> 18);
+	p[1] = (char)(0x80 | (r >> 12 & 0x3f));
+	p[2] = (char)(0x80 | (r >> 6 & 0x3f));
+	p[3] = (char)(0x80 | (r & 0x3f));
+	return 4;
+}
+
+static int
+unhex(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * unquote decodes the double-quoted Go literal at the start of p (n bytes)
+ * as strconv.QuotedPrefix followed by strconv.Unquote would.  On success it
+ * stores the decoded string in out (out->s malloc'd and NUL-terminated,
+ * out->n its length) and the literal's length in *used.  One rule: a
+ * byte that is not valid UTF-8 decodes to U+FFFD, because Go's unquote
+ * reads it as utf8.RuneError and re-encodes it, unless the whole literal is
+ * valid UTF-8 without escapes, in which case there is no such byte.
+ */
+static bool
+unquote(const char *p, size_t n, size_t *used, arg *out)
+{
+	const unsigned char *s;
+	size_t i, j, w, k, digits;
+	const char *e;
+	char *buf;
+	int32_t v;
+	int d;
+
+	s = (const unsigned char *)p;
+	if (n < 2 || s[0] != '"')
+		return false;
+	/* Every input byte yields at most 3 output bytes (U+FFFD). */
+	buf = xmalloc(3 * n + 1);
+	k = 0;
+	i = 1;
+	while (i < n && s[i] != '"') {
+		if (s[i] == '\n')
+			goto bad;
+		if (s[i] >= 0x80) {
+			v = decodeRune(s + i, n - i, &w);
+			if (v < 0)
+				v = 0xfffd;
+			k += encodeRune(buf + k, v);
+			i += w;
+			continue;
+		}
+		if (s[i] != '\\') {
+			buf[k++] = (char)s[i++];
+			continue;
+		}
+		if (i + 1 >= n)
+			goto bad;
+		i += 2;
+		if ((e = strchr(escapes, s[i - 1])) != NULL && *e != '\0') {
+			buf[k++] = unescaped[e - escapes];
+			continue;
+		}
+		switch (s[i - 1]) {
+		case 'x':
+		case 'u':
+		case 'U':
+			digits = s[i - 1] == 'x' ? 2 : s[i - 1] == 'u' ? 4 : 8;
+			if (n - i < digits)
+				goto bad;
+			v = 0;
+			for (j = 0; j < digits; j++) {
+				if ((d = unhex(s[i + j])) < 0)
+					goto bad;
+				v = v << 4 | d;
+			}
+			i += digits;
+			if (digits == 2) {
+				/* A \x escape is one byte, UTF-8 or not. */
+				buf[k++] = (char)v;
+				break;
+			}
+			if (v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+				goto bad;
+			k += encodeRune(buf + k, v);
+			break;
+		case '0': case '1': case '2': case '3':
+		case '4': case '5': case '6': case '7':
+			v = s[i - 1] - '0';
+			if (n - i < 2)
+				goto bad;
+			for (j = 0; j < 2; j++) {
+				if (s[i + j] < '0' || s[i + j] > '7')
+					goto bad;
+				v = v << 3 | (s[i + j] - '0');
+			}
+			i += 2;
+			if (v > 255)
+				goto bad;
+			buf[k++] = (char)v;
+			break;
+		default:
+			/* Includes \', which only a single-quoted literal allows. */
+			goto bad;
+		}
+	}
+	if (i >= n)
+		goto bad;
+	buf[k] = '\0';
+	out->s = buf;
+	out->n = k;
+	*used = i + 1;
+	return true;
+bad:
+	free(buf);
+	return false;
+}
+
+/*
+ * putq prints s as Go's strconv.QuoteToASCII does: printable ASCII as is,
+ * Go's short escapes, \x for other bytes below 0x80 and for bytes that are
+ * not UTF-8, \u or \U for everything else.
+ */
+static void
+putq(const char *str)
+{
+	const unsigned char *s;
+	const char *e;
+	size_t n, i, w;
+	int32_t r;
+
+	s = (const unsigned char *)str;
+	n = strlen(str);
+	putchar('"');
+	for (i = 0; i < n; i += w) {
+		r = decodeRune(s + i, n - i, &w);
+		if (r < 0) {
+			printf("\\x%c%c", lowerhex[s[i] >> 4], lowerhex[s[i] & 15]);
+			continue;
+		}
+		if (r == '"' || r == '\\') {
+			printf("\\%c", (int)r);
+			continue;
+		}
+		if (r >= 0x20 && r < 0x7f) {
+			putchar((int)r);
+			continue;
+		}
+		if (r > 0 && r < 0x20 &&
+		    (e = memchr(unescaped, (int)r, 7)) != NULL)
+			printf("\\%c", escapes[e - unescaped]);
+		else if (r < 0x20 || r == 0x7f)
+			printf("\\x%02x", (unsigned)r);
+		else if (r < 0x10000)
+			printf("\\u%04x", (unsigned)r);
+		else
+			printf("\\U%08x", (unsigned)r);
+	}
+	putchar('"');
+}
+
+/* putqf prints a malloc'd string quoted and frees it. */
+static void
+putqf(char *s)
+{
+	putq(s);
+	free(s);
+}
+
+static const char *
+tf(bool b)
+{
+	return b ? "true" : "false";
+}
+
+/*
+ * writeErr prints an error as the Go side's %T and Error(), then Timeout
+ * and Temporary only when the dynamic type has them: a NULL method in the
+ * type's table is exactly Go's failed interface assertion.  It frees err.
+ */
+static void
+writeErr(runtime_error *err)
+{
+	printf("error=%s msg=", err->type->name);
+	putq(runtime_error_Error(err));
+	if (err->type->Timeout != NULL)
+		printf(" timeout=%s", tf(net_Error_Timeout(err)));
+	if (err->type->Temporary != NULL)
+		printf(" temporary=%s", tf(net_Error_Temporary(err)));
+	runtime_error_Free(err);
+}
+
+static void
+writeIP(net_IP ip)
+{
+	runtime_error *err;
+	char *text;
+
+	fputs("ip=", stdout);
+	putqf(net_IP_String(ip));
+	printf(" len=%d to4=%s to16=", ip.len, tf(net_IP_To4(ip).len != 0));
+	putqf(net_IP_String(net_IP_To16(ip)));
+	printf(" unspecified=%s loopback=%s private=%s multicast=%s",
+	    tf(net_IP_IsUnspecified(ip)), tf(net_IP_IsLoopback(ip)),
+	    tf(net_IP_IsPrivate(ip)), tf(net_IP_IsMulticast(ip)));
+	printf(" ifacelocalmc=%s linklocalmc=%s linklocaluc=%s globaluc=%s",
+	    tf(net_IP_IsInterfaceLocalMulticast(ip)),
+	    tf(net_IP_IsLinkLocalMulticast(ip)),
+	    tf(net_IP_IsLinkLocalUnicast(ip)), tf(net_IP_IsGlobalUnicast(ip)));
+	fputs(" defaultmask=", stdout);
+	putqf(net_IPMask_String(net_IP_DefaultMask(ip)));
+	text = NULL;
+	err = net_IP_MarshalText(ip, &text);
+	if (err != NULL) {
+		fputs(" text-", stdout);
+		writeErr(err);
+	} else {
+		fputs(" text=", stdout);
+		putq(text != NULL ? text : "");
+	}
+	free(text);
+}
+
+static void
+writeMask(net_IPMask m)
+{
+	int ones, bits;
+
+	net_IPMask_Size(m, &ones, &bits);
+	fputs("mask=", stdout);
+	putqf(net_IPMask_String(m));
+	printf(" len=%d size=%d/%d", m.len, ones, bits);
+}
+
+static void
+writeNet(const net_IPNet *n)
+{
+	fputs("net=", stdout);
+	putqf(net_IPNet_String(n));
+	fputs(" network=", stdout);
+	putq(net_IPNet_Network(n));
+	fputs(" netip=", stdout);
+	putqf(net_IP_String(n->IP));
+	printf(" netiplen=%d netmask=", n->IP.len);
+	putqf(net_IPMask_String(n->Mask));
+	printf(" netmasklen=%d", n->Mask.len);
+}
+
+/*
+ * parseUint is strconv.ParseUint(s, 10, bits): decimal digits only, no
+ * sign, at least one digit, no overflow past bits.
+ */
+static bool
+parseUint(const char *s, int bits, uint64_t *v)
+{
+	uint64_t max, n;
+
+	max = bits == 64 ? UINT64_MAX : ((uint64_t)1 << bits) - 1;
+	if (*s == '\0')
+		return false;
+	for (n = 0; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		if (n > (max - (uint64_t)(*s - '0')) / 10)
+			return false;
+		n = n * 10 + (uint64_t)(*s - '0');
+	}
+	*v = n;
+	return true;
+}
+
+/*
+ * parseInt32 is strconv.ParseInt(s, 10, 32), the harness's rule for the
+ * ones and bits of CIDRMask and IPMask (gonet takes a C int).
+ */
+static bool
+parseInt32(const char *s, int *v)
+{
+	uint64_t un;
+	bool neg;
+
+	neg = false;
+	if (*s == '+' || *s == '-') {
+		neg = *s == '-';
+		s++;
+	}
+	if (!parseUint(s, 64, &un))
+		return false;
+	if (!neg && un >= (uint64_t)1 << 31)
+		return false;
+	if (neg && un > (uint64_t)1 << 31)
+		return false;
+	*v = neg ? (int)(-(int64_t)un) : (int)un;
+	return true;
+}
+
+static const char *
+opParseIP(arg *a)
+{
+	writeIP(net_ParseIP(a[0].s));
+	return NULL;
+}
+
+static const char *
+opIPFromBytes(arg *a)
+{
+	net_IP ip;
+	size_t i;
+	int hi, lo;
+
+	if (a[0].n % 2 != 0)
+		return "bad hex";
+	memset(&ip, 0, sizeof ip);
+	for (i = 0; i < a[0].n; i += 2) {
+		hi = unhex((unsigned char)a[0].s[i]);
+		lo = unhex((unsigned char)a[0].s[i + 1]);
+		if (hi < 0 || lo < 0)
+			return "bad hex";
+	}
+	if (a[0].n / 2 > net_IPv6len)
+		return "more than 16 bytes";
+	for (i = 0; i < a[0].n; i += 2)
+		ip.b[i / 2] = (uint8_t)(unhex((unsigned char)a[0].s[i]) << 4 |
+		    unhex((unsigned char)a[0].s[i + 1]));
+	ip.len = (uint8_t)(a[0].n / 2);
+	writeIP(ip);
+	return NULL;
+}
+
+static const char *
+opParseCIDR(arg *a)
+{
+	runtime_error *err;
+	net_IPNet n;
+	net_IP ip;
+
+	err = net_ParseCIDR(a[0].s, &ip, &n);
+	if (err != NULL) {
+		writeErr(err);
+		return NULL;
+	}
+	fputs("ip=", stdout);
+	putqf(net_IP_String(ip));
+	printf(" iplen=%d ", ip.len);
+	writeNet(&n);
+	return NULL;
+}
+
+static const char *
+opCIDRMask(arg *a)
+{
+	int ones, bits;
+
+	if (!parseInt32(a[0].s, &ones) || !parseInt32(a[1].s, &bits))
+		return "bad integer";
+	writeMask(net_CIDRMask(ones, bits));
+	return NULL;
+}
+
+static const char *
+opIPMask(arg *a)
+{
+	int ones, bits;
+
+	if (!parseInt32(a[1].s, &ones) || !parseInt32(a[2].s, &bits))
+		return "bad integer";
+	writeIP(net_IP_Mask(net_ParseIP(a[0].s), net_CIDRMask(ones, bits)));
+	return NULL;
+}
+
+static const char *
+opIPNetContains(arg *a)
+{
+	runtime_error *err;
+	net_IPNet n;
+
+	err = net_ParseCIDR(a[0].s, NULL, &n);
+	if (err != NULL) {
+		writeErr(err);
+		return NULL;
+	}
+	writeNet(&n);
+	printf(" contains=%s", tf(net_IPNet_Contains(&n,
+	    net_ParseIP(a[1].s))));
+	return NULL;
+}
+
+static const char *
+opSplitHostPort(arg *a)
+{
+	runtime_error *err;
+	char *host, *port;
+
+	host = port = NULL;
+	err = net_SplitHostPort(a[0].s, &host, &port);
+	if (err != NULL)
+		writeErr(err);
+	else {
+		fputs("host=", stdout);
+		putq(host);
+		fputs(" port=", stdout);
+		putq(port);
+	}
+	free(host);
+	free(port);
+	return NULL;
+}
+
+static const char *
+opJoinHostPort(arg *a)
+{
+	putqf(net_JoinHostPort(a[0].s, a[1].s));
+	return NULL;
+}
+
+static const char *
+opParseMAC(arg *a)
+{
+	runtime_error *err;
+	net_HardwareAddr hw;
+
+	err = net_ParseMAC(a[0].s, &hw);
+	if (err != NULL) {
+		writeErr(err);
+		return NULL;
+	}
+	fputs("mac=", stdout);
+	putqf(net_HardwareAddr_String(hw));
+	printf(" len=%d", hw.len);
+	return NULL;
+}
+
+/* writeInet prints the fields TCP and UDP addresses share. */
+static void
+writeInet(char *str, const char *network, net_IP ip, int port,
+    const char *zone)
+{
+	fputs("addr=", stdout);
+	putqf(str);
+	fputs(" network=", stdout);
+	putq(network);
+	fputs(" ip=", stdout);
+	putqf(net_IP_String(ip));
+	printf(" iplen=%d port=%d zone=", ip.len, port);
+	putq(zone != NULL ? zone : "");
+}
+
+static const char *
+opResolveTCPAddr(arg *a)
+{
+	runtime_error *err;
+	net_TCPAddr *addr;
+
+	addr = NULL;
+	err = net_ResolveTCPAddr(a[0].s, a[1].s, &addr);
+	if (err != NULL)
+		writeErr(err);
+	else if (addr == NULL)
+		fputs("<nil>", stdout);
+	else
+		writeInet(net_TCPAddr_String(addr), net_TCPAddr_Network(addr),
+		    addr->IP, addr->Port, addr->Zone);
+	free(addr);
+	return NULL;
+}
+
+static const char *
+opResolveUDPAddr(arg *a)
+{
+	runtime_error *err;
+	net_UDPAddr *addr;
+
+	addr = NULL;
+	err = net_ResolveUDPAddr(a[0].s, a[1].s, &addr);
+	if (err != NULL)
+		writeErr(err);
+	else if (addr == NULL)
+		fputs("<nil>", stdout);
+	else
+		writeInet(net_UDPAddr_String(addr), net_UDPAddr_Network(addr),
+		    addr->IP, addr->Port, addr->Zone);
+	free(addr);
+	return NULL;
+}
+
+static const char *
+opResolveIPAddr(arg *a)
+{
+	runtime_error *err;
+	net_IPAddr *addr;
+
+	addr = NULL;
+	err = net_ResolveIPAddr(a[0].s, a[1].s, &addr);
+	if (err != NULL)
+		writeErr(err);
+	else if (addr == NULL)
+		fputs("<nil>", stdout);
+	else {
+		fputs("addr=", stdout);
+		putqf(net_IPAddr_String(addr));
+		fputs(" network=", stdout);
+		putq(net_IPAddr_Network(addr));
+		fputs(" ip=", stdout);
+		putqf(net_IP_String(addr->IP));
+		printf(" iplen=%d zone=", addr->IP.len);
+		putq(addr->Zone != NULL ? addr->Zone : "");
+	}
+	free(addr);
+	return NULL;
+}
+
+static const char *
+opResolveUnixAddr(arg *a)
+{
+	runtime_error *err;
+	net_UnixAddr *addr;
+
+	addr = NULL;
+	err = net_ResolveUnixAddr(a[0].s, a[1].s, &addr);
+	if (err != NULL)
+		writeErr(err);
+	else if (addr == NULL)
+		fputs("<nil>", stdout);
+	else {
+		fputs("addr=", stdout);
+		putqf(net_UnixAddr_String(addr));
+		fputs(" network=", stdout);
+		putq(net_UnixAddr_Network(addr));
+		fputs(" name=", stdout);
+		putq(addr->Name != NULL ? addr->Name : "");
+		fputs(" net=", stdout);
+		putq(addr->Net != NULL ? addr->Net : "");
+	}
+	free(addr);
+	return NULL;
+}
+
+static const char *
+opLookupPort(arg *a)
+{
+	runtime_error *err;
+	int port;
+
+	port = 0;
+	err = net_LookupPort(a[0].s, a[1].s, &port);
+	if (err != NULL)
+		writeErr(err);
+	else
+		printf("port=%d", port);
+	return NULL;
+}
+
+static const char *
+opErrno(arg *a)
+{
+	syscall_Errno e;
+	uint64_t n;
+
+	if (!parseUint(a[0].s, 64, &n))
+		return "bad integer";
+	e = (syscall_Errno)n;
+	fputs("error=", stdout);
+	putq(syscall_Errno_Error(e));
+	printf(" timeout=%s temporary=%s", tf(syscall_Errno_Timeout(e)),
+	    tf(syscall_Errno_Temporary(e)));
+	return NULL;
+}
+
+static const op ops[] = {
+	{ "ParseIP",		1, opParseIP },
+	{ "IPFromBytes",	1, opIPFromBytes },
+	{ "ParseCIDR",		1, opParseCIDR },
+	{ "CIDRMask",		2, opCIDRMask },
+	{ "IPMask",		3, opIPMask },
+	{ "IPNetContains",	2, opIPNetContains },
+	{ "SplitHostPort",	1, opSplitHostPort },
+	{ "JoinHostPort",	2, opJoinHostPort },
+	{ "ParseMAC",		1, opParseMAC },
+	{ "ResolveTCPAddr",	2, opResolveTCPAddr },
+	{ "ResolveUDPAddr",	2, opResolveUDPAddr },
+	{ "ResolveIPAddr",	2, opResolveIPAddr },
+	{ "ResolveUnixAddr",	2, opResolveUnixAddr },
+	{ "LookupPort",		2, opLookupPort },
+	{ "Errno",		1, opErrno },
+};
+
+static const op *
+findOp(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < nelem(ops); i++)
+		if (strlen(ops[i].name) == n && memcmp(ops[i].name, name, n) == 0)
+			return &ops[i];
+	return NULL;
+}
+
+/*
+ * runCase prints the output for one line (n bytes, which may include NULs)
+ * without its newline, checking in the order the Go twin documents: op,
+ * quoting, NUL bytes, argument count, then the op's own rules.
+ */
+static void
+runCase(const char *line, size_t n)
+{
+	const char *bad, *sp;
+	const op *o;
+	size_t nop, i, used, cap;
+	arg *a;
+	int na, j;
+
+	sp = memchr(line, ' ', n);
+	nop = sp != NULL ? (size_t)(sp - line) : n;
+	o = findOp(line, nop);
+	if (o == NULL) {
+		fputs("unknown op ", stdout);
+		fwrite(line, 1, nop, stdout);
+		return;
+	}
+	a = NULL;
+	cap = 0;
+	na = 0;
+	bad = NULL;
+	for (i = nop; i < n; i += 1 + used) {
+		if ((size_t)na == cap) {
+			cap = 2 * cap + 4;
+			a = realloc(a, cap * sizeof a[0]);
+			if (a == NULL) {
+				fputs("netprobe: out of memory\n", stderr);
+				exit(1);
+			}
+		}
+		if (n - i < 2 || line[i] != ' ' || line[i + 1] != '"' ||
+		    !unquote(line + i + 1, n - i - 1, &used, &a[na])) {
+			bad = "bad quoting";
+			goto out;
+		}
+		na++;
+	}
+	for (j = 0; j < na; j++) {
+		if (memchr(a[j].s, '\0', a[j].n) != NULL) {
+			bad = "NUL byte in argument";
+			goto out;
+		}
+	}
+	if (na != o->nargs) {
+		printf("bad case: want %d args, have %d", o->nargs, na);
+		goto out;
+	}
+	bad = o->run(a);
+out:
+	if (bad != NULL)
+		printf("bad case: %s", bad);
+	for (j = 0; j < na; j++)
+		free(a[j].s);
+	free(a);
+}
+
+int
+main(void)
+{
+	char *line;
+	size_t cap;
+	ssize_t n;
+
+	line = NULL;
+	cap = 0;
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (n > 0 && line[n - 1] == '\n')
+			n--;
+		if (n == 0 || line[0] == '#')
+			continue;
+		runCase(line, (size_t)n);
+		putchar('\n');
+	}
+	free(line);
+	if (fflush(stdout) != 0 || ferror(stdin)) {
+		perror("netprobe");
+		return 1;
+	}
+	return 0;
+}

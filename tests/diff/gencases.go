@@ -1,0 +1,774 @@
+// gencases prints random cases for gonet's differential harness (the
+// protocol is described at the top of netprobe.go):
+//
+//	go run tests/diff/gencases.go -n 20000 -seed 1
+//
+// The output depends only on -n and -seed (math/rand with a fixed seed; no
+// map iteration, no clock, no files), so every machine feeds the two
+// probes the same cases.
+//
+// Safety: the probes must never ask a nameserver anything.  Go resolves
+// whatever host is not an IP literal, so every Resolve case goes through
+// safeAddress, which accepts an address only when the host Go would look up
+// is empty, "localhost" (in /etc/hosts) or a literal that Go's parseIPZone
+// accepts.  Hosts that fail SplitHostPort are safe too: Go stops there.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"math/rand"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+var rng *rand.Rand
+
+func pick(s ...string) string { return s[rng.Intn(len(s))] }
+
+func chance(n int) bool { return rng.Intn(n) == 0 }
+
+// Building blocks.
+
+var wellKnownIPs = []string{
+	"0.0.0.0", "127.0.0.1", "127.1.2.3", "255.255.255.255", "224.0.0.1",
+	"224.0.0.251", "239.255.255.250", "169.254.1.1", "10.0.0.1",
+	"172.16.0.1", "172.31.255.255", "172.32.0.1", "192.168.1.1",
+	"192.0.2.1", "8.8.8.8", "100.64.0.1", "::", "::1", "fe80::1",
+	"fe80::1:2:3:4", "ff01::1", "ff02::1", "ff02::2", "ff05::2",
+	"ff0e::1", "fc00::1", "fd00::1", "fdff::1", "fec0::1", "2001:db8::1",
+	"2001:4860:0:2001::68", "::ffff:127.0.0.1", "::ffff:10.1.1.1",
+	"::ffff:0.0.0.0", "::ffff:224.0.0.1", "::ffff:169.254.0.1",
+	"::ffff:192.168.0.1", "::127.0.0.1", "64:ff9b::1.2.3.4",
+	"0:0:0:0:0:ffff:1.2.3.4", "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:1.2.3.4",
+	"::ffff:ffff:ffff", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+}
+
+var zones = []string{
+	"eth0", "1", "0", "lo", "en0", "wlan0", "%", "", "eth0%1",
+	"a-very-long-zone-name-that-keeps-going-and-going-0123456789",
+	"é", "x y", "]", ":", "[",
+}
+
+var oddChars = []string{
+	" ", "\t", "\r", ".", ":", "::", "%", "[", "]", "/", "-", "+", "_",
+	"x", "g", "G", "0x", "é", "\xff", "\xc0\x80", "\u2028", "\U0001F600",
+	"\x00", "\\", "\"", "'", "`", "#", "@", ",", ";", "1", "0", "00",
+}
+
+func randOctet() string {
+	switch rng.Intn(12) {
+	case 0:
+		return pick("256", "300", "999", "1000", "4294967296",
+			"99999999999999999999", "-1", "+1")
+	case 1:
+		return pick("00", "01", "001", "010", "0000", "0255", "00000001")
+	case 2:
+		return ""
+	case 3:
+		return pick("0x1", "0xff", "a", "1a", " 1", "1 ")
+	case 4:
+		return pick("0", "255", "254", "1", "127", "128")
+	}
+	return strconv.Itoa(rng.Intn(256))
+}
+
+func randIPv4() string {
+	n := 4
+	if chance(6) {
+		n = rng.Intn(7)
+	}
+	parts := make([]string, n)
+	for i := range parts {
+		if chance(3) {
+			parts[i] = randOctet()
+		} else {
+			parts[i] = strconv.Itoa(rng.Intn(256))
+		}
+	}
+	s := strings.Join(parts, ".")
+	if chance(20) {
+		s += "."
+	}
+	return s
+}
+
+func randGroup() string {
+	switch rng.Intn(14) {
+	case 0:
+		return ""
+	case 1:
+		return pick("00000", "12345", "fffff", "10000")
+	case 2:
+		return pick("g", "x", "-1", "+1", "0x1", " 1")
+	case 3:
+		return pick("0", "0000", "00", "FFFF", "ffff", "abcd", "ABCD")
+	}
+	return strconv.FormatInt(int64(rng.Intn(1<<(4*(1+rng.Intn(4))))), 16)
+}
+
+func randIPv6() string {
+	n := 8
+	switch rng.Intn(5) {
+	case 0:
+		n = rng.Intn(11)
+	case 1:
+		n = 6 // room for an embedded IPv4 address
+	}
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = randGroup()
+	}
+	if rng.Intn(2) == 0 && n > 0 {
+		// Drop a run of groups in favour of "::".
+		i := rng.Intn(n + 1)
+		j := i + rng.Intn(n-i+1)
+		parts = append(parts[:i], append([]string{""}, parts[j:]...)...)
+		if i == 0 {
+			parts = append([]string{""}, parts...)
+		}
+		if j == n {
+			parts = append(parts, "")
+		}
+	}
+	if chance(4) {
+		parts = append(parts, randIPv4())
+	}
+	s := strings.Join(parts, ":")
+	if chance(8) {
+		s = pick("::ffff:", "::", "::ffff:0:", "64:ff9b::", "1::") +
+			randIPv4()
+	}
+	if chance(10) {
+		s = strings.ToUpper(s)
+	}
+	return s
+}
+
+func withZone(s string) string {
+	if chance(4) {
+		return s + "%" + pick(zones...)
+	}
+	return s
+}
+
+func mutate(s string) string {
+	if s == "" || !chance(4) {
+		return s
+	}
+	i := rng.Intn(len(s) + 1)
+	switch rng.Intn(4) {
+	case 0:
+		return s[:i] + pick(oddChars...) + s[i:]
+	case 1:
+		if i < len(s) {
+			return s[:i] + s[i+1:]
+		}
+	case 2:
+		return s + s[i:]
+	}
+	return s[:i] + pick(oddChars...) + s[min(i+1, len(s)):]
+}
+
+func min(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// validIPv4 and validIPv6 give literals that Go accepts, so that about
+// half of the IP inputs get past the parsers.
+func validIPv4() string {
+	return fmt.Sprintf("%d.%d.%d.%d", rng.Intn(256), rng.Intn(256),
+		rng.Intn(256), rng.Intn(256))
+}
+
+func validIPv6() string {
+	var g [8]uint16
+	for i := range g {
+		switch rng.Intn(4) {
+		case 0:
+			g[i] = 0
+		case 1:
+			g[i] = uint16(rng.Intn(256))
+		default:
+			g[i] = uint16(rng.Intn(1 << 16))
+		}
+	}
+	if chance(4) {
+		g = [8]uint16{}
+		g[rng.Intn(8)] = uint16(rng.Intn(1 << 16))
+	}
+	ip := make(net.IP, 16)
+	for i, v := range g {
+		ip[2*i], ip[2*i+1] = byte(v>>8), byte(v)
+	}
+	switch rng.Intn(6) {
+	case 0:
+		// Written in full, leading zeros and all.
+		var parts []string
+		for _, v := range g {
+			parts = append(parts, fmt.Sprintf("%04x", v))
+		}
+		return strings.Join(parts, ":")
+	case 1:
+		return pick("::ffff:", "::", "64:ff9b::", "2001:db8::") +
+			validIPv4()
+	case 2:
+		return strings.ToUpper(ip.String())
+	}
+	return ip.String()
+}
+
+func randIP() string {
+	switch rng.Intn(12) {
+	case 0, 1:
+		return mutate(pick(wellKnownIPs...))
+	case 2, 3:
+		return validIPv4()
+	case 4, 5:
+		return validIPv6()
+	case 6, 7:
+		return mutate(randIPv4())
+	case 8, 9:
+		return mutate(randIPv6())
+	case 10:
+		return mutate(validIPv4())
+	}
+	return randJunk(12)
+}
+
+// randJunk is a short string over characters the parsers care about, plus
+// Unicode, invalid UTF-8 and the odd NUL (a bad case on both sides).
+func randJunk(max int) string {
+	var b strings.Builder
+	n := rng.Intn(max + 1)
+	for i := 0; i < n; i++ {
+		switch rng.Intn(6) {
+		case 0:
+			b.WriteString(pick(oddChars...))
+		case 1:
+			b.WriteByte(byte(rng.Intn(256)))
+		default:
+			const alpha = "0123456789abcdefABCDEF.:%[]-"
+			b.WriteByte(alpha[rng.Intn(len(alpha))])
+		}
+	}
+	return b.String()
+}
+
+func randPrefix() string {
+	switch rng.Intn(8) {
+	case 0:
+		return pick("", "-1", "+8", "08", "00", "0x8", "33", "129", "1000",
+			"4294967296", "99999999999999999999", " 8", "8 ", "a")
+	case 1:
+		return strconv.Itoa(rng.Intn(200))
+	}
+	return strconv.Itoa(rng.Intn(129))
+}
+
+func randCIDR() string {
+	ip := randIP()
+	if chance(10) {
+		return ip
+	}
+	s := ip + "/" + randPrefix()
+	if chance(20) {
+		s += "/" + randPrefix()
+	}
+	return s
+}
+
+func randInt() string {
+	switch rng.Intn(10) {
+	case 0:
+		return pick("-1", "-129", "2147483647", "2147483648", "-2147483648",
+			"-2147483649", "4294967328", "9223372036854775807",
+			"9223372036854775808", "+32", "032", "0x20", "", " 8", "x")
+	case 1:
+		return strconv.Itoa(rng.Intn(300) - 20)
+	}
+	return strconv.Itoa(rng.Intn(130))
+}
+
+func randBits() string {
+	switch rng.Intn(6) {
+	case 0:
+		return randInt()
+	case 1, 2:
+		return "32"
+	}
+	return "128"
+}
+
+func randMAC() string {
+	n := pick("6", "8", "20", "6", "8", "20", "x")
+	var count int
+	if n == "x" {
+		count = rng.Intn(24)
+	} else {
+		count, _ = strconv.Atoi(n)
+	}
+	var b strings.Builder
+	hex := "0123456789abcdefABCDEF"
+	if rng.Intn(3) == 0 {
+		// Dotted groups of four digits: 0000.0000.0000.
+		groups := count / 2
+		if chance(4) {
+			groups = rng.Intn(12)
+		}
+		for i := 0; i < groups; i++ {
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			w := 4
+			if chance(12) {
+				w = rng.Intn(6)
+			}
+			for j := 0; j < w; j++ {
+				b.WriteByte(hex[rng.Intn(len(hex))])
+			}
+		}
+	} else {
+		sep := pick(":", "-", ":", "-", ".", "", " ", "_")
+		for i := 0; i < count; i++ {
+			if i > 0 {
+				if chance(30) {
+					b.WriteString(pick(":", "-", "."))
+				} else {
+					b.WriteString(sep)
+				}
+			}
+			w := 2
+			if chance(15) {
+				w = rng.Intn(4)
+			}
+			for j := 0; j < w; j++ {
+				b.WriteByte(hex[rng.Intn(len(hex))])
+			}
+		}
+	}
+	return mutate(b.String())
+}
+
+var services = []string{
+	// Go's built-in table.
+	"ftp", "ftps", "gopher", "http", "https", "imap2", "imap3", "imaps",
+	"pop3", "pop3s", "smtp", "ssh", "telnet", "domain",
+	// Common /etc/services names.
+	"echo", "discard", "daytime", "ftp-data", "chargen", "time", "whois",
+	"tacacs", "finger", "www", "kerberos", "sunrpc", "auth", "nntp", "ntp",
+	"netbios-ns", "snmp", "snmp-trap", "bgp", "irc", "ldap",
+	"microsoft-ds", "syslog", "printer", "submission", "ldaps", "rsync",
+	"openvpn", "mysql", "postgresql", "x11", "bootps", "tftp", "isakmp",
+	"nfs", "sip", "tproxy", "xmpp-client", "ircs-u", "kerberos4",
+	// Case variants and names that exist nowhere.
+	"HTTP", "Http", "hTtPs", "DOMAIN", "SSH", "nope", "gopher2", "httpx",
+	"http ", " http", "ht tp", "h", "-", "+", "--80", "+-80",
+	"a-really-long-service-name-longer-than-32-chars",
+	"domaindomaindomaindomaindomaindom", "https\xff", "é",
+}
+
+func randPort() string {
+	switch rng.Intn(10) {
+	case 0, 1, 2:
+		return pick(services...)
+	case 3:
+		return pick("", "0", "65535", "65536", "-1", "+80", "080", "0x50",
+			"1073741823", "1073741824", "-1073741824", "-1073741825",
+			"4294967295", "4294967296", "99999999999999999999", "8O",
+			"80 ", " 80", "١٢")
+	case 4:
+		return randJunk(6)
+	}
+	return strconv.Itoa(rng.Intn(70000))
+}
+
+func randHost() string {
+	switch rng.Intn(12) {
+	case 0:
+		return ""
+	case 1:
+		return "localhost"
+	case 2:
+		return pick("[::1]", "[", "]", "[]", "::1]", "[::1", "foo",
+			"[1.2.3.4]", "[fe80::1%eth0]", "a:b", "[a]:b")
+	case 3, 4:
+		return withZone(randIPv6())
+	}
+	return randIP()
+}
+
+func randHostPort() string {
+	host, port := randHost(), randPort()
+	switch rng.Intn(8) {
+	case 0:
+		return host + ":" + port
+	case 1:
+		return host
+	case 2:
+		return "[" + host + "]"
+	case 3:
+		return mutate("[" + host + "]:" + port)
+	}
+	if strings.IndexByte(host, ':') >= 0 || chance(5) {
+		return "[" + host + "]:" + port
+	}
+	return host + ":" + port
+}
+
+// literalIP reports whether Go's parseIPZone accepts s, so that Go's
+// lookupIPAddr returns it without resolving anything.
+func literalIP(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.':
+			return net.ParseIP(s) != nil
+		case ':':
+			if j := strings.LastIndexByte(s, '%'); j > 0 {
+				s = s[:j]
+			}
+			return net.ParseIP(s) != nil
+		}
+	}
+	return false
+}
+
+func safeHost(h string) bool {
+	return h == "" || h == "localhost" || literalIP(h)
+}
+
+// safeAddress reports whether resolving address on a TCP or UDP network
+// (hostport true) or an IP network could reach a nameserver.
+func safeAddress(address string, hostport bool) bool {
+	if !hostport {
+		return safeHost(address)
+	}
+	host, _, err := net.SplitHostPort(address)
+	return err != nil || safeHost(host)
+}
+
+func randNetwork(kind string) string {
+	switch rng.Intn(10) {
+	case 0:
+		return pick("tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "ip",
+			"ip4", "ip6", "unix", "unixgram", "unixpacket", "")
+	case 1:
+		return pick("ip:1", "ip4:icmp", "ip6:ipv6-icmp", "ip:tcp",
+			"ip4:58", "ip:", "ip:junk", "ip4:-1", "tcp:80", "TCP", "tcp ",
+			"udp7", "sctp", "ip:256", "ip6:icmp", ":", "ip4:ICMP",
+			"ip:00001", "unix:1", "ip6:0x3a")
+	}
+	switch kind {
+	case "tcp":
+		return pick("tcp", "tcp4", "tcp6", "")
+	case "udp":
+		return pick("udp", "udp4", "udp6", "")
+	case "ip":
+		return pick("ip", "ip4", "ip6", "", "ip:1", "ip4:icmp", "ip6:58")
+	}
+	return pick("unix", "unixgram", "unixpacket")
+}
+
+// safeIPHost gives a host that needs no resolving, mostly well formed.
+func safeIPHost() string {
+	switch rng.Intn(10) {
+	case 0:
+		return ""
+	case 1, 2:
+		return "localhost"
+	case 3, 4:
+		return pick(wellKnownIPs...)
+	case 5, 6:
+		return validIPv4()
+	}
+	return withZone(validIPv6())
+}
+
+func randResolveInet(kind string) []string {
+	for {
+		var addr string
+		switch {
+		case rng.Intn(3) == 0:
+			addr = randHostPort()
+		case kind == "ip":
+			addr = safeIPHost()
+		default:
+			host, port := safeIPHost(), randPort()
+			if rng.Intn(2) == 0 {
+				port = strconv.Itoa(rng.Intn(65536))
+			}
+			if strings.IndexByte(host, ':') >= 0 {
+				host = "[" + host + "]"
+			}
+			addr = host + ":" + port
+		}
+		if safeAddress(addr, kind != "ip") {
+			return []string{randNetwork(kind), addr}
+		}
+	}
+}
+
+func randUnixPath() string {
+	switch rng.Intn(5) {
+	case 0:
+		return pick("", "@", "@abstract", "/tmp/sock", "sock", "./a/b",
+			"/", strings.Repeat("x", 108), strings.Repeat("y", 200))
+	case 1:
+		return "@" + randJunk(10)
+	}
+	return "/tmp/" + randJunk(12)
+}
+
+// Quoting.  Mostly strconv.Quote, but a quarter of the arguments use
+// every other escape Go accepts, and raw bytes, so that the C side's
+// unquoting is exercised as much as the library.
+
+func quote(s string) string {
+	if rng.Intn(4) != 0 {
+		return strconv.Quote(s)
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(pick(`\n`, `\x0a`, `\012`, `\u000a`))
+		case r == utf8.RuneError && n == 1:
+			// Raw, this becomes U+FFFD on unquoting; escaped, it stays.
+			switch rng.Intn(3) {
+			case 0:
+				b.WriteByte(c)
+			case 1:
+				fmt.Fprintf(&b, `\x%02X`, c)
+			default:
+				fmt.Fprintf(&b, `\%03o`, c)
+			}
+		case c < utf8.RuneSelf:
+			switch rng.Intn(8) {
+			case 0:
+				fmt.Fprintf(&b, `\x%02x`, c)
+			case 1:
+				fmt.Fprintf(&b, `\%03o`, c)
+			case 2:
+				fmt.Fprintf(&b, `\u%04x`, c)
+			case 3:
+				fmt.Fprintf(&b, `\U%08X`, c)
+			default:
+				if e := shortEscape(c); e != "" && rng.Intn(2) == 0 {
+					b.WriteString(e)
+				} else {
+					b.WriteByte(c)
+				}
+			}
+		default:
+			switch rng.Intn(4) {
+			case 0:
+				if r < 0x10000 {
+					fmt.Fprintf(&b, `\u%04x`, r)
+				} else {
+					fmt.Fprintf(&b, `\U%08x`, r)
+				}
+			case 1:
+				for j := 0; j < n; j++ {
+					fmt.Fprintf(&b, `\x%02x`, s[i+j])
+				}
+			default:
+				b.WriteString(s[i : i+n])
+			}
+		}
+		i += n
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func shortEscape(c byte) string {
+	switch c {
+	case '\a':
+		return `\a`
+	case '\b':
+		return `\b`
+	case '\f':
+		return `\f`
+	case '\r':
+		return `\r`
+	case '\t':
+		return `\t`
+	case '\v':
+		return `\v`
+	}
+	return ""
+}
+
+func line(op string, args ...string) string {
+	var b strings.Builder
+	b.WriteString(op)
+	for _, a := range args {
+		b.WriteByte(' ')
+		b.WriteString(quote(a))
+	}
+	return b.String()
+}
+
+var badLiterals = []string{
+	`"abc`, `abc"`, `'a'`, "`abc`", `"\q"`, `"\x4"`, `"\x4g"`, `"\u12"`,
+	`"\ud800"`, `"\U00110000"`, `"\400"`, `"\78"`, `"\'"`, `"a\"`, `""""`,
+	`"\`, `"`, `x`, `"\U0000"`, `"\uDFFF"`, `"\777"`, `"a"b"`,
+}
+
+var opNames = []string{
+	"ParseIP", "IPFromBytes", "ParseCIDR", "CIDRMask", "IPMask",
+	"IPNetContains", "SplitHostPort", "JoinHostPort", "ParseMAC",
+	"ResolveTCPAddr", "ResolveUDPAddr", "ResolveIPAddr",
+	"ResolveUnixAddr", "LookupPort", "Errno",
+}
+
+var arity = map[string]int{
+	"ParseIP": 1, "IPFromBytes": 1, "ParseCIDR": 1, "CIDRMask": 2,
+	"IPMask": 3, "IPNetContains": 2, "SplitHostPort": 1,
+	"JoinHostPort": 2, "ParseMAC": 1, "ResolveTCPAddr": 2,
+	"ResolveUDPAddr": 2, "ResolveIPAddr": 2, "ResolveUnixAddr": 2,
+	"LookupPort": 2, "Errno": 1,
+}
+
+func malformed() string {
+	op := pick(opNames...)
+	switch rng.Intn(9) {
+	case 0:
+		return op + " " + pick(badLiterals...)
+	case 1:
+		return op + "  " + strconv.Quote(randIP())
+	case 2:
+		return op + " " + strconv.Quote(randIP()) + " "
+	case 3:
+		return op + " " + strconv.Quote("1.2.3.4") + pick(badLiterals...)
+	case 4:
+		// A wrong count only: a right one could be an unchecked
+		// Resolve case.
+		n := rng.Intn(5)
+		if n == arity[op] {
+			n++
+		}
+		args := make([]string, n)
+		for i := range args {
+			args[i] = randIP()
+		}
+		return line(op, args...)
+	case 5:
+		return line(pick("parseIP", "PARSEIP", "Dial", "ParseIPv4", "",
+			"Parse IP", "ParseIP\t", "ParseIP\xff", "Listen",
+			"LookupHost", "ResolveTCPAddr:"), randIP())
+	case 6:
+		return op
+	case 7:
+		return " " + line(op, randIP())
+	}
+	return op + "\t" + strconv.Quote(randIP())
+}
+
+func randCase() string {
+	switch k := rng.Intn(100); {
+	case k < 14:
+		s := randIP()
+		if chance(5) {
+			s = withZone(s)
+		}
+		return line("ParseIP", s)
+	case k < 18:
+		n := rng.Intn(18)
+		if chance(10) {
+			n = 4
+		} else if chance(10) {
+			n = 16
+		}
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			if rng.Intn(3) == 0 {
+				fmt.Fprintf(&b, "%02x", pick("\x00", "\xff", "\x7f",
+					"\x0a", "\xfe", "\xe0")[0])
+			} else {
+				fmt.Fprintf(&b, "%02x", rng.Intn(256))
+			}
+		}
+		s := b.String()
+		if chance(15) {
+			s = mutate(s + pick("", "0", "g0", "0 "))
+		}
+		if n == 16 && chance(3) {
+			s = "00000000000000000000ffff" + s[24:]
+		}
+		return line("IPFromBytes", s)
+	case k < 28:
+		return line("ParseCIDR", randCIDR())
+	case k < 32:
+		return line("CIDRMask", randInt(), randBits())
+	case k < 37:
+		return line("IPMask", randIP(), randInt(), randBits())
+	case k < 43:
+		return line("IPNetContains", randCIDR(), randIP())
+	case k < 51:
+		return line("SplitHostPort", randHostPort())
+	case k < 55:
+		return line("JoinHostPort", pick(randHost(), randJunk(8)),
+			pick(randPort(), randJunk(4)))
+	case k < 63:
+		return line("ParseMAC", randMAC())
+	case k < 71:
+		return line("ResolveTCPAddr", randResolveInet("tcp")...)
+	case k < 77:
+		return line("ResolveUDPAddr", randResolveInet("udp")...)
+	case k < 83:
+		return line("ResolveIPAddr", randResolveInet("ip")...)
+	case k < 86:
+		return line("ResolveUnixAddr", randNetwork("unix"), randUnixPath())
+	case k < 93:
+		return line("LookupPort", pick("tcp", "udp", "", "tcp4", "udp6",
+			"tcp", "udp", "ip", "junk", "unix", "TCP"), randPort())
+	case k < 97:
+		var n string
+		switch rng.Intn(6) {
+		case 0:
+			n = pick("4294967295", "4294967296", "2147483648",
+				"9223372036854775807", "9223372036854775808",
+				"18446744073709551615", "18446744073709551616", "-1",
+				"+5", "", "0x10", "1e3", " 1")
+		case 1:
+			n = strconv.Itoa(200 + rng.Intn(1000))
+		default:
+			n = strconv.Itoa(rng.Intn(201))
+		}
+		return line("Errno", n)
+	}
+	return malformed()
+}
+
+func main() {
+	n := flag.Int("n", 20000, "number of cases")
+	seed := flag.Int64("seed", 1, "random seed")
+	flag.Parse()
+	rng = rand.New(rand.NewSource(*seed))
+	w := bufio.NewWriter(os.Stdout)
+	defer w.Flush()
+	for i := 0; i < *n; i++ {
+		s := randCase()
+		// A NUL inside the line is fine (both sides read lengths), but
+		// a newline would split the case in two.
+		if strings.IndexByte(s, '\n') >= 0 {
+			panic("newline in case: " + s)
+		}
+		w.WriteString(s)
+		w.WriteByte('\n')
+	}
+}
