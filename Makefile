@@ -46,7 +46,8 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
-	net/dial.c net/lookup.c net/hosts.c net/port.c
+	net/dial.c net/lookup.c net/hosts.c net/port.c \
+	net/netip/netip.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -57,7 +58,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/lookup_test.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h syscall/syscall.h \
-	net/net.h net/net_impl.h tests/main_test.h tests/export_test.h
+	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
 TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
@@ -94,7 +95,8 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h syscall/syscall.h net/net.h
+PUBLIC_HDRS = runtime/runtime.h syscall/syscall.h net/net.h \
+	net/netip/netip.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build

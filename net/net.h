@@ -22,6 +22,7 @@
 
 #include "runtime/runtime.h"
 #include "syscall/syscall.h"
+#include "net/netip/netip.h"
 
 /* IP addresses. */
 enum {
@@ -263,8 +264,12 @@ extern const net_addrType	net_UnixAddrType;
 /* The methods accept NULL, as Go's do for a nil pointer receiver. */
 const char	*net_TCPAddr_Network(const net_TCPAddr *a);
 char		*net_TCPAddr_String(const net_TCPAddr *a);
+netip_AddrPort	 net_TCPAddr_AddrPort(const net_TCPAddr *a);
+net_TCPAddr	*net_TCPAddrFromAddrPort(netip_AddrPort addr);
 const char	*net_UDPAddr_Network(const net_UDPAddr *a);
 char		*net_UDPAddr_String(const net_UDPAddr *a);
+netip_AddrPort	 net_UDPAddr_AddrPort(const net_UDPAddr *a);
+net_UDPAddr	*net_UDPAddrFromAddrPort(netip_AddrPort addr);
 const char	*net_IPAddr_Network(const net_IPAddr *a);
 char		*net_IPAddr_String(const net_IPAddr *a);
 const char	*net_UnixAddr_Network(const net_UnixAddr *a);

@@ -9,6 +9,25 @@
  * does not have yet.
  */
 
+/*
+ * net_TCPAddr_AddrPort returns a as a netip.AddrPort.  The zone inside the
+ * result points at a's own Zone string, so the result must not outlive a.
+ */
+netip_AddrPort
+net_TCPAddr_AddrPort(const net_TCPAddr *a)
+{
+	netip_AddrPort zero = { .port = 0 };
+	netip_Addr na;
+	bool ok;
+
+	if (a == NULL)
+		return zero;
+	/* Go ignores AddrFromSlice's ok: an odd-length IP gives the zero Addr. */
+	na = netip_AddrFromSlice(a->IP.b, a->IP.len, &ok);
+	na = netip_Addr_WithZone(na, a->Zone);
+	return netip_AddrPortFrom(na, (uint16_t)a->Port);
+}
+
 const char *
 net_TCPAddr_Network(const net_TCPAddr *a)
 {
@@ -121,4 +140,21 @@ net_ResolveTCPAddr(const char *network, const char *address,
 	*addr = net_newTCPAddr(a->IP, a->Port, a->Zone);
 	net_addrList_free(&addrs);
 	return NULL;
+}
+
+/*
+ * net_TCPAddrFromAddrPort returns addr as a heap TCPAddr (one block,
+ * zone included; free() releases it).  An invalid Addr gives a nil IP, as
+ * Go's AsSlice does.
+ */
+net_TCPAddr *
+net_TCPAddrFromAddrPort(netip_AddrPort addr)
+{
+	netip_Addr ip;
+	net_IP nip;
+
+	ip = netip_AddrPort_Addr(addr);
+	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
+	return net_newTCPAddr(nip, netip_AddrPort_Port(addr),
+	    netip_Addr_Zone(ip));
 }

@@ -9,6 +9,25 @@
  * does not have yet.
  */
 
+/*
+ * net_UDPAddr_AddrPort returns a as a netip.AddrPort.  The zone inside the
+ * result points at a's own Zone string, so the result must not outlive a.
+ */
+netip_AddrPort
+net_UDPAddr_AddrPort(const net_UDPAddr *a)
+{
+	netip_AddrPort zero = { .port = 0 };
+	netip_Addr na;
+	bool ok;
+
+	if (a == NULL)
+		return zero;
+	/* Go ignores AddrFromSlice's ok: an odd-length IP gives the zero Addr. */
+	na = netip_AddrFromSlice(a->IP.b, a->IP.len, &ok);
+	na = netip_Addr_WithZone(na, a->Zone);
+	return netip_AddrPortFrom(na, (uint16_t)a->Port);
+}
+
 const char *
 net_UDPAddr_Network(const net_UDPAddr *a)
 {
@@ -121,4 +140,21 @@ net_ResolveUDPAddr(const char *network, const char *address,
 	*addr = net_newUDPAddr(a->IP, a->Port, a->Zone);
 	net_addrList_free(&addrs);
 	return NULL;
+}
+
+/*
+ * net_UDPAddrFromAddrPort returns addr as a heap UDPAddr (one block,
+ * zone included; free() releases it).  An invalid Addr gives a nil IP, as
+ * Go's AsSlice does.
+ */
+net_UDPAddr *
+net_UDPAddrFromAddrPort(netip_AddrPort addr)
+{
+	netip_Addr ip;
+	net_IP nip;
+
+	ip = netip_AddrPort_Addr(addr);
+	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
+	return net_newUDPAddr(nip, netip_AddrPort_Port(addr),
+	    netip_Addr_Zone(ip));
 }

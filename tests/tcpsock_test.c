@@ -128,6 +128,90 @@ END_TEST
  * need sockets: they come with the socket layer.
  */
 
+/*
+ * TCPAddr.AddrPort and TCPAddrFromAddrPort.  The expectations were printed
+ * by Go 1.19 (a program building the same TCPAddr values); note that a
+ * 16-byte IPv4 address becomes an IPv6 (mapped) netip.Addr, and that the
+ * port is truncated to 16 bits.
+ */
+static const struct {
+	const char	*ip;	/* ParseIP input; NULL for a nil *TCPAddr */
+	int		 iplen;	/* 4: use To4; 3: three raw bytes */
+	int		 port;
+	const char	*zone;
+	bool		 valid, is4, is6;
+	const char	*wantZone;
+	int		 wantPort;
+} tcpAddrPortTests[] = {
+	{ NULL, 0, 0, NULL, false, false, false, "", 0 },
+	{ "1.2.3.4", 16, 80, NULL, true, false, true, "", 80 },
+	{ "1.2.3.4", 4, 443, NULL, true, true, false, "", 443 },
+	{ "fe80::1", 16, 8080, "eth0", true, false, true, "eth0", 8080 },
+	{ "1.2.3.4", 16, 80, "eth0", true, false, true, "eth0", 80 },
+	{ "1.2.3.4", 3, 70000, NULL, false, false, false, "", 4464 },
+};
+
+START_TEST(testTCPAddrAddrPort)
+{
+	net_TCPAddr a = { .Port = tcpAddrPortTests[_i].port };
+	netip_AddrPort ap;
+	netip_Addr ip;
+
+	if (tcpAddrPortTests[_i].ip != NULL) {
+		a.IP = net_ParseIP(tcpAddrPortTests[_i].ip);
+		if (tcpAddrPortTests[_i].iplen == 4)
+			a.IP = net_IP_To4(a.IP);
+		else if (tcpAddrPortTests[_i].iplen == 3)
+			a.IP.len = 3;
+		a.Zone = tcpAddrPortTests[_i].zone;
+	}
+	ap = net_TCPAddr_AddrPort(tcpAddrPortTests[_i].ip != NULL ? &a : NULL);
+	ip = netip_AddrPort_Addr(ap);
+	ck_assert_int_eq(netip_Addr_IsValid(ip), tcpAddrPortTests[_i].valid);
+	ck_assert_int_eq(netip_Addr_Is4(ip), tcpAddrPortTests[_i].is4);
+	ck_assert_int_eq(netip_Addr_Is6(ip), tcpAddrPortTests[_i].is6);
+	ck_assert_str_eq(netip_Addr_Zone(ip), tcpAddrPortTests[_i].wantZone);
+	ck_assert_int_eq(netip_AddrPort_Port(ap), tcpAddrPortTests[_i].wantPort);
+}
+END_TEST
+
+START_TEST(testTCPAddrFromAddrPort)
+{
+	static const uint8_t v4[4] = { 1, 2, 3, 4 };
+	static const uint8_t v6[16] = { [15] = 1 };
+	netip_AddrPort zero = { .port = 0 };
+	struct {
+		netip_AddrPort	 ap;
+		const char	*want;
+		int		 wantLen;
+	} tests[3];
+	net_TCPAddr *a;
+	char *s;
+	size_t i;
+
+	tests[0].ap = zero;
+	tests[0].want = ":0";
+	tests[0].wantLen = 0;
+	tests[1].ap = netip_AddrPortFrom(netip_AddrFrom4(v4), 80);
+	tests[1].want = "1.2.3.4:80";
+	tests[1].wantLen = 4;
+	tests[2].ap = netip_AddrPortFrom(
+	    netip_Addr_WithZone(netip_AddrFrom16(v6), "lo"), 53);
+	tests[2].want = "[::1%lo]:53";
+	tests[2].wantLen = 16;
+	for (i = 0; i < nelem(tests); i++) {
+		a = net_TCPAddrFromAddrPort(tests[i].ap);
+		s = net_TCPAddr_String(a);
+		ck_assert_msg(strcmp(s, tests[i].want) == 0 &&
+		    a->IP.len == tests[i].wantLen,
+		    "TCPAddrFromAddrPort = %s (len %d), want %s (len %d)", s,
+		    a->IP.len, tests[i].want, tests[i].wantLen);
+		free(s);
+		free(a);
+	}
+}
+END_TEST
+
 Suite *
 tcpsock_suite(void)
 {
@@ -138,6 +222,10 @@ tcpsock_suite(void)
 	tc = newTCase("TCPAddr");
 	tcase_add_loop_test(tc, TestResolveTCPAddr, 0,
 	    nelem(resolveTCPAddrTests));
+	suite_add_tcase(s, tc);
+	tc = newTCase("AddrPort");
+	tcase_add_loop_test(tc, testTCPAddrAddrPort, 0, nelem(tcpAddrPortTests));
+	tcase_add_test(tc, testTCPAddrFromAddrPort);
 	suite_add_tcase(s, tc);
 	return s;
 }
