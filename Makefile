@@ -144,8 +144,10 @@ demo:
 install: $(LIBA_o) libgonet.so
 	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
 
+# Generated files (z*.c) keep their generator's layout.
 format:
-	clang-format -i $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c
+	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c | \
+	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)

@@ -19,14 +19,13 @@ net_isOneOf(const char *s, const char *a, const char *b, const char *c)
  * network when needsProto is set.  Go's ctx parameter is absent.
  */
 runtime_error *
-net_parseNetwork(const char *network, bool needsProto, char **afnet,
-    int *proto)
+net_parseNetwork(const char *network, bool needsProto, char **afnet, int *proto)
 {
-	const char *protostr;
+	const char    *protostr;
 	runtime_error *err;
-	size_t n;
-	int i;
-	bool ok;
+	size_t	       n;
+	int	       i;
+	bool	       ok;
 
 	*afnet = NULL;
 	*proto = 0;
@@ -75,10 +74,10 @@ net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
     const char *network, const char *addr, const net_Addr *hint,
     net_addrList *addrs)
 {
-	net_UnixAddr *ua;
+	net_UnixAddr  *ua;
 	runtime_error *err;
-	char *afnet;
-	int proto;
+	char	      *afnet;
+	int	       proto;
 
 	(void)hint;
 	addrs->a = NULL;

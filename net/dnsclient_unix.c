@@ -21,9 +21,9 @@
 bool
 net_isDomainName(const char *s, size_t n)
 {
-	bool nonNumeric;
+	bool   nonNumeric;
 	size_t i, partlen;
-	char c, last;
+	char   c, last;
 
 	/* The root is a domain name too (Go issue 45715). */
 	if (n == 1 && s[0] == '.')
@@ -95,10 +95,10 @@ net_goLookupIPFiles(const char *name, int *naddrs)
 {
 	net_string *zones;
 	net_IPAddr *addrs;
-	net_IP *ips, ip;
-	char **haddrs;
-	size_t hostn;
-	int n, i, k;
+	net_IP	   *ips, ip;
+	char	  **haddrs;
+	size_t	    hostn;
+	int	    n, i, k;
 
 	*naddrs = 0;
 	haddrs = net_lookupStaticHost(name, &n);
@@ -134,8 +134,8 @@ net_goLookupIPFiles(const char *name, int *naddrs)
  * Go, where the callers of lookupIPAddr filter by family.
  */
 runtime_error *
-net_Resolver_goLookupIP(net_Resolver *r, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs)
+net_Resolver_goLookupIP(net_Resolver *r, const char *network, const char *host,
+    net_IPAddr **addrs, int *naddrs)
 {
 	const char *name;
 

@@ -17,16 +17,16 @@ const char *net_testHookHostsPath = "/etc/hosts";
  * hundreds of thousands of lines), hence a hash rather than a scan.
  */
 typedef struct net_hostsEntry {
-	struct net_hostsEntry	*next;
-	char			*key;
-	char			**vals;
-	int			 n;
-	int			 cap;
+	struct net_hostsEntry *next;
+	char		      *key;
+	char		     **vals;
+	int		       n;
+	int		       cap;
 } net_hostsEntry;
 
 typedef struct net_hostsMap {
-	net_hostsEntry	**buckets;
-	size_t		 nbuckets;	/* a power of two, or 0 */
+	net_hostsEntry **buckets;
+	size_t		 nbuckets; /* a power of two, or 0 */
 	size_t		 len;
 } net_hostsMap;
 
@@ -35,11 +35,11 @@ typedef struct net_hostsMap {
  * lookup sees one consistent reading of one file.
  */
 static struct {
-	pthread_mutex_t	mu;
-	net_hostsMap	byName;	/* lower-cased name -> literal IPs */
-	net_hostsMap	byAddr;	/* literal IP -> names as written */
+	pthread_mutex_t mu;
+	net_hostsMap	byName; /* lower-cased name -> literal IPs */
+	net_hostsMap	byAddr; /* literal IP -> names as written */
 	time_Time	expire;
-	char		*path;
+	char	       *path;
 	time_Time	mtime;
 	int64_t		size;
 } net_hosts = { .mu = PTHREAD_MUTEX_INITIALIZER };
@@ -74,7 +74,7 @@ static void
 net_hostsMap_grow(net_hostsMap *m)
 {
 	net_hostsEntry **old, *e, *next;
-	size_t oldn, i, b;
+	size_t		 oldn, i, b;
 
 	old = m->buckets;
 	oldn = m->nbuckets;
@@ -96,7 +96,7 @@ static void
 net_hostsMap_append(net_hostsMap *m, const char *key, char *val)
 {
 	net_hostsEntry *e;
-	size_t b;
+	size_t		b;
 
 	e = net_hostsMap_get(m, key);
 	if (e == NULL) {
@@ -111,8 +111,8 @@ net_hostsMap_append(net_hostsMap *m, const char *key, char *val)
 	}
 	if (e->n == e->cap) {
 		e->cap = e->cap == 0 ? 2 : 2 * e->cap;
-		e->vals = runtime_realloc(e->vals, (size_t)e->cap *
-		    sizeof(e->vals[0]));
+		e->vals = runtime_realloc(
+		    e->vals, (size_t)e->cap * sizeof(e->vals[0]));
 	}
 	e->vals[e->n++] = val;
 }
@@ -121,8 +121,8 @@ static void
 net_hostsMap_free(net_hostsMap *m)
 {
 	net_hostsEntry *e, *next;
-	size_t i;
-	int j;
+	size_t		i;
+	int		j;
 
 	for (i = 0; i < m->nbuckets; i++) {
 		for (e = m->buckets[i]; e != NULL; e = next) {
@@ -148,7 +148,7 @@ net_copyStrings(char *const *vals, int n)
 {
 	char **a, *p;
 	size_t size, len;
-	int i;
+	int    i;
 
 	size = (size_t)(n + 1) * sizeof(a[0]);
 	for (i = 0; i < n; i++)
@@ -175,9 +175,9 @@ char *
 net_parseLiteralIP(const char *addr, size_t n)
 {
 	const char *zone;
-	size_t zonelen;
-	char *s, *r;
-	net_IP ip;
+	size_t	    zonelen;
+	char	   *s, *r;
+	net_IP	    ip;
 
 	ip = net_parseIPZone(addr, n, &zone, &zonelen);
 	if (ip.len == 0)
@@ -201,8 +201,8 @@ static void
 net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 {
 	net_string *f;
-	size_t nf, i;
-	char *hash, *addr, *h, *key;
+	size_t	    nf, i;
+	char	   *hash, *addr, *h, *key;
 
 	/* Whatever follows a '#' is a comment. */
 	if ((hash = memchr(line, '#', n)) != NULL)
@@ -218,8 +218,8 @@ net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 		net_lowerASCIIBytes(h, f[i].n);
 		key = net_absDomainName(h, f[i].n);
 		net_hostsMap_append(hs, key, runtime_strdup(addr));
-		net_hostsMap_append(is, addr, net_absDomainName(f[i].p,
-		    f[i].n));
+		net_hostsMap_append(
+		    is, addr, net_absDomainName(f[i].p, f[i].n));
 		free(key);
 		free(h);
 	}
@@ -237,15 +237,15 @@ out:
 static void
 net_readHosts(void)
 {
-	net_hostsMap hs = { 0 }, is = { 0 };
+	net_hostsMap   hs = { 0 }, is = { 0 };
 	runtime_error *err;
-	time_Time now, mtime;
-	net_file *file;
-	const char *hp;
-	int64_t size;
-	char *line;
-	size_t n;
-	bool samePath;
+	time_Time      now, mtime;
+	net_file      *file;
+	const char    *hp;
+	int64_t	       size;
+	char	      *line;
+	size_t	       n;
+	bool	       samePath;
 
 	now = time_Now();
 	hp = net_testHookHostsPath;
@@ -255,8 +255,8 @@ net_readHosts(void)
 	    net_hosts.byName.len > 0)
 		return;
 	err = net_stat(hp, &mtime, &size);
-	if (err == NULL && samePath && time_Time_Equal(net_hosts.mtime,
-	    mtime) && net_hosts.size == size) {
+	if (err == NULL && samePath &&
+	    time_Time_Equal(net_hosts.mtime, mtime) && net_hosts.size == size) {
 		net_hosts.expire = time_Time_Add(now, net_cacheMaxAge);
 		return;
 	}
@@ -284,8 +284,8 @@ char **
 net_lookupStaticHost(const char *host, int *n)
 {
 	net_hostsEntry *e;
-	char *lowerHost, *key;
-	char **ips;
+	char	       *lowerHost, *key;
+	char	      **ips;
 
 	ips = NULL;
 	*n = 0;
@@ -311,7 +311,7 @@ char **
 net_lookupStaticAddr(const char *addr, int *n)
 {
 	net_hostsEntry *e;
-	char **hosts, *a;
+	char	      **hosts, *a;
 
 	hosts = NULL;
 	*n = 0;

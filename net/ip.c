@@ -9,15 +9,25 @@
 
 #include "net/net_impl.h"
 
-const uint8_t net_v4InV6Prefix[12] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
-};
+const uint8_t net_v4InV6Prefix[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff,
+	0xff };
 
 /* An IPv4 address in the 16-byte form that net_IPv4 builds. */
-#define V4(a, b, c, d) \
-	{ net_IPv6len, { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, \
-	    (a), (b), (c), (d) } }
-#define V6(...)	{ net_IPv6len, { __VA_ARGS__ } }
+#define V4(a, b, c, d)                                                         \
+	{                                                                      \
+		net_IPv6len,                                                   \
+		{                                                              \
+			0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, (a), (b),    \
+			    (c), (d)                                           \
+		}                                                              \
+	}
+#define V6(...)                                                                \
+	{                                                                      \
+		net_IPv6len,                                                   \
+		{                                                              \
+			__VA_ARGS__                                            \
+		}                                                              \
+	}
 
 net_IP
 net_IPv4(uint8_t a, uint8_t b, uint8_t c, uint8_t d)
@@ -50,8 +60,8 @@ net_IPMask
 net_CIDRMask(int ones, int bits)
 {
 	net_IPMask m = { 0 };
-	int i, l;
-	unsigned n;
+	int	   i, l;
+	unsigned   n;
 
 	if (bits != 8 * net_IPv4len && bits != 8 * net_IPv6len)
 		return m;
@@ -66,7 +76,7 @@ net_CIDRMask(int ones, int bits)
 			n -= 8;
 			continue;
 		}
-		m.b[i] = (uint8_t)~(0xff >> n);
+		m.b[i] = (uint8_t) ~(0xff >> n);
 		n = 0;
 	}
 	return m;
@@ -79,14 +89,14 @@ const net_IP net_IPv4zero = V4(0, 0, 0, 0);
 
 const net_IP net_IPv6zero = V6(0);
 const net_IP net_IPv6unspecified = V6(0);
-const net_IP net_IPv6loopback = V6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 1);
-const net_IP net_IPv6interfacelocalallnodes = V6(0xff, 0x01, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0x01);
-const net_IP net_IPv6linklocalallnodes = V6(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0x01);
-const net_IP net_IPv6linklocalallrouters = V6(0xff, 0x02, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0x02);
+const net_IP net_IPv6loopback =
+    V6(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+const net_IP net_IPv6interfacelocalallnodes =
+    V6(0xff, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01);
+const net_IP net_IPv6linklocalallnodes =
+    V6(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01);
+const net_IP net_IPv6linklocalallrouters =
+    V6(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02);
 
 bool
 net_IP_IsUnspecified(net_IP ip)
@@ -171,10 +181,8 @@ bool
 net_IP_IsGlobalUnicast(net_IP ip)
 {
 	return (ip.len == net_IPv4len || ip.len == net_IPv6len) &&
-	    !net_IP_Equal(ip, net_IPv4bcast) &&
-	    !net_IP_IsUnspecified(ip) &&
-	    !net_IP_IsLoopback(ip) &&
-	    !net_IP_IsMulticast(ip) &&
+	    !net_IP_Equal(ip, net_IPv4bcast) && !net_IP_IsUnspecified(ip) &&
+	    !net_IP_IsLoopback(ip) && !net_IP_IsMulticast(ip) &&
 	    !net_IP_IsLinkLocalUnicast(ip);
 }
 
@@ -197,10 +205,8 @@ net_IP_To4(net_IP ip)
 
 	if (ip.len == net_IPv4len)
 		return ip;
-	if (ip.len == net_IPv6len &&
-	    net_isZeros(ip.b, 10) &&
-	    ip.b[10] == 0xff &&
-	    ip.b[11] == 0xff) {
+	if (ip.len == net_IPv6len && net_isZeros(ip.b, 10) &&
+	    ip.b[10] == 0xff && ip.b[11] == 0xff) {
 		ip4.len = net_IPv4len;
 		memcpy(ip4.b, ip.b + 12, net_IPv4len);
 	}
@@ -254,10 +260,10 @@ net_allFF(const uint8_t *b, size_t n)
 net_IP
 net_IP_Mask(net_IP ip, net_IPMask mask)
 {
-	net_IP out = { 0 };
+	net_IP	       out = { 0 };
 	const uint8_t *ipb, *maskb;
-	size_t n, masklen;
-	size_t i;
+	size_t	       n, masklen;
+	size_t	       i;
 
 	ipb = ip.b;
 	n = ip.len;
@@ -307,8 +313,8 @@ char *
 net_IP_String(net_IP ip)
 {
 	net_IP p4;
-	char *b, *hex;
-	int n, i, j, e0, e1;
+	char  *b, *hex;
+	int    n, i, j, e0, e1;
 
 	if (ip.len == 0)
 		return runtime_strdup("<nil>");
@@ -363,8 +369,9 @@ net_IP_String(net_IP ip)
 				break;
 		} else if (i > 0)
 			b[n++] = ':';
-		n = (int)(net_appendHex(b + n,
-		    ((uint32_t)ip.b[i] << 8) | ip.b[i + 1]) - b);
+		n = (int)(net_appendHex(
+			      b + n, ((uint32_t)ip.b[i] << 8) | ip.b[i + 1]) -
+		    b);
 	}
 	b[n] = '\0';
 	return b;
@@ -373,7 +380,7 @@ net_IP_String(net_IP ip)
 char *
 net_hexString(const uint8_t *b, size_t n)
 {
-	char *s;
+	char  *s;
 	size_t i;
 
 	s = runtime_malloc(n * 2 + 1);
@@ -401,7 +408,7 @@ runtime_error *
 net_IP_MarshalText(net_IP ip, char **text)
 {
 	runtime_error *err;
-	char *hex;
+	char	      *hex;
 
 	*text = NULL;
 	if (ip.len == 0) {
@@ -455,13 +462,13 @@ net_IP_matchAddrFamily(net_IP ip, net_IP x)
 {
 	return (net_IP_To4(ip).len != 0 && net_IP_To4(x).len != 0) ||
 	    (net_IP_To16(ip).len != 0 && net_IP_To4(ip).len == 0 &&
-	    net_IP_To16(x).len != 0 && net_IP_To4(x).len == 0);
+		net_IP_To16(x).len != 0 && net_IP_To4(x).len == 0);
 }
 
 int
 net_simpleMaskLength(net_IPMask mask)
 {
-	int n, i;
+	int	n, i;
 	uint8_t v;
 
 	n = 0;
@@ -511,7 +518,7 @@ net_IPMask_String(net_IPMask m)
 void
 net_networkNumberAndMask(const net_IPNet *n, net_IP *ip, net_IPMask *m)
 {
-	net_IP nilip = { 0 };
+	net_IP	   nilip = { 0 };
 	net_IPMask nilmask = { 0 };
 
 	*ip = net_IP_To4(n->IP);
@@ -530,8 +537,8 @@ net_networkNumberAndMask(const net_IPNet *n, net_IP *ip, net_IPMask *m)
 		if (ip->len == net_IPv4len) {
 			m->len = net_IPv4len;
 			memmove(m->b, m->b + 12, net_IPv4len);
-			memset(m->b + net_IPv4len, 0,
-			    net_IPv6len - net_IPv4len);
+			memset(
+			    m->b + net_IPv4len, 0, net_IPv6len - net_IPv4len);
 		}
 		break;
 	default:
@@ -546,9 +553,9 @@ bad:
 bool
 net_IPNet_Contains(const net_IPNet *n, net_IP ip)
 {
-	net_IP nn, x;
+	net_IP	   nn, x;
 	net_IPMask m;
-	int i, l;
+	int	   i, l;
 
 	net_networkNumberAndMask(n, &nn, &m);
 	x = net_IP_To4(ip);
@@ -578,10 +585,10 @@ net_IPNet_Network(const net_IPNet *n)
 char *
 net_IPNet_String(const net_IPNet *n)
 {
-	net_IP nn;
+	net_IP	   nn;
 	net_IPMask m;
-	char *ips, *ms, *s;
-	int l;
+	char	  *ips, *ms, *s;
+	int	   l;
 
 	if (n == NULL)
 		return runtime_strdup("<nil>");
@@ -603,14 +610,14 @@ net_IPNet_String(const net_IPNet *n)
 net_IP
 net_parseIPv4(const char *s, size_t n)
 {
-	net_IP none = { 0 };
+	net_IP	none = { 0 };
 	uint8_t p[net_IPv4len];
-	int i, v, c;
-	bool ok;
+	int	i, v, c;
+	bool	ok;
 
 	for (i = 0; i < net_IPv4len; i++) {
 		if (n == 0)
-			return none;	/* Too few octets. */
+			return none; /* Too few octets. */
 		if (i > 0) {
 			if (s[0] != '.')
 				return none;
@@ -634,8 +641,7 @@ net_parseIPv4(const char *s, size_t n)
 
 /* net_parseIPv6Zone parses an IPv6 literal that may carry an RFC 4007 zone. */
 net_IP
-net_parseIPv6Zone(const char *s, size_t n, const char **zone,
-    size_t *zonelen)
+net_parseIPv6Zone(const char *s, size_t n, const char **zone, size_t *zonelen)
 {
 	size_t hostn;
 
@@ -648,11 +654,11 @@ net_IP
 net_parseIPv6(const char *s, size_t n)
 {
 	net_IP ip = { 0 }, none = { 0 }, ip4;
-	int ellipsis, i, j, k, v, c;
-	bool ok;
+	int    ellipsis, i, j, k, v, c;
+	bool   ok;
 
 	ip.len = net_IPv6len;
-	ellipsis = -1;	/* where the "::" goes in ip */
+	ellipsis = -1; /* where the "::" goes in ip */
 
 	if (n >= 2 && s[0] == ':' && s[1] == ':') {
 		ellipsis = 0;
@@ -703,12 +709,12 @@ net_parseIPv6(const char *s, size_t n)
 
 		if (s[0] == ':') {
 			if (ellipsis >= 0)
-				return none;	/* A second "::". */
+				return none; /* A second "::". */
 			ellipsis = i;
 			s++;
 			n--;
 			if (n == 0)
-				break;	/* "::" may end the text. */
+				break; /* "::" may end the text. */
 		}
 	}
 
@@ -777,11 +783,11 @@ runtime_error *
 net_ParseCIDR(const char *s, net_IP *ip, net_IPNet *ipnet)
 {
 	const char *slash, *addr, *mask;
-	size_t addrlen, masklen;
-	net_IP x;
-	net_IPMask m;
-	int iplen, v, i;
-	bool ok;
+	size_t	    addrlen, masklen;
+	net_IP	    x;
+	net_IPMask  m;
+	int	    iplen, v, i;
+	bool	    ok;
 
 	if (ip != NULL)
 		*ip = (net_IP){ 0 };
@@ -801,8 +807,7 @@ net_ParseCIDR(const char *s, net_IP *ip, net_IPNet *ipnet)
 		x = net_parseIPv6(addr, addrlen);
 	}
 	ok = net_dtoi(mask, masklen, &v, &i);
-	if (x.len == 0 || !ok || (size_t)i != masklen || v < 0 ||
-	    v > 8 * iplen)
+	if (x.len == 0 || !ok || (size_t)i != masklen || v < 0 || v > 8 * iplen)
 		return net_newParseError("CIDR address", s);
 	m = net_CIDRMask(v, 8 * iplen);
 	if (ip != NULL)

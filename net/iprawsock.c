@@ -49,7 +49,7 @@ net_IPAddr *
 net_newIPAddr(net_IP ip, const char *zone)
 {
 	net_IPAddr *a;
-	size_t n;
+	size_t	    n;
 
 	if (zone == NULL)
 		zone = "";
@@ -81,23 +81,21 @@ IPAddr_clone(const net_Addr *addr)
 	return &net_newIPAddr(a->IP, a->Zone)->addr;
 }
 
-const net_addrType net_IPAddrType = {
-	IPAddr_Network, IPAddr_String, IPAddr_clone
-};
+const net_addrType net_IPAddrType = { IPAddr_Network, IPAddr_String,
+	IPAddr_clone };
 
 /*
  * ResolveIPAddr accepts a protocol suffix ("ip4:icmp") and ignores it; an
  * empty network means "ip", as Go 1.0 allowed without documenting it.
  */
 runtime_error *
-net_ResolveIPAddr(const char *network, const char *address,
-    net_IPAddr **addr)
+net_ResolveIPAddr(const char *network, const char *address, net_IPAddr **addr)
 {
-	net_addrList addrs;
-	runtime_error *err;
+	net_addrList	  addrs;
+	runtime_error	 *err;
 	const net_IPAddr *a;
-	char *afnet;
-	int proto;
+	char		 *afnet;
+	int		  proto;
 
 	*addr = NULL;
 	if (strcmp(network, "") == 0)
@@ -113,8 +111,8 @@ net_ResolveIPAddr(const char *network, const char *address,
 	free(afnet);
 	if (err != NULL)
 		return err;
-	a = (const net_IPAddr *)net_addrList_forResolve(&addrs, network,
-	    address);
+	a = (const net_IPAddr *)net_addrList_forResolve(
+	    &addrs, network, address);
 	*addr = net_newIPAddr(a->IP, a->Zone);
 	net_addrList_free(&addrs);
 	return NULL;

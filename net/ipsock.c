@@ -59,8 +59,8 @@ net_addrList_append(net_addrList *addrs, net_Addr *addr)
  * the caller's text looks like IPv6, else an IPv4 one when there is any.
  */
 const net_Addr *
-net_addrList_forResolve(const net_addrList *addrs, const char *network,
-    const char *addr)
+net_addrList_forResolve(
+    const net_addrList *addrs, const char *network, const char *addr)
 {
 	bool want6;
 
@@ -97,8 +97,8 @@ net_addrList_partition(const net_addrList *addrs,
     net_addrList *primaries, net_addrList *fallbacks)
 {
 	net_Addr *addr;
-	bool primaryLabel, label;
-	size_t i;
+	bool	  primaryLabel, label;
+	size_t	  i;
 
 	primaryLabel = false;
 	primaries->a = fallbacks->a = NULL;
@@ -127,8 +127,9 @@ net_filterAddrList(bool (*filter)(const net_IPAddr *), const net_IPAddr *ips,
 		if (filter == NULL || filter(&ips[i]))
 			net_addrList_append(addrs, inetaddr(&ips[i], arg));
 	if (addrs->n == 0)
-		return net_newAddrError(runtime_error_Error(
-		    net_errNoSuitableAddress), originalAddr);
+		return net_newAddrError(
+		    runtime_error_Error(net_errNoSuitableAddress),
+		    originalAddr);
 	return NULL;
 }
 
@@ -161,9 +162,9 @@ net_SplitHostPort(const char *hostport, char **host, char **port)
 {
 	static const char missingPort[] = "missing port in address";
 	static const char tooManyColons[] = "too many colons in address";
-	const char *end;
-	size_t n, j, k;
-	int i;
+	const char	 *end;
+	size_t		  n, j, k;
+	int		  i;
 
 	n = strlen(hostport);
 	j = k = 0;
@@ -177,16 +178,16 @@ net_SplitHostPort(const char *hostport, char **host, char **port)
 		/* Expect the first ']' just before the last ':'. */
 		end = strchr(hostport, ']');
 		if (end == NULL)
-			return net_addrErr(hostport, "missing ']' in address",
-			    host, port);
+			return net_addrErr(
+			    hostport, "missing ']' in address", host, port);
 		if ((size_t)(end - hostport) + 1 == n)
 			return net_addrErr(hostport, missingPort, host, port);
 		if (end - hostport + 1 != i) {
 			/* Either ']' isn't followed by a colon, or it is
 			 * followed by a colon that is not the last one. */
 			if (end[1] == ':')
-				return net_addrErr(hostport, tooManyColons,
-				    host, port);
+				return net_addrErr(
+				    hostport, tooManyColons, host, port);
 			return net_addrErr(hostport, missingPort, host, port);
 		}
 		*host = runtime_strndup(hostport + 1, end - hostport - 1);
@@ -200,13 +201,13 @@ net_SplitHostPort(const char *hostport, char **host, char **port)
 	}
 	if (strchr(hostport + j, '[') != NULL) {
 		free(*host);
-		return net_addrErr(hostport, "unexpected '[' in address", host,
-		    port);
+		return net_addrErr(
+		    hostport, "unexpected '[' in address", host, port);
 	}
 	if (strchr(hostport + k, ']') != NULL) {
 		free(*host);
-		return net_addrErr(hostport, "unexpected ']' in address", host,
-		    port);
+		return net_addrErr(
+		    hostport, "unexpected ']' in address", host, port);
 	}
 
 	*port = runtime_strdup(hostport + i + 1);
@@ -219,8 +220,8 @@ net_SplitHostPort(const char *hostport, char **host, char **port)
  * A '%' in first position is part of the host, as in Go.
  */
 void
-net_splitHostZone(const char *s, size_t n, size_t *hostn, const char **zone,
-    size_t *zonen)
+net_splitHostZone(
+    const char *s, size_t n, size_t *hostn, const char **zone, size_t *zonen)
 {
 	int i;
 
@@ -247,15 +248,15 @@ net_JoinHostPort(const char *host, const char *port)
 
 /* The closure inetaddr of internetAddrList captures net and portnum. */
 struct net_inetaddrEnv {
-	const char	*net;
-	int		 portnum;
+	const char *net;
+	int	    portnum;
 };
 
 static net_Addr *
 net_inetaddr(const net_IPAddr *ip, void *arg)
 {
 	struct net_inetaddrEnv *env = arg;
-	const char *net = env->net;
+	const char	       *net = env->net;
 
 	if (strncmp(net, "tcp", 3) == 0)
 		return &net_newTCPAddr(ip->IP, env->portnum, ip->Zone)->addr;
@@ -272,8 +273,9 @@ net_isInternetNetwork(const char *net, const char *base)
 	size_t n;
 
 	n = strlen(base);
-	return strncmp(net, base, n) == 0 && (net[n] == '\0' ||
-	    ((net[n] == '4' || net[n] == '6') && net[n + 1] == '\0'));
+	return strncmp(net, base, n) == 0 &&
+	    (net[n] == '\0' ||
+		((net[n] == '4' || net[n] == '6') && net[n + 1] == '\0'));
 }
 
 /*
@@ -282,14 +284,14 @@ net_isInternetNetwork(const char *net, const char *base)
  * has no package context yet.  *addrs is empty on error.
  */
 runtime_error *
-net_Resolver_internetAddrList(net_Resolver *r, const char *net,
-    const char *addr, net_addrList *addrs)
+net_Resolver_internetAddrList(
+    net_Resolver *r, const char *net, const char *addr, net_addrList *addrs)
 {
 	struct net_inetaddrEnv env;
-	runtime_error *err;
-	char *host, *port;
-	net_IPAddr *ips, *ips2;
-	int nips;
+	runtime_error	      *err;
+	char		      *host, *port;
+	net_IPAddr	      *ips, *ips2;
+	int		       nips;
 	bool (*filter)(const net_IPAddr *);
 	size_t n;
 
@@ -304,8 +306,8 @@ net_Resolver_internetAddrList(net_Resolver *r, const char *net,
 			if ((err = net_SplitHostPort(addr, &host, &port)) !=
 			    NULL)
 				goto out;
-			if ((err = net_Resolver_LookupPort(r, net, port,
-			    &env.portnum)) != NULL)
+			if ((err = net_Resolver_LookupPort(
+				 r, net, port, &env.portnum)) != NULL)
 				goto out;
 		}
 	} else if (net_isInternetNetwork(net, "ip")) {
@@ -314,8 +316,8 @@ net_Resolver_internetAddrList(net_Resolver *r, const char *net,
 	} else
 		return net_newUnknownNetworkError(net);
 	if (host == NULL || host[0] == '\0') {
-		net_addrList_append(addrs, net_inetaddr(&(net_IPAddr){0},
-		    &env));
+		net_addrList_append(
+		    addrs, net_inetaddr(&(net_IPAddr){ 0 }, &env));
 		err = NULL;
 		goto out;
 	}

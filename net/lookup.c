@@ -18,15 +18,15 @@
  * read once, so a linear scan costs less than it would to hash them.
  */
 typedef struct net_nameEntry {
-	const char	*netw;	/* services only: "tcp", "udp", ... */
-	const char	*name;
-	int		 num;
+	const char *netw; /* services only: "tcp", "udp", ... */
+	const char *name;
+	int	    num;
 } net_nameEntry;
 
 typedef struct net_nameTable {
-	net_nameEntry	*e;
-	size_t		 n;
-	size_t		 cap;
+	net_nameEntry *e;
+	size_t	       n;
+	size_t	       cap;
 } net_nameTable;
 
 /*
@@ -76,8 +76,7 @@ enum { net_maxProtoLength = sizeof("RSVP-E2E-IGNORE") - 1 + 10 };
 enum { net_maxPortBufSize = sizeof("mobility-header") - 1 + 10 };
 
 static bool
-net_nameEntry_match(const net_nameEntry *e, const char *netw,
-    const char *name)
+net_nameEntry_match(const net_nameEntry *e, const char *netw, const char *name)
 {
 	if (netw != NULL && strcmp(e->netw, netw) != 0)
 		return false;
@@ -96,8 +95,8 @@ net_nameTable_find(net_nameTable *t, const char *netw, const char *name)
 }
 
 static const net_nameEntry *
-net_builtinFind(const net_nameEntry *tab, size_t n, const char *netw,
-    const char *name)
+net_builtinFind(
+    const net_nameEntry *tab, size_t n, const char *netw, const char *name)
 {
 	size_t i;
 
@@ -165,8 +164,8 @@ net_services_lookup(const char *netw, const char *name)
 
 	e = net_nameTable_find(&net_servicesRead, netw, name);
 	if (e == NULL)
-		e = net_builtinFind(net_services, nelem(net_services), netw,
-		    name);
+		e = net_builtinFind(
+		    net_services, nelem(net_services), netw, name);
 	return e;
 }
 
@@ -175,7 +174,7 @@ net_services_set(const char *netw, size_t netwlen, const char *name,
     size_t namelen, int port)
 {
 	net_nameEntry *e;
-	char *n, *k;
+	char	      *n, *k;
 
 	n = runtime_strndup(netw, netwlen);
 	k = runtime_strndup(name, namelen);
@@ -183,8 +182,8 @@ net_services_set(const char *netw, size_t netwlen, const char *name,
 	if (e != NULL)
 		e->num = port;
 	else
-		net_nameTable_add(&net_servicesRead, netw, netwlen, name,
-		    namelen, port);
+		net_nameTable_add(
+		    &net_servicesRead, netw, netwlen, name, namelen, port);
 	free(k);
 	free(n);
 }
@@ -192,9 +191,9 @@ net_services_set(const char *netw, size_t netwlen, const char *name,
 runtime_error *
 net_lookupProtocolMap(const char *name, int *proto)
 {
-	char lowerProtocol[net_maxProtoLength + 1];
+	char		     lowerProtocol[net_maxProtoLength + 1];
 	const net_nameEntry *e;
-	size_t n;
+	size_t		     n;
 
 	*proto = 0;
 	n = strnlen(name, net_maxProtoLength);
@@ -211,11 +210,11 @@ net_lookupProtocolMap(const char *name, int *proto)
 runtime_error *
 net_lookupPortMap(const char *network, const char *service, int *port)
 {
-	char lowerService[net_maxPortBufSize + 1];
+	char		     lowerService[net_maxPortBufSize + 1];
 	const net_nameEntry *e;
-	runtime_error *err;
-	char *addr;
-	size_t n;
+	runtime_error	    *err;
+	char		    *addr;
+	size_t		     n;
 
 	*port = 0;
 	if (strcmp(network, "tcp4") == 0 || strcmp(network, "tcp6") == 0)
@@ -260,9 +259,9 @@ net_IPAddr *
 net_newIPAddrs(const net_IP *ips, const net_string *zones, int n)
 {
 	net_IPAddr *addrs;
-	size_t size;
-	char *p;
-	int i;
+	size_t	    size;
+	char	   *p;
+	int	    i;
 
 	size = (size_t)n * sizeof(addrs[0]);
 	for (i = 0; zones != NULL && i < n; i++)
@@ -293,7 +292,7 @@ net_Resolver_lookupIPAddr(net_Resolver *r, const char *network,
     const char *host, net_IPAddr **addrs, int *naddrs)
 {
 	net_string zone;
-	net_IP ip;
+	net_IP	   ip;
 
 	*addrs = NULL;
 	*naddrs = 0;
@@ -324,10 +323,9 @@ net_LookupPort(const char *network, const char *service, int *port)
 static bool
 net_isPortNetwork(const char *network)
 {
-	static const char *const networks[] = {
-		"tcp", "tcp4", "tcp6", "udp", "udp4", "udp6"
-	};
-	size_t i;
+	static const char *const networks[] = { "tcp", "tcp4", "tcp6", "udp",
+		"udp4", "udp6" };
+	size_t			 i;
 
 	for (i = 0; i < nelem(networks); i++)
 		if (strcmp(network, networks[i]) == 0)
@@ -336,11 +334,11 @@ net_isPortNetwork(const char *network)
 }
 
 runtime_error *
-net_Resolver_LookupPort(net_Resolver *r, const char *network,
-    const char *service, int *port)
+net_Resolver_LookupPort(
+    net_Resolver *r, const char *network, const char *service, int *port)
 {
 	runtime_error *err;
-	bool needsLookup;
+	bool	       needsLookup;
 
 	(void)r;
 	*port = net_parsePort(service, &needsLookup);
@@ -379,12 +377,12 @@ static void
 net_readProtocols(void)
 {
 	runtime_error *err;
-	net_string *f;
-	net_file *file;
-	size_t nf, i;
-	char *line, *hash;
-	size_t n;
-	int proto, j;
+	net_string    *f;
+	net_file      *file;
+	size_t	       nf, i;
+	char	      *line, *hash;
+	size_t	       n;
+	int	       proto, j;
 
 	if ((err = net_open("/etc/protocols", &file)) != NULL) {
 		runtime_error_Free(err);

@@ -9,7 +9,7 @@ const char net_hexDigit[] = "0123456789abcdef";
 char *
 net_HardwareAddr_String(net_HardwareAddr a)
 {
-	char *buf;
+	char  *buf;
 	size_t i, n;
 
 	if (a.len == 0)
@@ -63,8 +63,8 @@ net_ParseMAC(const char *s, net_HardwareAddr *hw)
 		for (x = 0, i = 0; i < n; i += 2) {
 			if (!net_xtoi2(s + x, 2, 0, &hw->b[i]))
 				goto error;
-			if (!net_xtoi2(s + x + 2, len - x - 2, s[4],
-			    &hw->b[i + 1]))
+			if (!net_xtoi2(
+				s + x + 2, len - x - 2, s[4], &hw->b[i + 1]))
 				goto error;
 			x += 5;
 		}

@@ -92,7 +92,7 @@ static char *
 OpError_Error(const runtime_error *err)
 {
 	const net_OpError *e = (const net_OpError *)err;
-	char *s, *t, *as;
+	char		  *s, *t, *as;
 
 	s = runtime_strdup(net_str(e->Op));
 	if (net_str(e->Net)[0] != '\0') {
@@ -109,8 +109,8 @@ OpError_Error(const runtime_error *err)
 	}
 	if (e->Addr != NULL) {
 		as = net_Addr_String(e->Addr);
-		t = runtime_concatstrings(s, e->Source != NULL ? "->" : " ",
-		    as, NULL);
+		t = runtime_concatstrings(
+		    s, e->Source != NULL ? "->" : " ", as, NULL);
 		free(as);
 		free(s);
 		s = t;
@@ -165,10 +165,9 @@ OpError_release(runtime_error *err)
 	runtime_error_Free(e->Err);
 }
 
-const runtime_errorType net_OpErrorType = {
-	"*net.OpError", OpError_Error, OpError_Unwrap, OpError_Timeout,
-	OpError_Temporary, NULL, OpError_release
-};
+const runtime_errorType net_OpErrorType = { "*net.OpError", OpError_Error,
+	OpError_Unwrap, OpError_Timeout, OpError_Temporary, NULL,
+	OpError_release };
 
 runtime_error *
 net_newOpError(const char *op, const char *net, const net_Addr *source,
@@ -191,8 +190,8 @@ ParseError_Error(const runtime_error *err)
 {
 	const net_ParseError *e = (const net_ParseError *)err;
 
-	return runtime_concatstrings("invalid ", net_str(e->Type), ": ",
-	    net_str(e->Text), NULL);
+	return runtime_concatstrings(
+	    "invalid ", net_str(e->Type), ": ", net_str(e->Text), NULL);
 }
 
 static void
@@ -204,18 +203,16 @@ ParseError_release(runtime_error *err)
 	free(e->Text);
 }
 
-const runtime_errorType net_ParseErrorType = {
-	"*net.ParseError", ParseError_Error, NULL, net_false, net_false, NULL,
-	ParseError_release
-};
+const runtime_errorType net_ParseErrorType = { "*net.ParseError",
+	ParseError_Error, NULL, net_false, net_false, NULL,
+	ParseError_release };
 
 runtime_error *
 net_newParseError(const char *typ, const char *text)
 {
 	net_ParseError *e;
 
-	e = (net_ParseError *)runtime_newError(&net_ParseErrorType,
-	    sizeof(*e));
+	e = (net_ParseError *)runtime_newError(&net_ParseErrorType, sizeof(*e));
 	e->Type = runtime_strdup(typ);
 	e->Text = runtime_strdup(text);
 	return &e->err;
@@ -228,8 +225,8 @@ AddrError_Error(const runtime_error *err)
 	const net_AddrError *e = (const net_AddrError *)err;
 
 	if (net_str(e->Addr)[0] != '\0')
-		return runtime_concatstrings("address ", e->Addr, ": ",
-		    net_str(e->Err), NULL);
+		return runtime_concatstrings(
+		    "address ", e->Addr, ": ", net_str(e->Err), NULL);
 	return runtime_strdup(net_str(e->Err));
 }
 
@@ -242,10 +239,8 @@ AddrError_release(runtime_error *err)
 	free(e->Addr);
 }
 
-const runtime_errorType net_AddrErrorType = {
-	"*net.AddrError", AddrError_Error, NULL, net_false, net_false, NULL,
-	AddrError_release
-};
+const runtime_errorType net_AddrErrorType = { "*net.AddrError", AddrError_Error,
+	NULL, net_false, net_false, NULL, AddrError_release };
 
 runtime_error *
 net_newAddrError(const char *err, const char *addr)
@@ -262,8 +257,7 @@ net_newAddrError(const char *err, const char *addr)
 static char *
 UnknownNetworkError_Error(const runtime_error *err)
 {
-	const net_UnknownNetworkError *e =
-	    (const net_UnknownNetworkError *)err;
+	const net_UnknownNetworkError *e = (const net_UnknownNetworkError *)err;
 
 	return runtime_concatstrings("unknown network ", net_str(e->s), NULL);
 }
@@ -303,10 +297,9 @@ InvalidAddrError_release(runtime_error *err)
 	free(((net_InvalidAddrError *)err)->s);
 }
 
-const runtime_errorType net_InvalidAddrErrorType = {
-	"net.InvalidAddrError", InvalidAddrError_Error, NULL, net_false,
-	net_false, NULL, InvalidAddrError_release
-};
+const runtime_errorType net_InvalidAddrErrorType = { "net.InvalidAddrError",
+	InvalidAddrError_Error, NULL, net_false, net_false, NULL,
+	InvalidAddrError_release };
 
 runtime_error *
 net_newInvalidAddrError(const char *s)
@@ -330,13 +323,11 @@ timeoutError_Error(const runtime_error *err)
 	return runtime_strdup("i/o timeout");
 }
 
-static const runtime_errorType net_timeoutErrorType = {
-	"*net.timeoutError", timeoutError_Error, NULL, net_true, net_true,
-	NULL, NULL
-};
+static const runtime_errorType net_timeoutErrorType = { "*net.timeoutError",
+	timeoutError_Error, NULL, net_true, net_true, NULL, NULL };
 
-static runtime_error net_timeoutError = RUNTIME_STATIC_ERROR(
-    &net_timeoutErrorType);
+static runtime_error net_timeoutError =
+    RUNTIME_STATIC_ERROR(&net_timeoutErrorType);
 runtime_error *const net_errTimeout = &net_timeoutError;
 
 /*
@@ -350,12 +341,11 @@ canceledError_Error(const runtime_error *err)
 	return runtime_strdup("operation was canceled");
 }
 
-static const runtime_errorType net_canceledErrorType = {
-	"net.canceledError", canceledError_Error, NULL, NULL, NULL, NULL, NULL
-};
+static const runtime_errorType net_canceledErrorType = { "net.canceledError",
+	canceledError_Error, NULL, NULL, NULL, NULL, NULL };
 
-static runtime_error net_canceledError = RUNTIME_STATIC_ERROR(
-    &net_canceledErrorType);
+static runtime_error net_canceledError =
+    RUNTIME_STATIC_ERROR(&net_canceledErrorType);
 runtime_error *const net_errCanceled = &net_canceledError;
 
 /* The package-level errors.New values. */
@@ -383,8 +373,8 @@ DNSConfigError_Error(const runtime_error *err)
 {
 	const net_DNSConfigError *e = (const net_DNSConfigError *)err;
 
-	return runtime_concatstrings("error reading DNS config: ",
-	    runtime_error_Error(e->Err), NULL);
+	return runtime_concatstrings(
+	    "error reading DNS config: ", runtime_error_Error(e->Err), NULL);
 }
 
 static runtime_error *
@@ -399,18 +389,17 @@ DNSConfigError_release(runtime_error *err)
 	runtime_error_Free(((net_DNSConfigError *)err)->Err);
 }
 
-const runtime_errorType net_DNSConfigErrorType = {
-	"*net.DNSConfigError", DNSConfigError_Error, DNSConfigError_Unwrap,
-	net_false, net_false, NULL, DNSConfigError_release
-};
+const runtime_errorType net_DNSConfigErrorType = { "*net.DNSConfigError",
+	DNSConfigError_Error, DNSConfigError_Unwrap, net_false, net_false, NULL,
+	DNSConfigError_release };
 
 runtime_error *
 net_newDNSConfigError(runtime_error *err)
 {
 	net_DNSConfigError *e;
 
-	e = (net_DNSConfigError *)runtime_newError(&net_DNSConfigErrorType,
-	    sizeof(*e));
+	e = (net_DNSConfigError *)runtime_newError(
+	    &net_DNSConfigErrorType, sizeof(*e));
 	e->Err = err;
 	return &e->err;
 }
@@ -424,8 +413,8 @@ DNSError_Error(const runtime_error *err)
 	if (net_str(e->Server)[0] != '\0')
 		return runtime_concatstrings("lookup ", net_str(e->Name),
 		    " on ", e->Server, ": ", net_str(e->Err), NULL);
-	return runtime_concatstrings("lookup ", net_str(e->Name), ": ",
-	    net_str(e->Err), NULL);
+	return runtime_concatstrings(
+	    "lookup ", net_str(e->Name), ": ", net_str(e->Err), NULL);
 }
 
 static bool
@@ -452,10 +441,8 @@ DNSError_release(runtime_error *err)
 	free(e->Server);
 }
 
-const runtime_errorType net_DNSErrorType = {
-	"*net.DNSError", DNSError_Error, NULL, DNSError_Timeout,
-	DNSError_Temporary, NULL, DNSError_release
-};
+const runtime_errorType net_DNSErrorType = { "*net.DNSError", DNSError_Error,
+	NULL, DNSError_Timeout, DNSError_Temporary, NULL, DNSError_release };
 
 runtime_error *
 net_newDNSError(const char *err, const char *name, const char *server,
@@ -484,13 +471,11 @@ errNetClosing_Error(const runtime_error *err)
 	return runtime_strdup("use of closed network connection");
 }
 
-static const runtime_errorType net_errNetClosingType = {
-	"poll.errNetClosing", errNetClosing_Error, NULL, net_false, net_false,
-	NULL, NULL
-};
+static const runtime_errorType net_errNetClosingType = { "poll.errNetClosing",
+	errNetClosing_Error, NULL, net_false, net_false, NULL, NULL };
 
-static runtime_error net_errClosed = RUNTIME_STATIC_ERROR(
-    &net_errNetClosingType);
+static runtime_error net_errClosed =
+    RUNTIME_STATIC_ERROR(&net_errNetClosingType);
 runtime_error *const net_ErrClosed = &net_errClosed;
 
 /* net.Error, the interface. */

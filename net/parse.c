@@ -92,7 +92,7 @@ net_file_close(net_file *f)
 static bool
 net_file_getLineFromData(net_file *f, char **s, size_t *n)
 {
-	char *data;
+	char  *data;
 	size_t i;
 
 	data = f->data + f->off;
@@ -123,7 +123,7 @@ net_file_getLineFromData(net_file *f, char **s, size_t *n)
 static size_t
 readFull(int fd, char *p, size_t len, bool *eof)
 {
-	size_t n;
+	size_t	n;
 	ssize_t r;
 
 	*eof = false;
@@ -147,7 +147,7 @@ bool
 net_file_readLine(net_file *f, char **s, size_t *n)
 {
 	size_t ln, got;
-	bool eof;
+	bool   eof;
 
 	if (net_file_getLineFromData(f, s, n))
 		return true;
@@ -203,7 +203,7 @@ net_stat(const char *name, time_Time *mtime, int64_t *size)
 int
 net_countAnyByte(const char *s, size_t n, const char *t)
 {
-	int c;
+	int    c;
 	size_t i;
 
 	c = 0;
@@ -218,10 +218,10 @@ net_string *
 net_splitAtBytes(const char *s, size_t n, const char *t, size_t *nfields)
 {
 	net_string *a;
-	size_t i, last, k;
+	size_t	    i, last, k;
 
-	a = runtime_malloc((1 + (size_t)net_countAnyByte(s, n, t)) *
-	    sizeof(*a));
+	a = runtime_malloc(
+	    (1 + (size_t)net_countAnyByte(s, n, t)) * sizeof(*a));
 	k = 0;
 	last = 0;
 	for (i = 0; i < n; i++) {
@@ -252,7 +252,7 @@ net_getFields(const char *s, size_t n, size_t *nfields)
 bool
 net_dtoi(const char *s, size_t n, int *num, int *i)
 {
-	int v;
+	int    v;
 	size_t j;
 
 	v = 0;
@@ -276,7 +276,7 @@ net_dtoi(const char *s, size_t n, int *num, int *i)
 bool
 net_xtoi(const char *s, size_t n, int *num, int *i)
 {
-	int v;
+	int    v;
 	size_t j;
 
 	v = 0;
@@ -310,7 +310,7 @@ net_xtoi(const char *s, size_t n, int *num, int *i)
 bool
 net_xtoi2(const char *s, size_t n, char e, uint8_t *b)
 {
-	int v, ei;
+	int  v, ei;
 	bool ok;
 
 	if (n > 2 && s[2] != e) {
@@ -327,7 +327,7 @@ char *
 net_appendHex(char *dst, uint32_t i)
 {
 	uint32_t v;
-	int j;
+	int	 j;
 
 	if (i == 0) {
 		*dst++ = '0';
@@ -344,7 +344,7 @@ net_appendHex(char *dst, uint32_t i)
 int
 net_count(const char *s, size_t n, char b)
 {
-	int c;
+	int    c;
 	size_t i;
 
 	c = 0;
@@ -429,11 +429,11 @@ net_removeComment(const char *line, size_t n)
 }
 
 runtime_error *
-net_foreachLine(const char *x, size_t n,
+net_foreachLine(const char *x, size_t				       n,
     runtime_error *(*fn)(const char *line, size_t n, void *arg), void *arg)
 {
-	const char *nl;
-	size_t ln;
+	const char    *nl;
+	size_t	       ln;
 	runtime_error *err;
 
 	while (n > 0) {
@@ -451,11 +451,11 @@ net_foreachLine(const char *x, size_t n,
 }
 
 runtime_error *
-net_foreachField(const char *x, size_t n,
+net_foreachField(const char *x, size_t					n,
     runtime_error *(*fn)(const char *field, size_t n, void *arg), void *arg)
 {
-	net_string t, field;
-	const char *sp;
+	net_string     t, field;
+	const char    *sp;
 	runtime_error *err;
 
 	t = net_trimSpace(x, n);
@@ -518,7 +518,7 @@ net_stringsEqualFold(const char *s, size_t sn, const char *t, size_t tn)
 runtime_error *
 net_readFull(int fd, char **all, size_t *n)
 {
-	char buf[1024];
+	char	buf[1024];
 	ssize_t r;
 
 	*all = NULL;

@@ -15,9 +15,9 @@ int
 net_parsePort(const char *service, bool *needsLookup)
 {
 	const uint32_t max = UINT32_MAX, cutoff = (uint32_t)1 << 30;
-	uint32_t n, nn, d;
-	bool neg;
-	int port;
+	uint32_t       n, nn, d;
+	bool	       neg;
+	int	       port;
 
 	*needsLookup = false;
 	if (service[0] == '\0')

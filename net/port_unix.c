@@ -19,11 +19,11 @@ static void
 net_readServices(void)
 {
 	runtime_error *err;
-	net_string *f, portnet;
-	net_file *file;
-	size_t nf, i, n;
-	char *line, *hash;
-	int port, j;
+	net_string    *f, portnet;
+	net_file      *file;
+	size_t	       nf, i, n;
+	char	      *line, *hash;
+	int	       port, j;
 
 	if ((err = net_open("/etc/services", &file)) != NULL) {
 		runtime_error_Free(err);
@@ -46,7 +46,7 @@ net_readServices(void)
 				net_services_set(portnet.p + j + 1,
 				    portnet.n - (size_t)j - 1, f[i].p, f[i].n,
 				    port);
-next:
+	next:
 		free(f);
 	}
 	net_file_close(file);

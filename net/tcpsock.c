@@ -17,8 +17,8 @@ netip_AddrPort
 net_TCPAddr_AddrPort(const net_TCPAddr *a)
 {
 	netip_AddrPort zero = { .port = 0 };
-	netip_Addr na;
-	bool ok;
+	netip_Addr     na;
+	bool	       ok;
 
 	if (a == NULL)
 		return zero;
@@ -77,7 +77,7 @@ net_TCPAddr *
 net_newTCPAddr(net_IP ip, int port, const char *zone)
 {
 	net_TCPAddr *a;
-	size_t n;
+	size_t	     n;
 
 	if (zone == NULL)
 		zone = "";
@@ -110,33 +110,31 @@ TCPAddr_clone(const net_Addr *addr)
 	return &net_newTCPAddr(a->IP, a->Port, a->Zone)->addr;
 }
 
-const net_addrType net_TCPAddrType = {
-	TCPAddr_Network, TCPAddr_String, TCPAddr_clone
-};
+const net_addrType net_TCPAddrType = { TCPAddr_Network, TCPAddr_String,
+	TCPAddr_clone };
 
 /*
  * ResolveTCPAddr treats an empty network as "tcp", which Go 1.0 accepted
  * without documenting it.
  */
 runtime_error *
-net_ResolveTCPAddr(const char *network, const char *address,
-    net_TCPAddr **addr)
+net_ResolveTCPAddr(const char *network, const char *address, net_TCPAddr **addr)
 {
-	net_addrList addrs;
-	runtime_error *err;
+	net_addrList	   addrs;
+	runtime_error	  *err;
 	const net_TCPAddr *a;
 
 	*addr = NULL;
 	if (strcmp(network, "") == 0)
 		network = "tcp";
-	else if (strcmp(network, "tcp") != 0 &&
-	    strcmp(network, "tcp4") != 0 && strcmp(network, "tcp6") != 0)
+	else if (strcmp(network, "tcp") != 0 && strcmp(network, "tcp4") != 0 &&
+	    strcmp(network, "tcp6") != 0)
 		return net_newUnknownNetworkError(network);
 	err = net_Resolver_internetAddrList(NULL, network, address, &addrs);
 	if (err != NULL)
 		return err;
-	a = (const net_TCPAddr *)net_addrList_forResolve(&addrs, network,
-	    address);
+	a = (const net_TCPAddr *)net_addrList_forResolve(
+	    &addrs, network, address);
 	*addr = net_newTCPAddr(a->IP, a->Port, a->Zone);
 	net_addrList_free(&addrs);
 	return NULL;
@@ -151,10 +149,10 @@ net_TCPAddr *
 net_TCPAddrFromAddrPort(netip_AddrPort addr)
 {
 	netip_Addr ip;
-	net_IP nip;
+	net_IP	   nip;
 
 	ip = netip_AddrPort_Addr(addr);
 	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
-	return net_newTCPAddr(nip, netip_AddrPort_Port(addr),
-	    netip_Addr_Zone(ip));
+	return net_newTCPAddr(
+	    nip, netip_AddrPort_Port(addr), netip_Addr_Zone(ip));
 }

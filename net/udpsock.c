@@ -17,8 +17,8 @@ netip_AddrPort
 net_UDPAddr_AddrPort(const net_UDPAddr *a)
 {
 	netip_AddrPort zero = { .port = 0 };
-	netip_Addr na;
-	bool ok;
+	netip_Addr     na;
+	bool	       ok;
 
 	if (a == NULL)
 		return zero;
@@ -77,7 +77,7 @@ net_UDPAddr *
 net_newUDPAddr(net_IP ip, int port, const char *zone)
 {
 	net_UDPAddr *a;
-	size_t n;
+	size_t	     n;
 
 	if (zone == NULL)
 		zone = "";
@@ -110,33 +110,31 @@ UDPAddr_clone(const net_Addr *addr)
 	return &net_newUDPAddr(a->IP, a->Port, a->Zone)->addr;
 }
 
-const net_addrType net_UDPAddrType = {
-	UDPAddr_Network, UDPAddr_String, UDPAddr_clone
-};
+const net_addrType net_UDPAddrType = { UDPAddr_Network, UDPAddr_String,
+	UDPAddr_clone };
 
 /*
  * ResolveUDPAddr treats an empty network as "udp", which Go 1.0 accepted
  * without documenting it.
  */
 runtime_error *
-net_ResolveUDPAddr(const char *network, const char *address,
-    net_UDPAddr **addr)
+net_ResolveUDPAddr(const char *network, const char *address, net_UDPAddr **addr)
 {
-	net_addrList addrs;
-	runtime_error *err;
+	net_addrList	   addrs;
+	runtime_error	  *err;
 	const net_UDPAddr *a;
 
 	*addr = NULL;
 	if (strcmp(network, "") == 0)
 		network = "udp";
-	else if (strcmp(network, "udp") != 0 &&
-	    strcmp(network, "udp4") != 0 && strcmp(network, "udp6") != 0)
+	else if (strcmp(network, "udp") != 0 && strcmp(network, "udp4") != 0 &&
+	    strcmp(network, "udp6") != 0)
 		return net_newUnknownNetworkError(network);
 	err = net_Resolver_internetAddrList(NULL, network, address, &addrs);
 	if (err != NULL)
 		return err;
-	a = (const net_UDPAddr *)net_addrList_forResolve(&addrs, network,
-	    address);
+	a = (const net_UDPAddr *)net_addrList_forResolve(
+	    &addrs, network, address);
 	*addr = net_newUDPAddr(a->IP, a->Port, a->Zone);
 	net_addrList_free(&addrs);
 	return NULL;
@@ -151,10 +149,10 @@ net_UDPAddr *
 net_UDPAddrFromAddrPort(netip_AddrPort addr)
 {
 	netip_Addr ip;
-	net_IP nip;
+	net_IP	   nip;
 
 	ip = netip_AddrPort_Addr(addr);
 	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
-	return net_newUDPAddr(nip, netip_AddrPort_Port(addr),
-	    netip_Addr_Zone(ip));
+	return net_newUDPAddr(
+	    nip, netip_AddrPort_Port(addr), netip_Addr_Zone(ip));
 }

@@ -41,8 +41,8 @@ net_UnixAddr *
 net_newUnixAddr(const char *name, const char *net)
 {
 	net_UnixAddr *a;
-	size_t n, m;
-	char *p;
+	size_t	      n, m;
+	char	     *p;
 
 	if (name == NULL)
 		name = "";
@@ -78,13 +78,12 @@ UnixAddr_clone(const net_Addr *addr)
 	return &net_newUnixAddr(a->Name, a->Net)->addr;
 }
 
-const net_addrType net_UnixAddrType = {
-	UnixAddr_Network, UnixAddr_String, UnixAddr_clone
-};
+const net_addrType net_UnixAddrType = { UnixAddr_Network, UnixAddr_String,
+	UnixAddr_clone };
 
 runtime_error *
-net_ResolveUnixAddr(const char *network, const char *address,
-    net_UnixAddr **addr)
+net_ResolveUnixAddr(
+    const char *network, const char *address, net_UnixAddr **addr)
 {
 	*addr = NULL;
 	if (strcmp(network, "unix") == 0 || strcmp(network, "unixgram") == 0 ||

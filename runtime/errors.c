@@ -7,8 +7,8 @@
 
 #include "runtime/runtime_impl.h"
 
-static char	*errorString_Error(const runtime_error *);
-static void	 errorString_release(runtime_error *);
+static char *errorString_Error(const runtime_error *);
+static void  errorString_release(runtime_error *);
 
 const runtime_errorType errors_errorStringType = {
 	.name = "*errors.errorString",
@@ -25,8 +25,8 @@ errors_New(const char *text)
 {
 	errors_errorString *e;
 
-	e = (errors_errorString *)runtime_newError(&errors_errorStringType,
-	    sizeof(*e));
+	e = (errors_errorString *)runtime_newError(
+	    &errors_errorStringType, sizeof(*e));
 	e->s = runtime_strdup(text);
 	return &e->err;
 }

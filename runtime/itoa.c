@@ -27,8 +27,8 @@ itoa_Itoa(long val)
 char *
 itoa_Uitoa(unsigned long val)
 {
-	char buf[20];
-	int i;
+	char	      buf[20];
+	int	      i;
 	unsigned long q;
 
 	if (val == 0)
@@ -48,8 +48,8 @@ itoa_Uitoa(unsigned long val)
 char *
 itoa_Uitox(unsigned long val)
 {
-	char buf[20];
-	int i;
+	char	      buf[20];
+	int	      i;
 	unsigned long q;
 
 	if (val == 0)

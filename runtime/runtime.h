@@ -21,7 +21,7 @@
  * runtime_error_Free ignores them, so callers never need to tell the two
  * apart.  An error that wraps another owns the wrapped one.
  */
-typedef struct runtime_error runtime_error;
+typedef struct runtime_error	 runtime_error;
 typedef struct runtime_errorType runtime_errorType;
 
 /*
@@ -31,55 +31,60 @@ typedef struct runtime_errorType runtime_errorType;
  * assertions would.
  */
 struct runtime_errorType {
-	const char *name;	/* Go's dynamic type, e.g. "*net.OpError" */
-	char *(*Error)(const runtime_error *);	/* returns malloc'd text */
+	const char *name; /* Go's dynamic type, e.g. "*net.OpError" */
+	char *(*Error)(const runtime_error *); /* returns malloc'd text */
 	runtime_error *(*Unwrap)(const runtime_error *);
 	bool (*Timeout)(const runtime_error *);
 	bool (*Temporary)(const runtime_error *);
 	bool (*Is)(const runtime_error *, const runtime_error *target);
-	void (*release)(runtime_error *);	/* frees what the value owns */
+	void (*release)(runtime_error *); /* frees what the value owns */
 };
 
 struct runtime_error {
 	const runtime_errorType *type;
-	bool isstatic;		/* a sentinel: runtime_error_Free ignores it */
+	bool	      isstatic; /* a sentinel: runtime_error_Free ignores it */
 	char *_Atomic text;	/* Error() text, computed on first use */
 };
 
 /* RUNTIME_STATIC_ERROR initialises the header of a static sentinel. */
-#define RUNTIME_STATIC_ERROR(typ) { (typ), true, NULL }
+#define RUNTIME_STATIC_ERROR(typ)                                              \
+	{                                                                      \
+		(typ), true, NULL                                              \
+	}
 
 /*
  * runtime_error_Error returns Go's err.Error() text.  The string belongs to
  * err and lives until err is freed; it is computed once, thread-safely.
  * For a NULL err it returns "<nil>", the text fmt prints for a nil error.
  */
-const char	*runtime_error_Error(runtime_error *err);
+const char *runtime_error_Error(runtime_error *err);
 
 /* runtime_error_Free releases err and everything it wraps; NULL is a no-op. */
-void		 runtime_error_Free(runtime_error *err);
+void runtime_error_Free(runtime_error *err);
 
 /* Package errors. */
-runtime_error	*errors_New(const char *text);
-runtime_error	*errors_Unwrap(runtime_error *err);
-bool		 errors_Is(runtime_error *err, const runtime_error *target);
+runtime_error *errors_New(const char *text);
+runtime_error *errors_Unwrap(runtime_error *err);
+bool	       errors_Is(runtime_error *err, const runtime_error *target);
 /*
  * errors_As walks err's chain and returns the first error whose type is
  * typ, or NULL.  The result is borrowed from err: cast it to the concrete
  * type (for example net_OpError *) and do not free it.
  */
-runtime_error	*errors_As(runtime_error *err, const runtime_errorType *typ);
+runtime_error *errors_As(runtime_error *err, const runtime_errorType *typ);
 
 /* errors_errorString is the type behind errors_New. */
 typedef struct errors_errorString {
-	runtime_error	 err;
-	const char	*s;
+	runtime_error err;
+	const char   *s;
 } errors_errorString;
 extern const runtime_errorType errors_errorStringType;
 
 /* ERRORS_NEW_STATIC defines a static sentinel like a package-level errors.New. */
-#define ERRORS_NEW_STATIC(text) \
-	{ RUNTIME_STATIC_ERROR(&errors_errorStringType), (text) }
+#define ERRORS_NEW_STATIC(text)                                                \
+	{                                                                      \
+		RUNTIME_STATIC_ERROR(&errors_errorStringType), (text)          \
+	}
 
 /*
  * Package time, the part deadlines use.  A Duration is nanoseconds, as in
@@ -90,38 +95,38 @@ extern const runtime_errorType errors_errorStringType;
  */
 typedef int64_t time_Duration;
 
-#define time_Nanosecond		((time_Duration)1)
-#define time_Microsecond	((time_Duration)1000 * time_Nanosecond)
-#define time_Millisecond	((time_Duration)1000 * time_Microsecond)
-#define time_Second		((time_Duration)1000 * time_Millisecond)
-#define time_Minute		((time_Duration)60 * time_Second)
-#define time_Hour		((time_Duration)60 * time_Minute)
+#define time_Nanosecond	 ((time_Duration)1)
+#define time_Microsecond ((time_Duration)1000 * time_Nanosecond)
+#define time_Millisecond ((time_Duration)1000 * time_Microsecond)
+#define time_Second	 ((time_Duration)1000 * time_Millisecond)
+#define time_Minute	 ((time_Duration)60 * time_Second)
+#define time_Hour	 ((time_Duration)60 * time_Minute)
 
 typedef struct time_Time {
-	int64_t	sec;	/* seconds since January 1, year 1 00:00:00 UTC */
-	int32_t	nsec;	/* [0, 999999999] */
-	int64_t	mono;	/* CLOCK_MONOTONIC nanoseconds + 1; 0 means absent */
+	int64_t sec;  /* seconds since January 1, year 1 00:00:00 UTC */
+	int32_t nsec; /* [0, 999999999] */
+	int64_t mono; /* CLOCK_MONOTONIC nanoseconds + 1; 0 means absent */
 } time_Time;
 
-time_Time	 time_Now(void);
-time_Time	 time_Unix(int64_t sec, int64_t nsec);
-time_Time	 time_Time_Add(time_Time t, time_Duration d);
-time_Duration	 time_Time_Sub(time_Time t, time_Time u);
-bool		 time_Time_Before(time_Time t, time_Time u);
-bool		 time_Time_After(time_Time t, time_Time u);
-bool		 time_Time_Equal(time_Time t, time_Time u);
-bool		 time_Time_IsZero(time_Time t);
-int64_t		 time_Time_Unix(time_Time t);
-int64_t		 time_Time_UnixNano(time_Time t);
-time_Duration	 time_Since(time_Time t);
-time_Duration	 time_Until(time_Time t);
+time_Time     time_Now(void);
+time_Time     time_Unix(int64_t sec, int64_t nsec);
+time_Time     time_Time_Add(time_Time t, time_Duration d);
+time_Duration time_Time_Sub(time_Time t, time_Time u);
+bool	      time_Time_Before(time_Time t, time_Time u);
+bool	      time_Time_After(time_Time t, time_Time u);
+bool	      time_Time_Equal(time_Time t, time_Time u);
+bool	      time_Time_IsZero(time_Time t);
+int64_t	      time_Time_Unix(time_Time t);
+int64_t	      time_Time_UnixNano(time_Time t);
+time_Duration time_Since(time_Time t);
+time_Duration time_Until(time_Time t);
 /* time_Duration_String returns Go's d.String() in a malloc'd string. */
-char		*time_Duration_String(time_Duration d);
+char *time_Duration_String(time_Duration d);
 
 /*
  * runtime_throw reports a broken invariant and aborts, as Go's throw does:
  * it prints "fatal error: " and the reason to stderr.  It never returns.
  */
-_Noreturn void	 runtime_throw(const char *reason);
+_Noreturn void runtime_throw(const char *reason);
 
 #endif /* GONET_RUNTIME_H */

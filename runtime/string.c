@@ -36,10 +36,10 @@ runtime_strndup(const char *s, size_t n)
 char *
 runtime_concatstrings(const char *s, ...)
 {
-	va_list ap;
+	va_list	    ap;
 	const char *a;
-	size_t l, n;
-	char *p, *q;
+	size_t	    l, n;
+	char	   *p, *q;
 
 	l = 0;
 	va_start(ap, s);
@@ -63,8 +63,8 @@ char *
 runtime_sprintf(const char *fmt, ...)
 {
 	va_list ap;
-	int n;
-	char *p;
+	int	n;
+	char   *p;
 
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);

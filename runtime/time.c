@@ -17,14 +17,16 @@ enum {
 };
 
 /* Seconds from year 1 to 1970 and to 1885, the start of Go's packed range. */
-#define unixToInternal	((int64_t)(1969 * 365 + 1969 / 4 - 1969 / 100 + \
-			    1969 / 400) * secondsPerDay)
-#define wallToInternal	((int64_t)(1884 * 365 + 1884 / 4 - 1884 / 100 + \
-			    1884 / 400) * secondsPerDay)
-#define minWall		wallToInternal
+#define unixToInternal                                                         \
+	((int64_t)(1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) *          \
+	    secondsPerDay)
+#define wallToInternal                                                         \
+	((int64_t)(1884 * 365 + 1884 / 4 - 1884 / 100 + 1884 / 400) *          \
+	    secondsPerDay)
+#define minWall wallToInternal
 
-#define maxDuration	((time_Duration)INT64_MAX)
-#define minDuration	((time_Duration)INT64_MIN)
+#define maxDuration ((time_Duration)INT64_MAX)
+#define minDuration ((time_Duration)INT64_MIN)
 
 /* hasMonotonic reports whether t carries a monotonic reading. */
 static bool
@@ -106,7 +108,7 @@ time_Time_Add(time_Time t, time_Duration d)
 time_Duration
 time_Time_Sub(time_Time t, time_Time u)
 {
-	int64_t te, ue;
+	int64_t	      te, ue;
 	time_Duration d;
 
 	if (hasMonotonic(t) && hasMonotonic(u)) {
@@ -118,7 +120,7 @@ time_Time_Sub(time_Time t, time_Time u)
 	}
 	/* Go's arithmetic wraps here; unsigned keeps that defined in C. */
 	d = (time_Duration)(((uint64_t)t.sec - (uint64_t)u.sec) *
-	    (uint64_t)time_Second +
+		(uint64_t)time_Second +
 	    (uint64_t)(int64_t)(t.nsec - u.nsec));
 	if (time_Time_Equal(time_Time_Add(u, d), t))
 		return d;
@@ -187,7 +189,7 @@ time_Time
 time_Now(void)
 {
 	struct timespec ts;
-	time_Time t;
+	time_Time	t;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	t.sec = (int64_t)ts.tv_sec + unixToInternal;
@@ -246,8 +248,8 @@ time_Unix(int64_t sec, int64_t nsec)
 static int
 fmtFrac(char *buf, int w, uint64_t *v, int prec)
 {
-	bool print;
-	int i;
+	bool	 print;
+	int	 i;
 	uint64_t digit;
 
 	print = false;
@@ -280,10 +282,10 @@ fmtInt(char *buf, int w, uint64_t v)
 char *
 time_Duration_String(time_Duration d)
 {
-	char buf[32];
-	int w, prec;
+	char	 buf[32];
+	int	 w, prec;
 	uint64_t u;
-	bool neg;
+	bool	 neg;
 
 	w = sizeof(buf);
 	u = (uint64_t)d;

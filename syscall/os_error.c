@@ -8,10 +8,10 @@
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
 
-static char		*SyscallError_Error(const runtime_error *);
-static runtime_error	*SyscallError_Unwrap(const runtime_error *);
-static bool		 SyscallError_Timeout(const runtime_error *);
-static void		 SyscallError_release(runtime_error *);
+static char	     *SyscallError_Error(const runtime_error *);
+static runtime_error *SyscallError_Unwrap(const runtime_error *);
+static bool	      SyscallError_Timeout(const runtime_error *);
+static void	      SyscallError_release(runtime_error *);
 
 /* Go's SyscallError has no Temporary method; its table says so. */
 const runtime_errorType os_SyscallErrorType = {
@@ -27,8 +27,8 @@ SyscallError_Error(const runtime_error *err)
 {
 	const os_SyscallError *e = (const os_SyscallError *)err;
 
-	return runtime_concatstrings(e->Syscall, ": ",
-	    runtime_error_Error(e->Err), NULL);
+	return runtime_concatstrings(
+	    e->Syscall, ": ", runtime_error_Error(e->Err), NULL);
 }
 
 static runtime_error *
@@ -68,8 +68,8 @@ os_NewSyscallError(const char *syscall, runtime_error *err)
 
 	if (err == NULL)
 		return NULL;
-	e = (os_SyscallError *)runtime_newError(&os_SyscallErrorType,
-	    sizeof(*e));
+	e = (os_SyscallError *)runtime_newError(
+	    &os_SyscallErrorType, sizeof(*e));
 	e->Syscall = runtime_strdup(syscall);
 	e->Err = err;
 	return &e->err;

@@ -24,9 +24,9 @@ typedef uintptr_t syscall_Errno;
  * static for named errnos; for others it lives in a per-thread buffer that
  * the next call on the same thread overwrites.
  */
-const char	*syscall_Errno_Error(syscall_Errno e);
-bool		 syscall_Errno_Timeout(syscall_Errno e);
-bool		 syscall_Errno_Temporary(syscall_Errno e);
+const char *syscall_Errno_Error(syscall_Errno e);
+bool	    syscall_Errno_Timeout(syscall_Errno e);
+bool	    syscall_Errno_Temporary(syscall_Errno e);
 
 /*
  * syscall_ErrnoError is an Errno boxed as an error value, what Go does
@@ -35,27 +35,27 @@ bool		 syscall_Errno_Temporary(syscall_Errno e);
  * sentinels, so the common case allocates nothing.
  */
 typedef struct syscall_ErrnoError {
-	runtime_error	err;
-	syscall_Errno	Errno;
+	runtime_error err;
+	syscall_Errno Errno;
 } syscall_ErrnoError;
 extern const runtime_errorType syscall_ErrnoType;
 
-runtime_error	*syscall_Errno_Err(syscall_Errno e);
+runtime_error *syscall_Errno_Err(syscall_Errno e);
 /* syscall_errnoOf returns the Errno inside err's chain, or 0 if none. */
-syscall_Errno	 syscall_errnoOf(runtime_error *err);
+syscall_Errno syscall_errnoOf(runtime_error *err);
 
 /* Socket addresses, Go's Sockaddr types, as fixed-size values. */
 enum { syscall_SizeofSockaddrUnixPath = 108 };
 
 typedef struct syscall_SockaddrInet4 {
 	int	Port;
-	uint8_t	Addr[4];
+	uint8_t Addr[4];
 } syscall_SockaddrInet4;
 
 typedef struct syscall_SockaddrInet6 {
-	int		Port;
-	uint32_t	ZoneId;
-	uint8_t		Addr[16];
+	int	 Port;
+	uint32_t ZoneId;
+	uint8_t	 Addr[16];
 } syscall_SockaddrInet6;
 
 /*
@@ -63,7 +63,7 @@ typedef struct syscall_SockaddrInet6 {
  * Linux abstract namespace.
  */
 typedef struct syscall_SockaddrUnix {
-	char	Name[syscall_SizeofSockaddrUnixPath + 1];
+	char Name[syscall_SizeofSockaddrUnixPath + 1];
 } syscall_SockaddrUnix;
 
 /*
@@ -71,11 +71,11 @@ typedef struct syscall_SockaddrUnix {
  * live (AF_INET, AF_INET6, AF_UNIX); Family 0 is the nil Sockaddr.
  */
 typedef struct syscall_Sockaddr {
-	int	Family;
+	int Family;
 	union {
-		syscall_SockaddrInet4	Inet4;
-		syscall_SockaddrInet6	Inet6;
-		syscall_SockaddrUnix	Unix;
+		syscall_SockaddrInet4 Inet4;
+		syscall_SockaddrInet6 Inet6;
+		syscall_SockaddrUnix  Unix;
 	} u;
 } syscall_Sockaddr;
 
@@ -83,31 +83,32 @@ typedef struct syscall_Sockaddr {
  * Calls.  Counts are Go ints: -1 on failure, as Go's raw syscalls return.
  * A syscall_Sockaddr result is left with Family 0 when the kernel gave none.
  */
-syscall_Errno	syscall_Socket(int domain, int typ, int proto, int *fd);
-syscall_Errno	syscall_Bind(int fd, const syscall_Sockaddr *sa);
-syscall_Errno	syscall_Listen(int s, int n);
-syscall_Errno	syscall_Accept4(int fd, int flags, int *nfd, syscall_Sockaddr *sa);
-syscall_Errno	syscall_Connect(int fd, const syscall_Sockaddr *sa);
-syscall_Errno	syscall_Getsockname(int fd, syscall_Sockaddr *sa);
-syscall_Errno	syscall_Getpeername(int fd, syscall_Sockaddr *sa);
-syscall_Errno	syscall_GetsockoptInt(int fd, int level, int opt, int *value);
-syscall_Errno	syscall_SetsockoptInt(int fd, int level, int opt, int value);
-syscall_Errno	syscall_SetNonblock(int fd, bool nonblocking);
-void		syscall_CloseOnExec(int fd);
-syscall_Errno	syscall_Read(int fd, void *p, size_t len, int *n);
-syscall_Errno	syscall_Write(int fd, const void *p, size_t len, int *n);
-syscall_Errno	syscall_Recvfrom(int fd, void *p, size_t len, int flags, int *n,
-		    syscall_Sockaddr *from);
-syscall_Errno	syscall_Sendto(int fd, const void *p, size_t len, int flags,
-		    const syscall_Sockaddr *to);
-syscall_Errno	syscall_Recvmsg(int fd, void *p, size_t len, void *oob,
-		    size_t ooblen, int flags, int *n, int *oobn, int *recvflags,
-		    syscall_Sockaddr *from);
-syscall_Errno	syscall_SendmsgN(int fd, const void *p, size_t len,
-		    const void *oob, size_t ooblen, const syscall_Sockaddr *to,
-		    int flags, int *n);
-syscall_Errno	syscall_Shutdown(int fd, int how);
-syscall_Errno	syscall_Close(int fd);
+syscall_Errno syscall_Socket(int domain, int typ, int proto, int *fd);
+syscall_Errno syscall_Bind(int fd, const syscall_Sockaddr *sa);
+syscall_Errno syscall_Listen(int s, int n);
+syscall_Errno syscall_Accept4(
+    int fd, int flags, int *nfd, syscall_Sockaddr *sa);
+syscall_Errno syscall_Connect(int fd, const syscall_Sockaddr *sa);
+syscall_Errno syscall_Getsockname(int fd, syscall_Sockaddr *sa);
+syscall_Errno syscall_Getpeername(int fd, syscall_Sockaddr *sa);
+syscall_Errno syscall_GetsockoptInt(int fd, int level, int opt, int *value);
+syscall_Errno syscall_SetsockoptInt(int fd, int level, int opt, int value);
+syscall_Errno syscall_SetNonblock(int fd, bool nonblocking);
+void	      syscall_CloseOnExec(int fd);
+syscall_Errno syscall_Read(int fd, void *p, size_t len, int *n);
+syscall_Errno syscall_Write(int fd, const void *p, size_t len, int *n);
+syscall_Errno syscall_Recvfrom(
+    int fd, void *p, size_t len, int flags, int *n, syscall_Sockaddr *from);
+syscall_Errno syscall_Sendto(
+    int fd, const void *p, size_t len, int flags, const syscall_Sockaddr *to);
+syscall_Errno syscall_Recvmsg(int fd, void *p, size_t len, void *oob,
+    size_t ooblen, int flags, int *n, int *oobn, int *recvflags,
+    syscall_Sockaddr *from);
+syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
+    const void *oob, size_t ooblen, const syscall_Sockaddr *to, int flags,
+    int *n);
+syscall_Errno syscall_Shutdown(int fd, int how);
+syscall_Errno syscall_Close(int fd);
 
 /*
  * os_SyscallError is Go's os.SyscallError: the name of the system call and
@@ -115,13 +116,13 @@ syscall_Errno	syscall_Close(int fd);
  * owns Syscall (a copy) and Err.
  */
 typedef struct os_SyscallError {
-	runtime_error	 err;
-	char		*Syscall;
-	runtime_error	*Err;
+	runtime_error  err;
+	char	      *Syscall;
+	runtime_error *Err;
 } os_SyscallError;
 extern const runtime_errorType os_SyscallErrorType;
 
 /* os_NewSyscallError takes ownership of err; it returns NULL if err is NULL. */
-runtime_error	*os_NewSyscallError(const char *syscall, runtime_error *err);
+runtime_error *os_NewSyscallError(const char *syscall, runtime_error *err);
 
 #endif /* GONET_SYSCALL_H */

@@ -17,21 +17,21 @@
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
 
-syscall_Errno	syscall_sockaddr(const syscall_Sockaddr *sa,
-		    struct sockaddr_storage *rsa, socklen_t *len);
-syscall_Errno	syscall_anyToSockaddr(const struct sockaddr_storage *rsa,
-		    syscall_Sockaddr *sa);
-syscall_Errno	syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
-		    size_t ooblen, int flags, struct sockaddr_storage *rsa,
-		    int *n, int *oobn, int *recvflags);
-syscall_Errno	syscall_sendmsgN(int fd, const void *p, size_t len,
-		    const void *oob, size_t ooblen, const void *ptr,
-		    socklen_t salen, int flags, int *n);
+syscall_Errno syscall_sockaddr(
+    const syscall_Sockaddr *sa, struct sockaddr_storage *rsa, socklen_t *len);
+syscall_Errno syscall_anyToSockaddr(
+    const struct sockaddr_storage *rsa, syscall_Sockaddr *sa);
+syscall_Errno syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
+    size_t ooblen, int flags, struct sockaddr_storage *rsa, int *n, int *oobn,
+    int *recvflags);
+syscall_Errno syscall_sendmsgN(int fd, const void *p, size_t len,
+    const void *oob, size_t ooblen, const void *ptr, socklen_t salen, int flags,
+    int *n);
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
 static syscall_Errno
-SockaddrInet4_sockaddr(const syscall_SockaddrInet4 *sa,
-    struct sockaddr_in *raw, socklen_t *len)
+SockaddrInet4_sockaddr(
+    const syscall_SockaddrInet4 *sa, struct sockaddr_in *raw, socklen_t *len)
 {
 	uint8_t *p;
 
@@ -47,8 +47,8 @@ SockaddrInet4_sockaddr(const syscall_SockaddrInet4 *sa,
 }
 
 static syscall_Errno
-SockaddrInet6_sockaddr(const syscall_SockaddrInet6 *sa,
-    struct sockaddr_in6 *raw, socklen_t *len)
+SockaddrInet6_sockaddr(
+    const syscall_SockaddrInet6 *sa, struct sockaddr_in6 *raw, socklen_t *len)
 {
 	uint8_t *p;
 
@@ -71,12 +71,12 @@ SockaddrInet6_sockaddr(const syscall_SockaddrInet6 *sa,
  * the abstract namespace, and len then leaves out the trailing NUL.
  */
 static syscall_Errno
-SockaddrUnix_sockaddr(const syscall_SockaddrUnix *sa,
-    struct sockaddr_un *raw, socklen_t *len)
+SockaddrUnix_sockaddr(
+    const syscall_SockaddrUnix *sa, struct sockaddr_un *raw, socklen_t *len)
 {
 	const char *name;
-	size_t n;
-	socklen_t sl;
+	size_t	    n;
+	socklen_t   sl;
 
 	name = sa->Name;
 	n = strnlen(name, sizeof(sa->Name));
@@ -104,8 +104,8 @@ SockaddrUnix_sockaddr(const syscall_SockaddrUnix *sa,
  * cannot hold.
  */
 syscall_Errno
-syscall_sockaddr(const syscall_Sockaddr *sa, struct sockaddr_storage *rsa,
-    socklen_t *len)
+syscall_sockaddr(
+    const syscall_Sockaddr *sa, struct sockaddr_storage *rsa, socklen_t *len)
 {
 	memset(rsa, 0, sizeof(*rsa));
 	*len = 0;
@@ -115,14 +115,14 @@ syscall_sockaddr(const syscall_Sockaddr *sa, struct sockaddr_storage *rsa,
 	case 0:
 		return EINVAL;
 	case AF_INET:
-		return SockaddrInet4_sockaddr(&sa->u.Inet4,
-		    (struct sockaddr_in *)rsa, len);
+		return SockaddrInet4_sockaddr(
+		    &sa->u.Inet4, (struct sockaddr_in *)rsa, len);
 	case AF_INET6:
-		return SockaddrInet6_sockaddr(&sa->u.Inet6,
-		    (struct sockaddr_in6 *)rsa, len);
+		return SockaddrInet6_sockaddr(
+		    &sa->u.Inet6, (struct sockaddr_in6 *)rsa, len);
 	case AF_UNIX:
-		return SockaddrUnix_sockaddr(&sa->u.Unix,
-		    (struct sockaddr_un *)rsa, len);
+		return SockaddrUnix_sockaddr(
+		    &sa->u.Unix, (struct sockaddr_un *)rsa, len);
 	}
 	return EAFNOSUPPORT;
 }
@@ -134,14 +134,13 @@ syscall_sockaddr(const syscall_Sockaddr *sa, struct sockaddr_storage *rsa,
  * EAFNOSUPPORT here.
  */
 syscall_Errno
-syscall_anyToSockaddr(const struct sockaddr_storage *rsa,
-    syscall_Sockaddr *sa)
+syscall_anyToSockaddr(const struct sockaddr_storage *rsa, syscall_Sockaddr *sa)
 {
-	const struct sockaddr_un *pu;
-	const struct sockaddr_in *p4;
+	const struct sockaddr_un  *pu;
+	const struct sockaddr_in  *p4;
 	const struct sockaddr_in6 *p6;
-	const uint8_t *p;
-	size_t n;
+	const uint8_t		  *p;
+	size_t			   n;
 
 	memset(sa, 0, sizeof(*sa));
 	switch (rsa->ss_family) {
@@ -183,8 +182,8 @@ syscall_Errno
 syscall_Accept4(int fd, int flags, int *nfd, syscall_Sockaddr *sa)
 {
 	struct sockaddr_storage rsa;
-	socklen_t len;
-	syscall_Errno err;
+	socklen_t		len;
+	syscall_Errno		err;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
@@ -206,7 +205,7 @@ syscall_Errno
 syscall_Getsockname(int fd, syscall_Sockaddr *sa)
 {
 	struct sockaddr_storage rsa;
-	socklen_t len;
+	socklen_t		len;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
@@ -223,14 +222,13 @@ syscall_Getsockname(int fd, syscall_Sockaddr *sa)
  */
 syscall_Errno
 syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, struct sockaddr_storage *rsa, int *n, int *oobn,
-    int *recvflags)
+    int flags, struct sockaddr_storage *rsa, int *n, int *oobn, int *recvflags)
 {
 	struct msghdr msg;
-	struct iovec iov;
-	char dummy;
-	int sockType;
-	ssize_t r;
+	struct iovec  iov;
+	char	      dummy;
+	int	      sockType;
+	ssize_t	      r;
 	syscall_Errno err;
 
 	*n = 0;
@@ -246,8 +244,8 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	}
 	if (ooblen > 0) {
 		if (len == 0) {
-			err = syscall_GetsockoptInt(fd, SOL_SOCKET, SO_TYPE,
-			    &sockType);
+			err = syscall_GetsockoptInt(
+			    fd, SOL_SOCKET, SO_TYPE, &sockType);
 			if (err != 0)
 				return err;
 			if (sockType != SOCK_DGRAM) {
@@ -275,10 +273,10 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
     size_t ooblen, const void *ptr, socklen_t salen, int flags, int *n)
 {
 	struct msghdr msg;
-	struct iovec iov;
-	char dummy;
-	int sockType;
-	ssize_t r;
+	struct iovec  iov;
+	char	      dummy;
+	int	      sockType;
+	ssize_t	      r;
 	syscall_Errno err;
 
 	*n = 0;
@@ -293,8 +291,8 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	dummy = 0;
 	if (ooblen > 0) {
 		if (len == 0) {
-			err = syscall_GetsockoptInt(fd, SOL_SOCKET, SO_TYPE,
-			    &sockType);
+			err = syscall_GetsockoptInt(
+			    fd, SOL_SOCKET, SO_TYPE, &sockType);
 			if (err != 0)
 				return err;
 			if (sockType != SOCK_DGRAM) {

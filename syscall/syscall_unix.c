@@ -20,30 +20,30 @@
 #include "syscall/syscall.h"
 
 /* Go's errors table and the static boxes, from zerrors_GOOS_GOARCH.c. */
-extern const char *const	syscall_errors[];
-extern const size_t		syscall_nerrors;
-extern syscall_ErrnoError	syscall_errnoErrors[];
+extern const char *const  syscall_errors[];
+extern const size_t	  syscall_nerrors;
+extern syscall_ErrnoError syscall_errnoErrors[];
 
 /*
  * The raw address layout differs between Linux and the BSDs, so Go keeps
  * these in syscall_GOOS.go; gonet's syscall_GOOS.c provides them.
  */
-syscall_Errno	syscall_sockaddr(const syscall_Sockaddr *sa,
-		    struct sockaddr_storage *rsa, socklen_t *len);
-syscall_Errno	syscall_anyToSockaddr(const struct sockaddr_storage *rsa,
-		    syscall_Sockaddr *sa);
-syscall_Errno	syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
-		    size_t ooblen, int flags, struct sockaddr_storage *rsa,
-		    int *n, int *oobn, int *recvflags);
-syscall_Errno	syscall_sendmsgN(int fd, const void *p, size_t len,
-		    const void *oob, size_t ooblen, const void *ptr,
-		    socklen_t salen, int flags, int *n);
+syscall_Errno syscall_sockaddr(
+    const syscall_Sockaddr *sa, struct sockaddr_storage *rsa, socklen_t *len);
+syscall_Errno syscall_anyToSockaddr(
+    const struct sockaddr_storage *rsa, syscall_Sockaddr *sa);
+syscall_Errno syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
+    size_t ooblen, int flags, struct sockaddr_storage *rsa, int *n, int *oobn,
+    int *recvflags);
+syscall_Errno syscall_sendmsgN(int fd, const void *p, size_t len,
+    const void *oob, size_t ooblen, const void *ptr, socklen_t salen, int flags,
+    int *n);
 
 const char *
 syscall_Errno_Error(syscall_Errno e)
 {
 	static _Thread_local char buf[32];
-	const char *s;
+	const char		 *s;
 
 	if (e < syscall_nerrors) {
 		s = syscall_errors[e];
@@ -68,10 +68,10 @@ syscall_Errno_Timeout(syscall_Errno e)
 	return e == EAGAIN || e == EWOULDBLOCK || e == ETIMEDOUT;
 }
 
-static char	*ErrnoError_Error(const runtime_error *);
-static bool	 ErrnoError_Timeout(const runtime_error *);
-static bool	 ErrnoError_Temporary(const runtime_error *);
-static bool	 ErrnoError_Is(const runtime_error *, const runtime_error *);
+static char *ErrnoError_Error(const runtime_error *);
+static bool  ErrnoError_Timeout(const runtime_error *);
+static bool  ErrnoError_Temporary(const runtime_error *);
+static bool  ErrnoError_Is(const runtime_error *, const runtime_error *);
 
 const runtime_errorType syscall_ErrnoType = {
 	.name = "syscall.Errno",
@@ -131,8 +131,8 @@ syscall_Errno_Err(syscall_Errno e)
 		return NULL;
 	if (e < syscall_nerrors && syscall_errnoErrors[e].err.type != NULL)
 		return &syscall_errnoErrors[e].err;
-	b = (syscall_ErrnoError *)runtime_newError(&syscall_ErrnoType,
-	    sizeof(*b));
+	b = (syscall_ErrnoError *)runtime_newError(
+	    &syscall_ErrnoType, sizeof(*b));
 	b->Errno = e;
 	return &b->err;
 }
@@ -178,33 +178,34 @@ syscall_Errno
 syscall_Bind(int fd, const syscall_Sockaddr *sa)
 {
 	struct sockaddr_storage rsa;
-	socklen_t n;
-	syscall_Errno err;
+	socklen_t		n;
+	syscall_Errno		err;
 
 	if ((err = syscall_sockaddr(sa, &rsa, &n)) != 0)
 		return err;
-	return bind(fd, (struct sockaddr *)&rsa, n) < 0 ?
-	    (syscall_Errno)errno : 0;
+	return bind(fd, (struct sockaddr *)&rsa, n) < 0 ? (syscall_Errno)errno
+							: 0;
 }
 
 syscall_Errno
 syscall_Connect(int fd, const syscall_Sockaddr *sa)
 {
 	struct sockaddr_storage rsa;
-	socklen_t n;
-	syscall_Errno err;
+	socklen_t		n;
+	syscall_Errno		err;
 
 	if ((err = syscall_sockaddr(sa, &rsa, &n)) != 0)
 		return err;
-	return connect(fd, (struct sockaddr *)&rsa, n) < 0 ?
-	    (syscall_Errno)errno : 0;
+	return connect(fd, (struct sockaddr *)&rsa, n) < 0
+	    ? (syscall_Errno)errno
+	    : 0;
 }
 
 syscall_Errno
 syscall_Getpeername(int fd, syscall_Sockaddr *sa)
 {
 	struct sockaddr_storage rsa;
-	socklen_t len;
+	socklen_t		len;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
@@ -218,8 +219,8 @@ syscall_Getpeername(int fd, syscall_Sockaddr *sa)
 syscall_Errno
 syscall_GetsockoptInt(int fd, int level, int opt, int *value)
 {
-	int32_t n;
-	socklen_t vallen;
+	int32_t	      n;
+	socklen_t     vallen;
 	syscall_Errno err;
 
 	n = 0;
@@ -231,12 +232,12 @@ syscall_GetsockoptInt(int fd, int level, int opt, int *value)
 
 /* A datagram without a source (AF_UNSPEC) leaves from as the nil Sockaddr. */
 syscall_Errno
-syscall_Recvfrom(int fd, void *p, size_t len, int flags, int *n,
-    syscall_Sockaddr *from)
+syscall_Recvfrom(
+    int fd, void *p, size_t len, int flags, int *n, syscall_Sockaddr *from)
 {
 	struct sockaddr_storage rsa;
-	socklen_t salen;
-	ssize_t r;
+	socklen_t		salen;
+	ssize_t			r;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(from, 0, sizeof(*from));
@@ -260,12 +261,12 @@ syscall_Recvmsg(int fd, void *p, size_t len, void *oob, size_t ooblen,
     int flags, int *n, int *oobn, int *recvflags, syscall_Sockaddr *from)
 {
 	struct sockaddr_storage rsa;
-	syscall_Errno err;
+	syscall_Errno		err;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(from, 0, sizeof(*from));
-	err = syscall_recvmsgRaw(fd, p, len, oob, ooblen, flags, &rsa, n,
-	    oobn, recvflags);
+	err = syscall_recvmsgRaw(
+	    fd, p, len, oob, ooblen, flags, &rsa, n, oobn, recvflags);
 	if (rsa.ss_family != AF_UNSPEC)
 		err = syscall_anyToSockaddr(&rsa, from);
 	return err;
@@ -277,9 +278,9 @@ syscall_SendmsgN(int fd, const void *p, size_t len, const void *oob,
     size_t ooblen, const syscall_Sockaddr *to, int flags, int *n)
 {
 	struct sockaddr_storage rsa;
-	const void *ptr;
-	socklen_t salen;
-	syscall_Errno err;
+	const void	       *ptr;
+	socklen_t		salen;
+	syscall_Errno		err;
 
 	ptr = NULL;
 	salen = 0;
@@ -294,17 +295,18 @@ syscall_SendmsgN(int fd, const void *p, size_t len, const void *oob,
 }
 
 syscall_Errno
-syscall_Sendto(int fd, const void *p, size_t len, int flags,
-    const syscall_Sockaddr *to)
+syscall_Sendto(
+    int fd, const void *p, size_t len, int flags, const syscall_Sockaddr *to)
 {
 	struct sockaddr_storage rsa;
-	socklen_t n;
-	syscall_Errno err;
+	socklen_t		n;
+	syscall_Errno		err;
 
 	if ((err = syscall_sockaddr(to, &rsa, &n)) != 0)
 		return err;
-	return sendto(fd, p, len, flags, (struct sockaddr *)&rsa, n) < 0 ?
-	    (syscall_Errno)errno : 0;
+	return sendto(fd, p, len, flags, (struct sockaddr *)&rsa, n) < 0
+	    ? (syscall_Errno)errno
+	    : 0;
 }
 
 /* Go narrows the option to a 32-bit int before passing it. */
@@ -314,8 +316,7 @@ syscall_SetsockoptInt(int fd, int level, int opt, int value)
 	int32_t n;
 
 	n = (int32_t)value;
-	return setsockopt(fd, level, opt, &n, 4) < 0 ?
-	    (syscall_Errno)errno : 0;
+	return setsockopt(fd, level, opt, &n, 4) < 0 ? (syscall_Errno)errno : 0;
 }
 
 /*

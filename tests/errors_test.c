@@ -21,9 +21,9 @@
 
 /* wrapped is Go's wrapped: a message and the error it wraps. */
 typedef struct wrapped {
-	runtime_error	 err;
-	const char	*msg;
-	runtime_error	*wrapped;
+	runtime_error  err;
+	const char    *msg;
+	runtime_error *wrapped;
 } wrapped;
 
 static char *
@@ -44,13 +44,16 @@ static const runtime_errorType wrappedType = {
 	.Unwrap = wrapped_Unwrap,
 };
 
-#define WRAPPED(msg, err) { RUNTIME_STATIC_ERROR(&wrappedType), (msg), (err) }
+#define WRAPPED(msg, err)                                                      \
+	{                                                                      \
+		RUNTIME_STATIC_ERROR(&wrappedType), (msg), (err)               \
+	}
 
 /* poser is Go's poser without As: its Is method is a predicate. */
 typedef struct poser {
-	runtime_error	 err;
-	const char	*msg;
-	bool		(*f)(const runtime_error *);
+	runtime_error err;
+	const char   *msg;
+	bool (*f)(const runtime_error *);
 } poser;
 
 static char *
@@ -73,8 +76,8 @@ static const runtime_errorType poserType = {
 
 /* errorT is Go's errorT, printed as errorT(s). */
 typedef struct errorT {
-	runtime_error	 err;
-	const char	*s;
+	runtime_error err;
+	const char   *s;
 } errorT;
 
 static char *
@@ -94,7 +97,7 @@ static const runtime_errorType errorTType = {
  * The two Go types get one descriptor each.
  */
 typedef struct errorUncomparable {
-	runtime_error	err;
+	runtime_error err;
 } errorUncomparable;
 
 static const runtime_errorType errorUncomparableType;
@@ -125,13 +128,19 @@ static const runtime_errorType errorUncomparablePtrType = {
 	.Is = errorUncomparable_Is,
 };
 
-#define UNCOMPARABLE	{ RUNTIME_STATIC_ERROR(&errorUncomparableType) }
-#define UNCOMPARABLEPTR	{ RUNTIME_STATIC_ERROR(&errorUncomparablePtrType) }
+#define UNCOMPARABLE                                                           \
+	{                                                                      \
+		RUNTIME_STATIC_ERROR(&errorUncomparableType)                   \
+	}
+#define UNCOMPARABLEPTR                                                        \
+	{                                                                      \
+		RUNTIME_STATIC_ERROR(&errorUncomparablePtrType)                \
+	}
 
 /* TestIs's values. */
 static errors_errorString err1 = ERRORS_NEW_STATIC("1");
-static wrapped erra = WRAPPED("wrap 2", &err1.err);
-static wrapped errb = WRAPPED("wrap 3", &erra.err);
+static wrapped		  erra = WRAPPED("wrap 2", &err1.err);
+static wrapped		  errb = WRAPPED("wrap 3", &erra.err);
 static errors_errorString err3 = ERRORS_NEW_STATIC("3");
 
 static bool
@@ -140,23 +149,30 @@ either1or3(const runtime_error *err)
 	return err == &err1.err || err == &err3.err;
 }
 
-static poser poserIs = {
-	RUNTIME_STATIC_ERROR(&poserType), "either 1 or 3", either1or3
-};
+static poser poserIs = { RUNTIME_STATIC_ERROR(&poserType), "either 1 or 3",
+	either1or3 };
 
 static errorUncomparable uv[6] = {
-	UNCOMPARABLE, UNCOMPARABLE, UNCOMPARABLE, UNCOMPARABLE,
-	UNCOMPARABLE, UNCOMPARABLE,
+	UNCOMPARABLE,
+	UNCOMPARABLE,
+	UNCOMPARABLE,
+	UNCOMPARABLE,
+	UNCOMPARABLE,
+	UNCOMPARABLE,
 };
 static errorUncomparable up[6] = {
-	UNCOMPARABLEPTR, UNCOMPARABLEPTR, UNCOMPARABLEPTR, UNCOMPARABLEPTR,
-	UNCOMPARABLEPTR, UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
+	UNCOMPARABLEPTR,
 };
 
 static const struct {
-	runtime_error	*err;
-	runtime_error	*target;
-	bool		 match;
+	runtime_error *err;
+	runtime_error *target;
+	bool	       match;
 } isTests[] = {
 	{ NULL, NULL, true },
 	{ &err1.err, NULL, false },
@@ -192,22 +208,20 @@ START_TEST(TestIs)
 END_TEST
 
 /* TestAs's values. */
-static errorT errTT = { RUNTIME_STATIC_ERROR(&errorTType), "T" };
-static wrapped pitied = WRAPPED("pitied the fool", &errTT.err);
-static errorT errTZero = { RUNTIME_STATIC_ERROR(&errorTType), "" };
-static wrapped wrappedNil = WRAPPED("wrapped", NULL);
+static errorT		  errTT = { RUNTIME_STATIC_ERROR(&errorTType), "T" };
+static wrapped		  pitied = WRAPPED("pitied the fool", &errTT.err);
+static errorT		  errTZero = { RUNTIME_STATIC_ERROR(&errorTType), "" };
+static wrapped		  wrappedNil = WRAPPED("wrapped", NULL);
 static errors_errorString errErr = ERRORS_NEW_STATIC("err");
-static syscall_ErrnoError enoent = {
-	RUNTIME_STATIC_ERROR(&syscall_ErrnoType), ENOENT
-};
-static os_SyscallError errF = {
-	RUNTIME_STATIC_ERROR(&os_SyscallErrorType), "open", &enoent.err
-};
-static wrapped pathError = WRAPPED("path error", &errF.err);
+static syscall_ErrnoError enoent = { RUNTIME_STATIC_ERROR(&syscall_ErrnoType),
+	ENOENT };
+static os_SyscallError	  errF = { RUNTIME_STATIC_ERROR(&os_SyscallErrorType),
+	   "open", &enoent.err };
+static wrapped		  pathError = WRAPPED("path error", &errF.err);
 
 static const struct {
 	runtime_error		*err;
-	const runtime_errorType	*target;
+	const runtime_errorType *target;
 	bool			 match;
 	runtime_error		*want;
 } asTests[] = {
@@ -249,8 +263,8 @@ END_TEST
 static wrapped wrap3 = WRAPPED("wrap 3", &erra.err);
 
 static const struct {
-	runtime_error	*err;
-	runtime_error	*want;
+	runtime_error *err;
+	runtime_error *want;
 } unwrapTests[] = {
 	{ NULL, NULL },
 	{ &wrappedNil.err, NULL },
@@ -276,10 +290,12 @@ START_TEST(TestNewEqual)
 
 	a = errors_New("abc");
 	b = errors_New("abc");
-	ck_assert_msg(a != b && !errors_Is(a, b), "New(\"abc\") == New(\"abc\")");
+	ck_assert_msg(
+	    a != b && !errors_Is(a, b), "New(\"abc\") == New(\"abc\")");
 	runtime_error_Free(b);
 	b = errors_New("xyz");
-	ck_assert_msg(a != b && !errors_Is(a, b), "New(\"abc\") == New(\"xyz\")");
+	ck_assert_msg(
+	    a != b && !errors_Is(a, b), "New(\"abc\") == New(\"xyz\")");
 	runtime_error_Free(b);
 	runtime_error_Free(a);
 

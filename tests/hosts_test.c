@@ -9,99 +9,98 @@
 
 /* Go's []string becomes a NULL-terminated list; no row has more than 4. */
 typedef struct staticHostEntry {
-	const char	*in;
-	const char	*out[5];
+	const char *in;
+	const char *out[5];
 } staticHostEntry;
 
 typedef struct staticHostTest {
-	const char	*name;
-	staticHostEntry	 ents[8];	/* ended by an entry with in == NULL */
+	const char     *name;
+	staticHostEntry ents[8]; /* ended by an entry with in == NULL */
 } staticHostTest;
 
 static const staticHostTest lookupStaticHostTests[] = {
 	{
-		"tests/testdata/hosts",
-		{
-			{ "odin", { "127.0.0.2", "127.0.0.3", "::2" } },
-			{ "thor", { "127.1.1.1" } },
-			{ "ullr", { "127.1.1.2" } },
-			{ "ullrhost", { "127.1.1.2" } },
-			{ "localhost", { "fe80::1%lo0" } },
-		},
+	    "tests/testdata/hosts",
+	    {
+		{ "odin", { "127.0.0.2", "127.0.0.3", "::2" } },
+		{ "thor", { "127.1.1.1" } },
+		{ "ullr", { "127.1.1.2" } },
+		{ "ullrhost", { "127.1.1.2" } },
+		{ "localhost", { "fe80::1%lo0" } },
+	    },
 	},
 	{
-		"tests/testdata/singleline-hosts",	/* Go issue 6646 */
-		{
-			{ "odin", { "127.0.0.2" } },
-		},
+	    "tests/testdata/singleline-hosts", /* Go issue 6646 */
+	    {
+		{ "odin", { "127.0.0.2" } },
+	    },
 	},
 	{
-		"tests/testdata/ipv4-hosts",
-		{
-			{ "localhost",
-			    { "127.0.0.1", "127.0.0.2", "127.0.0.3" } },
-			{ "localhost.localdomain", { "127.0.0.3" } },
-		},
+	    "tests/testdata/ipv4-hosts",
+	    {
+		{ "localhost", { "127.0.0.1", "127.0.0.2", "127.0.0.3" } },
+		{ "localhost.localdomain", { "127.0.0.3" } },
+	    },
 	},
 	{
-		"tests/testdata/ipv6-hosts",	/* Go issue 8996 */
-		{
-			{ "localhost",
-			    { "::1", "fe80::1", "fe80::2%lo0", "fe80::3%lo0" } },
-			{ "localhost.localdomain", { "fe80::3%lo0" } },
-		},
+	    "tests/testdata/ipv6-hosts", /* Go issue 8996 */
+	    {
+		{ "localhost",
+		    { "::1", "fe80::1", "fe80::2%lo0", "fe80::3%lo0" } },
+		{ "localhost.localdomain", { "fe80::3%lo0" } },
+	    },
 	},
 	{
-		"tests/testdata/case-hosts",	/* Go issue 12806 */
-		{
-			{ "PreserveMe", { "127.0.0.1", "::1" } },
-			{ "PreserveMe.local", { "127.0.0.1", "::1" } },
-		},
+	    "tests/testdata/case-hosts", /* Go issue 12806 */
+	    {
+		{ "PreserveMe", { "127.0.0.1", "::1" } },
+		{ "PreserveMe.local", { "127.0.0.1", "::1" } },
+	    },
 	},
 };
 
 static const staticHostTest lookupStaticAddrTests[] = {
 	{
-		"tests/testdata/hosts",
-		{
-			{ "255.255.255.255", { "broadcasthost" } },
-			{ "127.0.0.2", { "odin" } },
-			{ "127.0.0.3", { "odin" } },
-			{ "::2", { "odin" } },
-			{ "127.1.1.1", { "thor" } },
-			{ "127.1.1.2", { "ullr", "ullrhost" } },
-			{ "fe80::1%lo0", { "localhost" } },
-		},
+	    "tests/testdata/hosts",
+	    {
+		{ "255.255.255.255", { "broadcasthost" } },
+		{ "127.0.0.2", { "odin" } },
+		{ "127.0.0.3", { "odin" } },
+		{ "::2", { "odin" } },
+		{ "127.1.1.1", { "thor" } },
+		{ "127.1.1.2", { "ullr", "ullrhost" } },
+		{ "fe80::1%lo0", { "localhost" } },
+	    },
 	},
 	{
-		"tests/testdata/singleline-hosts",	/* Go issue 6646 */
-		{
-			{ "127.0.0.2", { "odin" } },
-		},
+	    "tests/testdata/singleline-hosts", /* Go issue 6646 */
+	    {
+		{ "127.0.0.2", { "odin" } },
+	    },
 	},
 	{
-		"tests/testdata/ipv4-hosts",
-		{
-			{ "127.0.0.1", { "localhost" } },
-			{ "127.0.0.2", { "localhost" } },
-			{ "127.0.0.3", { "localhost", "localhost.localdomain" } },
-		},
+	    "tests/testdata/ipv4-hosts",
+	    {
+		{ "127.0.0.1", { "localhost" } },
+		{ "127.0.0.2", { "localhost" } },
+		{ "127.0.0.3", { "localhost", "localhost.localdomain" } },
+	    },
 	},
 	{
-		"tests/testdata/ipv6-hosts",	/* Go issue 8996 */
-		{
-			{ "::1", { "localhost" } },
-			{ "fe80::1", { "localhost" } },
-			{ "fe80::2%lo0", { "localhost" } },
-			{ "fe80::3%lo0", { "localhost", "localhost.localdomain" } },
-		},
+	    "tests/testdata/ipv6-hosts", /* Go issue 8996 */
+	    {
+		{ "::1", { "localhost" } },
+		{ "fe80::1", { "localhost" } },
+		{ "fe80::2%lo0", { "localhost" } },
+		{ "fe80::3%lo0", { "localhost", "localhost.localdomain" } },
+	    },
 	},
 	{
-		"tests/testdata/case-hosts",	/* Go issue 12806 */
-		{
-			{ "127.0.0.1", { "PreserveMe", "PreserveMe.local" } },
-			{ "::1", { "PreserveMe", "PreserveMe.local" } },
-		},
+	    "tests/testdata/case-hosts", /* Go issue 12806 */
+	    {
+		{ "127.0.0.1", { "PreserveMe", "PreserveMe.local" } },
+		{ "::1", { "PreserveMe", "PreserveMe.local" } },
+	    },
 	},
 };
 
@@ -110,8 +109,8 @@ static char *
 fmtStrings(char *const *a, int n)
 {
 	size_t size;
-	char *s;
-	int i;
+	char  *s;
+	int    i;
 
 	size = 3;
 	for (i = 0; i < n; i++)
@@ -156,7 +155,7 @@ countStrings(char *const *a)
 static char *
 changeCase(const char *s, int (*f)(int))
 {
-	char *t;
+	char  *t;
 	size_t i;
 
 	t = strdup(s);
@@ -170,7 +169,7 @@ static void
 testStaticHost(const char *hostsPath, const staticHostEntry *ent)
 {
 	char *ins[4], **addrs, *got, *want;
-	int i, n;
+	int   i, n;
 
 	ins[0] = strdup(ent->in);
 	ins[1] = net_absDomainName(ent->in, strlen(ent->in));
@@ -197,9 +196,9 @@ testStaticHost(const char *hostsPath, const staticHostEntry *ent)
  */
 START_TEST(TestLookupStaticHost)
 {
-	const staticHostTest *tt;
+	const staticHostTest  *tt;
 	const staticHostEntry *ent;
-	const char *orig;
+	const char	      *orig;
 
 	orig = net_testHookHostsPath;
 	tt = &lookupStaticHostTests[_i];
@@ -214,7 +213,7 @@ static void
 testStaticAddr(const char *hostsPath, const staticHostEntry *ent)
 {
 	char *want[5], **hosts, *g, *w;
-	int i, n;
+	int   i, n;
 
 	for (i = 0; ent->out[i] != NULL; i++)
 		want[i] = net_absDomainName(ent->out[i], strlen(ent->out[i]));
@@ -233,9 +232,9 @@ testStaticAddr(const char *hostsPath, const staticHostEntry *ent)
 
 START_TEST(TestLookupStaticAddr)
 {
-	const staticHostTest *tt;
+	const staticHostTest  *tt;
 	const staticHostEntry *ent;
-	const char *orig;
+	const char	      *orig;
 
 	orig = net_testHookHostsPath;
 	tt = &lookupStaticAddrTests[_i];
@@ -253,13 +252,12 @@ END_TEST
  */
 START_TEST(TestHostCacheModification)
 {
-	static const staticHostEntry ent4 = {
-		"localhost", { "127.0.0.1", "127.0.0.2", "127.0.0.3" }
-	};
+	static const staticHostEntry ent4 = { "localhost",
+		{ "127.0.0.1", "127.0.0.2", "127.0.0.3" } };
 	static const staticHostEntry ent6 = { "::1", { "localhost" } };
-	const char *orig;
-	char **addrs, **hosts;
-	int i, n;
+	const char		    *orig;
+	char			   **addrs, **hosts;
+	int			     i, n;
 
 	orig = net_testHookHostsPath;
 	net_testHookHostsPath = "tests/testdata/ipv4-hosts";
@@ -289,12 +287,12 @@ hosts_suite(void)
 
 	s = suite_create("hosts");
 	tc = newTCase("lookupStaticHost");
-	tcase_add_loop_test(tc, TestLookupStaticHost, 0,
-	    nelem(lookupStaticHostTests));
+	tcase_add_loop_test(
+	    tc, TestLookupStaticHost, 0, nelem(lookupStaticHostTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("lookupStaticAddr");
-	tcase_add_loop_test(tc, TestLookupStaticAddr, 0,
-	    nelem(lookupStaticAddrTests));
+	tcase_add_loop_test(
+	    tc, TestLookupStaticAddr, 0, nelem(lookupStaticAddrTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("hostCache");
 	tcase_add_test(tc, TestHostCacheModification);

@@ -14,41 +14,67 @@
  * test runs.  The macros below let the rows keep Go's spelling.
  */
 typedef struct ipExpr {
-	const char	*parse;		/* ParseIP(parse) when not NULL */
-	bool		 cidr;		/* CIDRMask(ones, bits) when true */
-	int		 ones, bits;
-	net_IP		 ip;		/* the literal otherwise */
+	const char *parse; /* ParseIP(parse) when not NULL */
+	bool	    cidr;  /* CIDRMask(ones, bits) when true */
+	int	    ones, bits;
+	net_IP	    ip; /* the literal otherwise */
 } ipExpr;
 
-#define IP(...)	{ NULL, false, 0, 0, \
-	{ sizeof((uint8_t[]){ __VA_ARGS__ }), { __VA_ARGS__ } } }
-#define IPv4(a, b, c, d) \
+#define IP(...)                                                                \
+	{                                                                      \
+		NULL, false, 0, 0,                                             \
+		{                                                              \
+			sizeof((uint8_t[]){ __VA_ARGS__ }),                    \
+			{                                                      \
+				__VA_ARGS__                                    \
+			}                                                      \
+		}                                                              \
+	}
+#define IPv4(a, b, c, d)                                                       \
 	IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, (a), (b), (c), (d))
-#define IPv4Mask(a, b, c, d)	IP((a), (b), (c), (d))
-#define ParseIP(s)	{ (s), false, 0, 0, { 0 } }
-#define CIDRMask(o, b)	{ NULL, true, (o), (b), { 0 } }
-#define IPMask(x)	x
-#define nil		{ NULL, false, 0, 0, { 0 } }
+#define IPv4Mask(a, b, c, d) IP((a), (b), (c), (d))
+#define ParseIP(s)                                                             \
+	{                                                                      \
+		(s), false, 0, 0,                                              \
+		{                                                              \
+			0                                                      \
+		}                                                              \
+	}
+#define CIDRMask(o, b)                                                         \
+	{                                                                      \
+		NULL, true, (o), (b),                                          \
+		{                                                              \
+			0                                                      \
+		}                                                              \
+	}
+#define IPMask(x) x
+#define nil                                                                    \
+	{                                                                      \
+		NULL, false, 0, 0,                                             \
+		{                                                              \
+			0                                                      \
+		}                                                              \
+	}
 
 /* The exported vars, as table cells. */
 #define IPv4bcast	IPv4(255, 255, 255, 255)
 #define IPv4allsys	IPv4(224, 0, 0, 1)
 #define IPv4allrouter	IPv4(224, 0, 0, 2)
 #define IPv4zero	IPv4(0, 0, 0, 0)
-#define IPv6unspecified	IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+#define IPv6unspecified IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 #define IPv6loopback	IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)
-#define IPv6interfacelocalallnodes \
+#define IPv6interfacelocalallnodes                                             \
 	IP(0xff, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01)
-#define IPv6linklocalallnodes \
+#define IPv6linklocalallnodes                                                  \
 	IP(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01)
-#define IPv6linklocalallrouters \
+#define IPv6linklocalallrouters                                                \
 	IP(0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02)
 
 static net_IP
 ipOf(const ipExpr *e)
 {
 	net_IPMask m;
-	net_IP ip;
+	net_IP	   ip;
 
 	if (e->parse != NULL)
 		return net_ParseIP(e->parse);
@@ -65,7 +91,7 @@ static net_IPMask
 maskOf(const ipExpr *e)
 {
 	net_IPMask m;
-	net_IP ip;
+	net_IP	   ip;
 
 	ip = ipOf(e);
 	m.len = ip.len;
@@ -80,15 +106,15 @@ deepEqual(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 	return alen == blen && memcmp(a, b, alen) == 0;
 }
 
-#define IPEQ(x, y)	deepEqual((x).b, (x).len, (y).b, (y).len)
+#define IPEQ(x, y) deepEqual((x).b, (x).len, (y).b, (y).len)
 
 /* S formats an IP for a failure message; it leaks, but only on failure. */
-#define S(ip)		net_IP_String(ip)
-#define MS(m)		net_IPMask_String(m)
+#define S(ip) net_IP_String(ip)
+#define MS(m) net_IPMask_String(m)
 
 static const struct {
-	const char	*in;
-	ipExpr		 out;
+	const char *in;
+	ipExpr	    out;
 } parseIPTests[] = {
 	{ "127.0.1.2", IPv4(127, 0, 1, 2) },
 	{ "127.0.0.1", IPv4(127, 0, 0, 1) },
@@ -98,10 +124,12 @@ static const struct {
 	{ "0:0:0:0:000000:ffff:127.1.2.3", IPv4(127, 1, 2, 3) },
 	{ "0:0:0:0::ffff:127.1.2.3", IPv4(127, 1, 2, 3) },
 
-	{ "2001:4860:0:2001::68", IP(0x20, 0x01, 0x48, 0x60, 0, 0, 0x20, 0x01,
-	    0, 0, 0, 0, 0, 0, 0x00, 0x68) },
-	{ "2001:4860:0000:2001:0000:0000:0000:0068", IP(0x20, 0x01, 0x48, 0x60,
-	    0, 0, 0x20, 0x01, 0, 0, 0, 0, 0, 0, 0x00, 0x68) },
+	{ "2001:4860:0:2001::68",
+	    IP(0x20, 0x01, 0x48, 0x60, 0, 0, 0x20, 0x01, 0, 0, 0, 0, 0, 0, 0x00,
+		0x68) },
+	{ "2001:4860:0000:2001:0000:0000:0000:0068",
+	    IP(0x20, 0x01, 0x48, 0x60, 0, 0, 0x20, 0x01, 0, 0, 0, 0, 0, 0, 0x00,
+		0x68) },
 
 	{ "-0.0.0.0", nil },
 	{ "0.-1.0.0", nil },
@@ -113,7 +141,7 @@ static const struct {
 	{ "fe80::1%lo0", nil },
 	{ "fe80::1%911", nil },
 	{ "", nil },
-	{ "a1:a2:a3:a4::b1:b2:b3:b4", nil },	/* Go issue 6628 */
+	{ "a1:a2:a3:a4::b1:b2:b3:b4", nil }, /* Go issue 6628 */
 	{ "127.001.002.003", nil },
 	{ "::ffff:127.001.002.003", nil },
 	{ "123.000.000.000", nil },
@@ -123,8 +151,8 @@ static const struct {
 
 START_TEST(TestParseIP)
 {
-	const char *in = parseIPTests[_i].in;
-	net_IP want, out;
+	const char    *in = parseIPTests[_i].in;
+	net_IP	       want, out;
 	runtime_error *err;
 
 	want = ipOf(&parseIPTests[_i].out);
@@ -152,11 +180,11 @@ END_TEST
 START_TEST(TestMarshalEmptyIP)
 {
 	static const char *const ins[] = { NULL, "" };
-	static const net_IP ip1234 = { 4, { 1, 2, 3, 4 } };
-	net_IP out, ip = { 0 };
-	runtime_error *err;
-	char *got;
-	size_t i;
+	static const net_IP	 ip1234 = { 4, { 1, 2, 3, 4 } };
+	net_IP			 out, ip = { 0 };
+	runtime_error		*err;
+	char			*got;
+	size_t			 i;
 
 	for (i = 0; i < nelem(ins); i++) {
 		out = ip1234;
@@ -175,10 +203,10 @@ START_TEST(TestMarshalEmptyIP)
 END_TEST
 
 static const struct {
-	ipExpr		 in;	/* see RFC 791 and RFC 4291 */
-	const char	*str;	/* see RFC 791, RFC 4291 and RFC 5952 */
-	const char	*byt;
-	const char	*addrErr;	/* the AddrError's Addr, or no error */
+	ipExpr	    in;	 /* see RFC 791 and RFC 4291 */
+	const char *str; /* see RFC 791, RFC 4291 and RFC 5952 */
+	const char *byt;
+	const char *addrErr; /* the AddrError's Addr, or no error */
 } ipStringTests[] = {
 	/* IPv4 address. */
 	{ IP(192, 0, 2, 1), "192.0.2.1", "192.0.2.1", NULL },
@@ -187,12 +215,13 @@ static const struct {
 	/* IPv4-mapped IPv6 address. */
 	{ IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 0, 2, 1),
 	    "192.0.2.1", "192.0.2.1", NULL },
-	{ IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0),
-	    "0.0.0.0", "0.0.0.0", NULL },
+	{ IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0, 0), "0.0.0.0",
+	    "0.0.0.0", NULL },
 
 	/* IPv6 address. */
 	{ IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0x1, 0x23, 0, 0x12, 0,
-	    0x1), "2001:db8::123:12:1", "2001:db8::123:12:1", NULL },
+	      0x1),
+	    "2001:db8::123:12:1", "2001:db8::123:12:1", NULL },
 	{ IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x1),
 	    "2001:db8::1", "2001:db8::1", NULL },
 	{ IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0x1, 0, 0, 0, 0x1, 0, 0, 0, 0x1),
@@ -241,9 +270,9 @@ isAddrError(runtime_error *err, const char *addr)
 
 START_TEST(TestIPString)
 {
-	net_IP in;
+	net_IP	       in;
 	runtime_error *err;
-	char *out;
+	char	      *out;
 
 	in = ipOf(&ipStringTests[_i].in);
 	out = net_IP_String(in);
@@ -253,7 +282,7 @@ START_TEST(TestIPString)
 	free(out);
 	err = net_IP_MarshalText(in, &out);
 	ck_assert_msg(sameBytes(out, ipStringTests[_i].byt) &&
-	    isAddrError(err, ipStringTests[_i].addrErr),
+		isAddrError(err, ipStringTests[_i].addrErr),
 	    "IP.MarshalText(%s) = %s, %s, want %s, %s", S(in), out,
 	    runtime_error_Error(err), ipStringTests[_i].byt,
 	    ipStringTests[_i].addrErr);
@@ -263,9 +292,9 @@ START_TEST(TestIPString)
 END_TEST
 
 static const struct {
-	ipExpr	in;
-	ipExpr	mask;
-	ipExpr	out;
+	ipExpr in;
+	ipExpr mask;
+	ipExpr out;
 } ipMaskTests[] = {
 	{ IPv4(192, 168, 1, 127), IPv4Mask(255, 255, 255, 128),
 	    IPv4(192, 168, 1, 0) },
@@ -284,7 +313,7 @@ static const struct {
 
 START_TEST(TestIPMask)
 {
-	net_IP in, out, want;
+	net_IP	   in, out, want;
 	net_IPMask mask;
 
 	in = ipOf(&ipMaskTests[_i].in);
@@ -292,14 +321,13 @@ START_TEST(TestIPMask)
 	want = ipOf(&ipMaskTests[_i].out);
 	out = net_IP_Mask(in, mask);
 	ck_assert_msg(out.len != 0 && net_IP_Equal(want, out),
-	    "IP(%s).Mask(%s) = %s, want %s", S(in), MS(mask), S(out),
-	    S(want));
+	    "IP(%s).Mask(%s) = %s, want %s", S(in), MS(mask), S(out), S(want));
 }
 END_TEST
 
 static const struct {
-	ipExpr		 in;
-	const char	*out;
+	ipExpr	    in;
+	const char *out;
 } ipMaskStringTests[] = {
 	{ IPv4Mask(255, 255, 255, 240), "fffffff0" },
 	{ IPv4Mask(255, 0, 128, 0), "ff008000" },
@@ -323,10 +351,10 @@ END_TEST
 
 /* A row's want error is &ParseError{Type: "CIDR address", Text: in}. */
 static const struct {
-	const char	*in;
-	ipExpr		 ip;
-	ipExpr		 netIP, netMask;
-	bool		 err;
+	const char *in;
+	ipExpr	    ip;
+	ipExpr	    netIP, netMask;
+	bool	    err;
 } parseCIDRTests[] = {
 	{ "135.104.0.0/32", IPv4(135, 104, 0, 0), IPv4(135, 104, 0, 0),
 	    IPv4Mask(255, 255, 255, 255), false },
@@ -390,12 +418,12 @@ isCIDRError(runtime_error *err, const char *text)
 
 START_TEST(TestParseCIDR)
 {
-	const char *in = parseCIDRTests[_i].in;
-	net_IP ip, wantIP, wantNetIP;
-	net_IPMask wantMask;
-	net_IPNet net;
+	const char    *in = parseCIDRTests[_i].in;
+	net_IP	       ip, wantIP, wantNetIP;
+	net_IPMask     wantMask;
+	net_IPNet      net;
 	runtime_error *err;
-	bool ok;
+	bool	       ok;
 
 	wantIP = ipOf(&parseCIDRTests[_i].ip);
 	wantNetIP = ipOf(&parseCIDRTests[_i].netIP);
@@ -405,8 +433,9 @@ START_TEST(TestParseCIDR)
 	ck_assert_msg(ok, "ParseCIDR(\"%s\") = %s, %s/%s; want %s, %s/%s (%s)",
 	    in, S(ip), S(net.IP), MS(net.Mask), S(wantIP), S(wantNetIP),
 	    MS(wantMask), runtime_error_Error(err));
-	ck_assert_msg(err != NULL || (net_IP_Equal(wantIP, ip) &&
-	    net_IP_Equal(wantNetIP, net.IP) && IPEQ(net.Mask, wantMask)),
+	ck_assert_msg(err != NULL ||
+		(net_IP_Equal(wantIP, ip) && net_IP_Equal(wantNetIP, net.IP) &&
+		    IPEQ(net.Mask, wantMask)),
 	    "ParseCIDR(\"%s\") = %s, {%s, %s}; want %s, {%s, %s}", in, S(ip),
 	    S(net.IP), MS(net.Mask), S(wantIP), S(wantNetIP), MS(wantMask));
 	runtime_error_Free(err);
@@ -414,16 +443,16 @@ START_TEST(TestParseCIDR)
 END_TEST
 
 static const struct {
-	ipExpr	ip;
-	ipExpr	netIP, netMask;
-	bool	ok;
+	ipExpr ip;
+	ipExpr netIP, netMask;
+	bool   ok;
 } ipNetContainsTests[] = {
 	{ IPv4(172, 16, 1, 1), IPv4(172, 16, 0, 0), CIDRMask(12, 32), true },
 	{ IPv4(172, 24, 0, 1), IPv4(172, 16, 0, 0), CIDRMask(13, 32), false },
-	{ IPv4(192, 168, 0, 3), IPv4(192, 168, 0, 0),
-	    IPv4Mask(0, 0, 255, 252), true },
-	{ IPv4(192, 168, 0, 4), IPv4(192, 168, 0, 0),
-	    IPv4Mask(0, 255, 0, 252), false },
+	{ IPv4(192, 168, 0, 3), IPv4(192, 168, 0, 0), IPv4Mask(0, 0, 255, 252),
+	    true },
+	{ IPv4(192, 168, 0, 4), IPv4(192, 168, 0, 0), IPv4Mask(0, 255, 0, 252),
+	    false },
 	{ ParseIP("2001:db8:1:2::1"), ParseIP("2001:db8:1::"),
 	    CIDRMask(47, 128), true },
 	{ ParseIP("2001:db8:1:2::1"), ParseIP("2001:db8:2::"),
@@ -437,24 +466,24 @@ static const struct {
 START_TEST(TestIPNetContains)
 {
 	net_IPNet n;
-	net_IP ip;
-	bool ok;
+	net_IP	  ip;
+	bool	  ok;
 
 	ip = ipOf(&ipNetContainsTests[_i].ip);
 	n.IP = ipOf(&ipNetContainsTests[_i].netIP);
 	n.Mask = maskOf(&ipNetContainsTests[_i].netMask);
 	ok = net_IPNet_Contains(&n, ip);
 	ck_assert_msg(ok == ipNetContainsTests[_i].ok,
-	    "IPNet(%s).Contains(%s) = %d, want %d", net_IPNet_String(&n),
-	    S(ip), ok, ipNetContainsTests[_i].ok);
+	    "IPNet(%s).Contains(%s) = %d, want %d", net_IPNet_String(&n), S(ip),
+	    ok, ipNetContainsTests[_i].ok);
 }
 END_TEST
 
 /* A row with isnil set is Go's nil *IPNet. */
 static const struct {
-	bool		 isnil;
-	ipExpr		 inIP, inMask;
-	const char	*out;
+	bool	    isnil;
+	ipExpr	    inIP, inMask;
+	const char *out;
 } ipNetStringTests[] = {
 	{ false, IPv4(192, 168, 1, 0), CIDRMask(26, 32), "192.168.1.0/26" },
 	{ false, IPv4(192, 168, 1, 0), IPv4Mask(255, 0, 255, 0),
@@ -468,7 +497,7 @@ static const struct {
 START_TEST(TestIPNetString)
 {
 	net_IPNet n;
-	char *out;
+	char	 *out;
 
 	n.IP = ipOf(&ipNetStringTests[_i].inIP);
 	n.Mask = maskOf(&ipNetStringTests[_i].inMask);
@@ -481,21 +510,23 @@ START_TEST(TestIPNetString)
 END_TEST
 
 static const struct {
-	int	ones;
-	int	bits;
-	ipExpr	out;
+	int    ones;
+	int    bits;
+	ipExpr out;
 } cidrMaskTests[] = {
 	{ 0, 32, IPv4Mask(0, 0, 0, 0) },
 	{ 12, 32, IPv4Mask(255, 240, 0, 0) },
 	{ 24, 32, IPv4Mask(255, 255, 255, 0) },
 	{ 32, 32, IPv4Mask(255, 255, 255, 255) },
 	{ 0, 128, IPMask(IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) },
-	{ 4, 128, IPMask(IP(0xf0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0)) },
-	{ 48, 128, IPMask(IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0,
-	    0, 0, 0, 0, 0, 0)) },
-	{ 128, 128, IPMask(IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff)) },
+	{ 4, 128,
+	    IPMask(IP(0xf0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)) },
+	{ 48, 128,
+	    IPMask(IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0)) },
+	{ 128, 128,
+	    IPMask(IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff)) },
 	{ 33, 32, nil },
 	{ 32, 33, nil },
 	{ -1, 128, nil },
@@ -509,28 +540,29 @@ START_TEST(TestCIDRMask)
 	out = net_CIDRMask(cidrMaskTests[_i].ones, cidrMaskTests[_i].bits);
 	want = maskOf(&cidrMaskTests[_i].out);
 	ck_assert_msg(IPEQ(out, want), "CIDRMask(%d, %d) = %s, want %s",
-	    cidrMaskTests[_i].ones, cidrMaskTests[_i].bits, MS(out),
-	    MS(want));
+	    cidrMaskTests[_i].ones, cidrMaskTests[_i].bits, MS(out), MS(want));
 }
 END_TEST
 
-#define v4addr		IP(192, 168, 0, 1)
-#define v4mappedv6addr	IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, \
-	168, 0, 1)
-#define v6addr		IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0x1, 0x23, \
-	0, 0x12, 0, 0x1)
-#define v4mask		IP(255, 255, 255, 0)
-#define v4mappedv6mask	IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, \
-	0xff, 0xff, 0xff, 0xff, 255, 255, 255, 0)
-#define v6mask		IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, \
-	0, 0, 0, 0, 0, 0, 0, 0)
-#define badaddr		IP(192, 168, 0)
-#define badmask		IP(255, 255, 0)
-#define v4maskzero	IP(0, 0, 0, 0)
+#define v4addr IP(192, 168, 0, 1)
+#define v4mappedv6addr                                                         \
+	IP(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 192, 168, 0, 1)
+#define v6addr                                                                 \
+	IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0x1, 0x23, 0, 0x12, 0, 0x1)
+#define v4mask IP(255, 255, 255, 0)
+#define v4mappedv6mask                                                         \
+	IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,   \
+	    0xff, 255, 255, 255, 0)
+#define v6mask                                                                 \
+	IP(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0,   \
+	    0, 0)
+#define badaddr	   IP(192, 168, 0)
+#define badmask	   IP(255, 255, 0)
+#define v4maskzero IP(0, 0, 0, 0)
 
 static const struct {
-	ipExpr	inIP, inMask;
-	ipExpr	outIP, outMask;
+	ipExpr inIP, inMask;
+	ipExpr outIP, outMask;
 } networkNumberAndMaskTests[] = {
 	{ v4addr, v4mask, v4addr, v4mask },
 	{ v4addr, v4mappedv6mask, v4addr, v4mask },
@@ -551,8 +583,8 @@ static const struct {
 
 START_TEST(TestNetworkNumberAndMask)
 {
-	net_IPNet in;
-	net_IP ip, wantIP;
+	net_IPNet  in;
+	net_IP	   ip, wantIP;
 	net_IPMask m, wantMask;
 
 	in.IP = ipOf(&networkNumberAndMaskTests[_i].inIP);
@@ -568,9 +600,9 @@ END_TEST
 
 /* Go's TestSplitHostPort tables are anonymous; they are named here. */
 static const struct {
-	const char	*hostPort;
-	const char	*host;
-	const char	*port;
+	const char *hostPort;
+	const char *host;
+	const char *port;
 } splitHostPortTests[] = {
 	/* Host name. */
 	{ "localhost:http", "localhost", "http" },
@@ -579,13 +611,12 @@ static const struct {
 	/* Go-specific host name with zone identifier. */
 	{ "localhost%lo0:http", "localhost%lo0", "http" },
 	{ "localhost%lo0:80", "localhost%lo0", "80" },
-	{ "[localhost%lo0]:http", "localhost%lo0", "http" },	/* Go 1 */
-	{ "[localhost%lo0]:80", "localhost%lo0", "80" },	/* Go 1 */
+	{ "[localhost%lo0]:http", "localhost%lo0", "http" }, /* Go 1 */
+	{ "[localhost%lo0]:80", "localhost%lo0", "80" },     /* Go 1 */
 
 	/* IP literal. */
 	{ "127.0.0.1:http", "127.0.0.1", "http" },
-	{ "127.0.0.1:80", "127.0.0.1", "80" },
-	{ "[::1]:http", "::1", "http" },
+	{ "127.0.0.1:80", "127.0.0.1", "80" }, { "[::1]:http", "::1", "http" },
 	{ "[::1]:80", "::1", "80" },
 
 	/* IP literal with zone identifier. */
@@ -593,21 +624,21 @@ static const struct {
 	{ "[::1%lo0]:80", "::1%lo0", "80" },
 
 	/* Go-specific wildcard for host name. */
-	{ ":http", "", "http" },	/* Go 1 behavior */
-	{ ":80", "", "80" },		/* Go 1 behavior */
+	{ ":http", "", "http" }, /* Go 1 behavior */
+	{ ":80", "", "80" },	 /* Go 1 behavior */
 
 	/* Go-specific wildcard for service name or transport port number. */
-	{ "golang.org:", "golang.org", "" },	/* Go 1 behavior */
-	{ "127.0.0.1:", "127.0.0.1", "" },	/* Go 1 behavior */
-	{ "[::1]:", "::1", "" },		/* Go 1 behavior */
+	{ "golang.org:", "golang.org", "" }, /* Go 1 behavior */
+	{ "127.0.0.1:", "127.0.0.1", "" },   /* Go 1 behavior */
+	{ "[::1]:", "::1", "" },	     /* Go 1 behavior */
 
 	/* Opaque service name. */
-	{ "golang.org:https%foo", "golang.org", "https%foo" },	/* Go 1 */
+	{ "golang.org:https%foo", "golang.org", "https%foo" }, /* Go 1 */
 };
 
 static const struct {
-	const char	*hostPort;
-	const char	*err;
+	const char *hostPort;
+	const char *err;
 } splitHostPortErrorTests[] = {
 	{ "golang.org", "missing port in address" },
 	{ "127.0.0.1", "missing port in address" },
@@ -641,22 +672,22 @@ static const struct {
  */
 START_TEST(TestSplitHostPort)
 {
-	const char *hostPort, *wantErr;
-	char *host, *port;
+	const char    *hostPort, *wantErr;
+	char	      *host, *port;
 	runtime_error *err;
 	net_AddrError *e;
-	int i;
+	int	       i;
 
 	if ((size_t)_i < nelem(splitHostPortTests)) {
 		hostPort = splitHostPortTests[_i].hostPort;
 		err = net_SplitHostPort(hostPort, &host, &port);
 		ck_assert_msg(err == NULL &&
-		    strcmp(host, splitHostPortTests[_i].host) == 0 &&
-		    strcmp(port, splitHostPortTests[_i].port) == 0,
+			strcmp(host, splitHostPortTests[_i].host) == 0 &&
+			strcmp(port, splitHostPortTests[_i].port) == 0,
 		    "SplitHostPort(\"%s\") = \"%s\", \"%s\", %s; "
-		    "want \"%s\", \"%s\", nil", hostPort, host, port,
-		    runtime_error_Error(err), splitHostPortTests[_i].host,
-		    splitHostPortTests[_i].port);
+		    "want \"%s\", \"%s\", nil",
+		    hostPort, host, port, runtime_error_Error(err),
+		    splitHostPortTests[_i].host, splitHostPortTests[_i].port);
 		free(host);
 		free(port);
 		return;
@@ -665,18 +696,20 @@ START_TEST(TestSplitHostPort)
 	hostPort = splitHostPortErrorTests[i].hostPort;
 	wantErr = splitHostPortErrorTests[i].err;
 	err = net_SplitHostPort(hostPort, &host, &port);
-	ck_assert_msg(err != NULL, "SplitHostPort(\"%s\") should have failed",
-	    hostPort);
+	ck_assert_msg(
+	    err != NULL, "SplitHostPort(\"%s\") should have failed", hostPort);
 	ck_assert_msg(err->type == &net_AddrErrorType,
-	    "SplitHostPort(\"%s\"): error is %s, want *net.AddrError",
-	    hostPort, err->type->name);
+	    "SplitHostPort(\"%s\"): error is %s, want *net.AddrError", hostPort,
+	    err->type->name);
 	e = (net_AddrError *)err;
 	ck_assert_msg(strcmp(e->Err, wantErr) == 0,
 	    "SplitHostPort(\"%s\") = _, _, \"%s\"; want \"%s\"", hostPort,
 	    e->Err, wantErr);
-	ck_assert_msg(host != NULL && port != NULL && host[0] == '\0' &&
-	    port[0] == '\0', "SplitHostPort(\"%s\") = \"%s\", \"%s\", err; "
-	    "want \"\", \"\", err on failure", hostPort, host, port);
+	ck_assert_msg(
+	    host != NULL && port != NULL && host[0] == '\0' && port[0] == '\0',
+	    "SplitHostPort(\"%s\") = \"%s\", \"%s\", err; "
+	    "want \"\", \"\", err on failure",
+	    hostPort, host, port);
 	free(host);
 	free(port);
 	runtime_error_Free(err);
@@ -684,9 +717,9 @@ START_TEST(TestSplitHostPort)
 END_TEST
 
 static const struct {
-	const char	*host;
-	const char	*port;
-	const char	*hostPort;
+	const char *host;
+	const char *port;
+	const char *hostPort;
 } joinHostPortTests[] = {
 	/* Host name. */
 	{ "localhost", "http", "localhost:http" },
@@ -698,8 +731,7 @@ static const struct {
 
 	/* IP literal. */
 	{ "127.0.0.1", "http", "127.0.0.1:http" },
-	{ "127.0.0.1", "80", "127.0.0.1:80" },
-	{ "::1", "http", "[::1]:http" },
+	{ "127.0.0.1", "80", "127.0.0.1:80" }, { "::1", "http", "[::1]:http" },
 	{ "::1", "80", "[::1]:80" },
 
 	/* IP literal with zone identifier. */
@@ -707,24 +739,24 @@ static const struct {
 	{ "::1%lo0", "80", "[::1%lo0]:80" },
 
 	/* Go-specific wildcard for host name. */
-	{ "", "http", ":http" },	/* Go 1 behavior */
-	{ "", "80", ":80" },		/* Go 1 behavior */
+	{ "", "http", ":http" }, /* Go 1 behavior */
+	{ "", "80", ":80" },	 /* Go 1 behavior */
 
 	/* Go-specific wildcard for service name or transport port number. */
-	{ "golang.org", "", "golang.org:" },	/* Go 1 behavior */
-	{ "127.0.0.1", "", "127.0.0.1:" },	/* Go 1 behavior */
-	{ "::1", "", "[::1]:" },		/* Go 1 behavior */
+	{ "golang.org", "", "golang.org:" }, /* Go 1 behavior */
+	{ "127.0.0.1", "", "127.0.0.1:" },   /* Go 1 behavior */
+	{ "::1", "", "[::1]:" },	     /* Go 1 behavior */
 
 	/* Opaque service name. */
-	{ "golang.org", "https%foo", "golang.org:https%foo" },	/* Go 1 */
+	{ "golang.org", "https%foo", "golang.org:https%foo" }, /* Go 1 */
 };
 
 START_TEST(TestJoinHostPort)
 {
 	char *hostPort;
 
-	hostPort = net_JoinHostPort(joinHostPortTests[_i].host,
-	    joinHostPortTests[_i].port);
+	hostPort = net_JoinHostPort(
+	    joinHostPortTests[_i].host, joinHostPortTests[_i].port);
 	ck_assert_msg(strcmp(hostPort, joinHostPortTests[_i].hostPort) == 0,
 	    "JoinHostPort(\"%s\", \"%s\") = \"%s\"; want \"%s\"",
 	    joinHostPortTests[_i].host, joinHostPortTests[_i].port, hostPort,
@@ -734,9 +766,9 @@ START_TEST(TestJoinHostPort)
 END_TEST
 
 static const struct {
-	ipExpr	in;
-	bool	af4;
-	bool	af6;
+	ipExpr in;
+	bool   af4;
+	bool   af6;
 } ipAddrFamilyTests[] = {
 	{ IPv4bcast, true, false },
 	{ IPv4allsys, true, false },
@@ -758,17 +790,17 @@ static const struct {
 START_TEST(TestIPAddrFamily)
 {
 	net_IP in;
-	bool af;
+	bool   af;
 
 	in = ipOf(&ipAddrFamilyTests[_i].in);
 	af = net_IP_To4(in).len != 0;
 	ck_assert_msg(af == ipAddrFamilyTests[_i].af4,
-	    "verifying IPv4 address family for \"%s\" = %d, want %d", S(in),
-	    af, ipAddrFamilyTests[_i].af4);
+	    "verifying IPv4 address family for \"%s\" = %d, want %d", S(in), af,
+	    ipAddrFamilyTests[_i].af4);
 	af = in.len == net_IPv6len && net_IP_To4(in).len == 0;
 	ck_assert_msg(af == ipAddrFamilyTests[_i].af6,
-	    "verifying IPv6 address family for \"%s\" = %d, want %d", S(in),
-	    af, ipAddrFamilyTests[_i].af6);
+	    "verifying IPv6 address family for \"%s\" = %d, want %d", S(in), af,
+	    ipAddrFamilyTests[_i].af6);
 }
 END_TEST
 
@@ -779,9 +811,9 @@ END_TEST
 START_TEST(testIPVars)
 {
 	static const struct {
-		const char	*name;
-		const net_IP	*v;
-		ipExpr		 want;
+		const char   *name;
+		const net_IP *v;
+		ipExpr	      want;
 	} vars[] = {
 		{ "IPv4bcast", &net_IPv4bcast, IPv4bcast },
 		{ "IPv4allsys", &net_IPv4allsys, IPv4allsys },
@@ -790,8 +822,7 @@ START_TEST(testIPVars)
 		{ "IPv6zero", &net_IPv6zero, IPv6unspecified },
 		{ "IPv6unspecified", &net_IPv6unspecified, IPv6unspecified },
 		{ "IPv6loopback", &net_IPv6loopback, IPv6loopback },
-		{ "IPv6interfacelocalallnodes",
-		    &net_IPv6interfacelocalallnodes,
+		{ "IPv6interfacelocalallnodes", &net_IPv6interfacelocalallnodes,
 		    IPv6interfacelocalallnodes },
 		{ "IPv6linklocalallnodes", &net_IPv6linklocalallnodes,
 		    IPv6linklocalallnodes },
@@ -807,13 +838,13 @@ START_TEST(testIPVars)
 }
 END_TEST
 
-#define SCOPE(f)	net_IP_##f, "net.IP." #f
+#define SCOPE(f) net_IP_##f, "net.IP." #f
 
 static const struct {
-	bool		(*scope)(net_IP);
-	const char	*name;	/* what Go's name(f) prints */
-	ipExpr		 in;
-	bool		 ok;
+	bool (*scope)(net_IP);
+	const char *name; /* what Go's name(f) prints */
+	ipExpr	    in;
+	bool	    ok;
 } ipAddrScopeTests[] = {
 	{ SCOPE(IsUnspecified), IPv4zero, true },
 	{ SCOPE(IsUnspecified), IPv4(127, 0, 0, 1), false },
@@ -830,10 +861,10 @@ static const struct {
 	{ SCOPE(IsMulticast), IPv4(239, 0, 0, 0), true },
 	{ SCOPE(IsMulticast), IPv4(240, 0, 0, 0), false },
 	{ SCOPE(IsMulticast), IPv6linklocalallnodes, true },
-	{ SCOPE(IsMulticast), IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0), true },
-	{ SCOPE(IsMulticast), IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0), false },
+	{ SCOPE(IsMulticast),
+	    IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), true },
+	{ SCOPE(IsMulticast),
+	    IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
 	{ SCOPE(IsMulticast), nil, false },
 	{ SCOPE(IsInterfaceLocalMulticast), IPv4(224, 0, 0, 0), false },
 	{ SCOPE(IsInterfaceLocalMulticast), IPv4(0xff, 0x01, 0, 0), false },
@@ -843,27 +874,29 @@ static const struct {
 	{ SCOPE(IsLinkLocalMulticast), IPv4(239, 0, 0, 0), false },
 	{ SCOPE(IsLinkLocalMulticast), IPv4(0xff, 0x02, 0, 0), false },
 	{ SCOPE(IsLinkLocalMulticast), IPv6linklocalallrouters, true },
-	{ SCOPE(IsLinkLocalMulticast), IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0, 0, 0, 0), false },
+	{ SCOPE(IsLinkLocalMulticast),
+	    IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
 	{ SCOPE(IsLinkLocalMulticast), nil, false },
 	{ SCOPE(IsLinkLocalUnicast), IPv4(169, 254, 0, 0), true },
 	{ SCOPE(IsLinkLocalUnicast), IPv4(169, 255, 0, 0), false },
 	{ SCOPE(IsLinkLocalUnicast), IPv4(0xfe, 0x80, 0, 0), false },
-	{ SCOPE(IsLinkLocalUnicast), IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0, 0, 0), true },
-	{ SCOPE(IsLinkLocalUnicast), IP(0xfe, 0xc0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0, 0, 0), false },
+	{ SCOPE(IsLinkLocalUnicast),
+	    IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), true },
+	{ SCOPE(IsLinkLocalUnicast),
+	    IP(0xfe, 0xc0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
 	{ SCOPE(IsLinkLocalUnicast), nil, false },
 	{ SCOPE(IsGlobalUnicast), IPv4(240, 0, 0, 0), true },
 	{ SCOPE(IsGlobalUnicast), IPv4(232, 0, 0, 0), false },
 	{ SCOPE(IsGlobalUnicast), IPv4(169, 254, 0, 0), false },
 	{ SCOPE(IsGlobalUnicast), IPv4bcast, false },
-	{ SCOPE(IsGlobalUnicast), IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0,
-	    0x1, 0x23, 0, 0x12, 0, 0x1), true },
-	{ SCOPE(IsGlobalUnicast), IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0, 0), false },
-	{ SCOPE(IsGlobalUnicast), IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0, 0, 0, 0), false },
+	{ SCOPE(IsGlobalUnicast),
+	    IP(0x20, 0x1, 0xd, 0xb8, 0, 0, 0, 0, 0, 0, 0x1, 0x23, 0, 0x12, 0,
+		0x1),
+	    true },
+	{ SCOPE(IsGlobalUnicast),
+	    IP(0xfe, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
+	{ SCOPE(IsGlobalUnicast),
+	    IP(0xff, 0x05, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
 	{ SCOPE(IsGlobalUnicast), nil, false },
 	{ SCOPE(IsPrivate), nil, false },
 	{ SCOPE(IsPrivate), IPv4(1, 1, 1, 1), false },
@@ -882,35 +915,38 @@ static const struct {
 	{ SCOPE(IsPrivate), IPv4(192, 168, 0, 0), true },
 	{ SCOPE(IsPrivate), IPv4(192, 168, 255, 255), true },
 	{ SCOPE(IsPrivate), IPv4(192, 169, 0, 0), false },
-	{ SCOPE(IsPrivate), IP(0xfb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), false },
-	{ SCOPE(IsPrivate), IP(0xfc, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0), true },
-	{ SCOPE(IsPrivate), IP(0xfc, 0xff, 0x12, 0, 0, 0, 0, 0x44, 0, 0, 0, 0,
-	    0, 0, 0, 0), true },
-	{ SCOPE(IsPrivate), IP(0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
-	    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff), true },
-	{ SCOPE(IsPrivate), IP(0xfe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	    0), false },
+	{ SCOPE(IsPrivate),
+	    IP(0xfb, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff),
+	    false },
+	{ SCOPE(IsPrivate),
+	    IP(0xfc, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), true },
+	{ SCOPE(IsPrivate),
+	    IP(0xfc, 0xff, 0x12, 0, 0, 0, 0, 0x44, 0, 0, 0, 0, 0, 0, 0, 0),
+	    true },
+	{ SCOPE(IsPrivate),
+	    IP(0xfd, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+		0xff, 0xff, 0xff, 0xff, 0xff),
+	    true },
+	{ SCOPE(IsPrivate),
+	    IP(0xfe, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), false },
 };
 
 START_TEST(TestIPAddrScope)
 {
 	net_IP in, ip;
-	bool ok;
+	bool   ok;
 
 	in = ipOf(&ipAddrScopeTests[_i].in);
 	ok = ipAddrScopeTests[_i].scope(in);
-	ck_assert_msg(ok == ipAddrScopeTests[_i].ok,
-	    "%s(\"%s\") = %d, want %d", ipAddrScopeTests[_i].name, S(in), ok,
-	    ipAddrScopeTests[_i].ok);
+	ck_assert_msg(ok == ipAddrScopeTests[_i].ok, "%s(\"%s\") = %d, want %d",
+	    ipAddrScopeTests[_i].name, S(in), ok, ipAddrScopeTests[_i].ok);
 	ip = net_IP_To4(in);
 	if (ip.len == 0)
 		return;
 	ok = ipAddrScopeTests[_i].scope(ip);
-	ck_assert_msg(ok == ipAddrScopeTests[_i].ok,
-	    "%s(\"%s\") = %d, want %d", ipAddrScopeTests[_i].name, S(ip), ok,
-	    ipAddrScopeTests[_i].ok);
+	ck_assert_msg(ok == ipAddrScopeTests[_i].ok, "%s(\"%s\") = %d, want %d",
+	    ipAddrScopeTests[_i].name, S(ip), ok, ipAddrScopeTests[_i].ok);
 }
 END_TEST
 
@@ -930,18 +966,17 @@ ip_suite(void)
 
 	tc = newTCase("string");
 	tcase_add_loop_test(tc, TestIPString, 0, nelem(ipStringTests));
-	tcase_add_loop_test(tc, TestIPMaskString, 0,
-	    nelem(ipMaskStringTests));
+	tcase_add_loop_test(tc, TestIPMaskString, 0, nelem(ipMaskStringTests));
 	tcase_add_loop_test(tc, TestIPNetString, 0, nelem(ipNetStringTests));
 	suite_add_tcase(s, tc);
 
 	tc = newTCase("mask");
 	tcase_add_loop_test(tc, TestIPMask, 0, nelem(ipMaskTests));
-	tcase_add_loop_test(tc, TestIPNetContains, 0,
-	    nelem(ipNetContainsTests));
+	tcase_add_loop_test(
+	    tc, TestIPNetContains, 0, nelem(ipNetContainsTests));
 	tcase_add_loop_test(tc, TestCIDRMask, 0, nelem(cidrMaskTests));
-	tcase_add_loop_test(tc, TestNetworkNumberAndMask, 0,
-	    nelem(networkNumberAndMaskTests));
+	tcase_add_loop_test(
+	    tc, TestNetworkNumberAndMask, 0, nelem(networkNumberAndMaskTests));
 	suite_add_tcase(s, tc);
 
 	tc = newTCase("hostport");

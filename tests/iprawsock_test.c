@@ -14,21 +14,20 @@
  * string in err, or AddrError's Err and Addr.
  */
 typedef struct resolveIPAddrTest {
-	const char	*network;
-	const char	*litAddrOrName;
-	bool		 ok;
-	const char	*ip;
-	const char	*zone;
-	const runtime_errorType	*errType;
-	const char	*err;
-	const char	*errAddr;
+	const char		*network;
+	const char		*litAddrOrName;
+	bool			 ok;
+	const char		*ip;
+	const char		*zone;
+	const runtime_errorType *errType;
+	const char		*err;
+	const char		*errAddr;
 } resolveIPAddrTest;
 
-#define ADDR(ip, zone)	true, (ip), (zone), NULL, NULL, NULL
-#define UNKNOWN(s)	false, NULL, NULL, \
-	&net_UnknownNetworkErrorType, (s), NULL
-#define NOSUITABLE(a)	false, NULL, NULL, &net_AddrErrorType, \
-	"no suitable address found", (a)
+#define ADDR(ip, zone) true, (ip), (zone), NULL, NULL, NULL
+#define UNKNOWN(s)     false, NULL, NULL, &net_UnknownNetworkErrorType, (s), NULL
+#define NOSUITABLE(a)                                                          \
+	false, NULL, NULL, &net_AddrErrorType, "no suitable address found", (a)
 
 static const resolveIPAddrTest resolveIPAddrTests[] = {
 	{ "ip", "127.0.0.1", ADDR("127.0.0.1", NULL) },
@@ -43,8 +42,8 @@ static const resolveIPAddrTest resolveIPAddrTests[] = {
 	{ "ip", "::1%en0", ADDR("::1", "en0") },
 	{ "ip6", "::1%911", ADDR("::1", "911") },
 
-	{ "", "127.0.0.1", ADDR("127.0.0.1", NULL) },	/* Go 1.0 behavior */
-	{ "", "::1", ADDR("::1", NULL) },		/* Go 1.0 behavior */
+	{ "", "127.0.0.1", ADDR("127.0.0.1", NULL) }, /* Go 1.0 behavior */
+	{ "", "::1", ADDR("::1", NULL) },	      /* Go 1.0 behavior */
 
 	{ "ip4:icmp", "", ADDR(NULL, NULL) },
 
@@ -72,7 +71,7 @@ addrEqual(const net_IPAddr *a, const resolveIPAddrTest *tt)
 		ip = net_ParseIP(tt->ip);
 	return a->IP.len == ip.len && memcmp(a->IP.b, ip.b, ip.len) == 0 &&
 	    strcmp(a->Zone != NULL ? a->Zone : "",
-	    tt->zone != NULL ? tt->zone : "") == 0;
+		tt->zone != NULL ? tt->zone : "") == 0;
 }
 
 static bool
@@ -85,8 +84,8 @@ errEqual(runtime_error *err, const resolveIPAddrTest *tt)
 	if (err->type != tt->errType)
 		return false;
 	if (err->type == &net_UnknownNetworkErrorType)
-		return strcmp(((net_UnknownNetworkError *)err)->s,
-		    tt->err) == 0;
+		return strcmp(((net_UnknownNetworkError *)err)->s, tt->err) ==
+		    0;
 	ae = (const net_AddrError *)err;
 	return strcmp(ae->Err, tt->err) == 0 &&
 	    strcmp(ae->Addr, tt->errAddr) == 0;
@@ -99,16 +98,17 @@ errEqual(runtime_error *err, const resolveIPAddrTest *tt)
 START_TEST(TestResolveIPAddr)
 {
 	const resolveIPAddrTest *tt = &resolveIPAddrTests[_i];
-	net_IPAddr *addr, *addr2;
-	runtime_error *err;
-	char *s;
+	net_IPAddr		*addr, *addr2;
+	runtime_error		*err;
+	char			*s;
 
 	err = net_ResolveIPAddr(tt->network, tt->litAddrOrName, &addr);
 	if (!addrEqual(addr, tt) || !errEqual(err, tt)) {
 		s = net_IPAddr_String(addr);
 		ck_abort_msg("ResolveIPAddr(\"%s\", \"%s\") = %s, %s, "
-		    "want %s, %s", tt->network, tt->litAddrOrName, s,
-		    runtime_error_Error(err), tt->ip, tt->err);
+			     "want %s, %s",
+		    tt->network, tt->litAddrOrName, s, runtime_error_Error(err),
+		    tt->ip, tt->err);
 	}
 	runtime_error_Free(err);
 	if (err != NULL)
@@ -117,9 +117,9 @@ START_TEST(TestResolveIPAddr)
 	err = net_ResolveIPAddr(net_IPAddr_Network(addr), s, &addr2);
 	if (!addrEqual(addr2, tt) || err != NULL)
 		ck_abort_msg("(\"%s\", \"%s\"): ResolveIPAddr(\"%s\", \"%s\") "
-		    "= %p, %s, want %s, <nil>", tt->network, tt->litAddrOrName,
-		    net_IPAddr_Network(addr), s, (void *)addr2,
-		    runtime_error_Error(err), tt->ip);
+			     "= %p, %s, want %s, <nil>",
+		    tt->network, tt->litAddrOrName, net_IPAddr_Network(addr), s,
+		    (void *)addr2, runtime_error_Error(err), tt->ip);
 	free(s);
 	free(addr2);
 	free(addr);
@@ -139,8 +139,8 @@ iprawsock_suite(void)
 
 	s = suite_create("iprawsock");
 	tc = newTCase("IPAddr");
-	tcase_add_loop_test(tc, TestResolveIPAddr, 0,
-	    nelem(resolveIPAddrTests));
+	tcase_add_loop_test(
+	    tc, TestResolveIPAddr, 0, nelem(resolveIPAddrTests));
 	suite_add_tcase(s, tc);
 	return s;
 }

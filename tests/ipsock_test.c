@@ -10,13 +10,13 @@
  * 0, 1), a 16-byte IP, and "::1" is IPv6loopback.  A NULL ip is the nil IP.
  */
 typedef struct testIPAddr {
-	const char	*ip;
-	const char	*zone;
+	const char *ip;
+	const char *zone;
 } testIPAddr;
 
 typedef struct testAddrList {
-	size_t		n;
-	testIPAddr	a[4];
+	size_t	   n;
+	testIPAddr a[4];
 } testAddrList;
 
 static net_Addr *
@@ -41,8 +41,8 @@ static bool
 tcpAddrEqual(const net_Addr *a, const testIPAddr *want)
 {
 	const net_TCPAddr *ta = (const net_TCPAddr *)a;
-	net_IP ip;
-	const char *zone;
+	net_IP		   ip;
+	const char	  *zone;
 
 	if (a == NULL || a->type != &net_TCPAddrType)
 		return false;
@@ -70,7 +70,7 @@ addrListEqual(const net_addrList *l, const testAddrList *want)
 static char *
 addrListString(const net_addrList *l)
 {
-	char *s, *t, *as;
+	char  *s, *t, *as;
 	size_t i;
 
 	s = runtime_strdup("[");
@@ -87,112 +87,116 @@ addrListString(const net_addrList *l)
 }
 
 static const struct {
-	bool		(*filter)(const net_IPAddr *);
-	testAddrList	ips;
-	testIPAddr	first;
-	testAddrList	primaries;
-	testAddrList	fallbacks;
-	bool		err;	/* &AddrError{errNoSuitableAddress, "ADDR"} */
+	bool (*filter)(const net_IPAddr *);
+	testAddrList ips;
+	testIPAddr   first;
+	testAddrList primaries;
+	testAddrList fallbacks;
+	bool	     err; /* &AddrError{errNoSuitableAddress, "ADDR"} */
 } addrListTests[] = {
 	{
-		NULL,
-		{ 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 1, { { "127.0.0.1", NULL } } },
-		{ 1, { { "::1", NULL } } },
-		false,
+	    NULL,
+	    { 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 1, { { "127.0.0.1", NULL } } },
+	    { 1, { { "::1", NULL } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 1, { { "::1", NULL } } },
-		{ 1, { { "127.0.0.1", NULL } } },
-		false,
+	    NULL,
+	    { 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 1, { { "::1", NULL } } },
+	    { 1, { { "127.0.0.1", NULL } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    NULL,
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		{ "::1", NULL },
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    NULL,
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    { "::1", NULL },
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 4, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL },
+	    NULL,
+	    { 4,
+		{ { "127.0.0.1", NULL }, { "192.168.0.1", NULL },
 		    { "::1", NULL }, { "fe80::1", "eth0" } } },
-		{ "127.0.0.1", NULL },
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		false,
+	    { "127.0.0.1", NULL },
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 4, { { "::1", NULL }, { "fe80::1", "eth0" },
-		    { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		false,
+	    NULL,
+	    { 4,
+		{ { "::1", NULL }, { "fe80::1", "eth0" }, { "127.0.0.1", NULL },
+		    { "192.168.0.1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 4, { { "127.0.0.1", NULL }, { "::1", NULL },
+	    NULL,
+	    { 4,
+		{ { "127.0.0.1", NULL }, { "::1", NULL },
 		    { "192.168.0.1", NULL }, { "fe80::1", "eth0" } } },
-		{ "127.0.0.1", NULL },
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		false,
+	    { "127.0.0.1", NULL },
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    false,
 	},
 	{
-		NULL,
-		{ 4, { { "::1", NULL }, { "127.0.0.1", NULL },
-		    { "fe80::1", "eth0" }, { "192.168.0.1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
-		{ 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
-		false,
+	    NULL,
+	    { 4,
+		{ { "::1", NULL }, { "127.0.0.1", NULL }, { "fe80::1", "eth0" },
+		    { "192.168.0.1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 2, { { "::1", NULL }, { "fe80::1", "eth0" } } },
+	    { 2, { { "127.0.0.1", NULL }, { "192.168.0.1", NULL } } },
+	    false,
 	},
 	{
-		net_ipv4only,
-		{ 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 1, { { "127.0.0.1", NULL } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    net_ipv4only,
+	    { 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 1, { { "127.0.0.1", NULL } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 	{
-		net_ipv4only,
-		{ 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
-		{ "127.0.0.1", NULL },
-		{ 1, { { "127.0.0.1", NULL } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    net_ipv4only,
+	    { 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
+	    { "127.0.0.1", NULL },
+	    { 1, { { "127.0.0.1", NULL } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 	{
-		net_ipv6only,
-		{ 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
-		{ "::1", NULL },
-		{ 1, { { "::1", NULL } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    net_ipv6only,
+	    { 2, { { "127.0.0.1", NULL }, { "::1", NULL } } },
+	    { "::1", NULL },
+	    { 1, { { "::1", NULL } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 	{
-		net_ipv6only,
-		{ 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
-		{ "::1", NULL },
-		{ 1, { { "::1", NULL } } },
-		{ 0, { { NULL, NULL } } },
-		false,
+	    net_ipv6only,
+	    { 2, { { "::1", NULL }, { "127.0.0.1", NULL } } },
+	    { "::1", NULL },
+	    { 1, { { "::1", NULL } } },
+	    { 0, { { NULL, NULL } } },
+	    false,
 	},
 
 	{ NULL, { 0, { { NULL, NULL } } }, { NULL, NULL },
@@ -216,13 +220,13 @@ static const struct {
  */
 START_TEST(TestAddrList)
 {
-	net_IPAddr ips[4];
-	net_addrList addrs, primaries, fallbacks;
+	net_IPAddr	ips[4];
+	net_addrList	addrs, primaries, fallbacks;
 	const net_Addr *first;
-	runtime_error *err;
-	char *got;
-	size_t j;
-	int i;
+	runtime_error  *err;
+	char	       *got;
+	size_t		j;
+	int		i;
 
 	i = _i;
 	for (j = 0; j < addrListTests[i].ips.n; j++) {
@@ -235,7 +239,7 @@ START_TEST(TestAddrList)
 	if (addrListTests[i].err) {
 		if (err == NULL || err->type != &net_AddrErrorType ||
 		    strcmp(runtime_error_Error(err),
-		    "address ADDR: no suitable address found") != 0)
+			"address ADDR: no suitable address found") != 0)
 			ck_abort_msg("#%d: got %s; want %s", i,
 			    runtime_error_Error(err),
 			    "address ADDR: no suitable address found");
@@ -245,16 +249,16 @@ START_TEST(TestAddrList)
 		return;
 	}
 	if (err != NULL)
-		ck_abort_msg("#%d: got %s; want <nil>", i,
-		    runtime_error_Error(err));
+		ck_abort_msg(
+		    "#%d: got %s; want <nil>", i, runtime_error_Error(err));
 	first = net_addrList_first(&addrs, net_isIPv4, NULL);
 	if (!tcpAddrEqual(first, &addrListTests[i].first)) {
 		got = net_Addr_String(first);
-		ck_abort_msg("#%d: got %s; want %s", i, got,
-		    addrListTests[i].first.ip);
+		ck_abort_msg(
+		    "#%d: got %s; want %s", i, got, addrListTests[i].first.ip);
 	}
-	net_addrList_partition(&addrs, net_isIPv4, NULL, &primaries,
-	    &fallbacks);
+	net_addrList_partition(
+	    &addrs, net_isIPv4, NULL, &primaries, &fallbacks);
 	if (!addrListEqual(&primaries, &addrListTests[i].primaries)) {
 		got = addrListString(&primaries);
 		ck_abort_msg("#%d: got %s; want %zu addresses", i, got,
@@ -276,7 +280,7 @@ END_TEST
 
 /* The closure of TestAddrListPartition captures lastByte and invert. */
 struct partitionEnv {
-	uint8_t	lastByte;
+	uint8_t lastByte;
 	bool	invert;
 };
 
@@ -284,7 +288,7 @@ static bool
 lastByteIs(const net_Addr *a, void *arg)
 {
 	const struct partitionEnv *env = arg;
-	net_IP ip;
+	net_IP			   ip;
 
 	ip = ((const net_IPAddr *)a)->IP;
 	return (ip.b[ip.len - 1] == env->lastByte) != env->invert;
@@ -292,7 +296,7 @@ lastByteIs(const net_Addr *a, void *arg)
 
 /* Rows name addrs[] by index. */
 static const struct {
-	uint8_t	lastByte;
+	uint8_t lastByte;
 	size_t	nprimaries;
 	int	primaries[3];
 	size_t	nfallbacks;
@@ -305,11 +309,11 @@ static const struct {
 };
 
 static bool
-ipAddrListEqual(const net_addrList *l, const net_addrList *addrs,
-    const int *idx, size_t n)
+ipAddrListEqual(
+    const net_addrList *l, const net_addrList *addrs, const int *idx, size_t n)
 {
 	const net_IPAddr *a, *b;
-	size_t i;
+	size_t		  i;
 
 	if (l->n != n)
 		return false;
@@ -326,37 +330,37 @@ ipAddrListEqual(const net_addrList *l, const net_addrList *addrs,
 
 START_TEST(TestAddrListPartition)
 {
-	static const char *ips[] = { "fe80::", "fe80::1", "fe80::2" };
-	static const bool inverts[] = { false, true };
-	net_addrList addrs, primaries, fallbacks;
+	static const char  *ips[] = { "fe80::", "fe80::1", "fe80::2" };
+	static const bool   inverts[] = { false, true };
+	net_addrList	    addrs, primaries, fallbacks;
 	struct partitionEnv env;
-	char *got;
-	size_t k;
-	int i;
+	char		   *got;
+	size_t		    k;
+	int		    i;
 
 	addrs.a = NULL;
 	addrs.n = 0;
 	addrs.a = runtime_malloc(nelem(ips) * sizeof(*addrs.a));
 	for (k = 0; k < nelem(ips); k++)
-		addrs.a[addrs.n++] = &net_newIPAddr(net_ParseIP(ips[k]),
-		    "eth0")->addr;
+		addrs.a[addrs.n++] =
+		    &net_newIPAddr(net_ParseIP(ips[k]), "eth0")->addr;
 	i = _i;
 	/* Inverting the strategy must not change the outcome. */
 	for (k = 0; k < nelem(inverts); k++) {
 		env.lastByte = addrListPartitionTests[i].lastByte;
 		env.invert = inverts[k];
-		net_addrList_partition(&addrs, lastByteIs, &env, &primaries,
-		    &fallbacks);
+		net_addrList_partition(
+		    &addrs, lastByteIs, &env, &primaries, &fallbacks);
 		if (!ipAddrListEqual(&primaries, &addrs,
-		    addrListPartitionTests[i].primaries,
-		    addrListPartitionTests[i].nprimaries)) {
+			addrListPartitionTests[i].primaries,
+			addrListPartitionTests[i].nprimaries)) {
 			got = addrListString(&primaries);
 			ck_abort_msg("#%d: got %s; want %zu addresses", i, got,
 			    addrListPartitionTests[i].nprimaries);
 		}
 		if (!ipAddrListEqual(&fallbacks, &addrs,
-		    addrListPartitionTests[i].fallbacks,
-		    addrListPartitionTests[i].nfallbacks)) {
+			addrListPartitionTests[i].fallbacks,
+			addrListPartitionTests[i].nfallbacks)) {
 			got = addrListString(&fallbacks);
 			ck_abort_msg("#%d: got %s; want %zu addresses", i, got,
 			    addrListPartitionTests[i].nfallbacks);
@@ -377,8 +381,8 @@ ipsock_suite(void)
 	s = suite_create("ipsock");
 	tc = newTCase("addrList");
 	tcase_add_loop_test(tc, TestAddrList, 0, nelem(addrListTests));
-	tcase_add_loop_test(tc, TestAddrListPartition, 0,
-	    nelem(addrListPartitionTests));
+	tcase_add_loop_test(
+	    tc, TestAddrListPartition, 0, nelem(addrListPartitionTests));
 	suite_add_tcase(s, tc);
 	return s;
 }

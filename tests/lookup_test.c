@@ -23,10 +23,10 @@
 #include "tests/main_test.h"
 
 typedef struct lookupPortTest {
-	const char	*network;
-	const char	*name;
-	int		 port;
-	bool		 ok;
+	const char *network;
+	const char *name;
+	int	    port;
+	bool	    ok;
 } lookupPortTest;
 
 /*
@@ -75,17 +75,17 @@ parseLookupPortError(runtime_error *nestedErr)
 START_TEST(TestLookupPort)
 {
 	const lookupPortTest *tt;
-	runtime_error *err;
-	const char *perr;
-	int port;
+	runtime_error	     *err;
+	const char	     *perr;
+	int		      port;
 
 	tt = &lookupPortTests[_i];
 	err = net_LookupPort(tt->network, tt->name, &port);
 	if (port != tt->port || (err == NULL) != tt->ok)
 		ck_abort_msg("LookupPort(\"%s\", \"%s\") = %d, %s; "
-		    "want %d, error=%s", tt->network, tt->name, port,
-		    runtime_error_Error(err), tt->port,
-		    !tt->ok ? "true" : "false");
+			     "want %d, error=%s",
+		    tt->network, tt->name, port, runtime_error_Error(err),
+		    tt->port, !tt->ok ? "true" : "false");
 	if ((perr = parseLookupPortError(err)) != NULL)
 		ck_abort_msg("unexpected type on 1st nested level: %s", perr);
 	runtime_error_Free(err);
@@ -97,12 +97,12 @@ END_TEST
  * it holds wherever /etc/services is missing or incomplete.
  */
 static const struct {
-	const char	*network;
-	const char	*name;
-	int		 port;
+	const char *network;
+	const char *name;
+	int	    port;
 } lookupPortMinimalTests[] = {
 	{ "tcp", "http", 80 },
-	{ "tcp", "HTTP", 80 },	/* case shouldn't matter */
+	{ "tcp", "HTTP", 80 }, /* case shouldn't matter */
 	{ "tcp", "https", 443 },
 	{ "tcp", "ssh", 22 },
 	{ "tcp", "gopher", 70 },
@@ -113,24 +113,25 @@ static const struct {
 START_TEST(TestLookupPort_Minimal)
 {
 	runtime_error *err;
-	int port;
+	int	       port;
 
 	err = net_LookupPort(lookupPortMinimalTests[_i].network,
 	    lookupPortMinimalTests[_i].name, &port);
 	if (port != lookupPortMinimalTests[_i].port || err != NULL)
 		ck_abort_msg("LookupPort(\"%s\", \"%s\") = %d, %s; "
-		    "want %d, error=nil", lookupPortMinimalTests[_i].network,
+			     "want %d, error=nil",
+		    lookupPortMinimalTests[_i].network,
 		    lookupPortMinimalTests[_i].name, port,
 		    runtime_error_Error(err), lookupPortMinimalTests[_i].port);
 }
 END_TEST
 
 static const struct {
-	const char	*name;
-	int		 want;
+	const char *name;
+	int	    want;
 } lookupProtocolMinimalTests[] = {
 	{ "tcp", 6 },
-	{ "TcP", 6 },	/* case shouldn't matter */
+	{ "TcP", 6 }, /* case shouldn't matter */
 	{ "icmp", 1 },
 	{ "igmp", 2 },
 	{ "udp", 17 },
@@ -140,13 +141,14 @@ static const struct {
 START_TEST(TestLookupProtocol_Minimal)
 {
 	runtime_error *err;
-	int got;
+	int	       got;
 
 	err = net_lookupProtocol(lookupProtocolMinimalTests[_i].name, &got);
 	if (got != lookupProtocolMinimalTests[_i].want || err != NULL)
 		ck_abort_msg("LookupProtocol(\"%s\") = %d, %s; "
-		    "want %d, error=nil", lookupProtocolMinimalTests[_i].name,
-		    got, runtime_error_Error(err),
+			     "want %d, error=nil",
+		    lookupProtocolMinimalTests[_i].name, got,
+		    runtime_error_Error(err),
 		    lookupProtocolMinimalTests[_i].want);
 }
 END_TEST
@@ -159,11 +161,11 @@ END_TEST
 START_TEST(TestLookupIPv6LinkLocalAddrWithZone)
 {
 	runtime_error *err;
-	net_IPAddr *ipaddrs;
-	int n, i;
+	net_IPAddr    *ipaddrs;
+	int	       n, i;
 
-	err = net_Resolver_lookupIPAddr(NULL, "ip", "fe80::1%lo0", &ipaddrs,
-	    &n);
+	err =
+	    net_Resolver_lookupIPAddr(NULL, "ip", "fe80::1%lo0", &ipaddrs, &n);
 	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
 	for (i = 0; i < n; i++)
 		ck_assert_msg(strcmp(ipaddrs[i].Zone, "lo0") == 0,
@@ -174,8 +176,8 @@ START_TEST(TestLookupIPv6LinkLocalAddrWithZone)
 END_TEST
 
 static const struct {
-	const char	*network;
-	char		 version;
+	const char *network;
+	char	    version;
 } ipVersionTests[] = {
 	{ "tcp", 0 },
 	{ "tcp4", '4' },
@@ -197,8 +199,8 @@ START_TEST(TestIPVersion)
 	version = net_ipVersion(ipVersionTests[_i].network);
 	/* Go prints string(byte(0)) as a NUL; %c does the same. */
 	ck_assert_msg(version == ipVersionTests[_i].version,
-	    "Family for: %s. Expected: %c, Got: %c",
-	    ipVersionTests[_i].network, ipVersionTests[_i].version, version);
+	    "Family for: %s. Expected: %c, Got: %c", ipVersionTests[_i].network,
+	    ipVersionTests[_i].version, version);
 }
 END_TEST
 
@@ -211,8 +213,8 @@ lookup_suite(void)
 	s = suite_create("lookup");
 	tc = newTCase("lookupPort");
 	tcase_add_loop_test(tc, TestLookupPort, 0, nelem(lookupPortTests));
-	tcase_add_loop_test(tc, TestLookupPort_Minimal, 0,
-	    nelem(lookupPortMinimalTests));
+	tcase_add_loop_test(
+	    tc, TestLookupPort_Minimal, 0, nelem(lookupPortMinimalTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("lookupProtocol");
 	tcase_add_loop_test(tc, TestLookupProtocol_Minimal, 0,

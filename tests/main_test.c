@@ -20,11 +20,11 @@ static int fdsAtSetup;
 static int
 countFds(void)
 {
-	DIR *d;
+	DIR	      *d;
 	struct dirent *e;
-	char path[300], target[256];
-	ssize_t n;
-	int count;
+	char	       path[300], target[256];
+	ssize_t	       n;
+	int	       count;
 
 	d = opendir("/proc/self/fd");
 	if (d == NULL)
@@ -78,14 +78,25 @@ int
 main(void)
 {
 	Suite *(*const suites[])(void) = {
-		ip_suite, mac_suite, parse_suite, ipsock_suite, hosts_suite,
-		port_suite, errors_suite, syscall_suite, time_suite, net_suite,
-		tcpsock_suite, udpsock_suite, iprawsock_suite, unixsock_suite,
+		ip_suite,
+		mac_suite,
+		parse_suite,
+		ipsock_suite,
+		hosts_suite,
+		port_suite,
+		errors_suite,
+		syscall_suite,
+		time_suite,
+		net_suite,
+		tcpsock_suite,
+		udpsock_suite,
+		iprawsock_suite,
+		unixsock_suite,
 		lookup_suite,
 	};
 	SRunner *sr;
-	size_t i;
-	int failed;
+	size_t	 i;
+	int	 failed;
 
 	sr = srunner_create(suites[0]());
 	for (i = 1; i < nelem(suites); i++)

@@ -8,32 +8,32 @@
 #include <check.h>
 
 /* One Suite per Go test file, named after it. */
-Suite	*ip_suite(void);
-Suite	*mac_suite(void);
-Suite	*parse_suite(void);
-Suite	*ipsock_suite(void);
-Suite	*hosts_suite(void);
-Suite	*port_suite(void);
-Suite	*errors_suite(void);
-Suite	*syscall_suite(void);
-Suite	*time_suite(void);
-Suite	*net_suite(void);
-Suite	*tcpsock_suite(void);
-Suite	*udpsock_suite(void);
-Suite	*iprawsock_suite(void);
-Suite	*unixsock_suite(void);
-Suite	*lookup_suite(void);
+Suite *ip_suite(void);
+Suite *mac_suite(void);
+Suite *parse_suite(void);
+Suite *ipsock_suite(void);
+Suite *hosts_suite(void);
+Suite *port_suite(void);
+Suite *errors_suite(void);
+Suite *syscall_suite(void);
+Suite *time_suite(void);
+Suite *net_suite(void);
+Suite *tcpsock_suite(void);
+Suite *udpsock_suite(void);
+Suite *iprawsock_suite(void);
+Suite *unixsock_suite(void);
+Suite *lookup_suite(void);
 
 /*
  * newTCase returns a TCase with a timeout and the checked fixture that
  * fails a test which leaves more file descriptors open than it found, the
  * job Go's main_test.go does for sockets.
  */
-TCase	*newTCase(const char *name);
+TCase *newTCase(const char *name);
 
 /* nelem counts the rows of a static table. */
 #ifndef nelem
-#define nelem(x)	(sizeof(x) / sizeof((x)[0]))
+#define nelem(x) (sizeof(x) / sizeof((x)[0]))
 #endif
 
 #endif /* GONET_MAIN_TEST_H */

@@ -17,7 +17,7 @@
 START_TEST(TestErrors)
 {
 	runtime_error *errs[8];
-	size_t i;
+	size_t	       i;
 
 	errs[0] = net_newOpError("", "", NULL, NULL, NULL);
 	errs[1] = net_newParseError("", "");
@@ -30,8 +30,8 @@ START_TEST(TestErrors)
 	for (i = 0; i < nelem(errs); i++) {
 		if (errs[i]->type->Timeout == NULL ||
 		    errs[i]->type->Temporary == NULL)
-			ck_abort_msg("%s does not implement Error",
-			    errs[i]->type->name);
+			ck_abort_msg(
+			    "%s does not implement Error", errs[i]->type->name);
 		runtime_error_Free(errs[i]);
 	}
 
@@ -51,43 +51,49 @@ END_TEST
  * "i/o timeout" and answer true, true.
  */
 static const struct {
-	const char	*err;
-	bool		 timeout;
-	bool		 temporary;
+	const char *err;
+	bool	    timeout;
+	bool	    temporary;
 } errorMethodTests[] = {
-	{"dial tcp 127.0.0.1:80: connection refused", false, false},
-	{"dial tcp 127.0.0.1:80->127.0.0.1:80: connect: connection refused", false, false},
-	{"read udp [fe80::1%eth0]:53: i/o timeout", true, true},
-	{"read udp [fe80::1%eth0]:53: recvfrom: resource temporarily unavailable", true, true},
-	{"accept tcp 127.0.0.1:80: connection reset by peer", false, true},
-	{"accept tcp 127.0.0.1:80: software caused connection abort", false, true},
-	{"accept tcp 127.0.0.1:80: accept4: connection reset by peer", false, false},
-	{"read tcp 127.0.0.1:80: connection reset by peer", false, false},
-	{"accept unix /tmp/s: accept4: too many open files", false, true},
-	{"write: use of closed network connection", false, false},
-	{"listen tcp: boom", false, false},
-	{"dial ip:icmp ::1: unknown network x", false, false},
-	{"invalid IP address: 1.2.3", false, false},
-	{"address 1.2.3.4: missing port in address", false, false},
-	{"no suitable address found", false, false},
-	{"unknown network l2tp", false, false},
-	{"invalid address", false, false},
-	{"lookup x.test: no such host", false, false},
-	{"lookup x.test on 127.0.0.53:53: i/o timeout", true, true},
-	{"lookup x.test on 127.0.0.53:53: server misbehaving", false, true},
-	{"error reading DNS config: open /etc/resolv.conf: no such file", false, false},
-	{"use of closed network connection", false, false},
+	{ "dial tcp 127.0.0.1:80: connection refused", false, false },
+	{ "dial tcp 127.0.0.1:80->127.0.0.1:80: connect: connection refused",
+	    false, false },
+	{ "read udp [fe80::1%eth0]:53: i/o timeout", true, true },
+	{ "read udp [fe80::1%eth0]:53: recvfrom: resource temporarily "
+	  "unavailable",
+	    true, true },
+	{ "accept tcp 127.0.0.1:80: connection reset by peer", false, true },
+	{ "accept tcp 127.0.0.1:80: software caused connection abort", false,
+	    true },
+	{ "accept tcp 127.0.0.1:80: accept4: connection reset by peer", false,
+	    false },
+	{ "read tcp 127.0.0.1:80: connection reset by peer", false, false },
+	{ "accept unix /tmp/s: accept4: too many open files", false, true },
+	{ "write: use of closed network connection", false, false },
+	{ "listen tcp: boom", false, false },
+	{ "dial ip:icmp ::1: unknown network x", false, false },
+	{ "invalid IP address: 1.2.3", false, false },
+	{ "address 1.2.3.4: missing port in address", false, false },
+	{ "no suitable address found", false, false },
+	{ "unknown network l2tp", false, false },
+	{ "invalid address", false, false },
+	{ "lookup x.test: no such host", false, false },
+	{ "lookup x.test on 127.0.0.53:53: i/o timeout", true, true },
+	{ "lookup x.test on 127.0.0.53:53: server misbehaving", false, true },
+	{ "error reading DNS config: open /etc/resolv.conf: no such file",
+	    false, false },
+	{ "use of closed network connection", false, false },
 };
 
 /* errorMethodsValue builds row i's error, as net_errors.go does. */
 static runtime_error *
 errorMethodsValue(int i)
 {
-	net_TCPAddr tcp = { { 0 }, { 0 }, 80, NULL };
-	net_UDPAddr udp = { { 0 }, { 0 }, 53, "eth0" };
+	net_TCPAddr  tcp = { { 0 }, { 0 }, 80, NULL };
+	net_UDPAddr  udp = { { 0 }, { 0 }, 53, "eth0" };
 	net_UnixAddr unix = { { 0 }, "/tmp/s", "unix" };
-	net_IPAddr ip = { { 0 }, { 0 }, NULL };
-	net_Addr *ta, *ua;
+	net_IPAddr   ip = { { 0 }, { 0 }, NULL };
+	net_Addr    *ta, *ua;
 
 	tcp.IP = net_ParseIP("127.0.0.1");
 	udp.IP = net_ParseIP("fe80::1");
@@ -96,30 +102,30 @@ errorMethodsValue(int i)
 	ua = net_UDPAddr_Addr(&udp);
 	switch (i) {
 	case 0:
-		return net_newOpError("dial", "tcp", NULL, ta,
-		    syscall_Errno_Err(ECONNREFUSED));
+		return net_newOpError(
+		    "dial", "tcp", NULL, ta, syscall_Errno_Err(ECONNREFUSED));
 	case 1:
 		return net_newOpError("dial", "tcp", ta, ta,
-		    os_NewSyscallError("connect",
-		    syscall_Errno_Err(ECONNREFUSED)));
+		    os_NewSyscallError(
+			"connect", syscall_Errno_Err(ECONNREFUSED)));
 	case 2:
 		return net_newOpError("read", "udp", ua, NULL, net_errTimeout);
 	case 3:
 		return net_newOpError("read", "udp", NULL, ua,
 		    os_NewSyscallError("recvfrom", syscall_Errno_Err(EAGAIN)));
 	case 4:
-		return net_newOpError("accept", "tcp", NULL, ta,
-		    syscall_Errno_Err(ECONNRESET));
+		return net_newOpError(
+		    "accept", "tcp", NULL, ta, syscall_Errno_Err(ECONNRESET));
 	case 5:
-		return net_newOpError("accept", "tcp", NULL, ta,
-		    syscall_Errno_Err(ECONNABORTED));
+		return net_newOpError(
+		    "accept", "tcp", NULL, ta, syscall_Errno_Err(ECONNABORTED));
 	case 6:
 		return net_newOpError("accept", "tcp", NULL, ta,
-		    os_NewSyscallError("accept4",
-		    syscall_Errno_Err(ECONNRESET)));
+		    os_NewSyscallError(
+			"accept4", syscall_Errno_Err(ECONNRESET)));
 	case 7:
-		return net_newOpError("read", "tcp", NULL, ta,
-		    syscall_Errno_Err(ECONNRESET));
+		return net_newOpError(
+		    "read", "tcp", NULL, ta, syscall_Errno_Err(ECONNRESET));
 	case 8:
 		return net_newOpError("accept", "unix", NULL,
 		    net_UnixAddr_Addr(&unix),
@@ -127,8 +133,8 @@ errorMethodsValue(int i)
 	case 9:
 		return net_newOpError("write", "", NULL, NULL, net_ErrClosed);
 	case 10:
-		return net_newOpError("listen", "tcp", NULL, NULL,
-		    errors_New("boom"));
+		return net_newOpError(
+		    "listen", "tcp", NULL, NULL, errors_New("boom"));
 	case 11:
 		return net_newOpError("dial", "ip:icmp", NULL,
 		    net_IPAddr_Addr(&ip), net_newUnknownNetworkError("x"));
@@ -143,11 +149,11 @@ errorMethodsValue(int i)
 	case 16:
 		return net_newInvalidAddrError("invalid address");
 	case 17:
-		return net_newDNSError("no such host", "x.test", "", false,
-		    false, true);
+		return net_newDNSError(
+		    "no such host", "x.test", "", false, false, true);
 	case 18:
-		return net_newDNSError("i/o timeout", "x.test",
-		    "127.0.0.53:53", true, false, false);
+		return net_newDNSError("i/o timeout", "x.test", "127.0.0.53:53",
+		    true, false, false);
 	case 19:
 		return net_newDNSError("server misbehaving", "x.test",
 		    "127.0.0.53:53", false, true, false);
@@ -162,8 +168,8 @@ errorMethodsValue(int i)
 START_TEST(testErrorMethods)
 {
 	runtime_error *err;
-	const char *s;
-	bool timeout, temporary;
+	const char    *s;
+	bool	       timeout, temporary;
 
 	err = errorMethodsValue(_i);
 	s = net_Error_Error(err);
@@ -187,7 +193,7 @@ END_TEST
 START_TEST(testErrorTypedMethods)
 {
 	runtime_error *err;
-	net_OpError *oe;
+	net_OpError   *oe;
 
 	err = errorMethodsValue(4);
 	oe = (net_OpError *)errors_As(err, &net_OpErrorType);
@@ -205,7 +211,8 @@ START_TEST(testErrorTypedMethods)
 
 	err = errorMethodsValue(20);
 	ck_assert_str_eq(runtime_error_Error(net_DNSConfigError_Unwrap(
-	    (net_DNSConfigError *)err)), "open /etc/resolv.conf: no such file");
+			     (net_DNSConfigError *)err)),
+	    "open /etc/resolv.conf: no such file");
 	runtime_error_Free(err);
 }
 END_TEST

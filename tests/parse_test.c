@@ -13,15 +13,15 @@
  */
 START_TEST(TestReadLine)
 {
-	const char *filename = "/etc/services";	/* a nice big file */
-	FILE *fd;
-	net_file *file;
+	const char    *filename = "/etc/services"; /* a nice big file */
+	FILE	      *fd;
+	net_file      *file;
 	runtime_error *err;
-	char *bline, *line;
-	size_t bcap, n;
-	ssize_t blen;
-	bool berr, ok;
-	int lineno, byteno;
+	char	      *bline, *line;
+	size_t	       bcap, n;
+	ssize_t	       blen;
+	bool	       berr, ok;
+	int	       lineno, byteno;
 
 	fd = fopen(filename, "r");
 	if (fd == NULL)
@@ -44,12 +44,14 @@ START_TEST(TestReadLine)
 		if (blen < 0)
 			blen = 0;
 		ok = net_file_readLine(file, &line, &n);
-		if (berr != !ok || (ok && ((size_t)blen != n ||
-		    memcmp(bline, line, n) != 0)) || (!ok && blen != 0)) {
+		if (berr != !ok ||
+		    (ok &&
+			((size_t)blen != n || memcmp(bline, line, n) != 0)) ||
+		    (!ok && blen != 0)) {
 			ck_abort_msg("%s:%d (#%d)\nbufio => \"%.*s\", %d\n"
-			    "net => \"%.*s\", %d", filename, lineno, byteno,
-			    (int)blen, bline, berr, ok ? (int)n : 0,
-			    ok ? line : "", ok);
+				     "net => \"%.*s\", %d",
+			    filename, lineno, byteno, (int)blen, bline, berr,
+			    ok ? (int)n : 0, ok ? line : "", ok);
 		}
 		if (!ok)
 			break;
@@ -64,10 +66,10 @@ END_TEST
 
 /* Go's TestDtoi table is anonymous; it is named here. */
 static const struct {
-	const char	*in;
-	int		 out;
-	int		 off;
-	bool		 ok;
+	const char *in;
+	int	    out;
+	int	    off;
+	bool	    ok;
 } dtoiTests[] = {
 	{ "", 0, 0, false },
 	{ "0", 0, 1, true },
@@ -79,13 +81,14 @@ static const struct {
 
 START_TEST(TestDtoi)
 {
-	int n, i;
+	int  n, i;
 	bool ok;
 
 	ok = net_dtoi(dtoiTests[_i].in, strlen(dtoiTests[_i].in), &n, &i);
 	ck_assert_msg(n == dtoiTests[_i].out && i == dtoiTests[_i].off &&
-	    ok == dtoiTests[_i].ok, "got %d, %d, %d; want %d, %d, %d",
-	    n, i, ok, dtoiTests[_i].out, dtoiTests[_i].off, dtoiTests[_i].ok);
+		ok == dtoiTests[_i].ok,
+	    "got %d, %d, %d; want %d, %d, %d", n, i, ok, dtoiTests[_i].out,
+	    dtoiTests[_i].off, dtoiTests[_i].ok);
 }
 END_TEST
 

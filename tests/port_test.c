@@ -3,9 +3,9 @@
 #include "tests/main_test.h"
 
 static const struct {
-	const char	*service;
-	int		 port;
-	bool		 needsLookup;
+	const char *service;
+	int	    port;
+	bool	    needsLookup;
 } parsePortTests[] = {
 	{ "", 0, false },
 
@@ -40,12 +40,12 @@ static const struct {
 
 START_TEST(TestParsePort)
 {
-	int port;
+	int  port;
 	bool needsLookup;
 
 	port = net_parsePort(parsePortTests[_i].service, &needsLookup);
 	ck_assert_msg(port == parsePortTests[_i].port &&
-	    needsLookup == parsePortTests[_i].needsLookup,
+		needsLookup == parsePortTests[_i].needsLookup,
 	    "parsePort(\"%s\") = %d, %s; want %d, %s",
 	    parsePortTests[_i].service, port, needsLookup ? "true" : "false",
 	    parsePortTests[_i].port,

@@ -26,11 +26,11 @@ static const uint8_t loopback6[16] = { [15] = 1 };
 
 START_TEST(testErrnoError)
 {
-	FILE *f;
-	char line[256], *text, *timeout, *temporary, *end;
+	FILE		  *f;
+	char		   line[256], *text, *timeout, *temporary, *end;
 	unsigned long long n;
-	syscall_Errno e;
-	int rows;
+	syscall_Errno	   e;
+	int		   rows;
 
 	f = fopen("tests/testdata/errno_go119.txt", "r");
 	ck_assert_msg(f != NULL, "open tests/testdata/errno_go119.txt: %s",
@@ -51,12 +51,12 @@ START_TEST(testErrnoError)
 		ck_assert_msg(strcmp(syscall_Errno_Error(e), text) == 0,
 		    "Errno(%llu).Error() = %s, want %s", n,
 		    syscall_Errno_Error(e), text);
-		ck_assert_msg(syscall_Errno_Timeout(e) ==
-		    (strcmp(timeout, "true") == 0),
+		ck_assert_msg(
+		    syscall_Errno_Timeout(e) == (strcmp(timeout, "true") == 0),
 		    "Errno(%llu).Timeout() = %d, want %s", n,
 		    syscall_Errno_Timeout(e), timeout);
 		ck_assert_msg(syscall_Errno_Temporary(e) ==
-		    (strcmp(temporary, "true") == 0),
+			(strcmp(temporary, "true") == 0),
 		    "Errno(%llu).Temporary() = %d, want %s", n,
 		    syscall_Errno_Temporary(e), temporary);
 		rows++;
@@ -98,11 +98,11 @@ END_TEST
 START_TEST(testNewSyscallError)
 {
 	runtime_error *err, *e;
-	int s;
+	int	       s;
 
 	err = os_NewSyscallError("setsockopt", syscall_Errno_Err(EBADF));
-	ck_assert_str_eq(runtime_error_Error(err),
-	    "setsockopt: bad file descriptor");
+	ck_assert_str_eq(
+	    runtime_error_Error(err), "setsockopt: bad file descriptor");
 	ck_assert_ptr_eq(errors_Unwrap(err), syscall_Errno_Err(EBADF));
 	ck_assert(errors_Is(err, syscall_Errno_Err(EBADF)));
 	ck_assert(!err->type->Timeout(err));
@@ -123,10 +123,11 @@ START_TEST(testNewSyscallError)
 
 	/* The same text from a real failing call. */
 	s = -1;
-	err = os_NewSyscallError("setsockopt", syscall_Errno_Err(
-	    syscall_SetsockoptInt(s, SOL_SOCKET, SO_REUSEADDR, 1)));
-	ck_assert_str_eq(runtime_error_Error(err),
-	    "setsockopt: bad file descriptor");
+	err = os_NewSyscallError("setsockopt",
+	    syscall_Errno_Err(
+		syscall_SetsockoptInt(s, SOL_SOCKET, SO_REUSEADDR, 1)));
+	ck_assert_str_eq(
+	    runtime_error_Error(err), "setsockopt: bad file descriptor");
 	runtime_error_Free(err);
 }
 END_TEST
@@ -134,7 +135,7 @@ END_TEST
 START_TEST(testSocketInvalidDomain)
 {
 	syscall_Errno err;
-	int fd;
+	int	      fd;
 
 	err = syscall_Socket(12345, SOCK_STREAM, 0, &fd);
 	ck_assert_msg(err == EAFNOSUPPORT && fd == -1,
@@ -146,17 +147,17 @@ END_TEST
 START_TEST(testSockaddrInet4)
 {
 	syscall_Sockaddr sa, got;
-	syscall_Errno err;
-	int fd;
+	syscall_Errno	 err;
+	int		 fd;
 
-	ck_assert_uint_eq(syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.Family = AF_INET;
 	memcpy(sa.u.Inet4.Addr, loopback4, 4);
 	err = syscall_Bind(fd, &sa);
-	ck_assert_msg(err == 0, "Bind(127.0.0.1:0): %s",
-	    syscall_Errno_Error(err));
+	ck_assert_msg(
+	    err == 0, "Bind(127.0.0.1:0): %s", syscall_Errno_Error(err));
 	err = syscall_Getsockname(fd, &got);
 	ck_assert_msg(err == 0, "Getsockname: %s", syscall_Errno_Error(err));
 	ck_assert_int_eq(got.Family, AF_INET);
@@ -170,12 +171,13 @@ END_TEST
 START_TEST(testSockaddrInet6)
 {
 	syscall_Sockaddr sa, got;
-	syscall_Errno err;
-	int fd;
+	syscall_Errno	 err;
+	int		 fd;
 
 	err = syscall_Socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0, &fd);
 	if (err == EAFNOSUPPORT) {
-		fprintf(stderr, "testSockaddrInet6: skipped: IPv6 unavailable\n");
+		fprintf(
+		    stderr, "testSockaddrInet6: skipped: IPv6 unavailable\n");
 		return;
 	}
 	ck_assert_uint_eq(err, 0);
@@ -192,8 +194,8 @@ START_TEST(testSockaddrInet6)
 	err = syscall_Getsockname(fd, &got);
 	ck_assert_msg(err == 0, "Getsockname: %s", syscall_Errno_Error(err));
 	ck_assert_int_eq(got.Family, AF_INET6);
-	ck_assert_msg(got.u.Inet6.Port > 0, "Getsockname port = %d",
-	    got.u.Inet6.Port);
+	ck_assert_msg(
+	    got.u.Inet6.Port > 0, "Getsockname port = %d", got.u.Inet6.Port);
 	ck_assert_uint_eq(got.u.Inet6.ZoneId, 0);
 	ck_assert_mem_eq(got.u.Inet6.Addr, loopback6, 16);
 	ck_assert_uint_eq(syscall_Close(fd), 0);
@@ -205,11 +207,11 @@ START_TEST(testSockaddrPortRange)
 {
 	static const int ports[] = { -1, 65536 };
 	syscall_Sockaddr sa;
-	size_t i;
-	int fd;
+	size_t		 i;
+	int		 fd;
 
-	ck_assert_uint_eq(syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 	for (i = 0; i < nelem(ports); i++) {
 		memset(&sa, 0, sizeof(sa));
 		sa.Family = AF_INET;
@@ -236,16 +238,16 @@ unixName(syscall_Sockaddr *sa, const char *name)
 
 START_TEST(testSockaddrUnix)
 {
-	char dir[] = "/tmp/gonet-syscall-XXXXXX";
-	char *path;
+	char		 dir[] = "/tmp/gonet-syscall-XXXXXX";
+	char		*path;
 	syscall_Sockaddr sa, got;
-	syscall_Errno err;
-	int fd;
+	syscall_Errno	 err;
+	int		 fd;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	path = runtime_concatstrings(dir, "/sock", NULL);
-	ck_assert_uint_eq(syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 
 	/* An unbound socket's name comes back as Go's "@". */
 	err = syscall_Getsockname(fd, &got);
@@ -269,15 +271,14 @@ END_TEST
 
 START_TEST(testSockaddrUnixAbstract)
 {
-	char name[syscall_SizeofSockaddrUnixPath + 1];
+	char		 name[syscall_SizeofSockaddrUnixPath + 1];
 	syscall_Sockaddr sa, got;
-	syscall_Errno err;
-	int fd;
+	syscall_Errno	 err;
+	int		 fd;
 
-	snprintf(name, sizeof(name), "@gonet-syscall-test-%ld",
-	    (long)getpid());
-	ck_assert_uint_eq(syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	snprintf(name, sizeof(name), "@gonet-syscall-test-%ld", (long)getpid());
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 	unixName(&sa, name);
 	err = syscall_Bind(fd, &sa);
 	ck_assert_msg(err == 0, "Bind(%s): %s", name, syscall_Errno_Error(err));
@@ -292,12 +293,12 @@ START_TEST(testSockaddrUnixAbstract)
 	snprintf(name + 1, 12, "%011ld", (long)getpid());
 	name[12] = 'a';
 	name[syscall_SizeofSockaddrUnixPath] = '\0';
-	ck_assert_uint_eq(syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 	unixName(&sa, name);
 	err = syscall_Bind(fd, &sa);
-	ck_assert_msg(err == 0, "Bind(@ + 107 bytes): %s",
-	    syscall_Errno_Error(err));
+	ck_assert_msg(
+	    err == 0, "Bind(@ + 107 bytes): %s", syscall_Errno_Error(err));
 	err = syscall_Getsockname(fd, &got);
 	ck_assert_msg(err == 0, "Getsockname: %s", syscall_Errno_Error(err));
 	ck_assert_uint_eq(strlen(got.u.Unix.Name), 108);
@@ -310,22 +311,22 @@ END_TEST
 START_TEST(testSockaddrUnixTooLong)
 {
 	syscall_Sockaddr sa;
-	int fd;
+	int		 fd;
 
-	ck_assert_uint_eq(syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &fd), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.Family = AF_UNIX;
 	memset(sa.u.Unix.Name, 'a', syscall_SizeofSockaddrUnixPath);
-	ck_assert_msg(syscall_Bind(fd, &sa) == EINVAL,
-	    "Bind(108-byte path) != EINVAL");
+	ck_assert_msg(
+	    syscall_Bind(fd, &sa) == EINVAL, "Bind(108-byte path) != EINVAL");
 	/* A Name with no NUL is Go's 109-byte string. */
 	memset(sa.u.Unix.Name, 'a', sizeof(sa.u.Unix.Name));
-	ck_assert_msg(syscall_Bind(fd, &sa) == EINVAL,
-	    "Bind(109-byte path) != EINVAL");
+	ck_assert_msg(
+	    syscall_Bind(fd, &sa) == EINVAL, "Bind(109-byte path) != EINVAL");
 	sa.u.Unix.Name[0] = '@';
-	ck_assert_msg(syscall_Bind(fd, &sa) == EINVAL,
-	    "Bind(@ + 108 bytes) != EINVAL");
+	ck_assert_msg(
+	    syscall_Bind(fd, &sa) == EINVAL, "Bind(@ + 108 bytes) != EINVAL");
 	ck_assert_uint_eq(syscall_Close(fd), 0);
 }
 END_TEST
@@ -333,16 +334,16 @@ END_TEST
 START_TEST(testTCPLoopback)
 {
 	syscall_Sockaddr sa, la, peer, from;
-	syscall_Errno err;
-	char buf[16];
-	int ln, c, s, n, v;
+	syscall_Errno	 err;
+	char		 buf[16];
+	int		 ln, c, s, n, v;
 
-	ck_assert_uint_eq(syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC,
-	    0, &ln), 0);
-	ck_assert_uint_eq(syscall_SetsockoptInt(ln, SOL_SOCKET, SO_REUSEADDR,
-	    1), 0);
-	ck_assert_uint_eq(syscall_GetsockoptInt(ln, SOL_SOCKET, SO_REUSEADDR,
-	    &v), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, &ln), 0);
+	ck_assert_uint_eq(
+	    syscall_SetsockoptInt(ln, SOL_SOCKET, SO_REUSEADDR, 1), 0);
+	ck_assert_uint_eq(
+	    syscall_GetsockoptInt(ln, SOL_SOCKET, SO_REUSEADDR, &v), 0);
 	ck_assert_msg(v == 1, "GetsockoptInt(SO_REUSEADDR) = %d, want 1", v);
 	memset(&sa, 0, sizeof(sa));
 	sa.Family = AF_INET;
@@ -396,17 +397,17 @@ END_TEST
 START_TEST(testUDPLoopback)
 {
 	syscall_Sockaddr sa, a1, a2, from;
-	syscall_Errno err;
-	char buf[16];
-	int c1, c2, n, oobn, flags;
+	syscall_Errno	 err;
+	char		 buf[16];
+	int		 c1, c2, n, oobn, flags;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.Family = AF_INET;
 	memcpy(sa.u.Inet4.Addr, loopback4, 4);
-	ck_assert_uint_eq(syscall_Socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC,
-	    0, &c1), 0);
-	ck_assert_uint_eq(syscall_Socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC,
-	    0, &c2), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0, &c1), 0);
+	ck_assert_uint_eq(
+	    syscall_Socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0, &c2), 0);
 	ck_assert_uint_eq(syscall_Bind(c1, &sa), 0);
 	ck_assert_uint_eq(syscall_Bind(c2, &sa), 0);
 	ck_assert_uint_eq(syscall_Getsockname(c1, &a1), 0);
@@ -422,8 +423,8 @@ START_TEST(testUDPLoopback)
 	err = syscall_SendmsgN(c2, "pong!", 5, NULL, 0, &a1, 0, &n);
 	ck_assert_msg(err == 0 && n == 5, "SendmsgN = %d, %s", n,
 	    syscall_Errno_Error(err));
-	err = syscall_Recvmsg(c1, buf, sizeof(buf), NULL, 0, 0, &n, &oobn,
-	    &flags, &from);
+	err = syscall_Recvmsg(
+	    c1, buf, sizeof(buf), NULL, 0, 0, &n, &oobn, &flags, &from);
 	ck_assert_msg(err == 0, "Recvmsg: %s", syscall_Errno_Error(err));
 	ck_assert_int_eq(n, 5);
 	ck_assert_int_eq(oobn, 0);

@@ -14,22 +14,22 @@
  * string in err, or AddrError's Err and Addr.
  */
 typedef struct resolveTCPAddrTest {
-	const char	*network;
-	const char	*litAddrOrName;
-	bool		 ok;
-	const char	*ip;
-	int		 port;
-	const char	*zone;
-	const runtime_errorType	*errType;
-	const char	*err;
-	const char	*errAddr;
+	const char		*network;
+	const char		*litAddrOrName;
+	bool			 ok;
+	const char		*ip;
+	int			 port;
+	const char		*zone;
+	const runtime_errorType *errType;
+	const char		*err;
+	const char		*errAddr;
 } resolveTCPAddrTest;
 
-#define ADDR(ip, port, zone)	true, (ip), (port), (zone), NULL, NULL, NULL
-#define UNKNOWN(s)	false, NULL, 0, NULL, \
-	&net_UnknownNetworkErrorType, (s), NULL
-#define NOSUITABLE(a)	false, NULL, 0, NULL, &net_AddrErrorType, \
-	"no suitable address found", (a)
+#define ADDR(ip, port, zone) true, (ip), (port), (zone), NULL, NULL, NULL
+#define UNKNOWN(s)	     false, NULL, 0, NULL, &net_UnknownNetworkErrorType, (s), NULL
+#define NOSUITABLE(a)                                                          \
+	false, NULL, 0, NULL, &net_AddrErrorType, "no suitable address found", \
+	    (a)
 
 static const resolveTCPAddrTest resolveTCPAddrTests[] = {
 	{ "tcp", "127.0.0.1:0", ADDR("127.0.0.1", 0, NULL) },
@@ -41,15 +41,16 @@ static const resolveTCPAddrTest resolveTCPAddrTests[] = {
 	{ "tcp", "[::1%en0]:1", ADDR("::1", 1, "en0") },
 	{ "tcp6", "[::1%911]:2", ADDR("::1", 2, "911") },
 
-	{ "", "127.0.0.1:0", ADDR("127.0.0.1", 0, NULL) },	/* Go 1.0 behavior */
-	{ "", "[::1]:0", ADDR("::1", 0, NULL) },		/* Go 1.0 behavior */
+	{ "", "127.0.0.1:0", ADDR("127.0.0.1", 0, NULL) }, /* Go 1.0 behavior */
+	{ "", "[::1]:0", ADDR("::1", 0, NULL) },	   /* Go 1.0 behavior */
 
 	{ "tcp", ":12345", ADDR(NULL, 12345, NULL) },
 
 	{ "http", "127.0.0.1:0", UNKNOWN("http") },
 
 	{ "tcp", "127.0.0.1:http", ADDR("127.0.0.1", 80, NULL) },
-	{ "tcp", "[::ffff:127.0.0.1]:http", ADDR("::ffff:127.0.0.1", 80, NULL) },
+	{ "tcp", "[::ffff:127.0.0.1]:http",
+	    ADDR("::ffff:127.0.0.1", 80, NULL) },
 	{ "tcp", "[2001:db8::1]:http", ADDR("2001:db8::1", 80, NULL) },
 	{ "tcp4", "127.0.0.1:http", ADDR("127.0.0.1", 80, NULL) },
 	{ "tcp4", "[::ffff:127.0.0.1]:http", ADDR("127.0.0.1", 80, NULL) },
@@ -71,8 +72,9 @@ addrEqual(const net_TCPAddr *a, const resolveTCPAddrTest *tt)
 	if (tt->ip != NULL)
 		ip = net_ParseIP(tt->ip);
 	return a->IP.len == ip.len && memcmp(a->IP.b, ip.b, ip.len) == 0 &&
-	    a->Port == tt->port && strcmp(a->Zone != NULL ? a->Zone : "",
-	    tt->zone != NULL ? tt->zone : "") == 0;
+	    a->Port == tt->port &&
+	    strcmp(a->Zone != NULL ? a->Zone : "",
+		tt->zone != NULL ? tt->zone : "") == 0;
 }
 
 static bool
@@ -85,8 +87,8 @@ errEqual(runtime_error *err, const resolveTCPAddrTest *tt)
 	if (err->type != tt->errType)
 		return false;
 	if (err->type == &net_UnknownNetworkErrorType)
-		return strcmp(((net_UnknownNetworkError *)err)->s,
-		    tt->err) == 0;
+		return strcmp(((net_UnknownNetworkError *)err)->s, tt->err) ==
+		    0;
 	ae = (const net_AddrError *)err;
 	return strcmp(ae->Err, tt->err) == 0 &&
 	    strcmp(ae->Addr, tt->errAddr) == 0;
@@ -95,16 +97,17 @@ errEqual(runtime_error *err, const resolveTCPAddrTest *tt)
 START_TEST(TestResolveTCPAddr)
 {
 	const resolveTCPAddrTest *tt = &resolveTCPAddrTests[_i];
-	net_TCPAddr *addr, *addr2;
-	runtime_error *err;
-	char *s;
+	net_TCPAddr		 *addr, *addr2;
+	runtime_error		 *err;
+	char			 *s;
 
 	err = net_ResolveTCPAddr(tt->network, tt->litAddrOrName, &addr);
 	if (!addrEqual(addr, tt) || !errEqual(err, tt)) {
 		s = net_TCPAddr_String(addr);
 		ck_abort_msg("ResolveTCPAddr(\"%s\", \"%s\") = %s, %s, "
-		    "want %s, %s", tt->network, tt->litAddrOrName, s,
-		    runtime_error_Error(err), tt->ip, tt->err);
+			     "want %s, %s",
+		    tt->network, tt->litAddrOrName, s, runtime_error_Error(err),
+		    tt->ip, tt->err);
 	}
 	runtime_error_Free(err);
 	if (err != NULL)
@@ -113,9 +116,9 @@ START_TEST(TestResolveTCPAddr)
 	err = net_ResolveTCPAddr(net_TCPAddr_Network(addr), s, &addr2);
 	if (!addrEqual(addr2, tt) || err != NULL)
 		ck_abort_msg("(\"%s\", \"%s\"): ResolveTCPAddr(\"%s\", \"%s\") "
-		    "= %p, %s, want %s, <nil>", tt->network, tt->litAddrOrName,
-		    net_TCPAddr_Network(addr), s, (void *)addr2,
-		    runtime_error_Error(err), tt->ip);
+			     "= %p, %s, want %s, <nil>",
+		    tt->network, tt->litAddrOrName, net_TCPAddr_Network(addr),
+		    s, (void *)addr2, runtime_error_Error(err), tt->ip);
 	free(s);
 	free(addr2);
 	free(addr);
@@ -135,13 +138,13 @@ END_TEST
  * port is truncated to 16 bits.
  */
 static const struct {
-	const char	*ip;	/* ParseIP input; NULL for a nil *TCPAddr */
-	int		 iplen;	/* 4: use To4; 3: three raw bytes */
-	int		 port;
-	const char	*zone;
-	bool		 valid, is4, is6;
-	const char	*wantZone;
-	int		 wantPort;
+	const char *ip;	   /* ParseIP input; NULL for a nil *TCPAddr */
+	int	    iplen; /* 4: use To4; 3: three raw bytes */
+	int	    port;
+	const char *zone;
+	bool	    valid, is4, is6;
+	const char *wantZone;
+	int	    wantPort;
 } tcpAddrPortTests[] = {
 	{ NULL, 0, 0, NULL, false, false, false, "", 0 },
 	{ "1.2.3.4", 16, 80, NULL, true, false, true, "", 80 },
@@ -153,9 +156,9 @@ static const struct {
 
 START_TEST(testTCPAddrAddrPort)
 {
-	net_TCPAddr a = { .Port = tcpAddrPortTests[_i].port };
+	net_TCPAddr    a = { .Port = tcpAddrPortTests[_i].port };
 	netip_AddrPort ap;
-	netip_Addr ip;
+	netip_Addr     ip;
 
 	if (tcpAddrPortTests[_i].ip != NULL) {
 		a.IP = net_ParseIP(tcpAddrPortTests[_i].ip);
@@ -171,7 +174,8 @@ START_TEST(testTCPAddrAddrPort)
 	ck_assert_int_eq(netip_Addr_Is4(ip), tcpAddrPortTests[_i].is4);
 	ck_assert_int_eq(netip_Addr_Is6(ip), tcpAddrPortTests[_i].is6);
 	ck_assert_str_eq(netip_Addr_Zone(ip), tcpAddrPortTests[_i].wantZone);
-	ck_assert_int_eq(netip_AddrPort_Port(ap), tcpAddrPortTests[_i].wantPort);
+	ck_assert_int_eq(
+	    netip_AddrPort_Port(ap), tcpAddrPortTests[_i].wantPort);
 }
 END_TEST
 
@@ -179,15 +183,15 @@ START_TEST(testTCPAddrFromAddrPort)
 {
 	static const uint8_t v4[4] = { 1, 2, 3, 4 };
 	static const uint8_t v6[16] = { [15] = 1 };
-	netip_AddrPort zero = { .port = 0 };
+	netip_AddrPort	     zero = { .port = 0 };
 	struct {
-		netip_AddrPort	 ap;
-		const char	*want;
-		int		 wantLen;
+		netip_AddrPort ap;
+		const char    *want;
+		int	       wantLen;
 	} tests[3];
 	net_TCPAddr *a;
-	char *s;
-	size_t i;
+	char	    *s;
+	size_t	     i;
 
 	tests[0].ap = zero;
 	tests[0].want = ":0";
@@ -203,7 +207,7 @@ START_TEST(testTCPAddrFromAddrPort)
 		a = net_TCPAddrFromAddrPort(tests[i].ap);
 		s = net_TCPAddr_String(a);
 		ck_assert_msg(strcmp(s, tests[i].want) == 0 &&
-		    a->IP.len == tests[i].wantLen,
+			a->IP.len == tests[i].wantLen,
 		    "TCPAddrFromAddrPort = %s (len %d), want %s (len %d)", s,
 		    a->IP.len, tests[i].want, tests[i].wantLen);
 		free(s);
@@ -220,11 +224,12 @@ tcpsock_suite(void)
 
 	s = suite_create("tcpsock");
 	tc = newTCase("TCPAddr");
-	tcase_add_loop_test(tc, TestResolveTCPAddr, 0,
-	    nelem(resolveTCPAddrTests));
+	tcase_add_loop_test(
+	    tc, TestResolveTCPAddr, 0, nelem(resolveTCPAddrTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("AddrPort");
-	tcase_add_loop_test(tc, testTCPAddrAddrPort, 0, nelem(tcpAddrPortTests));
+	tcase_add_loop_test(
+	    tc, testTCPAddrAddrPort, 0, nelem(tcpAddrPortTests));
 	tcase_add_test(tc, testTCPAddrFromAddrPort);
 	suite_add_tcase(s, tc);
 	return s;

@@ -12,8 +12,8 @@
 #include "tests/main_test.h"
 
 static const struct {
-	const char	*str;
-	time_Duration	 d;
+	const char   *str;
+	time_Duration d;
 } durationTests[] = {
 	{ "0s", 0 },
 	{ "1ns", 1 * time_Nanosecond },
@@ -22,8 +22,8 @@ static const struct {
 	{ "3.3s", 3300 * time_Millisecond },
 	{ "4m5s", 4 * time_Minute + 5 * time_Second },
 	{ "4m5.001s", 4 * time_Minute + 5001 * time_Millisecond },
-	{ "5h6m7.001s", 5 * time_Hour + 6 * time_Minute +
-	    7001 * time_Millisecond },
+	{ "5h6m7.001s",
+	    5 * time_Hour + 6 * time_Minute + 7001 * time_Millisecond },
 	{ "8m0.000000001s", 8 * time_Minute + 1 * time_Nanosecond },
 	{ "2562047h47m16.854775807s", INT64_MAX },
 	{ "-2562047h47m16.854775808s", INT64_MIN },
@@ -50,19 +50,28 @@ START_TEST(TestDurationString)
 }
 END_TEST
 
-#define minDuration	INT64_MIN
-#define maxDuration	INT64_MAX
+#define minDuration INT64_MIN
+#define maxDuration INT64_MAX
 
 /* A Time as Unix seconds and nanoseconds, plus a monotonic reading or 0. */
 typedef struct {
-	int64_t	unix;
-	int64_t	nsec;
-	int64_t	mono;
+	int64_t unix;
+	int64_t nsec;
+	int64_t mono;
 } timeSpec;
 
-#define zeroTime	{ -62135596800LL, 0, 0 }
-#define MinMonoTime	{ 0, 0, INT64_MIN }
-#define MaxMonoTime	{ 0, 0, INT64_MAX }
+#define zeroTime                                                               \
+	{                                                                      \
+		-62135596800LL, 0, 0                                           \
+	}
+#define MinMonoTime                                                            \
+	{                                                                      \
+		0, 0, INT64_MIN                                                \
+	}
+#define MaxMonoTime                                                            \
+	{                                                                      \
+		0, 0, INT64_MAX                                                \
+	}
 
 static time_Time
 mkTime(timeSpec s)
@@ -75,9 +84,9 @@ mkTime(timeSpec s)
 }
 
 static const struct {
-	timeSpec	t;
-	timeSpec	u;
-	time_Duration	d;
+	timeSpec      t;
+	timeSpec      u;
+	time_Duration d;
 } subTests[] = {
 	{ zeroTime, zeroTime, 0 },
 	{ { 1258934400, 1, 0 }, { 1258934400, 0, 0 }, 1 },
@@ -112,7 +121,7 @@ END_TEST
 
 START_TEST(TestMonotonicAdd)
 {
-	time_Time tm, t2, t3, t4, tn, tn1, now;
+	time_Time     tm, t2, t3, t4, tn, tn1, now;
 	time_Duration d;
 
 	tm = time_Unix(1486057371, 123456);
@@ -125,16 +134,20 @@ START_TEST(TestMonotonicAdd)
 	    "t2.mono = %lld, want 123456889012345", (long long)t2.mono);
 
 	t3 = time_Time_Add(tm, -9000000000000000000LL);
-	ck_assert_msg(t3.nsec == 123456, "t3.Nanosecond() = %d, want 123456",
-	    t3.nsec);
-	ck_assert_msg(t3.mono == 0, "t3.mono = %lld, want 0 (wall time out "
-	    "of range for monotonic reading)", (long long)t3.mono);
+	ck_assert_msg(
+	    t3.nsec == 123456, "t3.Nanosecond() = %d, want 123456", t3.nsec);
+	ck_assert_msg(t3.mono == 0,
+	    "t3.mono = %lld, want 0 (wall time out "
+	    "of range for monotonic reading)",
+	    (long long)t3.mono);
 
 	t4 = time_Time_Add(tm, 9000000000000000000LL);
-	ck_assert_msg(t4.nsec == 123456, "t4.Nanosecond() = %d, want 123456",
-	    t4.nsec);
-	ck_assert_msg(t4.mono == 0, "t4.mono = %lld, want 0 (wall time out "
-	    "of range for monotonic reading)", (long long)t4.mono);
+	ck_assert_msg(
+	    t4.nsec == 123456, "t4.Nanosecond() = %d, want 123456", t4.nsec);
+	ck_assert_msg(t4.mono == 0,
+	    "t4.mono = %lld, want 0 (wall time out "
+	    "of range for monotonic reading)",
+	    (long long)t4.mono);
 
 	tn = time_Now();
 	tn1 = time_Time_Add(tn, 1 * time_Hour);
@@ -167,9 +180,9 @@ static const timeSpec monoTimes[3] = {
 };
 
 static const struct {
-	int		x, y;
-	time_Duration	d, dw;
-	int		c, cw;
+	int	      x, y;
+	time_Duration d, dw;
+	int	      c, cw;
 } monotonicSubTests[] = {
 	{ 0, 0, 0, 0, 0, 0 },
 	{ 0, 1, -10 * time_Millisecond, 990 * time_Millisecond, -1, +1 },
@@ -184,9 +197,9 @@ static const struct {
 
 START_TEST(TestMonotonicSub)
 {
-	time_Time tx, txw, ty, tyw;
+	time_Time     tx, txw, ty, tyw;
 	time_Duration d, dw;
-	int c, cw, x, y;
+	int	      c, cw, x, y;
 
 	x = monotonicSubTests[_i].x + 1;
 	y = monotonicSubTests[_i].y + 1;
@@ -201,14 +214,16 @@ START_TEST(TestMonotonicSub)
 	c = monotonicSubTests[_i].c;
 	cw = monotonicSubTests[_i].cw;
 
-	ck_assert_msg(time_Time_Sub(tx, ty) == d, "t%d.Sub(t%d) = %lld, "
-	    "want %lld", x, y, (long long)time_Time_Sub(tx, ty), (long long)d);
-	ck_assert_msg(time_Time_Sub(txw, ty) == dw, "t%dw.Sub(t%d) wrong",
-	    x, y);
-	ck_assert_msg(time_Time_Sub(tx, tyw) == dw, "t%d.Sub(t%dw) wrong",
-	    x, y);
-	ck_assert_msg(time_Time_Sub(txw, tyw) == dw, "t%dw.Sub(t%dw) wrong",
-	    x, y);
+	ck_assert_msg(time_Time_Sub(tx, ty) == d,
+	    "t%d.Sub(t%d) = %lld, "
+	    "want %lld",
+	    x, y, (long long)time_Time_Sub(tx, ty), (long long)d);
+	ck_assert_msg(
+	    time_Time_Sub(txw, ty) == dw, "t%dw.Sub(t%d) wrong", x, y);
+	ck_assert_msg(
+	    time_Time_Sub(tx, tyw) == dw, "t%d.Sub(t%dw) wrong", x, y);
+	ck_assert_msg(
+	    time_Time_Sub(txw, tyw) == dw, "t%dw.Sub(t%dw) wrong", x, y);
 
 	ck_assert_msg(time_Time_After(tx, ty) == (c > 0),
 	    "t%d.After(t%d) = %d, want %d", x, y, !(c > 0), c > 0);
@@ -274,8 +289,8 @@ START_TEST(testUnixNano)
 	ck_assert_msg(time_Time_Unix(t) == 3 && t.nsec == 1,
 	    "Unix(0, 3000000001) = %lld.%09d, want 3.000000001",
 	    (long long)time_Time_Unix(t), t.nsec);
-	t = time_Time_Add(time_Unix(1483228799, 995000000),
-	    10 * time_Millisecond);
+	t = time_Time_Add(
+	    time_Unix(1483228799, 995000000), 10 * time_Millisecond);
 	ck_assert_msg(time_Time_UnixNano(t) == 1483228800005000000LL,
 	    "Add: UnixNano() = %lld, want 1483228800005000000",
 	    (long long)time_Time_UnixNano(t));

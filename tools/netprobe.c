@@ -26,16 +26,16 @@
 
 /* An argument is a decoded Go string: bytes plus length, NUL-terminated. */
 typedef struct arg {
-	char	*s;
-	size_t	 n;
+	char  *s;
+	size_t n;
 } arg;
 
 typedef const char *(*opFunc)(arg *a);
 
 typedef struct op {
-	const char	*name;
-	int		 nargs;
-	opFunc		 run;
+	const char *name;
+	int	    nargs;
+	opFunc	    run;
 } op;
 
 static const char lowerhex[] = "0123456789abcdef";
@@ -70,8 +70,8 @@ static int32_t
 decodeRune(const unsigned char *s, size_t n, size_t *width)
 {
 	unsigned char c, lo, hi;
-	size_t need, i;
-	int32_t r;
+	size_t	      need, i;
+	int32_t	      r;
 
 	*width = 1;
 	c = s[0];
@@ -159,11 +159,11 @@ static bool
 unquote(const char *p, size_t n, size_t *used, arg *out)
 {
 	const unsigned char *s;
-	size_t i, j, w, k, digits;
-	const char *e;
-	char *buf;
-	int32_t v;
-	int d;
+	size_t		     i, j, w, k, digits;
+	const char	    *e;
+	char		    *buf;
+	int32_t		     v;
+	int		     d;
 
 	s = (const unsigned char *)p;
 	if (n < 2 || s[0] != '"')
@@ -213,12 +213,19 @@ unquote(const char *p, size_t n, size_t *used, arg *out)
 				buf[k++] = (char)v;
 				break;
 			}
-			if (v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+			if (v < 0 || v > 0x10ffff ||
+			    (v >= 0xd800 && v <= 0xdfff))
 				goto bad;
 			k += encodeRune(buf + k, v);
 			break;
-		case '0': case '1': case '2': case '3':
-		case '4': case '5': case '6': case '7':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
+		case '4':
+		case '5':
+		case '6':
+		case '7':
 			v = s[i - 1] - '0';
 			if (n - i < 2)
 				goto bad;
@@ -258,9 +265,9 @@ static void
 putq(const char *str)
 {
 	const unsigned char *s;
-	const char *e;
-	size_t n, i, w;
-	int32_t r;
+	const char	    *e;
+	size_t		     n, i, w;
+	int32_t		     r;
 
 	s = (const unsigned char *)str;
 	n = strlen(str);
@@ -268,7 +275,8 @@ putq(const char *str)
 	for (i = 0; i < n; i += w) {
 		r = decodeRune(s + i, n - i, &w);
 		if (r < 0) {
-			printf("\\x%c%c", lowerhex[s[i] >> 4], lowerhex[s[i] & 15]);
+			printf("\\x%c%c", lowerhex[s[i] >> 4],
+			    lowerhex[s[i] & 15]);
 			continue;
 		}
 		if (r == '"' || r == '\\') {
@@ -327,7 +335,7 @@ static void
 writeIP(net_IP ip)
 {
 	runtime_error *err;
-	char *text;
+	char	      *text;
 
 	fputs("ip=", stdout);
 	putqf(net_IP_String(ip));
@@ -410,7 +418,7 @@ static bool
 parseInt32(const char *s, int *v)
 {
 	uint64_t un;
-	bool neg;
+	bool	 neg;
 
 	neg = false;
 	if (*s == '+' || *s == '-') {
@@ -439,7 +447,7 @@ opIPFromBytes(arg *a)
 {
 	net_IP ip;
 	size_t i;
-	int hi, lo;
+	int    hi, lo;
 
 	if (a[0].n % 2 != 0)
 		return "bad hex";
@@ -464,8 +472,8 @@ static const char *
 opParseCIDR(arg *a)
 {
 	runtime_error *err;
-	net_IPNet n;
-	net_IP ip;
+	net_IPNet      n;
+	net_IP	       ip;
 
 	err = net_ParseCIDR(a[0].s, &ip, &n);
 	if (err != NULL) {
@@ -505,7 +513,7 @@ static const char *
 opIPNetContains(arg *a)
 {
 	runtime_error *err;
-	net_IPNet n;
+	net_IPNet      n;
 
 	err = net_ParseCIDR(a[0].s, NULL, &n);
 	if (err != NULL) {
@@ -513,8 +521,7 @@ opIPNetContains(arg *a)
 		return NULL;
 	}
 	writeNet(&n);
-	printf(" contains=%s", tf(net_IPNet_Contains(&n,
-	    net_ParseIP(a[1].s))));
+	printf(" contains=%s", tf(net_IPNet_Contains(&n, net_ParseIP(a[1].s))));
 	return NULL;
 }
 
@@ -522,7 +529,7 @@ static const char *
 opSplitHostPort(arg *a)
 {
 	runtime_error *err;
-	char *host, *port;
+	char	      *host, *port;
 
 	host = port = NULL;
 	err = net_SplitHostPort(a[0].s, &host, &port);
@@ -549,7 +556,7 @@ opJoinHostPort(arg *a)
 static const char *
 opParseMAC(arg *a)
 {
-	runtime_error *err;
+	runtime_error	*err;
 	net_HardwareAddr hw;
 
 	err = net_ParseMAC(a[0].s, &hw);
@@ -565,8 +572,7 @@ opParseMAC(arg *a)
 
 /* writeInet prints the fields TCP and UDP addresses share. */
 static void
-writeInet(char *str, const char *network, net_IP ip, int port,
-    const char *zone)
+writeInet(char *str, const char *network, net_IP ip, int port, const char *zone)
 {
 	fputs("addr=", stdout);
 	putqf(str);
@@ -582,7 +588,7 @@ static const char *
 opResolveTCPAddr(arg *a)
 {
 	runtime_error *err;
-	net_TCPAddr *addr;
+	net_TCPAddr   *addr;
 
 	addr = NULL;
 	err = net_ResolveTCPAddr(a[0].s, a[1].s, &addr);
@@ -601,7 +607,7 @@ static const char *
 opResolveUDPAddr(arg *a)
 {
 	runtime_error *err;
-	net_UDPAddr *addr;
+	net_UDPAddr   *addr;
 
 	addr = NULL;
 	err = net_ResolveUDPAddr(a[0].s, a[1].s, &addr);
@@ -620,7 +626,7 @@ static const char *
 opResolveIPAddr(arg *a)
 {
 	runtime_error *err;
-	net_IPAddr *addr;
+	net_IPAddr    *addr;
 
 	addr = NULL;
 	err = net_ResolveIPAddr(a[0].s, a[1].s, &addr);
@@ -646,7 +652,7 @@ static const char *
 opResolveUnixAddr(arg *a)
 {
 	runtime_error *err;
-	net_UnixAddr *addr;
+	net_UnixAddr  *addr;
 
 	addr = NULL;
 	err = net_ResolveUnixAddr(a[0].s, a[1].s, &addr);
@@ -672,7 +678,7 @@ static const char *
 opLookupPort(arg *a)
 {
 	runtime_error *err;
-	int port;
+	int	       port;
 
 	port = 0;
 	err = net_LookupPort(a[0].s, a[1].s, &port);
@@ -687,7 +693,7 @@ static const char *
 opErrno(arg *a)
 {
 	syscall_Errno e;
-	uint64_t n;
+	uint64_t      n;
 
 	if (!parseUint(a[0].s, 64, &n))
 		return "bad integer";
@@ -700,21 +706,21 @@ opErrno(arg *a)
 }
 
 static const op ops[] = {
-	{ "ParseIP",		1, opParseIP },
-	{ "IPFromBytes",	1, opIPFromBytes },
-	{ "ParseCIDR",		1, opParseCIDR },
-	{ "CIDRMask",		2, opCIDRMask },
-	{ "IPMask",		3, opIPMask },
-	{ "IPNetContains",	2, opIPNetContains },
-	{ "SplitHostPort",	1, opSplitHostPort },
-	{ "JoinHostPort",	2, opJoinHostPort },
-	{ "ParseMAC",		1, opParseMAC },
-	{ "ResolveTCPAddr",	2, opResolveTCPAddr },
-	{ "ResolveUDPAddr",	2, opResolveUDPAddr },
-	{ "ResolveIPAddr",	2, opResolveIPAddr },
-	{ "ResolveUnixAddr",	2, opResolveUnixAddr },
-	{ "LookupPort",		2, opLookupPort },
-	{ "Errno",		1, opErrno },
+	{ "ParseIP", 1, opParseIP },
+	{ "IPFromBytes", 1, opIPFromBytes },
+	{ "ParseCIDR", 1, opParseCIDR },
+	{ "CIDRMask", 2, opCIDRMask },
+	{ "IPMask", 3, opIPMask },
+	{ "IPNetContains", 2, opIPNetContains },
+	{ "SplitHostPort", 1, opSplitHostPort },
+	{ "JoinHostPort", 2, opJoinHostPort },
+	{ "ParseMAC", 1, opParseMAC },
+	{ "ResolveTCPAddr", 2, opResolveTCPAddr },
+	{ "ResolveUDPAddr", 2, opResolveUDPAddr },
+	{ "ResolveIPAddr", 2, opResolveIPAddr },
+	{ "ResolveUnixAddr", 2, opResolveUnixAddr },
+	{ "LookupPort", 2, opLookupPort },
+	{ "Errno", 1, opErrno },
 };
 
 static const op *
@@ -723,7 +729,8 @@ findOp(const char *name, size_t n)
 	size_t i;
 
 	for (i = 0; i < nelem(ops); i++)
-		if (strlen(ops[i].name) == n && memcmp(ops[i].name, name, n) == 0)
+		if (strlen(ops[i].name) == n &&
+		    memcmp(ops[i].name, name, n) == 0)
 			return &ops[i];
 	return NULL;
 }
@@ -737,10 +744,10 @@ static void
 runCase(const char *line, size_t n)
 {
 	const char *bad, *sp;
-	const op *o;
-	size_t nop, i, used, cap;
-	arg *a;
-	int na, j;
+	const op   *o;
+	size_t	    nop, i, used, cap;
+	arg	   *a;
+	int	    na, j;
 
 	sp = memchr(line, ' ', n);
 	nop = sp != NULL ? (size_t)(sp - line) : n;
@@ -792,8 +799,8 @@ out:
 int
 main(void)
 {
-	char *line;
-	size_t cap;
+	char   *line;
+	size_t	cap;
 	ssize_t n;
 
 	line = NULL;
