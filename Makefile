@@ -42,12 +42,14 @@ SAN = $(SAN_$(OX))
 
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
-	runtime/itoa.c
+	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
+	runtime/sema.c runtime/netpoll.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
-	net/netip/netip.c
+	net/netip/netip.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
+	net/hook.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -55,9 +57,14 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/port_test.c tests/errors_test.c tests/syscall_test.c \
 	tests/time_test.c tests/net_test.c tests/tcpsock_test.c \
 	tests/udpsock_test.c tests/iprawsock_test.c tests/unixsock_test.c \
-	tests/lookup_test.c $(OS_TEST_SRCS)
+	tests/lookup_test.c tests/fd_mutex_test.c tests/netpoll_test.c \
+	tests/server_test.c tests/listen_test.c tests/timeout_test.c \
+	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
+	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
+	tests/context_test.c tests/mockserver.c $(OS_TEST_SRCS)
 
-HDRS = runtime/runtime.h runtime/runtime_impl.h syscall/syscall.h \
+HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
+	syscall/syscall.h tests/mockserver.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))

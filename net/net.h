@@ -313,4 +313,252 @@ runtime_error *net_ResolveIPAddr(
 runtime_error *net_ResolveUnixAddr(
     const char *network, const char *address, net_UnixAddr **addr);
 
+/* Go's *Resolver; only NULL (DefaultResolver) is accepted for now. */
+typedef struct net_Resolver net_Resolver;
+
+/*
+ * Connections.  Conn, Listener and PacketConn are Go's interfaces: opaque
+ * headers inside the concrete objects, reached with the conversion inlines
+ * below (net_TCPConn_Conn) and asserted back (net_Conn_TCPConn, NULL when
+ * the dynamic type differs).  TCPConn, TCPListener, UDPConn, UnixConn and
+ * UnixListener are opaque.
+ *
+ * Lifetime: Close is Go's Close (the fd is shut, calls blocked in other
+ * threads return net_ErrClosed inside an OpError, later calls fail the same
+ * way, the object stays valid).  Free, after Close and once no thread uses
+ * the object, releases its memory (and closes it first if needed).  Every
+ * method may be called from any thread at the same time as any other,
+ * except Free.
+ *
+ * Buffers are (pointer, length); counts are written through int *n, which
+ * holds what was transferred even when an error is returned.  Addresses a
+ * connection returns (LocalAddr, RemoteAddr) belong to it and live until
+ * Free.  Deadlines are absolute times; the zero time_Time means none.
+ */
+typedef struct net_Conn	       net_Conn;
+typedef struct net_Listener    net_Listener;
+typedef struct net_PacketConn  net_PacketConn;
+typedef struct net_TCPConn     net_TCPConn;
+typedef struct net_TCPListener net_TCPListener;
+typedef struct net_UDPConn     net_UDPConn;
+typedef struct net_UnixConn    net_UnixConn;
+typedef struct net_UnixListener net_UnixListener;
+typedef struct net_Interface   net_Interface; /* arrives with interfaces */
+
+/* syscall.RawConn, as Dialer.Control and ListenConfig.Control receive it. */
+typedef struct syscall_RawConn syscall_RawConn;
+runtime_error *syscall_RawConn_Control(syscall_RawConn *c,
+    void (*f)(uintptr_t fd, void *arg), void *arg);
+
+/* Conn. */
+runtime_error  *net_Conn_Read(net_Conn *c, void *b, size_t len, int *n);
+runtime_error  *net_Conn_Write(net_Conn *c, const void *b, size_t len, int *n);
+runtime_error  *net_Conn_Close(net_Conn *c);
+const net_Addr *net_Conn_LocalAddr(net_Conn *c);
+const net_Addr *net_Conn_RemoteAddr(net_Conn *c);
+runtime_error  *net_Conn_SetDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_Conn_SetReadDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_Conn_SetWriteDeadline(net_Conn *c, time_Time t);
+void		net_Conn_Free(net_Conn *c);
+net_TCPConn    *net_Conn_TCPConn(net_Conn *c);
+net_UDPConn    *net_Conn_UDPConn(net_Conn *c);
+net_UnixConn   *net_Conn_UnixConn(net_Conn *c);
+
+/* Listener. */
+runtime_error  *net_Listener_Accept(net_Listener *l, net_Conn **c);
+runtime_error  *net_Listener_Close(net_Listener *l);
+const net_Addr *net_Listener_Addr(net_Listener *l);
+void		net_Listener_Free(net_Listener *l);
+net_TCPListener	 *net_Listener_TCPListener(net_Listener *l);
+net_UnixListener *net_Listener_UnixListener(net_Listener *l);
+
+/* PacketConn; ReadFrom writes a heap Addr that free() releases. */
+runtime_error  *net_PacketConn_ReadFrom(net_PacketConn *c, void *b,
+     size_t len, int *n, net_Addr **addr);
+runtime_error  *net_PacketConn_WriteTo(net_PacketConn *c, const void *b,
+     size_t len, const net_Addr *addr, int *n);
+runtime_error  *net_PacketConn_Close(net_PacketConn *c);
+const net_Addr *net_PacketConn_LocalAddr(net_PacketConn *c);
+runtime_error  *net_PacketConn_SetDeadline(net_PacketConn *c, time_Time t);
+runtime_error  *net_PacketConn_SetReadDeadline(net_PacketConn *c, time_Time t);
+runtime_error  *net_PacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t);
+void		net_PacketConn_Free(net_PacketConn *c);
+net_UDPConn    *net_PacketConn_UDPConn(net_PacketConn *c);
+net_UnixConn   *net_PacketConn_UnixConn(net_PacketConn *c);
+
+/* Interface views of the concrete types. */
+net_Conn       *net_TCPConn_Conn(net_TCPConn *c);
+net_Conn       *net_UDPConn_Conn(net_UDPConn *c);
+net_Conn       *net_UnixConn_Conn(net_UnixConn *c);
+net_PacketConn *net_UDPConn_PacketConn(net_UDPConn *c);
+net_PacketConn *net_UnixConn_PacketConn(net_UnixConn *c);
+net_Listener   *net_TCPListener_Listener(net_TCPListener *l);
+net_Listener   *net_UnixListener_Listener(net_UnixListener *l);
+
+/* Dialing and listening. */
+typedef struct net_Dialer {
+	time_Duration Timeout;
+	time_Time     Deadline;
+	const net_Addr *LocalAddr; /* borrowed for the call */
+	bool	      DualStack;
+	time_Duration FallbackDelay;
+	time_Duration KeepAlive;
+	net_Resolver *Resolver; /* must be NULL until the resolver exists */
+	/* Control runs after the socket is made, before bind/connect. */
+	runtime_error *(*Control)(const char *network, const char *address,
+	    syscall_RawConn *c, void *arg);
+	void *ControlArg;
+} net_Dialer;
+
+typedef struct net_ListenConfig {
+	runtime_error *(*Control)(const char *network, const char *address,
+	    syscall_RawConn *c, void *arg);
+	void	     *ControlArg;
+	time_Duration KeepAlive;
+} net_ListenConfig;
+
+runtime_error *net_Dial(const char *network, const char *address,
+    net_Conn **c);
+runtime_error *net_DialTimeout(const char *network, const char *address,
+    time_Duration timeout, net_Conn **c);
+runtime_error *net_Dialer_Dial(net_Dialer *d, const char *network,
+    const char *address, net_Conn **c);
+runtime_error *net_Dialer_DialContext(net_Dialer *d, context_Context *ctx,
+    const char *network, const char *address, net_Conn **c);
+runtime_error *net_Listen(const char *network, const char *address,
+    net_Listener **l);
+runtime_error *net_ListenPacket(const char *network, const char *address,
+    net_PacketConn **c);
+runtime_error *net_ListenConfig_Listen(net_ListenConfig *lc,
+    context_Context *ctx, const char *network, const char *address,
+    net_Listener **l);
+runtime_error *net_ListenConfig_ListenPacket(net_ListenConfig *lc,
+    context_Context *ctx, const char *network, const char *address,
+    net_PacketConn **c);
+
+/* TCP. */
+runtime_error *net_DialTCP(const char *network, const net_TCPAddr *laddr,
+    const net_TCPAddr *raddr, net_TCPConn **c);
+runtime_error *net_ListenTCP(const char *network, const net_TCPAddr *laddr,
+    net_TCPListener **l);
+runtime_error  *net_TCPConn_Read(net_TCPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_TCPConn_Write(net_TCPConn *c, const void *b, size_t len,
+     int *n);
+runtime_error  *net_TCPConn_ReadFrom(net_TCPConn *c, io_Reader r, int64_t *n);
+runtime_error  *net_TCPConn_Close(net_TCPConn *c);
+runtime_error  *net_TCPConn_CloseRead(net_TCPConn *c);
+runtime_error  *net_TCPConn_CloseWrite(net_TCPConn *c);
+const net_Addr *net_TCPConn_LocalAddr(net_TCPConn *c);
+const net_Addr *net_TCPConn_RemoteAddr(net_TCPConn *c);
+runtime_error  *net_TCPConn_SetDeadline(net_TCPConn *c, time_Time t);
+runtime_error  *net_TCPConn_SetReadDeadline(net_TCPConn *c, time_Time t);
+runtime_error  *net_TCPConn_SetWriteDeadline(net_TCPConn *c, time_Time t);
+runtime_error  *net_TCPConn_SetReadBuffer(net_TCPConn *c, int bytes);
+runtime_error  *net_TCPConn_SetWriteBuffer(net_TCPConn *c, int bytes);
+runtime_error  *net_TCPConn_SetKeepAlive(net_TCPConn *c, bool keepalive);
+runtime_error  *net_TCPConn_SetKeepAlivePeriod(net_TCPConn *c,
+     time_Duration d);
+runtime_error  *net_TCPConn_SetLinger(net_TCPConn *c, int sec);
+runtime_error  *net_TCPConn_SetNoDelay(net_TCPConn *c, bool noDelay);
+void		net_TCPConn_Free(net_TCPConn *c);
+
+runtime_error  *net_TCPListener_Accept(net_TCPListener *l, net_Conn **c);
+runtime_error  *net_TCPListener_AcceptTCP(net_TCPListener *l, net_TCPConn **c);
+const net_Addr *net_TCPListener_Addr(net_TCPListener *l);
+runtime_error  *net_TCPListener_Close(net_TCPListener *l);
+runtime_error  *net_TCPListener_SetDeadline(net_TCPListener *l, time_Time t);
+void		net_TCPListener_Free(net_TCPListener *l);
+
+/* UDP.  ReadFromUDP and ReadMsgUDP fill a caller's UDPAddr (NULL: unwanted);
+ * its Zone then points at a name gonet keeps for the process's life. */
+runtime_error *net_DialUDP(const char *network, const net_UDPAddr *laddr,
+    const net_UDPAddr *raddr, net_UDPConn **c);
+runtime_error *net_ListenUDP(const char *network, const net_UDPAddr *laddr,
+    net_UDPConn **c);
+runtime_error *net_ListenMulticastUDP(const char *network,
+    const net_Interface *ifi, const net_UDPAddr *gaddr, net_UDPConn **c);
+runtime_error  *net_UDPConn_Read(net_UDPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_UDPConn_Write(net_UDPConn *c, const void *b, size_t len,
+     int *n);
+runtime_error  *net_UDPConn_ReadFrom(net_UDPConn *c, void *b, size_t len,
+     int *n, net_Addr **addr);
+runtime_error  *net_UDPConn_ReadFromUDP(net_UDPConn *c, void *b, size_t len,
+     int *n, net_UDPAddr *addr);
+runtime_error  *net_UDPConn_ReadFromUDPAddrPort(net_UDPConn *c, void *b,
+     size_t len, int *n, netip_AddrPort *addr);
+runtime_error  *net_UDPConn_ReadMsgUDP(net_UDPConn *c, void *b, size_t len,
+     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     net_UDPAddr *addr);
+runtime_error  *net_UDPConn_ReadMsgUDPAddrPort(net_UDPConn *c, void *b,
+     size_t len, void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     netip_AddrPort *addr);
+runtime_error  *net_UDPConn_WriteTo(net_UDPConn *c, const void *b, size_t len,
+     const net_Addr *addr, int *n);
+runtime_error  *net_UDPConn_WriteToUDP(net_UDPConn *c, const void *b,
+     size_t len, const net_UDPAddr *addr, int *n);
+runtime_error  *net_UDPConn_WriteToUDPAddrPort(net_UDPConn *c, const void *b,
+     size_t len, netip_AddrPort addr, int *n);
+runtime_error  *net_UDPConn_WriteMsgUDP(net_UDPConn *c, const void *b,
+     size_t len, const void *oob, size_t ooblen, const net_UDPAddr *addr,
+     int *n, int *oobn);
+runtime_error  *net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b,
+     size_t len, const void *oob, size_t ooblen, netip_AddrPort addr, int *n,
+     int *oobn);
+runtime_error  *net_UDPConn_Close(net_UDPConn *c);
+const net_Addr *net_UDPConn_LocalAddr(net_UDPConn *c);
+const net_Addr *net_UDPConn_RemoteAddr(net_UDPConn *c);
+runtime_error  *net_UDPConn_SetDeadline(net_UDPConn *c, time_Time t);
+runtime_error  *net_UDPConn_SetReadDeadline(net_UDPConn *c, time_Time t);
+runtime_error  *net_UDPConn_SetWriteDeadline(net_UDPConn *c, time_Time t);
+runtime_error  *net_UDPConn_SetReadBuffer(net_UDPConn *c, int bytes);
+runtime_error  *net_UDPConn_SetWriteBuffer(net_UDPConn *c, int bytes);
+void		net_UDPConn_Free(net_UDPConn *c);
+
+/* Unix. */
+runtime_error *net_DialUnix(const char *network, const net_UnixAddr *laddr,
+    const net_UnixAddr *raddr, net_UnixConn **c);
+runtime_error *net_ListenUnix(const char *network, const net_UnixAddr *laddr,
+    net_UnixListener **l);
+runtime_error *net_ListenUnixgram(const char *network,
+    const net_UnixAddr *laddr, net_UnixConn **c);
+runtime_error  *net_UnixConn_Read(net_UnixConn *c, void *b, size_t len, int *n);
+runtime_error  *net_UnixConn_Write(net_UnixConn *c, const void *b, size_t len,
+     int *n);
+runtime_error  *net_UnixConn_ReadFrom(net_UnixConn *c, void *b, size_t len,
+     int *n, net_Addr **addr);
+/* ReadFromUnix and ReadMsgUnix write a heap UnixAddr (free()), or NULL. */
+runtime_error  *net_UnixConn_ReadFromUnix(net_UnixConn *c, void *b,
+     size_t len, int *n, net_UnixAddr **addr);
+runtime_error  *net_UnixConn_ReadMsgUnix(net_UnixConn *c, void *b, size_t len,
+     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     net_UnixAddr **addr);
+runtime_error  *net_UnixConn_WriteTo(net_UnixConn *c, const void *b,
+     size_t len, const net_Addr *addr, int *n);
+runtime_error  *net_UnixConn_WriteToUnix(net_UnixConn *c, const void *b,
+     size_t len, const net_UnixAddr *addr, int *n);
+runtime_error  *net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b,
+     size_t len, const void *oob, size_t ooblen, const net_UnixAddr *addr,
+     int *n, int *oobn);
+runtime_error  *net_UnixConn_Close(net_UnixConn *c);
+runtime_error  *net_UnixConn_CloseRead(net_UnixConn *c);
+runtime_error  *net_UnixConn_CloseWrite(net_UnixConn *c);
+const net_Addr *net_UnixConn_LocalAddr(net_UnixConn *c);
+const net_Addr *net_UnixConn_RemoteAddr(net_UnixConn *c);
+runtime_error  *net_UnixConn_SetDeadline(net_UnixConn *c, time_Time t);
+runtime_error  *net_UnixConn_SetReadDeadline(net_UnixConn *c, time_Time t);
+runtime_error  *net_UnixConn_SetWriteDeadline(net_UnixConn *c, time_Time t);
+runtime_error  *net_UnixConn_SetReadBuffer(net_UnixConn *c, int bytes);
+runtime_error  *net_UnixConn_SetWriteBuffer(net_UnixConn *c, int bytes);
+void		net_UnixConn_Free(net_UnixConn *c);
+
+runtime_error  *net_UnixListener_Accept(net_UnixListener *l, net_Conn **c);
+runtime_error  *net_UnixListener_AcceptUnix(net_UnixListener *l,
+     net_UnixConn **c);
+const net_Addr *net_UnixListener_Addr(net_UnixListener *l);
+runtime_error  *net_UnixListener_Close(net_UnixListener *l);
+runtime_error  *net_UnixListener_SetDeadline(net_UnixListener *l, time_Time t);
+void		net_UnixListener_SetUnlinkOnClose(net_UnixListener *l,
+     bool unlink);
+void		net_UnixListener_Free(net_UnixListener *l);
+
 #endif /* GONET_NET_H */

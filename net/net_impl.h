@@ -150,6 +150,50 @@ net_IP net_parseIPv6Zone(
 /* net_hexDigit is Go's hexDigit, the lower-case hex alphabet. */
 extern const char net_hexDigit[];
 
+/*
+ * fd_mutex.c: Go's fdMutex, the reference count and read/write locks of a
+ * netFD.  A closed flag in state makes every later lock fail, and the last
+ * reference dropped after close is what closes the descriptor, so its
+ * number cannot be reused under a running call.
+ */
+typedef struct net_fdMutex {
+	_Atomic uint64_t state;
+	uint32_t	 rsema;
+	uint32_t	 wsema;
+} net_fdMutex;
+
+bool net_fdMutex_incref(net_fdMutex *mu);
+bool net_fdMutex_increfAndClose(net_fdMutex *mu);
+bool net_fdMutex_decref(net_fdMutex *mu);
+bool net_fdMutex_rwlock(net_fdMutex *mu, bool read);
+bool net_fdMutex_rwunlock(net_fdMutex *mu, bool read);
+
+/* fd_poll_runtime.c: Go's pollDesc, the netFD's handle on the poller. */
+typedef struct net_pollDesc {
+	runtime_pollDesc *runtimeCtx;
+} net_pollDesc;
+
+/*
+ * fd_unix.c: netFD, Go 1.8's shape (internal/poll's FD folded in, as Go
+ * 1.2-1.8 kept it in package net).  A netFD is created by newFD, owned by
+ * exactly one conn or listener, closed by net_netFD_Close (any thread) and
+ * released by net_netFD_free once no thread uses it.
+ */
+typedef struct net_netFD {
+	net_fdMutex  fdmu; /* lifetime of sysfd; serialises Read and Write */
+	int	     sysfd;
+	int	     family;
+	int	     sotype;
+	bool	     isStream;
+	bool	     zeroReadIsEOF;
+	bool	     isConnected; /* set by dial before the fd is shared */
+	uint32_t     csema;	  /* Close waits here for the last reference */
+	char	    *net;	  /* owned copy of the network name */
+	net_Addr    *laddr;	  /* owned heap addresses, or NULL */
+	net_Addr    *raddr;
+	net_pollDesc pd;
+} net_netFD;
+
 /* net.c: error constructors */
 /*
  * The constructors copy their strings.  net_newOpError also clones source
@@ -181,6 +225,17 @@ struct net_addrType {
 	const char *(*Network)(const net_Addr *);
 	char *(*String)(const net_Addr *);
 	net_Addr *(*clone)(const net_Addr *);
+	/*
+	 * Go's sockaddr interface (sock_posix.go), implemented by TCPAddr,
+	 * UDPAddr, IPAddr and UnixAddr in their *sock_posix.c files; NULL
+	 * until those exist.  sockaddr writes Family 0 for Go's nil
+	 * Sockaddr; toLocal returns a one-block heap address.
+	 */
+	int (*family)(const net_Addr *);
+	bool (*isWildcard)(const net_Addr *);
+	runtime_error *(*sockaddr)(const net_Addr *, int family,
+	    syscall_Sockaddr *sa);
+	net_Addr *(*toLocal)(const net_Addr *, const char *net);
 };
 
 /* net_Addr_clone returns a one-block heap copy of a, or NULL for NULL. */
@@ -346,5 +401,12 @@ net_IPAddr *net_goLookupIPFiles(const char *name, int *naddrs);
  */
 runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
     const char *host, net_IPAddr **addrs, int *naddrs);
+
+/* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
+
+/* sock_posix.c, sock_linux.c, sock_cloexec.c, sockopt*.c, ipsock_posix.c,
+ * hook.c, hook_unix.c (the socket layer) */
+
+/* net.c (conn), dial.c, tcpsock*.c, udpsock*.c, unixsock*.c (the API) */
 
 #endif /* GONET_NET_IMPL_H */

@@ -6,7 +6,9 @@
 #define GONET_RUNTIME_IMPL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "runtime/runtime.h"
 
@@ -34,5 +36,79 @@ runtime_error *runtime_newError(const runtime_errorType *typ, size_t size);
 char *itoa_Itoa(long val);
 char *itoa_Uitoa(unsigned long val);
 char *itoa_Uitox(unsigned long val);
+
+/*
+ * The park/wake boundary (runtime/proc.c).  Go's internal/poll and sync
+ * sleep through gopark and wake through goready; so does gonet, so that
+ * nothing above runtime/ knows what a goroutine is.  Today a runtime_g is a
+ * pthread; an M:N scheduler can replace proc.c behind the same calls.
+ */
+typedef struct runtime_g runtime_g;
+
+/* runtime_getg returns the calling goroutine (created on first use). */
+runtime_g *runtime_getg(void);
+/*
+ * runtime_gopark marks the caller waiting, then calls unlockf(gp, arg); if
+ * that returns false the park is abandoned and gopark returns at once.
+ * Otherwise the caller sleeps until some thread calls runtime_goready(gp).
+ * While it sleeps, the caller may be chosen to run the poller and the
+ * timers on behalf of every sleeping goroutine (docs/DESIGN.md).
+ */
+void runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg);
+/* runtime_goready makes gp runnable; gp must be parked or parking. */
+void runtime_goready(runtime_g *gp);
+
+/* runtime_nanotime is the monotonic clock, in nanoseconds. */
+int64_t runtime_nanotime(void);
+
+/*
+ * Timers, Go's runtime timers: f(arg, seq) runs once, on some thread inside
+ * the scheduler, at or after when (runtime_nanotime units).  A timer's
+ * memory must stay valid while it may fire, so gonet embeds timers only in
+ * objects that are never freed (pollDescs).  Deleting or modifying a timer
+ * never waits for a running f; f must tolerate running late (Go's seq).
+ */
+typedef struct runtime_timer {
+	int64_t when;
+	void (*f)(void *arg, uintptr_t seq);
+	void	 *arg;
+	uintptr_t seq;
+	int	  index; /* heap slot + 1; 0 when not in the heap */
+} runtime_timer;
+
+void runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
+    void *arg, uintptr_t seq);
+bool runtime_deltimer(runtime_timer *t);
+
+/* Semaphores (sync's runtime_Semacquire/Semrelease) over a 32-bit count. */
+void runtime_Semacquire(uint32_t *addr);
+void runtime_Semrelease(uint32_t *addr);
+
+/*
+ * The network poller, as internal/poll sees it (runtime/netpoll.c).  The
+ * error codes are Go's, shared here so no layer repeats the numbers.
+ */
+enum {
+	runtime_pollNoError = 0,	/* no error */
+	runtime_pollErrClosing = 1,	/* descriptor is closed */
+	runtime_pollErrTimeout = 2,	/* I/O timeout */
+	runtime_pollErrNotPollable = 3	/* general error polling descriptor */
+};
+
+typedef struct runtime_pollDesc runtime_pollDesc;
+
+/* runtime_pollServerInit starts the poller; later calls do nothing. */
+void runtime_pollServerInit(void);
+bool runtime_isPollServerDescriptor(uintptr_t fd);
+/* runtime_pollOpen registers fd; it returns 0 or the errno of the failure. */
+int  runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pd);
+void runtime_pollClose(runtime_pollDesc *pd);
+/* mode is 'r', 'w' or 'r'+'w'; the int results are the codes above. */
+int  runtime_pollReset(runtime_pollDesc *pd, int mode);
+int  runtime_pollWait(runtime_pollDesc *pd, int mode);
+void runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode);
+/* d is absolute runtime_nanotime; 0 means no deadline, <0 already expired. */
+void runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode);
+void runtime_pollUnblock(runtime_pollDesc *pd);
 
 #endif /* GONET_RUNTIME_IMPL_H */

@@ -92,7 +92,11 @@ main(void)
 		udpsock_suite,
 		iprawsock_suite,
 		unixsock_suite,
-		lookup_suite,
+		lookup_suite, fd_mutex_suite, netpoll_suite, context_suite,
+		server_suite, listen_suite, timeout_suite, conn_suite,
+		error_suite, protoconn_suite, packetconn_suite, dial_suite,
+		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
+		stress_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

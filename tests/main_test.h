@@ -23,6 +23,22 @@ Suite *udpsock_suite(void);
 Suite *iprawsock_suite(void);
 Suite *unixsock_suite(void);
 Suite *lookup_suite(void);
+Suite *fd_mutex_suite(void);
+Suite *netpoll_suite(void);
+Suite *server_suite(void);
+Suite *listen_suite(void);
+Suite *timeout_suite(void);
+Suite *conn_suite(void);
+Suite *error_suite(void);
+Suite *protoconn_suite(void);
+Suite *packetconn_suite(void);
+Suite *dial_suite(void);
+Suite *stress_suite(void);
+Suite *context_suite(void);
+/* Platform suites: mk/$(OS).mk lists their files. */
+Suite *sock_linux_suite(void);
+Suite *tcpsock_unix_suite(void);
+Suite *unixsock_linux_suite(void);
 
 /*
  * newTCase returns a TCase with a timeout and the checked fixture that

@@ -1,0 +1,1 @@
+/* placeholder: net/fd_poll_runtime.c */

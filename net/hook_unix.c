@@ -1,0 +1,1 @@
+/* placeholder: net/hook_unix.c */

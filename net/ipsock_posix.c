@@ -1,0 +1,1 @@
+/* placeholder: net/ipsock_posix.c */

@@ -1,0 +1,1 @@
+/* placeholder: net/sock_cloexec.c */

@@ -1,0 +1,1 @@
+/* placeholder: net/sock_linux.c */

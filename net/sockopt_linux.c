@@ -1,0 +1,1 @@
+/* placeholder: net/sockopt_linux.c */

@@ -1,0 +1,1 @@
+/* placeholder: net/sockoptip_linux.c */

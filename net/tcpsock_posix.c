@@ -1,0 +1,1 @@
+/* placeholder: net/tcpsock_posix.c */

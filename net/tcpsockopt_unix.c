@@ -1,0 +1,1 @@
+/* placeholder: net/tcpsockopt_unix.c */

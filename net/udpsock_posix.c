@@ -1,0 +1,1 @@
+/* placeholder: net/udpsock_posix.c */

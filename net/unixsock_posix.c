@@ -1,0 +1,1 @@
+/* placeholder: net/unixsock_posix.c */

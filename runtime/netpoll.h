@@ -1,0 +1,4 @@
+/* placeholder */
+#ifndef GONET_NETPOLL_H
+#define GONET_NETPOLL_H
+#endif

@@ -1,0 +1,1 @@
+/* placeholder: runtime/netpoll_epoll.c */

@@ -1,0 +1,1 @@
+/* placeholder: runtime/os_linux.c */
