@@ -81,8 +81,11 @@ IPAddr_clone(const net_Addr *addr)
 	return &net_newIPAddr(a->IP, a->Zone)->addr;
 }
 
-const net_addrType net_IPAddrType = { IPAddr_Network, IPAddr_String,
-	IPAddr_clone };
+const net_addrType net_IPAddrType = {
+	.Network = IPAddr_Network,
+	.String = IPAddr_String,
+	.clone = IPAddr_clone,
+};
 
 /*
  * ResolveIPAddr accepts a protocol suffix ("ip4:icmp") and ignores it; an

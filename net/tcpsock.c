@@ -110,8 +110,11 @@ TCPAddr_clone(const net_Addr *addr)
 	return &net_newTCPAddr(a->IP, a->Port, a->Zone)->addr;
 }
 
-const net_addrType net_TCPAddrType = { TCPAddr_Network, TCPAddr_String,
-	TCPAddr_clone };
+const net_addrType net_TCPAddrType = {
+	.Network = TCPAddr_Network,
+	.String = TCPAddr_String,
+	.clone = TCPAddr_clone,
+};
 
 /*
  * ResolveTCPAddr treats an empty network as "tcp", which Go 1.0 accepted

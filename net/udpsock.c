@@ -110,8 +110,11 @@ UDPAddr_clone(const net_Addr *addr)
 	return &net_newUDPAddr(a->IP, a->Port, a->Zone)->addr;
 }
 
-const net_addrType net_UDPAddrType = { UDPAddr_Network, UDPAddr_String,
-	UDPAddr_clone };
+const net_addrType net_UDPAddrType = {
+	.Network = UDPAddr_Network,
+	.String = UDPAddr_String,
+	.clone = UDPAddr_clone,
+};
 
 /*
  * ResolveUDPAddr treats an empty network as "udp", which Go 1.0 accepted

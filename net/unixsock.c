@@ -78,8 +78,11 @@ UnixAddr_clone(const net_Addr *addr)
 	return &net_newUnixAddr(a->Name, a->Net)->addr;
 }
 
-const net_addrType net_UnixAddrType = { UnixAddr_Network, UnixAddr_String,
-	UnixAddr_clone };
+const net_addrType net_UnixAddrType = {
+	.Network = UnixAddr_Network,
+	.String = UnixAddr_String,
+	.clone = UnixAddr_clone,
+};
 
 runtime_error *
 net_ResolveUnixAddr(
