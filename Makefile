@@ -49,7 +49,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
 	net/netip/netip.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
-	net/hook.c
+	net/hook.c net/interface.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \

@@ -403,9 +403,36 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
     const char *host, net_IPAddr **addrs, int *naddrs);
 
 /* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
+/* rawconn.c: a syscall.RawConn over fd; free() releases it. */
+syscall_RawConn *net_newRawConn(net_netFD *fd);
 
 /* sock_posix.c, sock_linux.c, sock_cloexec.c, sockopt*.c, ipsock_posix.c,
- * hook.c, hook_unix.c (the socket layer) */
+ * hook.c, hook_unix.c, interface.c (the socket layer) */
+/*
+ * hook_unix.c: Go's seams for fault injection (hook_unix.go and
+ * internal/poll's CloseFunc/AcceptFunc).  Every socket system call the
+ * socket layer and netFD make goes through these; tests swap them.
+ */
+extern syscall_Errno (*net_socketFunc)(int domain, int typ, int proto, int *fd);
+extern syscall_Errno (*net_connectFunc)(int fd, const syscall_Sockaddr *sa);
+extern syscall_Errno (*net_listenFunc)(int fd, int backlog);
+extern syscall_Errno (*net_getsockoptIntFunc)(int fd, int level, int opt,
+    int *value);
+extern syscall_Errno (*net_closeFunc)(int fd);
+extern syscall_Errno (*net_acceptFunc)(int fd, int flags, int *nfd,
+    syscall_Sockaddr *sa);
+/*
+ * sock_cloexec.c: sysSocket (net) and accept (internal/poll): both make
+ * the new descriptor non-blocking and close-on-exec in the same call.
+ * net_accept reports which call failed in *errcall ("accept4").
+ */
+syscall_Errno net_sysSocket(int family, int sotype, int proto, int *s);
+syscall_Errno net_accept(int s, int *ns, syscall_Sockaddr *rsa,
+    const char **errcall);
+/* interface.c: Go's zoneCache (interface name <-> index for IPv6 zones). */
+int   net_zoneCache_index(const char *zone);
+/* net_zoneCache_name returns a string kept for the process's life, or "". */
+const char *net_zoneCache_name(int index);
 
 /* net.c (conn), dial.c, tcpsock*.c, udpsock*.c, unixsock*.c (the API) */
 
