@@ -10,6 +10,7 @@ have bmake || need="$need bmake"
 [ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
 [ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
 [ -f /etc/services ] || need="$need netbase"
+have ip || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need="$need iproute2"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "gonet needs these Debian packages:$need" >&2
