@@ -1,9 +1,13 @@
 /*
- * C port of go1.19 src/net/dial.go: the resolution part (parseNetwork,
- * resolveAddrList).  Dialer and Dial come with the socket layer.
+ * C port of go1.19 src/net/dial.go: Dialer, Dial, ListenConfig, Listen and
+ * the address resolution they share.  Go's dialParallel races goroutines
+ * over channels; here the racers are pthreads reporting under a mutex.
  */
+#include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "net/net_impl.h"
 
@@ -11,6 +15,94 @@ static bool
 net_isOneOf(const char *s, const char *a, const char *b, const char *c)
 {
 	return strcmp(s, a) == 0 || strcmp(s, b) == 0 || strcmp(s, c) == 0;
+}
+
+/* The hint's text goes into the AddrError. */
+static runtime_error *
+net_resolveHintError(const char *text, const net_Addr *hint)
+{
+	runtime_error *err;
+	char	      *hs;
+
+	hs = net_Addr_String(hint);
+	err = net_newAddrError(text, hs);
+	free(hs);
+	return err;
+}
+
+/* hintIP returns the IP of an IP-based address, and nil for others. */
+static net_IP
+net_hintIP(const net_Addr *a)
+{
+	net_IP nilIP = { .len = 0 };
+
+	if (a->type == &net_TCPAddrType)
+		return ((const net_TCPAddr *)a)->IP;
+	if (a->type == &net_UDPAddrType)
+		return ((const net_UDPAddr *)a)->IP;
+	if (a->type == &net_IPAddrType)
+		return ((const net_IPAddr *)a)->IP;
+	return nilIP;
+}
+
+static bool
+net_hintIsWildcard(const net_Addr *a)
+{
+	if (a->type == &net_TCPAddrType)
+		return net_TCPAddr_isWildcard((const net_TCPAddr *)a);
+	if (a->type == &net_UDPAddrType)
+		return net_UDPAddr_isWildcard((const net_UDPAddr *)a);
+	if (a->type == &net_IPAddrType)
+		return net_IPAddr_isWildcard((const net_IPAddr *)a);
+	return false;
+}
+
+/*
+ * filterByHint is the second half of Go's resolveAddrList: every address
+ * must share the hint's network, and a specific hint keeps only the
+ * addresses of its own family.  On error *addrs is freed and nil.
+ */
+static runtime_error *
+net_filterByHint(net_addrList *addrs, const net_Addr *hint)
+{
+	net_addrList   naddrs = { NULL, 0 };
+	runtime_error *err;
+	net_Addr      *addr;
+	bool	       wildcard;
+	size_t	       i;
+
+	wildcard = net_hintIsWildcard(hint);
+	naddrs.a = runtime_malloc(addrs->n * sizeof(*naddrs.a));
+	for (i = 0; i < addrs->n; i++) {
+		addr = addrs->a[i];
+		if (strcmp(net_Addr_Network(addr), net_Addr_Network(hint)) !=
+		    0) {
+			err = net_resolveHintError(
+			    "mismatched local address type", hint);
+			goto fail;
+		}
+		if (addr->type != &net_TCPAddrType &&
+		    addr->type != &net_UDPAddrType &&
+		    addr->type != &net_IPAddrType)
+			continue;
+		if (!wildcard && !net_hintIsWildcard(addr) &&
+		    !net_IP_matchAddrFamily(net_hintIP(addr), net_hintIP(hint)))
+			continue;
+		naddrs.a[naddrs.n++] = addr;
+		addrs->a[i] = NULL;
+	}
+	if (naddrs.n == 0) {
+		err = net_resolveHintError(
+		    runtime_error_Error(net_errNoSuitableAddress), hint);
+		goto fail;
+	}
+	net_addrList_free(addrs);
+	*addrs = naddrs;
+	return NULL;
+fail:
+	net_addrList_free(&naddrs);
+	net_addrList_free(addrs);
+	return err;
 }
 
 /*
@@ -66,8 +158,8 @@ net_parseNetwork(const char *network, bool needsProto, char **afnet, int *proto)
 
 /*
  * resolveAddrList turns an address string into the addresses op may use.
- * Go also filters the list against a dialer's local address (hint) for
- * op "dial"; that part arrives with Dialer, and hint is unused until then.
+ * For a dial with a local address (hint), it keeps only the addresses of
+ * the hint's family, unless either side is a wildcard.
  */
 runtime_error *
 net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
@@ -79,7 +171,6 @@ net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
 	char	      *afnet;
 	int	       proto;
 
-	(void)hint;
 	addrs->a = NULL;
 	addrs->n = 0;
 	if ((err = net_parseNetwork(network, true, &afnet, &proto)) != NULL)
@@ -91,13 +182,559 @@ net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
 	if (net_isOneOf(afnet, "unix", "unixgram", "unixpacket")) {
 		if ((err = net_ResolveUnixAddr(afnet, addr, &ua)) != NULL)
 			goto out;
+		if (strcmp(op, "dial") == 0 && hint != NULL &&
+		    strcmp(net_Addr_Network(&ua->addr),
+			net_Addr_Network(hint)) != 0) {
+			free(ua);
+			err = net_resolveHintError(
+			    "mismatched local address type", hint);
+			goto out;
+		}
 		addrs->a = runtime_malloc(sizeof(*addrs->a));
 		addrs->a[0] = &ua->addr;
 		addrs->n = 1;
 		goto out;
 	}
 	err = net_Resolver_internetAddrList(r, afnet, addr, addrs);
+	if (err != NULL || strcmp(op, "dial") != 0 || hint == NULL)
+		goto out;
+	err = net_filterByHint(addrs, hint);
 out:
 	free(afnet);
 	return err;
+}
+
+const time_Duration net_defaultTCPKeepAlive = 15 * time_Second;
+
+/* dualStack: only a negative FallbackDelay turns Happy Eyeballs off. */
+static bool
+net_Dialer_dualStack(const net_Dialer *d)
+{
+	return d->FallbackDelay >= 0;
+}
+
+/* minNonzeroTime is the earlier of a and b, where zero means "none". */
+static time_Time
+net_minNonzeroTime(time_Time a, time_Time b)
+{
+	if (time_Time_IsZero(a))
+		return b;
+	if (time_Time_IsZero(b) || time_Time_Before(a, b))
+		return a;
+	return b;
+}
+
+/*
+ * deadline is the earliest of now+Timeout, the context's deadline and
+ * Deadline; zero when there is none.  A negative Timeout counts, as it
+ * always has in Go.
+ */
+time_Time
+net_Dialer_deadline(const net_Dialer *d, context_Context *ctx, time_Time now)
+{
+	time_Time earliest = { 0, 0, 0 };
+	time_Time cd;
+
+	if (d->Timeout != 0)
+		earliest = time_Time_Add(now, d->Timeout);
+	if (context_Context_Deadline(ctx, &cd))
+		earliest = net_minNonzeroTime(earliest, cd);
+	return net_minNonzeroTime(earliest, d->Deadline);
+}
+
+/*
+ * partialDeadline shares the time left among the addresses still to try,
+ * giving each at least two seconds when there is that much, so that one
+ * black-holed address does not eat the whole budget.
+ */
+runtime_error *
+net_partialDeadline(
+    time_Time now, time_Time deadline, int addrsRemaining, time_Time *t)
+{
+	const time_Duration saneMinimum = 2 * time_Second;
+	time_Duration	    timeRemaining, timeout;
+	time_Time	    zero = { 0, 0, 0 };
+
+	*t = deadline;
+	if (time_Time_IsZero(deadline))
+		return NULL;
+	timeRemaining = time_Time_Sub(deadline, now);
+	if (timeRemaining <= 0) {
+		*t = zero;
+		return net_errTimeout;
+	}
+	timeout = timeRemaining / addrsRemaining;
+	if (timeout < saneMinimum) {
+		if (timeRemaining < saneMinimum)
+			timeout = timeRemaining;
+		else
+			timeout = saneMinimum;
+	}
+	*t = time_Time_Add(now, timeout);
+	return NULL;
+}
+
+static time_Duration
+net_Dialer_fallbackDelay(const net_Dialer *d)
+{
+	if (d->FallbackDelay > 0)
+		return d->FallbackDelay;
+	return 300 * time_Millisecond;
+}
+
+runtime_error *
+net_Dial(const char *network, const char *address, net_Conn **c)
+{
+	net_Dialer d = { .Timeout = 0 };
+
+	return net_Dialer_Dial(&d, network, address, c);
+}
+
+runtime_error *
+net_DialTimeout(const char *network, const char *address, time_Duration timeout,
+    net_Conn **c)
+{
+	net_Dialer d = { .Timeout = timeout };
+
+	return net_Dialer_Dial(&d, network, address, c);
+}
+
+runtime_error *
+net_Dialer_Dial(
+    net_Dialer *d, const char *network, const char *address, net_Conn **c)
+{
+	return net_Dialer_DialContext(
+	    d, context_Background(), network, address, c);
+}
+
+static runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
+    context_Context *ctx, const net_addrList *primaries,
+    const net_addrList *fallbacks, net_Conn **c);
+static runtime_error *net_sysDialer_dialSerial(net_sysDialer *sd,
+    context_Context *ctx, const net_addrList *ras, net_Conn **c);
+static runtime_error *net_sysDialer_dialSingle(
+    net_sysDialer *sd, context_Context *ctx, const net_Addr *ra, net_Conn **c);
+
+/*
+ * DialContext: a deadline from Timeout or Deadline earlier than ctx's
+ * gets a sub-context of its own, released before returning.  A TCP
+ * connection comes back with keep-alives on (15 s unless KeepAlive says
+ * otherwise; a negative KeepAlive leaves them off).
+ */
+runtime_error *
+net_Dialer_DialContext(net_Dialer *d, context_Context *ctx, const char *network,
+    const char *address, net_Conn **c)
+{
+	context_Context *subCtx = NULL;
+	net_addrList	 addrs, primaries, fallbacks;
+	net_sysDialer	 sd;
+	runtime_error	*err;
+	net_TCPConn	*tc;
+	time_Time	 deadline, cd;
+	time_Duration	 ka;
+
+	*c = NULL;
+	if (ctx == NULL)
+		runtime_throw("nil context");
+	deadline = net_Dialer_deadline(d, ctx, time_Now());
+	if (!time_Time_IsZero(deadline)) {
+		if (!context_Context_Deadline(ctx, &cd) ||
+		    time_Time_Before(deadline, cd)) {
+			subCtx = context_WithDeadline(ctx, deadline);
+			ctx = subCtx;
+		}
+	}
+	err = net_Resolver_resolveAddrList(
+	    d->Resolver, "dial", network, address, d->LocalAddr, &addrs);
+	if (err != NULL) {
+		err = net_newOpError("dial", network, NULL, NULL, err);
+		goto out;
+	}
+	sd.Dialer = *d;
+	sd.network = network;
+	sd.address = address;
+	fallbacks.a = NULL;
+	fallbacks.n = 0;
+	if (net_Dialer_dualStack(d) && strcmp(network, "tcp") == 0) {
+		net_addrList_partition(
+		    &addrs, net_isIPv4, NULL, &primaries, &fallbacks);
+		net_addrList_free(&addrs);
+	} else
+		primaries = addrs;
+	err = net_sysDialer_dialParallel(&sd, ctx, &primaries, &fallbacks, c);
+	net_addrList_free(&primaries);
+	net_addrList_free(&fallbacks);
+	if (err != NULL)
+		goto out;
+	if ((tc = net_Conn_TCPConn(*c)) != NULL && d->KeepAlive >= 0) {
+		runtime_error_Free(net_setKeepAlive(tc->conn.fd, true));
+		ka = d->KeepAlive;
+		if (d->KeepAlive == 0)
+			ka = net_defaultTCPKeepAlive;
+		runtime_error_Free(net_setKeepAlivePeriod(tc->conn.fd, ka));
+		net_testHookSetKeepAlive(ka);
+	}
+out:
+	context_Free(subCtx);
+	return err;
+}
+
+/*
+ * dialParallel's shared state: Go's results channel and returned signal.
+ * A racer that finishes after the winner is chosen frees its own
+ * connection; the caller joins every racer before it returns, after
+ * cancelling them, so the state can live on its stack.
+ */
+typedef struct net_dialResult {
+	net_Conn      *Conn;
+	runtime_error *error;
+	bool	       done;	 /* the racer reported */
+	bool	       consumed; /* the caller has looked at it */
+} net_dialResult;
+
+typedef struct net_dialRace {
+	pthread_mutex_t mu;
+	pthread_cond_t	cond;
+	bool		returned;
+	net_sysDialer  *sd;
+	net_dialResult	res[2]; /* primary, fallback */
+} net_dialRace;
+
+typedef struct net_dialRacer {
+	net_dialRace	   *race;
+	context_Context	   *ctx;
+	const net_addrList *ras;
+	int		    i; /* 0 primary, 1 fallback */
+	pthread_t	    t;
+	bool		    started;
+} net_dialRacer;
+
+static void *
+net_startRacer(void *arg)
+{
+	net_dialRacer *r = arg;
+	net_dialRace  *race = r->race;
+	net_Conn      *c;
+	runtime_error *err;
+
+	err = net_sysDialer_dialSerial(race->sd, r->ctx, r->ras, &c);
+	pthread_mutex_lock(&race->mu);
+	if (race->returned) {
+		pthread_mutex_unlock(&race->mu);
+		net_Conn_Free(c);
+		runtime_error_Free(err);
+		return NULL;
+	}
+	race->res[r->i].Conn = c;
+	race->res[r->i].error = err;
+	race->res[r->i].done = true;
+	pthread_cond_broadcast(&race->cond);
+	pthread_mutex_unlock(&race->mu);
+	return NULL;
+}
+
+/* startRacer runs with race->mu held; creating a thread does not block. */
+static void
+net_dialRacer_start(net_dialRacer *r, context_Context *parent)
+{
+	int e;
+
+	r->ctx = context_WithCancel(parent);
+	if ((e = pthread_create(&r->t, NULL, net_startRacer, r)) != 0)
+		runtime_throw("dialParallel: pthread_create failed");
+	r->started = true;
+}
+
+/*
+ * dialParallel races the primaries against the fallbacks, which start
+ * FallbackDelay later or as soon as the primaries fail (RFC 6555, Happy
+ * Eyeballs).  The first connection wins; if both fail, the primaries'
+ * error is the one reported.
+ */
+static runtime_error *
+net_sysDialer_dialParallel(net_sysDialer *sd, context_Context *ctx,
+    const net_addrList *primaries, const net_addrList *fallbacks, net_Conn **c)
+{
+	net_dialRace	   race;
+	net_dialRacer	   racers[2];
+	pthread_condattr_t ca;
+	struct timespec	   ts;
+	runtime_error	  *err;
+	int64_t		   when;
+	int		   i, got, rc;
+
+	*c = NULL;
+	if (fallbacks->n == 0)
+		return net_sysDialer_dialSerial(sd, ctx, primaries, c);
+	memset(&race, 0, sizeof(race));
+	memset(racers, 0, sizeof(racers));
+	pthread_mutex_init(&race.mu, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&race.cond, &ca);
+	pthread_condattr_destroy(&ca);
+	race.sd = sd;
+	for (i = 0; i < 2; i++) {
+		racers[i].race = &race;
+		racers[i].i = i;
+		racers[i].ras = i == 0 ? primaries : fallbacks;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	when = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec +
+	    net_Dialer_fallbackDelay(&sd->Dialer);
+	ts.tv_sec = when / 1000000000;
+	ts.tv_nsec = when % 1000000000;
+	err = NULL;
+	pthread_mutex_lock(&race.mu);
+	net_dialRacer_start(&racers[0], ctx);
+	for (;;) {
+		got = -1;
+		for (i = 0; i < 2; i++)
+			if (race.res[i].done && !race.res[i].consumed) {
+				got = i;
+				break;
+			}
+		if (got < 0) {
+			if (racers[1].started) {
+				pthread_cond_wait(&race.cond, &race.mu);
+				continue;
+			}
+			rc = pthread_cond_timedwait(&race.cond, &race.mu, &ts);
+			if (rc == ETIMEDOUT)
+				net_dialRacer_start(&racers[1], ctx);
+			continue;
+		}
+		race.res[got].consumed = true;
+		if (race.res[got].error == NULL) {
+			*c = race.res[got].Conn;
+			race.res[got].Conn = NULL;
+			break;
+		}
+		if (race.res[0].done && race.res[1].done) {
+			err = race.res[0].error;
+			race.res[0].error = NULL;
+			break;
+		}
+		/* The primaries failed: no reason to wait for the timer. */
+		if (got == 0 && !racers[1].started)
+			net_dialRacer_start(&racers[1], ctx);
+	}
+	race.returned = true;
+	pthread_mutex_unlock(&race.mu);
+	for (i = 0; i < 2; i++) {
+		if (!racers[i].started)
+			continue;
+		context_Cancel(racers[i].ctx);
+		pthread_join(racers[i].t, NULL);
+		context_Free(racers[i].ctx);
+		runtime_error_Free(race.res[i].error);
+		net_Conn_Free(race.res[i].Conn);
+	}
+	pthread_cond_destroy(&race.cond);
+	pthread_mutex_destroy(&race.mu);
+	return err;
+}
+
+/*
+ * dialSerial tries the addresses in order, each with its share of the
+ * time left, and reports the first address's error, the most relevant.
+ */
+static runtime_error *
+net_sysDialer_dialSerial(net_sysDialer *sd, context_Context *ctx,
+    const net_addrList *ras, net_Conn **c)
+{
+	context_Context *dialCtx;
+	runtime_error	*firstErr, *err;
+	const net_Addr	*ra;
+	time_Time	 deadline, partial;
+	size_t		 i;
+
+	*c = NULL;
+	firstErr = NULL;
+	for (i = 0; i < ras->n; i++) {
+		ra = ras->a[i];
+		if ((err = context_Context_Err(ctx)) != NULL) {
+			runtime_error_Free(firstErr);
+			return net_newOpError("dial", sd->network,
+			    sd->Dialer.LocalAddr, ra, net_mapErr(err));
+		}
+		dialCtx = NULL;
+		if (context_Context_Deadline(ctx, &deadline)) {
+			err = net_partialDeadline(
+			    time_Now(), deadline, (int)(ras->n - i), &partial);
+			if (err != NULL) {
+				/* Ran out of time. */
+				if (firstErr == NULL)
+					firstErr =
+					    net_newOpError("dial", sd->network,
+						sd->Dialer.LocalAddr, ra, err);
+				break;
+			}
+			if (time_Time_Before(partial, deadline))
+				dialCtx = context_WithDeadline(ctx, partial);
+		}
+		err = net_sysDialer_dialSingle(
+		    sd, dialCtx != NULL ? dialCtx : ctx, ra, c);
+		context_Free(dialCtx);
+		if (err == NULL) {
+			runtime_error_Free(firstErr);
+			return NULL;
+		}
+		if (firstErr == NULL)
+			firstErr = err;
+		else
+			runtime_error_Free(err);
+	}
+	if (firstErr == NULL)
+		firstErr = net_newOpError(
+		    "dial", sd->network, NULL, NULL, net_errMissingAddress);
+	return firstErr;
+}
+
+/*
+ * dialSingle dials one address of the kind it is.  A local address of
+ * another kind is ignored, as Go's failed type assertion leaves it nil.
+ * Raw IP sockets need an IPConn, which gonet does not have yet.
+ */
+static runtime_error *
+net_sysDialer_dialSingle(
+    net_sysDialer *sd, context_Context *ctx, const net_Addr *ra, net_Conn **c)
+{
+	const net_Addr *la = sd->Dialer.LocalAddr;
+	runtime_error  *err;
+	net_TCPConn    *tc;
+	net_UDPConn    *uc;
+	net_UnixConn   *xc;
+
+	*c = NULL;
+	if (ra->type == &net_TCPAddrType) {
+		err = net_sysDialer_dialTCP(sd, ctx,
+		    la != NULL && la->type == &net_TCPAddrType
+			? (const net_TCPAddr *)la
+			: NULL,
+		    (const net_TCPAddr *)ra, &tc);
+		if (err == NULL)
+			*c = &tc->conn.Conn;
+	} else if (ra->type == &net_UDPAddrType) {
+		err = net_sysDialer_dialUDP(sd, ctx,
+		    la != NULL && la->type == &net_UDPAddrType
+			? (const net_UDPAddr *)la
+			: NULL,
+		    (const net_UDPAddr *)ra, &uc);
+		if (err == NULL)
+			*c = &uc->conn.Conn;
+	} else if (ra->type == &net_UnixAddrType) {
+		err = net_sysDialer_dialUnix(sd, ctx,
+		    la != NULL && la->type == &net_UnixAddrType
+			? (const net_UnixAddr *)la
+			: NULL,
+		    (const net_UnixAddr *)ra, &xc);
+		if (err == NULL)
+			*c = &xc->conn.Conn;
+	} else
+		return net_newOpError("dial", sd->network, la, ra,
+		    net_newAddrError("unexpected address type", sd->address));
+	if (err != NULL)
+		return net_newOpError("dial", sd->network, la, ra, err);
+	return NULL;
+}
+
+/* The listen functions treat a NULL context as Background. */
+runtime_error *
+net_ListenConfig_Listen(net_ListenConfig *lc, context_Context *ctx,
+    const char *network, const char *address, net_Listener **l)
+{
+	net_sysListener	  sl;
+	net_addrList	  addrs;
+	const net_Addr	 *la;
+	runtime_error	 *err;
+	net_TCPListener	 *tl;
+	net_UnixListener *ul;
+
+	*l = NULL;
+	if (ctx == NULL)
+		ctx = context_Background();
+	err = net_Resolver_resolveAddrList(
+	    NULL, "listen", network, address, NULL, &addrs);
+	if (err != NULL)
+		return net_newOpError("listen", network, NULL, NULL, err);
+	sl.ListenConfig = *lc;
+	sl.network = network;
+	sl.address = address;
+	la = net_addrList_first(&addrs, net_isIPv4, NULL);
+	if (la->type == &net_TCPAddrType) {
+		err = net_sysListener_listenTCP(
+		    &sl, ctx, (const net_TCPAddr *)la, &tl);
+		if (err == NULL)
+			*l = &tl->Listener;
+	} else if (la->type == &net_UnixAddrType) {
+		err = net_sysListener_listenUnix(
+		    &sl, ctx, (const net_UnixAddr *)la, &ul);
+		if (err == NULL)
+			*l = &ul->Listener;
+	} else
+		err = net_newAddrError("unexpected address type", address);
+	if (err != NULL)
+		err = net_newOpError("listen", sl.network, NULL, la, err);
+	net_addrList_free(&addrs);
+	return err;
+}
+
+/* Raw IP (an IPAddr) needs an IPConn, which gonet does not have yet. */
+runtime_error *
+net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
+    const char *network, const char *address, net_PacketConn **c)
+{
+	net_sysListener sl;
+	net_addrList	addrs;
+	const net_Addr *la;
+	runtime_error  *err;
+	net_UDPConn    *uc;
+	net_UnixConn   *xc;
+
+	*c = NULL;
+	if (ctx == NULL)
+		ctx = context_Background();
+	err = net_Resolver_resolveAddrList(
+	    NULL, "listen", network, address, NULL, &addrs);
+	if (err != NULL)
+		return net_newOpError("listen", network, NULL, NULL, err);
+	sl.ListenConfig = *lc;
+	sl.network = network;
+	sl.address = address;
+	la = net_addrList_first(&addrs, net_isIPv4, NULL);
+	if (la->type == &net_UDPAddrType) {
+		err = net_sysListener_listenUDP(
+		    &sl, ctx, (const net_UDPAddr *)la, &uc);
+		if (err == NULL)
+			*c = &uc->conn.PacketConn;
+	} else if (la->type == &net_UnixAddrType) {
+		err = net_sysListener_listenUnixgram(
+		    &sl, ctx, (const net_UnixAddr *)la, &xc);
+		if (err == NULL)
+			*c = &xc->conn.PacketConn;
+	} else
+		err = net_newAddrError("unexpected address type", address);
+	if (err != NULL)
+		err = net_newOpError("listen", sl.network, NULL, la, err);
+	net_addrList_free(&addrs);
+	return err;
+}
+
+runtime_error *
+net_Listen(const char *network, const char *address, net_Listener **l)
+{
+	net_ListenConfig lc = { .KeepAlive = 0 };
+
+	return net_ListenConfig_Listen(
+	    &lc, context_Background(), network, address, l);
+}
+
+runtime_error *
+net_ListenPacket(const char *network, const char *address, net_PacketConn **c)
+{
+	net_ListenConfig lc = { .KeepAlive = 0 };
+
+	return net_ListenConfig_ListenPacket(
+	    &lc, context_Background(), network, address, c);
 }

@@ -1,5 +1,9 @@
-/* C port of go1.19 src/net/iprawsock.go: IPAddr (IPConn comes later). */
+/*
+ * C port of go1.19 src/net/iprawsock.go: IPAddr (IPConn comes later), with
+ * the sockaddr methods of iprawsock_posix.go.
+ */
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <string.h>
 
 #include "net/net_impl.h"
@@ -81,10 +85,54 @@ IPAddr_clone(const net_Addr *addr)
 	return &net_newIPAddr(a->IP, a->Zone)->addr;
 }
 
+/*
+ * The sockaddr methods belong to Go's iprawsock_posix.go, which has no
+ * twin yet; they live here until IPConn brings one.  A raw socket has no
+ * port, so the Sockaddr carries 0.
+ */
+static int
+IPAddr_family(const net_Addr *addr)
+{
+	const net_IPAddr *a = (const net_IPAddr *)addr;
+
+	if (a->IP.len <= net_IPv4len)
+		return AF_INET;
+	if (net_IP_To4(a->IP).len != 0)
+		return AF_INET;
+	return AF_INET6;
+}
+
+static bool
+IPAddr_isWildcard(const net_Addr *a)
+{
+	return net_IPAddr_isWildcard((const net_IPAddr *)a);
+}
+
+static runtime_error *
+IPAddr_sockaddr(const net_Addr *addr, int family, syscall_Sockaddr *sa)
+{
+	const net_IPAddr *a = (const net_IPAddr *)addr;
+
+	memset(sa, 0, sizeof(*sa));
+	return net_ipToSockaddr(family, a->IP, 0, a->Zone, sa);
+}
+
+static net_Addr *
+IPAddr_toLocal(const net_Addr *addr, const char *net)
+{
+	const net_IPAddr *a = (const net_IPAddr *)addr;
+
+	return &net_newIPAddr(net_loopbackIP(net), a->Zone)->addr;
+}
+
 const net_addrType net_IPAddrType = {
 	.Network = IPAddr_Network,
 	.String = IPAddr_String,
 	.clone = IPAddr_clone,
+	.family = IPAddr_family,
+	.isWildcard = IPAddr_isWildcard,
+	.sockaddr = IPAddr_sockaddr,
+	.toLocal = IPAddr_toLocal,
 };
 
 /*

@@ -1,5 +1,9 @@
-/* C port of go1.19 src/net/net.go: the error types and the Addr interface. */
+/*
+ * C port of go1.19 src/net/net.go: the conn type, the Conn, Listener and
+ * PacketConn interfaces, the error types and the Addr interface.
+ */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,8 +317,8 @@ net_newInvalidAddrError(const char *s)
 }
 
 /*
- * timeoutError.  Go's Is method matches context.DeadlineExceeded; gonet
- * has no package context, so the method is left out.
+ * timeoutError.  It matches context.DeadlineExceeded under errors_Is, so
+ * a dial that timed out answers to either.
  */
 static char *
 timeoutError_Error(const runtime_error *err)
@@ -323,17 +327,21 @@ timeoutError_Error(const runtime_error *err)
 	return runtime_strdup("i/o timeout");
 }
 
+static bool
+timeoutError_Is(const runtime_error *err, const runtime_error *target)
+{
+	(void)err;
+	return target == context_DeadlineExceeded;
+}
+
 static const runtime_errorType net_timeoutErrorType = { "*net.timeoutError",
-	timeoutError_Error, NULL, net_true, net_true, NULL, NULL };
+	timeoutError_Error, NULL, net_true, net_true, timeoutError_Is, NULL };
 
 static runtime_error net_timeoutError =
     RUNTIME_STATIC_ERROR(&net_timeoutErrorType);
 runtime_error *const net_errTimeout = &net_timeoutError;
 
-/*
- * canceledError.  Its Is method (context.Canceled) is left out for the
- * same reason as timeoutError's.
- */
+/* canceledError matches context.Canceled, as timeoutError does its twin. */
 static char *
 canceledError_Error(const runtime_error *err)
 {
@@ -341,8 +349,15 @@ canceledError_Error(const runtime_error *err)
 	return runtime_strdup("operation was canceled");
 }
 
+static bool
+canceledError_Is(const runtime_error *err, const runtime_error *target)
+{
+	(void)err;
+	return target == context_Canceled;
+}
+
 static const runtime_errorType net_canceledErrorType = { "net.canceledError",
-	canceledError_Error, NULL, NULL, NULL, NULL, NULL };
+	canceledError_Error, NULL, NULL, NULL, canceledError_Is, NULL };
 
 static runtime_error net_canceledError =
     RUNTIME_STATIC_ERROR(&net_canceledErrorType);
@@ -647,4 +662,500 @@ net_DNSConfigError_Temporary(net_DNSConfigError *e)
 {
 	(void)e;
 	return false;
+}
+
+/*
+ * mapErr turns the context package's errors into net's own, which also
+ * satisfy net.Error.
+ */
+runtime_error *
+net_mapErr(runtime_error *err)
+{
+	if (err == context_Canceled)
+		return net_errCanceled;
+	if (err == context_DeadlineExceeded)
+		return net_errTimeout;
+	return err;
+}
+
+/*
+ * conn.  Every method checks ok first, as Go's do, and wraps a failure
+ * in an OpError naming the connection; only that error path allocates.
+ */
+bool
+net_conn_ok(net_conn *c)
+{
+	return c != NULL && c->fd != NULL;
+}
+
+/* io.EOF passes through bare: callers compare it by identity. */
+runtime_error *
+net_conn_Read(net_conn *c, void *b, size_t len, int *n)
+{
+	runtime_error *err;
+
+	*n = 0;
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	err = net_netFD_Read(c->fd, b, len, n);
+	if (err != NULL && err != io_EOF)
+		err = net_newOpError(
+		    "read", c->fd->net, c->fd->laddr, c->fd->raddr, err);
+	return err;
+}
+
+runtime_error *
+net_conn_Write(net_conn *c, const void *b, size_t len, int *n)
+{
+	runtime_error *err;
+
+	*n = 0;
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	err = net_netFD_Write(c->fd, b, len, n);
+	if (err != NULL)
+		err = net_newOpError(
+		    "write", c->fd->net, c->fd->laddr, c->fd->raddr, err);
+	return err;
+}
+
+runtime_error *
+net_conn_Close(net_conn *c)
+{
+	runtime_error *err;
+
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	err = net_netFD_Close(c->fd);
+	if (err != NULL)
+		err = net_newOpError(
+		    "close", c->fd->net, c->fd->laddr, c->fd->raddr, err);
+	return err;
+}
+
+const net_Addr *
+net_conn_LocalAddr(net_conn *c)
+{
+	if (!net_conn_ok(c))
+		return NULL;
+	return c->fd->laddr;
+}
+
+const net_Addr *
+net_conn_RemoteAddr(net_conn *c)
+{
+	if (!net_conn_ok(c))
+		return NULL;
+	return c->fd->raddr;
+}
+
+/* A setter's OpError names the local address only, as Go's does. */
+static runtime_error *
+net_conn_setErr(net_conn *c, runtime_error *err)
+{
+	if (err == NULL)
+		return NULL;
+	return net_newOpError("set", c->fd->net, NULL, c->fd->laddr, err);
+}
+
+runtime_error *
+net_conn_SetDeadline(net_conn *c, time_Time t)
+{
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	return net_conn_setErr(c, net_netFD_SetDeadline(c->fd, t));
+}
+
+runtime_error *
+net_conn_SetReadDeadline(net_conn *c, time_Time t)
+{
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	return net_conn_setErr(c, net_netFD_SetReadDeadline(c->fd, t));
+}
+
+runtime_error *
+net_conn_SetWriteDeadline(net_conn *c, time_Time t)
+{
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	return net_conn_setErr(c, net_netFD_SetWriteDeadline(c->fd, t));
+}
+
+runtime_error *
+net_conn_SetReadBuffer(net_conn *c, int bytes)
+{
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	return net_conn_setErr(c, net_setReadBuffer(c->fd, bytes));
+}
+
+runtime_error *
+net_conn_SetWriteBuffer(net_conn *c, int bytes)
+{
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	return net_conn_setErr(c, net_setWriteBuffer(c->fd, bytes));
+}
+
+void
+net_conn_free(net_conn *c)
+{
+	if (c->fd != NULL)
+		net_netFD_free(c->fd);
+	c->fd = NULL;
+}
+
+/*
+ * genericReadFrom is io.Copy(writerOnly{c}, r): a 32 KiB buffer, writes
+ * until r says EOF (which is success) or either side fails.  Go's short
+ * write check (io.ErrShortWrite) cannot trigger here, since netFD.Write
+ * either writes everything or fails.
+ */
+runtime_error *
+net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n)
+{
+	enum { size = 32 * 1024 };
+	runtime_error *err, *rerr;
+	char	      *buf;
+	int	       nr, nw;
+
+	*n = 0;
+	buf = runtime_malloc(size);
+	err = NULL;
+	for (;;) {
+		nr = 0;
+		rerr = r.Read(r.self, buf, size, &nr);
+		if (nr > 0) {
+			err = net_conn_Write(c, buf, (size_t)nr, &nw);
+			if (nw < 0 || nr < nw) {
+				nw = 0;
+				if (err == NULL)
+					err =
+					    errors_New("invalid write result");
+			}
+			*n += nw;
+			if (err != NULL) {
+				runtime_error_Free(rerr);
+				break;
+			}
+		}
+		if (rerr != NULL) {
+			if (rerr != io_EOF)
+				err = rerr;
+			break;
+		}
+	}
+	free(buf);
+	return err;
+}
+
+/*
+ * The interfaces.  A method call goes through the header's table; a NULL
+ * interface value panics, as calling a method on a nil interface does.
+ */
+static void
+net_nilInterface(const void *v)
+{
+	if (v == NULL)
+		runtime_throw(
+		    "invalid memory address or nil pointer dereference");
+}
+
+runtime_error *
+net_Conn_Read(net_Conn *c, void *b, size_t len, int *n)
+{
+	net_nilInterface(c);
+	return c->type->Read(c, b, len, n);
+}
+
+runtime_error *
+net_Conn_Write(net_Conn *c, const void *b, size_t len, int *n)
+{
+	net_nilInterface(c);
+	return c->type->Write(c, b, len, n);
+}
+
+runtime_error *
+net_Conn_Close(net_Conn *c)
+{
+	net_nilInterface(c);
+	return c->type->Close(c);
+}
+
+const net_Addr *
+net_Conn_LocalAddr(net_Conn *c)
+{
+	net_nilInterface(c);
+	return c->type->LocalAddr(c);
+}
+
+const net_Addr *
+net_Conn_RemoteAddr(net_Conn *c)
+{
+	net_nilInterface(c);
+	return c->type->RemoteAddr(c);
+}
+
+runtime_error *
+net_Conn_SetDeadline(net_Conn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetDeadline(c, t);
+}
+
+runtime_error *
+net_Conn_SetReadDeadline(net_Conn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetReadDeadline(c, t);
+}
+
+runtime_error *
+net_Conn_SetWriteDeadline(net_Conn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetWriteDeadline(c, t);
+}
+
+/* Free on a NULL interface does nothing, like free(NULL). */
+void
+net_Conn_Free(net_Conn *c)
+{
+	if (c != NULL)
+		c->type->Free(c);
+}
+
+/* The assertions return NULL when the dynamic type differs. */
+net_TCPConn *
+net_Conn_TCPConn(net_Conn *c)
+{
+	if (c == NULL || c->type != &net_TCPConnType)
+		return NULL;
+	return (net_TCPConn *)((char *)c - offsetof(net_TCPConn, conn.Conn));
+}
+
+net_UDPConn *
+net_Conn_UDPConn(net_Conn *c)
+{
+	if (c == NULL || c->type != &net_UDPConnType)
+		return NULL;
+	return (net_UDPConn *)((char *)c - offsetof(net_UDPConn, conn.Conn));
+}
+
+net_UnixConn *
+net_Conn_UnixConn(net_Conn *c)
+{
+	if (c == NULL || c->type != &net_UnixConnType)
+		return NULL;
+	return (net_UnixConn *)((char *)c - offsetof(net_UnixConn, conn.Conn));
+}
+
+runtime_error *
+net_Listener_Accept(net_Listener *l, net_Conn **c)
+{
+	net_nilInterface(l);
+	return l->type->Accept(l, c);
+}
+
+runtime_error *
+net_Listener_Close(net_Listener *l)
+{
+	net_nilInterface(l);
+	return l->type->Close(l);
+}
+
+const net_Addr *
+net_Listener_Addr(net_Listener *l)
+{
+	net_nilInterface(l);
+	return l->type->Addr(l);
+}
+
+void
+net_Listener_Free(net_Listener *l)
+{
+	if (l != NULL)
+		l->type->Free(l);
+}
+
+net_TCPListener *
+net_Listener_TCPListener(net_Listener *l)
+{
+	if (l == NULL || l->type != &net_TCPListenerType)
+		return NULL;
+	return (
+	    net_TCPListener *)((char *)l - offsetof(net_TCPListener, Listener));
+}
+
+net_UnixListener *
+net_Listener_UnixListener(net_Listener *l)
+{
+	if (l == NULL || l->type != &net_UnixListenerType)
+		return NULL;
+	return (net_UnixListener *)((char *)l -
+	    offsetof(net_UnixListener, Listener));
+}
+
+runtime_error *
+net_PacketConn_ReadFrom(
+    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+{
+	net_nilInterface(c);
+	return c->type->ReadFrom(c, b, len, n, addr);
+}
+
+runtime_error *
+net_PacketConn_WriteTo(
+    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+{
+	net_nilInterface(c);
+	return c->type->WriteTo(c, b, len, addr, n);
+}
+
+runtime_error *
+net_PacketConn_Close(net_PacketConn *c)
+{
+	net_nilInterface(c);
+	return c->type->Close(c);
+}
+
+const net_Addr *
+net_PacketConn_LocalAddr(net_PacketConn *c)
+{
+	net_nilInterface(c);
+	return c->type->LocalAddr(c);
+}
+
+runtime_error *
+net_PacketConn_SetDeadline(net_PacketConn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetDeadline(c, t);
+}
+
+runtime_error *
+net_PacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetReadDeadline(c, t);
+}
+
+runtime_error *
+net_PacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
+{
+	net_nilInterface(c);
+	return c->type->SetWriteDeadline(c, t);
+}
+
+void
+net_PacketConn_Free(net_PacketConn *c)
+{
+	if (c != NULL)
+		c->type->Free(c);
+}
+
+net_UDPConn *
+net_PacketConn_UDPConn(net_PacketConn *c)
+{
+	if (c == NULL || c->type != &net_UDPPacketConnType)
+		return NULL;
+	return (
+	    net_UDPConn *)((char *)c - offsetof(net_UDPConn, conn.PacketConn));
+}
+
+net_UnixConn *
+net_PacketConn_UnixConn(net_PacketConn *c)
+{
+	if (c == NULL || c->type != &net_UnixPacketConnType)
+		return NULL;
+	return (net_UnixConn *)((char *)c -
+	    offsetof(net_UnixConn, conn.PacketConn));
+}
+
+/* The views: NULL stays NULL, as a nil pointer in an interface would not,
+ * but C callers have no use for a non-nil interface holding nil. */
+net_Conn *
+net_TCPConn_Conn(net_TCPConn *c)
+{
+	return c == NULL ? NULL : &c->conn.Conn;
+}
+
+net_Conn *
+net_UDPConn_Conn(net_UDPConn *c)
+{
+	return c == NULL ? NULL : &c->conn.Conn;
+}
+
+net_Conn *
+net_UnixConn_Conn(net_UnixConn *c)
+{
+	return c == NULL ? NULL : &c->conn.Conn;
+}
+
+net_PacketConn *
+net_UDPConn_PacketConn(net_UDPConn *c)
+{
+	return c == NULL ? NULL : &c->conn.PacketConn;
+}
+
+net_PacketConn *
+net_UnixConn_PacketConn(net_UnixConn *c)
+{
+	return c == NULL ? NULL : &c->conn.PacketConn;
+}
+
+net_Listener *
+net_TCPListener_Listener(net_TCPListener *l)
+{
+	return l == NULL ? NULL : &l->Listener;
+}
+
+net_Listener *
+net_UnixListener_Listener(net_UnixListener *l)
+{
+	return l == NULL ? NULL : &l->Listener;
+}
+
+/* The test accessors: every concrete type keeps its netFD first-hand. */
+int
+net_Conn_sysfd(net_Conn *c)
+{
+	net_TCPConn  *tc;
+	net_UDPConn  *uc;
+	net_UnixConn *xc;
+
+	if ((tc = net_Conn_TCPConn(c)) != NULL)
+		return tc->conn.fd->sysfd;
+	if ((uc = net_Conn_UDPConn(c)) != NULL)
+		return uc->conn.fd->sysfd;
+	if ((xc = net_Conn_UnixConn(c)) != NULL)
+		return xc->conn.fd->sysfd;
+	return -1;
+}
+
+int
+net_Listener_sysfd(net_Listener *l)
+{
+	net_TCPListener	 *tl;
+	net_UnixListener *ul;
+
+	if ((tl = net_Listener_TCPListener(l)) != NULL)
+		return tl->fd->sysfd;
+	if ((ul = net_Listener_UnixListener(l)) != NULL)
+		return ul->fd->sysfd;
+	return -1;
+}
+
+int
+net_PacketConn_sysfd(net_PacketConn *c)
+{
+	net_UDPConn  *uc;
+	net_UnixConn *xc;
+
+	if ((uc = net_PacketConn_UDPConn(c)) != NULL)
+		return uc->conn.fd->sysfd;
+	if ((xc = net_PacketConn_UnixConn(c)) != NULL)
+		return xc->conn.fd->sysfd;
+	return -1;
 }

@@ -1,4 +1,5 @@
-/* C port of go1.19 src/net/tcpsock.go: TCPAddr (TCPConn comes later). */
+/* C port of go1.19 src/net/tcpsock.go: TCPAddr, TCPConn, TCPListener. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,6 +73,19 @@ net_TCPAddr_opAddr(net_TCPAddr *a)
 	return net_TCPAddr_Addr(a);
 }
 
+/*
+ * net_TCPAddr_opAddrCopy is opAddr for a borrowed const address: the view
+ * is of a copy in *tmp, so the caller's struct is never written.
+ */
+net_Addr *
+net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp)
+{
+	if (a == NULL)
+		return NULL;
+	*tmp = *a;
+	return net_TCPAddr_Addr(tmp);
+}
+
 /* The zone lives right after the struct, so one free() releases both. */
 net_TCPAddr *
 net_newTCPAddr(net_IP ip, int port, const char *zone)
@@ -110,10 +124,38 @@ TCPAddr_clone(const net_Addr *addr)
 	return &net_newTCPAddr(a->IP, a->Port, a->Zone)->addr;
 }
 
+static int
+TCPAddr_family(const net_Addr *a)
+{
+	return net_TCPAddr_family((const net_TCPAddr *)a);
+}
+
+static bool
+TCPAddr_isWildcard(const net_Addr *a)
+{
+	return net_TCPAddr_isWildcard((const net_TCPAddr *)a);
+}
+
+static runtime_error *
+TCPAddr_sockaddr(const net_Addr *a, int family, syscall_Sockaddr *sa)
+{
+	return net_TCPAddr_sockaddr((const net_TCPAddr *)a, family, sa);
+}
+
+static net_Addr *
+TCPAddr_toLocal(const net_Addr *a, const char *net)
+{
+	return net_TCPAddr_toLocal((const net_TCPAddr *)a, net);
+}
+
 const net_addrType net_TCPAddrType = {
 	.Network = TCPAddr_Network,
 	.String = TCPAddr_String,
 	.clone = TCPAddr_clone,
+	.family = TCPAddr_family,
+	.isWildcard = TCPAddr_isWildcard,
+	.sockaddr = TCPAddr_sockaddr,
+	.toLocal = TCPAddr_toLocal,
 };
 
 /*
@@ -158,4 +200,410 @@ net_TCPAddrFromAddrPort(netip_AddrPort addr)
 	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
 	return net_newTCPAddr(
 	    nip, netip_AddrPort_Port(addr), netip_Addr_Zone(ip));
+}
+
+/*
+ * TCPConn.  The promoted conn methods are thin wrappers; the Conn table
+ * routes the interface to the same code.
+ */
+static net_conn *
+net_TCPConn_c(net_TCPConn *c)
+{
+	return c == NULL ? NULL : &c->conn;
+}
+
+runtime_error *
+net_TCPConn_Read(net_TCPConn *c, void *b, size_t len, int *n)
+{
+	return net_conn_Read(net_TCPConn_c(c), b, len, n);
+}
+
+runtime_error *
+net_TCPConn_Write(net_TCPConn *c, const void *b, size_t len, int *n)
+{
+	return net_conn_Write(net_TCPConn_c(c), b, len, n);
+}
+
+runtime_error *
+net_TCPConn_Close(net_TCPConn *c)
+{
+	return net_conn_Close(net_TCPConn_c(c));
+}
+
+const net_Addr *
+net_TCPConn_LocalAddr(net_TCPConn *c)
+{
+	return net_conn_LocalAddr(net_TCPConn_c(c));
+}
+
+const net_Addr *
+net_TCPConn_RemoteAddr(net_TCPConn *c)
+{
+	return net_conn_RemoteAddr(net_TCPConn_c(c));
+}
+
+runtime_error *
+net_TCPConn_SetDeadline(net_TCPConn *c, time_Time t)
+{
+	return net_conn_SetDeadline(net_TCPConn_c(c), t);
+}
+
+runtime_error *
+net_TCPConn_SetReadDeadline(net_TCPConn *c, time_Time t)
+{
+	return net_conn_SetReadDeadline(net_TCPConn_c(c), t);
+}
+
+runtime_error *
+net_TCPConn_SetWriteDeadline(net_TCPConn *c, time_Time t)
+{
+	return net_conn_SetWriteDeadline(net_TCPConn_c(c), t);
+}
+
+runtime_error *
+net_TCPConn_SetReadBuffer(net_TCPConn *c, int bytes)
+{
+	return net_conn_SetReadBuffer(net_TCPConn_c(c), bytes);
+}
+
+runtime_error *
+net_TCPConn_SetWriteBuffer(net_TCPConn *c, int bytes)
+{
+	return net_conn_SetWriteBuffer(net_TCPConn_c(c), bytes);
+}
+
+/* io.EOF from the reader is the normal end and is not wrapped. */
+runtime_error *
+net_TCPConn_ReadFrom(net_TCPConn *c, io_Reader r, int64_t *n)
+{
+	runtime_error *err;
+
+	*n = 0;
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	err = net_TCPConn_readFrom(c, r, n);
+	if (err != NULL && err != io_EOF)
+		err = net_newOpError("readfrom", c->conn.fd->net,
+		    c->conn.fd->laddr, c->conn.fd->raddr, err);
+	return err;
+}
+
+/* The option setters name both ends in their OpError, unlike conn's. */
+static runtime_error *
+net_TCPConn_optErr(net_TCPConn *c, const char *op, runtime_error *err)
+{
+	if (err == NULL)
+		return NULL;
+	return net_newOpError(
+	    op, c->conn.fd->net, c->conn.fd->laddr, c->conn.fd->raddr, err);
+}
+
+runtime_error *
+net_TCPConn_CloseRead(net_TCPConn *c)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(c, "close", net_netFD_closeRead(c->conn.fd));
+}
+
+runtime_error *
+net_TCPConn_CloseWrite(net_TCPConn *c)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(c, "close", net_netFD_closeWrite(c->conn.fd));
+}
+
+runtime_error *
+net_TCPConn_SetLinger(net_TCPConn *c, int sec)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(c, "set", net_setLinger(c->conn.fd, sec));
+}
+
+runtime_error *
+net_TCPConn_SetKeepAlive(net_TCPConn *c, bool keepalive)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(
+	    c, "set", net_setKeepAlive(c->conn.fd, keepalive));
+}
+
+runtime_error *
+net_TCPConn_SetKeepAlivePeriod(net_TCPConn *c, time_Duration d)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(
+	    c, "set", net_setKeepAlivePeriod(c->conn.fd, d));
+}
+
+runtime_error *
+net_TCPConn_SetNoDelay(net_TCPConn *c, bool noDelay)
+{
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPConn_optErr(
+	    c, "set", net_setNoDelay(c->conn.fd, noDelay));
+}
+
+void
+net_TCPConn_Free(net_TCPConn *c)
+{
+	if (c == NULL)
+		return;
+	net_conn_free(&c->conn);
+	free(c);
+}
+
+#define TCPCONN(c) ((net_TCPConn *)(c))
+
+static runtime_error *
+TCPConn_Read(net_Conn *c, void *b, size_t len, int *n)
+{
+	return net_TCPConn_Read(TCPCONN(c), b, len, n);
+}
+
+static runtime_error *
+TCPConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+{
+	return net_TCPConn_Write(TCPCONN(c), b, len, n);
+}
+
+static runtime_error *
+TCPConn_Close(net_Conn *c)
+{
+	return net_TCPConn_Close(TCPCONN(c));
+}
+
+static const net_Addr *
+TCPConn_LocalAddr(net_Conn *c)
+{
+	return net_TCPConn_LocalAddr(TCPCONN(c));
+}
+
+static const net_Addr *
+TCPConn_RemoteAddr(net_Conn *c)
+{
+	return net_TCPConn_RemoteAddr(TCPCONN(c));
+}
+
+static runtime_error *
+TCPConn_SetDeadline(net_Conn *c, time_Time t)
+{
+	return net_TCPConn_SetDeadline(TCPCONN(c), t);
+}
+
+static runtime_error *
+TCPConn_SetReadDeadline(net_Conn *c, time_Time t)
+{
+	return net_TCPConn_SetReadDeadline(TCPCONN(c), t);
+}
+
+static runtime_error *
+TCPConn_SetWriteDeadline(net_Conn *c, time_Time t)
+{
+	return net_TCPConn_SetWriteDeadline(TCPCONN(c), t);
+}
+
+static void
+TCPConn_Free(net_Conn *c)
+{
+	net_TCPConn_Free(TCPCONN(c));
+}
+
+const net_ConnType net_TCPConnType = {
+	.name = "*net.TCPConn",
+	.Read = TCPConn_Read,
+	.Write = TCPConn_Write,
+	.Close = TCPConn_Close,
+	.LocalAddr = TCPConn_LocalAddr,
+	.RemoteAddr = TCPConn_RemoteAddr,
+	.SetDeadline = TCPConn_SetDeadline,
+	.SetReadDeadline = TCPConn_SetReadDeadline,
+	.SetWriteDeadline = TCPConn_SetWriteDeadline,
+	.Free = TCPConn_Free,
+};
+
+/*
+ * newTCPConn turns on TCP_NODELAY, Go's default, so that small writes go
+ * out at once; a failure to set it is ignored, as in Go.
+ */
+net_TCPConn *
+net_newTCPConn(net_netFD *fd)
+{
+	net_TCPConn *c;
+
+	c = runtime_malloc(sizeof(*c));
+	c->conn.Conn.type = &net_TCPConnType;
+	c->conn.fd = fd;
+	runtime_error_Free(net_setNoDelay(c->conn.fd, true));
+	return c;
+}
+
+runtime_error *
+net_DialTCP(const char *network, const net_TCPAddr *laddr,
+    const net_TCPAddr *raddr, net_TCPConn **c)
+{
+	net_sysDialer  sd = { .network = network };
+	net_TCPAddr    la, ra;
+	runtime_error *err;
+	char	      *address;
+
+	*c = NULL;
+	if (strcmp(network, "tcp") != 0 && strcmp(network, "tcp4") != 0 &&
+	    strcmp(network, "tcp6") != 0)
+		return net_newOpError("dial", network,
+		    net_TCPAddr_opAddrCopy(laddr, &la),
+		    net_TCPAddr_opAddrCopy(raddr, &ra),
+		    net_newUnknownNetworkError(network));
+	if (raddr == NULL)
+		return net_newOpError("dial", network,
+		    net_TCPAddr_opAddrCopy(laddr, &la), NULL,
+		    net_errMissingAddress);
+	address = net_TCPAddr_String(raddr);
+	sd.address = address;
+	err = net_sysDialer_dialTCP(&sd, context_Background(), laddr, raddr, c);
+	free(address);
+	if (err != NULL)
+		return net_newOpError("dial", network,
+		    net_TCPAddr_opAddrCopy(laddr, &la),
+		    net_TCPAddr_opAddrCopy(raddr, &ra), err);
+	return NULL;
+}
+
+/* TCPListener. */
+static bool
+net_TCPListener_ok(net_TCPListener *ln)
+{
+	return ln != NULL && ln->fd != NULL;
+}
+
+static runtime_error *
+net_TCPListener_lnErr(net_TCPListener *l, const char *op, runtime_error *err)
+{
+	if (err == NULL)
+		return NULL;
+	return net_newOpError(op, l->fd->net, NULL, l->fd->laddr, err);
+}
+
+runtime_error *
+net_TCPListener_AcceptTCP(net_TCPListener *l, net_TCPConn **c)
+{
+	*c = NULL;
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPListener_lnErr(l, "accept", net_TCPListener_accept(l, c));
+}
+
+runtime_error *
+net_TCPListener_Accept(net_TCPListener *l, net_Conn **c)
+{
+	net_TCPConn   *tc;
+	runtime_error *err;
+
+	*c = NULL;
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	err = net_TCPListener_accept(l, &tc);
+	if (err != NULL)
+		return net_TCPListener_lnErr(l, "accept", err);
+	*c = &tc->conn.Conn;
+	return NULL;
+}
+
+runtime_error *
+net_TCPListener_Close(net_TCPListener *l)
+{
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPListener_lnErr(l, "close", net_TCPListener_close(l));
+}
+
+const net_Addr *
+net_TCPListener_Addr(net_TCPListener *l)
+{
+	return l->fd->laddr;
+}
+
+runtime_error *
+net_TCPListener_SetDeadline(net_TCPListener *l, time_Time t)
+{
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPListener_lnErr(l, "set", net_netFD_SetDeadline(l->fd, t));
+}
+
+void
+net_TCPListener_Free(net_TCPListener *l)
+{
+	if (l == NULL)
+		return;
+	if (l->fd != NULL)
+		net_netFD_free(l->fd);
+	free(l);
+}
+
+#define TCPLISTENER(l) ((net_TCPListener *)(l))
+
+static runtime_error *
+TCPListener_Accept(net_Listener *l, net_Conn **c)
+{
+	return net_TCPListener_Accept(TCPLISTENER(l), c);
+}
+
+static runtime_error *
+TCPListener_Close(net_Listener *l)
+{
+	return net_TCPListener_Close(TCPLISTENER(l));
+}
+
+static const net_Addr *
+TCPListener_Addr(net_Listener *l)
+{
+	return net_TCPListener_Addr(TCPLISTENER(l));
+}
+
+static void
+TCPListener_Free(net_Listener *l)
+{
+	net_TCPListener_Free(TCPLISTENER(l));
+}
+
+const net_ListenerType net_TCPListenerType = {
+	.name = "*net.TCPListener",
+	.Accept = TCPListener_Accept,
+	.Close = TCPListener_Close,
+	.Addr = TCPListener_Addr,
+	.Free = TCPListener_Free,
+};
+
+/* A NULL laddr listens on an ephemeral port of every local address. */
+runtime_error *
+net_ListenTCP(
+    const char *network, const net_TCPAddr *laddr, net_TCPListener **l)
+{
+	net_sysListener sl = { .network = network };
+	net_TCPAddr	zero = { .Port = 0 }, la;
+	runtime_error  *err;
+	char	       *address;
+
+	*l = NULL;
+	if (strcmp(network, "tcp") != 0 && strcmp(network, "tcp4") != 0 &&
+	    strcmp(network, "tcp6") != 0)
+		return net_newOpError("listen", network, NULL,
+		    net_TCPAddr_opAddrCopy(laddr, &la),
+		    net_newUnknownNetworkError(network));
+	if (laddr == NULL)
+		laddr = &zero;
+	address = net_TCPAddr_String(laddr);
+	sl.address = address;
+	err = net_sysListener_listenTCP(&sl, context_Background(), laddr, l);
+	free(address);
+	if (err != NULL)
+		return net_newOpError("listen", network, NULL,
+		    net_TCPAddr_opAddrCopy(laddr, &la), err);
+	return NULL;
 }

@@ -1,1 +1,374 @@
-/* placeholder: runtime/context.c */
+/*
+ * C port of go1.19 src/context/context.go: Background, WithCancel,
+ * WithDeadline, WithTimeout, plus the AfterFunc of later Go releases, the
+ * C stand-in for a goroutine selecting on ctx.Done().
+ *
+ * Go guards each cancelCtx with its own mutex and arms a runtime timer per
+ * deadline.  gonet keeps one mutex for the whole tree, because a child's
+ * lazy deadline check walks up through its parents and C must know that
+ * no parent is being freed meanwhile.  There is no timer: a context's
+ * memory is released by context_Free while a timer could still fire, so
+ * expiry is noticed when someone asks (Err), and net arms the fd's own
+ * deadline from Deadline so that a blocked call still wakes on time.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include "runtime/runtime_impl.h"
+
+enum { afArmed, afRunning, afDone, afStopped };
+
+struct context_afterFunc {
+	context_Context *ctx;
+	void (*f)(void *);
+	void		  *arg;
+	int		   state;
+	pthread_t	   runner;
+	bool		   released; /* stop ran inside f: free after f */
+	context_afterFunc *next;     /* in ctx's list, or in a firing batch */
+};
+
+/*
+ * context_Context is Go's cancelCtx and timerCtx in one struct.  The
+ * deadline is copied from the parent at creation, which is what Go's
+ * embedded Context.Deadline answers for a plain cancelCtx.
+ */
+struct context_Context {
+	context_Context	  *parent;   /* NULL once cancelled or for Background */
+	context_Context	  *children; /* first child */
+	context_Context	  *next, *prev; /* siblings */
+	context_afterFunc *afs;
+	runtime_error	  *err; /* set by the first cancel */
+	bool		   background;
+	bool		   timer; /* a timerCtx: its own deadline cancels it */
+	bool		   hasDeadline;
+	time_Time	   deadline;
+};
+
+static pthread_mutex_t context_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t  context_cond = PTHREAD_COND_INITIALIZER;
+
+static errors_errorString context_CanceledValue =
+    ERRORS_NEW_STATIC("context canceled");
+runtime_error *const context_Canceled = &context_CanceledValue.err;
+
+/* deadlineExceededError is both a timeout and temporary, as in Go. */
+static char *
+deadlineExceededError_Error(const runtime_error *err)
+{
+	(void)err;
+	return runtime_strdup("context deadline exceeded");
+}
+
+static bool
+deadlineExceededError_true(const runtime_error *err)
+{
+	(void)err;
+	return true;
+}
+
+static const runtime_errorType context_deadlineExceededErrorType = {
+	.name = "context.deadlineExceededError",
+	.Error = deadlineExceededError_Error,
+	.Timeout = deadlineExceededError_true,
+	.Temporary = deadlineExceededError_true,
+};
+
+static runtime_error context_deadlineExceeded =
+    RUNTIME_STATIC_ERROR(&context_deadlineExceededErrorType);
+runtime_error *const context_DeadlineExceeded = &context_deadlineExceeded;
+
+static context_Context context_background = { .background = true };
+
+context_Context *
+context_Background(void)
+{
+	return &context_background;
+}
+
+/* removeChild unlinks c from its parent's list; context_mu is held. */
+static void
+context_removeChild(context_Context *c)
+{
+	if (c->parent == NULL)
+		return;
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		c->parent->children = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	c->parent = NULL;
+	c->next = c->prev = NULL;
+}
+
+/*
+ * cancel records err in c and its whole subtree and moves every armed
+ * callback found there onto *batch, which the caller runs once the lock
+ * is dropped: a callback may itself take context calls.  context_mu is
+ * held.  A cancelled context leaves the tree, so no later walk upwards
+ * can reach a parent that is freed meanwhile.
+ */
+static void
+context_cancel(
+    context_Context *c, runtime_error *err, context_afterFunc **batch)
+{
+	context_Context	  *child;
+	context_afterFunc *af;
+
+	if (c->err != NULL)
+		return;
+	c->err = err;
+	while ((af = c->afs) != NULL) {
+		c->afs = af->next;
+		af->state = afRunning;
+		af->runner = pthread_self();
+		af->next = *batch;
+		*batch = af;
+	}
+	while ((child = c->children) != NULL) {
+		context_cancel(child, err, batch);
+		context_removeChild(child);
+	}
+	context_removeChild(c);
+}
+
+/* runBatch runs the callbacks cancel collected; context_mu is not held. */
+static void
+context_runBatch(context_afterFunc *batch)
+{
+	context_afterFunc *af, *next;
+
+	for (af = batch; af != NULL; af = next) {
+		next = af->next;
+		af->f(af->arg);
+		pthread_mutex_lock(&context_mu);
+		if (af->released) {
+			pthread_mutex_unlock(&context_mu);
+			free(af);
+			continue;
+		}
+		af->state = afDone;
+		pthread_cond_broadcast(&context_cond);
+		pthread_mutex_unlock(&context_mu);
+	}
+}
+
+static void
+context_cancelAndRun(context_Context *c, runtime_error *err)
+{
+	context_afterFunc *batch = NULL;
+
+	pthread_mutex_lock(&context_mu);
+	context_cancel(c, err, &batch);
+	pthread_mutex_unlock(&context_mu);
+	context_runBatch(batch);
+}
+
+/*
+ * expire cancels, with DeadlineExceeded, every timerCtx on the way from c
+ * to the root whose deadline has passed: what Go's timers would have done
+ * by now.  context_mu is held.
+ */
+static void
+context_expire(context_Context *c, context_afterFunc **batch)
+{
+	context_Context *p, *expired;
+	time_Time	 now;
+
+	now = time_Now();
+	expired = NULL;
+	for (p = c; p != NULL && p->err == NULL; p = p->parent) {
+		if (p->timer && !time_Time_Before(now, p->deadline))
+			expired = p;
+	}
+	/* The outermost expired context takes its descendants with it. */
+	if (expired != NULL)
+		context_cancel(expired, context_DeadlineExceeded, batch);
+}
+
+/*
+ * newCancelCtx links a fresh context under parent, or cancels it at once
+ * with the parent's error, Go's propagateCancel.  The lock is held.
+ */
+static context_Context *
+context_newCancelCtx(context_Context *parent, context_afterFunc **batch)
+{
+	context_Context *c;
+
+	if (parent == NULL)
+		runtime_throw("cannot create context from nil parent");
+	c = runtime_malloc(sizeof(*c));
+	c->hasDeadline = parent->hasDeadline;
+	c->deadline = parent->deadline;
+	if (parent->background)
+		return c;
+	context_expire(parent, batch);
+	if (parent->err != NULL) {
+		c->err = parent->err;
+		return c;
+	}
+	c->parent = parent;
+	c->next = parent->children;
+	if (c->next != NULL)
+		c->next->prev = c;
+	parent->children = c;
+	return c;
+}
+
+context_Context *
+context_WithCancel(context_Context *parent)
+{
+	context_afterFunc *batch = NULL;
+	context_Context	  *c;
+
+	pthread_mutex_lock(&context_mu);
+	c = context_newCancelCtx(parent, &batch);
+	pthread_mutex_unlock(&context_mu);
+	context_runBatch(batch);
+	return c;
+}
+
+/*
+ * WithDeadline never extends the parent's deadline: a later d gives a
+ * plain cancel context that keeps the parent's.  A deadline already past
+ * gives a context cancelled with DeadlineExceeded.
+ */
+context_Context *
+context_WithDeadline(context_Context *parent, time_Time d)
+{
+	context_afterFunc *batch = NULL;
+	context_Context	  *c;
+	time_Time	   cur;
+
+	if (parent == NULL)
+		runtime_throw("cannot create context from nil parent");
+	if (context_Context_Deadline(parent, &cur) && time_Time_Before(cur, d))
+		return context_WithCancel(parent);
+	pthread_mutex_lock(&context_mu);
+	c = context_newCancelCtx(parent, &batch);
+	c->timer = true;
+	c->hasDeadline = true;
+	c->deadline = d;
+	if (time_Until(d) <= 0)
+		context_cancel(c, context_DeadlineExceeded, &batch);
+	pthread_mutex_unlock(&context_mu);
+	context_runBatch(batch);
+	return c;
+}
+
+context_Context *
+context_WithTimeout(context_Context *parent, time_Duration timeout)
+{
+	return context_WithDeadline(parent, time_Time_Add(time_Now(), timeout));
+}
+
+/* Cancel is Go's CancelFunc: later calls, and Background, do nothing. */
+void
+context_Cancel(context_Context *ctx)
+{
+	if (ctx == NULL || ctx->background)
+		return;
+	context_cancelAndRun(ctx, context_Canceled);
+}
+
+/*
+ * Free is the deferred cancel() of Go code plus the release C needs.
+ * Callbacks still registered run first; their stop handles stay valid
+ * (context_stop frees them).
+ */
+void
+context_Free(context_Context *ctx)
+{
+	if (ctx == NULL || ctx->background)
+		return;
+	context_cancelAndRun(ctx, context_Canceled);
+	free(ctx);
+}
+
+runtime_error *
+context_Context_Err(context_Context *ctx)
+{
+	context_afterFunc *batch = NULL;
+	runtime_error	  *err;
+
+	if (ctx->background)
+		return NULL;
+	pthread_mutex_lock(&context_mu);
+	context_expire(ctx, &batch);
+	err = ctx->err;
+	pthread_mutex_unlock(&context_mu);
+	context_runBatch(batch);
+	return err;
+}
+
+bool
+context_Context_Deadline(context_Context *ctx, time_Time *d)
+{
+	if (ctx->hasDeadline && d != NULL)
+		*d = ctx->deadline;
+	return ctx->hasDeadline;
+}
+
+context_afterFunc *
+context_AfterFunc(context_Context *ctx, void (*f)(void *), void *arg)
+{
+	context_afterFunc *af, *batch = NULL;
+
+	af = runtime_malloc(sizeof(*af));
+	af->ctx = ctx;
+	af->f = f;
+	af->arg = arg;
+	if (ctx->background)
+		return af; /* never cancelled: stays armed until stopped */
+	pthread_mutex_lock(&context_mu);
+	context_expire(ctx, &batch);
+	if (ctx->err != NULL) {
+		af->state = afRunning;
+		af->runner = pthread_self();
+		af->next = batch;
+		batch = af;
+	} else {
+		af->next = ctx->afs;
+		ctx->afs = af;
+	}
+	pthread_mutex_unlock(&context_mu);
+	context_runBatch(batch);
+	return af;
+}
+
+/*
+ * stop waits for a callback running on another thread, so that the caller
+ * may free what arg points to; from inside the callback itself it cannot
+ * wait and returns at once.
+ */
+bool
+context_stop(context_afterFunc *af)
+{
+	context_afterFunc **pp;
+	bool		    stopped;
+
+	pthread_mutex_lock(&context_mu);
+	stopped = af->state == afArmed;
+	if (stopped) {
+		for (pp = &af->ctx->afs; *pp != NULL; pp = &(*pp)->next) {
+			if (*pp == af) {
+				*pp = af->next;
+				break;
+			}
+		}
+		af->state = afStopped;
+	}
+	if (af->state == afRunning &&
+	    pthread_equal(af->runner, pthread_self())) {
+		/* Called from inside f: the runner still uses af. */
+		af->released = true;
+		pthread_mutex_unlock(&context_mu);
+		return false;
+	}
+	while (af->state == afRunning)
+		pthread_cond_wait(&context_cond, &context_mu);
+	pthread_mutex_unlock(&context_mu);
+	free(af);
+	return stopped;
+}

@@ -1,1 +1,9 @@
-/* placeholder: runtime/io.c */
+/* C port of go1.19 src/io/io.go: the EOF sentinel. */
+#include "runtime/runtime_impl.h"
+
+/*
+ * io.EOF is a package-level errors.New value: static, so that callers can
+ * compare it by identity and runtime_error_Free ignores it.
+ */
+static errors_errorString io_EOFValue = ERRORS_NEW_STATIC("EOF");
+runtime_error *const	  io_EOF = &io_EOFValue.err;
