@@ -82,6 +82,10 @@ NETPROBE_o = tools/netprobe
 NETPROBE_ao = build/asan/netprobe
 NETPROBE_to = build/tsan/netprobe
 NETPROBE = $(NETPROBE_$(OX))
+SOCKOPTS_o = tools/sockopts
+SOCKOPTS_ao = build/asan/sockopts
+SOCKOPTS_to = build/tsan/sockopts
+SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
 
 .SUFFIXES: .c .o .ao .to
@@ -93,9 +97,10 @@ SONAME = libgonet.so.0
 .c.to:
 	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
 
-all: $(LIBA) libgonet.so $(NETPROBE) $(TESTBIN)
+all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
-$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX): $(HDRS) Makefile mk/$(OS).mk
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX): $(HDRS) \
+    Makefile mk/$(OS).mk
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p build/asan build/tsan
@@ -124,6 +129,10 @@ $(NETPROBE): tools/netprobe.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) $(LIBA) $(LDFLAGS)
 
+$(SOCKOPTS): tools/sockopts.$(OX) $(LIBA)
+	@mkdir -p build/asan build/tsan
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) $(LIBA) $(LDFLAGS)
+
 tools/netprobe-go: tests/diff/netprobe.go
 	sh tools/gobuild.sh $(GO) $@ tests/diff/netprobe.go
 
@@ -143,8 +152,9 @@ DIFFMODE_o = --if-go
 DIFFMODE_ao = --if-go
 DIFFMODE_to = --skip
 
-check: $(TESTBIN) $(NETPROBE)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS)
 	sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
 
@@ -155,23 +165,29 @@ diff:
 
 demo:
 	sh tools/setup.sh
-	$(MAKE) $(NETPROBE)
-	sh tools/demo.sh $(NETPROBE) tools/netprobe-go "$(GO)"
+	$(MAKE) $(NETPROBE) $(SOCKOPTS)
+	sh tools/demo.sh $(NETPROBE) tools/netprobe-go "$(GO)" $(SOCKOPTS)
+
+sockopts:
+	sh tools/setup.sh
+	$(MAKE) $(SOCKOPTS)
+	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 
 install: $(LIBA_o) libgonet.so
 	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
 
 # Generated files (z*.c) keep their generator's layout.
 format:
-	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c | \
+	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
+	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test check diff demo install format clean
+.PHONY: all test check diff demo sockopts install format clean

@@ -6,23 +6,31 @@
  * the top of the Go twin; this file follows it to the letter.
  *
  * Everything here goes through the public API (net/net.h and what it
- * includes), so the probe sees gonet exactly as a program linking it does.
+ * includes), so the probe sees gonet exactly as a program linking it does,
+ * with one exception: the socket ops read options from the descriptor
+ * under a listener or connection, which Go reaches through SyscallConn and
+ * gonet's public API does not offer yet, so they read net/net_impl.h.
  * The only parts that are the probe's own are Go's quoting rules: the
  * arguments are decoded as strconv.Unquote does and every string printed as
  * strconv.QuoteToASCII does, so that a difference in output is always a
  * difference in the library.
  */
-#define _POSIX_C_SOURCE 200809L
+#include <sys/socket.h>
 
+#include <netinet/in.h>
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "net/net.h"
-
-#define nelem(a) (sizeof(a) / sizeof((a)[0]))
+#include "net/net_impl.h" /* nelem, and the descriptors of the socket ops */
 
 /* An argument is a decoded Go string: bytes plus length, NUL-terminated. */
 typedef struct arg {
@@ -705,6 +713,544 @@ opErrno(arg *a)
 	return NULL;
 }
 
+/*
+ * Socket ops.  The placeholders (TMP, PORT, CLOSED, @AUTOBIND) are
+ * documented at the top of the Go twin; the helpers below keep their Go
+ * names so that the two files read side by side.
+ */
+
+static char tmpdir[] = "/tmp/gonet-netprobe-XXXXXX";
+static bool haveTmpdir;
+static char hidePort[8]; /* the port substituted for PORT or CLOSED */
+static int  dialSockoptsN;
+
+/* xprintf returns a malloc'd string formatted as printf would. */
+static char *xprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+static char *
+xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char   *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0) {
+		fputs("netprobe: out of memory\n", stderr);
+		exit(1);
+	}
+	va_end(ap);
+	return s;
+}
+
+static int
+removeOne(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* removeTmpdir removes the private directory, if one was made. */
+static void
+removeTmpdir(void)
+{
+	if (haveTmpdir)
+		nftw(tmpdir, removeOne, 8, FTW_DEPTH | FTW_PHYS);
+}
+
+static bool
+hasPrefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* unixArg returns s with a leading TMP or @TMP replaced: malloc'd. */
+static char *
+unixArg(const char *s)
+{
+	const char *at;
+
+	at = "";
+	if (s[0] == '@') {
+		at = "@";
+		s++;
+	}
+	if (!hasPrefix(s, "TMP"))
+		return xprintf("%s%s", at, s);
+	if (!haveTmpdir) {
+		if (mkdtemp(tmpdir) == NULL) {
+			perror("netprobe: mkdtemp");
+			exit(1);
+		}
+		haveTmpdir = true;
+	}
+	return xprintf("%s%s%s", at, tmpdir, s + 3);
+}
+
+static bool
+isUnix(const char *network)
+{
+	return hasPrefix(network, "unix");
+}
+
+/*
+ * replaceAll returns s (which it frees) with every old replaced by new,
+ * or, when digitEnd is set, only those not followed by a digit, so that
+ * hiding port 80 leaves ":8080" alone.  The result is malloc'd.
+ */
+static char *
+replaceAll(char *s, const char *old, const char *new, bool digitEnd)
+{
+	size_t olen, nlen, n;
+	char  *out, *p, *q, *r;
+
+	olen = strlen(old);
+	nlen = strlen(new);
+	/* Enough for every match to grow from olen to nlen bytes. */
+	n = strlen(s) / (olen != 0 ? olen : 1) * (nlen + 1) + strlen(s) + 1;
+	out = xmalloc(n);
+	r = out;
+	for (p = s; olen != 0 && (q = strstr(p, old)) != NULL; p = q + olen) {
+		memcpy(r, p, (size_t)(q - p));
+		r += q - p;
+		if (digitEnd && q[olen] >= '0' && q[olen] <= '9') {
+			memcpy(r, old, olen);
+			r += olen;
+		} else {
+			memcpy(r, new, nlen);
+			r += nlen;
+		}
+	}
+	strcpy(r, p);
+	free(s);
+	return out;
+}
+
+/* hide replaces the private directory and the substituted port; frees s. */
+static char *
+hide(char *s)
+{
+	char pat[16];
+
+	if (haveTmpdir)
+		s = replaceAll(s, tmpdir, "TMP", false);
+	if (hidePort[0] == '\0')
+		return s;
+	snprintf(pat, sizeof pat, ":%s", hidePort);
+	return replaceAll(s, pat, ":PORT", true);
+}
+
+/* writeSockErr is writeErr with the placeholders applied; it frees err. */
+static void
+writeSockErr(runtime_error *err)
+{
+	printf("error=%s msg=", err->type->name);
+	putqf(hide(xprintf("%s", runtime_error_Error(err))));
+	if (err->type->Timeout != NULL)
+		printf(" timeout=%s", tf(net_Error_Timeout(err)));
+	if (err->type->Temporary != NULL)
+		printf(" temporary=%s", tf(net_Error_Temporary(err)));
+	runtime_error_Free(err);
+}
+
+/* isAutobind reports whether name is "@" and five hex digits. */
+static bool
+isAutobind(const char *name)
+{
+	int i;
+
+	if (strlen(name) != 6 || name[0] != '@')
+		return false;
+	for (i = 1; i < 6; i++)
+		if (unhex((unsigned char)name[i]) < 0)
+			return false;
+	return true;
+}
+
+/*
+ * writeAddr prints an address with the placeholders; asked is the address
+ * the case asked for (autobind applies only when it was "").
+ */
+static void
+writeAddr(const net_Addr *a, const char *asked)
+{
+	const net_UnixAddr *ua;
+	net_TCPAddr	    t;
+	net_UDPAddr	    u;
+	char		   *s;
+	size_t		    n;
+
+	if (a == NULL) {
+		fputs("<nil>", stdout);
+		return;
+	}
+	if (a->type == &net_TCPAddrType || a->type == &net_UDPAddrType) {
+		/* Go prints the address with port 0, then swaps the 0. */
+		if (a->type == &net_TCPAddrType) {
+			t = *(const net_TCPAddr *)a;
+			t.Port = 0;
+			s = net_TCPAddr_String(&t);
+		} else {
+			u = *(const net_UDPAddr *)a;
+			u.Port = 0;
+			s = net_UDPAddr_String(&u);
+		}
+		n = strlen(s);
+		if (n >= 2 && strcmp(s + n - 2, ":0") == 0)
+			s[n - 2] = '\0';
+		putqf(xprintf("%s:PORT", s));
+		free(s);
+		return;
+	}
+	if (a->type == &net_UnixAddrType) {
+		ua = (const net_UnixAddr *)a;
+		if (asked[0] == '\0' && ua->Name != NULL &&
+		    isAutobind(ua->Name)) {
+			putq("@AUTOBIND");
+			return;
+		}
+	}
+	putqf(hide(net_Addr_String(a)));
+}
+
+/* intopt formats one integer option, or gives "err" when it fails. */
+static const char *
+intopt(int fd, int level, int opt, char *buf, size_t n)
+{
+	socklen_t len;
+	int	  v;
+
+	len = sizeof v;
+	if (getsockopt(fd, level, opt, &v, &len) != 0)
+		return "err";
+	snprintf(buf, n, "%d", v);
+	return buf;
+}
+
+/* writeOpts prints OPTS for the socket fd. */
+static void
+writeOpts(int fd)
+{
+	char	    b[5][16];
+	const char *v6only, *typ, *nonblock, *cloexec;
+	socklen_t   len;
+	int	    dom, t, fl;
+
+	v6only = "-";
+	len = sizeof dom;
+	if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &dom, &len) == 0 &&
+	    dom == AF_INET6)
+		v6only =
+		    intopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, b[3], sizeof b[3]);
+	typ = "err";
+	len = sizeof t;
+	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &t, &len) == 0) {
+		switch (t) {
+		case SOCK_STREAM:
+			typ = "stream";
+			break;
+		case SOCK_DGRAM:
+			typ = "dgram";
+			break;
+		case SOCK_SEQPACKET:
+			typ = "seqpacket";
+			break;
+		default:
+			snprintf(b[4], sizeof b[4], "%d", t);
+			typ = b[4];
+		}
+	}
+	nonblock = cloexec = "err";
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		nonblock = (fl & O_NONBLOCK) != 0 ? "1" : "0";
+	if ((fl = fcntl(fd, F_GETFD)) != -1)
+		cloexec = (fl & FD_CLOEXEC) != 0 ? "1" : "0";
+	printf("reuseaddr=%s reuseport=%s broadcast=%s v6only=%s sotype=%s "
+	       "nonblock=%s cloexec=%s",
+	    intopt(fd, SOL_SOCKET, SO_REUSEADDR, b[0], sizeof b[0]),
+	    intopt(fd, SOL_SOCKET, SO_REUSEPORT, b[1], sizeof b[1]),
+	    intopt(fd, SOL_SOCKET, SO_BROADCAST, b[2], sizeof b[2]), v6only,
+	    typ, nonblock, cloexec);
+}
+
+/* sockAddrArg applies the TMP placeholder to a Unix network's address. */
+static char *
+sockAddrArg(const char *network, const char *address)
+{
+	if (isUnix(network))
+		return unixArg(address);
+	return xprintf("%s", address);
+}
+
+static const char *
+opListen(arg *a)
+{
+	runtime_error *err;
+	net_Listener  *l;
+	char	      *addr;
+
+	addr = sockAddrArg(a[0].s, a[1].s);
+	err = net_Listen(a[0].s, addr, &l);
+	free(addr);
+	if (err != NULL) {
+		writeSockErr(err);
+		return NULL;
+	}
+	printf("kind=%s addr=", l->type->name);
+	writeAddr(net_Listener_Addr(l), a[1].s);
+	putchar(' ');
+	writeOpts(net_Listener_sysfd(l));
+	runtime_error_Free(net_Listener_Close(l));
+	net_Listener_Free(l);
+	return NULL;
+}
+
+static const char *
+opListenPacket(arg *a)
+{
+	runtime_error  *err;
+	net_PacketConn *c;
+	char	       *addr;
+
+	addr = sockAddrArg(a[0].s, a[1].s);
+	err = net_ListenPacket(a[0].s, addr, &c);
+	free(addr);
+	if (err != NULL) {
+		writeSockErr(err);
+		return NULL;
+	}
+	printf("kind=%s addr=", c->type->name);
+	writeAddr(net_PacketConn_LocalAddr(c), a[1].s);
+	putchar(' ');
+	writeOpts(net_PacketConn_sysfd(c));
+	runtime_error_Free(net_PacketConn_Close(c));
+	net_PacketConn_Free(c);
+	return NULL;
+}
+
+/* isPacket reports whether network's listener is a PacketConn. */
+static bool
+isPacket(const char *network)
+{
+	return hasPrefix(network, "udp") || strcmp(network, "unixgram") == 0;
+}
+
+/* addrPort is the port of a TCP or UDP address, 0 for any other. */
+static int
+addrPort(const net_Addr *a)
+{
+	if (a != NULL && a->type == &net_TCPAddrType)
+		return ((const net_TCPAddr *)a)->Port;
+	if (a != NULL && a->type == &net_UDPAddrType)
+		return ((const net_UDPAddr *)a)->Port;
+	return 0;
+}
+
+static const char *
+opDialSockopts(arg *a)
+{
+	runtime_error  *err;
+	net_Listener   *l;
+	net_PacketConn *p;
+	net_Conn       *c;
+	const net_Addr *addr;
+	const char     *network;
+	char	       *laddr, *as, *tmp;
+	size_t		n;
+
+	network = a[0].s;
+	n = strlen(network);
+	if (isUnix(network)) {
+		tmp = xprintf("TMP/dial-%d.sock", ++dialSockoptsN);
+		laddr = unixArg(tmp);
+		free(tmp);
+	} else if (n > 0 && network[n - 1] == '6')
+		laddr = xprintf("[::1]:0");
+	else
+		laddr = xprintf("127.0.0.1:0");
+	l = NULL;
+	p = NULL;
+	if (isPacket(network)) {
+		err = net_ListenPacket(network, laddr, &p);
+		addr = err == NULL ? net_PacketConn_LocalAddr(p) : NULL;
+	} else {
+		err = net_Listen(network, laddr, &l);
+		addr = err == NULL ? net_Listener_Addr(l) : NULL;
+	}
+	free(laddr);
+	if (err != NULL) {
+		fputs("listen-", stdout);
+		writeSockErr(err);
+		return NULL;
+	}
+	as = net_Addr_String(addr);
+	err = net_Dial(network, as, &c);
+	free(as);
+	if (err != NULL) {
+		if (addrPort(addr) != 0)
+			snprintf(
+			    hidePort, sizeof hidePort, "%d", addrPort(addr));
+		fputs("dial-", stdout);
+		writeSockErr(err);
+		hidePort[0] = '\0';
+	} else {
+		fputs("local=", stdout);
+		writeAddr(net_Conn_LocalAddr(c), "x");
+		fputs(" remote=", stdout);
+		writeAddr(net_Conn_RemoteAddr(c), "x");
+		putchar(' ');
+		writeOpts(net_Conn_sysfd(c));
+		runtime_error_Free(net_Conn_Close(c));
+		net_Conn_Free(c);
+	}
+	if (l != NULL) {
+		runtime_error_Free(net_Listener_Close(l));
+		net_Listener_Free(l);
+	} else {
+		runtime_error_Free(net_PacketConn_Close(p));
+		net_PacketConn_Free(p);
+	}
+	return NULL;
+}
+
+/*
+ * dialAddress applies Dial's placeholders: *address is malloc'd, and *l or
+ * *p is the listener to release afterwards (both NULL when none is open).
+ */
+static runtime_error *
+dialAddress(const char *network, const char *address, char **out,
+    net_Listener **l, net_PacketConn **p)
+{
+	runtime_error *err;
+	const char    *port, *colon, *dot;
+	char	      *host;
+	int	       n;
+
+	*l = NULL;
+	*p = NULL;
+	if (isUnix(network)) {
+		*out = unixArg(address);
+		return NULL;
+	}
+	port = strrchr(address, ':');
+	if (port == NULL ||
+	    (strcmp(port + 1, "PORT") != 0 &&
+		strcmp(port + 1, "CLOSED") != 0)) {
+		*out = xprintf("%s", address);
+		return NULL;
+	}
+	host = xprintf("%.*s", (int)(port - address), address);
+	colon = strchr(host, ':');
+	dot = strchr(host, '.');
+	if (hasPrefix(network, "udp")) {
+		err = net_ListenPacket("udp",
+		    colon != NULL && dot == NULL ? "[::1]:0" : "127.0.0.1:0",
+		    p);
+		n = err == NULL ? addrPort(net_PacketConn_LocalAddr(*p)) : 0;
+	} else {
+		err = net_Listen("tcp",
+		    colon != NULL && dot == NULL ? "[::1]:0" : "127.0.0.1:0",
+		    l);
+		n = err == NULL ? addrPort(net_Listener_Addr(*l)) : 0;
+	}
+	if (err != NULL) {
+		free(host);
+		return err;
+	}
+	snprintf(hidePort, sizeof hidePort, "%d", n);
+	if (strcmp(port + 1, "CLOSED") == 0) {
+		if (*l != NULL) {
+			runtime_error_Free(net_Listener_Close(*l));
+			net_Listener_Free(*l);
+		} else {
+			runtime_error_Free(net_PacketConn_Close(*p));
+			net_PacketConn_Free(*p);
+		}
+		*l = NULL;
+		*p = NULL;
+	}
+	*out = xprintf("%s:%s", host, hidePort);
+	free(host);
+	return NULL;
+}
+
+/*
+ * loopbackOnly reports whether Dial may run: the host must be empty,
+ * localhost or a loopback literal, so that no case, old or new, can reach
+ * another machine (an address SplitHostPort rejects never gets dialed).
+ */
+static bool
+loopbackOnly(const char *network, const char *address)
+{
+	runtime_error *err;
+	char	      *host, *port, *pct;
+	bool	       ok;
+
+	if (isUnix(network))
+		return true;
+	host = port = NULL;
+	if (hasPrefix(network, "ip"))
+		host = xprintf("%s", address);
+	else if ((err = net_SplitHostPort(address, &host, &port)) != NULL) {
+		/* host and port may be set even on error; opSplitHostPort
+		 * frees them the same way. */
+		runtime_error_Free(err);
+		free(host);
+		free(port);
+		return true;
+	}
+	free(port);
+	if ((pct = strrchr(host, '%')) != NULL)
+		*pct = '\0';
+	ok = host[0] == '\0' || strcmp(host, "localhost") == 0 ||
+	    net_IP_IsLoopback(net_ParseIP(host));
+	free(host);
+	return ok;
+}
+
+static const char *
+opDial(arg *a)
+{
+	runtime_error  *err;
+	net_Listener   *l;
+	net_PacketConn *p;
+	net_Conn       *c;
+	char	       *address;
+
+	if (!loopbackOnly(a[0].s, a[1].s))
+		return "not a loopback host";
+	err = dialAddress(a[0].s, a[1].s, &address, &l, &p);
+	if (err != NULL) {
+		fputs("listen-", stdout);
+		writeSockErr(err);
+		return NULL;
+	}
+	err = net_Dial(a[0].s, address, &c);
+	free(address);
+	if (err != NULL)
+		writeSockErr(err);
+	else {
+		printf("conn=%s local=", c->type->name);
+		writeAddr(net_Conn_LocalAddr(c), "x");
+		fputs(" remote=", stdout);
+		writeAddr(net_Conn_RemoteAddr(c), "x");
+		runtime_error_Free(net_Conn_Close(c));
+		net_Conn_Free(c);
+	}
+	if (l != NULL) {
+		runtime_error_Free(net_Listener_Close(l));
+		net_Listener_Free(l);
+	}
+	if (p != NULL) {
+		runtime_error_Free(net_PacketConn_Close(p));
+		net_PacketConn_Free(p);
+	}
+	hidePort[0] = '\0';
+	return NULL;
+}
+
 static const op ops[] = {
 	{ "ParseIP", 1, opParseIP },
 	{ "IPFromBytes", 1, opIPFromBytes },
@@ -721,6 +1267,10 @@ static const op ops[] = {
 	{ "ResolveUnixAddr", 2, opResolveUnixAddr },
 	{ "LookupPort", 2, opLookupPort },
 	{ "Errno", 1, opErrno },
+	{ "Listen", 2, opListen },
+	{ "ListenPacket", 2, opListenPacket },
+	{ "DialSockopts", 1, opDialSockopts },
+	{ "Dial", 2, opDial },
 };
 
 static const op *
@@ -814,6 +1364,7 @@ main(void)
 		putchar('\n');
 	}
 	free(line);
+	removeTmpdir();
 	if (fflush(stdout) != 0 || ferror(stdin)) {
 		perror("netprobe");
 		return 1;

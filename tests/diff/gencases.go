@@ -12,6 +12,13 @@
 // safeAddress, which accepts an address only when the host Go would look up
 // is empty, "localhost" (in /etc/hosts) or a literal that Go's parseIPZone
 // accepts.  Hosts that fail SplitHostPort are safe too: Go stops there.
+//
+// Every hundredth case is a socket case (randSockCase), drawn from a
+// second generator so that the other cases stay the ones earlier versions
+// drew.  Socket cases only bind: loopback, wildcard, multicast or
+// unassigned hosts, port 0 or a port that fails to parse, and Unix names
+// inside the probes' private directories (TMP); no case dials anything
+// but a listener the probe has just opened.
 package main
 
 import (
@@ -26,7 +33,7 @@ import (
 	"unicode/utf8"
 )
 
-var rng *rand.Rand
+var rng, srng *rand.Rand
 
 func pick(s ...string) string { return s[rng.Intn(len(s))] }
 
@@ -759,10 +766,16 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed")
 	flag.Parse()
 	rng = rand.New(rand.NewSource(*seed))
+	srng = rand.New(rand.NewSource(*seed + 1))
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	for i := 0; i < *n; i++ {
-		s := randCase()
+		var s string
+		if i%100 == 99 {
+			s = randSockCase()
+		} else {
+			s = randCase()
+		}
 		// A NUL inside the line is fine (both sides read lengths), but
 		// a newline would split the case in two.
 		if strings.IndexByte(s, '\n') >= 0 {
@@ -771,4 +784,68 @@ func main() {
 		w.WriteString(s)
 		w.WriteByte('\n')
 	}
+}
+
+// Socket cases.
+
+func spick(s ...string) string { return s[srng.Intn(len(s))] }
+
+var sockNetworks = []string{
+	"tcp", "tcp4", "tcp6", "udp", "udp4", "udp6", "unix", "unixgram",
+	"unixpacket", "", "foo", "TCP", "tcp ", "udp7", "ip:junk", "tcp:80",
+	"unix:1", "ip4:nope",
+}
+
+// sockHosts are hosts that need no resolving and that no packet is sent
+// to: binding to an address that is not local fails, and multicast
+// groups are bound, never joined.
+var sockHosts = []string{
+	"", "127.0.0.1", "[::1]", "0.0.0.0", "[::]", "localhost", "224.0.0.251",
+	"239.1.2.3", "[ff02::114%lo]", "[ff02::1]", "[::1%lo]",
+	"[::1%nonexistent]", "192.0.2.1", "[2001:db8::1]",
+	"[::ffff:127.0.0.1]", "255.255.255.255", "[fe80::1%lo]", "127.1.2.3",
+}
+
+// sockPorts are 0 in its spellings and ports that fail to parse.
+var sockPorts = []string{"0", "", "00", "-1", "65536", "99999", "junk", "0x0"}
+
+func randSockAddress(network string) string {
+	if strings.HasPrefix(network, "unix") {
+		switch srng.Intn(6) {
+		case 0:
+			return spick("", "@", "TMP", "TMP/", "TMP/nodir/s")
+		case 1:
+			return "@TMP/a" + strconv.Itoa(srng.Intn(4))
+		case 2:
+			return "TMP/" + strings.Repeat("x", 95+srng.Intn(20))
+		}
+		return "TMP/s" + strconv.Itoa(srng.Intn(4))
+	}
+	host, port := spick(sockHosts...), spick(sockPorts...)
+	switch srng.Intn(8) {
+	case 0:
+		return host
+	case 1:
+		return host + ":" + port + spick(":", "]", "x")
+	}
+	return host + ":" + port
+}
+
+func randSockCase() string {
+	network := spick(sockNetworks...)
+	var args []string
+	switch k := srng.Intn(10); {
+	case k < 1:
+		return "DialSockopts " + strconv.Quote(network)
+	case k < 5:
+		args = []string{"Listen", network, randSockAddress(network)}
+	default:
+		args = []string{"ListenPacket", network, randSockAddress(network)}
+	}
+	if !strings.HasPrefix(network, "unix") &&
+		!safeAddress(args[2], true) {
+		panic("unsafe socket case: " + args[2])
+	}
+	return args[0] + " " + strconv.Quote(args[1]) + " " +
+		strconv.Quote(args[2])
 }
