@@ -121,23 +121,26 @@ net_UnixAddr_family(const net_UnixAddr *a)
 }
 
 /*
- * A name longer than a sockaddr_un holds cannot be represented; Go's
- * syscall reports EINVAL for it when the Sockaddr is converted.
+ * Go's UnixAddr.sockaddr never fails: an over-long name is refused later,
+ * by syscall's conversion inside bind or connect, so the error carries that
+ * call's name ("bind: invalid argument").  The fixed-size Sockaddr keeps at
+ * most one byte more than sun_path; a name that fills it has no NUL, which
+ * is exactly what makes the conversion refuse it.
  */
 runtime_error *
 net_UnixAddr_sockaddr(const net_UnixAddr *a, int family, syscall_Sockaddr *sa)
 {
 	const char *name;
+	size_t	    n;
 
 	(void)family;
 	memset(sa, 0, sizeof(*sa));
 	if (a == NULL)
 		return NULL;
 	name = a->Name != NULL ? a->Name : "";
-	if (strlen(name) >= syscall_SizeofSockaddrUnixPath)
-		return syscall_Errno_Err(EINVAL);
+	n = strnlen(name, sizeof(sa->u.Unix.Name));
 	sa->Family = AF_UNIX;
-	strcpy(sa->u.Unix.Name, name);
+	memcpy(sa->u.Unix.Name, name, n);
 	return NULL;
 }
 
