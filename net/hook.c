@@ -1,1 +1,20 @@
-/* placeholder: net/hook.c */
+/* C port of go1.19 src/net/hook.go */
+#include "net/net_impl.h"
+
+/*
+ * testHookHostsPath lives in hosts.c, beside the only code that reads it;
+ * testHookLookupIP arrives with the resolver.
+ */
+
+/* A non-NULL net_testHookDialTCP replaces dialTCP, for the dial tests. */
+runtime_error *(*net_testHookDialTCP)(context_Context *ctx, const char *net,
+    const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c);
+
+static void
+noSetKeepAlive(time_Duration d)
+{
+	(void)d;
+}
+
+/* The dialer reports the keep-alive period it set, for the tests. */
+void (*net_testHookSetKeepAlive)(time_Duration) = noSetKeepAlive;

@@ -1,1 +1,107 @@
-/* placeholder: net/sockopt_posix.c */
+/*
+ * C port of go1.19 src/net/sockopt_posix.go (built on: unix || windows;
+ * gonet: unix), with the FD.Setsockopt* methods of internal/poll's
+ * sockopt.go folded into one, net_netFD_setsockopt.
+ */
+#include <sys/socket.h>
+
+#include <errno.h>
+
+#include "net/net_impl.h"
+
+int
+net_boolint(bool b)
+{
+	return b ? 1 : 0;
+}
+
+/*
+ * net_interfaceToIPv4Addr returns the IPv4 address multicast should leave
+ * from: for a NULL ifi, the wildcard, letting the kernel choose.  Reading
+ * an interface's addresses arrives with interfaces; until then a non-NULL
+ * ifi fails with errNoSuchInterface.
+ */
+runtime_error *
+net_interfaceToIPv4Addr(const net_Interface *ifi, net_IP *ip)
+{
+	if (ifi == NULL) {
+		*ip = net_IPv4zero;
+		return NULL;
+	}
+	ip->len = 0;
+	return net_errNoSuchInterface;
+}
+
+/*
+ * net_netFD_setsockopt is internal/poll's FD.SetsockoptInt, Linger,
+ * IPMreq, IPMreqn and IPv6Mreq in one: it holds a reference across the
+ * call, so that a concurrent Close cannot hand the descriptor number to
+ * another file meanwhile.  It returns net_ErrClosed after Close, else the
+ * setsockopt Errno as an error; net_wrapSyscallError names the call.
+ */
+runtime_error *
+net_netFD_setsockopt(
+    net_netFD *fd, int level, int name, const void *val, size_t len)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	if ((err = net_netFD_incref(fd)) != NULL)
+		return err;
+	e = 0;
+	if (setsockopt(fd->sysfd, level, name, val, (socklen_t)len) != 0)
+		e = (syscall_Errno)errno;
+	/* Go defers decref and drops its result; so does gonet. */
+	runtime_error_Free(net_netFD_decref(fd));
+	return syscall_Errno_Err(e);
+}
+
+/* net_netFD_setsockoptInt is FD.SetsockoptInt. */
+runtime_error *
+net_netFD_setsockoptInt(net_netFD *fd, int level, int name, int arg)
+{
+	return net_netFD_setsockopt(fd, level, name, &arg, sizeof(arg));
+}
+
+runtime_error *
+net_setReadBuffer(net_netFD *fd, int bytes)
+{
+	return net_wrapSyscallError("setsockopt",
+	    net_netFD_setsockoptInt(fd, SOL_SOCKET, SO_RCVBUF, bytes));
+}
+
+runtime_error *
+net_setWriteBuffer(net_netFD *fd, int bytes)
+{
+	return net_wrapSyscallError("setsockopt",
+	    net_netFD_setsockoptInt(fd, SOL_SOCKET, SO_SNDBUF, bytes));
+}
+
+runtime_error *
+net_setKeepAlive(net_netFD *fd, bool keepalive)
+{
+	return net_wrapSyscallError("setsockopt",
+	    net_netFD_setsockoptInt(
+		fd, SOL_SOCKET, SO_KEEPALIVE, net_boolint(keepalive)));
+}
+
+/*
+ * net_setLinger makes Close wait up to sec seconds for unsent data (0:
+ * discard it and reset the connection); a negative sec restores the
+ * default, a Close that returns at once while the kernel keeps sending.
+ */
+runtime_error *
+net_setLinger(net_netFD *fd, int sec)
+{
+	struct linger l;
+
+	if (sec >= 0) {
+		l.l_onoff = 1;
+		l.l_linger = sec;
+	} else {
+		l.l_onoff = 0;
+		l.l_linger = 0;
+	}
+	return net_wrapSyscallError("setsockopt",
+	    net_netFD_setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof(l)));
+}
