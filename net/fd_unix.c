@@ -1,1 +1,884 @@
-/* placeholder: net/fd_unix.c */
+/*
+ * C port of go1.19 src/net/fd_unix.go, src/net/fd_posix.go and
+ * src/internal/poll/fd_unix.go, fd_posix.go, in the single netFD of Go
+ * 1.8's net/fd_unix.go.  Built on: unix.
+ *
+ * Memory: a netFD is one heap object owning its network name and its two
+ * addresses.  Close may run on any thread at any time; free runs once, when
+ * no thread uses the netFD any more.
+ */
+#include <sys/socket.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "net/net_impl.h"
+
+/* The system call names Go's netFD methods report in their errors. */
+static const char readSyscallName[] = "read";
+static const char readFromSyscallName[] = "recvfrom";
+static const char readMsgSyscallName[] = "recvmsg";
+static const char writeSyscallName[] = "write";
+static const char writeToSyscallName[] = "sendto";
+static const char writeMsgSyscallName[] = "sendmsg";
+
+/*
+ * maxRW caps one read or write on a stream: some kernels (macOS) reject
+ * larger counts, and a stream may be served in pieces anyway.
+ */
+enum { maxRW = 1 << 30 };
+
+/* io.ErrUnexpectedEOF: runtime/io.c has only io.EOF so far. */
+static errors_errorString ioErrUnexpectedEOF =
+    ERRORS_NEW_STATIC("unexpected EOF");
+
+static runtime_error *net_netFD_destroy(net_netFD *fd);
+
+/* error_posix.go's wrapSyscallError. */
+runtime_error *
+net_wrapSyscallError(const char *name, runtime_error *err)
+{
+	if (err != NULL && err->type == &syscall_ErrnoType)
+		return os_NewSyscallError(name, err);
+	return err;
+}
+
+/*
+ * mapErr is net.go's: the context's own errors become net's, which print
+ * the historical "i/o timeout" and "operation was canceled".
+ */
+static runtime_error *
+mapErr(runtime_error *err)
+{
+	if (err == context_Canceled)
+		return net_errCanceled;
+	if (err == context_DeadlineExceeded)
+		return net_errTimeout;
+	return err;
+}
+
+runtime_error *
+net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
+{
+	net_netFD *ret;
+
+	ret = runtime_malloc(sizeof(*ret));
+	ret->sysfd = sysfd;
+	ret->isStream = sotype == SOCK_STREAM;
+	ret->zeroReadIsEOF = sotype != SOCK_DGRAM && sotype != SOCK_RAW;
+	ret->family = family;
+	ret->sotype = sotype;
+	ret->net = runtime_strdup(net);
+	*fd = ret;
+	return NULL;
+}
+
+/*
+ * net_netFD_init makes the fd pollable.  Go then marks a descriptor the
+ * poller refused as blocking, so that Close does not wait for it; gonet's
+ * Close waits for the last reference in every case, which only differs
+ * for descriptors gonet never keeps.
+ */
+runtime_error *
+net_netFD_init(net_netFD *fd)
+{
+	return net_pollDesc_init(&fd->pd, fd);
+}
+
+/*
+ * net_netFD_setAddr is called before the fd is shared (Go sets its
+ * finalizer here); it frees any addresses set before.
+ */
+void
+net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr)
+{
+	free(fd->laddr);
+	free(fd->raddr);
+	fd->laddr = laddr;
+	fd->raddr = raddr;
+}
+
+char *
+net_netFD_name(net_netFD *fd)
+{
+	char *ls, *rs, *s;
+
+	ls = fd->laddr != NULL ? net_Addr_String(fd->laddr) : NULL;
+	rs = fd->raddr != NULL ? net_Addr_String(fd->raddr) : NULL;
+	s = runtime_concatstrings(fd->net, ":", ls != NULL ? ls : "", "->",
+	    rs != NULL ? rs : "", NULL);
+	free(ls);
+	free(rs);
+	return s;
+}
+
+/*
+ * net_netFD_ctrlNetwork names the network with its IP version, which a
+ * Dialer's or ListenConfig's Control function is promised.  Go appends
+ * the version to fd.net; the only networks without one that reach a
+ * socket are tcp, udp and ip, so static strings do and nothing is freed.
+ */
+const char *
+net_netFD_ctrlNetwork(net_netFD *fd)
+{
+	static const char *const versioned[][3] = {
+		{ "tcp", "tcp4", "tcp6" },
+		{ "udp", "udp4", "udp6" },
+		{ "ip", "ip4", "ip6" },
+	};
+	size_t i;
+
+	if (strcmp(fd->net, "unix") == 0 || strcmp(fd->net, "unixgram") == 0 ||
+	    strcmp(fd->net, "unixpacket") == 0)
+		return fd->net;
+	for (i = 0; i < nelem(versioned); i++) {
+		if (strcmp(fd->net, versioned[i][0]) == 0)
+			return versioned[i][fd->family == AF_INET ? 1 : 2];
+	}
+	return fd->net; /* already "tcp4", "udp6", ... */
+}
+
+/*
+ * internal/poll's FD lock methods.  Whoever drops the last reference after
+ * Close destroys the descriptor, so its number cannot be reused under a
+ * running call.
+ */
+runtime_error *
+net_netFD_incref(net_netFD *fd)
+{
+	if (!net_fdMutex_incref(&fd->fdmu))
+		return net_ErrClosed;
+	return NULL;
+}
+
+runtime_error *
+net_netFD_decref(net_netFD *fd)
+{
+	if (net_fdMutex_decref(&fd->fdmu))
+		return net_netFD_destroy(fd);
+	return NULL;
+}
+
+runtime_error *
+net_netFD_readLock(net_netFD *fd)
+{
+	if (!net_fdMutex_rwlock(&fd->fdmu, true))
+		return net_ErrClosed;
+	return NULL;
+}
+
+void
+net_netFD_readUnlock(net_netFD *fd)
+{
+	if (net_fdMutex_rwunlock(&fd->fdmu, true))
+		runtime_error_Free(net_netFD_destroy(fd));
+}
+
+runtime_error *
+net_netFD_writeLock(net_netFD *fd)
+{
+	if (!net_fdMutex_rwlock(&fd->fdmu, false))
+		return net_ErrClosed;
+	return NULL;
+}
+
+void
+net_netFD_writeUnlock(net_netFD *fd)
+{
+	if (net_fdMutex_rwunlock(&fd->fdmu, false))
+		runtime_error_Free(net_netFD_destroy(fd));
+}
+
+/*
+ * net_netFD_destroy closes the descriptor once nothing uses it, then lets
+ * Close return.
+ */
+static runtime_error *
+net_netFD_destroy(net_netFD *fd)
+{
+	syscall_Errno err;
+
+	/* Unregister first: once closed, the number may be reused at once. */
+	net_pollDesc_close(&fd->pd);
+	err = net_closeFunc(fd->sysfd);
+	fd->sysfd = -1;
+	runtime_Semrelease(&fd->csema);
+	return syscall_Errno_Err(err);
+}
+
+/*
+ * net_netFD_Close returns the close(2) error as a bare Errno, as Go's
+ * netFD.Close does; the conn layer wraps it.
+ */
+runtime_error *
+net_netFD_Close(net_netFD *fd)
+{
+	runtime_error *err;
+
+	if (!net_fdMutex_increfAndClose(&fd->fdmu))
+		return net_ErrClosed;
+	/*
+	 * Wake every blocked call now; each sees the fd closing, gives up its
+	 * reference, and the last one out closes the descriptor.
+	 */
+	net_pollDesc_evict(&fd->pd);
+	err = net_netFD_decref(fd);
+	runtime_Semacquire(&fd->csema);
+	return err;
+}
+
+void
+net_netFD_free(net_netFD *fd)
+{
+	if (fd == NULL)
+		return;
+	runtime_error_Free(net_netFD_Close(fd));
+	free(fd->net);
+	free(fd->laddr);
+	free(fd->raddr);
+	free(fd);
+}
+
+runtime_error *
+net_netFD_shutdown(net_netFD *fd, int how)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	if ((err = net_netFD_incref(fd)) != NULL)
+		return err;
+	e = syscall_Shutdown(fd->sysfd, how);
+	runtime_error_Free(net_netFD_decref(fd));
+	return net_wrapSyscallError("shutdown", syscall_Errno_Err(e));
+}
+
+runtime_error *
+net_netFD_closeRead(net_netFD *fd)
+{
+	return net_netFD_shutdown(fd, SHUT_RD);
+}
+
+runtime_error *
+net_netFD_closeWrite(net_netFD *fd)
+{
+	return net_netFD_shutdown(fd, SHUT_WR);
+}
+
+/* net_netFD_eofError turns a zero-byte read on a connection into io.EOF. */
+runtime_error *
+net_netFD_eofError(net_netFD *fd, int n, runtime_error *err)
+{
+	if (n == 0 && err == NULL && fd->zeroReadIsEOF)
+		return io_EOF;
+	return err;
+}
+
+/*
+ * ignoringEINTRIO retries fn while it is interrupted: Go installs its
+ * signal handlers with SA_RESTART, yet some calls still return EINTR.
+ */
+static syscall_Errno
+ignoringEINTRIO(syscall_Errno (*fn)(int, void *, size_t, int *), int fd,
+    void *p, size_t len, int *n)
+{
+	syscall_Errno err;
+
+	for (;;) {
+		err = fn(fd, p, len, n);
+		if (err != EINTR)
+			return err;
+	}
+}
+
+/*
+ * sysWrite is the write(2) of Go's FD.Write, sent as sendmsg with
+ * net_sendFlags instead.  Go's runtime ignores SIGPIPE for every socket,
+ * so a write to a closed peer returns EPIPE; a library must not change the
+ * process's signal disposition, so gonet asks the kernel per call
+ * (MSG_NOSIGNAL on Linux) and the caller sees the same EPIPE.
+ */
+static syscall_Errno
+sysWrite(int fd, void *p, size_t len, int *n)
+{
+	return syscall_SendmsgN(fd, p, len, NULL, 0, NULL, net_sendFlags, n);
+}
+
+/*
+ * pfdRead is internal/poll's FD.Read.  Errors are unwrapped: a syscall
+ * failure is its errno box, anything else is static.
+ */
+static runtime_error *
+pfdRead(net_netFD *fd, void *p, size_t len, int *n)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*n = 0;
+	if ((err = net_netFD_readLock(fd)) != NULL)
+		return err;
+	if (len == 0)
+		goto out;
+	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+		goto out;
+	if (fd->isStream && len > maxRW)
+		len = maxRW;
+	for (;;) {
+		e = ignoringEINTRIO(syscall_Read, fd->sysfd, p, len, n);
+		err = NULL;
+		if (e != 0) {
+			*n = 0;
+			err = syscall_Errno_Err(e);
+			if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+				if ((err = net_pollDesc_waitRead(&fd->pd)) ==
+				    NULL)
+					continue;
+			}
+		}
+		err = net_netFD_eofError(fd, *n, err);
+		break;
+	}
+out:
+	net_netFD_readUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_Read(net_netFD *fd, void *p, size_t len, int *n)
+{
+	return net_wrapSyscallError(readSyscallName, pfdRead(fd, p, len, n));
+}
+
+static runtime_error *
+pfdReadFrom(net_netFD *fd, void *p, size_t len, int *n, syscall_Sockaddr *from)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*n = 0;
+	from->Family = 0;
+	if ((err = net_netFD_readLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		e = syscall_Recvfrom(fd->sysfd, p, len, 0, n, from);
+		err = NULL;
+		if (e != 0) {
+			if (e == EINTR)
+				continue;
+			*n = 0;
+			err = syscall_Errno_Err(e);
+			if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+				if ((err = net_pollDesc_waitRead(&fd->pd)) ==
+				    NULL)
+					continue;
+			}
+		}
+		err = net_netFD_eofError(fd, *n, err);
+		break;
+	}
+out:
+	net_netFD_readUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_readFrom(
+    net_netFD *fd, void *p, size_t len, int *n, syscall_Sockaddr *from)
+{
+	return net_wrapSyscallError(
+	    readFromSyscallName, pfdReadFrom(fd, p, len, n, from));
+}
+
+/*
+ * pfdReadMsg is FD.ReadMsg.  Unlike Read it keeps the failed call's count,
+ * which is -1, as Go's does.
+ */
+static runtime_error *
+pfdReadMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
+    int flags, int *n, int *oobn, int *retflags, syscall_Sockaddr *sa)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*n = 0;
+	*oobn = 0;
+	*retflags = 0;
+	sa->Family = 0;
+	if ((err = net_netFD_readLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		e = syscall_Recvmsg(fd->sysfd, p, len, oob, ooblen, flags, n,
+		    oobn, retflags, sa);
+		err = NULL;
+		if (e != 0) {
+			if (e == EINTR)
+				continue;
+			err = syscall_Errno_Err(e);
+			if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+				if ((err = net_pollDesc_waitRead(&fd->pd)) ==
+				    NULL)
+					continue;
+			}
+		}
+		err = net_netFD_eofError(fd, *n, err);
+		break;
+	}
+out:
+	net_netFD_readUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_readMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
+    int flags, int *n, int *oobn, int *retflags, syscall_Sockaddr *sa)
+{
+	return net_wrapSyscallError(readMsgSyscallName,
+	    pfdReadMsg(fd, p, len, oob, ooblen, flags, n, oobn, retflags, sa));
+}
+
+/*
+ * pfdWrite is FD.Write: it keeps writing until all of p is gone, waiting
+ * whenever the socket buffer is full.
+ */
+static runtime_error *
+pfdWrite(net_netFD *fd, const void *p, size_t len, int *nn)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+	size_t	       max, done;
+	int	       n;
+
+	*nn = 0;
+	if ((err = net_netFD_writeLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
+		goto out;
+	done = 0;
+	for (;;) {
+		max = len;
+		if (fd->isStream && max - done > maxRW)
+			max = done + maxRW;
+		e = ignoringEINTRIO(sysWrite, fd->sysfd,
+		    done == 0 ? (void *)p : (char *)p + done, max - done, &n);
+		if (n > 0)
+			done += (size_t)n;
+		*nn = (int)done;
+		err = syscall_Errno_Err(e);
+		if (done == len)
+			break;
+		if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+			if ((err = net_pollDesc_waitWrite(&fd->pd)) == NULL)
+				continue;
+		}
+		if (err != NULL)
+			break;
+		if (n == 0) {
+			err = &ioErrUnexpectedEOF.err;
+			break;
+		}
+	}
+out:
+	net_netFD_writeUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_Write(net_netFD *fd, const void *p, size_t len, int *nn)
+{
+	return net_wrapSyscallError(writeSyscallName, pfdWrite(fd, p, len, nn));
+}
+
+static runtime_error *
+pfdWriteTo(net_netFD *fd, const void *p, size_t len, const syscall_Sockaddr *sa,
+    int *n)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*n = 0;
+	if ((err = net_netFD_writeLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		e = syscall_Sendto(fd->sysfd, p, len, net_sendFlags, sa);
+		if (e == EINTR)
+			continue;
+		err = syscall_Errno_Err(e);
+		if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+			if ((err = net_pollDesc_waitWrite(&fd->pd)) == NULL)
+				continue;
+		}
+		if (err == NULL)
+			*n = (int)len;
+		break;
+	}
+out:
+	net_netFD_writeUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
+    const syscall_Sockaddr *sa, int *n)
+{
+	return net_wrapSyscallError(
+	    writeToSyscallName, pfdWriteTo(fd, p, len, sa, n));
+}
+
+static runtime_error *
+pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
+    size_t ooblen, const syscall_Sockaddr *sa, int *n, int *oobn)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*n = 0;
+	*oobn = 0;
+	if ((err = net_netFD_writeLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		e = syscall_SendmsgN(
+		    fd->sysfd, p, len, oob, ooblen, sa, net_sendFlags, n);
+		if (e == EINTR)
+			continue;
+		err = syscall_Errno_Err(e);
+		if (e == EAGAIN && net_pollDesc_pollable(&fd->pd)) {
+			if ((err = net_pollDesc_waitWrite(&fd->pd)) == NULL)
+				continue;
+		}
+		if (err == NULL)
+			*oobn = (int)ooblen;
+		break;
+	}
+out:
+	net_netFD_writeUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_writeMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
+    size_t ooblen, const syscall_Sockaddr *sa, int *n, int *oobn)
+{
+	return net_wrapSyscallError(writeMsgSyscallName,
+	    pfdWriteMsg(fd, p, len, oob, ooblen, sa, n, oobn));
+}
+
+/*
+ * pfdAccept is FD.Accept.  *errcall names the system call behind an Errno
+ * result, and is "" for the fd's own errors.
+ */
+static runtime_error *
+pfdAccept(net_netFD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+
+	*s = -1;
+	*errcall = "";
+	if ((err = net_netFD_readLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		e = net_accept(fd->sysfd, s, rsa, errcall);
+		err = syscall_Errno_Err(e);
+		if (e == 0)
+			break;
+		switch (e) {
+		case EINTR:
+			continue;
+		case EAGAIN:
+			if (net_pollDesc_pollable(&fd->pd)) {
+				if ((err = net_pollDesc_waitRead(&fd->pd)) ==
+				    NULL)
+					continue;
+			}
+			break;
+		case ECONNABORTED:
+			/*
+			 * The peer gave up while the connection was still
+			 * queued; that is no reason to fail the Accept.
+			 */
+			continue;
+		}
+		*s = -1;
+		break;
+	}
+out:
+	net_netFD_readUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_accept(net_netFD *fd, net_Addr *(*toAddr)(const syscall_Sockaddr *),
+    net_netFD		  **netfd)
+{
+	runtime_error	*err;
+	syscall_Sockaddr rsa, lsa;
+	const char	*errcall;
+	int		 d;
+
+	*netfd = NULL;
+	memset(&rsa, 0, sizeof(rsa));
+	memset(&lsa, 0, sizeof(lsa));
+	if ((err = pfdAccept(fd, &d, &rsa, &errcall)) != NULL) {
+		if (errcall[0] != '\0')
+			err = net_wrapSyscallError(errcall, err);
+		return err;
+	}
+	net_newFD(d, fd->family, fd->sotype, fd->net, netfd);
+	if ((err = net_netFD_init(*netfd)) != NULL) {
+		runtime_error_Free(net_netFD_Close(*netfd));
+		net_netFD_free(*netfd);
+		*netfd = NULL;
+		return err;
+	}
+	/* As in Go, a failed getsockname leaves a nil local address. */
+	syscall_Getsockname((*netfd)->sysfd, &lsa);
+	net_netFD_setAddr(*netfd, toAddr(&lsa), toAddr(&rsa));
+	return NULL;
+}
+
+/* connectInterrupter is what Go's interrupter goroutine shares with it. */
+typedef struct connectInterrupter {
+	net_netFD	*fd;
+	context_Context *ctx;
+	runtime_error	*ctxErr; /* set once the dial has been interrupted */
+} connectInterrupter;
+
+/*
+ * interrupt runs when ctx is cancelled: a deadline in the past makes the
+ * poller give up on writability at once, which wakes the connect loop.
+ */
+static void
+interrupt(void *arg)
+{
+	connectInterrupter *in = arg;
+
+	/* aLongTimeAgo: non-zero, and long past. */
+	runtime_error_Free(net_netFD_SetWriteDeadline(in->fd, time_Unix(1, 0)));
+	net_testHookCanceledDial();
+	in->ctxErr = context_Context_Err(in->ctx);
+}
+
+runtime_error *
+net_netFD_connect(net_netFD *fd, context_Context *ctx,
+    const syscall_Sockaddr *la, const syscall_Sockaddr *ra,
+    syscall_Sockaddr *rsa)
+{
+	connectInterrupter in;
+	context_afterFunc *af;
+	runtime_error	  *ret, *ctxErr;
+	time_Time	   deadline, noDeadline;
+	bool		   hasDeadline;
+	syscall_Errno	   err;
+	int		   nerr;
+
+	(void)la;
+	rsa->Family = 0;
+	/* No write lock: nobody else can see the fd yet. */
+	switch (err = net_connectFunc(fd->sysfd, ra)) {
+	case EINPROGRESS:
+	case EALREADY:
+	case EINTR:
+		break;
+	case 0:
+	case EISCONN:
+		if ((ctxErr = context_Context_Err(ctx)) != NULL)
+			return mapErr(ctxErr);
+		return net_netFD_init(fd);
+	default:
+		return os_NewSyscallError("connect", syscall_Errno_Err(err));
+	}
+	if ((ret = net_netFD_init(fd)) != NULL)
+		return ret;
+	memset(&noDeadline, 0, sizeof(noDeadline));
+	hasDeadline = context_Context_Deadline(ctx, &deadline);
+	if (hasDeadline)
+		runtime_error_Free(net_netFD_SetWriteDeadline(fd, deadline));
+
+	in.fd = fd;
+	in.ctx = ctx;
+	in.ctxErr = NULL;
+	af = context_AfterFunc(ctx, interrupt, &in);
+
+	for (;;) {
+		/*
+		 * A second connect on a non-blocking socket does not reliably
+		 * report the first one's outcome; wait for writability and ask
+		 * SO_ERROR instead (Go issue 7474).
+		 */
+		if ((ret = net_pollDesc_waitWrite(&fd->pd)) != NULL) {
+			if ((ctxErr = context_Context_Err(ctx)) != NULL)
+				ret = mapErr(ctxErr);
+			goto out;
+		}
+		err = net_getsockoptIntFunc(
+		    fd->sysfd, SOL_SOCKET, SO_ERROR, &nerr);
+		if (err != 0) {
+			ret = os_NewSyscallError(
+			    "getsockopt", syscall_Errno_Err(err));
+			goto out;
+		}
+		switch (nerr) {
+		case EINPROGRESS:
+		case EALREADY:
+		case EINTR:
+			break;
+		case EISCONN:
+			goto out;
+		case 0:
+			/*
+			 * The poller may wake us spuriously (Go issues 14548
+			 * and 19289): only a peer name proves the connection.
+			 */
+			if (syscall_Getpeername(fd->sysfd, rsa) == 0)
+				goto out;
+			break;
+		default:
+			ret = os_NewSyscallError(
+			    "connect", syscall_Errno_Err((syscall_Errno)nerr));
+			goto out;
+		}
+	}
+out:
+	/*
+	 * If the interrupter fired after the connection completed, the fd is
+	 * already poisoned with a past write deadline: fail the dial rather
+	 * than return an unwritable connection (Go issue 16523).
+	 */
+	if (!context_stop(af) && in.ctxErr != NULL && ret == NULL) {
+		ret = mapErr(in.ctxErr);
+		runtime_error_Free(net_netFD_Close(fd));
+	}
+	if (hasDeadline)
+		runtime_error_Free(net_netFD_SetWriteDeadline(fd, noDeadline));
+	return ret;
+}
+
+/*
+ * tryDupCloexec remembers whether F_DUPFD_CLOEXEC works, so that old
+ * kernels pay for the failed attempt once.
+ */
+static atomic_int tryDupCloexec = 1;
+
+/* dupCloseOnExecOld is the dup-then-fcntl fallback for such kernels. */
+static syscall_Errno
+dupCloseOnExecOld(int fd, int *newfd, const char **call)
+{
+	*newfd = dup(fd);
+	if (*newfd < 0) {
+		*call = "dup";
+		return errno;
+	}
+	syscall_CloseOnExec(*newfd);
+	return 0;
+}
+
+/* DupCloseOnExec is internal/poll's: dup with close-on-exec set at once. */
+static syscall_Errno
+DupCloseOnExec(int fd, int *r0, const char **call)
+{
+	syscall_Errno e1;
+
+	*call = "";
+	if (atomic_load(&tryDupCloexec) == 1) {
+		*r0 = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+		if (*r0 >= 0)
+			return 0;
+		e1 = errno;
+		switch (e1) {
+		case EINVAL:
+		case ENOSYS:
+			atomic_store(&tryDupCloexec, 0);
+			break;
+		default:
+			*call = "fcntl";
+			return e1;
+		}
+	}
+	return dupCloseOnExecOld(fd, r0, call);
+}
+
+/* Go's dup returns an *os.File; gonet returns the descriptor itself. */
+runtime_error *
+net_netFD_dup(net_netFD *fd, int *ns)
+{
+	runtime_error *err;
+	syscall_Errno  e;
+	const char    *call;
+
+	*ns = -1;
+	if ((err = net_netFD_incref(fd)) != NULL)
+		return err;
+	e = DupCloseOnExec(fd->sysfd, ns, &call);
+	runtime_error_Free(net_netFD_decref(fd));
+	if (e != 0) {
+		*ns = -1;
+		return os_NewSyscallError(call, syscall_Errno_Err(e));
+	}
+	return NULL;
+}
+
+runtime_error *
+net_netFD_RawControl(
+    net_netFD *fd, void (*f)(uintptr_t fd, void *arg), void *arg)
+{
+	runtime_error *err;
+
+	if ((err = net_netFD_incref(fd)) != NULL)
+		return err;
+	f((uintptr_t)fd->sysfd, arg);
+	runtime_error_Free(net_netFD_decref(fd));
+	return NULL;
+}
+
+runtime_error *
+net_netFD_RawRead(net_netFD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
+{
+	runtime_error *err;
+
+	if ((err = net_netFD_readLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		if (f((uintptr_t)fd->sysfd, arg))
+			break;
+		if ((err = net_pollDesc_waitRead(&fd->pd)) != NULL)
+			break;
+	}
+out:
+	net_netFD_readUnlock(fd);
+	return err;
+}
+
+runtime_error *
+net_netFD_RawWrite(net_netFD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
+{
+	runtime_error *err;
+
+	if ((err = net_netFD_writeLock(fd)) != NULL)
+		return err;
+	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
+		goto out;
+	for (;;) {
+		if (f((uintptr_t)fd->sysfd, arg))
+			break;
+		if ((err = net_pollDesc_waitWrite(&fd->pd)) != NULL)
+			break;
+	}
+out:
+	net_netFD_writeUnlock(fd);
+	return err;
+}

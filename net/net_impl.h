@@ -403,8 +403,132 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
     const char *host, net_IPAddr **addrs, int *naddrs);
 
 /* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
+/*
+ * fd_poll_runtime.c.  netFDs are never files, so Go's isFile arguments are
+ * left out (Go 1.8's shape) and errClosing is always net_ErrClosed.
+ */
+extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
+extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
+/* net_pollDesc_init registers fd->sysfd with the poller (started once). */
+runtime_error *net_pollDesc_init(net_pollDesc *pd, net_netFD *fd);
+void	       net_pollDesc_close(net_pollDesc *pd);
+/* net_pollDesc_evict wakes every call blocked on pd (Close does this). */
+void	       net_pollDesc_evict(net_pollDesc *pd);
+runtime_error *net_pollDesc_prepare(net_pollDesc *pd, int mode);
+runtime_error *net_pollDesc_prepareRead(net_pollDesc *pd);
+runtime_error *net_pollDesc_prepareWrite(net_pollDesc *pd);
+runtime_error *net_pollDesc_wait(net_pollDesc *pd, int mode);
+runtime_error *net_pollDesc_waitRead(net_pollDesc *pd);
+runtime_error *net_pollDesc_waitWrite(net_pollDesc *pd);
+void	       net_pollDesc_waitCanceled(net_pollDesc *pd, int mode);
+bool	       net_pollDesc_pollable(net_pollDesc *pd);
+/* net_convertErr maps a runtime_poll* code to Go's static error. */
+runtime_error *net_convertErr(int res);
+/* Deadlines are absolute; the zero time clears.  No allocation. */
+runtime_error *net_netFD_SetDeadline(net_netFD *fd, time_Time t);
+runtime_error *net_netFD_SetReadDeadline(net_netFD *fd, time_Time t);
+runtime_error *net_netFD_SetWriteDeadline(net_netFD *fd, time_Time t);
+runtime_error *net_setDeadlineImpl(net_netFD *fd, time_Time t, int mode);
+bool	       net_IsPollDescriptor(uintptr_t fd);
+
+/*
+ * fd_unix.c.  Errors are Go's: the fd layer's own (net_ErrClosed, the
+ * timeout, io_EOF) are static; a system call's failure comes wrapped by
+ * net_wrapSyscallError with Go's syscall name, never in an OpError (the
+ * conn methods add that).  Counts hold what was transferred even on error.
+ */
+/*
+ * net_wrapSyscallError is error_posix.go's wrapSyscallError (which has no
+ * twin file): an Errno error becomes os.SyscallError(name, err); any
+ * other error, and NULL, pass through.  It takes ownership of err.
+ */
+runtime_error *net_wrapSyscallError(const char *name, runtime_error *err);
+/* net_newFD wraps sysfd (not yet polled; see init) and copies net. */
+runtime_error *net_newFD(int sysfd, int family, int sotype, const char *net,
+    net_netFD **fd);
+/* net_netFD_init registers the fd with the poller. */
+runtime_error *net_netFD_init(net_netFD *fd);
+/* net_netFD_setAddr takes ownership of two heap addresses (or NULLs). */
+void	       net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr);
+/* net_netFD_name is "net:laddr->raddr", malloc'd (free()). */
+char	      *net_netFD_name(net_netFD *fd);
+/*
+ * net_netFD_ctrlNetwork is the network Control functions see ("tcp4"),
+ * borrowed: static or fd's own; Go keeps it in sock_posix.go.
+ */
+const char    *net_netFD_ctrlNetwork(net_netFD *fd);
+/*
+ * Reference counting and the read/write locks (Go's FD.incref ...).  A
+ * failed lock returns net_ErrClosed; an unlock or decref that drops the
+ * last reference after Close closes the descriptor.
+ */
+runtime_error *net_netFD_incref(net_netFD *fd);
+runtime_error *net_netFD_decref(net_netFD *fd);
+runtime_error *net_netFD_readLock(net_netFD *fd);
+void	       net_netFD_readUnlock(net_netFD *fd);
+runtime_error *net_netFD_writeLock(net_netFD *fd);
+void	       net_netFD_writeUnlock(net_netFD *fd);
+/*
+ * net_netFD_Close wakes blocked calls and returns once the descriptor is
+ * really closed (when the last running call has let go).  A second Close
+ * returns net_ErrClosed.  The netFD stays valid until net_netFD_free.
+ */
+runtime_error *net_netFD_Close(net_netFD *fd);
+/* net_netFD_free closes fd if still open, then releases its memory. */
+void	       net_netFD_free(net_netFD *fd);
+/* net_netFD_eofError is fd_posix.go's eofError (its test needs it). */
+runtime_error *net_netFD_eofError(net_netFD *fd, int n, runtime_error *err);
+runtime_error *net_netFD_shutdown(net_netFD *fd, int how);
+runtime_error *net_netFD_closeRead(net_netFD *fd);
+runtime_error *net_netFD_closeWrite(net_netFD *fd);
+runtime_error *net_netFD_Read(net_netFD *fd, void *p, size_t len, int *n);
+/* from is Family 0 when the kernel gave no address. */
+runtime_error *net_netFD_readFrom(net_netFD *fd, void *p, size_t len, int *n,
+    syscall_Sockaddr *from);
+runtime_error *net_netFD_readMsg(net_netFD *fd, void *p, size_t len,
+    void *oob, size_t ooblen, int flags, int *n, int *oobn, int *retflags,
+    syscall_Sockaddr *sa);
+runtime_error *net_netFD_Write(net_netFD *fd, const void *p, size_t len,
+    int *nn);
+runtime_error *net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
+    const syscall_Sockaddr *sa, int *n);
+/* sa may be NULL (or Family 0) for a connected socket. */
+runtime_error *net_netFD_writeMsg(net_netFD *fd, const void *p, size_t len,
+    const void *oob, size_t ooblen, const syscall_Sockaddr *sa, int *n,
+    int *oobn);
+/*
+ * net_netFD_accept waits for and accepts a connection; toAddr (Go's
+ * addrFunc) turns a Sockaddr into a heap Addr, NULL for Family 0.  The new
+ * netFD is the caller's (*netfd is NULL on error).
+ */
+runtime_error *net_netFD_accept(net_netFD *fd,
+    net_Addr *(*toAddr)(const syscall_Sockaddr *), net_netFD **netfd);
+/*
+ * net_netFD_connect is Go 1.19's netFD.connect: it registers fd with the
+ * poller and waits for the connection, honouring ctx's deadline and
+ * cancellation.  *rsa is the peer when the poller had to be consulted,
+ * Family 0 where Go returns a nil rsa.  la is unused, as in Go.
+ */
+runtime_error *net_netFD_connect(net_netFD *fd, context_Context *ctx,
+    const syscall_Sockaddr *la, const syscall_Sockaddr *ra,
+    syscall_Sockaddr *rsa);
+/* net_netFD_dup returns a new close-on-exec descriptor for the socket. */
+runtime_error *net_netFD_dup(net_netFD *fd, int *ns);
+/* The Raw* calls run f on the descriptor under the matching lock. */
+runtime_error *net_netFD_RawControl(net_netFD *fd,
+    void (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *net_netFD_RawRead(net_netFD *fd,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *net_netFD_RawWrite(net_netFD *fd,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
+
 /* rawconn.c: a syscall.RawConn over fd; free() releases it. */
 syscall_RawConn *net_newRawConn(net_netFD *fd);
+/* Go's rawConn.Read and Write (syscall.h has no RawConn Read/Write yet). */
+runtime_error	*net_rawConn_Read(syscall_RawConn *c,
+      bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error	*net_rawConn_Write(syscall_RawConn *c,
+      bool (*f)(uintptr_t fd, void *arg), void *arg);
 
 /* sock_posix.c, sock_linux.c, sock_cloexec.c, sockopt*.c, ipsock_posix.c,
  * hook.c, hook_unix.c, interface.c (the socket layer) */
@@ -429,11 +553,378 @@ extern syscall_Errno (*net_acceptFunc)(int fd, int flags, int *nfd,
 syscall_Errno net_sysSocket(int family, int sotype, int proto, int *s);
 syscall_Errno net_accept(int s, int *ns, syscall_Sockaddr *rsa,
     const char **errcall);
+/* sockopt_linux.c: flags for every send, so no write raises SIGPIPE. */
+extern const int net_sendFlags;
 /* interface.c: Go's zoneCache (interface name <-> index for IPv6 zones). */
 int   net_zoneCache_index(const char *zone);
 /* net_zoneCache_name returns a string kept for the process's life, or "". */
 const char *net_zoneCache_name(int index);
+/* interface.go's errors that the multicast options return. */
+extern runtime_error *const net_errNoSuchInterface;
+extern runtime_error *const net_errNoSuchMulticastInterface;
+/*
+ * hook_unix.c and hook.c: test hooks.  testHookDialChannel and
+ * testHookCanceledDial (no-ops) are for netFD.connect; a non-NULL
+ * testHookDialTCP replaces dialTCP; testHookSetKeepAlive (a no-op) hears
+ * the keep-alive period a dialer or listener sets.
+ */
+extern void (*net_testHookDialChannel)(void);
+extern void (*net_testHookCanceledDial)(void);
+extern runtime_error *(*net_testHookDialTCP)(context_Context *ctx,
+    const char *net, const net_TCPAddr *laddr, const net_TCPAddr *raddr,
+    net_TCPConn **c);
+extern void (*net_testHookSetKeepAlive)(time_Duration d);
+
+/*
+ * sock_posix.c.  net_ctrlFn is Go's Control func(network, address string,
+ * c syscall.RawConn) error with its closure argument; the error it
+ * returns becomes the caller's.  net_toAddr is Go's addrFunc result: it
+ * turns a Sockaddr into a heap Addr (free()), NULL for Family 0.
+ */
+typedef runtime_error *(*net_ctrlFn)(const char *network, const char *address,
+    syscall_RawConn *c, void *arg);
+typedef net_Addr *(*net_toAddr)(const syscall_Sockaddr *sa);
+/*
+ * net_socket is Go's socket(): a new socket of family, sotype and proto,
+ * set up as a stream listener or datagram listener (laddr without raddr)
+ * or dialed (anything else), with ctrlFn (may be NULL) run on it before
+ * bind.  laddr and raddr are borrowed (either may be NULL) and must have
+ * their sockaddr methods; toAddr records the socket's addresses in the
+ * netFD.  *fd is the caller's on success, NULL on error.
+ */
+runtime_error *net_socket(context_Context *ctx, const char *net, int family,
+    int sotype, int proto, bool ipv6only, const net_Addr *laddr,
+    const net_Addr *raddr, net_ctrlFn ctrlFn, void *ctrlArg,
+    net_toAddr toAddr, net_netFD **fd);
+/* net_listenerBacklog is maxListenerBacklog, computed once. */
+int net_listenerBacklog(void);
+
+/* sock_linux.c */
+void net_kernelVersion(int *major, int *minor);
+int  net_maxListenerBacklog(void);
+int  net_maxAckBacklog(int n);
+/*
+ * net_listenerSockaddr is the seed's listenerSockaddr: it sets the
+ * listener options that *la's kind (and, as Go 1.19 has it, the socket's
+ * sotype) calls for on s and writes the sockaddr to bind.  For a multicast UDPAddr it stores the wildcard address with
+ * the group's port in v and points *la at it.
+ */
+runtime_error *net_listenerSockaddr(int s, int f, int sotype,
+    const net_Addr **la, net_UDPAddr *v, syscall_Sockaddr *lsa);
+
+/* sockopt_linux.c, sockopt_posix.c, tcpsockopt_unix.c: Go's option setters */
+runtime_error *net_setDefaultSockopts(int s, int family, int sotype,
+    bool ipv6only);
+runtime_error *net_setDefaultListenerSockopts(int s);
+runtime_error *net_setDefaultMulticastSockopts(int s);
+int	       net_boolint(bool b);
+/*
+ * net_netFD_setsockopt is internal/poll's FD.Setsockopt* (one for every
+ * option shape): setsockopt on fd's descriptor under a reference.  It
+ * returns net_ErrClosed after Close, else the bare Errno error; wrap it
+ * with net_wrapSyscallError("setsockopt", ...).
+ */
+runtime_error *net_netFD_setsockopt(net_netFD *fd, int level, int name,
+    const void *val, size_t len);
+runtime_error *net_netFD_setsockoptInt(net_netFD *fd, int level, int name,
+    int arg);
+/* net_interfaceToIPv4Addr needs interfaces for a non-NULL ifi (for now). */
+runtime_error *net_interfaceToIPv4Addr(const net_Interface *ifi, net_IP *ip);
+runtime_error *net_setReadBuffer(net_netFD *fd, int bytes);
+runtime_error *net_setWriteBuffer(net_netFD *fd, int bytes);
+runtime_error *net_setKeepAlive(net_netFD *fd, bool keepalive);
+runtime_error *net_setLinger(net_netFD *fd, int sec);
+runtime_error *net_setNoDelay(net_netFD *fd, bool noDelay);
+runtime_error *net_setKeepAlivePeriod(net_netFD *fd, time_Duration d);
+
+/*
+ * sockoptip_posix.c, sockoptip_linux.c: multicast options.  A NULL ifi
+ * means the kernel's choice of interface.
+ */
+runtime_error *net_setIPv4MulticastInterface(net_netFD *fd,
+    const net_Interface *ifi);
+runtime_error *net_setIPv4MulticastLoopback(net_netFD *fd, bool v);
+runtime_error *net_joinIPv4Group(net_netFD *fd, const net_Interface *ifi,
+    net_IP ip);
+runtime_error *net_setIPv6MulticastInterface(net_netFD *fd,
+    const net_Interface *ifi);
+runtime_error *net_setIPv6MulticastLoopback(net_netFD *fd, bool v);
+runtime_error *net_joinIPv6Group(net_netFD *fd, const net_Interface *ifi,
+    net_IP ip);
+
+/*
+ * ipsock_posix.c.  supportsIPv4, supportsIPv6 and supportsIPv4map are
+ * ipsock.go's, here beside the probe they run once.
+ */
+bool net_supportsIPv4(void);
+bool net_supportsIPv6(void);
+bool net_supportsIPv4map(void);
+/* mode is "listen" or "dial". */
+void net_favoriteAddrFamily(const char *network, const net_Addr *laddr,
+    const net_Addr *raddr, const char *mode, int *family, bool *ipv6only);
+/* net_internetSocket is Go's internetSocket; results as net_socket's. */
+runtime_error *net_internetSocket(context_Context *ctx, const char *net,
+    const net_Addr *laddr, const net_Addr *raddr, int sotype, int proto,
+    const char *mode, net_ctrlFn ctrlFn, void *ctrlArg, net_toAddr toAddr,
+    net_netFD **fd);
+/*
+ * net_ipToSockaddr writes ip, port and zone (NULL reads as "") as a
+ * Sockaddr of family; the error is Go's *AddrError.
+ */
+runtime_error *net_ipToSockaddr(int family, net_IP ip, int port,
+    const char *zone, syscall_Sockaddr *sa);
+runtime_error *net_ipToSockaddrInet4(net_IP ip, int port,
+    syscall_SockaddrInet4 *sa);
+runtime_error *net_ipToSockaddrInet6(net_IP ip, int port, const char *zone,
+    syscall_SockaddrInet6 *sa);
 
 /* net.c (conn), dial.c, tcpsock*.c, udpsock*.c, unixsock*.c (the API) */
+/*
+ * The interface headers.  Each concrete object embeds the headers of the
+ * interfaces it satisfies; the header's type pointer is the itab, so an
+ * assertion compares it and a method call goes through it.
+ */
+typedef struct net_ConnType {
+	const char *name; /* Go's dynamic type: "*net.TCPConn" */
+	runtime_error *(*Read)(net_Conn *c, void *b, size_t len, int *n);
+	runtime_error *(*Write)(net_Conn *c, const void *b, size_t len, int *n);
+	runtime_error *(*Close)(net_Conn *c);
+	const net_Addr *(*LocalAddr)(net_Conn *c);
+	const net_Addr *(*RemoteAddr)(net_Conn *c);
+	runtime_error *(*SetDeadline)(net_Conn *c, time_Time t);
+	runtime_error *(*SetReadDeadline)(net_Conn *c, time_Time t);
+	runtime_error *(*SetWriteDeadline)(net_Conn *c, time_Time t);
+	void (*Free)(net_Conn *c);
+} net_ConnType;
+
+struct net_Conn {
+	const net_ConnType *type;
+};
+
+typedef struct net_PacketConnType {
+	const char *name;
+	runtime_error *(*ReadFrom)(net_PacketConn *c, void *b, size_t len,
+	    int *n, net_Addr **addr);
+	runtime_error *(*WriteTo)(net_PacketConn *c, const void *b, size_t len,
+	    const net_Addr *addr, int *n);
+	runtime_error *(*Close)(net_PacketConn *c);
+	const net_Addr *(*LocalAddr)(net_PacketConn *c);
+	runtime_error *(*SetDeadline)(net_PacketConn *c, time_Time t);
+	runtime_error *(*SetReadDeadline)(net_PacketConn *c, time_Time t);
+	runtime_error *(*SetWriteDeadline)(net_PacketConn *c, time_Time t);
+	void (*Free)(net_PacketConn *c);
+} net_PacketConnType;
+
+struct net_PacketConn {
+	const net_PacketConnType *type;
+};
+
+typedef struct net_ListenerType {
+	const char *name;
+	runtime_error *(*Accept)(net_Listener *l, net_Conn **c);
+	runtime_error *(*Close)(net_Listener *l);
+	const net_Addr *(*Addr)(net_Listener *l);
+	void (*Free)(net_Listener *l);
+} net_ListenerType;
+
+struct net_Listener {
+	const net_ListenerType *type;
+};
+
+/*
+ * net_conn is Go's conn, embedded in TCPConn, UDPConn and UnixConn.  It
+ * carries the Conn header and, for the packet types, the PacketConn one
+ * (whose type stays NULL in a TCPConn).  fd is owned: Free releases it.
+ */
+typedef struct net_conn {
+	net_Conn       Conn;
+	net_PacketConn PacketConn;
+	net_netFD     *fd;
+} net_conn;
+
+struct net_TCPConn {
+	net_conn conn;
+};
+
+struct net_UDPConn {
+	net_conn conn;
+};
+
+struct net_UnixConn {
+	net_conn conn;
+};
+
+struct net_TCPListener {
+	net_Listener	 Listener;
+	net_netFD	*fd;
+	net_ListenConfig lc;
+};
+
+/* path is owned; unlink and unlinkOnce are atomic (Go's sync.Once). */
+struct net_UnixListener {
+	net_Listener  Listener;
+	net_netFD    *fd;
+	char	     *path;
+	_Atomic bool  unlink;
+	_Atomic bool  unlinkDone;
+};
+
+extern const net_ConnType	net_TCPConnType;
+extern const net_ConnType	net_UDPConnType;
+extern const net_ConnType	net_UnixConnType;
+extern const net_PacketConnType net_UDPPacketConnType;
+extern const net_PacketConnType net_UnixPacketConnType;
+extern const net_ListenerType	net_TCPListenerType;
+extern const net_ListenerType	net_UnixListenerType;
+
+/* The conn methods (net.go); a NULL c or fd gives EINVAL, as Go's ok(). */
+bool		net_conn_ok(net_conn *c);
+runtime_error  *net_conn_Read(net_conn *c, void *b, size_t len, int *n);
+runtime_error  *net_conn_Write(net_conn *c, const void *b, size_t len, int *n);
+runtime_error  *net_conn_Close(net_conn *c);
+const net_Addr *net_conn_LocalAddr(net_conn *c);
+const net_Addr *net_conn_RemoteAddr(net_conn *c);
+runtime_error  *net_conn_SetDeadline(net_conn *c, time_Time t);
+runtime_error  *net_conn_SetReadDeadline(net_conn *c, time_Time t);
+runtime_error  *net_conn_SetWriteDeadline(net_conn *c, time_Time t);
+runtime_error  *net_conn_SetReadBuffer(net_conn *c, int bytes);
+runtime_error  *net_conn_SetWriteBuffer(net_conn *c, int bytes);
+/* net_conn_free closes the fd if needed and frees it (not c itself). */
+void		net_conn_free(net_conn *c);
+/* net_mapErr turns context errors into net's (errCanceled, errTimeout). */
+runtime_error  *net_mapErr(runtime_error *err);
+/* net_genericReadFrom is io.Copy from r to c's Write. */
+runtime_error  *net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n);
+
+/* The constructors take ownership of fd. */
+net_TCPConn  *net_newTCPConn(net_netFD *fd);
+net_UDPConn  *net_newUDPConn(net_netFD *fd);
+net_UnixConn *net_newUnixConn(net_netFD *fd);
+
+/*
+ * dial.c: Go's sysDialer and sysListener.  A sysDialer copies the Dialer;
+ * network and address are borrowed for the call.
+ */
+typedef struct net_sysDialer {
+	net_Dialer  Dialer;
+	const char *network;
+	const char *address;
+} net_sysDialer;
+
+typedef struct net_sysListener {
+	net_ListenConfig ListenConfig;
+	const char	*network;
+	const char	*address;
+} net_sysListener;
+
+extern const time_Duration net_defaultTCPKeepAlive;
+time_Time      net_Dialer_deadline(const net_Dialer *d, context_Context *ctx,
+    time_Time now);
+runtime_error *net_partialDeadline(time_Time now, time_Time deadline,
+    int addrsRemaining, time_Time *t);
+
+/* tcpsock.c */
+net_Addr      *net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp);
+
+/* tcpsock_posix.c */
+int	       net_TCPAddr_family(const net_TCPAddr *a);
+runtime_error *net_TCPAddr_sockaddr(const net_TCPAddr *a, int family,
+    syscall_Sockaddr *sa);
+net_Addr      *net_TCPAddr_toLocal(const net_TCPAddr *a, const char *net);
+runtime_error *net_TCPConn_readFrom(net_TCPConn *c, io_Reader r, int64_t *n);
+runtime_error *net_TCPListener_accept(net_TCPListener *ln, net_TCPConn **c);
+runtime_error *net_TCPListener_close(net_TCPListener *ln);
+net_Addr      *net_sockaddrToTCP(const syscall_Sockaddr *sa);
+runtime_error *net_sysDialer_dialTCP(net_sysDialer *sd, context_Context *ctx,
+    const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c);
+runtime_error *net_sysDialer_doDialTCP(net_sysDialer *sd,
+    context_Context *ctx, const net_TCPAddr *laddr, const net_TCPAddr *raddr,
+    net_TCPConn **c);
+bool	       net_selfConnect(net_netFD *fd, runtime_error *err);
+bool	       net_spuriousENOTAVAIL(runtime_error *err);
+runtime_error *net_sysListener_listenTCP(net_sysListener *sl,
+    context_Context *ctx, const net_TCPAddr *laddr, net_TCPListener **l);
+
+/* udpsock.c */
+net_Addr      *net_UDPAddr_opAddrCopy(const net_UDPAddr *a, net_UDPAddr *tmp);
+
+/* udpsock_posix.c */
+int	       net_UDPAddr_family(const net_UDPAddr *a);
+runtime_error *net_UDPAddr_sockaddr(const net_UDPAddr *a, int family,
+    syscall_Sockaddr *sa);
+net_Addr      *net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net);
+/* net_netipAddrString is netip.Addr.String, malloc'd (error texts only). */
+char	      *net_netipAddrString(netip_Addr ip);
+/* readFrom fills *addr (type set) only on success. */
+runtime_error *net_UDPConn_readFrom(net_UDPConn *c, void *b, size_t len,
+    int *n, net_UDPAddr *addr);
+runtime_error *net_UDPConn_readFromAddrPort(net_UDPConn *c, void *b,
+    size_t len, int *n, netip_AddrPort *addr);
+runtime_error *net_UDPConn_readMsg(net_UDPConn *c, void *b, size_t len,
+    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    netip_AddrPort *addr);
+runtime_error *net_UDPConn_writeTo(net_UDPConn *c, const void *b, size_t len,
+    const net_UDPAddr *addr, int *n);
+runtime_error *net_UDPConn_writeToAddrPort(net_UDPConn *c, const void *b,
+    size_t len, netip_AddrPort addr, int *n);
+runtime_error *net_UDPConn_writeMsg(net_UDPConn *c, const void *b, size_t len,
+    const void *oob, size_t ooblen, const net_UDPAddr *addr, int *n,
+    int *oobn);
+runtime_error *net_UDPConn_writeMsgAddrPort(net_UDPConn *c, const void *b,
+    size_t len, const void *oob, size_t ooblen, netip_AddrPort addr, int *n,
+    int *oobn);
+runtime_error *net_addrPortToSockaddrInet4(netip_AddrPort ap,
+    syscall_SockaddrInet4 *sa);
+runtime_error *net_addrPortToSockaddrInet6(netip_AddrPort ap,
+    syscall_SockaddrInet6 *sa);
+net_Addr      *net_sockaddrToUDP(const syscall_Sockaddr *sa);
+runtime_error *net_sysDialer_dialUDP(net_sysDialer *sd, context_Context *ctx,
+    const net_UDPAddr *laddr, const net_UDPAddr *raddr, net_UDPConn **c);
+runtime_error *net_sysListener_listenUDP(net_sysListener *sl,
+    context_Context *ctx, const net_UDPAddr *laddr, net_UDPConn **c);
+runtime_error *net_sysListener_listenMulticastUDP(net_sysListener *sl,
+    context_Context *ctx, const net_Interface *ifi, const net_UDPAddr *gaddr,
+    net_UDPConn **c);
+
+/* unixsock.c */
+net_Addr      *net_UnixAddr_opAddrCopy(const net_UnixAddr *a, net_UnixAddr *tmp);
+
+/* unixsock_posix.c */
+int	       net_UnixAddr_family(const net_UnixAddr *a);
+runtime_error *net_UnixAddr_sockaddr(const net_UnixAddr *a, int family,
+    syscall_Sockaddr *sa);
+net_Addr      *net_UnixAddr_toLocal(const net_UnixAddr *a, const char *net);
+/* readFrom and readMsg write a heap address, or NULL (even on error). */
+runtime_error *net_UnixConn_readFrom(net_UnixConn *c, void *b, size_t len,
+    int *n, net_UnixAddr **addr);
+runtime_error *net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len,
+    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    net_UnixAddr **addr);
+runtime_error *net_UnixConn_writeTo(net_UnixConn *c, const void *b,
+    size_t len, const net_UnixAddr *addr, int *n);
+runtime_error *net_UnixConn_writeMsg(net_UnixConn *c, const void *b,
+    size_t len, const void *oob, size_t ooblen, const net_UnixAddr *addr,
+    int *n, int *oobn);
+runtime_error *net_UnixListener_accept(net_UnixListener *ln,
+    net_UnixConn **c);
+runtime_error *net_UnixListener_close(net_UnixListener *ln);
+net_Addr      *net_sockaddrToUnix(const syscall_Sockaddr *sa);
+net_Addr      *net_sockaddrToUnixgram(const syscall_Sockaddr *sa);
+net_Addr      *net_sockaddrToUnixpacket(const syscall_Sockaddr *sa);
+const char    *net_sotypeToNet(int sotype);
+runtime_error *net_unixSocket(context_Context *ctx, const char *net,
+    const net_Addr *laddr, const net_Addr *raddr, const char *mode,
+    net_ctrlFn ctrlFn, void *ctrlArg, net_netFD **fd);
+runtime_error *net_sysDialer_dialUnix(net_sysDialer *sd, context_Context *ctx,
+    const net_UnixAddr *laddr, const net_UnixAddr *raddr, net_UnixConn **c);
+runtime_error *net_sysListener_listenUnix(net_sysListener *sl,
+    context_Context *ctx, const net_UnixAddr *laddr, net_UnixListener **l);
+runtime_error *net_sysListener_listenUnixgram(net_sysListener *sl,
+    context_Context *ctx, const net_UnixAddr *laddr, net_UnixConn **c);
+
+/* For tests: the socket descriptor behind an interface value. */
+int net_Conn_sysfd(net_Conn *c);
+int net_Listener_sysfd(net_Listener *l);
+int net_PacketConn_sysfd(net_PacketConn *c);
 
 #endif /* GONET_NET_IMPL_H */

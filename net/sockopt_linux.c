@@ -47,3 +47,10 @@ net_setDefaultMulticastSockopts(int s)
 	    syscall_Errno_Err(
 		syscall_SetsockoptInt(s, SOL_SOCKET, SO_REUSEADDR, 1)));
 }
+
+/*
+ * net_sendFlags go with every send on a socket.  Go's runtime ignores
+ * SIGPIPE, so writing to a closed peer only returns EPIPE; gonet, a
+ * library, leaves the signal alone and asks Linux not to raise it.
+ */
+const int net_sendFlags = MSG_NOSIGNAL;
