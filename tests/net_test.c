@@ -1,14 +1,769 @@
 /*
- * C port of go1.19 src/net/net_test.go: TestErrors, plus a gonet table of
- * each error type's methods.  The connection tests (TestCloseRead through
- * TestNotTemporaryRead) need sockets: they come with the socket layer.
+ * C port of go1.19 src/net/net_test.go (built on: !js): closing, shutdown
+ * and zero-byte reads on every stream network, the read wake-ups Go
+ * relies on, TestErrors, plus a gonet table of each error type's methods.
+ *
+ * Go's per-network subtests are Check iterations over a table.
  */
 #include <errno.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/export_test.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
+
+static const char *const streamNetworks[] = { "tcp", "unix", "unixpacket" };
+static const char *const packetNetworks[] = { "udp", "unixgram" };
+
+/* connCloseRead and connCloseWrite are Go's type switch on c. */
+static runtime_error *
+connCloseRead(net_Conn *c)
+{
+	if (net_Conn_TCPConn(c) != NULL)
+		return net_TCPConn_CloseRead(net_Conn_TCPConn(c));
+	if (net_Conn_UnixConn(c) != NULL)
+		return net_UnixConn_CloseRead(net_Conn_UnixConn(c));
+	return NULL;
+}
+
+static runtime_error *
+connCloseWrite(net_Conn *c)
+{
+	if (net_Conn_TCPConn(c) != NULL)
+		return net_TCPConn_CloseWrite(net_Conn_TCPConn(c));
+	if (net_Conn_UnixConn(c) != NULL)
+		return net_UnixConn_CloseWrite(net_Conn_UnixConn(c));
+	return NULL;
+}
+
+static void
+reportPerr(char *perr)
+{
+	if (perr != NULL)
+		tErrorf("%s", tStr(perr));
+}
+
+/* dialLocal dials ln's own address, failing the test on error. */
+static net_Conn *
+dialLocal(net_Listener *ln)
+{
+	net_Conn      *c;
+	runtime_error *err;
+
+	err = net_Dial(net_Addr_Network(net_Listener_Addr(ln)),
+	    addrString(net_Listener_Addr(ln)), &c);
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	return c;
+}
+
+START_TEST(TestCloseRead)
+{
+	const char    *network;
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1];
+	int	       n;
+
+	network = streamNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	ln = newLocalListener(network, NULL);
+	if (strncmp(network, "unix", 4) == 0)
+		deferRemove(addrString(net_Listener_Addr(ln)));
+	deferListener(ln);
+
+	c = dialLocal(ln);
+	if (strncmp(network, "unix", 4) == 0 && net_Conn_LocalAddr(c) != NULL)
+		deferRemove(addrString(net_Conn_LocalAddr(c)));
+	deferConn(c);
+
+	err = connCloseRead(c);
+	if (err != NULL) {
+		reportPerr(parseCloseError(err, true));
+		tFatalf("%s", tErrStr(err));
+	}
+	n = -1;
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (n != 0 || err == NULL)
+		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
+static time_Time closeWriteDeadline;
+
+static void
+closeWriteHandler(localServer *ls, net_Listener *ln, void *arg)
+{
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1] = { 0 };
+	int	       n;
+
+	(void)arg;
+	err = net_Listener_Accept(ln, &c);
+	if (err != NULL) {
+		tErrorf("%s", tErrStr(err));
+		return;
+	}
+	localServer_addConn(ls, c); /* teardown closes it, free frees it */
+	runtime_error_Free(net_Conn_SetDeadline(c, closeWriteDeadline));
+
+	n = -1;
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (n != 0 || err != io_EOF) {
+		tErrorf("got (%d, %s); want (0, io.EOF)", n, tErrStr(err));
+		return;
+	}
+	err = connCloseWrite(c);
+	if (err != NULL) {
+		reportPerr(parseCloseError(err, true));
+		tErrorf("%s", tErrStr(err));
+		return;
+	}
+	n = -1;
+	err = net_Conn_Write(c, b, sizeof(b), &n);
+	if (err == NULL) {
+		tErrorf("got (%d, <nil>); want (any, error)", n);
+		return;
+	}
+	runtime_error_Free(err);
+	runtime_error_Free(net_Conn_Close(c));
+}
+
+START_TEST(TestCloseWrite)
+{
+	const char    *network;
+	localServer   *ls;
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1] = { 0 };
+	int	       n;
+
+	/* Leave 10% headroom on the Check timeout (30s) to clean up. */
+	closeWriteDeadline = time_Time_Add(time_Now(), 27 * time_Second);
+	network = streamNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	ls = newLocalServer(network);
+	deferLocalServer(ls);
+	localServer_buildup(ls, closeWriteHandler, NULL);
+
+	c = dialLocal(ls->Listener);
+	runtime_error_Free(net_Conn_SetDeadline(c, closeWriteDeadline));
+	if (strncmp(network, "unix", 4) == 0 && net_Conn_LocalAddr(c) != NULL)
+		deferRemove(addrString(net_Conn_LocalAddr(c)));
+	deferConn(c);
+
+	err = connCloseWrite(c);
+	if (err != NULL) {
+		reportPerr(parseCloseError(err, true));
+		tFatalf("%s", tErrStr(err));
+	}
+	n = -1;
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (n != 0 || err != io_EOF)
+		tFatalf("got (%d, %s); want (0, io.EOF)", n, tErrStr(err));
+	n = -1;
+	err = net_Conn_Write(c, b, sizeof(b), &n);
+	if (err == NULL)
+		tFatalf("got (%d, <nil>); want (any, error)", n);
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestConnClose)
+{
+	const char    *network;
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1];
+	int	       n;
+
+	network = streamNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	ln = newLocalListener(network, NULL);
+	if (strncmp(network, "unix", 4) == 0)
+		deferRemove(addrString(net_Listener_Addr(ln)));
+	deferListener(ln);
+
+	c = dialLocal(ln);
+	if (strncmp(network, "unix", 4) == 0 && net_Conn_LocalAddr(c) != NULL)
+		deferRemove(addrString(net_Conn_LocalAddr(c)));
+	deferConn(c);
+
+	if ((err = net_Conn_Close(c)) != NULL) {
+		reportPerr(parseCloseError(err, false));
+		tFatalf("%s", tErrStr(err));
+	}
+	n = -1;
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (n != 0 || err == NULL)
+		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestListenerClose)
+{
+	const char    *network;
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+
+	network = streamNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	ln = newLocalListener(network, NULL);
+	if (strncmp(network, "unix", 4) == 0)
+		deferRemove(addrString(net_Listener_Addr(ln)));
+	deferListener(ln);
+
+	if ((err = net_Listener_Close(ln)) != NULL) {
+		reportPerr(parseCloseError(err, false));
+		tFatalf("%s", tErrStr(err));
+	}
+	err = net_Listener_Accept(ln, &c);
+	if (err == NULL) {
+		net_Conn_Free(c);
+		tFatalf("should fail");
+	}
+	runtime_error_Free(err);
+
+	/*
+	 * A later Dial may still succeed: nothing stops the port from being
+	 * reused at once (TIME_WAIT covers connections, not the port).
+	 */
+	tDone();
+}
+END_TEST
+
+START_TEST(TestPacketConnClose)
+{
+	const char     *network;
+	net_PacketConn *c;
+	net_Addr       *from;
+	runtime_error  *err;
+	char		b[1];
+	int		n;
+
+	network = packetNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	c = newLocalPacketListener(network, NULL);
+	if (strcmp(network, "unixgram") == 0)
+		deferRemove(addrString(net_PacketConn_LocalAddr(c)));
+	deferPacketConn(c);
+
+	if ((err = net_PacketConn_Close(c)) != NULL) {
+		reportPerr(parseCloseError(err, false));
+		tFatalf("%s", tErrStr(err));
+	}
+	n = -1;
+	from = NULL;
+	err = net_PacketConn_ReadFrom(c, b, sizeof(b), &n, &from);
+	free(from);
+	if (n != 0 || err == NULL)
+		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestListenCloseListen)
+{
+	enum { maxTries = 10 };
+	net_Listener  *ln;
+	runtime_error *err;
+	const char    *addr;
+	int	       tries;
+
+	for (tries = 0; tries < maxTries; tries++) {
+		ln = newLocalListener("tcp", NULL);
+		addr = addrString(net_Listener_Addr(ln));
+		/*
+		 * Racy, as in Go: the port may be reused between this Close
+		 * and the next Listen.
+		 */
+		if ((err = net_Listener_Close(ln)) != NULL) {
+			reportPerr(parseCloseError(err, false));
+			tFatalf("%s", tErrStr(err));
+		}
+		net_Listener_Free(ln);
+		err = net_Listen("tcp", addr, &ln);
+		if (err == NULL) {
+			/* Success.  (Go did not always make it here.) */
+			net_Listener_Free(ln);
+			tDone();
+			return;
+		}
+		tErrorf("failed on try %d/%d: %s", tries + 1, maxTries,
+		    tErrStr(err));
+	}
+	tFatalf("failed to listen/close/listen on same address after %d tries",
+	    maxTries);
+}
+END_TEST
+
+/*
+ * abortedConnRequestErrors (error_unix_test.go), handed out one per
+ * accept by the socktest filter, before the real accept runs.
+ */
+static const syscall_Errno abortedConnRequestErrors[] = { ECONNABORTED };
+static atomic_int	   abortedConnRequestNext;
+
+static syscall_Errno
+acceptAborted(int fd, int flags, int *nfd, syscall_Sockaddr *sa)
+{
+	int i;
+
+	i = atomic_fetch_add(&abortedConnRequestNext, 1);
+	if (i < (int)nelem(abortedConnRequestErrors)) {
+		*nfd = -1;
+		return abortedConnRequestErrors[i];
+	}
+	return syscall_Accept4(fd, flags, nfd, sa);
+}
+
+static void
+abortedConnHandler(localServer *ls, net_Listener *ln, void *arg)
+{
+	net_Conn      *c;
+	runtime_error *err;
+	chan	      *operr;
+
+	(void)ls;
+	operr = arg;
+	err = net_Listener_Accept(ln, &c);
+	if (err != NULL) {
+		chanSendMsg(operr, parseAcceptError(err));
+		chanSendErr(operr, err);
+		chanClose(operr);
+		return;
+	}
+	net_Conn_Free(c);
+	chanClose(operr);
+}
+
+/* See Go issues 6163 and 6987. */
+START_TEST(TestAcceptIgnoreAbortedConnRequest)
+{
+	localServer   *ls;
+	net_Conn      *c;
+	runtime_error *err;
+	chan	      *operr;
+
+	atomic_store(&abortedConnRequestNext, 0);
+	net_acceptFunc = acceptAborted;
+
+	operr = makeChan();
+	ls = newLocalServer("tcp");
+	deferLocalServer(ls);
+	localServer_buildup(ls, abortedConnHandler, operr);
+
+	err = net_Dial(net_Addr_Network(net_Listener_Addr(ls->Listener)),
+	    addrString(net_Listener_Addr(ls->Listener)), &c);
+	if (err != NULL) {
+		net_acceptFunc = syscall_Accept4;
+		tFatalf("%s", tErrStr(err));
+	}
+	net_Conn_Free(c);
+
+	chanRangeErrors(operr, "accept");
+	localServer_teardown(ls);
+	net_acceptFunc = syscall_Accept4;
+	if (atomic_load(&abortedConnRequestNext) <
+	    (int)nelem(abortedConnRequestErrors))
+		tErrorf("accept filter not reached: net_acceptFunc unused");
+	tDone();
+}
+END_TEST
+
+typedef struct zeroArgs {
+	net_Listener *ln;
+	chan	     *connc;
+} zeroArgs;
+
+static void *
+zeroByteAccept(void *arg)
+{
+	zeroArgs      *a;
+	net_Conn      *c;
+	runtime_error *err;
+
+	a = arg;
+	c = NULL;
+	err = net_Listener_Accept(a->ln, &c);
+	runtime_error_Free(net_Listener_Close(a->ln));
+	if (err != NULL)
+		tErrorf("%s", tErrStr(err));
+	chanSend(a->connc, c); /* might be NULL */
+	return NULL;
+}
+
+START_TEST(TestZeroByteRead)
+{
+	const char    *network;
+	zeroArgs       a;
+	net_Conn      *c, *sc;
+	runtime_error *err;
+	void	      *v;
+	int	       n;
+
+	network = streamNetworks[_i];
+	if (!testableNetwork(network)) {
+		tSkipf("network %s is not testable on the current platform",
+		    network);
+		return;
+	}
+
+	a.ln = newLocalListener(network, NULL);
+	deferListener(a.ln);
+	a.connc = makeChan();
+	goStart(zeroByteAccept, &a);
+	err = net_Dial(network, addrString(net_Listener_Addr(a.ln)), &c);
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(c);
+	chanRecv(a.connc, &v);
+	sc = v;
+	if (sc == NULL) {
+		tDone();
+		return;
+	}
+	deferConn(sc);
+
+	n = -1;
+	err = net_Conn_Read(c, NULL, 0, &n);
+	if (n != 0 || err != NULL)
+		tErrorf("%s: zero byte client read = %d, %s; want 0, nil",
+		    network, n, tErrStr(err));
+
+	n = -1;
+	err = net_Conn_Read(sc, NULL, 0, &n);
+	if (n != 0 || err != NULL)
+		tErrorf("%s: zero byte server read = %d, %s; want 0, nil",
+		    network, n, tErrStr(err));
+	tDone();
+}
+END_TEST
+
+/*
+ * withTCPConnPair sets up a TCP connection between two peers, then runs
+ * peer1 and peer2 concurrently; it returns when both have completed.  A
+ * peer returns NULL or a malloc'd failure message.
+ */
+typedef char *(*tcpPeer)(net_TCPConn *c);
+
+typedef struct pairArgs {
+	net_Listener *ln;
+	tcpPeer	      peer;
+	chan	     *errc;
+} pairArgs;
+
+static void *
+pairAccept(void *arg)
+{
+	pairArgs      *a;
+	net_Conn      *c1;
+	runtime_error *err;
+	char	      *msg;
+
+	a = arg;
+	err = net_Listener_Accept(a->ln, &c1);
+	if (err != NULL) {
+		chanSendErr(a->errc, err);
+		return NULL;
+	}
+	msg = a->peer(net_Conn_TCPConn(c1));
+	runtime_error_Free(net_Conn_Close(c1));
+	net_Conn_Free(c1);
+	chanSend(a->errc, msg);
+	return NULL;
+}
+
+static void *
+pairDial(void *arg)
+{
+	pairArgs      *a;
+	net_Conn      *c2;
+	runtime_error *err;
+	char	      *msg;
+
+	a = arg;
+	err = net_Dial("tcp", addrString(net_Listener_Addr(a->ln)), &c2);
+	if (err != NULL) {
+		chanSendErr(a->errc, err);
+		return NULL;
+	}
+	msg = a->peer(net_Conn_TCPConn(c2));
+	runtime_error_Free(net_Conn_Close(c2));
+	net_Conn_Free(c2);
+	chanSend(a->errc, msg);
+	return NULL;
+}
+
+static void
+withTCPConnPair(tcpPeer peer1, tcpPeer peer2)
+{
+	pairArgs a1, a2;
+	chan	*errc;
+	void	*v;
+	int	 i;
+
+	a1.ln = newLocalListener("tcp", NULL);
+	deferListener(a1.ln);
+	errc = makeChan();
+	a1.peer = peer1;
+	a1.errc = errc;
+	a2 = a1;
+	a2.peer = peer2;
+	goStart(pairAccept, &a1);
+	goStart(pairDial, &a2);
+	for (i = 0; i < 2; i++) {
+		chanRecv(errc, &v);
+		if (v != NULL)
+			tFatalf("%s", tStr(v));
+	}
+}
+
+static chan *serverDone;
+
+static void *
+interruptRead(void *arg)
+{
+	/*
+	 * Go's TODO: find a better way to wait until the Read below is
+	 * blocked.  Sleep is lame.
+	 */
+	sleepDuration(100 * time_Millisecond);
+
+	/* Interrupt the upcoming Read, unblocking it. */
+	runtime_error_Free(net_TCPConn_SetReadDeadline(
+	    arg, time_Unix(123, 0))); /* time in the past */
+	return NULL;
+}
+
+typedef struct unblockArgs {
+	net_TCPConn *cs;
+	chan	    *errc;
+} unblockArgs;
+
+static void *
+unblockRead(void *arg)
+{
+	unblockArgs   *a;
+	runtime_error *err;
+	goroutine     *g;
+	char	       buf[1];
+	int	       n;
+
+	a = arg;
+	g = goStart(interruptRead, a->cs);
+	n = -1;
+	err = net_TCPConn_Read(a->cs, buf, 1, &n);
+	if (n != 0 || err == NULL)
+		chanSendf(a->errc, "Read = %d, %s; want 0, non-nil", n,
+		    runtime_error_Error(err));
+	runtime_error_Free(err);
+	goJoin(g);
+	chanClose(a->errc);
+	return NULL;
+}
+
+static char *
+readTimeoutServer(net_TCPConn *cs)
+{
+	unblockArgs a;
+	goroutine  *g;
+	void	   *v;
+	char	   *msg;
+	int	    r;
+
+	a.cs = cs;
+	a.errc = makeChan();
+	g = goStart(unblockRead, &a);
+	r = chanRecvTimeout(a.errc, &v, 5 * time_Second);
+	msg = NULL;
+	if (r == 1)
+		msg = v;
+	else if (r < 0)
+		msg = strdup("timeout waiting for Read to finish");
+	if (r >= 0)
+		goJoin(g);
+	else {
+		/* The reader is stuck: Close wakes it before cs is freed. */
+		runtime_error_Free(net_TCPConn_Close(cs));
+		goJoin(g);
+	}
+	chanClose(serverDone);
+	return msg;
+}
+
+static char *
+readTimeoutClient(net_TCPConn *c)
+{
+	(void)c;
+	/* Never write; wait for the server's half to be done. */
+	chanRecv(serverDone, NULL);
+	return NULL;
+}
+
+/*
+ * Tests that a blocked Read is interrupted by a concurrent SetReadDeadline
+ * moving that Conn's read deadline to the past (Go CL 30164, which
+ * net/http depends on).
+ */
+START_TEST(TestReadTimeoutUnblocksRead)
+{
+	serverDone = makeChan();
+	withTCPConnPair(readTimeoutClient, readTimeoutServer);
+	tDone();
+}
+END_TEST
+
+static char *
+closeUnblocksServer(net_TCPConn *cs)
+{
+	/* Give the client time to get stuck in a Read. */
+	sleepDuration(20 * time_Millisecond);
+	runtime_error_Free(net_TCPConn_Close(cs));
+	return NULL;
+}
+
+static char *
+closeUnblocksClient(net_TCPConn *ss)
+{
+	runtime_error *err;
+	char	       b[1] = { 0 }, *msg;
+	int	       n;
+
+	n = -1;
+	err = net_TCPConn_Read(ss, b, 1, &n);
+	msg = NULL;
+	if (n != 0 || err != io_EOF) {
+		if (asprintf(&msg, "Read = %d, %s; want 0, EOF", n,
+			runtime_error_Error(err)) < 0)
+			msg = NULL;
+	}
+	runtime_error_Free(err);
+	return msg;
+}
+
+/* Go issue 17695: a blocked Read is woken up by a Close. */
+START_TEST(TestCloseUnblocksRead)
+{
+	withTCPConnPair(closeUnblocksClient, closeUnblocksServer);
+	tDone();
+}
+END_TEST
+
+typedef struct notTemporaryArgs {
+	net_Listener *ln;
+	chan	     *serverDone;
+	chan	     *dialed;
+} notTemporaryArgs;
+
+static void *
+notTemporaryServer(void *arg)
+{
+	notTemporaryArgs *a;
+	net_Conn	 *cs;
+	runtime_error	 *err;
+
+	a = arg;
+	err = net_Listener_Accept(a->ln, &cs);
+	if (err != NULL) {
+		runtime_error_Free(err);
+		chanClose(a->serverDone);
+		return NULL;
+	}
+	chanRecv(a->dialed, NULL);
+	runtime_error_Free(net_TCPConn_SetLinger(net_Conn_TCPConn(cs), 0));
+	runtime_error_Free(net_Conn_Close(cs));
+	net_Conn_Free(cs);
+	chanClose(a->serverDone);
+	return NULL;
+}
+
+static void
+closeAndWaitServer(void *arg)
+{
+	notTemporaryArgs *a;
+
+	a = arg;
+	runtime_error_Free(net_Listener_Close(a->ln));
+	chanRecv(a->serverDone, NULL);
+}
+
+/* Go issue 24808: ECONNRESET is not temporary for read. */
+START_TEST(TestNotTemporaryRead)
+{
+	notTemporaryArgs a;
+	net_Conn	*ss;
+	runtime_error	*err;
+	char		 b[1] = { 0 };
+	int		 n;
+
+	a.ln = newLocalListener("tcp", NULL);
+	a.serverDone = makeChan();
+	a.dialed = makeChan();
+	goStart(notTemporaryServer, &a);
+	tDeferFree((void (*)(void *))net_Listener_Free, a.ln);
+	tDefer(closeAndWaitServer, &a);
+
+	err = net_Dial("tcp", addrString(net_Listener_Addr(a.ln)), &ss);
+	chanClose(a.dialed);
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(ss);
+
+	err = net_Conn_Read(ss, b, 1, &n);
+	if (err == NULL)
+		tFatalf("Read succeeded unexpectedly");
+	else if (err == io_EOF)
+		tFatalf("Read unexpectedly returned io.EOF after socket was "
+			"abruptly closed");
+	if (net_Error_Temporary(err))
+		tErrorf("Read error is unexpectedly temporary: %s",
+		    runtime_error_Error(err));
+	if (err->type->Timeout == NULL || err->type->Temporary == NULL)
+		tErrorf("Read error does not implement net.Error: %s",
+		    runtime_error_Error(err));
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
 
 /*
  * Go checks at compile time that each error type implements net.Error; in
@@ -224,6 +979,23 @@ net_suite(void)
 	TCase *tc;
 
 	s = suite_create("net");
+	tc = newNetTCase("close", 30);
+	tcase_add_loop_test(tc, TestCloseRead, 0, nelem(streamNetworks));
+	tcase_add_loop_test(tc, TestCloseWrite, 0, nelem(streamNetworks));
+	tcase_add_loop_test(tc, TestConnClose, 0, nelem(streamNetworks));
+	tcase_add_loop_test(tc, TestListenerClose, 0, nelem(streamNetworks));
+	tcase_add_loop_test(tc, TestPacketConnClose, 0, nelem(packetNetworks));
+	tcase_add_test(tc, TestListenCloseListen);
+	suite_add_tcase(s, tc);
+
+	tc = newNetTCase("read", 30);
+	tcase_add_test(tc, TestAcceptIgnoreAbortedConnRequest);
+	tcase_add_loop_test(tc, TestZeroByteRead, 0, nelem(streamNetworks));
+	tcase_add_test(tc, TestReadTimeoutUnblocksRead);
+	tcase_add_test(tc, TestCloseUnblocksRead);
+	tcase_add_test(tc, TestNotTemporaryRead);
+	suite_add_tcase(s, tc);
+
 	tc = newTCase("errors");
 	tcase_add_test(tc, TestErrors);
 	tcase_add_loop_test(tc, testErrorMethods, 0, nelem(errorMethodTests));
