@@ -1,8 +1,1163 @@
-/* placeholder: dial_test.c */
+/*
+ * C port of go1.19 src/net/dial_test.go: the tests that stay on loopback.
+ *
+ * Go's testHookLookupIP (lookupLocalhost, lookupSlowFast) becomes a
+ * temporary hosts file that net_testHookHostsPath points at, so that names
+ * resolve without DNS.  Go's blackholed addresses (198.18.0.254,
+ * 2001:2::254) are never contacted: a testHookDialTCP stands in for them,
+ * or a loopback listener whose accept queue is full drops the SYN.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "tests/export_test.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
+
+/* mustOK is "if err != nil { t.Fatal(err) }", naming the call. */
+static void
+mustOK(runtime_error *err, const char *what)
+{
+	if (err != NULL)
+		tFatalf("%s: %s", what, tErrStr(err));
+}
+
+static void
+closeConn(net_Conn *c)
+{
+	runtime_error_Free(net_Conn_Close(c));
+	net_Conn_Free(c);
+}
+
+/* Go's slowDst4 and slowDst6, reserved for benchmarking by RFC 6890. */
+#define slowDst4 "198.18.0.254"
+#define slowDst6 "2001:2::254"
+
+/*
+ * useHosts points the resolver at a temporary hosts file holding text,
+ * restored (and the file removed) by tDone: Go's testHookLookupIP.
+ */
+static const char *savedHostsPath;
+
+static void
+restoreHosts(void *arg)
+{
+	net_testHookHostsPath = savedHostsPath;
+	unlink(arg);
+}
+
+static void
+useHosts(const char *text)
+{
+	char *path;
+	FILE *f;
+
+	path = testUnixAddr(); /* DIR/sock in a fresh directory */
+	f = fopen(path, "w");
+	if (f == NULL || fputs(text, f) < 0)
+		tFatalf("writing %s: %s", path, strerror(errno));
+	fclose(f);
+	savedHostsPath = net_testHookHostsPath;
+	net_testHookHostsPath = path;
+	tDefer(restoreHosts, path);
+}
+
+/* lookupLocalhost: "localhost" is 127.0.0.1 and ::1. */
+#define lookupLocalhost "127.0.0.1 localhost\n::1 localhost\n"
+
+/*
+ * dualStackServer: a tcp4 and a tcp6 listener on one port, each with an
+ * accepting thread running handler.  teardownNetwork closes one family.
+ */
+typedef struct dualStackServer dualStackServer;
+struct dualStackServer {
+	net_TCPListener *lns[2]; /* tcp4, tcp6 */
+	pthread_t	 ts[2];
+	bool		 running[2];
+	char		*port;
+	void (*handler)(dualStackServer *, net_Listener *);
+	void *arg;
+};
+
+struct dssArg {
+	dualStackServer *dss;
+	int		 i;
+};
+
+static struct dssArg dssArgs[2];
+
+static void *
+dssMain(void *arg)
+{
+	struct dssArg *a = arg;
+
+	a->dss->handler(a->dss, net_TCPListener_Listener(a->dss->lns[a->i]));
+	return NULL;
+}
+
+static void
+dss_teardownNetwork(dualStackServer *dss, const char *network)
+{
+	int i;
+
+	i = strcmp(network, "tcp4") == 0 ? 0 : 1;
+	if (!dss->running[i])
+		return;
+	runtime_error_Free(net_TCPListener_Close(dss->lns[i]));
+	pthread_join(dss->ts[i], NULL);
+	dss->running[i] = false;
+}
+
+static void
+dss_teardown(void *arg)
+{
+	dualStackServer *dss = arg;
+	int		 i;
+
+	dss_teardownNetwork(dss, "tcp4");
+	dss_teardownNetwork(dss, "tcp6");
+	for (i = 0; i < 2; i++)
+		net_TCPListener_Free(dss->lns[i]);
+	free(dss->port);
+	free(dss);
+}
+
+/* newDualStackServer builds and starts it; tDone tears it down. */
+static dualStackServer *
+newDualStackServer(
+    void (*handler)(dualStackServer *, net_Listener *), void *arg)
+{
+	dualStackServer *dss;
+	int		 i;
+
+	dss = calloc(1, sizeof(*dss));
+	mustOK(newDualStackListener(dss->lns), "newDualStackListener");
+	dss->port = strdup(portOf(net_TCPListener_Addr(dss->lns[0])));
+	dss->handler = handler;
+	dss->arg = arg;
+	for (i = 0; i < 2; i++) {
+		dssArgs[i].dss = dss;
+		dssArgs[i].i = i;
+		if (pthread_create(&dss->ts[i], NULL, dssMain, &dssArgs[i]) !=
+		    0)
+			tFatalf("pthread_create");
+		dss->running[i] = true;
+	}
+	tDefer(dss_teardown, dss);
+	return dss;
+}
+
+/* acceptAndClose is the handler most of Go's dial tests use. */
+static void
+acceptAndClose(dualStackServer *dss, net_Listener *ln)
+{
+	net_Conn      *c;
+	runtime_error *err;
+
+	(void)dss;
+	for (;;) {
+		err = net_Listener_Accept(ln, &c);
+		if (err != NULL) {
+			runtime_error_Free(err);
+			return;
+		}
+		closeConn(c);
+	}
+}
+
+static void
+lsAcceptAndClose(localServer *ls, net_Listener *ln, void *arg)
+{
+	(void)ls;
+	(void)arg;
+	acceptAndClose(NULL, ln);
+}
+
+static const struct {
+	const char *network;
+	const char *address;
+} prohibitionaryDialArgTests[] = {
+	{ "tcp6", "127.0.0.1" },
+	{ "tcp6", "::ffff:127.0.0.1" },
+};
+
+START_TEST(TestProhibitionaryDialArg)
+{
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+	char	      *port;
+
+	if (!supportsIPv4map()) {
+		tSkipf("mapping ipv4 address inside ipv6 address not "
+		       "supported");
+		return;
+	}
+	mustOK(net_Listen("tcp", "[::]:0", &ln), "Listen");
+	deferListener(ln);
+	port = portOf(net_Listener_Addr(ln));
+	err = net_Dial(prohibitionaryDialArgTests[_i].network,
+	    joinHostPort(prohibitionaryDialArgTests[_i].address, port), &c);
+	if (err == NULL) {
+		closeConn(c);
+		tErrorf("#%d: %s", _i, "<nil>");
+	}
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestDialLocal)
+{
+	net_Listener *ln;
+	net_Conn     *c;
+
+	ln = newLocalListener("tcp", NULL);
+	deferListener(ln);
+	mustOK(net_Dial(
+		   "tcp", joinHostPort("", portOf(net_Listener_Addr(ln))), &c),
+	    "Dial");
+	closeConn(c);
+	tDone();
+}
+END_TEST
+
+struct fdLeakDial {
+	net_Dialer *d;
+	const char *address;
+};
+
+static void *
+fdLeakDialer(void *arg)
+{
+	struct fdLeakDial *fd = arg;
+	net_Conn	  *c;
+	runtime_error	  *err;
+
+	err = net_Dialer_Dial(fd->d, "tcp", fd->address, &c);
+	if (err != NULL) {
+		tErrorf("%s", tErrStr(err));
+		return NULL;
+	}
+	closeConn(c);
+	return NULL;
+}
+
+/*
+ * TestDialerDualStackFDLeak: Go counts sockets through socktest; here the
+ * fixture's descriptor count before and after the test is the check.
+ */
+START_TEST(TestDialerDualStackFDLeak)
+{
+	enum { N = 10 };
+	dualStackServer	 *dss;
+	net_Dialer	  d = { .DualStack = true, .Timeout = 5 * time_Second };
+	struct fdLeakDial fd;
+	goroutine	 *gs[N];
+	int		  i;
+
+	if (!supportsIPv4() || !supportsIPv6()) {
+		tSkipf("both IPv4 and IPv6 are required");
+		return;
+	}
+	useHosts(lookupLocalhost);
+	dss = newDualStackServer(acceptAndClose, NULL);
+	fd.d = &d;
+	fd.address = joinHostPort("localhost", dss->port);
+	for (i = 0; i < N; i++)
+		gs[i] = goStart(fdLeakDialer, &fd);
+	for (i = 0; i < N; i++)
+		goJoin(gs[i]);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestDialParallel calls sysDialer.dialParallel with hand-made address
+ * lists whose primaries may mix families; gonet keeps dialParallel static
+ * in net/dial.c, and DialContext's partition never produces such lists,
+ * so the test waits for an export of dialParallel.
+ */
+
+/*
+ * ctxWait blocks until ctx is done, Go's <-ctx.Done(), using AfterFunc.
+ */
+struct ctxWaiter {
+	pthread_mutex_t mu;
+	pthread_cond_t	cond;
+	bool		done;
+};
+
+static void
+ctxWaiterWake(void *arg)
+{
+	struct ctxWaiter *w = arg;
+
+	pthread_mutex_lock(&w->mu);
+	w->done = true;
+	pthread_cond_broadcast(&w->cond);
+	pthread_mutex_unlock(&w->mu);
+}
+
+/* ctxWait waits for ctx, or for max; it reports whether ctx was done. */
+static bool
+ctxWait(context_Context *ctx, time_Duration max)
+{
+	struct ctxWaiter   w = { .done = false };
+	context_afterFunc *af;
+	time_Time	   stop, d;
+	struct timespec	   ts;
+	bool		   done;
+
+	pthread_mutex_init(&w.mu, NULL);
+	pthread_cond_init(&w.cond, NULL);
+	af = context_AfterFunc(ctx, ctxWaiterWake, &w);
+	stop = time_Time_Add(time_Now(), max);
+	if (context_Context_Deadline(ctx, &d) && time_Time_Before(d, stop))
+		stop = d;
+	pthread_mutex_lock(&w.mu);
+	while (!w.done && time_Until(stop) > 0) {
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_nsec += 5 * 1000 * 1000;
+		if (ts.tv_nsec >= 1000000000) {
+			ts.tv_sec++;
+			ts.tv_nsec -= 1000000000;
+		}
+		pthread_cond_timedwait(&w.cond, &w.mu, &ts);
+	}
+	pthread_mutex_unlock(&w.mu);
+	if (!context_stop(af)) {
+		/* f ran or is running: wait for it to let go of w. */
+		pthread_mutex_lock(&w.mu);
+		pthread_mutex_unlock(&w.mu);
+	}
+	done = w.done || context_Context_Err(ctx) != NULL;
+	pthread_cond_destroy(&w.cond);
+	pthread_mutex_destroy(&w.mu);
+	return done;
+}
+
+static bool
+isSlowDst(const net_TCPAddr *raddr)
+{
+	return net_IP_Equal(raddr->IP, net_ParseIP(slowDst4)) ||
+	    net_IP_Equal(raddr->IP, net_ParseIP(slowDst6));
+}
+
+/*
+ * slowDialTCP: a slow address waits for the deadline (or the cancel) and
+ * fails, as the blackhole would; Go's version dials it first, which gonet
+ * never does, since it is not on loopback.  Other addresses dial for real.
+ */
+static runtime_error *
+slowDialTCP(context_Context *ctx, const char *network, const net_TCPAddr *laddr,
+    const net_TCPAddr *raddr, net_TCPConn **c)
+{
+	net_sysDialer  sd = { .network = network };
+	char	      *address;
+	runtime_error *err;
+
+	*c = NULL;
+	if (isSlowDst(raddr)) {
+		ctxWait(ctx, 10 * time_Second);
+		err = context_Context_Err(ctx);
+		return net_newOpError("dial", network, NULL,
+		    &((net_TCPAddr *)raddr)->addr,
+		    net_mapErr(err != NULL ? err : context_DeadlineExceeded));
+	}
+	address = net_TCPAddr_String(raddr);
+	sd.address = address;
+	err = net_sysDialer_doDialTCP(&sd, ctx, laddr, raddr, c);
+	free(address);
+	return err;
+}
+
+static void
+restoreDialTCP(void *arg)
+{
+	(void)arg;
+	net_testHookDialTCP = NULL;
+}
+
+/* lookupSlowFast: "slow6loopback4" is a slow IPv6 address, then 127.0.0.1. */
+#define lookupSlowFast                                                         \
+	slowDst6 " slow6loopback4\n127.0.0.1 slow6loopback4\n" lookupLocalhost
+
+static const struct {
+	bool	      dualstack;
+	time_Duration delay;
+	time_Duration expectElapsed;
+} dialerFallbackDelayTests[] = {
+	/* Use a very brief delay, which should fallback immediately. */
+	{ true, 1 * time_Nanosecond, 0 },
+	/* Use a 200ms explicit timeout. */
+	{ true, 200 * time_Millisecond, 200 * time_Millisecond },
+	/* The default is 300ms. */
+	{ true, 0, 300 * time_Millisecond },
+};
+
+START_TEST(TestDialerFallbackDelay)
+{
+	dualStackServer *dss;
+	net_Dialer	 d = { .Timeout = 0 };
+	net_Conn	*c;
+	runtime_error	*err;
+	time_Time	 startTime;
+	time_Duration	 elapsed, expectMin, expectMax;
+	char		*s1, *s2;
+
+	if (!supportsIPv4() || !supportsIPv6()) {
+		tSkipf("both IPv4 and IPv6 are required");
+		return;
+	}
+	useHosts(lookupSlowFast);
+	net_testHookDialTCP = slowDialTCP;
+	tDefer(restoreDialTCP, NULL);
+	dss = newDualStackServer(acceptAndClose, NULL);
+
+	d.DualStack = dialerFallbackDelayTests[_i].dualstack;
+	d.FallbackDelay = dialerFallbackDelayTests[_i].delay;
+	startTime = time_Now();
+	err = net_Dialer_Dial(
+	    &d, "tcp", joinHostPort("slow6loopback4", dss->port), &c);
+	elapsed = time_Since(startTime);
+	if (err == NULL)
+		closeConn(c);
+	else if (dialerFallbackDelayTests[_i].dualstack)
+		tErrorf("%s", tErrStr(err));
+	expectMin =
+	    dialerFallbackDelayTests[_i].expectElapsed - 1 * time_Millisecond;
+	expectMax =
+	    dialerFallbackDelayTests[_i].expectElapsed + 95 * time_Millisecond;
+	s1 = tStr(time_Duration_String(elapsed));
+	if (elapsed < expectMin) {
+		s2 = tStr(time_Duration_String(expectMin));
+		tErrorf("#%d: got %s; want >= %s", _i, s1, s2);
+	}
+	if (elapsed > expectMax) {
+		s2 = tStr(time_Duration_String(expectMax));
+		tErrorf("#%d: got %s; want <= %s", _i, s1, s2);
+	}
+	tDone();
+}
+END_TEST
+
+/* TestDialParallelSpuriousConnection's shared state. */
+static struct {
+	waitGroup closed, dialing;
+	time_Time readDeadline;
+} spurious;
+
+static void
+spuriousHandler(dualStackServer *dss, net_Listener *ln)
+{
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1];
+	int	       n;
+
+	(void)dss;
+	/* Accept one connection per address. */
+	err = net_Listener_Accept(ln, &c);
+	if (err != NULL) {
+		tErrorf("%s", tErrStr(err));
+		waitGroupDone(&spurious.closed);
+		return;
+	}
+	/* The client should close itself, without sending data. */
+	net_Conn_SetReadDeadline(c, spurious.readDeadline);
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (err != io_EOF)
+		tErrorf("got %s; want EOF", tErrStr(err));
+	closeConn(c);
+	waitGroupDone(&spurious.closed);
+}
+
+/*
+ * spuriousDialTCP waits until both racers are dialing, then ignores the
+ * (soon cancelled) context so that dialParallel has to juggle two
+ * successful connections.
+ */
+static runtime_error *
+spuriousDialTCP(context_Context *ctx, const char *network,
+    const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c)
+{
+	net_sysDialer  sd = { .network = network };
+	runtime_error *err;
+	char	      *address;
+
+	(void)ctx;
+	waitGroupDone(&spurious.dialing);
+	waitGroupWait(&spurious.dialing);
+	address = net_TCPAddr_String(raddr);
+	sd.address = address;
+	err =
+	    net_sysDialer_doDialTCP(&sd, context_Background(), laddr, raddr, c);
+	free(address);
+	return err;
+}
+
+/*
+ * TestDialParallelSpuriousConnection: Go hands dialParallel one IPv4 and
+ * one IPv6 address; gonet reaches dialParallel through a name that
+ * resolves to 127.0.0.1 then ::1, which DialContext partitions the same
+ * way.
+ */
+START_TEST(TestDialParallelSpuriousConnection)
+{
+	dualStackServer *dss;
+	net_Dialer	 d = { .FallbackDelay = 100 * time_Millisecond };
+	net_Conn	*c;
+
+	if (!supportsIPv4() || !supportsIPv6()) {
+		tSkipf("both IPv4 and IPv6 are required");
+		return;
+	}
+	spurious.readDeadline = time_Time_Add(time_Now(), 5 * time_Second);
+	waitGroupInit(&spurious.closed, 2);
+	waitGroupInit(&spurious.dialing, 2);
+	useHosts("127.0.0.1 dualstack\n::1 dualstack\n");
+	dss = newDualStackServer(spuriousHandler, NULL);
+	net_testHookDialTCP = spuriousDialTCP;
+	tDefer(restoreDialTCP, NULL);
+
+	/* dialParallel returns one connection (and closes the other). */
+	mustOK(net_Dialer_Dial(
+		   &d, "tcp", joinHostPort("dualstack", dss->port), &c),
+	    "Dial");
+	closeConn(c);
+	/* The server should've seen both connections. */
+	waitGroupWait(&spurious.closed);
+	tDone();
+}
+END_TEST
+
+/*
+ * The table of TestDialerPartialDeadline: times are offsets from Go's
+ * "now" (2000-01-01 00:00:00 UTC) in nanoseconds; noDl marks noDeadline.
+ */
+#define noDl INT64_MIN
+static const struct {
+	time_Duration now;
+	time_Duration deadline;
+	int	      addrs;
+	time_Duration expectDeadline;
+	bool	      expectErr; /* errTimeout */
+} dialerPartialDeadlineTests[] = {
+	/* Regular division. */
+	{ 0, 12 * time_Second, 1, 12 * time_Second, false },
+	{ 0, 12 * time_Second, 2, 6 * time_Second, false },
+	{ 0, 12 * time_Second, 3, 4 * time_Second, false },
+	/* Bump against the 2-second sane minimum. */
+	{ 0, 12 * time_Second, 999, 2 * time_Second, false },
+	/* Total available is now below the sane minimum. */
+	{ 0, 1900 * time_Millisecond, 999, 1900 * time_Millisecond, false },
+	/* Null deadline. */
+	{ 0, noDl, 1, noDl, false },
+	/* Step the clock forward and cross the deadline. */
+	{ -1 * time_Millisecond, 0, 1, 0, false },
+	{ 0 * time_Millisecond, 0, 1, noDl, true },
+	{ 1 * time_Millisecond, 0, 1, noDl, true },
+};
+
+static time_Time
+partialTime(time_Time base, time_Duration off)
+{
+	if (off == noDl)
+		return noDeadline;
+	return time_Time_Add(base, off);
+}
+
+START_TEST(TestDialerPartialDeadline)
+{
+	time_Time      now, deadline, expect;
+	runtime_error *err;
+
+	/* time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC) */
+	now = time_Unix(946684800, 0);
+	err = net_partialDeadline(
+	    partialTime(now, dialerPartialDeadlineTests[_i].now),
+	    partialTime(now, dialerPartialDeadlineTests[_i].deadline),
+	    dialerPartialDeadlineTests[_i].addrs, &deadline);
+	if (err !=
+	    (dialerPartialDeadlineTests[_i].expectErr ? net_errTimeout : NULL))
+		tErrorf("#%d: got %s; want %s", _i, runtime_error_Error(err),
+		    dialerPartialDeadlineTests[_i].expectErr ? "i/o timeout"
+							     : "<nil>");
+	expect =
+	    partialTime(now, dialerPartialDeadlineTests[_i].expectDeadline);
+	if (!time_Time_Equal(deadline, expect))
+		tErrorf("#%d: got %lld.%09d; want %lld.%09d", _i,
+		    (long long)deadline.sec, deadline.nsec,
+		    (long long)expect.sec, expect.nsec);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestDialerLocalAddr's rows.  The local address is a kind and an IP
+ * spelling; to4/to16 apply To4/To16.  wantErr is Go's error column (any
+ * non-nil error: Go compares only nil-ness).  The last row depends on
+ * supportsIPv4map and is appended at run time, as Go does.
+ */
+enum { laNil, laTCP, laUDP, laUnix };
+static const struct {
+	const char *network, *raddr;
+	int	    kind;
+	const char *ip;	  /* NULL: no IP */
+	int	    conv; /* 0, 4 (To4) or 16 (To16) */
+	bool	    wantErr;
+} dialerLocalAddrTests[] = {
+	{ "tcp4", "127.0.0.1", laNil, NULL, 0, false },
+	{ "tcp4", "127.0.0.1", laTCP, NULL, 0, false },
+	{ "tcp4", "127.0.0.1", laTCP, "0.0.0.0", 0, false },
+	{ "tcp4", "127.0.0.1", laTCP, "0.0.0.0", 4, false },
+	{ "tcp4", "127.0.0.1", laTCP, "::", 0, true },
+	{ "tcp4", "127.0.0.1", laTCP, "127.0.0.1", 4, false },
+	{ "tcp4", "127.0.0.1", laTCP, "127.0.0.1", 16, false },
+	{ "tcp4", "127.0.0.1", laTCP, "::1", 0, true },
+	{ "tcp4", "127.0.0.1", laUDP, NULL, 0, true },
+	{ "tcp4", "127.0.0.1", laUnix, NULL, 0, true },
+
+	{ "tcp6", "::1", laNil, NULL, 0, false },
+	{ "tcp6", "::1", laTCP, NULL, 0, false },
+	{ "tcp6", "::1", laTCP, "0.0.0.0", 0, false },
+	{ "tcp6", "::1", laTCP, "0.0.0.0", 4, false },
+	{ "tcp6", "::1", laTCP, "::", 0, false },
+	{ "tcp6", "::1", laTCP, "127.0.0.1", 4, true },
+	{ "tcp6", "::1", laTCP, "127.0.0.1", 16, true },
+	{ "tcp6", "::1", laTCP, "::1", 0, false },
+	{ "tcp6", "::1", laUDP, NULL, 0, true },
+	{ "tcp6", "::1", laUnix, NULL, 0, true },
+
+	{ "tcp", "127.0.0.1", laNil, NULL, 0, false },
+	{ "tcp", "127.0.0.1", laTCP, NULL, 0, false },
+	{ "tcp", "127.0.0.1", laTCP, "0.0.0.0", 0, false },
+	{ "tcp", "127.0.0.1", laTCP, "0.0.0.0", 4, false },
+	{ "tcp", "127.0.0.1", laTCP, "127.0.0.1", 4, false },
+	{ "tcp", "127.0.0.1", laTCP, "127.0.0.1", 16, false },
+	{ "tcp", "127.0.0.1", laTCP, "::1", 0, true },
+	{ "tcp", "127.0.0.1", laUDP, NULL, 0, true },
+	{ "tcp", "127.0.0.1", laUnix, NULL, 0, true },
+
+	{ "tcp", "::1", laNil, NULL, 0, false },
+	{ "tcp", "::1", laTCP, NULL, 0, false },
+	{ "tcp", "::1", laTCP, "0.0.0.0", 0, false },
+	{ "tcp", "::1", laTCP, "0.0.0.0", 4, false },
+	{ "tcp", "::1", laTCP, "::", 0, false },
+	{ "tcp", "::1", laTCP, "127.0.0.1", 4, true },
+	{ "tcp", "::1", laTCP, "127.0.0.1", 16, true },
+	{ "tcp", "::1", laTCP, "::1", 0, false },
+	{ "tcp", "::1", laUDP, NULL, 0, true },
+	{ "tcp", "::1", laUnix, NULL, 0, true },
+
+	/* Go issue 34264: wantErr is !supportsIPv4map(), set at run time. */
+	{ "tcp", "127.0.0.1", laTCP, "::", 0, false },
+};
+
+START_TEST(TestDialerLocalAddr)
+{
+	net_TCPAddr    tcp = { .Port = 0 };
+	net_UDPAddr    udp = { .Port = 0 };
+	net_UnixAddr   unix_ = { .Name = NULL };
+	net_Dialer     d = { .Timeout = 0 };
+	localServer   *lss[2];
+	net_Conn      *c;
+	runtime_error *err;
+	const char    *addr;
+	char	      *perr, *la;
+	net_IP	       ip;
+	bool	       wantErr;
+	int	       i;
+
+	if (!supportsIPv4() || !supportsIPv6()) {
+		tSkipf("both IPv4 and IPv6 are required");
+		return;
+	}
+	wantErr = dialerLocalAddrTests[_i].wantErr;
+	if (_i == (int)nelem(dialerLocalAddrTests) - 1)
+		wantErr = !supportsIPv4map();
+	useHosts(lookupLocalhost);
+	for (i = 0; i < 2; i++) {
+		lss[i] = newLocalServer(i == 0 ? "tcp4" : "tcp6");
+		deferLocalServer(lss[i]);
+		mustOK(localServer_buildup(lss[i], lsAcceptAndClose, NULL),
+		    "buildup");
+	}
+
+	switch (dialerLocalAddrTests[_i].kind) {
+	case laTCP:
+		if (dialerLocalAddrTests[_i].ip != NULL) {
+			tcp.IP = net_ParseIP(dialerLocalAddrTests[_i].ip);
+			if (dialerLocalAddrTests[_i].conv == 4)
+				tcp.IP = net_IP_To4(tcp.IP);
+			else if (dialerLocalAddrTests[_i].conv == 16)
+				tcp.IP = net_IP_To16(tcp.IP);
+		}
+		d.LocalAddr = net_TCPAddr_Addr(&tcp);
+		break;
+	case laUDP:
+		d.LocalAddr = net_UDPAddr_Addr(&udp);
+		break;
+	case laUnix:
+		d.LocalAddr = net_UnixAddr_Addr(&unix_);
+		break;
+	}
+	addr = "";
+	ip = net_ParseIP(dialerLocalAddrTests[_i].raddr);
+	if (net_IP_To4(ip).len != 0)
+		addr = addrString(net_Listener_Addr(lss[0]->Listener));
+	if (net_IP_To16(ip).len != 0 && net_IP_To4(ip).len == 0)
+		addr = addrString(net_Listener_Addr(lss[1]->Listener));
+	err = net_Dialer_Dial(&d, dialerLocalAddrTests[_i].network, addr, &c);
+	la = d.LocalAddr != NULL ? addrString(d.LocalAddr) : "<nil>";
+	if ((err == NULL && wantErr) || (err != NULL && !wantErr))
+		tErrorf("%s %s->%s: got %s; want %s",
+		    dialerLocalAddrTests[_i].network, la,
+		    dialerLocalAddrTests[_i].raddr, runtime_error_Error(err),
+		    wantErr ? "an error" : "<nil>");
+	if (err != NULL) {
+		if ((perr = parseDialError(err)) != NULL)
+			tErrorf("%s", tStr(perr));
+		runtime_error_Free(err);
+	} else
+		closeConn(c);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestDialerDualStack is skipped by Go itself (testenv.SkipFlaky, Go issue
+ * 13324); the port skips the same way.
+ */
+START_TEST(TestDialerDualStack)
+{
+	tSkipf("skipping known-flaky test (Go issue 13324)");
+}
+END_TEST
+
+static time_Duration keepAliveGot;
+
+static void
+recordKeepAlive(time_Duration d)
+{
+	keepAliveGot = d;
+}
+
+static void
+noKeepAliveHook(time_Duration d)
+{
+	(void)d;
+}
+
+/* Go: defer func() { testHookSetKeepAlive = func(time.Duration) {} }(). */
+static void
+restoreKeepAlive(void *arg)
+{
+	(void)arg;
+	net_testHookSetKeepAlive = noKeepAliveHook;
+}
+
+static const struct {
+	time_Duration ka;
+	time_Duration expected;
+} dialerKeepAliveTests[] = {
+	{ -1, -1 },
+	{ 0, 15 * time_Second },
+	{ 5 * time_Second, 5 * time_Second },
+	{ 30 * time_Second, 30 * time_Second },
+};
+
+START_TEST(TestDialerKeepAlive)
+{
+	localServer *ls;
+	net_Dialer   d = { .Timeout = 0 };
+	net_Conn    *c;
+	char	    *s1, *s2, *s3;
+
+	ls = newLocalServer("tcp");
+	deferLocalServer(ls);
+	mustOK(localServer_buildup(ls, lsAcceptAndClose, NULL), "buildup");
+	tDefer(restoreKeepAlive, NULL);
+
+	keepAliveGot = -1;
+	net_testHookSetKeepAlive = recordKeepAlive;
+	d.KeepAlive = dialerKeepAliveTests[_i].ka;
+	mustOK(net_Dialer_Dial(
+		   &d, "tcp", addrString(net_Listener_Addr(ls->Listener)), &c),
+	    "Dial");
+	closeConn(c);
+	if (keepAliveGot != dialerKeepAliveTests[_i].expected) {
+		s1 = tStr(time_Duration_String(d.KeepAlive));
+		s2 = tStr(time_Duration_String(keepAliveGot));
+		s3 = tStr(
+		    time_Duration_String(dialerKeepAliveTests[_i].expected));
+		tErrorf("Dialer.KeepAlive = %s: SetKeepAlive set to %s, want "
+			"%s",
+		    s1, s2, s3);
+	}
+	tDone();
+}
+END_TEST
+
+/*
+ * blackhole is a loopback address whose connects hang: a listener with a
+ * zero backlog that never accepts, its queue filled by raw connects, so
+ * that the kernel drops the next SYN.  It stands in for Go's 198.18.0.254,
+ * which gonet's tests may not contact.  fds holds what to close.
+ */
+struct blackhole {
+	int  fds[16];
+	int  nfds;
+	char addr[64];
+};
+
+static void
+blackholeClose(void *arg)
+{
+	struct blackhole *bh = arg;
+	int		  i;
+
+	for (i = 0; i < bh->nfds; i++)
+		close(bh->fds[i]);
+	free(bh);
+}
+
+static struct blackhole *
+newBlackhole(void)
+{
+	struct blackhole  *bh;
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	struct pollfd	   pfd;
+	socklen_t	   sl = sizeof(sa);
+	int		   s, i;
+
+	bh = calloc(1, sizeof(*bh));
+	tDefer(blackholeClose, bh);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s < 0 || bind(s, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    listen(s, 0) < 0 || getsockname(s, (struct sockaddr *)&sa, &sl) < 0)
+		tFatalf("blackhole listener: %s", strerror(errno));
+	bh->fds[bh->nfds++] = s;
+	snprintf(
+	    bh->addr, sizeof(bh->addr), "127.0.0.1:%d", ntohs(sa.sin_port));
+	for (i = 0; bh->nfds < (int)nelem(bh->fds); i++) {
+		s = socket(
+		    AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+		if (s < 0)
+			tFatalf("socket: %s", strerror(errno));
+		bh->fds[bh->nfds++] = s;
+		if (connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0)
+			continue;
+		if (errno != EINPROGRESS)
+			tFatalf("connect: %s", strerror(errno));
+		pfd.fd = s;
+		pfd.events = POLLOUT;
+		if (poll(&pfd, 1, 200) == 0)
+			return bh; /* this SYN was dropped: the queue is full */
+	}
+	tSkipf("could not fill the accept queue of a loopback listener");
+	return NULL;
+}
+
+struct dialCancel {
+	net_Dialer	 d;
+	context_Context *ctx;
+	const char	*addr;
+	net_Conn	*c;
+	runtime_error	*err;
+	atomic_bool	 done;
+};
+
+static void *
+dialCancelDialer(void *arg)
+{
+	struct dialCancel *dc = arg;
+
+	dc->err =
+	    net_Dialer_DialContext(&dc->d, dc->ctx, "tcp", dc->addr, &dc->c);
+	atomic_store(&dc->done, true);
+	return NULL;
+}
+
+/*
+ * TestDialCancel: Go closes Dialer.Cancel (a deprecated channel gonet does
+ * not have) at the fifth 10 ms tick; cancelling the context is the same
+ * path.  The blackhole is a full loopback accept queue.
+ */
+START_TEST(TestDialCancel)
+{
+	enum { cancelTick = 5, timeoutTick = 100 };
+	struct blackhole *bh;
+	struct dialCancel dc = { .c = NULL };
+	goroutine	 *g;
+	net_OpError	 *oe;
+	char		 *perr;
+	int		  ticks;
+
+	bh = newBlackhole();
+	if (bh == NULL)
+		return;
+	dc.addr = bh->addr;
+	dc.ctx = context_WithCancel(context_Background());
+	atomic_init(&dc.done, false);
+	g = goStart(dialCancelDialer, &dc);
+	for (ticks = 0; !atomic_load(&dc.done);) {
+		sleepDuration(10 * time_Millisecond);
+		if (atomic_load(&dc.done))
+			break;
+		ticks++;
+		if (ticks == cancelTick)
+			context_Cancel(dc.ctx);
+		if (ticks == timeoutTick) {
+			context_Cancel(dc.ctx);
+			goJoin(g);
+			context_Free(dc.ctx);
+			tFatalf("timeout waiting for dial to fail");
+		}
+	}
+	goJoin(g);
+	context_Free(dc.ctx);
+	if (dc.err == NULL) {
+		closeConn(dc.c);
+		tFatalf("unexpected successful connection");
+	}
+	if ((perr = parseDialError(dc.err)) != NULL)
+		tErrorf("%s", tStr(perr));
+	if (ticks < cancelTick) {
+		if (strstr(runtime_error_Error(dc.err), "connection refused") !=
+		    NULL) {
+			tSkipf("connection to %s failed fast with %s", dc.addr,
+			    tErrStr(dc.err));
+			return;
+		}
+		tFatalf("dial error after %d ticks (%d before cancel sent): %s",
+		    ticks, cancelTick - ticks, tErrStr(dc.err));
+	}
+	oe = (net_OpError *)errors_As(dc.err, &net_OpErrorType);
+	if (dc.err->type != &net_OpErrorType || oe->Err != net_errCanceled)
+		tFatalf("dial error = %s (%s); want OpError with Err == "
+			"errCanceled",
+		    runtime_error_Error(dc.err), dc.err->type->name);
+	runtime_error_Free(dc.err);
+	tDone();
+}
+END_TEST
+
+/* cancelAfterDialServer echoes the first line of each connection. */
+static void
+echoLineHandler(localServer *ls, net_Listener *ln, void *arg)
+{
+	net_Conn      *c;
+	runtime_error *err;
+	char	       line[256];
+	size_t	       n;
+	int	       m;
+
+	(void)ls;
+	(void)arg;
+	for (;;) {
+		err = net_Listener_Accept(ln, &c);
+		if (err != NULL) {
+			runtime_error_Free(err);
+			break;
+		}
+		for (n = 0; n < sizeof(line); n++) {
+			err = net_Conn_Read(c, line + n, 1, &m);
+			if (err != NULL || line[n] == '\n')
+				break;
+		}
+		if (err != NULL)
+			tErrorf("%s", tErrStr(err));
+		else if ((err = net_Conn_Write(c, line, n + 1, &m)) != NULL)
+			tErrorf("%s", tErrStr(err));
+		closeConn(c);
+	}
+}
+
+/*
+ * TestCancelAfterDial (Go issue 15078): cancelling right after a dial
+ * returned must not disturb the connection.  Go's Dialer.Cancel is the
+ * context here.
+ */
+START_TEST(TestCancelAfterDial)
+{
+	static const char message[] = "echo!\n";
+	localServer	 *ls;
+	net_Dialer	  d = { .Timeout = 0 };
+	context_Context	 *ctx;
+	net_Conn	 *c;
+	runtime_error	 *err;
+	char		  line[sizeof(message)], b[1];
+	size_t		  n;
+	int		  i, m;
+
+	ls = newLocalServer("tcp");
+	deferLocalServer(ls);
+	mustOK(localServer_buildup(ls, echoLineHandler, NULL), "buildup");
+
+	/* This bug manifested about 50% of the time, so try it a few times. */
+	for (i = 0; i < 10; i++) {
+		ctx = context_WithCancel(context_Background());
+		err = net_Dialer_DialContext(&d, ctx, "tcp",
+		    addrString(net_Listener_Addr(ls->Listener)), &c);
+		/* Immediately after dialing, cancel and sleep. */
+		context_Cancel(ctx);
+		sleepDuration(10 * time_Millisecond);
+		context_Free(ctx);
+		mustOK(err, "Dial");
+		deferConn(c);
+
+		mustOK(net_Conn_Write(c, message, sizeof(message) - 1, &m),
+		    "Write");
+		/* The server should echo the line, and close the connection. */
+		for (n = 0; n < sizeof(line) - 1; n++) {
+			mustOK(net_Conn_Read(c, line + n, 1, &m), "Read");
+			if (line[n] == '\n') {
+				n++;
+				break;
+			}
+		}
+		line[n] = '\0';
+		if (strcmp(line, message) != 0)
+			tErrorf("got \"%s\"; want \"%s\"", line, message);
+		err = net_Conn_Read(c, b, 1, &m);
+		if (err != io_EOF)
+			tErrorf("got %s; want EOF", tErrStr(err));
+	}
+	tDone();
+}
+END_TEST
+
+/*
+ * TestDialListenerAddr (Go issue 18806): a listener on ":0" can always be
+ * dialed at its Addr().String().
+ */
+START_TEST(TestDialListenerAddr)
+{
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+	char	      *addr;
+
+	mustOK(net_Listen("tcp", ":0", &ln), "Listen");
+	deferListener(ln);
+	addr = addrString(net_Listener_Addr(ln));
+	err = net_Dial("tcp", addr, &c);
+	if (err != NULL)
+		tFatalf("for addr \"%s\", dial error: %s", addr, tErrStr(err));
+	closeConn(c);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestDialerControl)
+{
+	static const char *const streams[] = { "tcp", "tcp4", "tcp6", "unix",
+		"unixpacket" };
+	static const char *const packets[] = { "udp", "udp4", "udp6",
+		"unixgram" };
+	net_Dialer		 d = { .Control = controlOnConnSetup };
+	net_Listener		*ln;
+	net_PacketConn		*c1;
+	net_Conn		*c;
+	runtime_error		*err;
+	size_t			 i;
+
+	/* StreamDial */
+	for (i = 0; i < nelem(streams); i++) {
+		if (!testableNetwork(streams[i]))
+			continue;
+		ln = newLocalListener(streams[i], NULL);
+		deferListener(ln);
+		err = net_Dialer_Dial(
+		    &d, streams[i], addrString(net_Listener_Addr(ln)), &c);
+		if (err != NULL) {
+			tErrorf("StreamDial %s: %s", streams[i], tErrStr(err));
+			continue;
+		}
+		closeConn(c);
+	}
+	/* PacketDial */
+	for (i = 0; i < nelem(packets); i++) {
+		if (!testableNetwork(packets[i]))
+			continue;
+		c1 = newLocalPacketListener(packets[i], NULL);
+		if (strcmp(packets[i], "unixgram") == 0)
+			deferRemove(addrString(net_PacketConn_LocalAddr(c1)));
+		deferPacketConn(c1);
+		err = net_Dialer_Dial(&d, packets[i],
+		    addrString(net_PacketConn_LocalAddr(c1)), &c);
+		if (err != NULL) {
+			tErrorf("PacketDial %s: %s", packets[i], tErrStr(err));
+			continue;
+		}
+		closeConn(c);
+	}
+	tDone();
+}
+END_TEST
+
+/*
+ * TestDialWithNonZeroDeadline: Go wraps a context whose Deadline method
+ * returns a non-zero time with ok == false.  gonet's contexts are not an
+ * interface the test can implement; context_Context_Deadline of a context
+ * without a deadline reports false, and the dialer must then ignore the
+ * time it wrote, which a background context exercises.
+ */
+START_TEST(TestDialWithNonZeroDeadline)
+{
+	net_Listener *ln;
+	net_Dialer    dialer = { .Timeout = 0 };
+	net_Conn     *c;
+
+	ln = newLocalListener("tcp", NULL);
+	deferListener(ln);
+	mustOK(net_Dialer_DialContext(&dialer, context_Background(), "tcp",
+		   joinHostPort("", portOf(net_Listener_Addr(ln))), &c),
+	    "DialContext");
+	closeConn(c);
+	tDone();
+}
+END_TEST
 
 Suite *
 dial_suite(void)
 {
-	return suite_create("dial");
+	Suite *s;
+	TCase *tc;
+
+	s = suite_create("dial");
+	tc = newNetTCase("Dial", 30);
+	tcase_add_loop_test(tc, TestProhibitionaryDialArg, 0,
+	    nelem(prohibitionaryDialArgTests));
+	tcase_add_test(tc, TestDialLocal);
+	tcase_add_test(tc, TestDialerDualStackFDLeak);
+	tcase_add_loop_test(
+	    tc, TestDialerFallbackDelay, 0, nelem(dialerFallbackDelayTests));
+	tcase_add_test(tc, TestDialParallelSpuriousConnection);
+	tcase_add_loop_test(tc, TestDialerPartialDeadline, 0,
+	    nelem(dialerPartialDeadlineTests));
+	tcase_add_loop_test(
+	    tc, TestDialerLocalAddr, 0, nelem(dialerLocalAddrTests));
+	tcase_add_test(tc, TestDialerDualStack);
+	tcase_add_loop_test(
+	    tc, TestDialerKeepAlive, 0, nelem(dialerKeepAliveTests));
+	tcase_add_test(tc, TestDialCancel);
+	tcase_add_test(tc, TestCancelAfterDial);
+	tcase_add_test(tc, TestDialListenerAddr);
+	tcase_add_test(tc, TestDialerControl);
+	tcase_add_test(tc, TestDialWithNonZeroDeadline);
+	suite_add_tcase(s, tc);
+	return s;
 }

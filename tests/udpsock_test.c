@@ -1,12 +1,17 @@
 /*
- * C port of go1.19 src/net/udpsock_test.go: the address tests.  The
- * UDPConn tests come with the socket layer.
+ * C port of go1.19 src/net/udpsock_test.go: the address tests and the
+ * UDPConn tests over loopback.
  */
+#include <netinet/in.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "tests/export_test.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
 
 /*
  * An expected address spells its IP as ParseIP text (NULL: the nil IP).
@@ -125,14 +130,443 @@ START_TEST(TestResolveUDPAddr)
 }
 END_TEST
 
+/* mustOK is "if err != nil { t.Fatal(err) }", naming the call. */
+static void
+mustOK(runtime_error *err, const char *what)
+{
+	if (err != NULL)
+		tFatalf("%s: %s", what, tErrStr(err));
+}
+
+/* opErrIs reports whether err is an *OpError whose Err is target. */
+static bool
+opErrIs(runtime_error *err, const runtime_error *target)
+{
+	return err != NULL && err->type == &net_OpErrorType &&
+	    ((net_OpError *)err)->Err == target;
+}
+
+static void
+closePacketConn(net_PacketConn *c)
+{
+	runtime_error_Free(net_PacketConn_Close(c));
+	net_PacketConn_Free(c);
+}
+
+static void
+closeConn(net_Conn *c)
+{
+	runtime_error_Free(net_Conn_Close(c));
+	net_Conn_Free(c);
+}
+
+static void
+testWriteToConn(const char *raddr)
+{
+	static const char b[] = "CONNECTED-MODE SOCKET";
+	net_Conn	 *c;
+	net_UDPConn	 *uc;
+	net_UDPAddr	 *ra;
+	runtime_error	 *err;
+	int		  n, oobn;
+
+	mustOK(net_Dial("udp", raddr, &c), "Dial");
+	mustOK(net_ResolveUDPAddr("udp", raddr, &ra), "ResolveUDPAddr");
+	uc = net_Conn_UDPConn(c);
+	ck_assert_ptr_nonnull(uc);
+
+	err = net_UDPConn_WriteToUDP(uc, b, sizeof(b) - 1, ra, &n);
+	ck_assert_msg(err != NULL, "should fail");
+	ck_assert_msg(opErrIs(err, net_ErrWriteToConnected),
+	    "should fail as ErrWriteToConnected: %s", runtime_error_Error(err));
+	runtime_error_Free(err);
+	err =
+	    net_UDPConn_WriteTo(uc, b, sizeof(b) - 1, net_UDPAddr_Addr(ra), &n);
+	ck_assert_msg(err != NULL, "should fail");
+	ck_assert_msg(opErrIs(err, net_ErrWriteToConnected),
+	    "should fail as ErrWriteToConnected: %s", runtime_error_Error(err));
+	runtime_error_Free(err);
+	mustOK(net_Conn_Write(c, b, sizeof(b) - 1, &n), "Write");
+	err = net_UDPConn_WriteMsgUDP(
+	    uc, b, sizeof(b) - 1, NULL, 0, ra, &n, &oobn);
+	ck_assert_msg(err != NULL, "should fail");
+	ck_assert_msg(opErrIs(err, net_ErrWriteToConnected),
+	    "should fail as ErrWriteToConnected: %s", runtime_error_Error(err));
+	runtime_error_Free(err);
+	mustOK(net_UDPConn_WriteMsgUDP(
+		   uc, b, sizeof(b) - 1, NULL, 0, NULL, &n, &oobn),
+	    "WriteMsgUDP");
+	free(ra);
+	closeConn(c);
+}
+
+static void
+testWriteToPacketConn(const char *raddr)
+{
+	static const char b[] = "UNCONNECTED-MODE SOCKET";
+	net_PacketConn	 *c;
+	net_UDPConn	 *uc;
+	net_UDPAddr	 *ra;
+	runtime_error	 *err;
+	int		  n, oobn;
+
+	mustOK(net_ListenPacket("udp", "127.0.0.1:0", &c), "ListenPacket");
+	mustOK(net_ResolveUDPAddr("udp", raddr, &ra), "ResolveUDPAddr");
+	uc = net_PacketConn_UDPConn(c);
+	ck_assert_ptr_nonnull(uc);
+
+	mustOK(
+	    net_UDPConn_WriteToUDP(uc, b, sizeof(b) - 1, ra, &n), "WriteToUDP");
+	mustOK(net_PacketConn_WriteTo(
+		   c, b, sizeof(b) - 1, net_UDPAddr_Addr(ra), &n),
+	    "WriteTo");
+	err = net_UDPConn_Write(uc, b, sizeof(b) - 1, &n);
+	ck_assert_msg(err != NULL, "should fail");
+	runtime_error_Free(err);
+	err = net_UDPConn_WriteMsgUDP(
+	    uc, b, sizeof(b) - 1, NULL, 0, NULL, &n, &oobn);
+	ck_assert_msg(err != NULL, "should fail");
+	ck_assert_msg(opErrIs(err, net_errMissingAddress),
+	    "should fail as errMissingAddress: %s", runtime_error_Error(err));
+	runtime_error_Free(err);
+	mustOK(net_UDPConn_WriteMsgUDP(
+		   uc, b, sizeof(b) - 1, NULL, 0, ra, &n, &oobn),
+	    "WriteMsgUDP");
+	free(ra);
+	closePacketConn(c);
+}
+
+START_TEST(TestWriteToUDP)
+{
+	net_PacketConn *c;
+	char	       *s;
+
+	mustOK(net_ListenPacket("udp", "127.0.0.1:0", &c), "ListenPacket");
+	s = net_Addr_String(net_PacketConn_LocalAddr(c));
+	testWriteToConn(s);
+	testWriteToPacketConn(s);
+	free(s);
+	closePacketConn(c);
+	tDone();
+}
+END_TEST
+
+static const struct {
+	const char *net;
+	bool	    hasAddr; /* false: a nil *UDPAddr */
+	const char *ip;	     /* NULL: the zero UDPAddr */
+} udpConnLocalNameTests[] = {
+	{ "udp4", true, "127.0.0.1" },
+	{ "udp4", true, NULL },
+	{ "udp4", false, NULL },
+};
+
+START_TEST(TestUDPConnLocalName)
+{
+	net_UDPAddr	laddr = { .Port = 0 };
+	net_UDPConn    *c;
+	const net_Addr *la;
+	char	       *s;
+
+	if (udpConnLocalNameTests[_i].ip != NULL)
+		laddr.IP = net_ParseIP(udpConnLocalNameTests[_i].ip);
+	mustOK(net_ListenUDP(udpConnLocalNameTests[_i].net,
+		   udpConnLocalNameTests[_i].hasAddr ? &laddr : NULL, &c),
+	    "ListenUDP");
+	la = net_UDPConn_LocalAddr(c);
+	if (la == NULL || la->type != &net_UDPAddrType ||
+	    ((const net_UDPAddr *)la)->Port == 0) {
+		s = net_Addr_String(la);
+		ck_abort_msg("got %s; expected a proper address with non-zero "
+			     "port number",
+		    s);
+	}
+	runtime_error_Free(net_UDPConn_Close(c));
+	net_UDPConn_Free(c);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestUDPConnLocalAndRemoteNames)
+{
+	static const char *const laddrs[] = { "", "127.0.0.1:0" };
+	net_PacketConn		*c1;
+	net_UDPConn		*c2;
+	net_UDPAddr		*la;
+	const net_Addr		*got;
+	size_t			 i, j;
+	char			*s;
+	struct {
+		const net_Addr *got;
+		bool		ok;
+	} connAddrs[4];
+
+	for (i = 0; i < nelem(laddrs); i++) {
+		mustOK(net_ListenPacket("udp", "127.0.0.1:0", &c1),
+		    "ListenPacket");
+		la = NULL;
+		if (laddrs[i][0] != '\0')
+			mustOK(net_ResolveUDPAddr("udp", laddrs[i], &la),
+			    "ResolveUDPAddr");
+		mustOK(
+		    net_DialUDP("udp", la,
+			(const net_UDPAddr *)net_PacketConn_LocalAddr(c1), &c2),
+		    "DialUDP");
+		connAddrs[0].got = net_PacketConn_LocalAddr(c1);
+		connAddrs[0].ok = true;
+		connAddrs[1].got =
+		    net_UDPConn_RemoteAddr(net_PacketConn_UDPConn(c1));
+		connAddrs[1].ok = false;
+		connAddrs[2].got = net_UDPConn_LocalAddr(c2);
+		connAddrs[2].ok = true;
+		connAddrs[3].got = net_UDPConn_RemoteAddr(c2);
+		connAddrs[3].ok = true;
+		for (j = 0; j < nelem(connAddrs); j++) {
+			got = connAddrs[j].got;
+			if ((got != NULL && got->type == &net_UDPAddrType) !=
+				connAddrs[j].ok ||
+			    (got != NULL &&
+				((const net_UDPAddr *)got)->Port == 0)) {
+				s = net_Addr_String(got);
+				ck_abort_msg(
+				    "got %s; expected a proper address "
+				    "with non-zero port number",
+				    s);
+			}
+		}
+		free(la);
+		runtime_error_Free(net_UDPConn_Close(c2));
+		net_UDPConn_Free(c2);
+		closePacketConn(c1);
+	}
+	tDone();
+}
+END_TEST
+
 /*
- * TestWriteToUDP, TestUDPConnLocalName, TestUDPConnLocalAndRemoteNames,
- * TestIPv6LinkLocalUnicastUDP, TestUDPZeroBytePayload,
- * TestUDPZeroByteBuffer, TestUDPReadSizeError, TestUDPReadTimeout,
- * TestAllocs, TestUDPIPVersionReadMsg and
- * TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion need sockets: they come
- * with the socket layer.
+ * TestIPv6LinkLocalUnicastUDP needs the interface list (a link-local
+ * address of an interface) and arrives with interfaces.
  */
+
+/* The genericRead loops of Go's tests become the loop index. */
+START_TEST(TestUDPZeroBytePayload)
+{
+	net_PacketConn *c;
+	net_Addr       *from = NULL;
+	runtime_error  *err;
+	const char     *name;
+	char		b[1];
+	int		n, genericRead;
+
+	c = newLocalPacketListener("udp", NULL);
+	for (genericRead = 0; genericRead < 2; genericRead++) {
+		n = -1;
+		mustOK(net_PacketConn_WriteTo(
+			   c, NULL, 0, net_PacketConn_LocalAddr(c), &n),
+		    "WriteTo");
+		ck_assert_msg(n == 0, "got %d; want 0", n);
+		net_PacketConn_SetReadDeadline(
+		    c, time_Time_Add(time_Now(), 30 * time_Second));
+		if (genericRead) {
+			err = net_Conn_Read(
+			    net_UDPConn_Conn(net_PacketConn_UDPConn(c)), b, 1,
+			    &n);
+			name = "Read";
+		} else {
+			err = net_PacketConn_ReadFrom(c, b, 1, &n, &from);
+			free(from);
+			name = "ReadFrom";
+		}
+		ck_assert_msg(err == NULL, "%s of zero byte packet failed: %s",
+		    name, runtime_error_Error(err));
+	}
+	closePacketConn(c);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestUDPZeroByteBuffer)
+{
+	static const char b[] = "UDP ZERO BYTE BUFFER TEST";
+	net_PacketConn	 *c;
+	net_Addr	 *from = NULL;
+	runtime_error	 *err;
+	int		  n, genericRead;
+
+	c = newLocalPacketListener("udp", NULL);
+	for (genericRead = 0; genericRead < 2; genericRead++) {
+		mustOK(net_PacketConn_WriteTo(c, b, sizeof(b) - 1,
+			   net_PacketConn_LocalAddr(c), &n),
+		    "WriteTo");
+		ck_assert_msg(n == (int)sizeof(b) - 1, "got %d; want %d", n,
+		    (int)sizeof(b) - 1);
+		net_PacketConn_SetReadDeadline(
+		    c, time_Time_Add(time_Now(), 100 * time_Millisecond));
+		if (genericRead)
+			err = net_Conn_Read(
+			    net_UDPConn_Conn(net_PacketConn_UDPConn(c)), NULL,
+			    0, &n);
+		else {
+			err = net_PacketConn_ReadFrom(c, NULL, 0, &n, &from);
+			free(from);
+			from = NULL;
+		}
+		/* ReadFrom succeeds; Read may time out, by platform. */
+		ck_assert_msg(err == NULL || net_Error_Timeout(err), "%s",
+		    runtime_error_Error(err));
+		runtime_error_Free(err);
+	}
+	closePacketConn(c);
+	tDone();
+}
+END_TEST
+
+START_TEST(TestUDPReadSizeError)
+{
+	static const char b1[] = "READ SIZE ERROR TEST";
+	net_PacketConn	 *c1;
+	net_Conn	 *c2;
+	net_Addr	 *from = NULL;
+	char		 *s, b2[sizeof(b1) - 2];
+	int		  n, genericRead;
+
+	c1 = newLocalPacketListener("udp", NULL);
+	s = net_Addr_String(net_PacketConn_LocalAddr(c1));
+	mustOK(net_Dial("udp", s, &c2), "Dial");
+	free(s);
+	for (genericRead = 0; genericRead < 2; genericRead++) {
+		mustOK(net_Conn_Write(c2, b1, sizeof(b1) - 1, &n), "Write");
+		ck_assert_msg(n == (int)sizeof(b1) - 1, "got %d; want %d", n,
+		    (int)sizeof(b1) - 1);
+		if (genericRead)
+			mustOK(net_Conn_Read(
+				   net_UDPConn_Conn(net_PacketConn_UDPConn(c1)),
+				   b2, sizeof(b2), &n),
+			    "Read");
+		else {
+			mustOK(net_PacketConn_ReadFrom(
+				   c1, b2, sizeof(b2), &n, &from),
+			    "ReadFrom");
+			free(from);
+		}
+		ck_assert_msg(n == (int)sizeof(b1) - 2, "got %d; want %d", n,
+		    (int)sizeof(b1) - 2);
+	}
+	closeConn(c2);
+	closePacketConn(c1);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestUDPReadTimeout: ReadFromUDP past its deadline returns the deadline
+ * error without data or an address.  Go's nil *UDPAddr is the caller's
+ * UDPAddr left at its zero value.
+ */
+START_TEST(TestUDPReadTimeout)
+{
+	net_UDPAddr   *la;
+	net_UDPAddr    addr = { .Port = 0 };
+	net_UDPConn   *c;
+	runtime_error *err;
+	char	       b[1];
+	int	       n = 0;
+
+	mustOK(
+	    net_ResolveUDPAddr("udp4", "127.0.0.1:0", &la), "ResolveUDPAddr");
+	mustOK(net_ListenUDP("udp4", la, &c), "ListenUDP");
+	free(la);
+	net_UDPConn_SetDeadline(c, time_Now());
+	err = net_UDPConn_ReadFromUDP(c, b, sizeof(b), &n, &addr);
+	ck_assert_msg(isDeadlineExceeded(err),
+	    "ReadFromUDP got err %s want os.ErrDeadlineExceeded",
+	    runtime_error_Error(err));
+	runtime_error_Free(err);
+	ck_assert_msg(n == 0, "ReadFromUDP got n %d want 0", n);
+	ck_assert_msg(addr.IP.len == 0 && addr.Port == 0 && addr.Zone == NULL,
+	    "ReadFromUDP got addr with port %d want nil", addr.Port);
+	runtime_error_Free(net_UDPConn_Close(c));
+	net_UDPConn_Free(c);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestAllocs counts allocations per WriteTo/ReadFrom; it belongs to the
+ * benchmarks and allocations issue.
+ */
+
+START_TEST(TestUDPIPVersionReadMsg)
+{
+	net_UDPAddr    laddr = { .Port = 0 }, soldaddr = { .Port = 0 };
+	net_UDPConn   *conn;
+	netip_AddrPort daddr, saddr;
+	char	       buf[8] = { 0 };
+	int	       n, oobn, flags;
+
+	laddr.IP = net_IPv4(127, 0, 0, 1);
+	mustOK(net_ListenUDP("udp4", &laddr, &conn), "ListenUDP");
+	daddr = net_UDPAddr_AddrPort(
+	    (const net_UDPAddr *)net_UDPConn_LocalAddr(conn));
+	mustOK(
+	    net_UDPConn_WriteToUDPAddrPort(conn, buf, sizeof(buf), daddr, &n),
+	    "WriteToUDPAddrPort");
+	mustOK(net_UDPConn_ReadMsgUDPAddrPort(
+		   conn, buf, sizeof(buf), NULL, 0, &n, &oobn, &flags, &saddr),
+	    "ReadMsgUDPAddrPort");
+	ck_assert_msg(netip_Addr_Is4(netip_AddrPort_Addr(saddr)),
+	    "returned AddrPort is not IPv4");
+	mustOK(
+	    net_UDPConn_WriteToUDPAddrPort(conn, buf, sizeof(buf), daddr, &n),
+	    "WriteToUDPAddrPort");
+	mustOK(net_UDPConn_ReadMsgUDP(conn, buf, sizeof(buf), NULL, 0, &n,
+		   &oobn, &flags, &soldaddr),
+	    "ReadMsgUDP");
+	ck_assert_msg(soldaddr.IP.len == 4, "returned UDPAddr is not IPv4");
+	runtime_error_Free(net_UDPConn_Close(conn));
+	net_UDPConn_Free(conn);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion: a UDPConn listening on
+ * "::" accepts IPv4, IPv4-mapped IPv6 and IPv6 targets.
+ */
+START_TEST(TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion)
+{
+	static const uint8_t v4[4] = { 127, 0, 0, 1 };
+	static const uint8_t v4in6[16] = {
+		[10] = 0xff, [11] = 0xff, [12] = 127, [15] = 1
+	};
+	static const uint8_t v6[16] = { [15] = 1 };
+	net_UDPConn	    *conn;
+	netip_AddrPort	     daddr4, daddr4in6, daddr6;
+	char		     buf[8] = { 0 };
+	int		     n, oobn;
+
+	if (!supportsIPv6()) {
+		tSkipf("IPv6 is not supported");
+		return;
+	}
+	mustOK(net_ListenUDP("udp", NULL, &conn), "ListenUDP");
+	daddr4 = netip_AddrPortFrom(netip_AddrFrom4(v4), 12345);
+	daddr4in6 = netip_AddrPortFrom(netip_AddrFrom16(v4in6), 12345);
+	daddr6 = netip_AddrPortFrom(netip_AddrFrom16(v6), 12345);
+	mustOK(net_UDPConn_WriteMsgUDPAddrPort(
+		   conn, buf, sizeof(buf), NULL, 0, daddr4, &n, &oobn),
+	    "WriteMsgUDPAddrPort(127.0.0.1)");
+	mustOK(net_UDPConn_WriteMsgUDPAddrPort(
+		   conn, buf, sizeof(buf), NULL, 0, daddr4in6, &n, &oobn),
+	    "WriteMsgUDPAddrPort(::ffff:127.0.0.1)");
+	mustOK(net_UDPConn_WriteMsgUDPAddrPort(
+		   conn, buf, sizeof(buf), NULL, 0, daddr6, &n, &oobn),
+	    "WriteMsgUDPAddrPort(::1)");
+	runtime_error_Free(net_UDPConn_Close(conn));
+	net_UDPConn_Free(conn);
+	tDone();
+}
+END_TEST
 
 Suite *
 udpsock_suite(void)
@@ -144,6 +578,18 @@ udpsock_suite(void)
 	tc = newTCase("UDPAddr");
 	tcase_add_loop_test(
 	    tc, TestResolveUDPAddr, 0, nelem(resolveUDPAddrTests));
+	suite_add_tcase(s, tc);
+	tc = newNetTCase("UDPConn", 30);
+	tcase_add_test(tc, TestWriteToUDP);
+	tcase_add_loop_test(
+	    tc, TestUDPConnLocalName, 0, nelem(udpConnLocalNameTests));
+	tcase_add_test(tc, TestUDPConnLocalAndRemoteNames);
+	tcase_add_test(tc, TestUDPZeroBytePayload);
+	tcase_add_test(tc, TestUDPZeroByteBuffer);
+	tcase_add_test(tc, TestUDPReadSizeError);
+	tcase_add_test(tc, TestUDPReadTimeout);
+	tcase_add_test(tc, TestUDPIPVersionReadMsg);
+	tcase_add_test(tc, TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion);
 	suite_add_tcase(s, tc);
 	return s;
 }
