@@ -1,1 +1,625 @@
-/* placeholder: runtime/netpoll.c */
+/*
+ * C port of go1.19 src/runtime/netpoll.go
+ * built on: aix darwin dragonfly freebsd linux netbsd openbsd solaris windows
+ *
+ * pollDescs, deadlines and parking.  The backend (netpoll_epoll.c) reports
+ * readiness through runtime_netpollready; the contract is runtime/netpoll.h.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "runtime/netpoll.h"
+#include "runtime/runtime_impl.h"
+
+/*
+ * rg and wg hold one of these, a waiting g, or 0.  pdReady records a
+ * readiness notification nobody has consumed yet; pdWait marks a g that is
+ * about to park but has not committed.
+ */
+#define pdReady ((uintptr_t)1)
+#define pdWait	((uintptr_t)2)
+
+enum { pollBlockSize = 4 * 1024 };
+
+/*
+ * pollInfo bits mirror the lock-protected fields so that netpollcheckerr
+ * can be answered on the fast path without taking pd->lock.
+ */
+enum {
+	pollClosing = 1 << 0,
+	pollEventErr = 1 << 1,
+	pollExpiredReadDeadline = 1 << 2,
+	pollExpiredWriteDeadline = 1 << 3
+};
+
+/*
+ * A pollBlock is one allocation of pollDescs.  Blocks are chained from
+ * pollcache.blocks and never freed: a timer or an epoll event may still
+ * point at a pollDesc after its user has gone, and must find valid memory.
+ */
+struct pollBlock {
+	struct pollBlock *next;
+	runtime_pollDesc  pds[];
+};
+
+static struct {
+	pthread_mutex_t	  lock;
+	runtime_pollDesc *first;
+	struct pollBlock *blocks;
+} pollcache = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL };
+
+static pthread_once_t	netpollInitOnce = PTHREAD_ONCE_INIT;
+static _Atomic uint32_t netpollInited;
+static _Atomic uint32_t netpollWaiters;
+
+static runtime_pollDesc *pollCache_alloc(void);
+static void		 pollCache_free(runtime_pollDesc *pd);
+static int		 netpollcheckerr(runtime_pollDesc *pd, int32_t mode);
+static bool	  netpollblock(runtime_pollDesc *pd, int32_t mode, bool waitio);
+static runtime_g *netpollunblock(
+    runtime_pollDesc *pd, int32_t mode, bool ioready);
+static void netpollgoready(runtime_g *gp);
+static void netpollDeadline(void *arg, uintptr_t seq);
+static void netpollReadDeadline(void *arg, uintptr_t seq);
+static void netpollWriteDeadline(void *arg, uintptr_t seq);
+
+static void
+pdlock(runtime_pollDesc *pd)
+{
+	if (pthread_mutex_lock(&pd->lock) != 0)
+		runtime_throw("runtime: pollDesc lock failed");
+}
+
+static void
+pdunlock(runtime_pollDesc *pd)
+{
+	pthread_mutex_unlock(&pd->lock);
+}
+
+static uint32_t
+pollDesc_info(runtime_pollDesc *pd)
+{
+	return atomic_load(&pd->atomicInfo);
+}
+
+/*
+ * pollDesc_publishInfo copies closing, rd and wd into atomicInfo; it is
+ * called with pd->lock held after any of them changes.  The event-error
+ * bit is owned by the backend and carried over untouched.
+ */
+static void
+pollDesc_publishInfo(runtime_pollDesc *pd)
+{
+	uint32_t info, x;
+
+	info = 0;
+	if (pd->closing)
+		info |= pollClosing;
+	if (pd->rd < 0)
+		info |= pollExpiredReadDeadline;
+	if (pd->wd < 0)
+		info |= pollExpiredWriteDeadline;
+
+	x = atomic_load(&pd->atomicInfo);
+	while (!atomic_compare_exchange_weak(
+	    &pd->atomicInfo, &x, (x & pollEventErr) | info))
+		;
+}
+
+void
+runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b)
+{
+	uint32_t x;
+
+	x = atomic_load(&pd->atomicInfo);
+	while (((x & pollEventErr) != 0) != b &&
+	    !atomic_compare_exchange_weak(
+		&pd->atomicInfo, &x, x ^ pollEventErr))
+		;
+}
+
+static void
+netpollinitOnce(void)
+{
+	runtime_netpollinit();
+	atomic_store(&netpollInited, 1);
+}
+
+void
+runtime_netpollGenericInit(void)
+{
+	if (atomic_load(&netpollInited) == 0)
+		pthread_once(&netpollInitOnce, netpollinitOnce);
+}
+
+void
+runtime_pollServerInit(void)
+{
+	runtime_netpollGenericInit();
+}
+
+bool
+runtime_isPollServerDescriptor(uintptr_t fd)
+{
+	/* Before init the backend's descriptors are still being set up. */
+	if (atomic_load(&netpollInited) == 0)
+		return false;
+	return runtime_netpollIsPollDescriptor(fd);
+}
+
+/*
+ * runtime_pollOpen hands out a recycled pollDesc reset for fd, then
+ * registers fd with the backend.  On failure the pollDesc goes back to the
+ * cache, *pdp is NULL and the errno is returned.
+ */
+int
+runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
+{
+	runtime_pollDesc *pd;
+	uintptr_t	  rg, wg;
+	int		  errno_;
+
+	runtime_netpollGenericInit();
+	pd = pollCache_alloc();
+	pdlock(pd);
+	wg = atomic_load(&pd->wg);
+	if (wg != 0 && wg != pdReady)
+		runtime_throw("runtime: blocked write on free polldesc");
+	rg = atomic_load(&pd->rg);
+	if (rg != 0 && rg != pdReady)
+		runtime_throw("runtime: blocked read on free polldesc");
+	pd->fd = fd;
+	/*
+	 * A new fdseq orphans every event still queued for the previous
+	 * user; the backend compares it under this same lock.
+	 */
+	atomic_store(&pd->fdseq,
+	    (atomic_load(&pd->fdseq) + 1) &
+		(((uintptr_t)1 << runtime_taggedPointerBits) - 1));
+	pd->closing = false;
+	runtime_pollDesc_setEventErr(pd, false);
+	pd->rseq++;
+	atomic_store(&pd->rg, 0);
+	pd->rd = 0;
+	pd->wseq++;
+	atomic_store(&pd->wg, 0);
+	pd->wd = 0;
+	pollDesc_publishInfo(pd);
+	pdunlock(pd);
+
+	errno_ = runtime_netpollopen(fd, pd);
+	if (errno_ != 0) {
+		pollCache_free(pd);
+		*pdp = NULL;
+		return errno_;
+	}
+	*pdp = pd;
+	return 0;
+}
+
+/*
+ * runtime_pollClose unregisters pd's fd and recycles pd.  The caller must
+ * have called runtime_pollUnblock and waited for every user to leave; the
+ * fd itself is closed by the caller afterwards.
+ */
+void
+runtime_pollClose(runtime_pollDesc *pd)
+{
+	uintptr_t rg, wg;
+	bool	  closing;
+
+	pdlock(pd);
+	closing = pd->closing;
+	pdunlock(pd);
+	if (!closing)
+		runtime_throw("runtime: close polldesc w/o unblock");
+	wg = atomic_load(&pd->wg);
+	if (wg != 0 && wg != pdReady)
+		runtime_throw("runtime: blocked write on closing polldesc");
+	rg = atomic_load(&pd->rg);
+	if (rg != 0 && rg != pdReady)
+		runtime_throw("runtime: blocked read on closing polldesc");
+	runtime_netpollclose(pd->fd);
+	pollCache_free(pd);
+}
+
+static void
+pollCache_free(runtime_pollDesc *pd)
+{
+	pthread_mutex_lock(&pollcache.lock);
+	pd->link = pollcache.first;
+	pollcache.first = pd;
+	pthread_mutex_unlock(&pollcache.lock);
+}
+
+/* runtime_pollReset forgets a stale readiness before a new read or write. */
+int
+runtime_pollReset(runtime_pollDesc *pd, int mode)
+{
+	int errcode;
+
+	errcode = netpollcheckerr(pd, mode);
+	if (errcode != runtime_pollNoError)
+		return errcode;
+	if (mode == 'r')
+		atomic_store(&pd->rg, 0);
+	else if (mode == 'w')
+		atomic_store(&pd->wg, 0);
+	return runtime_pollNoError;
+}
+
+/*
+ * runtime_pollWait parks until pd is ready for mode, or returns the reason
+ * it never will be (closing, deadline, event error).
+ */
+int
+runtime_pollWait(runtime_pollDesc *pd, int mode)
+{
+	int errcode;
+
+	errcode = netpollcheckerr(pd, mode);
+	if (errcode != runtime_pollNoError)
+		return errcode;
+	while (!netpollblock(pd, mode, false)) {
+		errcode = netpollcheckerr(pd, mode);
+		if (errcode != runtime_pollNoError)
+			return errcode;
+		/*
+		 * A wake-up with no error and no readiness was a deadline
+		 * that has since been pushed back, or a race with one: wait
+		 * again.
+		 */
+	}
+	return runtime_pollNoError;
+}
+
+/* runtime_pollWaitCanceled waits out an I/O the caller has cancelled. */
+void
+runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode)
+{
+	while (!netpollblock(pd, mode, true))
+		;
+}
+
+/*
+ * runtime_pollSetDeadline sets the read, write or both deadlines of pd.
+ * Unlike Go's, d is already absolute (runtime_impl.h): net converts the
+ * time.Time itself, so no nanotime() is added here.  When both deadlines
+ * are equal one timer serves them (netpollDeadline), which halves the
+ * timers of the common SetDeadline call.
+ */
+void
+runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
+{
+	void (*rtf)(void *, uintptr_t);
+	runtime_g *rg, *wg;
+	int64_t	   rd0, wd0;
+	bool	   combo0, combo;
+
+	pdlock(pd);
+	if (pd->closing) {
+		pdunlock(pd);
+		return;
+	}
+	rd0 = pd->rd;
+	wd0 = pd->wd;
+	combo0 = rd0 > 0 && rd0 == wd0;
+	if (mode == 'r' || mode == 'r' + 'w')
+		pd->rd = d;
+	if (mode == 'w' || mode == 'r' + 'w')
+		pd->wd = d;
+	pollDesc_publishInfo(pd);
+	combo = pd->rd > 0 && pd->rd == pd->wd;
+	rtf = netpollReadDeadline;
+	if (combo)
+		rtf = netpollDeadline;
+	if (pd->rt.f == NULL) {
+		if (pd->rd > 0)
+			runtime_modtimer(&pd->rt, pd->rd, rtf, pd, pd->rseq);
+	} else if (pd->rd != rd0 || combo != combo0) {
+		pd->rseq++; /* a timer already firing must find it stale */
+		if (pd->rd > 0) {
+			runtime_modtimer(&pd->rt, pd->rd, rtf, pd, pd->rseq);
+		} else {
+			runtime_deltimer(&pd->rt);
+			pd->rt.f = NULL;
+		}
+	}
+	if (pd->wt.f == NULL) {
+		if (pd->wd > 0 && !combo)
+			runtime_modtimer(&pd->wt, pd->wd, netpollWriteDeadline,
+			    pd, pd->wseq);
+	} else if (pd->wd != wd0 || combo != combo0) {
+		pd->wseq++;
+		if (pd->wd > 0 && !combo) {
+			runtime_modtimer(&pd->wt, pd->wd, netpollWriteDeadline,
+			    pd, pd->wseq);
+		} else {
+			runtime_deltimer(&pd->wt);
+			pd->wt.f = NULL;
+		}
+	}
+	/* An expired deadline releases a waiter now rather than by timer. */
+	rg = NULL;
+	wg = NULL;
+	if (pd->rd < 0)
+		rg = netpollunblock(pd, 'r', false);
+	if (pd->wd < 0)
+		wg = netpollunblock(pd, 'w', false);
+	pdunlock(pd);
+	if (rg != NULL)
+		netpollgoready(rg);
+	if (wg != NULL)
+		netpollgoready(wg);
+}
+
+/*
+ * runtime_pollUnblock marks pd closing and wakes its waiters, which then
+ * see pollErrClosing.  It is the first half of Close; runtime_pollClose is
+ * the second.
+ */
+void
+runtime_pollUnblock(runtime_pollDesc *pd)
+{
+	runtime_g *rg, *wg;
+
+	pdlock(pd);
+	if (pd->closing)
+		runtime_throw("runtime: unblock on closing polldesc");
+	pd->closing = true;
+	pd->rseq++;
+	pd->wseq++;
+	pollDesc_publishInfo(pd);
+	rg = netpollunblock(pd, 'r', false);
+	wg = netpollunblock(pd, 'w', false);
+	if (pd->rt.f != NULL) {
+		runtime_deltimer(&pd->rt);
+		pd->rt.f = NULL;
+	}
+	if (pd->wt.f != NULL) {
+		runtime_deltimer(&pd->wt);
+		pd->wt.f = NULL;
+	}
+	pdunlock(pd);
+	if (rg != NULL)
+		netpollgoready(rg);
+	if (wg != NULL)
+		netpollgoready(wg);
+}
+
+/*
+ * runtime_netpollready is called by the backend, with pd->lock held, for
+ * an event that belongs to pd's current user.  The goroutines it releases
+ * go on toRun; the caller readies them once it has left the backend.
+ */
+void
+runtime_netpollready(runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode)
+{
+	runtime_g *rg, *wg;
+
+	rg = NULL;
+	wg = NULL;
+	if (mode == 'r' || mode == 'r' + 'w')
+		rg = netpollunblock(pd, 'r', true);
+	if (mode == 'w' || mode == 'r' + 'w')
+		wg = netpollunblock(pd, 'w', true);
+	if (rg != NULL)
+		runtime_gList_push(toRun, rg);
+	if (wg != NULL)
+		runtime_gList_push(toRun, wg);
+}
+
+static int
+netpollcheckerr(runtime_pollDesc *pd, int32_t mode)
+{
+	uint32_t info;
+
+	info = pollDesc_info(pd);
+	if ((info & pollClosing) != 0)
+		return runtime_pollErrClosing;
+	if ((mode == 'r' && (info & pollExpiredReadDeadline) != 0) ||
+	    (mode == 'w' && (info & pollExpiredWriteDeadline) != 0))
+		return runtime_pollErrTimeout;
+	/*
+	 * Only reads report the event error: a write would find the error
+	 * itself, and Go issue 47355 shows reads need the hint.
+	 */
+	if (mode == 'r' && (info & pollEventErr) != 0)
+		return runtime_pollErrNotPollable;
+	return runtime_pollNoError;
+}
+
+/*
+ * netpollblockcommit is gopark's unlockf: the park goes ahead only if the
+ * slot still says pdWait, that is, no notification slipped in between.
+ */
+static bool
+netpollblockcommit(runtime_g *gp, void *gpp)
+{
+	uintptr_t old;
+	bool	  r;
+
+	old = pdWait;
+	r = atomic_compare_exchange_strong(
+	    (_Atomic uintptr_t *)gpp, &old, (uintptr_t)gp);
+	if (r)
+		atomic_fetch_add(&netpollWaiters, 1);
+	return r;
+}
+
+static void
+netpollgoready(runtime_g *gp)
+{
+	atomic_fetch_sub(&netpollWaiters, 1);
+	runtime_goready(gp);
+}
+
+/*
+ * netpollblock reports whether pd became ready for mode (true) or the
+ * wait ended for another reason (false: closing, deadline).  waitio makes
+ * it ignore those reasons and wait for real readiness.
+ */
+static bool
+netpollblock(runtime_pollDesc *pd, int32_t mode, bool waitio)
+{
+	_Atomic uintptr_t *gpp;
+	uintptr_t	   v, old;
+
+	gpp = &pd->rg;
+	if (mode == 'w')
+		gpp = &pd->wg;
+
+	for (;;) {
+		v = pdReady;
+		if (atomic_compare_exchange_strong(gpp, &v, 0))
+			return true;
+		v = 0;
+		if (atomic_compare_exchange_strong(gpp, &v, pdWait))
+			break;
+		/* Anything but the two sentinels means a second waiter. */
+		v = atomic_load(gpp);
+		if (v != pdReady && v != 0)
+			runtime_throw("runtime: double wait");
+	}
+
+	/*
+	 * Check the error state after announcing pdWait: a concurrent
+	 * close or deadline either sees pdWait and clears it, or has
+	 * already published the error we read here.
+	 */
+	if (waitio || netpollcheckerr(pd, mode) == runtime_pollNoError)
+		runtime_gopark(netpollblockcommit, (void *)gpp);
+	old = atomic_exchange(gpp, 0);
+	if (old > pdWait)
+		runtime_throw("runtime: corrupted polldesc");
+	return old == pdReady;
+}
+
+/*
+ * netpollunblock takes the waiter out of pd's slot for mode and returns
+ * it (or NULL).  ioready leaves pdReady behind for a later wait; without
+ * it, the slot is emptied and an unconsumed pdReady is kept.
+ */
+static runtime_g *
+netpollunblock(runtime_pollDesc *pd, int32_t mode, bool ioready)
+{
+	_Atomic uintptr_t *gpp;
+	uintptr_t	   old, new;
+
+	gpp = &pd->rg;
+	if (mode == 'w')
+		gpp = &pd->wg;
+
+	for (;;) {
+		old = atomic_load(gpp);
+		if (old == pdReady)
+			return NULL;
+		if (old == 0 && !ioready)
+			return NULL;
+		new = 0;
+		if (ioready)
+			new = pdReady;
+		if (atomic_compare_exchange_strong(gpp, &old, new)) {
+			if (old == pdWait)
+				old = 0;
+			return (runtime_g *)old;
+		}
+	}
+}
+
+/*
+ * netpolldeadlineimpl runs from a timer.  A seq that no longer matches
+ * means the deadline was changed or pd reused since the timer was armed,
+ * and the call is ignored.
+ */
+static void
+netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
+{
+	runtime_g *rg, *wg;
+	uintptr_t  currentSeq;
+
+	pdlock(pd);
+	currentSeq = pd->rseq;
+	if (!read)
+		currentSeq = pd->wseq;
+	if (seq != currentSeq) {
+		pdunlock(pd);
+		return;
+	}
+	rg = NULL;
+	if (read) {
+		if (pd->rd <= 0 || pd->rt.f == NULL)
+			runtime_throw("runtime: inconsistent read deadline");
+		pd->rd = -1;
+		pollDesc_publishInfo(pd);
+		rg = netpollunblock(pd, 'r', false);
+	}
+	wg = NULL;
+	if (write) {
+		if (pd->wd <= 0 || (pd->wt.f == NULL && !read))
+			runtime_throw("runtime: inconsistent write deadline");
+		pd->wd = -1;
+		pollDesc_publishInfo(pd);
+		wg = netpollunblock(pd, 'w', false);
+	}
+	pdunlock(pd);
+	if (rg != NULL)
+		netpollgoready(rg);
+	if (wg != NULL)
+		netpollgoready(wg);
+}
+
+static void
+netpollDeadline(void *arg, uintptr_t seq)
+{
+	netpolldeadlineimpl(arg, seq, true, true);
+}
+
+static void
+netpollReadDeadline(void *arg, uintptr_t seq)
+{
+	netpolldeadlineimpl(arg, seq, true, false);
+}
+
+static void
+netpollWriteDeadline(void *arg, uintptr_t seq)
+{
+	netpolldeadlineimpl(arg, seq, false, true);
+}
+
+/*
+ * pollCache_alloc takes a pollDesc from the free list, carving a new
+ * block when it is empty.  Each pollDesc's lock is initialised once, with
+ * its block, because a recycled pollDesc may still be locked briefly by a
+ * late timer or event.
+ */
+static runtime_pollDesc *
+pollCache_alloc(void)
+{
+	struct pollBlock *b;
+	runtime_pollDesc *pd;
+	size_t		  i, n;
+
+	pthread_mutex_lock(&pollcache.lock);
+	if (pollcache.first == NULL) {
+		n = (pollBlockSize - sizeof(struct pollBlock)) /
+		    sizeof(runtime_pollDesc);
+		if (n == 0)
+			n = 1;
+		b = runtime_malloc(sizeof(*b) + n * sizeof(runtime_pollDesc));
+		b->next = pollcache.blocks;
+		pollcache.blocks = b;
+		for (i = 0; i < n; i++) {
+			pd = &b->pds[i];
+			pthread_mutex_init(&pd->lock, NULL);
+			pd->link = pollcache.first;
+			pollcache.first = pd;
+		}
+	}
+	pd = pollcache.first;
+	pollcache.first = pd->link;
+	pthread_mutex_unlock(&pollcache.lock);
+	return pd;
+}

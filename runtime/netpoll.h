@@ -1,4 +1,167 @@
-/* placeholder */
+/*
+ * The poller backend contract: what runtime/netpoll.c needs from a
+ * netpoll_<backend>.c file (epoll on Linux, kqueue later), and what it gives
+ * back.  This is the top comment of Go's netpoll.go, written out as C.
+ * Private to runtime/.
+ */
 #ifndef GONET_NETPOLL_H
 #define GONET_NETPOLL_H
-#endif
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "runtime/runtime_impl.h"
+
+/*
+ * runtime_gList is Go's gList: goroutines linked through their schedlink,
+ * the form in which netpoll hands back the goroutines it made ready.  It
+ * lives on the poller's stack, so building it never allocates.
+ */
+typedef struct runtime_gList {
+	runtime_g *head;
+} runtime_gList;
+
+void	   runtime_gList_push(runtime_gList *l, runtime_g *gp);
+runtime_g *runtime_gList_pop(runtime_gList *l);
+
+/*
+ * runtime_pollDesc is Go's pollDesc.  pollDescs come from a cache that
+ * never returns memory, so a backend event or a timer that outlives the
+ * descriptor's user still points at a valid pollDesc; fdseq and rseq/wseq
+ * then tell it that the user has changed.  The backend may read fd and
+ * fdseq and take lock; everything else belongs to netpoll.c.
+ */
+struct runtime_pollDesc {
+	runtime_pollDesc *link; /* in pollcache, under pollcache.lock */
+	uintptr_t	  fd;	/* constant while one user holds pd */
+
+	/*
+	 * fdseq is bumped (under lock) by every pollOpen; the backend packs it
+	 * into each registration and drops events that carry an older value.
+	 * This is Go 1.21's fdseq, which 1.19 lacks.
+	 */
+	_Atomic uintptr_t fdseq;
+	_Atomic uint32_t  atomicInfo; /* pollInfo bits, read without lock */
+
+	_Atomic uintptr_t rg; /* pdReady, pdWait, the reading g, or 0 */
+	_Atomic uintptr_t wg; /* pdReady, pdWait, the writing g, or 0 */
+
+	pthread_mutex_t lock; /* protects the fields below */
+	bool		closing;
+	uint32_t	user;
+	uintptr_t	rseq; /* bumped to disarm stale read timers */
+	runtime_timer	rt;   /* read deadline timer, armed if rt.f != NULL */
+	int64_t		rd;   /* read deadline: nanotime, or -1 when expired */
+	uintptr_t	wseq; /* bumped to disarm stale write timers */
+	runtime_timer	wt;   /* write deadline timer */
+	int64_t		wd;   /* write deadline */
+};
+
+/*
+ * Tagged pointers (Go 1.21's tagptr_64bit.go): a pollDesc address and the
+ * low bits of its fdseq in the 64 bits of an event's user data.  Addresses
+ * use at most runtime_addrBits bits and pollDescs are 8-byte aligned, so
+ * the pointer is shifted up and the tag fills the freed low bits.
+ */
+enum {
+	runtime_addrBits = 48,
+	runtime_tagAlignBits = 3,
+	runtime_taggedPointerBits = 64 - runtime_addrBits + runtime_tagAlignBits
+};
+
+typedef uint64_t runtime_taggedPointer;
+
+static inline void *
+runtime_taggedPointer_pointer(runtime_taggedPointer tp)
+{
+	tp >>= runtime_taggedPointerBits;
+	return (void *)(uintptr_t)(tp << runtime_tagAlignBits);
+}
+
+static inline uintptr_t
+runtime_taggedPointer_tag(runtime_taggedPointer tp)
+{
+	uint64_t mask;
+
+	mask = ((uint64_t)1 << runtime_taggedPointerBits) - 1;
+	return (uintptr_t)(tp & mask);
+}
+
+/* A pointer that does not survive the round trip is a broken assumption. */
+static inline runtime_taggedPointer
+runtime_taggedPointerPack(void *ptr, uintptr_t tag)
+{
+	runtime_taggedPointer tp;
+	uint64_t	      mask;
+
+	mask = ((uint64_t)1 << runtime_taggedPointerBits) - 1;
+	tp = (uint64_t)(uintptr_t)ptr << (64 - runtime_addrBits) |
+	    ((uint64_t)tag & mask);
+	if (runtime_taggedPointer_pointer(tp) != ptr)
+		runtime_throw("taggedPointerPack");
+	return tp;
+}
+
+/*
+ * What every backend provides.
+ *
+ * runtime_netpollinit creates the kernel poller and the wake-up channel
+ * netpollBreak writes to.  It runs once (netpoll.c guarantees it) and
+ * throws if the kernel refuses.
+ */
+void runtime_netpollinit(void);
+
+/*
+ * runtime_netpollopen registers fd, edge-triggered, for both reads and
+ * writes, with pd and pd's current fdseq as the event's user data.  It
+ * returns 0 or the errno the kernel gave (EPERM for a regular file).
+ */
+int runtime_netpollopen(uintptr_t fd, runtime_pollDesc *pd);
+
+/*
+ * runtime_netpollclose removes fd from the kernel poller; it returns 0 or
+ * the errno.  Events already collected for fd may still be delivered:
+ * fdseq is what makes them harmless.
+ */
+int runtime_netpollclose(uintptr_t fd);
+
+/*
+ * runtime_netpollBreak makes a concurrent or the next blocking
+ * runtime_netpoll return early.  Calls that arrive while a wake-up is
+ * already pending coalesce into one.  Safe from any thread.
+ */
+void runtime_netpollBreak(void);
+
+/* runtime_netpollIsPollDescriptor reports whether the poller itself owns fd. */
+bool runtime_netpollIsPollDescriptor(uintptr_t fd);
+
+/*
+ * runtime_netpoll waits for I/O readiness: delay < 0 blocks until an event
+ * or a netpollBreak, delay == 0 only polls, delay > 0 waits at most about
+ * delay ns (it may return early, never much later).  For every event whose
+ * fdseq still matches it calls runtime_netpollready, under the pollDesc's
+ * lock, and pushes onto toRun the goroutines that became ready; it never
+ * readies them itself.  An empty list is a normal result.
+ */
+void runtime_netpoll(int64_t delay, runtime_gList *toRun);
+
+/*
+ * What netpoll.c gives the backend.
+ *
+ * runtime_netpollready moves pd's waiters for mode ('r', 'w' or 'r'+'w') to
+ * toRun, or records readiness for the next wait.  runtime_pollDesc_setEventErr
+ * records whether the kernel reported an error alone for pd.
+ */
+void runtime_netpollready(
+    runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode);
+void runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b);
+
+/*
+ * runtime_netpollGenericInit initialises the poller once; timers and the
+ * scheduler call it too, because whoever parks needs something to sleep in.
+ */
+void runtime_netpollGenericInit(void);
+
+#endif /* GONET_NETPOLL_H */

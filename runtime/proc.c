@@ -1,1 +1,563 @@
-/* placeholder: runtime/proc.c */
+/*
+ * C port, in role, of go1.19 src/runtime/proc.go (gopark, goready, the
+ * netpoll part of findrunnable) and src/runtime/time.go (the timer heap).
+ * built on: all
+ *
+ * A goroutine is a pthread.  A parked goroutine sleeps on the futex of its
+ * status word, except for one: the poller, which sleeps in runtime_netpoll
+ * on behalf of all of them and runs the timers.  There is no poller thread;
+ * parked goroutines take turns (leader/follower), so the goroutine whose fd
+ * becomes ready is often the one in epoll_wait and wakes with no hand-off.
+ *
+ * Invariant: whenever at least one goroutine is parked, exactly one parked
+ * goroutine holds the poller role (sched.polling), or has been chosen to
+ * take it (sched.handoffg), or is on its way to take sched.lock and will
+ * take the role because nobody holds it.  So readiness and timers are
+ * always serviced while anyone waits.
+ *
+ * Timers must also fire when nobody waits: a deadline that passes between
+ * two non-blocking Writes has to fail the second one (Go's
+ * TestWriteTimeout), and in Go the scheduler runs timers whether or not a
+ * goroutine is blocked.  For that case only, timerproc (named after the
+ * timer goroutine of Go 1.13 and earlier) sleeps until the earliest timer
+ * while sched.nparked is 0, and stays idle otherwise, so that it costs
+ * nothing while the poller role is occupied.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "runtime/netpoll.h"
+#include "runtime/runtime_impl.h"
+
+/*
+ * Go's goroutine status values, plus two gonet-only bits ORed onto
+ * _Gwaiting the way Go ORs _Gscan onto a status.  Gpolling says the g is
+ * the poller and is (or is about to be) inside runtime_netpoll, so
+ * goready must break the poll rather than wake a futex.  Ghandoff says a
+ * follower has been chosen to take over polling; setting it changes the
+ * futex word, so a follower that has not yet gone to sleep cannot miss it.
+ */
+enum {
+	Grunnable = 1,
+	Grunning = 2,
+	Gwaiting = 4,
+	Gpolling = 0x1000,
+	Ghandoff = 0x2000
+};
+
+struct runtime_g {
+	_Atomic uint32_t atomicstatus; /* the futex word of a parked g */
+	runtime_g	*schedlink;    /* gList link: toRun, sched.gFree */
+	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
+	/* The followers list, under sched.lock. */
+	runtime_g *followprev;
+	runtime_g *follownext;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	/* The poller role. */
+	bool	   polling;    /* some parked g holds the role */
+	bool	   netpolling; /* ...and sleeps in netpoll until pollUntil */
+	int64_t	   pollUntil;  /* that poll's wake-up time; 0: none */
+	runtime_g *handoffg;   /* a follower told to take the role */
+	runtime_g *followers;  /* parked gs sleeping on their status */
+	int	   nparked;    /* gs between gopark's lock and its return */
+	/* timerproc, the timer runner of last resort. */
+	pthread_cond_t timerCond;
+	bool	       timerSleeping;
+	int64_t	       timerWhen; /* its wake-up time; 0: when signalled */
+	/* Timers: a binary min-heap on when. */
+	runtime_timer **timers;
+	int		ntimers;
+	int		captimers;
+	/*
+	 * gs are recycled, never freed, like Go's: a goready racing with
+	 * its g's thread exit may still touch the g's status word.
+	 */
+	runtime_g *allgs;
+	runtime_g *gFree;
+} sched = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static pthread_once_t		gkeyOnce = PTHREAD_ONCE_INIT;
+static pthread_once_t		timerprocOnce = PTHREAD_ONCE_INIT;
+static pthread_key_t		gkey;
+static _Thread_local runtime_g *g_;
+
+static void
+lock(void)
+{
+	if (pthread_mutex_lock(&sched.lock) != 0)
+		runtime_throw("runtime: sched lock failed");
+}
+
+static void
+unlock(void)
+{
+	pthread_mutex_unlock(&sched.lock);
+}
+
+void
+runtime_gList_push(runtime_gList *l, runtime_g *gp)
+{
+	gp->schedlink = l->head;
+	l->head = gp;
+}
+
+runtime_g *
+runtime_gList_pop(runtime_gList *l)
+{
+	runtime_g *gp;
+
+	gp = l->head;
+	if (gp != NULL)
+		l->head = gp->schedlink;
+	return gp;
+}
+
+/* gfput returns an exiting thread's g to the free list (key destructor). */
+static void
+gfput(void *arg)
+{
+	runtime_g *gp;
+
+	gp = arg;
+	g_ = NULL; /* a later destructor that parks gets a fresh g */
+	lock();
+	gp->schedlink = sched.gFree;
+	sched.gFree = gp;
+	unlock();
+}
+
+static void
+gkeyInit(void)
+{
+	if (pthread_key_create(&gkey, gfput) != 0)
+		runtime_throw("runtime: pthread_key_create failed");
+}
+
+/* gfget returns a recycled g, or a new one; the result is Grunning. */
+static runtime_g *
+gfget(void)
+{
+	runtime_g *gp;
+
+	lock();
+	gp = sched.gFree;
+	if (gp != NULL) {
+		sched.gFree = gp->schedlink;
+	} else {
+		gp = runtime_malloc(sizeof(*gp));
+		gp->alllink = sched.allgs;
+		sched.allgs = gp;
+	}
+	gp->schedlink = NULL;
+	atomic_store(&gp->atomicstatus, Grunning);
+	unlock();
+	return gp;
+}
+
+runtime_g *
+runtime_getg(void)
+{
+	if (g_ == NULL) {
+		pthread_once(&gkeyOnce, gkeyInit);
+		g_ = gfget();
+		if (pthread_setspecific(gkey, g_) != 0)
+			runtime_throw("runtime: pthread_setspecific failed");
+	}
+	return g_;
+}
+
+/*
+ * Timers.  The heap holds pointers to the callers' runtime_timers; index
+ * is the heap slot + 1 so that a zeroed timer reads as not pending.
+ */
+static void
+timerswap(int i, int j)
+{
+	runtime_timer *t;
+
+	t = sched.timers[i];
+	sched.timers[i] = sched.timers[j];
+	sched.timers[j] = t;
+	sched.timers[i]->index = i + 1;
+	sched.timers[j]->index = j + 1;
+}
+
+static void
+siftupTimer(int i)
+{
+	int p;
+
+	while (i > 0) {
+		p = (i - 1) / 2;
+		if (sched.timers[p]->when <= sched.timers[i]->when)
+			break;
+		timerswap(i, p);
+		i = p;
+	}
+}
+
+static void
+siftdownTimer(int i)
+{
+	int c, n;
+
+	n = sched.ntimers;
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n &&
+		    sched.timers[c + 1]->when < sched.timers[c]->when)
+			c++;
+		if (sched.timers[i]->when <= sched.timers[c]->when)
+			break;
+		timerswap(i, c);
+		i = c;
+	}
+}
+
+static void
+doaddtimer(runtime_timer *t)
+{
+	if (sched.ntimers == sched.captimers) {
+		sched.captimers = sched.captimers * 2 + 16;
+		sched.timers = runtime_realloc(sched.timers,
+		    (size_t)sched.captimers * sizeof(sched.timers[0]));
+	}
+	sched.timers[sched.ntimers] = t;
+	t->index = ++sched.ntimers;
+	siftupTimer(sched.ntimers - 1);
+}
+
+static void
+dodeltimer(runtime_timer *t)
+{
+	int i, last;
+
+	i = t->index - 1;
+	last = --sched.ntimers;
+	if (i != last) {
+		sched.timers[i] = sched.timers[last];
+		sched.timers[i]->index = i + 1;
+	}
+	sched.timers[last] = NULL;
+	t->index = 0;
+	if (i != last) {
+		siftupTimer(i);
+		siftdownTimer(i);
+	}
+}
+
+/*
+ * wakefollower gives the poller role to one sleeping follower when nobody
+ * holds it and nobody has been chosen yet.  Called with sched.lock held.
+ */
+static void
+wakefollower(void)
+{
+	runtime_g *gp;
+	uint32_t   old;
+
+	if (sched.polling || sched.handoffg != NULL)
+		return;
+	for (gp = sched.followers; gp != NULL; gp = gp->follownext) {
+		old = Gwaiting;
+		/* A follower that is already runnable is leaving anyway. */
+		if (atomic_compare_exchange_strong(
+			&gp->atomicstatus, &old, Gwaiting | Ghandoff)) {
+			sched.handoffg = gp;
+			runtime_futexwakeup(&gp->atomicstatus, 1);
+			return;
+		}
+	}
+}
+
+static void timerprocStart(void);
+
+/*
+ * waketimerproc nudges timerproc when it may have to fire a timer earlier
+ * than it planned: nobody is parked and t is due before its wake-up.
+ * Called with sched.lock held.
+ */
+static void
+waketimerproc(int64_t when)
+{
+	if (sched.nparked == 0 && sched.timerSleeping &&
+	    (sched.timerWhen == 0 || when < sched.timerWhen))
+		pthread_cond_signal(&sched.timerCond);
+}
+
+/*
+ * runtime_modtimer arms t, or moves it if it is pending.  A poller asleep
+ * past the new time is woken to recompute its delay; otherwise the cost is
+ * the heap operation alone.
+ */
+void
+runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
+    void *arg, uintptr_t seq)
+{
+	runtime_netpollGenericInit();
+	pthread_once(&timerprocOnce, timerprocStart);
+	lock();
+	t->when = when;
+	t->f = f;
+	t->arg = arg;
+	t->seq = seq;
+	if (t->index == 0) {
+		doaddtimer(t);
+	} else {
+		siftupTimer(t->index - 1);
+		siftdownTimer(t->index - 1);
+	}
+	if (sched.netpolling &&
+	    (sched.pollUntil == 0 || when < sched.pollUntil))
+		runtime_netpollBreak();
+	wakefollower();
+	waketimerproc(when);
+	unlock();
+}
+
+/* runtime_deltimer removes t; it reports whether t was still pending. */
+bool
+runtime_deltimer(runtime_timer *t)
+{
+	bool pending;
+
+	lock();
+	pending = t->index != 0;
+	if (pending)
+		dodeltimer(t);
+	unlock();
+	return pending;
+}
+
+/*
+ * runtimers runs every expired timer, each without sched.lock so that f
+ * may arm timers and ready goroutines, and returns the time the earliest
+ * remaining one is due, or 0.  Called and returns with sched.lock held.
+ */
+static int64_t
+runtimers(void)
+{
+	runtime_timer *t;
+	void (*f)(void *, uintptr_t);
+	void	 *arg;
+	uintptr_t seq;
+	int64_t	  now;
+
+	now = runtime_nanotime();
+	for (;;) {
+		if (sched.ntimers == 0)
+			return 0;
+		t = sched.timers[0];
+		if (t->when > now)
+			return t->when;
+		dodeltimer(t);
+		/* Once unlocked, t may be re-armed: copy what f needs. */
+		f = t->f;
+		arg = t->arg;
+		seq = t->seq;
+		unlock();
+		f(arg, seq);
+		lock();
+	}
+}
+
+/*
+ * timerproc runs timers while no goroutine is parked (see the top of this
+ * file).  It never parks, so it never holds the poller role.
+ */
+static void *
+timerproc(void *arg)
+{
+	struct timespec ts;
+	int64_t		next;
+
+	(void)arg;
+	lock();
+	for (;;) {
+		next = 0;
+		if (sched.nparked == 0)
+			next = runtimers();
+		sched.timerWhen = next;
+		sched.timerSleeping = true;
+		if (next == 0) {
+			pthread_cond_wait(&sched.timerCond, &sched.lock);
+		} else {
+			ts.tv_sec = next / 1000000000;
+			ts.tv_nsec = next % 1000000000;
+			pthread_cond_timedwait(
+			    &sched.timerCond, &sched.lock, &ts);
+		}
+		sched.timerSleeping = false;
+	}
+	return NULL;
+}
+
+/* timerprocStart starts timerproc with the first timer, once. */
+static void
+timerprocStart(void)
+{
+	pthread_condattr_t attr;
+	pthread_attr_t	   tattr;
+	pthread_t	   t;
+
+	/* The wake-up times are runtime_nanotime values. */
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&sched.timerCond, &attr);
+	pthread_condattr_destroy(&attr);
+	pthread_attr_init(&tattr);
+	pthread_attr_setdetachstate(&tattr, PTHREAD_CREATE_DETACHED);
+	if (pthread_create(&t, &tattr, timerproc, NULL) != 0)
+		runtime_throw("runtime: cannot start timerproc");
+	pthread_attr_destroy(&tattr);
+}
+
+/*
+ * pollonce is one turn of the poller role, taken by gp with sched.lock
+ * held; it returns with the lock held and the role released.  Ready
+ * goroutines are readied before the lock is retaken, so that they do not
+ * wait for it.
+ */
+static void
+pollonce(runtime_g *gp)
+{
+	runtime_gList toRun;
+	runtime_g    *rgp;
+	int64_t	      next, delay;
+	uint32_t      old;
+
+	sched.polling = true;
+	next = runtimers();
+	delay = -1;
+	if (next != 0) {
+		delay = next - runtime_nanotime();
+		if (delay <= 0)
+			delay = 0;
+	}
+	/*
+	 * Publish Gpolling on the status word itself: a goready that wins
+	 * the race makes this CAS fail (and the poll non-blocking), one that
+	 * loses sees the bit and breaks the poll.
+	 */
+	old = Gwaiting;
+	if (!atomic_compare_exchange_strong(
+		&gp->atomicstatus, &old, Gwaiting | Gpolling))
+		delay = 0;
+	sched.netpolling = delay != 0;
+	sched.pollUntil = next;
+	unlock();
+
+	runtime_netpoll(delay, &toRun);
+
+	old = Gwaiting | Gpolling;
+	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
+	while ((rgp = runtime_gList_pop(&toRun)) != NULL) {
+		if (rgp != gp) {
+			runtime_goready(rgp);
+			continue;
+		}
+		old = Gwaiting;
+		if (!atomic_compare_exchange_strong(
+			&gp->atomicstatus, &old, Grunnable))
+			runtime_throw("bad g->status in ready");
+	}
+
+	lock();
+	sched.netpolling = false;
+	sched.pollUntil = 0;
+	runtimers();
+	sched.polling = false;
+}
+
+/*
+ * followersleep sleeps as a follower until gp is readied or handed the
+ * poller role.  Called and returns with sched.lock held.
+ */
+static void
+followersleep(runtime_g *gp)
+{
+	uint32_t old;
+
+	gp->followprev = NULL;
+	gp->follownext = sched.followers;
+	if (sched.followers != NULL)
+		sched.followers->followprev = gp;
+	sched.followers = gp;
+	unlock();
+
+	runtime_futexsleep(&gp->atomicstatus, Gwaiting, -1);
+
+	lock();
+	if (gp->followprev != NULL)
+		gp->followprev->follownext = gp->follownext;
+	else
+		sched.followers = gp->follownext;
+	if (gp->follownext != NULL)
+		gp->follownext->followprev = gp->followprev;
+	old = Gwaiting | Ghandoff;
+	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
+	if (sched.handoffg == gp)
+		sched.handoffg = NULL;
+}
+
+void
+runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	atomic_store(&gp->atomicstatus, Gwaiting);
+	if (!unlockf(gp, arg)) {
+		/* Nobody can know of gp yet: no wake-up can be pending. */
+		atomic_store(&gp->atomicstatus, Grunning);
+		return;
+	}
+	runtime_netpollGenericInit();
+	lock();
+	sched.nparked++;
+	while (atomic_load(&gp->atomicstatus) != Grunnable) {
+		if (!sched.polling)
+			pollonce(gp);
+		else
+			followersleep(gp);
+	}
+	/* Leaving: keep the invariant for those still parked. */
+	if (sched.handoffg == gp)
+		sched.handoffg = NULL;
+	wakefollower();
+	if (--sched.nparked == 0 && sched.ntimers > 0)
+		waketimerproc(sched.timers[0]->when);
+	unlock();
+	atomic_store(&gp->atomicstatus, Grunning);
+}
+
+void
+runtime_goready(runtime_g *gp)
+{
+	uint32_t old;
+
+	old = atomic_load(&gp->atomicstatus);
+	for (;;) {
+		if ((old & ~(uint32_t)(Gpolling | Ghandoff)) != Gwaiting)
+			runtime_throw("bad g->status in ready");
+		if (atomic_compare_exchange_weak(
+			&gp->atomicstatus, &old, Grunnable))
+			break;
+	}
+	/*
+	 * After the CAS gp may return from gopark at any moment; only its
+	 * status word, which outlives it, is touched from here on.
+	 */
+	if ((old & Gpolling) != 0)
+		runtime_netpollBreak();
+	else
+		runtime_futexwakeup(&gp->atomicstatus, 1);
+}

@@ -62,6 +62,15 @@ void runtime_goready(runtime_g *gp);
 int64_t runtime_nanotime(void);
 
 /*
+ * The OS sleep primitive under gopark and the semaphores (os_linux.c):
+ * futexsleep sleeps while *addr == val, at most ns nanoseconds (ns < 0:
+ * no limit), and may return spuriously; futexwakeup wakes up to cnt
+ * sleepers on addr.
+ */
+void runtime_futexsleep(_Atomic uint32_t *addr, uint32_t val, int64_t ns);
+void runtime_futexwakeup(_Atomic uint32_t *addr, uint32_t cnt);
+
+/*
  * Timers, Go's runtime timers: f(arg, seq) runs once, on some thread inside
  * the scheduler, at or after when (runtime_nanotime units).  A timer's
  * memory must stay valid while it may fire, so gonet embeds timers only in
