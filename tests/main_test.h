@@ -35,10 +35,17 @@ Suite *packetconn_suite(void);
 Suite *dial_suite(void);
 Suite *stress_suite(void);
 Suite *context_suite(void);
+Suite *rawconn_suite(void);
+Suite *iprawsock_posix_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);
 Suite *unixsock_linux_suite(void);
+Suite *dial_unix_suite(void);
+Suite *write_unix_suite(void);
+Suite *error_posix_suite(void);
+Suite *unixsock_readmsg_suite(void);
+Suite *fd_posix_suite(void);
 
 /*
  * newTCase returns a TCase with a timeout and the checked fixture that

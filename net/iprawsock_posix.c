@@ -1,0 +1,1 @@
+/* placeholder: net/iprawsock_posix.c */
