@@ -96,7 +96,7 @@ main(void)
 		server_suite, listen_suite, timeout_suite, conn_suite,
 		error_suite, protoconn_suite, packetconn_suite, dial_suite,
 		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
-		rawconn_suite, iprawsock_posix_suite, dial_unix_suite,
+		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
 		fd_posix_suite, stress_suite,
 	};
