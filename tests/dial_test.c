@@ -388,6 +388,199 @@ restoreDialTCP(void *arg)
 	net_testHookDialTCP = NULL;
 }
 
+/*
+ * TestDialParallel calls dialParallel directly with addresses that its
+ * dialTCP never contacts.  Go gives the hook to the sysDialer
+ * (sysDialer.testHookDialTCP); gonet's sysDialer has no such field, so the
+ * package hook net_testHookDialTCP stands in, with the row's
+ * teardownNetwork in dialParallelTeardown, what Go's closure captures.
+ */
+#define instant	      ((time_Duration)0)
+#define fallbackDelay (200 * time_Millisecond)
+
+/*
+ * dialParallelTests: the lists end at NULL; a row with nCopies > 0 has
+ * nCopies(primaries[0], nCopies) as its primaries.
+ */
+static const struct {
+	const char   *primaries[3];
+	int	      nCopies;
+	const char   *fallbacks[3];
+	const char   *teardownNetwork;
+	bool	      expectOk;
+	time_Duration expectElapsed;
+} dialParallelTests[] = {
+	/* These should just work on the first try. */
+	{ { "127.0.0.1" }, 0, { NULL }, "", true, instant },
+	{ { "::1" }, 0, { NULL }, "", true, instant },
+	{ { "127.0.0.1", "::1" }, 0, { slowDst6 }, "tcp6", true, instant },
+	{ { "::1", "127.0.0.1" }, 0, { slowDst4 }, "tcp4", true, instant },
+	/* Primary is slow; fallback should kick in. */
+	{ { slowDst4 }, 0, { "::1" }, "", true, fallbackDelay },
+	/* Skip a "connection refused" in the primary thread. */
+	{ { "127.0.0.1", "::1" }, 0, { NULL }, "tcp4", true, instant },
+	{ { "::1", "127.0.0.1" }, 0, { NULL }, "tcp6", true, instant },
+	/* Skip a "connection refused" in the fallback thread. */
+	{ { slowDst4, slowDst6 }, 0, { "::1", "127.0.0.1" }, "tcp6", true,
+	    fallbackDelay },
+	/* Primary refused, fallback without delay. */
+	{ { "127.0.0.1" }, 0, { "::1" }, "tcp4", true, instant },
+	{ { "::1" }, 0, { "127.0.0.1" }, "tcp6", true, instant },
+	/* Everything is refused. */
+	{ { "127.0.0.1" }, 0, { NULL }, "tcp4", false, instant },
+	/* Nothing to do; fail instantly. */
+	{ { NULL }, 0, { NULL }, "", false, instant },
+	/* Connecting to tons of addresses should not trip the deadline. */
+	{ { "::1" }, 1000, { NULL }, "", true, instant },
+};
+
+static const char *dialParallelTeardown;
+
+static runtime_error *
+dialParallelDialTCP(context_Context *ctx, const char *network,
+    const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c)
+{
+	const char    *n;
+	runtime_error *err;
+	net_TCPConn   *tc;
+
+	(void)network;
+	(void)laddr;
+	*c = NULL;
+	n = "tcp6";
+	if (net_IP_To4(raddr->IP).len != 0)
+		n = "tcp4";
+	if (strcmp(n, dialParallelTeardown) == 0)
+		return errors_New("unreachable");
+	if (isSlowDst(raddr)) {
+		/* Go waits for ever; a minute is as good here. */
+		ctxWait(ctx, time_Minute);
+		err = context_Context_Err(ctx);
+		return err != NULL ? err : context_DeadlineExceeded;
+	}
+	/* Go's &TCPConn{}: no netFD, so Close fails with EINVAL. */
+	tc = calloc(1, sizeof(*tc));
+	if (tc == NULL)
+		tFatalf("out of memory");
+	tc->conn.Conn.type = &net_TCPConnType;
+	*c = tc;
+	return NULL;
+}
+
+/* makeAddrs converts a list of IP strings into TCPAddrs with port. */
+static void
+makeAddrs(
+    const char *const *ips, int nCopies, const char *port, net_addrList *out)
+{
+	net_TCPAddr *addr;
+	size_t	     i, n;
+
+	n = 0;
+	while (n < 3 && ips[n] != NULL)
+		n++;
+	if (nCopies > 0)
+		n = (size_t)nCopies;
+	out->a = n > 0 ? calloc(n, sizeof(out->a[0])) : NULL;
+	out->n = 0;
+	if (n > 0 && out->a == NULL)
+		tFatalf("out of memory");
+	for (i = 0; i < n; i++) {
+		mustOK(net_ResolveTCPAddr("tcp",
+			   joinHostPort(ips[nCopies > 0 ? 0 : i], port), &addr),
+		    "ResolveTCPAddr");
+		out->a[out->n++] = &addr->addr;
+	}
+}
+
+static void
+freeAddrList(void *arg)
+{
+	net_addrList_free(arg);
+	free(arg);
+}
+
+static void
+closeFakeConn(net_Conn *c)
+{
+	if (c == NULL)
+		return;
+	runtime_error_Free(net_Conn_Close(c));
+	net_Conn_Free(c);
+}
+
+static void *
+dialParallelCanceler(void *arg)
+{
+	sleepDuration(5 * time_Millisecond);
+	context_Cancel(arg);
+	return NULL;
+}
+
+START_TEST(TestDialParallel)
+{
+	net_addrList	*primaries, *fallbacks;
+	net_Dialer	 d = { .FallbackDelay = fallbackDelay };
+	net_sysDialer	 sd;
+	net_Conn	*c;
+	context_Context *ctx;
+	goroutine	*wg;
+	runtime_error	*err;
+	time_Time	 startTime;
+	time_Duration	 elapsed, forever;
+
+	forever = 60 * time_Minute;
+	dialParallelTeardown = dialParallelTests[_i].teardownNetwork;
+	net_testHookDialTCP = dialParallelDialTCP;
+	tDefer(restoreDialTCP, NULL);
+
+	primaries = calloc(1, sizeof(*primaries));
+	fallbacks = calloc(1, sizeof(*fallbacks));
+	tDeferFree(freeAddrList, primaries);
+	tDeferFree(freeAddrList, fallbacks);
+	makeAddrs(dialParallelTests[_i].primaries,
+	    dialParallelTests[_i].nCopies, "80", primaries);
+	makeAddrs(dialParallelTests[_i].fallbacks, 0, "80", fallbacks);
+	if (dialParallelTests[_i].expectElapsed == instant)
+		d.FallbackDelay = forever;
+	startTime = time_Now();
+	sd.Dialer = d;
+	sd.network = "tcp";
+	sd.address = "?";
+	err = net_sysDialer_dialParallel(
+	    &sd, context_Background(), primaries, fallbacks, &c);
+	elapsed = time_Since(startTime);
+
+	closeFakeConn(c);
+
+	if (dialParallelTests[_i].expectOk && err != NULL)
+		tErrorf("#%d: got %s; want nil", _i, tErrStr(err));
+	else if (!dialParallelTests[_i].expectOk && err == NULL)
+		tErrorf("#%d: got nil; want non-nil", _i);
+	else
+		runtime_error_Free(err);
+
+	if (elapsed < dialParallelTests[_i].expectElapsed || elapsed >= forever)
+		tErrorf("#%d: got %s; want >= %s, < forever", _i,
+		    tStr(time_Duration_String(elapsed)),
+		    tStr(time_Duration_String(
+			dialParallelTests[_i].expectElapsed)));
+
+	/* Repeat each case, ensuring that it can be canceled. */
+	ctx = context_WithCancel(context_Background());
+	wg = goStart(dialParallelCanceler, ctx);
+	/*
+	 * Ignore errors, since all we care about is that the call can be
+	 * canceled.
+	 */
+	err = net_sysDialer_dialParallel(&sd, ctx, primaries, fallbacks, &c);
+	runtime_error_Free(err);
+	closeFakeConn(c);
+	goJoin(wg);
+	context_Free(ctx);
+	tDone();
+}
+END_TEST
+
 /* lookupSlowFast: "slow6loopback4" is a slow IPv6 address, then 127.0.0.1. */
 #define lookupSlowFast                                                         \
 	slowDst6 " slow6loopback4\n127.0.0.1 slow6loopback4\n" lookupLocalhost
@@ -1143,6 +1336,7 @@ dial_suite(void)
 	    nelem(prohibitionaryDialArgTests));
 	tcase_add_test(tc, TestDialLocal);
 	tcase_add_test(tc, TestDialerDualStackFDLeak);
+	tcase_add_loop_test(tc, TestDialParallel, 0, nelem(dialParallelTests));
 	tcase_add_loop_test(
 	    tc, TestDialerFallbackDelay, 0, nelem(dialerFallbackDelayTests));
 	tcase_add_test(tc, TestDialParallelSpuriousConnection);
