@@ -307,7 +307,7 @@ net_Dialer_Dial(
 	    d, context_Background(), network, address, c);
 }
 
-static runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
+runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
     context_Context *ctx, const net_addrList *primaries,
     const net_addrList *fallbacks, net_Conn **c);
 static runtime_error *net_sysDialer_dialSerial(net_sysDialer *sd,
@@ -451,7 +451,7 @@ net_dialRacer_start(net_dialRacer *r, context_Context *parent)
  * Eyeballs).  The first connection wins; if both fail, the primaries'
  * error is the one reported.
  */
-static runtime_error *
+runtime_error *
 net_sysDialer_dialParallel(net_sysDialer *sd, context_Context *ctx,
     const net_addrList *primaries, const net_addrList *fallbacks, net_Conn **c)
 {
@@ -594,7 +594,6 @@ net_sysDialer_dialSerial(net_sysDialer *sd, context_Context *ctx,
 /*
  * dialSingle dials one address of the kind it is.  A local address of
  * another kind is ignored, as Go's failed type assertion leaves it nil.
- * Raw IP sockets need an IPConn, which gonet does not have yet.
  */
 static runtime_error *
 net_sysDialer_dialSingle(
@@ -604,6 +603,7 @@ net_sysDialer_dialSingle(
 	runtime_error  *err;
 	net_TCPConn    *tc;
 	net_UDPConn    *uc;
+	net_IPConn     *ic;
 	net_UnixConn   *xc;
 
 	*c = NULL;
@@ -623,6 +623,14 @@ net_sysDialer_dialSingle(
 		    (const net_UDPAddr *)ra, &uc);
 		if (err == NULL)
 			*c = &uc->conn.Conn;
+	} else if (ra->type == &net_IPAddrType) {
+		err = net_sysDialer_dialIP(sd, ctx,
+		    la != NULL && la->type == &net_IPAddrType
+			? (const net_IPAddr *)la
+			: NULL,
+		    (const net_IPAddr *)ra, &ic);
+		if (err == NULL)
+			*c = &ic->conn.Conn;
 	} else if (ra->type == &net_UnixAddrType) {
 		err = net_sysDialer_dialUnix(sd, ctx,
 		    la != NULL && la->type == &net_UnixAddrType
@@ -680,7 +688,6 @@ net_ListenConfig_Listen(net_ListenConfig *lc, context_Context *ctx,
 	return err;
 }
 
-/* Raw IP (an IPAddr) needs an IPConn, which gonet does not have yet. */
 runtime_error *
 net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
     const char *network, const char *address, net_PacketConn **c)
@@ -690,6 +697,7 @@ net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
 	const net_Addr *la;
 	runtime_error  *err;
 	net_UDPConn    *uc;
+	net_IPConn     *ic;
 	net_UnixConn   *xc;
 
 	*c = NULL;
@@ -708,6 +716,11 @@ net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
 		    &sl, ctx, (const net_UDPAddr *)la, &uc);
 		if (err == NULL)
 			*c = &uc->conn.PacketConn;
+	} else if (la->type == &net_IPAddrType) {
+		err = net_sysListener_listenIP(
+		    &sl, ctx, (const net_IPAddr *)la, &ic);
+		if (err == NULL)
+			*c = &ic->conn.PacketConn;
 	} else if (la->type == &net_UnixAddrType) {
 		err = net_sysListener_listenUnixgram(
 		    &sl, ctx, (const net_UnixAddr *)la, &xc);

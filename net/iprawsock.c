@@ -1,9 +1,6 @@
-/*
- * C port of go1.19 src/net/iprawsock.go: IPAddr (IPConn comes later), with
- * the sockaddr methods of iprawsock_posix.go.
- */
+/* C port of go1.19 src/net/iprawsock.go: IPAddr and IPConn. */
+#include <errno.h>
 #include <stdlib.h>
-#include <sys/socket.h>
 #include <string.h>
 
 #include "net/net_impl.h"
@@ -48,6 +45,16 @@ net_IPAddr_opAddr(net_IPAddr *a)
 	return net_IPAddr_Addr(a);
 }
 
+/* opAddrCopy is opAddr for a borrowed const address (see tcpsock.c). */
+net_Addr *
+net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp)
+{
+	if (a == NULL)
+		return NULL;
+	*tmp = *a;
+	return net_IPAddr_Addr(tmp);
+}
+
 /* The zone lives right after the struct, so one free() releases both. */
 net_IPAddr *
 net_newIPAddr(net_IP ip, const char *zone)
@@ -85,21 +92,10 @@ IPAddr_clone(const net_Addr *addr)
 	return &net_newIPAddr(a->IP, a->Zone)->addr;
 }
 
-/*
- * The sockaddr methods belong to Go's iprawsock_posix.go, which has no
- * twin yet; they live here until IPConn brings one.  A raw socket has no
- * port, so the Sockaddr carries 0.
- */
 static int
-IPAddr_family(const net_Addr *addr)
+IPAddr_family(const net_Addr *a)
 {
-	const net_IPAddr *a = (const net_IPAddr *)addr;
-
-	if (a->IP.len <= net_IPv4len)
-		return AF_INET;
-	if (net_IP_To4(a->IP).len != 0)
-		return AF_INET;
-	return AF_INET6;
+	return net_IPAddr_family((const net_IPAddr *)a);
 }
 
 static bool
@@ -109,20 +105,15 @@ IPAddr_isWildcard(const net_Addr *a)
 }
 
 static runtime_error *
-IPAddr_sockaddr(const net_Addr *addr, int family, syscall_Sockaddr *sa)
+IPAddr_sockaddr(const net_Addr *a, int family, syscall_Sockaddr *sa)
 {
-	const net_IPAddr *a = (const net_IPAddr *)addr;
-
-	memset(sa, 0, sizeof(*sa));
-	return net_ipToSockaddr(family, a->IP, 0, a->Zone, sa);
+	return net_IPAddr_sockaddr((const net_IPAddr *)a, family, sa);
 }
 
 static net_Addr *
-IPAddr_toLocal(const net_Addr *addr, const char *net)
+IPAddr_toLocal(const net_Addr *a, const char *net)
 {
-	const net_IPAddr *a = (const net_IPAddr *)addr;
-
-	return &net_newIPAddr(net_loopbackIP(net), a->Zone)->addr;
+	return net_IPAddr_toLocal((const net_IPAddr *)a, net);
 }
 
 const net_addrType net_IPAddrType = {
@@ -166,5 +157,427 @@ net_ResolveIPAddr(const char *network, const char *address, net_IPAddr **addr)
 	    &addrs, network, address);
 	*addr = net_newIPAddr(a->IP, a->Zone);
 	net_addrList_free(&addrs);
+	return NULL;
+}
+
+/* IPConn: the promoted conn methods. */
+static net_conn *
+net_IPConn_c(net_IPConn *c)
+{
+	return c == NULL ? NULL : &c->conn;
+}
+
+runtime_error *
+net_IPConn_Read(net_IPConn *c, void *b, size_t len, int *n)
+{
+	return net_conn_Read(net_IPConn_c(c), b, len, n);
+}
+
+runtime_error *
+net_IPConn_Write(net_IPConn *c, const void *b, size_t len, int *n)
+{
+	return net_conn_Write(net_IPConn_c(c), b, len, n);
+}
+
+runtime_error *
+net_IPConn_Close(net_IPConn *c)
+{
+	return net_conn_Close(net_IPConn_c(c));
+}
+
+const net_Addr *
+net_IPConn_LocalAddr(net_IPConn *c)
+{
+	return net_conn_LocalAddr(net_IPConn_c(c));
+}
+
+const net_Addr *
+net_IPConn_RemoteAddr(net_IPConn *c)
+{
+	return net_conn_RemoteAddr(net_IPConn_c(c));
+}
+
+runtime_error *
+net_IPConn_SetDeadline(net_IPConn *c, time_Time t)
+{
+	return net_conn_SetDeadline(net_IPConn_c(c), t);
+}
+
+runtime_error *
+net_IPConn_SetReadDeadline(net_IPConn *c, time_Time t)
+{
+	return net_conn_SetReadDeadline(net_IPConn_c(c), t);
+}
+
+runtime_error *
+net_IPConn_SetWriteDeadline(net_IPConn *c, time_Time t)
+{
+	return net_conn_SetWriteDeadline(net_IPConn_c(c), t);
+}
+
+runtime_error *
+net_IPConn_SetReadBuffer(net_IPConn *c, int bytes)
+{
+	return net_conn_SetReadBuffer(net_IPConn_c(c), bytes);
+}
+
+runtime_error *
+net_IPConn_SetWriteBuffer(net_IPConn *c, int bytes)
+{
+	return net_conn_SetWriteBuffer(net_IPConn_c(c), bytes);
+}
+
+void
+net_IPConn_Free(net_IPConn *c)
+{
+	if (c == NULL)
+		return;
+	net_conn_free(&c->conn);
+	free(c);
+}
+
+/*
+ * SyscallConn writes a heap RawConn (free()) that borrows c's descriptor.
+ * Like Go's, it succeeds on a closed conn; the RawConn's calls then fail.
+ */
+runtime_error *
+net_IPConn_SyscallConn(net_IPConn *c, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawConn(c->conn.fd);
+	return NULL;
+}
+
+static runtime_error *
+net_IPConn_readErr(net_IPConn *c, runtime_error *err)
+{
+	if (err == NULL)
+		return NULL;
+	return net_newOpError(
+	    "read", c->conn.fd->net, c->conn.fd->laddr, c->conn.fd->raddr, err);
+}
+
+/*
+ * ReadFromIP fills the caller's addr (NULL: not wanted) without
+ * allocating; it stays zero, Go's nil, when the read gave no address.
+ */
+runtime_error *
+net_IPConn_ReadFromIP(
+    net_IPConn *c, void *b, size_t len, int *n, net_IPAddr *addr)
+{
+	net_IPAddr tmp;
+
+	*n = 0;
+	if (addr == NULL)
+		addr = &tmp;
+	memset(addr, 0, sizeof(*addr));
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_IPConn_readErr(c, net_IPConn_readFrom(c, b, len, n, addr));
+}
+
+/* ReadFrom writes a heap address (free()), or NULL when there is none. */
+runtime_error *
+net_IPConn_ReadFrom(net_IPConn *c, void *b, size_t len, int *n, net_Addr **addr)
+{
+	net_IPAddr     a;
+	runtime_error *err;
+
+	*addr = NULL;
+	err = net_IPConn_ReadFromIP(c, b, len, n, &a);
+	if (a.addr.type != NULL)
+		*addr = &net_newIPAddr(a.IP, a.Zone)->addr;
+	return err;
+}
+
+/* ReadMsgIP fills addr whenever the kernel gave one, even on error. */
+runtime_error *
+net_IPConn_ReadMsgIP(net_IPConn *c, void *b, size_t len, void *oob,
+    size_t ooblen, int *n, int *oobn, int *flags, net_IPAddr *addr)
+{
+	net_IPAddr tmp;
+
+	*n = *oobn = *flags = 0;
+	if (addr == NULL)
+		addr = &tmp;
+	memset(addr, 0, sizeof(*addr));
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	return net_IPConn_readErr(c,
+	    net_IPConn_readMsg(c, b, len, oob, ooblen, n, oobn, flags, addr));
+}
+
+runtime_error *
+net_IPConn_WriteToIP(
+    net_IPConn *c, const void *b, size_t len, const net_IPAddr *addr, int *n)
+{
+	net_IPAddr     tmp;
+	runtime_error *err;
+
+	*n = 0;
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	err = net_IPConn_writeTo(c, b, len, addr, n);
+	if (err != NULL)
+		err = net_newOpError("write", c->conn.fd->net,
+		    c->conn.fd->laddr, net_IPAddr_opAddrCopy(addr, &tmp), err);
+	return err;
+}
+
+/* Any Addr but an IPAddr is EINVAL, reported against that Addr. */
+runtime_error *
+net_IPConn_WriteTo(
+    net_IPConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+{
+	*n = 0;
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	if (addr == NULL || addr->type != &net_IPAddrType)
+		return net_newOpError("write", c->conn.fd->net,
+		    c->conn.fd->laddr, addr, syscall_Errno_Err(EINVAL));
+	return net_IPConn_WriteToIP(c, b, len, (const net_IPAddr *)addr, n);
+}
+
+runtime_error *
+net_IPConn_WriteMsgIP(net_IPConn *c, const void *b, size_t len, const void *oob,
+    size_t ooblen, const net_IPAddr *addr, int *n, int *oobn)
+{
+	net_IPAddr     tmp;
+	runtime_error *err;
+
+	*n = *oobn = 0;
+	if (!net_conn_ok(net_IPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	err = net_IPConn_writeMsg(c, b, len, oob, ooblen, addr, n, oobn);
+	if (err != NULL)
+		err = net_newOpError("write", c->conn.fd->net,
+		    c->conn.fd->laddr, net_IPAddr_opAddrCopy(addr, &tmp), err);
+	return err;
+}
+
+#define IPCONN(c) ((net_IPConn *)(c))
+#define IPPCONN(c)                                                             \
+	((net_IPConn *)((char *)(c)-offsetof(net_IPConn, conn.PacketConn)))
+
+static runtime_error *
+IPConn_Read(net_Conn *c, void *b, size_t len, int *n)
+{
+	return net_IPConn_Read(IPCONN(c), b, len, n);
+}
+
+static runtime_error *
+IPConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+{
+	return net_IPConn_Write(IPCONN(c), b, len, n);
+}
+
+static runtime_error *
+IPConn_Close(net_Conn *c)
+{
+	return net_IPConn_Close(IPCONN(c));
+}
+
+static const net_Addr *
+IPConn_LocalAddr(net_Conn *c)
+{
+	return net_IPConn_LocalAddr(IPCONN(c));
+}
+
+static const net_Addr *
+IPConn_RemoteAddr(net_Conn *c)
+{
+	return net_IPConn_RemoteAddr(IPCONN(c));
+}
+
+static runtime_error *
+IPConn_SetDeadline(net_Conn *c, time_Time t)
+{
+	return net_IPConn_SetDeadline(IPCONN(c), t);
+}
+
+static runtime_error *
+IPConn_SetReadDeadline(net_Conn *c, time_Time t)
+{
+	return net_IPConn_SetReadDeadline(IPCONN(c), t);
+}
+
+static runtime_error *
+IPConn_SetWriteDeadline(net_Conn *c, time_Time t)
+{
+	return net_IPConn_SetWriteDeadline(IPCONN(c), t);
+}
+
+static void
+IPConn_Free(net_Conn *c)
+{
+	net_IPConn_Free(IPCONN(c));
+}
+
+const net_ConnType net_IPConnType = {
+	.name = "*net.IPConn",
+	.Read = IPConn_Read,
+	.Write = IPConn_Write,
+	.Close = IPConn_Close,
+	.LocalAddr = IPConn_LocalAddr,
+	.RemoteAddr = IPConn_RemoteAddr,
+	.SetDeadline = IPConn_SetDeadline,
+	.SetReadDeadline = IPConn_SetReadDeadline,
+	.SetWriteDeadline = IPConn_SetWriteDeadline,
+	.Free = IPConn_Free,
+};
+
+static runtime_error *
+IPPacketConn_ReadFrom(
+    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+{
+	return net_IPConn_ReadFrom(IPPCONN(c), b, len, n, addr);
+}
+
+static runtime_error *
+IPPacketConn_WriteTo(
+    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+{
+	return net_IPConn_WriteTo(IPPCONN(c), b, len, addr, n);
+}
+
+static runtime_error *
+IPPacketConn_Close(net_PacketConn *c)
+{
+	return net_IPConn_Close(IPPCONN(c));
+}
+
+static const net_Addr *
+IPPacketConn_LocalAddr(net_PacketConn *c)
+{
+	return net_IPConn_LocalAddr(IPPCONN(c));
+}
+
+static runtime_error *
+IPPacketConn_SetDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_IPConn_SetDeadline(IPPCONN(c), t);
+}
+
+static runtime_error *
+IPPacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_IPConn_SetReadDeadline(IPPCONN(c), t);
+}
+
+static runtime_error *
+IPPacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_IPConn_SetWriteDeadline(IPPCONN(c), t);
+}
+
+static void
+IPPacketConn_Free(net_PacketConn *c)
+{
+	net_IPConn_Free(IPPCONN(c));
+}
+
+const net_PacketConnType net_IPPacketConnType = {
+	.name = "*net.IPConn",
+	.ReadFrom = IPPacketConn_ReadFrom,
+	.WriteTo = IPPacketConn_WriteTo,
+	.Close = IPPacketConn_Close,
+	.LocalAddr = IPPacketConn_LocalAddr,
+	.SetDeadline = IPPacketConn_SetDeadline,
+	.SetReadDeadline = IPPacketConn_SetReadDeadline,
+	.SetWriteDeadline = IPPacketConn_SetWriteDeadline,
+	.Free = IPPacketConn_Free,
+};
+
+/* The interface views and assertions (net.c has the other types'). */
+net_Conn *
+net_IPConn_Conn(net_IPConn *c)
+{
+	return c == NULL ? NULL : &c->conn.Conn;
+}
+
+net_PacketConn *
+net_IPConn_PacketConn(net_IPConn *c)
+{
+	return c == NULL ? NULL : &c->conn.PacketConn;
+}
+
+net_IPConn *
+net_Conn_IPConn(net_Conn *c)
+{
+	if (c == NULL || c->type != &net_IPConnType)
+		return NULL;
+	return (net_IPConn *)((char *)c - offsetof(net_IPConn, conn.Conn));
+}
+
+net_IPConn *
+net_PacketConn_IPConn(net_PacketConn *c)
+{
+	if (c == NULL || c->type != &net_IPPacketConnType)
+		return NULL;
+	return IPPCONN(c);
+}
+
+net_IPConn *
+net_newIPConn(net_netFD *fd)
+{
+	net_IPConn *c;
+
+	c = runtime_malloc(sizeof(*c));
+	c->conn.Conn.type = &net_IPConnType;
+	c->conn.PacketConn.type = &net_IPPacketConnType;
+	c->conn.fd = fd;
+	return c;
+}
+
+/*
+ * DialIP checks the network only in dialIP, after raddr: Go reports a
+ * missing address before an unknown network.
+ */
+runtime_error *
+net_DialIP(const char *network, const net_IPAddr *laddr,
+    const net_IPAddr *raddr, net_IPConn **c)
+{
+	net_sysDialer  sd = { .network = network };
+	net_IPAddr     la, ra;
+	runtime_error *err;
+	char	      *address;
+
+	*c = NULL;
+	if (raddr == NULL)
+		return net_newOpError("dial", network,
+		    net_IPAddr_opAddrCopy(laddr, &la), NULL,
+		    net_errMissingAddress);
+	address = net_IPAddr_String(raddr);
+	sd.address = address;
+	err = net_sysDialer_dialIP(&sd, context_Background(), laddr, raddr, c);
+	free(address);
+	if (err != NULL)
+		return net_newOpError("dial", network,
+		    net_IPAddr_opAddrCopy(laddr, &la),
+		    net_IPAddr_opAddrCopy(raddr, &ra), err);
+	return NULL;
+}
+
+/* A NULL laddr listens on the wildcard address of the network's family. */
+runtime_error *
+net_ListenIP(const char *network, const net_IPAddr *laddr, net_IPConn **c)
+{
+	net_sysListener sl = { .network = network };
+	net_IPAddr	zero = { .Zone = NULL }, la;
+	runtime_error  *err;
+	char	       *address;
+
+	*c = NULL;
+	if (laddr == NULL)
+		laddr = &zero;
+	address = net_IPAddr_String(laddr);
+	sl.address = address;
+	err = net_sysListener_listenIP(&sl, context_Background(), laddr, c);
+	free(address);
+	if (err != NULL)
+		return net_newOpError("listen", network, NULL,
+		    net_IPAddr_opAddrCopy(laddr, &la), err);
 	return NULL;
 }

@@ -1124,6 +1124,7 @@ net_Conn_sysfd(net_Conn *c)
 	net_TCPConn  *tc;
 	net_UDPConn  *uc;
 	net_UnixConn *xc;
+	net_IPConn   *ic;
 
 	if ((tc = net_Conn_TCPConn(c)) != NULL)
 		return tc->conn.fd->sysfd;
@@ -1131,6 +1132,8 @@ net_Conn_sysfd(net_Conn *c)
 		return uc->conn.fd->sysfd;
 	if ((xc = net_Conn_UnixConn(c)) != NULL)
 		return xc->conn.fd->sysfd;
+	if ((ic = net_Conn_IPConn(c)) != NULL)
+		return ic->conn.fd->sysfd;
 	return -1;
 }
 
@@ -1152,10 +1155,13 @@ net_PacketConn_sysfd(net_PacketConn *c)
 {
 	net_UDPConn  *uc;
 	net_UnixConn *xc;
+	net_IPConn   *ic;
 
 	if ((uc = net_PacketConn_UDPConn(c)) != NULL)
 		return uc->conn.fd->sysfd;
 	if ((xc = net_PacketConn_UnixConn(c)) != NULL)
 		return xc->conn.fd->sysfd;
+	if ((ic = net_PacketConn_IPConn(c)) != NULL)
+		return ic->conn.fd->sysfd;
 	return -1;
 }

@@ -343,12 +343,26 @@ typedef struct net_TCPListener net_TCPListener;
 typedef struct net_UDPConn     net_UDPConn;
 typedef struct net_UnixConn    net_UnixConn;
 typedef struct net_UnixListener net_UnixListener;
+typedef struct net_IPConn      net_IPConn;
 typedef struct net_Interface   net_Interface; /* arrives with interfaces */
 
-/* syscall.RawConn, as Dialer.Control and ListenConfig.Control receive it. */
+/*
+ * syscall.RawConn, as Dialer.Control and ListenConfig.Control receive it
+ * and the SyscallConn methods return it.  A SyscallConn result is heap
+ * memory that free() releases; it borrows the connection's descriptor
+ * and must not be used after the connection's Free.  Control runs f once
+ * with the descriptor held open.  Read and Write run f until it returns
+ * true, waiting (under the connection's deadlines) for the descriptor to
+ * become readable or writable whenever it returns false; a listener's
+ * RawConn refuses them with EINVAL, as Go's does.
+ */
 typedef struct syscall_RawConn syscall_RawConn;
 runtime_error *syscall_RawConn_Control(syscall_RawConn *c,
     void (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *syscall_RawConn_Read(syscall_RawConn *c,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *syscall_RawConn_Write(syscall_RawConn *c,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
 
 /* Conn. */
 runtime_error  *net_Conn_Read(net_Conn *c, void *b, size_t len, int *n);
@@ -460,6 +474,7 @@ runtime_error  *net_TCPConn_SetKeepAlivePeriod(net_TCPConn *c,
      time_Duration d);
 runtime_error  *net_TCPConn_SetLinger(net_TCPConn *c, int sec);
 runtime_error  *net_TCPConn_SetNoDelay(net_TCPConn *c, bool noDelay);
+runtime_error  *net_TCPConn_SyscallConn(net_TCPConn *c, syscall_RawConn **rc);
 void		net_TCPConn_Free(net_TCPConn *c);
 
 runtime_error  *net_TCPListener_Accept(net_TCPListener *l, net_Conn **c);
@@ -467,6 +482,8 @@ runtime_error  *net_TCPListener_AcceptTCP(net_TCPListener *l, net_TCPConn **c);
 const net_Addr *net_TCPListener_Addr(net_TCPListener *l);
 runtime_error  *net_TCPListener_Close(net_TCPListener *l);
 runtime_error  *net_TCPListener_SetDeadline(net_TCPListener *l, time_Time t);
+runtime_error  *net_TCPListener_SyscallConn(net_TCPListener *l,
+     syscall_RawConn **rc);
 void		net_TCPListener_Free(net_TCPListener *l);
 
 /* UDP.  ReadFromUDP and ReadMsgUDP fill a caller's UDPAddr (NULL: unwanted);
@@ -512,6 +529,7 @@ runtime_error  *net_UDPConn_SetReadDeadline(net_UDPConn *c, time_Time t);
 runtime_error  *net_UDPConn_SetWriteDeadline(net_UDPConn *c, time_Time t);
 runtime_error  *net_UDPConn_SetReadBuffer(net_UDPConn *c, int bytes);
 runtime_error  *net_UDPConn_SetWriteBuffer(net_UDPConn *c, int bytes);
+runtime_error  *net_UDPConn_SyscallConn(net_UDPConn *c, syscall_RawConn **rc);
 void		net_UDPConn_Free(net_UDPConn *c);
 
 /* Unix. */
@@ -549,6 +567,8 @@ runtime_error  *net_UnixConn_SetReadDeadline(net_UnixConn *c, time_Time t);
 runtime_error  *net_UnixConn_SetWriteDeadline(net_UnixConn *c, time_Time t);
 runtime_error  *net_UnixConn_SetReadBuffer(net_UnixConn *c, int bytes);
 runtime_error  *net_UnixConn_SetWriteBuffer(net_UnixConn *c, int bytes);
+runtime_error  *net_UnixConn_SyscallConn(net_UnixConn *c,
+     syscall_RawConn **rc);
 void		net_UnixConn_Free(net_UnixConn *c);
 
 runtime_error  *net_UnixListener_Accept(net_UnixListener *l, net_Conn **c);
@@ -557,8 +577,55 @@ runtime_error  *net_UnixListener_AcceptUnix(net_UnixListener *l,
 const net_Addr *net_UnixListener_Addr(net_UnixListener *l);
 runtime_error  *net_UnixListener_Close(net_UnixListener *l);
 runtime_error  *net_UnixListener_SetDeadline(net_UnixListener *l, time_Time t);
+runtime_error  *net_UnixListener_SyscallConn(net_UnixListener *l,
+     syscall_RawConn **rc);
 void		net_UnixListener_SetUnlinkOnClose(net_UnixListener *l,
      bool unlink);
 void		net_UnixListener_Free(net_UnixListener *l);
+
+/*
+ * IP (raw sockets).  Networks are "ip4:icmp", "ip6:58" and the like: a
+ * family, a colon and a protocol name or number.  Raw sockets need
+ * privilege (CAP_NET_RAW).  Reads on an IPv4 socket return the payload
+ * with the kernel's IPv4 header removed (ReadMsgIP keeps it), as in Go.
+ * ReadFromIP and ReadMsgIP fill a caller's IPAddr (NULL: unwanted; zero
+ * when there is no address) whose Zone points at a name gonet keeps for
+ * the process's life; ReadFrom writes a heap Addr (free()) or NULL.
+ */
+runtime_error *net_DialIP(const char *network, const net_IPAddr *laddr,
+    const net_IPAddr *raddr, net_IPConn **c);
+runtime_error *net_ListenIP(const char *network, const net_IPAddr *laddr,
+    net_IPConn **c);
+runtime_error  *net_IPConn_Read(net_IPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_IPConn_Write(net_IPConn *c, const void *b, size_t len,
+     int *n);
+runtime_error  *net_IPConn_ReadFrom(net_IPConn *c, void *b, size_t len,
+     int *n, net_Addr **addr);
+runtime_error  *net_IPConn_ReadFromIP(net_IPConn *c, void *b, size_t len,
+     int *n, net_IPAddr *addr);
+runtime_error  *net_IPConn_ReadMsgIP(net_IPConn *c, void *b, size_t len,
+     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     net_IPAddr *addr);
+runtime_error  *net_IPConn_WriteTo(net_IPConn *c, const void *b, size_t len,
+     const net_Addr *addr, int *n);
+runtime_error  *net_IPConn_WriteToIP(net_IPConn *c, const void *b,
+     size_t len, const net_IPAddr *addr, int *n);
+runtime_error  *net_IPConn_WriteMsgIP(net_IPConn *c, const void *b,
+     size_t len, const void *oob, size_t ooblen, const net_IPAddr *addr,
+     int *n, int *oobn);
+runtime_error  *net_IPConn_Close(net_IPConn *c);
+const net_Addr *net_IPConn_LocalAddr(net_IPConn *c);
+const net_Addr *net_IPConn_RemoteAddr(net_IPConn *c);
+runtime_error  *net_IPConn_SetDeadline(net_IPConn *c, time_Time t);
+runtime_error  *net_IPConn_SetReadDeadline(net_IPConn *c, time_Time t);
+runtime_error  *net_IPConn_SetWriteDeadline(net_IPConn *c, time_Time t);
+runtime_error  *net_IPConn_SetReadBuffer(net_IPConn *c, int bytes);
+runtime_error  *net_IPConn_SetWriteBuffer(net_IPConn *c, int bytes);
+runtime_error  *net_IPConn_SyscallConn(net_IPConn *c, syscall_RawConn **rc);
+void		net_IPConn_Free(net_IPConn *c);
+net_Conn       *net_IPConn_Conn(net_IPConn *c);
+net_PacketConn *net_IPConn_PacketConn(net_IPConn *c);
+net_IPConn     *net_Conn_IPConn(net_Conn *c);
+net_IPConn     *net_PacketConn_IPConn(net_PacketConn *c);
 
 #endif /* GONET_NET_H */

@@ -522,13 +522,12 @@ runtime_error *net_netFD_RawRead(net_netFD *fd,
 runtime_error *net_netFD_RawWrite(net_netFD *fd,
     bool (*f)(uintptr_t fd, void *arg), void *arg);
 
-/* rawconn.c: a syscall.RawConn over fd; free() releases it. */
+/*
+ * rawconn.c: a syscall.RawConn over fd (Go's rawConn), or one whose Read
+ * and Write fail with EINVAL (Go's rawListener); free() releases either.
+ */
 syscall_RawConn *net_newRawConn(net_netFD *fd);
-/* Go's rawConn.Read and Write (syscall.h has no RawConn Read/Write yet). */
-runtime_error	*net_rawConn_Read(syscall_RawConn *c,
-      bool (*f)(uintptr_t fd, void *arg), void *arg);
-runtime_error	*net_rawConn_Write(syscall_RawConn *c,
-      bool (*f)(uintptr_t fd, void *arg), void *arg);
+syscall_RawConn *net_newRawListener(net_netFD *fd);
 
 /* sock_posix.c, sock_linux.c, sock_cloexec.c, sockopt*.c, ipsock_posix.c,
  * hook.c, hook_unix.c, interface.c (the socket layer) */
@@ -754,6 +753,10 @@ struct net_UnixConn {
 	net_conn conn;
 };
 
+struct net_IPConn {
+	net_conn conn;
+};
+
 struct net_TCPListener {
 	net_Listener	 Listener;
 	net_netFD	*fd;
@@ -774,6 +777,8 @@ extern const net_ConnType	net_UDPConnType;
 extern const net_ConnType	net_UnixConnType;
 extern const net_PacketConnType net_UDPPacketConnType;
 extern const net_PacketConnType net_UnixPacketConnType;
+extern const net_ConnType	net_IPConnType;
+extern const net_PacketConnType net_IPPacketConnType;
 extern const net_ListenerType	net_TCPListenerType;
 extern const net_ListenerType	net_UnixListenerType;
 
@@ -800,6 +805,7 @@ runtime_error  *net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n);
 net_TCPConn  *net_newTCPConn(net_netFD *fd);
 net_UDPConn  *net_newUDPConn(net_netFD *fd);
 net_UnixConn *net_newUnixConn(net_netFD *fd);
+net_IPConn   *net_newIPConn(net_netFD *fd);
 
 /*
  * dial.c: Go's sysDialer and sysListener.  A sysDialer copies the Dialer;
@@ -822,6 +828,13 @@ time_Time      net_Dialer_deadline(const net_Dialer *d, context_Context *ctx,
     time_Time now);
 runtime_error *net_partialDeadline(time_Time now, time_Time deadline,
     int addrsRemaining, time_Time *t);
+/*
+ * net_sysDialer_dialParallel races primaries against fallbacks (Happy
+ * Eyeballs); both lists stay the caller's.  Exposed for its test.
+ */
+runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
+    context_Context *ctx, const net_addrList *primaries,
+    const net_addrList *fallbacks, net_Conn **c);
 
 /* tcpsock.c */
 net_Addr      *net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp);
@@ -921,6 +934,32 @@ runtime_error *net_sysListener_listenUnix(net_sysListener *sl,
     context_Context *ctx, const net_UnixAddr *laddr, net_UnixListener **l);
 runtime_error *net_sysListener_listenUnixgram(net_sysListener *sl,
     context_Context *ctx, const net_UnixAddr *laddr, net_UnixConn **c);
+
+/* iprawsock.c */
+net_Addr      *net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp);
+
+/* iprawsock_posix.c */
+net_Addr      *net_sockaddrToIP(const syscall_Sockaddr *sa);
+int	       net_IPAddr_family(const net_IPAddr *a);
+runtime_error *net_IPAddr_sockaddr(const net_IPAddr *a, int family,
+    syscall_Sockaddr *sa);
+net_Addr      *net_IPAddr_toLocal(const net_IPAddr *a, const char *net);
+/* readFrom and readMsg fill *addr (type set) only when there is one. */
+runtime_error *net_IPConn_readFrom(net_IPConn *c, void *b, size_t len,
+    int *n, net_IPAddr *addr);
+int	       net_stripIPv4Header(int n, uint8_t *b, size_t len);
+runtime_error *net_IPConn_readMsg(net_IPConn *c, void *b, size_t len,
+    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    net_IPAddr *addr);
+runtime_error *net_IPConn_writeTo(net_IPConn *c, const void *b, size_t len,
+    const net_IPAddr *addr, int *n);
+runtime_error *net_IPConn_writeMsg(net_IPConn *c, const void *b, size_t len,
+    const void *oob, size_t ooblen, const net_IPAddr *addr, int *n,
+    int *oobn);
+runtime_error *net_sysDialer_dialIP(net_sysDialer *sd, context_Context *ctx,
+    const net_IPAddr *laddr, const net_IPAddr *raddr, net_IPConn **c);
+runtime_error *net_sysListener_listenIP(net_sysListener *sl,
+    context_Context *ctx, const net_IPAddr *laddr, net_IPConn **c);
 
 /* For tests: the socket descriptor behind an interface value. */
 int net_Conn_sysfd(net_Conn *c);

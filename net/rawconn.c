@@ -4,11 +4,15 @@
 #include "net/net_impl.h"
 
 /*
- * syscall_RawConn is Go's rawConn: a borrowed view of a netFD.  It owns
- * nothing, and must not outlive the netFD (net_netFD_free).
+ * syscall_RawConn is Go's rawConn, and with listener set Go's rawListener
+ * (which embeds a rawConn and refuses Read and Write).  It is a borrowed
+ * view of a netFD: it owns nothing, free() releases it, and it must not
+ * outlive the netFD (the Free of the conn or listener it came from).
+ * After Close it stays usable and its calls fail as Go's do.
  */
 struct syscall_RawConn {
 	net_netFD *fd;
+	bool	   listener;
 };
 
 static bool
@@ -37,16 +41,19 @@ syscall_RawConn_Control(
 }
 
 /*
- * net_rawConn_Read calls f until it reports done, waiting for the
- * descriptor to become readable between calls.
+ * syscall_RawConn_Read calls f until it reports done, parking on the
+ * poller for readability in between, so the read deadline and a Close
+ * from another thread end the wait.  A listener's view refuses with a
+ * bare EINVAL, as Go's rawListener does: waiting for a listener to become
+ * "readable" means accepting, which Accept owns.
  */
 runtime_error *
-net_rawConn_Read(
+syscall_RawConn_Read(
     syscall_RawConn *c, bool (*f)(uintptr_t fd, void *arg), void *arg)
 {
 	runtime_error *err;
 
-	if (!net_rawConn_ok(c))
+	if (!net_rawConn_ok(c) || c->listener)
 		return syscall_Errno_Err(EINVAL);
 	err = net_netFD_RawRead(c->fd, f, arg);
 	if (err != NULL)
@@ -55,14 +62,14 @@ net_rawConn_Read(
 	return err;
 }
 
-/* net_rawConn_Write is net_rawConn_Read for writability. */
+/* syscall_RawConn_Write is syscall_RawConn_Read for writability. */
 runtime_error *
-net_rawConn_Write(
+syscall_RawConn_Write(
     syscall_RawConn *c, bool (*f)(uintptr_t fd, void *arg), void *arg)
 {
 	runtime_error *err;
 
-	if (!net_rawConn_ok(c))
+	if (!net_rawConn_ok(c) || c->listener)
 		return syscall_Errno_Err(EINVAL);
 	err = net_netFD_RawWrite(c->fd, f, arg);
 	if (err != NULL)
@@ -78,5 +85,16 @@ net_newRawConn(net_netFD *fd)
 
 	c = runtime_malloc(sizeof(*c));
 	c->fd = fd;
+	c->listener = false;
+	return c;
+}
+
+syscall_RawConn *
+net_newRawListener(net_netFD *fd)
+{
+	syscall_RawConn *c;
+
+	c = net_newRawConn(fd);
+	c->listener = true;
 	return c;
 }

@@ -272,6 +272,20 @@ net_TCPConn_SetWriteBuffer(net_TCPConn *c, int bytes)
 	return net_conn_SetWriteBuffer(net_TCPConn_c(c), bytes);
 }
 
+/*
+ * SyscallConn writes a heap RawConn (free()) that borrows c's descriptor.
+ * Like Go's, it succeeds on a closed conn; the RawConn's calls then fail.
+ */
+runtime_error *
+net_TCPConn_SyscallConn(net_TCPConn *c, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_conn_ok(net_TCPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawConn(c->conn.fd);
+	return NULL;
+}
+
 /* io.EOF from the reader is the normal end and is not wrapped. */
 runtime_error *
 net_TCPConn_ReadFrom(net_TCPConn *c, io_Reader r, int64_t *n)
@@ -487,6 +501,21 @@ net_TCPListener_lnErr(net_TCPListener *l, const char *op, runtime_error *err)
 	if (err == NULL)
 		return NULL;
 	return net_newOpError(op, l->fd->net, NULL, l->fd->laddr, err);
+}
+
+/*
+ * SyscallConn writes a heap RawConn (free()) over the listener's
+ * descriptor: Control works, Read and Write fail with EINVAL (Go's
+ * rawListener).
+ */
+runtime_error *
+net_TCPListener_SyscallConn(net_TCPListener *l, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawListener(l->fd);
+	return NULL;
 }
 
 runtime_error *

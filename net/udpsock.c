@@ -355,6 +355,20 @@ net_UDPConn_Free(net_UDPConn *c)
 	free(c);
 }
 
+/*
+ * SyscallConn writes a heap RawConn (free()) that borrows c's descriptor.
+ * Like Go's, it succeeds on a closed conn; the RawConn's calls then fail.
+ */
+runtime_error *
+net_UDPConn_SyscallConn(net_UDPConn *c, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_conn_ok(net_UDPConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawConn(c->conn.fd);
+	return NULL;
+}
+
 static runtime_error *
 net_UDPConn_readErr(net_UDPConn *c, runtime_error *err)
 {

@@ -213,6 +213,20 @@ net_UnixConn_Free(net_UnixConn *c)
 	free(c);
 }
 
+/*
+ * SyscallConn writes a heap RawConn (free()) that borrows c's descriptor.
+ * Like Go's, it succeeds on a closed conn; the RawConn's calls then fail.
+ */
+runtime_error *
+net_UnixConn_SyscallConn(net_UnixConn *c, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_conn_ok(net_UnixConn_c(c)))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawConn(c->conn.fd);
+	return NULL;
+}
+
 static runtime_error *
 net_UnixConn_opErr(net_UnixConn *c, const char *op, runtime_error *err)
 {
@@ -514,6 +528,21 @@ net_UnixListener_lnErr(net_UnixListener *l, const char *op, runtime_error *err)
 	if (err == NULL)
 		return NULL;
 	return net_newOpError(op, l->fd->net, NULL, l->fd->laddr, err);
+}
+
+/*
+ * SyscallConn writes a heap RawConn (free()) over the listener's
+ * descriptor: Control works, Read and Write fail with EINVAL (Go's
+ * rawListener).
+ */
+runtime_error *
+net_UnixListener_SyscallConn(net_UnixListener *l, syscall_RawConn **rc)
+{
+	*rc = NULL;
+	if (!net_UnixListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	*rc = net_newRawListener(l->fd);
+	return NULL;
 }
 
 runtime_error *
