@@ -308,9 +308,11 @@ net_Resolver_lookupIPAddr(net_Resolver *r, const char *network,
 	}
 	/*
 	 * lookup_unix.go's lookupIP settles on goLookupIP whenever cgo is
-	 * out of the picture, which gonet always is.
+	 * out of the picture, which gonet always is.  Go's singleflight
+	 * group that shares concurrent identical lookups comes with DNS.
 	 */
-	return net_Resolver_goLookupIP(r, network, host, addrs, naddrs);
+	return net_testHookLookupIP(
+	    r, net_Resolver_goLookupIP, network, host, addrs, naddrs);
 }
 
 runtime_error *

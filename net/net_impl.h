@@ -573,6 +573,16 @@ extern runtime_error *(*net_testHookDialTCP)(context_Context *ctx,
     const char *net, const net_TCPAddr *laddr, const net_TCPAddr *raddr,
     net_TCPConn **c);
 extern void (*net_testHookSetKeepAlive)(time_Duration d);
+/*
+ * testHookLookupIP wraps every name lookup of lookupIPAddr (literals and
+ * "" never reach it), so tests can fail lookups without touching DNS.
+ */
+typedef runtime_error *(*net_lookupIPFunc)(net_Resolver *r,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
+typedef runtime_error *(*net_testHookLookupIPFunc)(net_Resolver *r,
+    net_lookupIPFunc fn, const char *network, const char *host,
+    net_IPAddr **addrs, int *naddrs);
+extern net_testHookLookupIPFunc net_testHookLookupIP;
 
 /*
  * sock_posix.c.  net_ctrlFn is Go's Control func(network, address string,

@@ -10,11 +10,10 @@
  * proves that gonet's message is Go's byte for byte.
  *
  * Left out: TestFileError (FileConn and friends do not exist yet),
- * TestSpuriousENOTAVAIL is error_posix_test.go's and stays with the
- * dialer's helper when spuriousENOTAVAIL is ported.  Rows whose host is a
- * name other than a literal ("no-such-name:80", "mh/astro/r70:http") need
- * Go's testHookLookupIP to stay off the network; gonet has no such hook
- * yet, so they are skipped with a logged reason.
+ * TestSpuriousENOTAVAIL is error_posix_test.go's (tests/error_posix_test.c).
+ * Rows whose host is a name ("no-such-name:80", "mh/astro/r70:http") are
+ * answered by a testHookLookupIP that fails, as in Go, so no name is ever
+ * looked up.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -66,11 +65,11 @@ isValid(net_OpError *e)
 	int		i;
 
 	if (e->Op == NULL || e->Op[0] == '\0')
-		return errorf("OpError.Op is empty: %s",
-		    runtime_error_Error(&e->err));
+		return errorf(
+		    "OpError.Op is empty: %s", runtime_error_Error(&e->err));
 	if (e->Net == NULL || e->Net[0] == '\0')
-		return errorf("OpError.Net is empty: %s",
-		    runtime_error_Error(&e->err));
+		return errorf(
+		    "OpError.Net is empty: %s", runtime_error_Error(&e->err));
 	addrs[0] = e->Source;
 	addrs[1] = e->Addr;
 	for (i = 0; i < 2; i++) {
@@ -80,8 +79,8 @@ isValid(net_OpError *e)
 			    runtime_error_Error(&e->err));
 	}
 	if (e->Err == NULL)
-		return errorf("OpError.Err is empty: %s",
-		    runtime_error_Error(&e->err));
+		return errorf(
+		    "OpError.Err is empty: %s", runtime_error_Error(&e->err));
 	return NULL;
 }
 
@@ -127,8 +126,8 @@ thirdLevel(runtime_error *nestedErr)
 {
 	if (isPlatformError(nestedErr))
 		return NULL;
-	return errorf("unexpected type on 3rd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 3rd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -161,8 +160,8 @@ parseDialError(runtime_error *nestedErr)
 	    nestedErr == context_DeadlineExceeded ||
 	    nestedErr == context_Canceled)
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -183,8 +182,8 @@ parseReadError(runtime_error *nestedErr)
 		return thirdLevel(((os_SyscallError *)nestedErr)->Err);
 	if (nestedErr == net_ErrClosed || isTimeoutError(nestedErr))
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -213,8 +212,8 @@ parseWriteError(runtime_error *nestedErr)
 	    nestedErr == net_errMissingAddress ||
 	    nestedErr == net_ErrWriteToConnected)
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -230,8 +229,7 @@ parseCloseError(runtime_error *nestedErr, bool isShutdown)
 	 * Programs match this text (Go issues 4373 and 19252), so it is
 	 * checked as well as the sentinel.
 	 */
-	if (!isShutdown &&
-	    strstr(runtime_error_Error(nestedErr), want) == NULL)
+	if (!isShutdown && strstr(runtime_error_Error(nestedErr), want) == NULL)
 		return errorf("error string \"%s\" does not contain expected "
 			      "string \"%s\"",
 		    runtime_error_Error(nestedErr), want);
@@ -251,8 +249,8 @@ parseCloseError(runtime_error *nestedErr, bool isShutdown)
 		return thirdLevel(((os_PathError *)nestedErr)->Err);
 	if (nestedErr == net_ErrClosed)
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -273,8 +271,8 @@ parseAcceptError(runtime_error *nestedErr)
 		return thirdLevel(((os_PathError *)nestedErr)->Err);
 	if (nestedErr == net_ErrClosed || isTimeoutError(nestedErr))
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 char *
@@ -295,8 +293,8 @@ parseCommonError(runtime_error *nestedErr)
 		return thirdLevel(((os_PathError *)nestedErr)->Err);
 	if (nestedErr == net_ErrClosed)
 		return NULL;
-	return errorf("unexpected type on 2nd nested level: %s",
-	    typeName(nestedErr));
+	return errorf(
+	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
 }
 
 /*
@@ -316,23 +314,25 @@ perrCheck(char *perr, const char *prefix, int i)
 	return false;
 }
 
-/* usesLookup reports whether Dial would resolve a name in address. */
-static bool
-usesLookup(const char *network, const char *address)
-{
-	char	      *host, *port;
-	runtime_error *err;
-	bool	       name;
+/*
+ * failLookup stands for the testHookLookupIP Go's error tests install:
+ * every lookup fails with a DNSError carrying the test's text.
+ */
+static const char	       *failLookupText;
+static net_testHookLookupIPFunc origLookupIP;
 
-	if (strncmp(network, "tcp", 3) != 0 && strncmp(network, "udp", 3) != 0)
-		return false;
-	err = net_SplitHostPort(address, &host, &port);
-	name = err == NULL && host[0] != '\0' &&
-	    net_ParseIP(host).len == 0 && strcmp(host, "localhost") != 0;
-	runtime_error_Free(err);
-	free(host);
-	free(port);
-	return name;
+static runtime_error *
+failLookup(net_Resolver *r, net_lookupIPFunc fn, const char *network,
+    const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	(void)r;
+	(void)fn;
+	(void)network;
+	(void)host;
+	*addrs = NULL;
+	*naddrs = 0;
+	return net_newDNSError(
+	    failLookupText, "name", "server", true, false, false);
 }
 
 /* socktest's "return nil, errOpNotSupported" filters. */
@@ -390,18 +390,16 @@ START_TEST(TestDialError)
 	int	       i;
 
 	i = _i;
-	if (usesLookup(dialErrorTests[i].network, dialErrorTests[i].address)) {
-		tSkipf("#%d: %s %s needs testHookLookupIP, which gonet lacks: "
-		       "the name is not looked up",
-		    i, dialErrorTests[i].network, dialErrorTests[i].address);
-		return;
-	}
+	failLookupText = "dial error test";
+	origLookupIP = net_testHookLookupIP;
+	net_testHookLookupIP = failLookup;
 	net_connectFunc = connectOpNotSupported;
 	d.Timeout = someTimeout;
 	c = NULL;
 	err = net_Dialer_Dial(
 	    &d, dialErrorTests[i].network, dialErrorTests[i].address, &c);
 	net_connectFunc = syscall_Connect;
+	net_testHookLookupIP = origLookupIP;
 	if (err == NULL) {
 		tErrorf("#%d: should fail; %s:%s->%s", i,
 		    net_Addr_Network(net_Conn_LocalAddr(c)),
@@ -436,16 +434,14 @@ START_TEST(TestDialError)
 }
 END_TEST
 
-/*
- * TestProtocolDialError: the "ip:4294967296" row needs DialIP, which
- * gonet's API does not have yet; the other rows run.
- */
+/* TestProtocolDialError: Go's rows, with the texts Go 1.19 prints. */
 static const struct {
 	const char *network;
 	const char *err; /* Go 1.19's err.Error() */
 } protocolDialErrorTests[] = {
 	{ "tcp", "dial tcp :65536: connect: invalid argument" },
 	{ "udp", "dial udp :65536: connect: invalid argument" },
+	{ "ip:4294967296", "dial ip:4294967296: missing address" },
 	{ "unix", "dial unix //: connect: connection refused" },
 	{ "unixpacket", "dial unixpacket //: connect: connection refused" },
 	{ "unixgram", "dial unixgram //: connect: connection refused" },
@@ -460,6 +456,7 @@ START_TEST(TestProtocolDialError)
 	net_TCPConn   *tc;
 	net_UDPConn   *uc;
 	net_UnixConn  *xc;
+	net_IPConn    *ic;
 	runtime_error *err;
 
 	network = protocolDialErrorTests[_i].network;
@@ -469,18 +466,23 @@ START_TEST(TestProtocolDialError)
 	tc = NULL;
 	uc = NULL;
 	xc = NULL;
+	ic = NULL;
 	if (strcmp(network, "tcp") == 0) {
 		ta.Port = 1 << 16;
 		err = net_DialTCP(network, NULL, &ta, &tc);
 	} else if (strcmp(network, "udp") == 0) {
 		ua.Port = 1 << 16;
 		err = net_DialUDP(network, NULL, &ua, &uc);
+	} else if (strcmp(network, "ip:4294967296") == 0) {
+		err = net_DialIP(network, NULL, NULL, &ic);
 	} else {
 		xa.Name = "//";
 		err = net_DialUnix(network, NULL, &xa, &xc);
 	}
 	if (err == NULL) {
 		tErrorf("%s: should fail", network);
+		if (ic != NULL)
+			net_IPConn_Free(ic);
 		if (tc != NULL)
 			net_TCPConn_Free(tc);
 		if (uc != NULL)
@@ -506,8 +508,10 @@ static const struct {
 	const char *addr; /* nil, an IP literal, or "0123456789abcdef" hex */
 	const char *err;  /* Go 1.19's err.Error() */
 } dialAddrErrorTests[] = {
-	{ "tcp4", "::1", NULL, "dial tcp4: address ::1: no suitable address found" },
-	{ "tcp4", "", "::1", "dial tcp4 [::1]:0: address ::1: non-IPv4 address" },
+	{ "tcp4", "::1", NULL,
+	    "dial tcp4: address ::1: no suitable address found" },
+	{ "tcp4", "", "::1",
+	    "dial tcp4 [::1]:0: address ::1: non-IPv4 address" },
 	/*
 	 * Go skips {"tcp6", "byte sequence", nil}: there is no easy way to
 	 * control name resolution.
@@ -551,8 +555,8 @@ START_TEST(TestDialAddrError)
 			addr.IP.len = 8;
 			memcpy(addr.IP.b, b, 8);
 		}
-		err = net_DialTCP(dialAddrErrorTests[i].network, NULL, &addr,
-		    &tc);
+		err = net_DialTCP(
+		    dialAddrErrorTests[i].network, NULL, &addr, &tc);
 		snprintf(op, sizeof(op), "DialTCP(\"%s\", \"%s\")",
 		    dialAddrErrorTests[i].network,
 		    addrString(net_TCPAddr_Addr(&addr)));
@@ -598,7 +602,8 @@ static const struct {
 } listenErrorTests[] = {
 	{ "foo", "", "listen foo: unknown network foo" },
 	{ "bar", "baz", "listen bar: unknown network bar" },
-	{ "datakit", "mh/astro/r70", "listen datakit: unknown network datakit" },
+	{ "datakit", "mh/astro/r70",
+	    "listen datakit: unknown network datakit" },
 	{ "tcp", "127.0.0.1:☺", "listen tcp: address tcp/☺: unknown port" },
 	{ "tcp", "no-such-name:80", NULL },
 	{ "tcp", "mh/astro/r70:http", NULL },
@@ -621,17 +626,15 @@ START_TEST(TestListenError)
 	int	       i;
 
 	i = _i;
-	if (usesLookup(listenErrorTests[i].network, listenErrorTests[i].address)) {
-		tSkipf("#%d: %s %s needs testHookLookupIP, which gonet lacks: "
-		       "the name is not looked up",
-		    i, listenErrorTests[i].network, listenErrorTests[i].address);
-		return;
-	}
+	failLookupText = "listen error test";
+	origLookupIP = net_testHookLookupIP;
+	net_testHookLookupIP = failLookup;
 	net_listenFunc = listenOpNotSupported;
 	ln = NULL;
 	err = net_Listen(
 	    listenErrorTests[i].network, listenErrorTests[i].address, &ln);
 	net_listenFunc = syscall_Listen;
+	net_testHookLookupIP = origLookupIP;
 	if (err == NULL) {
 		tErrorf("#%d: should fail; %s:%s->", i,
 		    net_Addr_Network(net_Listener_Addr(ln)),
@@ -644,8 +647,8 @@ START_TEST(TestListenError)
 	if (strcmp(listenErrorTests[i].network, "tcp") == 0 &&
 	    samePlatformError(err, EOPNOTSUPP)) {
 		tErrorf("#%d: should fail without %s; %s:%s->", i,
-		    syscall_Errno_Error(EOPNOTSUPP), listenErrorTests[i].network,
-		    listenErrorTests[i].address);
+		    syscall_Errno_Error(EOPNOTSUPP),
+		    listenErrorTests[i].network, listenErrorTests[i].address);
 		tDone();
 		return;
 	}
@@ -667,7 +670,8 @@ static const struct {
 } listenPacketErrorTests[] = {
 	{ "foo", "", "listen foo: unknown network foo" },
 	{ "bar", "baz", "listen bar: unknown network bar" },
-	{ "datakit", "mh/astro/r70", "listen datakit: unknown network datakit" },
+	{ "datakit", "mh/astro/r70",
+	    "listen datakit: unknown network datakit" },
 	{ "udp", "127.0.0.1:☺", "listen udp: address udp/☺: unknown port" },
 	{ "udp", "no-such-name:80", NULL },
 	{ "udp", "mh/astro/r70:http", NULL },
@@ -684,17 +688,13 @@ START_TEST(TestListenPacketError)
 	int		i;
 
 	i = _i;
-	if (usesLookup(listenPacketErrorTests[i].network,
-		listenPacketErrorTests[i].address)) {
-		tSkipf("#%d: %s %s needs testHookLookupIP, which gonet lacks: "
-		       "the name is not looked up",
-		    i, listenPacketErrorTests[i].network,
-		    listenPacketErrorTests[i].address);
-		return;
-	}
+	failLookupText = "listen error test";
+	origLookupIP = net_testHookLookupIP;
+	net_testHookLookupIP = failLookup;
 	c = NULL;
 	err = net_ListenPacket(listenPacketErrorTests[i].network,
 	    listenPacketErrorTests[i].address, &c);
+	net_testHookLookupIP = origLookupIP;
 	if (err == NULL) {
 		tErrorf("#%d: should fail; %s:%s->", i,
 		    net_Addr_Network(net_PacketConn_LocalAddr(c)),
@@ -718,13 +718,16 @@ START_TEST(TestListenPacketError)
 }
 END_TEST
 
-/* TestProtocolListenError: "ip:4294967296" needs ListenIP (not yet API). */
+/* TestProtocolListenError: Go's rows, with the texts Go 1.19 prints. */
 static const struct {
 	const char *network;
 	const char *err; /* Go 1.19's err.Error() */
 } protocolListenErrorTests[] = {
 	{ "tcp", "listen tcp :65536: bind: invalid argument" },
 	{ "udp", "listen udp :65536: bind: invalid argument" },
+	{ "ip:4294967296",
+	    "listen ip:4294967296 : address 4294967296: unknown IP protocol "
+	    "specified" },
 	{ "unix", "listen unix //: bind: address already in use" },
 	{ "unixpacket", "listen unixpacket //: bind: address already in use" },
 	{ "unixgram", "listen unixgram //: bind: address already in use" },
@@ -740,6 +743,7 @@ START_TEST(TestProtocolListenError)
 	net_UDPConn	 *uc;
 	net_UnixListener *xl;
 	net_UnixConn	 *xc;
+	net_IPConn	 *ic;
 	runtime_error	 *err;
 
 	network = protocolListenErrorTests[_i].network;
@@ -750,10 +754,13 @@ START_TEST(TestProtocolListenError)
 	uc = NULL;
 	xl = NULL;
 	xc = NULL;
+	ic = NULL;
 	xa.Name = "//";
 	if (strcmp(network, "tcp") == 0) {
 		ta.Port = 1 << 16;
 		err = net_ListenTCP(network, &ta, &tl);
+	} else if (strcmp(network, "ip:4294967296") == 0) {
+		err = net_ListenIP(network, NULL, &ic);
 	} else if (strcmp(network, "udp") == 0) {
 		ua.Port = 1 << 16;
 		err = net_ListenUDP(network, &ua, &uc);
@@ -763,6 +770,8 @@ START_TEST(TestProtocolListenError)
 		err = net_ListenUnix(network, &xa, &xl);
 	if (err == NULL) {
 		tErrorf("%s: should fail", network);
+		if (ic != NULL)
+			net_IPConn_Free(ic);
 		if (tl != NULL)
 			net_TCPListener_Free(tl);
 		if (uc != NULL)
@@ -775,8 +784,8 @@ START_TEST(TestProtocolListenError)
 		return;
 	}
 	perrCheck(parseDialError(err), network, 0);
-	if (strcmp(runtime_error_Error(err), protocolListenErrorTests[_i].err) !=
-	    0)
+	if (strcmp(runtime_error_Error(err),
+		protocolListenErrorTests[_i].err) != 0)
 		tErrorf("%s: got %s; want %s (Go)", network,
 		    runtime_error_Error(err), protocolListenErrorTests[_i].err);
 	runtime_error_Free(err);
@@ -843,9 +852,9 @@ acceptErrorHandler(localServer *ls, net_Listener *ln, void *arg)
 	(void)ls;
 	(void)arg;
 	for (;;) {
-		runtime_error_Free(net_TCPListener_SetDeadline(
-		    net_Listener_TCPListener(ln),
-		    time_Time_Add(time_Now(), 5 * time_Millisecond)));
+		runtime_error_Free(
+		    net_TCPListener_SetDeadline(net_Listener_TCPListener(ln),
+			time_Time_Add(time_Now(), 5 * time_Millisecond)));
 		c = NULL;
 		err = net_Listener_Accept(ln, &c);
 		if ((perr = parseAcceptError(err)) != NULL) {
@@ -904,7 +913,8 @@ error_suite(void)
 	tcase_add_loop_test(tc, TestDialError, 0, nelem(dialErrorTests));
 	tcase_add_loop_test(
 	    tc, TestProtocolDialError, 0, nelem(protocolDialErrorTests));
-	tcase_add_loop_test(tc, TestDialAddrError, 0, nelem(dialAddrErrorTests));
+	tcase_add_loop_test(
+	    tc, TestDialAddrError, 0, nelem(dialAddrErrorTests));
 	suite_add_tcase(s, tc);
 
 	tc = newNetTCase("listen", 30);
