@@ -100,7 +100,8 @@ SONAME = libgonet.so.0
 
 all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
-$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX): $(HDRS) \
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX) \
+    tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
     Makefile mk/$(OS).mk
 
 $(LIBA): $(LIB_OBJS)
@@ -126,13 +127,15 @@ $(TESTBIN): $(TEST_OBJS) $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
 	    $(CHECK_LIBS) $(LDFLAGS)
 
-$(NETPROBE): tools/netprobe.$(OX) $(LIBA)
+$(NETPROBE): tools/netprobe.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) $(LIBA) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
+	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
-$(SOCKOPTS): tools/sockopts.$(OX) $(LIBA)
+$(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) $(LIBA) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
+	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
 tools/netprobe-go: tests/diff/netprobe.go
 	sh tools/gobuild.sh $(GO) $@ tests/diff/netprobe.go
@@ -179,7 +182,8 @@ install: $(LIBA_o) libgonet.so
 
 # Generated files (z*.c) keep their generator's layout.
 format:
-	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c | \
+	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
+	    tools/sockinfo.c tools/sockinfo.h | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
@@ -187,6 +191,7 @@ clean:
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
+	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build

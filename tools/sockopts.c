@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "net/net.h"
+#include "tools/sockinfo.h"
 #include "net/net_impl.h"
 
 static char tmpdir[] = "/tmp/gonet-sockopts-XXXXXX";
@@ -172,63 +173,15 @@ showAddr(const net_Addr *a)
 	return hide(net_Addr_String(a));
 }
 
-/* intopt formats one integer option, or "err" when getsockopt fails. */
-static const char *
-intopt(int fd, int level, int opt, char *buf, size_t n)
-{
-	socklen_t len;
-	int	  v;
-
-	len = sizeof v;
-	if (getsockopt(fd, level, opt, &v, &len) != 0)
-		return "err";
-	snprintf(buf, n, "%d", v);
-	return buf;
-}
-
 /* fdOpts prints the option columns of fd. */
 static void
 fdOpts(int fd)
 {
-	char	    b[5][16];
-	const char *v6only, *typ, *nonblock, *cloexec;
-	socklen_t   len;
-	int	    dom, t, fl;
+	sockinfo si;
 
-	v6only = "-";
-	len = sizeof dom;
-	if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &dom, &len) == 0 &&
-	    dom == AF_INET6)
-		v6only =
-		    intopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, b[3], sizeof b[3]);
-	typ = "err";
-	len = sizeof t;
-	if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &t, &len) == 0) {
-		switch (t) {
-		case SOCK_STREAM:
-			typ = "stream";
-			break;
-		case SOCK_DGRAM:
-			typ = "dgram";
-			break;
-		case SOCK_SEQPACKET:
-			typ = "seqpacket";
-			break;
-		default:
-			snprintf(b[4], sizeof b[4], "%d", t);
-			typ = b[4];
-		}
-	}
-	nonblock = cloexec = "err";
-	if ((fl = fcntl(fd, F_GETFL)) != -1)
-		nonblock = (fl & O_NONBLOCK) != 0 ? "1" : "0";
-	if ((fl = fcntl(fd, F_GETFD)) != -1)
-		cloexec = (fl & FD_CLOEXEC) != 0 ? "1" : "0";
-	printf("%-9s %-9s %-9s %-6s %-9s %-8s %-7s",
-	    intopt(fd, SOL_SOCKET, SO_REUSEADDR, b[0], sizeof b[0]),
-	    intopt(fd, SOL_SOCKET, SO_REUSEPORT, b[1], sizeof b[1]),
-	    intopt(fd, SOL_SOCKET, SO_BROADCAST, b[2], sizeof b[2]), v6only,
-	    typ, nonblock, cloexec);
+	sockinfo_read(fd, &si);
+	printf("%-9s %-9s %-9s %-6s %-9s %-8s %-7s", si.reuseaddr, si.reuseport,
+	    si.broadcast, si.v6only, si.sotype, si.nonblock, si.cloexec);
 }
 
 /*
