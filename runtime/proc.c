@@ -9,25 +9,35 @@
  * parked goroutines take turns (leader/follower), so the goroutine whose fd
  * becomes ready is often the one in epoll_wait and wakes with no hand-off.
  *
- * Invariant: whenever at least one goroutine is parked, exactly one parked
+ * Invariant: whenever at least one goroutine is parked, one parked
  * goroutine holds the poller role (sched.polling), or has been chosen to
  * take it (sched.handoffg), or is on its way to take sched.lock and will
- * take the role because nobody holds it.  So readiness and timers are
- * always serviced while anyone waits.
+ * take the role because nobody holds it, or the role is vacant
+ * (sched.vacant) and timerproc will hand it to a follower within
+ * vacancyMax.  So readiness is always serviced while anyone waits, at
+ * worst vacancyMax late.
  *
- * Timers must also fire when nobody waits: a deadline that passes between
- * two non-blocking Writes has to fail the second one (Go's
- * TestWriteTimeout), and in Go the scheduler runs timers whether or not a
- * goroutine is blocked.  For that case only, timerproc (named after the
- * timer goroutine of Go 1.13 and earlier) sleeps until the earliest timer
- * while sched.nparked is 0, and stays idle otherwise, so that it costs
- * nothing while the poller role is occupied.
+ * The vacancy is what makes a ping-pong cheap.  A poller leaving gopark
+ * usually parks again soon (it has read its message and will answer and
+ * read again), so it keeps the role without holding it: waking a follower
+ * only to sit in epoll_wait would cost a thread switch per message, and
+ * that switch, not the system calls, is what a message costs on a VM.  Go
+ * makes the same bet: with every P busy, only sysmon polls the network,
+ * after 10 ms.
+ *
+ * Timers must fire whoever waits: a deadline that passes between two
+ * non-blocking Writes has to fail the second one (Go's TestWriteTimeout),
+ * and in Go the scheduler runs timers whether or not a goroutine is
+ * blocked.  Whenever no goroutine holds the poller role, timerproc (named
+ * after the timer goroutine of Go 1.13 and earlier) runs them instead, and
+ * it ends long vacancies; while the role is occupied it stays idle.
  */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "runtime/netpoll.h"
 #include "runtime/runtime_impl.h"
@@ -66,6 +76,9 @@ static struct {
 	runtime_g *handoffg;   /* a follower told to take the role */
 	runtime_g *followers;  /* parked gs sleeping on their status */
 	int	   nparked;    /* gs between gopark's lock and its return */
+	bool	   vacant;     /* the role was left with followers asleep */
+	int64_t	   vacantSince;
+	uint32_t   vacancies;  /* how many vacancies began, for timerproc */
 	/* timerproc, the timer runner of last resort. */
 	pthread_cond_t timerCond;
 	bool	       timerSleeping;
@@ -81,6 +94,28 @@ static struct {
 	runtime_g *allgs;
 	runtime_g *gFree;
 } sched = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+/*
+ * vacancyMax bounds how long followers may wait with nobody polling for
+ * them.  It is also timerproc's tick while vacancies keep happening.
+ */
+enum { vacancyMax = 1000 * 1000 };
+
+/*
+ * pollSpinNs bounds pollspin: a few loopback round trips.  Spinning pays
+ * only when the answer can be produced while we spin, that is, when there
+ * is another CPU; spinCPUs says so (Go spins only with idle Ps to spare).
+ */
+enum { pollSpinNs = 50 * 1000 };
+
+static pthread_once_t spinOnce = PTHREAD_ONCE_INIT;
+static bool	      spinCPUs;
+
+static void
+spinInit(void)
+{
+	spinCPUs = sysconf(_SC_NPROCESSORS_ONLN) > 1;
+}
 
 static pthread_once_t		gkeyOnce = PTHREAD_ONCE_INIT;
 static pthread_once_t		timerprocOnce = PTHREAD_ONCE_INIT;
@@ -272,6 +307,7 @@ wakefollower(void)
 		if (atomic_compare_exchange_strong(
 			&gp->atomicstatus, &old, Gwaiting | Ghandoff)) {
 			sched.handoffg = gp;
+			sched.vacant = false;
 			runtime_futexwakeup(&gp->atomicstatus, 1);
 			return;
 		}
@@ -280,15 +316,22 @@ wakefollower(void)
 
 static void timerprocStart(void);
 
+/* nopoller reports that no goroutine holds or is taking the poller role. */
+static bool
+nopoller(void)
+{
+	return !sched.polling && sched.handoffg == NULL;
+}
+
 /*
- * waketimerproc nudges timerproc when it may have to fire a timer earlier
- * than it planned: nobody is parked and t is due before its wake-up.
+ * waketimerproc nudges timerproc when it may have to act earlier than it
+ * planned: nobody holds the poller role and when is before its wake-up.
  * Called with sched.lock held.
  */
 static void
 waketimerproc(int64_t when)
 {
-	if (sched.nparked == 0 && sched.timerSleeping &&
+	if (nopoller() && sched.timerSleeping &&
 	    (sched.timerWhen == 0 || when < sched.timerWhen))
 		pthread_cond_signal(&sched.timerCond);
 }
@@ -318,7 +361,6 @@ runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
 	if (sched.netpolling &&
 	    (sched.pollUntil == 0 || when < sched.pollUntil))
 		runtime_netpollBreak();
-	wakefollower();
 	waketimerproc(when);
 	unlock();
 }
@@ -370,21 +412,78 @@ runtimers(void)
 }
 
 /*
- * timerproc runs timers while no goroutine is parked (see the top of this
- * file).  It never parks, so it never holds the poller role.
+ * startvacancy leaves the poller role vacant with followers asleep (see
+ * the top of this file).  Called with sched.lock held.
+ */
+static void
+startvacancy(void)
+{
+	if (!sched.vacant) {
+		sched.vacant = true;
+		sched.vacantSince = runtime_nanotime();
+		sched.vacancies++;
+	}
+	waketimerproc(sched.vacantSince + vacancyMax);
+}
+
+/*
+ * endvacancy is timerproc's check: a vacancy that has lasted vacancyMax
+ * goes to a follower, and the earlier of next and the time of the next
+ * check is returned (0: none needed).  Called with sched.lock held.
+ */
+static int64_t
+endvacancy(int64_t next, uint32_t *seen)
+{
+	int64_t now, when;
+
+	if (sched.vacant && (!nopoller() || sched.followers == NULL))
+		sched.vacant = false;
+	now = runtime_nanotime();
+	if (sched.vacant) {
+		when = sched.vacantSince + vacancyMax;
+		if (when <= now) {
+			wakefollower();
+			/*
+			 * If every follower was already leaving, none took
+			 * the role: look again soon rather than spin.
+			 */
+			when = now + vacancyMax / 10;
+		}
+	} else if (sched.vacancies != *seen) {
+		/*
+		 * Vacancies keep coming: tick, so that the next one needs no
+		 * signal to be watched.
+		 */
+		*seen = sched.vacancies;
+		when = now + vacancyMax;
+	} else {
+		return next;
+	}
+	if (next == 0 || when < next)
+		next = when;
+	return next;
+}
+
+/*
+ * timerproc runs timers while no goroutine holds the poller role, and
+ * ends long vacancies (see the top of this file).  It never parks, so it
+ * never holds the role itself.
  */
 static void *
 timerproc(void *arg)
 {
 	struct timespec ts;
 	int64_t		next;
+	uint32_t	seen;
 
 	(void)arg;
+	seen = 0;
 	lock();
 	for (;;) {
 		next = 0;
-		if (sched.nparked == 0)
+		if (nopoller())
 			next = runtimers();
+		next = endvacancy(next, &seen);
 		sched.timerWhen = next;
 		sched.timerSleeping = true;
 		if (next == 0) {
@@ -421,6 +520,33 @@ timerprocStart(void)
 }
 
 /*
+ * pollspin polls without blocking for up to pollSpinNs before the poller
+ * goes to sleep, the way Go's spinning Ms look for work before they park.
+ * An answer that comes back within that time then costs no sleep and no
+ * wake-up: on a virtual machine an idle vCPU halts, and waking it again
+ * costs far more than the system calls of a message.  It stops early when
+ * gp itself is readied (the wake-up it would have had left pending), and
+ * returns the time it spent.  A timer armed during the spin for earlier
+ * than the poll's wake-up breaks the poll that follows; it can be late by
+ * pollSpinNs at most.
+ */
+static int64_t
+pollspin(runtime_g *gp, runtime_gList *toRun)
+{
+	int64_t start, now;
+
+	start = runtime_nanotime();
+	do {
+		runtime_netpoll(0, toRun);
+		now = runtime_nanotime();
+		if (toRun->head != NULL)
+			break;
+	} while (atomic_load(&gp->atomicstatus) != Grunnable &&
+	    now - start < pollSpinNs);
+	return now - start;
+}
+
+/*
  * pollonce is one turn of the poller role, taken by gp with sched.lock
  * held; it returns with the lock held and the role released.  Ready
  * goroutines are readied before the lock is retaken, so that they do not
@@ -431,10 +557,11 @@ pollonce(runtime_g *gp)
 {
 	runtime_gList toRun;
 	runtime_g    *rgp;
-	int64_t	      next, delay;
+	int64_t	      next, delay, spent;
 	uint32_t      old;
 
 	sched.polling = true;
+	sched.vacant = false;
 	next = runtimers();
 	delay = -1;
 	if (next != 0) {
@@ -455,7 +582,19 @@ pollonce(runtime_g *gp)
 	sched.pollUntil = next;
 	unlock();
 
-	runtime_netpoll(delay, &toRun);
+	/*
+	 * A timer due sooner than the spin would end is better served by
+	 * sleeping until it; otherwise the spin comes off the delay, so that
+	 * the timer is not late.
+	 */
+	toRun.head = NULL;
+	if (spinCPUs && (delay < 0 || delay > pollSpinNs)) {
+		spent = pollspin(gp, &toRun);
+		if (delay > 0)
+			delay = delay > spent ? delay - spent : 0;
+	}
+	if (toRun.head == NULL)
+		runtime_netpoll(delay, &toRun);
 
 	old = Gwaiting | Gpolling;
 	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
@@ -521,6 +660,8 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 		return;
 	}
 	runtime_netpollGenericInit();
+	pthread_once(&timerprocOnce, timerprocStart);
+	pthread_once(&spinOnce, spinInit);
 	lock();
 	sched.nparked++;
 	while (atomic_load(&gp->atomicstatus) != Grunnable) {
@@ -532,9 +673,13 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 	/* Leaving: keep the invariant for those still parked. */
 	if (sched.handoffg == gp)
 		sched.handoffg = NULL;
-	wakefollower();
-	if (--sched.nparked == 0 && sched.ntimers > 0)
-		waketimerproc(sched.timers[0]->when);
+	sched.nparked--;
+	if (nopoller()) {
+		if (sched.followers != NULL)
+			startvacancy();
+		if (sched.ntimers > 0)
+			waketimerproc(sched.timers[0]->when);
+	}
 	unlock();
 	atomic_store(&gp->atomicstatus, Grunning);
 }
