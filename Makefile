@@ -62,10 +62,10 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c \
-	tests/mockserver.c $(OS_TEST_SRCS)
+	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
-	syscall/syscall.h tests/mockserver.h \
+	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
@@ -122,10 +122,14 @@ libgonet.so: $(LIB_SRCS:.c=.o) build/gonet.map
 	    $(LIB_SRCS:.c=.o) $(LDFLAGS)
 	ln -sf $(SONAME) $@
 
+# TestTCPReadWriteAllocs and TestAllocs count allocations: the link sends
+# every malloc, calloc and realloc through tests/allocs_hook.c.
+TEST_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
+
 $(TESTBIN): $(TEST_OBJS) $(LIBA)
 	@mkdir -p build/asan build/tsan
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
-	    $(CHECK_LIBS) $(LDFLAGS)
+	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
 $(NETPROBE): tools/netprobe.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
@@ -136,6 +140,22 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+
+# Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
+# floor, in that order for tools/bench.sh.  Never part of test.
+BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
+
+build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
+
+build/bench/bench_raw: tools/bench_raw.c
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ tools/bench_raw.c $(LDFLAGS)
+
+build/bench/bench-go: tests/bench/bench.go
+	@mkdir -p build/bench
+	sh tools/gobuild.sh $(GO) $@ tests/bench/bench.go
 
 tools/netprobe-go: tests/diff/netprobe.go
 	sh tools/gobuild.sh $(GO) $@ tests/diff/netprobe.go
@@ -177,13 +197,21 @@ sockopts:
 	$(MAKE) $(SOCKOPTS)
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 
+bench:
+	sh tools/setup.sh
+	$(MAKE) $(BENCH_BINS)
+	sh tools/bench.sh $(BENCH_BINS)
+
+bench-plot:
+	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
+
 install: $(LIBA_o) libgonet.so
 	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
 
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h | \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
@@ -196,4 +224,5 @@ clean:
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test check diff demo sockopts install format clean
+.PHONY: all test check diff demo sockopts bench bench-plot install format \
+	clean

@@ -5,12 +5,14 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/allocs_hook.h"
 #include "tests/export_test.h"
 #include "tests/main_test.h"
 #include "tests/mockserver.h"
@@ -289,9 +291,124 @@ START_TEST(TestTCPConcurrentAccept)
 END_TEST
 
 /*
- * TestTCPReadWriteAllocs counts allocations per Read/Write; it belongs to
- * the benchmarks and allocations issue.
+ * TestTCPReadWriteAllocs: once warm, Read and Write allocate nothing.  Go's
+ * channels become POSIX semaphores, which do not allocate either, so that
+ * only gonet's own allocations are counted.  The third run, SetReadDeadline
+ * before each Read, is gonet's addition: the deadline path must not
+ * allocate either (BRIEF.md, "Read/Write/Accept on the hot path").
  */
+struct rwAllocs {
+	net_Conn *server, *client;
+	char	  buf[128], bufwrt[128];
+	sem_t	  ch, errc;
+	bool	  stop;
+	bool	  deadline;
+	runtime_error *err;
+};
+
+static void
+rwAllocsWriteRead(void *arg)
+{
+	struct rwAllocs *a = arg;
+	runtime_error	*err;
+	size_t		 n;
+	int		 nw;
+
+	if ((err = net_Conn_Write(a->server, a->buf, sizeof(a->buf), &nw)) !=
+	    NULL)
+		tFatalf("%s", tErrStr(err));
+	if (a->deadline &&
+	    (err = net_Conn_SetReadDeadline(a->client,
+		 time_Time_Add(time_Now(), time_Hour))) != NULL)
+		tFatalf("%s", tErrStr(err));
+	if ((err = readFull(a->client, a->buf, sizeof(a->buf), &n)) != NULL)
+		tFatalf("%s", tErrStr(err));
+}
+
+/* rwAllocsWriter is the goroutine serving "for <-ch" in Go's test. */
+static void *
+rwAllocsWriter(void *arg)
+{
+	struct rwAllocs *a = arg;
+	int		 nw;
+
+	for (;;) {
+		while (sem_wait(&a->ch) != 0)
+			;
+		if (a->stop)
+			break;
+		a->err = net_Conn_Write(
+		    a->server, a->bufwrt, sizeof(a->bufwrt), &nw);
+		sem_post(&a->errc);
+	}
+	return NULL;
+}
+
+static void
+rwAllocsSignalRead(void *arg)
+{
+	struct rwAllocs *a = arg;
+	runtime_error	*err;
+	size_t		 n;
+
+	sem_post(&a->ch);
+	if ((err = readFull(a->client, a->buf, sizeof(a->buf), &n)) != NULL)
+		tFatalf("%s", tErrStr(err));
+	while (sem_wait(&a->errc) != 0)
+		;
+	if (a->err != NULL)
+		tFatalf("%s", tErrStr(a->err));
+}
+
+START_TEST(TestTCPReadWriteAllocs)
+{
+	static struct rwAllocs a;
+	net_Listener *ln;
+	goroutine    *g;
+	char	     *addr;
+	double	      allocs;
+
+	if (testing_AllocsPerRun == NULL) {
+		tSkipf("built without tests/allocs_hook.c");
+		return;
+	}
+	memset(&a, 0, sizeof(a));
+	mustOK(net_Listen("tcp", "127.0.0.1:0", &ln), "Listen");
+	deferListener(ln);
+	addr = addrString(net_Listener_Addr(ln));
+	mustOK(net_Dial("tcp", addr, &a.client), "Dial");
+	deferConn(a.client);
+	mustOK(net_Listener_Accept(ln, &a.server), "Accept");
+	deferConn(a.server);
+
+	allocs = testing_AllocsPerRun(1000, rwAllocsWriteRead, &a);
+	if (allocs < 0) {
+		tSkipf("the allocation functions are not wrapped (link with "
+		       "-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc)");
+		return;
+	}
+	if (allocs > 0)
+		tFatalf("got %g; want 0", allocs);
+
+	sem_init(&a.ch, 0, 0);
+	sem_init(&a.errc, 0, 0);
+	g = goStart(rwAllocsWriter, &a);
+	allocs = testing_AllocsPerRun(1000, rwAllocsSignalRead, &a);
+	a.stop = true;
+	sem_post(&a.ch);
+	goJoin(g);
+	sem_destroy(&a.ch);
+	sem_destroy(&a.errc);
+	if (allocs > 0)
+		tFatalf("got %g; want 0", allocs);
+
+	a.deadline = true;
+	allocs = testing_AllocsPerRun(1000, rwAllocsWriteRead, &a);
+	if (allocs > 0)
+		tFatalf("with SetReadDeadline: got %g; want 0", allocs);
+	tDone();
+}
+END_TEST
 
 enum { tcpStressConns = 2, tcpStressMsgLen = 512, tcpStressMsgs = 10000 };
 
@@ -705,6 +822,7 @@ tcpsock_suite(void)
 	tcase_add_test(tc, TestTCPStress);
 	tcase_add_test(tc, TestTCPBig);
 	tcase_add_test(tc, TestCopyPipeIntoTCP);
+	tcase_add_test(tc, TestTCPReadWriteAllocs);
 	suite_add_tcase(s, tc);
 	return s;
 }
