@@ -1,0 +1,339 @@
+// The Go 1.19 twin of tools/bench.c: the same workloads with package net
+// and goroutines, printing the same "metric value" lines for
+// tools/bench.sh.  Build it with: sh tools/gobuild.sh GO OUT tests/bench/bench.go
+//
+//	bench-go WORKLOAD [N]
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const streamChunk = 64 * 1024
+
+func check(what string, err error) {
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "bench-go: %s: %v\n", what, err)
+		os.Exit(1)
+	}
+}
+
+func arg(i int, def int) int {
+	if len(os.Args) > i {
+		n, err := strconv.Atoi(os.Args[i])
+		check("argument", err)
+		return n
+	}
+	return def
+}
+
+func peakRSS() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Maxrss) / 1024
+}
+
+// echo answers every byte until the peer closes.
+func echo(c net.Conn) {
+	var b [64]byte
+	for {
+		n, err := c.Read(b[:])
+		if err != nil {
+			break
+		}
+		_, err = c.Write(b[:n])
+		check("Write", err)
+	}
+	c.Close()
+}
+
+func acceptEcho(l net.Listener) {
+	c, err := l.Accept()
+	check("Accept", err)
+	echo(c)
+}
+
+func pingpong(c net.Conn, n int, deadline bool) float64 {
+	b := []byte{'x'}
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		_, err := c.Write(b)
+		check("Write", err)
+		if deadline {
+			check("SetReadDeadline", c.SetReadDeadline(time.Now().Add(time.Second)))
+		}
+		_, err = io.ReadFull(c, b)
+		check("Read", err)
+	}
+	return float64(time.Since(t0).Nanoseconds()) / float64(n) / 1e3
+}
+
+func streamPingpong(name, network, address string, n int, deadline bool) {
+	l, err := net.Listen(network, address)
+	check("Listen", err)
+	done := make(chan bool)
+	go func() { acceptEcho(l); done <- true }()
+	c, err := net.Dial(network, l.Addr().String())
+	check("Dial", err)
+	fmt.Printf("%s %.3f\n", name, pingpong(c, n, deadline))
+	c.Close()
+	<-done
+	l.Close()
+}
+
+func tcpPingpong2(n int) {
+	cmd := exec.Command(os.Args[0], "serve")
+	out, err := cmd.StdoutPipe()
+	check("StdoutPipe", err)
+	check("Start", cmd.Start())
+	addr, err := bufio.NewReader(out).ReadString('\n')
+	check("read address", err)
+	c, err := net.Dial("tcp", addr[:len(addr)-1])
+	check("Dial", err)
+	fmt.Printf("tcp_pingpong_2proc %.3f\n", pingpong(c, n, false))
+	c.Close()
+	cmd.Wait()
+}
+
+func serve() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	fmt.Println(l.Addr().String())
+	acceptEcho(l)
+	l.Close()
+}
+
+func tcpStream(mib int) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	done := make(chan bool)
+	go func() {
+		c, err := l.Accept()
+		check("Accept", err)
+		b := make([]byte, streamChunk)
+		for {
+			if _, err := c.Read(b); err != nil {
+				break
+			}
+		}
+		c.Close()
+		done <- true
+	}()
+	c, err := net.Dial("tcp", l.Addr().String())
+	check("Dial", err)
+	b := make([]byte, streamChunk)
+	for i := range b {
+		b[i] = 'x'
+	}
+	n := mib * 1024 * 1024 / streamChunk
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		_, err := c.Write(b)
+		check("Write", err)
+	}
+	c.Close()
+	<-done
+	fmt.Printf("tcp_stream %.3f\n", float64(mib)/1024/time.Since(t0).Seconds())
+	l.Close()
+}
+
+func connClose(name string, n int, abortive bool) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	addr := l.Addr().String()
+	t0 := time.Now()
+	done := make(chan bool)
+	go func() {
+		for i := 0; i < n; i++ {
+			c, err := l.Accept()
+			check("Accept", err)
+			if abortive {
+				check("SetLinger", c.(*net.TCPConn).SetLinger(0))
+			}
+			c.Close()
+		}
+		done <- true
+	}()
+	for i := 0; i < n; i++ {
+		c, err := net.Dial("tcp", addr)
+		// The server's reset may overtake a connect that is still
+		// returning; the connection was accepted all the same.
+		if err != nil && abortive && errors.Is(err, syscall.ECONNRESET) {
+			continue
+		}
+		check("Dial", err)
+		if abortive {
+			check("SetLinger", c.(*net.TCPConn).SetLinger(0))
+		}
+		c.Close()
+	}
+	<-done
+	fmt.Printf("%s %.1f\n", name, float64(n)/time.Since(t0).Seconds())
+	l.Close()
+}
+
+func conns(nconn, rounds int) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	addr := l.Addr().String()
+	var ready, clients, servers sync.WaitGroup
+	start := make(chan bool)
+	for i := 0; i < nconn; i++ {
+		ready.Add(1)
+		clients.Add(1)
+		go func() {
+			defer clients.Done()
+			c, err := net.Dial("tcp", addr)
+			check("Dial", err)
+			ready.Done()
+			<-start
+			b := []byte{'x'}
+			for j := 0; j < rounds; j++ {
+				_, err := c.Write(b)
+				check("Write", err)
+				_, err = io.ReadFull(c, b)
+				check("Read", err)
+			}
+			c.Close()
+		}()
+		c, err := l.Accept()
+		check("Accept", err)
+		servers.Add(1)
+		go func() { echo(c); servers.Done() }()
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	clients.Wait()
+	fmt.Printf("conns1000 %.1f\n", float64(nconn*rounds)/time.Since(t0).Seconds())
+	servers.Wait()
+	fmt.Printf("conns1000_rss %.2f\n", peakRSS())
+	l.Close()
+}
+
+func udpPingpong(n int) {
+	laddr := &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)}
+	s, err := net.ListenUDP("udp4", laddr)
+	check("ListenUDP", err)
+	c, err := net.ListenUDP("udp4", laddr)
+	check("ListenUDP", err)
+	saddr := s.LocalAddr().(*net.UDPAddr).AddrPort()
+	done := make(chan bool)
+	go func() {
+		b := make([]byte, 2048)
+		for {
+			n, from, err := s.ReadFromUDPAddrPort(b)
+			check("ReadFromUDPAddrPort", err)
+			if n == 0 {
+				break
+			}
+			_, err = s.WriteToUDPAddrPort(b[:n], from)
+			check("WriteToUDPAddrPort", err)
+		}
+		done <- true
+	}()
+	b := make([]byte, 64)
+	for i := range b {
+		b[i] = 'x'
+	}
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		_, err := c.WriteToUDPAddrPort(b, saddr)
+		check("WriteToUDPAddrPort", err)
+		_, _, err = c.ReadFromUDPAddrPort(b)
+		check("ReadFromUDPAddrPort", err)
+	}
+	fmt.Printf("udp_pingpong %.3f\n", float64(time.Since(t0).Nanoseconds())/float64(n)/1e3)
+	c.WriteToUDPAddrPort(b[:0], saddr)
+	<-done
+	c.Close()
+	s.Close()
+}
+
+func unixPingpong(n int) {
+	dir, err := os.MkdirTemp("", "gonetbench")
+	check("MkdirTemp", err)
+	streamPingpong("unix_pingpong", "unix", dir+"/s", n, false)
+	os.RemoveAll(dir)
+}
+
+var sink byte
+
+func microOne(name string, f func()) {
+	r := testing.Benchmark(func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			f()
+		}
+	})
+	fmt.Printf("%s %.2f\n", name, float64(r.T.Nanoseconds())/float64(r.N))
+}
+
+// micro runs each benchmark for 300 ms rather than testing's default 1 s,
+// which keeps tools/bench.sh within its time budget; testing.B still picks
+// b.N so that the loop is long enough.
+func micro() {
+	testing.Init()
+	check("benchtime", flag.Set("test.benchtime", "300ms"))
+	v4 := net.ParseIP("192.168.1.1")
+	v6 := net.ParseIP("2001:db8::68")
+	microOne("micro_ParseIP_v4", func() { sink = net.ParseIP("192.168.1.1")[15] })
+	microOne("micro_ParseIP_v6", func() { sink = net.ParseIP("2001:db8::68")[15] })
+	microOne("micro_IPString_v4", func() { sink = v4.String()[0] })
+	microOne("micro_IPString_v6", func() { sink = v6.String()[0] })
+	microOne("micro_SplitHostPort", func() {
+		h, _, err := net.SplitHostPort("[::1]:8080")
+		check("SplitHostPort", err)
+		sink = h[0]
+	})
+	microOne("micro_ResolveTCPAddr", func() {
+		a, err := net.ResolveTCPAddr("tcp", "127.0.0.1:8080")
+		check("ResolveTCPAddr", err)
+		sink = byte(a.Port)
+	})
+}
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, "usage: bench-go workload [n]")
+		os.Exit(2)
+	}
+	switch w := os.Args[1]; w {
+	case "serve":
+		serve()
+	case "tcp_pingpong":
+		streamPingpong(w, "tcp", "127.0.0.1:0", arg(2, 200000), false)
+	case "tcp_pingpong_2proc":
+		tcpPingpong2(arg(2, 200000))
+	case "tcp_pingpong_deadline":
+		streamPingpong(w, "tcp", "127.0.0.1:0", arg(2, 200000), true)
+	case "tcp_stream":
+		tcpStream(arg(2, 2048))
+	case "connclose_normal":
+		connClose(w, arg(2, 20000), false)
+	case "connclose_abort":
+		connClose(w, arg(2, 20000), true)
+	case "conns1000":
+		conns(arg(2, 1000), arg(3, 100))
+	case "udp_pingpong":
+		udpPingpong(arg(2, 200000))
+	case "unix_pingpong":
+		unixPingpong(arg(2, 200000))
+	case "micro":
+		micro()
+	default:
+		fmt.Fprintf(os.Stderr, "bench-go: unknown workload %s\n", w)
+		os.Exit(2)
+	}
+}

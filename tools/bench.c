@@ -1,0 +1,573 @@
+/*
+ * gonet benchmarks (C only): the workloads of docs/PERFORMANCE.md on
+ * gonet, with one pthread per goroutine of the Go twin
+ * (tests/bench/bench.go); tools/bench_raw.c is the plain-POSIX floor.
+ *
+ *	bench WORKLOAD [N]
+ *
+ * Each run prints "metric value" lines for tools/bench.sh.  Everything
+ * stays on loopback and every loop is bounded by its N.
+ */
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "net/net.h"
+
+extern char **environ;
+
+enum { streamChunk = 64 * 1024 };
+
+static const char *self;
+
+/* check ends the run on an error, naming the call that failed. */
+static void
+check(const char *what, runtime_error *err)
+{
+	if (err == NULL)
+		return;
+	fprintf(stderr, "bench: %s: %s\n", what, runtime_error_Error(err));
+	exit(1);
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double
+peakRSS(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_maxrss / 1024.0;
+}
+
+static long
+arg(int argc, char **argv, int i, long def)
+{
+	if (argc > i)
+		return strtol(argv[i], NULL, 10);
+	return def;
+}
+
+/* readFull is io.ReadFull: a short count is an error. */
+static runtime_error *
+readFull(net_Conn *c, void *p, size_t len)
+{
+	runtime_error *err;
+	size_t	       done;
+	int	       n;
+
+	for (done = 0; done < len; done += (size_t)n) {
+		err = net_Conn_Read(c, (char *)p + done, len - done, &n);
+		if (err != NULL)
+			return err;
+	}
+	return NULL;
+}
+
+static pthread_t
+spawn(void *(*f)(void *), void *arg)
+{
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, f, arg) != 0) {
+		fprintf(stderr, "bench: pthread_create failed\n");
+		exit(1);
+	}
+	return t;
+}
+
+/* listenAddr returns l's address as "host:port", malloc'd. */
+static char *
+listenAddr(net_Listener *l)
+{
+	return net_Addr_String(net_Listener_Addr(l));
+}
+
+/* echo answers every byte until the peer closes; it owns c. */
+static void *
+echo(void *arg)
+{
+	runtime_error *err;
+	net_Conn      *c;
+	char	       b[64];
+	int	       n, nw;
+
+	c = arg;
+	for (;;) {
+		err = net_Conn_Read(c, b, sizeof(b), &n);
+		if (err != NULL)
+			break;
+		check("Write", net_Conn_Write(c, b, (size_t)n, &nw));
+	}
+	runtime_error_Free(err);
+	net_Conn_Free(c);
+	return NULL;
+}
+
+static void *
+acceptEcho(void *arg)
+{
+	net_Conn *c;
+
+	check("Accept", net_Listener_Accept(arg, &c));
+	return echo(c);
+}
+
+/*
+ * pingpong sends n one-byte messages and waits for each echo; deadline
+ * calls SetReadDeadline(now + 1 s) before every Read.
+ */
+static double
+pingpong(net_Conn *c, long n, bool deadline)
+{
+	double t0;
+	char   b;
+	long   i;
+	int    nw;
+
+	b = 'x';
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		check("Write", net_Conn_Write(c, &b, 1, &nw));
+		if (deadline)
+			check("SetReadDeadline",
+			    net_Conn_SetReadDeadline(c,
+				time_Time_Add(time_Now(), time_Second)));
+		check("Read", readFull(c, &b, 1));
+	}
+	return (now() - t0) / (double)n * 1e6;
+}
+
+static void
+streamPingpong(const char *name, const char *network, const char *address,
+    long n, bool deadline)
+{
+	net_Listener *l;
+	net_Conn     *c;
+	pthread_t     t;
+	char	     *addr;
+
+	check("Listen", net_Listen(network, address, &l));
+	t = spawn(acceptEcho, l);
+	addr = listenAddr(l);
+	check("Dial", net_Dial(network, addr, &c));
+	free(addr);
+	printf("%s %.3f\n", name, pingpong(c, n, deadline));
+	net_Conn_Free(c);
+	pthread_join(t, NULL);
+	net_Listener_Free(l);
+}
+
+/*
+ * tcpPingpong2 runs the echo server in a child process ("serve"), which
+ * reports its address on a pipe.  The child is spawned before this
+ * process has any gonet thread.
+ */
+static void
+tcpPingpong2(long n)
+{
+	posix_spawn_file_actions_t fa;
+	net_Conn *c;
+	char	 *argv[3];
+	char	  buf[64];
+	pid_t	  pid;
+	ssize_t	  r;
+	int	  p[2], status;
+
+	if (pipe(p) < 0) {
+		perror("bench: pipe");
+		exit(1);
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_addclose(&fa, p[0]);
+	argv[0] = (char *)self;
+	argv[1] = (char *)"serve";
+	argv[2] = NULL;
+	if (posix_spawn(&pid, self, &fa, NULL, argv, environ) != 0) {
+		perror("bench: posix_spawn");
+		exit(1);
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(p[1]);
+	r = read(p[0], buf, sizeof(buf) - 1);
+	if (r <= 0) {
+		fprintf(stderr, "bench: no address from the server\n");
+		exit(1);
+	}
+	buf[r] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	close(p[0]);
+	check("Dial", net_Dial("tcp", buf, &c));
+	printf("tcp_pingpong_2proc %.3f\n", pingpong(c, n, false));
+	net_Conn_Free(c);
+	waitpid(pid, &status, 0);
+}
+
+static void
+serve(void)
+{
+	net_Listener *l;
+	char	     *addr;
+
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = listenAddr(l);
+	printf("%s\n", addr);
+	fflush(stdout);
+	free(addr);
+	acceptEcho(l);
+	net_Listener_Free(l);
+}
+
+static void *
+sink(void *arg)
+{
+	static char    b[streamChunk];
+	runtime_error *err;
+	net_Conn      *c;
+	int	       n;
+
+	check("Accept", net_Listener_Accept(arg, &c));
+	while ((err = net_Conn_Read(c, b, sizeof(b), &n)) == NULL)
+		;
+	runtime_error_Free(err);
+	net_Conn_Free(c);
+	return NULL;
+}
+
+static void
+tcpStream(long mib)
+{
+	static char   b[streamChunk];
+	net_Listener *l;
+	net_Conn     *c;
+	pthread_t     t;
+	double	      t0, secs;
+	char	     *addr;
+	long	      i, n;
+	int	      nw;
+
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
+	t = spawn(sink, l);
+	addr = listenAddr(l);
+	check("Dial", net_Dial("tcp", addr, &c));
+	free(addr);
+	memset(b, 'x', sizeof(b));
+	n = mib * 1024 * 1024 / streamChunk;
+	t0 = now();
+	for (i = 0; i < n; i++)
+		check("Write", net_Conn_Write(c, b, sizeof(b), &nw));
+	check("Close", net_Conn_Close(c));
+	pthread_join(t, NULL);
+	secs = now() - t0;
+	printf("tcp_stream %.3f\n", (double)mib / 1024.0 / secs);
+	net_Conn_Free(c);
+	net_Listener_Free(l);
+}
+
+struct acceptArgs {
+	net_Listener *l;
+	long	      n;
+	bool	      abortive;
+};
+
+static void *
+acceptClose(void *arg)
+{
+	struct acceptArgs *a;
+	net_Conn	  *c;
+	long		   i;
+
+	a = arg;
+	for (i = 0; i < a->n; i++) {
+		check("Accept", net_Listener_Accept(a->l, &c));
+		if (a->abortive)
+			check("SetLinger",
+			    net_TCPConn_SetLinger(net_Conn_TCPConn(c), 0));
+		runtime_error_Free(net_Conn_Close(c));
+		net_Conn_Free(c);
+	}
+	return NULL;
+}
+
+static void
+connClose(const char *name, long n, bool abortive)
+{
+	struct acceptArgs a;
+	runtime_error	 *err;
+	net_Conn	 *c;
+	pthread_t	  t;
+	double		  t0;
+	char		 *addr;
+	long		  i;
+
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &a.l));
+	a.n = n;
+	a.abortive = abortive;
+	addr = listenAddr(a.l);
+	t0 = now();
+	t = spawn(acceptClose, &a);
+	for (i = 0; i < n; i++) {
+		err = net_Dial("tcp", addr, &c);
+		/*
+		 * The server's reset may overtake a connect that is still
+		 * returning; the connection was accepted all the same.
+		 */
+		if (err != NULL && abortive &&
+		    errors_Is(err, syscall_Errno_Err(ECONNRESET))) {
+			runtime_error_Free(err);
+			continue;
+		}
+		check("Dial", err);
+		if (abortive)
+			check("SetLinger",
+			    net_TCPConn_SetLinger(net_Conn_TCPConn(c), 0));
+		runtime_error_Free(net_Conn_Close(c));
+		net_Conn_Free(c);
+	}
+	pthread_join(t, NULL);
+	printf("%s %.1f\n", name, (double)n / (now() - t0));
+	free(addr);
+	net_Listener_Free(a.l);
+}
+
+struct connArgs {
+	const char	  *addr;
+	long		   rounds;
+	pthread_barrier_t *start;
+};
+
+static void *
+connClient(void *arg)
+{
+	struct connArgs *a;
+	net_Conn	*c;
+	char		 b;
+	long		 i;
+	int		 nw;
+
+	a = arg;
+	check("Dial", net_Dial("tcp", a->addr, &c));
+	pthread_barrier_wait(a->start);
+	b = 'x';
+	for (i = 0; i < a->rounds; i++) {
+		check("Write", net_Conn_Write(c, &b, 1, &nw));
+		check("Read", readFull(c, &b, 1));
+	}
+	net_Conn_Free(c);
+	return NULL;
+}
+
+static void
+conns(long nconn, long rounds)
+{
+	struct connArgs	  a;
+	pthread_barrier_t start;
+	net_Listener	 *l;
+	net_Conn	 *c;
+	pthread_t	 *ct, *st;
+	double		  t0;
+	char		 *addr;
+	long		  i;
+
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = listenAddr(l);
+	ct = calloc((size_t)nconn, sizeof(*ct));
+	st = calloc((size_t)nconn, sizeof(*st));
+	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	a.addr = addr;
+	a.rounds = rounds;
+	a.start = &start;
+	for (i = 0; i < nconn; i++) {
+		ct[i] = spawn(connClient, &a);
+		check("Accept", net_Listener_Accept(l, &c));
+		st[i] = spawn(echo, c);
+	}
+	pthread_barrier_wait(&start);
+	t0 = now();
+	for (i = 0; i < nconn; i++)
+		pthread_join(ct[i], NULL);
+	printf("conns1000 %.1f\n", (double)(nconn * rounds) / (now() - t0));
+	for (i = 0; i < nconn; i++)
+		pthread_join(st[i], NULL);
+	printf("conns1000_rss %.2f\n", peakRSS());
+	free(ct);
+	free(st);
+	free(addr);
+	net_Listener_Free(l);
+}
+
+static void *
+udpEcho(void *arg)
+{
+	net_UDPAddr from;
+	net_UDPConn *c;
+	char	     b[2048];
+	int	     n, nw;
+
+	c = arg;
+	for (;;) {
+		check("ReadFromUDP",
+		    net_UDPConn_ReadFromUDP(c, b, sizeof(b), &n, &from));
+		if (n == 0) /* the empty datagram says stop */
+			break;
+		check("WriteToUDP",
+		    net_UDPConn_WriteToUDP(c, b, (size_t)n, &from, &nw));
+	}
+	return NULL;
+}
+
+static void
+udpPingpong(long n)
+{
+	net_UDPAddr  laddr = { 0 }, from;
+	net_UDPConn *s, *c;
+	pthread_t    t;
+	double	     t0;
+	char	     b[64];
+	long	     i;
+	int	     nr, nw;
+
+	laddr.IP = net_IPv4(127, 0, 0, 1);
+	check("ListenUDP", net_ListenUDP("udp4", &laddr, &s));
+	check("ListenUDP", net_ListenUDP("udp4", &laddr, &c));
+	laddr = *(const net_UDPAddr *)net_UDPConn_LocalAddr(s);
+	t = spawn(udpEcho, s);
+	memset(b, 'x', sizeof(b));
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		check("WriteToUDP",
+		    net_UDPConn_WriteToUDP(c, b, sizeof(b), &laddr, &nw));
+		check("ReadFromUDP",
+		    net_UDPConn_ReadFromUDP(c, b, sizeof(b), &nr, &from));
+	}
+	printf("udp_pingpong %.3f\n", (now() - t0) / (double)n * 1e6);
+	check("WriteToUDP", net_UDPConn_WriteToUDP(c, b, 0, &laddr, &nw));
+	pthread_join(t, NULL);
+	net_UDPConn_Free(c);
+	net_UDPConn_Free(s);
+}
+
+static void
+unixPingpong(long n)
+{
+	char dir[] = "/tmp/gonetbenchXXXXXX";
+	char path[64];
+
+	if (mkdtemp(dir) == NULL) {
+		perror("bench: mkdtemp");
+		exit(1);
+	}
+	snprintf(path, sizeof(path), "%s/s", dir);
+	streamPingpong("unix_pingpong", "unix", path, n, false);
+	rmdir(dir);
+}
+
+/*
+ * The micro-benchmarks time a loop long enough for the clock's
+ * granularity not to matter, as testing.B does.
+ */
+#define MICRO(name, iters, body)                                           \
+	do {                                                               \
+		double t0_;                                                \
+		long   i_;                                                 \
+		t0_ = now();                                               \
+		for (i_ = 0; i_ < (iters); i_++) {                         \
+			body;                                              \
+		}                                                          \
+		printf("%s %.2f\n", (name),                                \
+		    (now() - t0_) / (double)(iters) * 1e9);                 \
+	} while (0)
+
+static volatile uint8_t micro_sink;
+
+static void
+micro(long iters)
+{
+	net_TCPAddr *ta;
+	net_IP	     v4, v6, ip;
+	char	    *s, *host, *port;
+
+	v4 = net_ParseIP("192.168.1.1");
+	v6 = net_ParseIP("2001:db8::68");
+	MICRO("micro_ParseIP_v4", iters,
+	    ip = net_ParseIP("192.168.1.1");
+	    micro_sink = ip.b[15]);
+	MICRO("micro_ParseIP_v6", iters,
+	    ip = net_ParseIP("2001:db8::68");
+	    micro_sink = ip.b[15]);
+	MICRO("micro_IPString_v4", iters,
+	    s = net_IP_String(v4);
+	    free(s));
+	MICRO("micro_IPString_v6", iters,
+	    s = net_IP_String(v6);
+	    free(s));
+	MICRO("micro_SplitHostPort", iters,
+	    check("SplitHostPort",
+		net_SplitHostPort("[::1]:8080", &host, &port));
+	    free(host); free(port));
+	MICRO("micro_ResolveTCPAddr", iters,
+	    check("ResolveTCPAddr",
+		net_ResolveTCPAddr("tcp", "127.0.0.1:8080", &ta));
+	    free(ta));
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *w;
+
+	self = argv[0];
+	if (argc < 2) {
+		fprintf(stderr, "usage: bench workload [n]\n");
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	w = argv[1];
+	if (strcmp(w, "serve") == 0)
+		serve();
+	else if (strcmp(w, "tcp_pingpong") == 0)
+		streamPingpong(w, "tcp", "127.0.0.1:0",
+		    arg(argc, argv, 2, 200000), false);
+	else if (strcmp(w, "tcp_pingpong_2proc") == 0)
+		tcpPingpong2(arg(argc, argv, 2, 200000));
+	else if (strcmp(w, "tcp_pingpong_deadline") == 0)
+		streamPingpong(w, "tcp", "127.0.0.1:0",
+		    arg(argc, argv, 2, 200000), true);
+	else if (strcmp(w, "tcp_stream") == 0)
+		tcpStream(arg(argc, argv, 2, 2048));
+	else if (strcmp(w, "connclose_normal") == 0)
+		connClose(w, arg(argc, argv, 2, 20000), false);
+	else if (strcmp(w, "connclose_abort") == 0)
+		connClose(w, arg(argc, argv, 2, 20000), true);
+	else if (strcmp(w, "conns1000") == 0)
+		conns(arg(argc, argv, 2, 1000), arg(argc, argv, 3, 100));
+	else if (strcmp(w, "udp_pingpong") == 0)
+		udpPingpong(arg(argc, argv, 2, 200000));
+	else if (strcmp(w, "unix_pingpong") == 0)
+		unixPingpong(arg(argc, argv, 2, 200000));
+	else if (strcmp(w, "micro") == 0)
+		micro(arg(argc, argv, 2, 1000000));
+	else {
+		fprintf(stderr, "bench: unknown workload %s\n", w);
+		return 2;
+	}
+	return 0;
+}
