@@ -307,9 +307,6 @@ net_Dialer_Dial(
 	    d, context_Background(), network, address, c);
 }
 
-runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
-    context_Context *ctx, const net_addrList *primaries,
-    const net_addrList *fallbacks, net_Conn **c);
 static runtime_error *net_sysDialer_dialSerial(net_sysDialer *sd,
     context_Context *ctx, const net_addrList *ras, net_Conn **c);
 static runtime_error *net_sysDialer_dialSingle(

@@ -32,10 +32,6 @@ static const char writeMsgSyscallName[] = "sendmsg";
  */
 enum { maxRW = 1 << 30 };
 
-/* io.ErrUnexpectedEOF: runtime/io.c has only io.EOF so far. */
-static errors_errorString ioErrUnexpectedEOF =
-    ERRORS_NEW_STATIC("unexpected EOF");
-
 static runtime_error *net_netFD_destroy(net_netFD *fd);
 
 /* error_posix.go's wrapSyscallError. */
@@ -44,20 +40,6 @@ net_wrapSyscallError(const char *name, runtime_error *err)
 {
 	if (err != NULL && err->type == &syscall_ErrnoType)
 		return os_NewSyscallError(name, err);
-	return err;
-}
-
-/*
- * mapErr is net.go's: the context's own errors become net's, which print
- * the historical "i/o timeout" and "operation was canceled".
- */
-static runtime_error *
-mapErr(runtime_error *err)
-{
-	if (err == context_Canceled)
-		return net_errCanceled;
-	if (err == context_DeadlineExceeded)
-		return net_errTimeout;
 	return err;
 }
 
@@ -480,7 +462,7 @@ pfdWrite(net_netFD *fd, const void *p, size_t len, int *nn)
 		if (err != NULL)
 			break;
 		if (n == 0) {
-			err = &ioErrUnexpectedEOF.err;
+			err = io_ErrUnexpectedEOF;
 			break;
 		}
 	}
@@ -695,7 +677,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 	case 0:
 	case EISCONN:
 		if ((ctxErr = context_Context_Err(ctx)) != NULL)
-			return mapErr(ctxErr);
+			return net_mapErr(ctxErr);
 		return net_netFD_init(fd);
 	default:
 		return os_NewSyscallError("connect", syscall_Errno_Err(err));
@@ -753,7 +735,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 		}
 		if ((ret = net_pollDesc_waitWrite(&fd->pd)) != NULL) {
 			if ((ctxErr = context_Context_Err(ctx)) != NULL)
-				ret = mapErr(ctxErr);
+				ret = net_mapErr(ctxErr);
 			goto out;
 		}
 	}
@@ -764,7 +746,7 @@ out:
 	 * than return an unwritable connection (Go issue 16523).
 	 */
 	if (!context_stop(af) && in.ctxErr != NULL && ret == NULL) {
-		ret = mapErr(in.ctxErr);
+		ret = net_mapErr(in.ctxErr);
 		runtime_error_Free(net_netFD_Close(fd));
 	}
 	if (hasDeadline)

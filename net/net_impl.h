@@ -554,6 +554,11 @@ syscall_Errno net_accept(int s, int *ns, syscall_Sockaddr *rsa,
     const char **errcall);
 /* sockopt_linux.c: flags for every send, so no write raises SIGPIPE. */
 extern const int net_sendFlags;
+/* ipsock_posix.c: Go's addrPortToSockaddrInet4/6. */
+runtime_error *net_addrPortToSockaddrInet4(netip_AddrPort ap,
+    syscall_SockaddrInet4 *sa);
+runtime_error *net_addrPortToSockaddrInet6(netip_AddrPort ap,
+    syscall_SockaddrInet6 *sa);
 /* interface.c: Go's zoneCache (interface name <-> index for IPv6 zones). */
 int   net_zoneCache_index(const char *zone);
 /* net_zoneCache_name returns a string kept for the process's life, or "". */
@@ -896,10 +901,6 @@ runtime_error *net_UDPConn_writeMsg(net_UDPConn *c, const void *b, size_t len,
 runtime_error *net_UDPConn_writeMsgAddrPort(net_UDPConn *c, const void *b,
     size_t len, const void *oob, size_t ooblen, netip_AddrPort addr, int *n,
     int *oobn);
-runtime_error *net_addrPortToSockaddrInet4(netip_AddrPort ap,
-    syscall_SockaddrInet4 *sa);
-runtime_error *net_addrPortToSockaddrInet6(netip_AddrPort ap,
-    syscall_SockaddrInet6 *sa);
 net_Addr      *net_sockaddrToUDP(const syscall_Sockaddr *sa);
 runtime_error *net_sysDialer_dialUDP(net_sysDialer *sd, context_Context *ctx,
     const net_UDPAddr *laddr, const net_UDPAddr *raddr, net_UDPConn **c);

@@ -209,56 +209,6 @@ net_UDPConn_writeTo(
 	return net_netFD_writeTo(c->conn.fd, b, len, &sa, n);
 }
 
-runtime_error *
-net_addrPortToSockaddrInet4(netip_AddrPort ap, syscall_SockaddrInet4 *sa)
-{
-	netip_Addr     addr;
-	runtime_error *err;
-	uint8_t	       b[16];
-	char	      *s;
-
-	memset(sa, 0, sizeof(*sa));
-	addr = netip_AddrPort_Addr(ap);
-	if (!netip_Addr_Is4(addr)) {
-		s = net_netipAddrString(addr);
-		err = net_newAddrError("non-IPv4 address", s);
-		free(s);
-		return err;
-	}
-	netip_Addr_AsSlice(addr, b);
-	memcpy(sa->Addr, b, 4);
-	sa->Port = netip_AddrPort_Port(ap);
-	return NULL;
-}
-
-runtime_error *
-net_addrPortToSockaddrInet6(netip_AddrPort ap, syscall_SockaddrInet6 *sa)
-{
-	netip_Addr     addr;
-	runtime_error *err;
-	uint8_t	       b[16];
-	char	      *s;
-
-	memset(sa, 0, sizeof(*sa));
-	addr = netip_AddrPort_Addr(ap);
-	if (!netip_Addr_IsValid(addr)) {
-		s = net_netipAddrString(addr);
-		err = net_newAddrError("non-IPv6 address", s);
-		free(s);
-		return err;
-	}
-	/* As16: an IPv4 address becomes its IPv4-mapped form. */
-	if (netip_Addr_AsSlice(addr, b) == 4) {
-		memmove(b + 12, b, 4);
-		memcpy(b, net_v4InV6Prefix, 12);
-	}
-	memcpy(sa->Addr, b, 16);
-	sa->Port = netip_AddrPort_Port(ap);
-	sa->ZoneId = (uint32_t)net_zoneCache_index(
-	    netip_Addr_Zone(addr) != NULL ? netip_Addr_Zone(addr) : "");
-	return NULL;
-}
-
 /* addrPortToSockaddr picks the form for the socket's family. */
 static runtime_error *
 net_addrPortToSockaddr(int family, netip_AddrPort addr, syscall_Sockaddr *sa)

@@ -1,4 +1,4 @@
-/* C port of go1.19 src/io/io.go: the EOF sentinel. */
+/* C port of go1.19 src/io/io.go: the EOF sentinels. */
 #include "runtime/runtime_impl.h"
 
 /*
@@ -7,3 +7,8 @@
  */
 static errors_errorString io_EOFValue = ERRORS_NEW_STATIC("EOF");
 runtime_error *const	  io_EOF = &io_EOFValue.err;
+
+/* io.ErrUnexpectedEOF: the stream ended inside a fixed-size block. */
+static errors_errorString io_ErrUnexpectedEOFValue =
+    ERRORS_NEW_STATIC("unexpected EOF");
+runtime_error *const io_ErrUnexpectedEOF = &io_ErrUnexpectedEOFValue.err;

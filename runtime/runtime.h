@@ -129,6 +129,7 @@ char *time_Duration_String(time_Duration d);
  * end of the stream.
  */
 extern runtime_error *const io_EOF;
+extern runtime_error *const io_ErrUnexpectedEOF;
 
 typedef struct io_Reader {
 	runtime_error *(*Read)(void *self, void *p, size_t len, int *n);
