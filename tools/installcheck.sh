@@ -10,7 +10,18 @@ cat >"$d/ip.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
 #include <net/net.h>
-int main(void) { char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1")); puts(s); free(s); return 0; }
+int main(void) {
+	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
+	context_Context *ctx = context_WithCancel(context_Background());
+	context_Cancel(ctx);
+	/* io and context symbols must be exported too, not just net's. */
+	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
+		return 1;
+	context_Free(ctx);
+	puts(s);
+	free(s);
+	return 0;
+}
 C
 export PKG_CONFIG_SYSROOT_DIR="$d" PKG_CONFIG_PATH="$d/usr/lib/pkgconfig"
 cc -o "$d/ip" "$d/ip.c" $(pkg-config --cflags --libs gonet) -Wl,-rpath,"$d/usr/lib"
