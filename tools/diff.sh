@@ -9,6 +9,14 @@
 # the same inputs.  Prints the first differences, then exactly one summary
 # line "N cases, M identical", and fails if N != M.
 #
+# It cannot pass vacuously: it also fails, with a line starting
+# "diff.sh: FAIL:", when no case ran (the corpus and gencases gave
+# nothing), when gencases gave no case, when either probe exited non-zero,
+# or when either probe printed other than exactly one line per case (the
+# protocol promises one line for each; a line count that differs is a
+# crash, a lost flush or a case split in two, whatever the lines say).
+# Exit status: 0 pass, 1 a check failed, 2 the harness could not run.
+#
 # No case names a host outside /etc/hosts, but as a second guard both sides
 # run in one fresh network namespace when unshare allows it, where only the
 # loopback interface is brought up (socket cases need it), so not even a
@@ -77,6 +85,8 @@ run_both='
 	"$0" <"$1/cases.txt" >"$1/c.out" 2>"$1/c.err"; echo $? >"$1/c.rc"
 	GODEBUG=netdns=go "$2" <"$1/cases.txt" >"$1/go.out" 2>"$1/go.err"
 	echo $? >"$1/go.rc"'
+# No output of an earlier run may stand in for this one's.
+rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc"
 if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
 	unshare -n sh -c "$run_both" "$probe_c" "$dir" "$probe_go"
 elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then
@@ -84,16 +94,16 @@ elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then
 else
 	sh -c "$run_both" "$probe_c" "$dir" "$probe_go"
 fi
+if [ ! -s "$dir/c.rc" ] || [ ! -s "$dir/go.rc" ]; then
+	echo "diff.sh: the probes did not run (no exit status recorded)" >&2
+	exit 2
+fi
 rc_c=$(cat "$dir/c.rc")
 rc_go=$(cat "$dir/go.rc")
 if [ $rc_go -ne 0 ]; then
 	echo "diff.sh: the Go probe failed (exit $rc_go):" >&2
 	head -5 "$dir/go.err" >&2
 	exit 2
-fi
-if [ $rc_c -ne 0 ]; then
-	echo "diff.sh: $probe_c exited with status $rc_c; stderr:"
-	head -20 "$dir/c.err"
 fi
 
 # awk walks both outputs in step and prints the numbers of the lines that
@@ -124,4 +134,26 @@ if [ "$ndiff" -gt 0 ]; then
 	done
 fi
 echo "$ncases cases, $((ncases - ndiff)) identical"
-[ "$ndiff" -eq 0 ] && [ $rc_c -eq 0 ]
+
+# The strict checks: each failure prints one line, and any one fails the run.
+fail=0
+failed() {
+	echo "diff.sh: FAIL: $*"
+	fail=1
+}
+[ "$ncases" -gt 0 ] || failed "no cases ran: $dir/cases.txt is empty"
+[ -s "$dir/random.txt" ] || failed "gencases printed no cases"
+if [ "$rc_c" -ne 0 ]; then
+	failed "gonet's probe ($probe_c) exited with status $rc_c;" \
+	    "its stderr begins:"
+	head -20 "$dir/c.err"
+fi
+# lines FILE WHO: WHO's output must hold exactly one line per case.
+lines() {
+	n=$(wc -l <"$1" | tr -d ' ')
+	[ "$n" -eq "$ncases" ] || failed "$2 printed $n lines for $ncases" \
+	    "cases; exactly one line per case is required"
+}
+lines "$dir/c.out" "gonet's probe ($probe_c)"
+lines "$dir/go.out" "Go's probe ($probe_go)"
+[ "$ndiff" -eq 0 ] && [ $fail -eq 0 ]
