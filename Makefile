@@ -7,7 +7,7 @@
 #	make test		build and run the Check suite, then the diff
 #	make test SANITIZE=1	the same under ASan + UBSan
 #	make test SANITIZE=thread	the same under TSan
-#	make demo | diff | install | clean
+#	make demo | diff | plantfault | install | clean
 
 OS != uname -s
 include mk/$(OS).mk
@@ -187,6 +187,13 @@ diff:
 	$(MAKE) $(NETPROBE)
 	sh tools/diff.sh $(NETPROBE) tools/netprobe-go "$(GO)"
 
+# Plants faults in a copy of the built tree and requires the harness to
+# catch each one (tools/plantfault.sh); the plain build only.
+plantfault:
+	sh tools/setup.sh
+	$(MAKE) $(NETPROBE_o) $(SOCKOPTS_o) tools/netprobe-go SANITIZE=
+	sh tools/plantfault.sh "$(MAKE)"
+
 demo:
 	sh tools/setup.sh
 	$(MAKE) $(NETPROBE) $(SOCKOPTS)
@@ -224,5 +231,5 @@ clean:
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test check diff demo sockopts bench bench-plot install format \
-	clean
+.PHONY: all test check diff plantfault demo sockopts bench bench-plot \
+	install format clean
