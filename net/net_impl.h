@@ -407,8 +407,16 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
  * fd_poll_runtime.c.  netFDs are never files, so Go's isFile arguments are
  * left out (Go 1.8's shape) and errClosing is always net_ErrClosed.
  */
+/*
+ * fd.c: internal/poll's errors.  poll_ErrDeadlineExceeded ("i/o timeout",
+ * *poll.DeadlineExceededError) is what an expired I/O deadline returns;
+ * os_ErrDeadlineExceeded is the same value.
+ */
 extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
 extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
+extern const runtime_errorType poll_DeadlineExceededErrorType;
+extern runtime_error	       poll_deadlineExceeded;
+extern runtime_error *const    poll_ErrDeadlineExceeded;
 /* net_pollDesc_init registers fd->sysfd with the poller (started once). */
 runtime_error *net_pollDesc_init(net_pollDesc *pd, net_netFD *fd);
 void	       net_pollDesc_close(net_pollDesc *pd);

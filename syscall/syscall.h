@@ -125,4 +125,14 @@ extern const runtime_errorType os_SyscallErrorType;
 /* os_NewSyscallError takes ownership of err; it returns NULL if err is NULL. */
 runtime_error *os_NewSyscallError(const char *syscall, runtime_error *err);
 
+/*
+ * os_ErrDeadlineExceeded ("i/o timeout") is the error an expired
+ * Set*Deadline makes Read, Write, Accept and the rest return, wrapped in
+ * an OpError: test for it with errors_Is(err, os_ErrDeadlineExceeded).  It
+ * is static; its Timeout and Temporary are true.  A dial that runs out of
+ * time returns a different "i/o timeout" (Go's errTimeout), which is
+ * context_DeadlineExceeded under errors_Is instead, as in Go.
+ */
+extern runtime_error *const os_ErrDeadlineExceeded;
+
 #endif /* GONET_SYSCALL_H */

@@ -452,13 +452,14 @@ START_TEST(testNetFDReadDeadline)
 	    fd, time_Time_Add(start, 50 * time_Millisecond)));
 	err = net_netFD_Read(fd, buf, sizeof(buf), &n);
 	d = time_Since(start);
-	ck_assert_ptr_eq(err, net_errTimeout);
+	ck_assert_ptr_eq(err, poll_ErrDeadlineExceeded);
 	ck_assert_int_eq(n, 0);
 	ck_assert_msg(d >= 50 * time_Millisecond && d < 5 * time_Second,
 	    "woke after %lld ns", (long long)d);
 	/* A deadline in the past fails at once; the zero time clears it. */
 	ck_assert_ptr_null(net_netFD_SetReadDeadline(fd, time_Unix(1, 0)));
-	ck_assert_ptr_eq(net_netFD_Read(fd, buf, 1, &n), net_errTimeout);
+	ck_assert_ptr_eq(
+	    net_netFD_Read(fd, buf, 1, &n), poll_ErrDeadlineExceeded);
 	ck_assert_ptr_null(net_netFD_SetReadDeadline(fd, (time_Time){ 0 }));
 	ck_assert_int_eq(write(b, "a", 1), 1);
 	ck_assert_ptr_null(net_netFD_Read(fd, buf, 1, &n));

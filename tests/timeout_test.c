@@ -2,10 +2,9 @@
  * C port of go1.19 src/net/timeout_test.go (built on: !js): dial, accept,
  * read and write deadlines, and deadlines changed under running I/O.
  *
- * gonet has one timeout error, net_errTimeout ("i/o timeout"), where Go
- * 1.19 has os.ErrDeadlineExceeded for I/O and errTimeout for dials; both
- * print the same text and answer Timeout() true, so isDeadlineExceeded
- * asks errors_Is for net_errTimeout.
+ * As in Go 1.19, an expired I/O deadline returns os.ErrDeadlineExceeded
+ * (*poll.DeadlineExceededError) and a dial out of time returns net's
+ * errTimeout; both print "i/o timeout".
  *
  * Left out: TestVariousDeadlines1Proc and TestVariousDeadlines4Proc (they
  * rerun TestVariousDeadlines under another GOMAXPROCS, which a pthread
@@ -29,7 +28,7 @@ isDeadlineExceeded(runtime_error *err)
 		return false;
 	if (!net_Error_Timeout(err))
 		return false;
-	if (!errors_Is(err, net_errTimeout))
+	if (!errors_Is(err, os_ErrDeadlineExceeded))
 		return false;
 	return true;
 }
@@ -183,8 +182,7 @@ START_TEST(TestDialTimeoutMaxDuration)
 END_TEST
 
 /*
- * A NULL entry of xerrs is nil; a non-NULL one is os.ErrDeadlineExceeded
- * (gonet's net_errTimeout).
+ * A false entry of xerrs is nil; a true one is os.ErrDeadlineExceeded.
  */
 #define DEADLINE true
 static const struct {
@@ -283,8 +281,8 @@ acceptTimeoutMustReturn(void *arg)
 
 	ln = ((void **)arg)[0];
 	ch = ((void **)arg)[1];
-	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(ln),
-		 noDeadline)) != NULL)
+	if ((err = net_TCPListener_SetDeadline(
+		 net_Listener_TCPListener(ln), noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
 	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(ln),
 		 fromNow(10 * time_Millisecond))) != NULL)
@@ -344,8 +342,8 @@ acceptTimeoutMustNotReturn(void *arg)
 	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(a->ln),
 		 fromNow(-5 * time_Second))) != NULL)
 		tErrorf("%s", tErrStr(err));
-	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(a->ln),
-		 noDeadline)) != NULL)
+	if ((err = net_TCPListener_SetDeadline(
+		 net_Listener_TCPListener(a->ln), noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
 	chanSend(a->maxch, NULL);
 	err = net_Listener_Accept(a->ln, &c);
@@ -556,9 +554,9 @@ readFromTimeoutHandler(localPacketServer *ls, net_PacketConn *c, void *arg)
 
 	(void)ls;
 	if (chanRecv(arg, &dst)) {
-		runtime_error_Free(net_PacketConn_WriteTo(c,
-		    "READFROM TIMEOUT TEST", strlen("READFROM TIMEOUT TEST"),
-		    dst, &n));
+		runtime_error_Free(
+		    net_PacketConn_WriteTo(c, "READFROM TIMEOUT TEST",
+			strlen("READFROM TIMEOUT TEST"), dst, &n));
 		free(dst);
 	}
 }
@@ -621,7 +619,8 @@ START_TEST(TestReadFromTimeout)
 				}
 				if (err == NULL) {
 					sleepDuration(
-					    readFromTimeoutTests[i].timeout / 3);
+					    readFromTimeoutTests[i].timeout /
+					    3);
 					continue;
 				}
 				if (net_Error_Timeout(err) && n != 0)
@@ -719,8 +718,8 @@ writeTimeoutMustNotReturn(void *arg)
 	if ((err = net_Conn_SetDeadline(a->c, fromNow(-5 * time_Second))) !=
 	    NULL)
 		tErrorf("%s", tErrStr(err));
-	if ((err = net_Conn_SetReadDeadline(
-		 a->c, fromNow(-5 * time_Second))) != NULL)
+	if ((err = net_Conn_SetReadDeadline(a->c, fromNow(-5 * time_Second))) !=
+	    NULL)
 		tErrorf("%s", tErrStr(err));
 	if ((err = net_Conn_SetWriteDeadline(a->c, noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
@@ -850,7 +849,7 @@ enum {
 	 * The shortest and the longest timeout the fluctuation tests try
 	 * while they raise it until the machine keeps up.
 	 */
-	minDynamicTimeout = 1 * 1000 * 1000,	     /* 1ms */
+	minDynamicTimeout = 1 * 1000 * 1000, /* 1ms */
 };
 static const time_Duration maxDynamicTimeout = 4 * time_Second;
 
@@ -922,8 +921,8 @@ readTimeoutFluctuation(const char *what,
 			return;
 		if (actual > timeoutUpperBound(d)) {
 			if (!nextTimeout(actual, &next))
-				tFatalf("%s took %s; expected at most %s",
-				    what, tStr(time_Duration_String(actual)),
+				tFatalf("%s took %s; expected at most %s", what,
+				    tStr(time_Duration_String(actual)),
 				    tStr(time_Duration_String(
 					timeoutUpperBound(d))));
 			/*
@@ -1001,8 +1000,8 @@ START_TEST(TestReadFromTimeoutFluctuation)
 		tFatalf("%s", tErrStr(err));
 	deferConn(c2);
 
-	readTimeoutFluctuation("ReadFrom", connSetReadDeadline, connReadFrom,
-	    c2);
+	readTimeoutFluctuation(
+	    "ReadFrom", connSetReadDeadline, connReadFrom, c2);
 	tDone();
 }
 END_TEST
@@ -1427,10 +1426,10 @@ END_TEST
 enum { goroutines = 8, conns = 10, tries = 100 };
 
 typedef struct concurrentArgs {
-	net_Conn  **c;
-	time_Time   now;
-	int	    i;
-	waitGroup  *wg;
+	net_Conn **c;
+	time_Time  now;
+	int	   i;
+	waitGroup *wg;
 } concurrentArgs;
 
 static void *
@@ -1498,6 +1497,92 @@ START_TEST(TestConcurrentSetDeadline)
 }
 END_TEST
 
+/*
+ * testDeadlineExceededError: what Go 1.19 prints for each kind of timeout
+ * (a Go program's %T, Error(), Timeout(), Temporary() and errors.Is): an
+ * I/O deadline gives *poll.DeadlineExceededError, which is
+ * os.ErrDeadlineExceeded but not context.DeadlineExceeded; a dial out of
+ * time gives *net.timeoutError, the other way round.
+ */
+static void
+checkTimeoutKind(const char *op, runtime_error *err, const char *wantType)
+{
+	net_OpError *oe;
+	bool	     io;
+
+	io = strcmp(wantType, "*poll.DeadlineExceededError") == 0;
+	oe = (net_OpError *)errors_As(err, &net_OpErrorType);
+	if (err == NULL || oe == NULL || oe->Err == NULL) {
+		tErrorf("%s: got %s, want an OpError", op,
+		    runtime_error_Error(err));
+		goto out;
+	}
+	if (strcmp(oe->Err->type->name, wantType) != 0)
+		tErrorf("%s: inner type %s, want %s", op, oe->Err->type->name,
+		    wantType);
+	if (strcmp(runtime_error_Error(oe->Err), "i/o timeout") != 0)
+		tErrorf("%s: Error() = %s", op, runtime_error_Error(oe->Err));
+	if (!net_Error_Timeout(err) || !net_Error_Temporary(err))
+		tErrorf("%s: Timeout/Temporary not both true", op);
+	if (errors_Is(err, os_ErrDeadlineExceeded) != io)
+		tErrorf(
+		    "%s: errors.Is(err, os.ErrDeadlineExceeded) != %d", op, io);
+	if (errors_Is(err, context_DeadlineExceeded) == io)
+		tErrorf("%s: errors.Is(err, context.DeadlineExceeded) != %d",
+		    op, !io);
+out:
+	runtime_error_Free(err);
+}
+
+START_TEST(testDeadlineExceededError)
+{
+	const char     *ioType = "*poll.DeadlineExceededError";
+	net_Listener   *ln;
+	net_Conn       *c, *dc;
+	net_PacketConn *pc;
+	net_Addr       *from = NULL;
+	net_Dialer	d = { 0 };
+	runtime_error  *err;
+	char		buf[1];
+	int		n;
+	time_Time	past;
+
+	ck_assert_str_eq(os_ErrDeadlineExceeded->type->name, ioType);
+	past = fromNow(-time_Second);
+	ln = newLocalListener("tcp", NULL);
+	deferListener(ln);
+	runtime_error_Free(
+	    net_TCPListener_SetDeadline(net_Listener_TCPListener(ln), past));
+	err = net_Listener_Accept(ln, &c);
+	checkTimeoutKind("accept", err, ioType);
+	runtime_error_Free(net_TCPListener_SetDeadline(
+	    net_Listener_TCPListener(ln), noDeadline));
+
+	err = net_Dial("tcp", addrString(net_Listener_Addr(ln)), &c);
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(c);
+	runtime_error_Free(
+	    net_Conn_SetReadDeadline(c, fromNow(10 * time_Millisecond)));
+	checkTimeoutKind("read", net_Conn_Read(c, buf, 1, &n), ioType);
+	runtime_error_Free(net_Conn_SetWriteDeadline(c, past));
+	checkTimeoutKind("write", net_Conn_Write(c, "x", 1, &n), ioType);
+
+	pc = newLocalPacketListener("udp", NULL);
+	deferPacketConn(pc);
+	runtime_error_Free(net_PacketConn_SetDeadline(pc, past));
+	err = net_PacketConn_ReadFrom(pc, buf, 1, &n, &from);
+	free(from);
+	checkTimeoutKind("readfrom", err, ioType);
+
+	d.Timeout = -time_Second;
+	err =
+	    net_Dialer_Dial(&d, "tcp", addrString(net_Listener_Addr(ln)), &dc);
+	checkTimeoutKind("dial", err, "*net.timeoutError");
+	tDone();
+}
+END_TEST
+
 Suite *
 timeout_suite(void)
 {
@@ -1537,6 +1622,10 @@ timeout_suite(void)
 	tcase_add_test(tc, TestReadWriteProlongedTimeout);
 	tcase_add_test(tc, TestReadWriteDeadlineRace);
 	tcase_add_test(tc, TestConcurrentSetDeadline);
+	suite_add_tcase(s, tc);
+
+	tc = newNetTCase("error types", 30);
+	tcase_add_test(tc, testDeadlineExceededError);
 	suite_add_tcase(s, tc);
 	return s;
 }
