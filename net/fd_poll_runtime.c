@@ -11,15 +11,6 @@
 
 #include "net/net_impl.h"
 
-/* Go's poll.ErrNotPollable and poll.ErrNoDeadline (fd.go). */
-static errors_errorString ErrNotPollableValue =
-    ERRORS_NEW_STATIC("not pollable");
-runtime_error *const net_ErrNotPollable = &ErrNotPollableValue.err;
-
-static errors_errorString ErrNoDeadlineValue =
-    ERRORS_NEW_STATIC("file type does not support deadline");
-runtime_error *const net_ErrNoDeadline = &ErrNoDeadlineValue.err;
-
 /* Go builds this one on each call; a static value prints the same. */
 static errors_errorString errUnsupportedWait =
     ERRORS_NEW_STATIC("waiting for unsupported file type");
@@ -134,7 +125,7 @@ net_convertErr(int res)
 	case runtime_pollErrClosing:
 		return net_ErrClosed;
 	case runtime_pollErrTimeout:
-		return net_errTimeout;
+		return poll_ErrDeadlineExceeded;
 	case runtime_pollErrNotPollable:
 		return net_ErrNotPollable;
 	}

@@ -1,12 +1,17 @@
 /*
  * C port of go1.19 src/os/error.go, only SyscallError, which net uses to
- * name the system call behind an error.  It lives in syscall/ because
- * gonet has no os package; the names keep Go's os_ prefix.
+ * name the system call behind an error, and ErrDeadlineExceeded.  It lives
+ * in syscall/ because gonet has no os package; the names keep Go's os_
+ * prefix.
  */
 #include <stdlib.h>
 
+#include "net/net_impl.h" /* internal/poll, which os imports, is in net/ */
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
+
+/* Go's os re-exports internal/poll's value, so errors_Is sees one error. */
+runtime_error *const os_ErrDeadlineExceeded = &poll_deadlineExceeded;
 
 static char	     *SyscallError_Error(const runtime_error *);
 static runtime_error *SyscallError_Unwrap(const runtime_error *);

@@ -95,18 +95,18 @@ syscall_Errno syscall_GetsockoptInt(int fd, int level, int opt, int *value);
 syscall_Errno syscall_SetsockoptInt(int fd, int level, int opt, int value);
 syscall_Errno syscall_SetNonblock(int fd, bool nonblocking);
 void	      syscall_CloseOnExec(int fd);
-syscall_Errno syscall_Read(int fd, void *p, size_t len, int *n);
-syscall_Errno syscall_Write(int fd, const void *p, size_t len, int *n);
-syscall_Errno syscall_Recvfrom(
-    int fd, void *p, size_t len, int flags, int *n, syscall_Sockaddr *from);
+syscall_Errno syscall_Read(int fd, void *p, size_t len, ptrdiff_t *n);
+syscall_Errno syscall_Write(int fd, const void *p, size_t len, ptrdiff_t *n);
+syscall_Errno syscall_Recvfrom(int fd, void *p, size_t len, int flags,
+    ptrdiff_t *n, syscall_Sockaddr *from);
 syscall_Errno syscall_Sendto(
     int fd, const void *p, size_t len, int flags, const syscall_Sockaddr *to);
 syscall_Errno syscall_Recvmsg(int fd, void *p, size_t len, void *oob,
-    size_t ooblen, int flags, int *n, int *oobn, int *recvflags,
+    size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *recvflags,
     syscall_Sockaddr *from);
 syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
     const void *oob, size_t ooblen, const syscall_Sockaddr *to, int flags,
-    int *n);
+    ptrdiff_t *n);
 syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
 
@@ -124,5 +124,15 @@ extern const runtime_errorType os_SyscallErrorType;
 
 /* os_NewSyscallError takes ownership of err; it returns NULL if err is NULL. */
 runtime_error *os_NewSyscallError(const char *syscall, runtime_error *err);
+
+/*
+ * os_ErrDeadlineExceeded ("i/o timeout") is the error an expired
+ * Set*Deadline makes Read, Write, Accept and the rest return, wrapped in
+ * an OpError: test for it with errors_Is(err, os_ErrDeadlineExceeded).  It
+ * is static; its Timeout and Temporary are true.  A dial that runs out of
+ * time returns a different "i/o timeout" (Go's errTimeout), which is
+ * context_DeadlineExceeded under errors_Is instead, as in Go.
+ */
+extern runtime_error *const os_ErrDeadlineExceeded;
 
 #endif /* GONET_SYSCALL_H */

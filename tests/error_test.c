@@ -42,12 +42,28 @@ typeName(const runtime_error *err)
 	return err == NULL ? "<nil>" : err->type->name;
 }
 
-/* isTimeoutError matches Go's *timeoutError / os.ErrDeadlineExceeded. */
+/*
+ * isTimeoutType is the type switch's "case *timeoutError,
+ * *poll.DeadlineExceededError" (net's type is private to net.c, so it is
+ * known by its name).
+ */
 static bool
-isTimeoutError(const runtime_error *err)
+isTimeoutType(const runtime_error *err)
 {
-	return err == net_errTimeout ||
-	    (err != NULL && strcmp(err->type->name, "*net.timeoutError") == 0);
+	return err != NULL &&
+	    (err->type == &poll_DeadlineExceededErrorType ||
+		strcmp(err->type->name, "*net.timeoutError") == 0);
+}
+
+/*
+ * isReadSentinel is parseReadError's and parseAcceptError's value switch:
+ * "case ErrClosed, errTimeout, poll.ErrNotPollable, os.ErrDeadlineExceeded".
+ */
+static bool
+isReadSentinel(const runtime_error *err)
+{
+	return err == net_ErrClosed || err == net_errTimeout ||
+	    err == net_ErrNotPollable || err == os_ErrDeadlineExceeded;
 }
 
 static bool
@@ -146,7 +162,7 @@ parseDialError(runtime_error *nestedErr)
 	if (isPlatformError(nestedErr))
 		return NULL;
 	t = nestedErr->type;
-	if (t == &net_AddrErrorType || isTimeoutError(nestedErr) ||
+	if (t == &net_AddrErrorType || isTimeoutType(nestedErr) ||
 	    t == &net_DNSErrorType || t == &net_InvalidAddrErrorType ||
 	    t == &net_ParseErrorType || t == &net_UnknownNetworkErrorType)
 		return NULL;
@@ -180,7 +196,7 @@ parseReadError(runtime_error *nestedErr)
 		return NULL;
 	if (nestedErr != NULL && nestedErr->type == &os_SyscallErrorType)
 		return thirdLevel(((os_SyscallError *)nestedErr)->Err);
-	if (nestedErr == net_ErrClosed || isTimeoutError(nestedErr))
+	if (isReadSentinel(nestedErr))
 		return NULL;
 	return errorf(
 	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
@@ -202,15 +218,17 @@ parseWriteError(runtime_error *nestedErr)
 	if (isPlatformError(nestedErr))
 		return NULL;
 	t = nestedErr->type;
-	if (t == &net_AddrErrorType || isTimeoutError(nestedErr) ||
+	if (t == &net_AddrErrorType || isTimeoutType(nestedErr) ||
 	    t == &net_DNSErrorType || t == &net_InvalidAddrErrorType ||
 	    t == &net_ParseErrorType || t == &net_UnknownNetworkErrorType)
 		return NULL;
 	if (t == &os_SyscallErrorType)
 		return thirdLevel(((os_SyscallError *)nestedErr)->Err);
 	if (nestedErr == net_errCanceled || nestedErr == net_ErrClosed ||
-	    nestedErr == net_errMissingAddress ||
-	    nestedErr == net_ErrWriteToConnected)
+	    nestedErr == net_errMissingAddress || nestedErr == net_errTimeout ||
+	    nestedErr == os_ErrDeadlineExceeded ||
+	    nestedErr == net_ErrWriteToConnected ||
+	    nestedErr == io_ErrUnexpectedEOF)
 		return NULL;
 	return errorf(
 	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));
@@ -269,7 +287,7 @@ parseAcceptError(runtime_error *nestedErr)
 		return thirdLevel(((os_SyscallError *)nestedErr)->Err);
 	if (nestedErr != NULL && nestedErr->type == &os_PathErrorType)
 		return thirdLevel(((os_PathError *)nestedErr)->Err);
-	if (nestedErr == net_ErrClosed || isTimeoutError(nestedErr))
+	if (isReadSentinel(nestedErr))
 		return NULL;
 	return errorf(
 	    "unexpected type on 2nd nested level: %s", typeName(nestedErr));

@@ -363,7 +363,8 @@ START_TEST(testNetFDReadWrite)
 	net_netFD     *fd;
 	runtime_error *err;
 	char	       buf[16];
-	int	       b, n;
+	int	       b;
+	ptrdiff_t      n;
 
 	newPair(&fd, &b);
 	err = net_netFD_Write(fd, "hello", 5, &n);
@@ -403,7 +404,7 @@ END_TEST
 typedef struct blockedRead {
 	net_netFD     *fd;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 } blockedRead;
 
 static void *
@@ -444,7 +445,8 @@ START_TEST(testNetFDReadDeadline)
 	time_Time      start;
 	time_Duration  d;
 	char	       buf[8];
-	int	       b, n;
+	int	       b;
+	ptrdiff_t      n;
 
 	newPair(&fd, &b);
 	start = time_Now();
@@ -452,13 +454,14 @@ START_TEST(testNetFDReadDeadline)
 	    fd, time_Time_Add(start, 50 * time_Millisecond)));
 	err = net_netFD_Read(fd, buf, sizeof(buf), &n);
 	d = time_Since(start);
-	ck_assert_ptr_eq(err, net_errTimeout);
+	ck_assert_ptr_eq(err, poll_ErrDeadlineExceeded);
 	ck_assert_int_eq(n, 0);
 	ck_assert_msg(d >= 50 * time_Millisecond && d < 5 * time_Second,
 	    "woke after %lld ns", (long long)d);
 	/* A deadline in the past fails at once; the zero time clears it. */
 	ck_assert_ptr_null(net_netFD_SetReadDeadline(fd, time_Unix(1, 0)));
-	ck_assert_ptr_eq(net_netFD_Read(fd, buf, 1, &n), net_errTimeout);
+	ck_assert_ptr_eq(
+	    net_netFD_Read(fd, buf, 1, &n), poll_ErrDeadlineExceeded);
 	ck_assert_ptr_null(net_netFD_SetReadDeadline(fd, (time_Time){ 0 }));
 	ck_assert_int_eq(write(b, "a", 1), 1);
 	ck_assert_ptr_null(net_netFD_Read(fd, buf, 1, &n));
@@ -507,7 +510,8 @@ START_TEST(testNetFDConnectAccept)
 	runtime_error	*err;
 	char		*name;
 	char		 buf[4];
-	int		 s, n;
+	int		 s;
+	ptrdiff_t	 n;
 
 	s = listenLoopback(&sa);
 	net_newFD(s, AF_INET, SOCK_STREAM, "tcp", &ln);

@@ -2,10 +2,9 @@
  * C port of go1.19 src/net/timeout_test.go (built on: !js): dial, accept,
  * read and write deadlines, and deadlines changed under running I/O.
  *
- * gonet has one timeout error, net_errTimeout ("i/o timeout"), where Go
- * 1.19 has os.ErrDeadlineExceeded for I/O and errTimeout for dials; both
- * print the same text and answer Timeout() true, so isDeadlineExceeded
- * asks errors_Is for net_errTimeout.
+ * As in Go 1.19, an expired I/O deadline returns os.ErrDeadlineExceeded
+ * (*poll.DeadlineExceededError) and a dial out of time returns net's
+ * errTimeout; both print "i/o timeout".
  *
  * Left out: TestVariousDeadlines1Proc and TestVariousDeadlines4Proc (they
  * rerun TestVariousDeadlines under another GOMAXPROCS, which a pthread
@@ -29,7 +28,7 @@ isDeadlineExceeded(runtime_error *err)
 		return false;
 	if (!net_Error_Timeout(err))
 		return false;
-	if (!errors_Is(err, net_errTimeout))
+	if (!errors_Is(err, os_ErrDeadlineExceeded))
 		return false;
 	return true;
 }
@@ -183,8 +182,7 @@ START_TEST(TestDialTimeoutMaxDuration)
 END_TEST
 
 /*
- * A NULL entry of xerrs is nil; a non-NULL one is os.ErrDeadlineExceeded
- * (gonet's net_errTimeout).
+ * A false entry of xerrs is nil; a true one is os.ErrDeadlineExceeded.
  */
 #define DEADLINE true
 static const struct {
@@ -283,8 +281,8 @@ acceptTimeoutMustReturn(void *arg)
 
 	ln = ((void **)arg)[0];
 	ch = ((void **)arg)[1];
-	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(ln),
-		 noDeadline)) != NULL)
+	if ((err = net_TCPListener_SetDeadline(
+		 net_Listener_TCPListener(ln), noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
 	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(ln),
 		 fromNow(10 * time_Millisecond))) != NULL)
@@ -344,8 +342,8 @@ acceptTimeoutMustNotReturn(void *arg)
 	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(a->ln),
 		 fromNow(-5 * time_Second))) != NULL)
 		tErrorf("%s", tErrStr(err));
-	if ((err = net_TCPListener_SetDeadline(net_Listener_TCPListener(a->ln),
-		 noDeadline)) != NULL)
+	if ((err = net_TCPListener_SetDeadline(
+		 net_Listener_TCPListener(a->ln), noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
 	chanSend(a->maxch, NULL);
 	err = net_Listener_Accept(a->ln, &c);
@@ -400,7 +398,7 @@ readTimeoutHandler(localServer *ls, net_Listener *ln, void *arg)
 {
 	net_Conn      *c;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)ls;
 	(void)arg;
@@ -422,7 +420,8 @@ START_TEST(TestReadTimeout)
 	runtime_error *err;
 	char	       b[1], prefix[32];
 	size_t	       i;
-	int	       j, k, n;
+	int	       j, k;
+	ptrdiff_t      n;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);
@@ -457,7 +456,7 @@ START_TEST(TestReadTimeout)
 				}
 				runtime_error_Free(err);
 				if (n != 0)
-					tFatalf("#%zu/%d: read %d; want 0", i,
+					tFatalf("#%zu/%d: read %td; want 0", i,
 					    j, n);
 				break;
 			}
@@ -475,7 +474,7 @@ readTimeoutMustNotReturn(void *arg)
 	mustNotReturnArgs *a;
 	runtime_error	  *err;
 	char		   b[1];
-	int		   n;
+	ptrdiff_t	   n;
 
 	a = arg;
 	if ((err = net_Conn_SetDeadline(a->c, fromNow(-5 * time_Second))) !=
@@ -551,14 +550,14 @@ static const struct {
 static void
 readFromTimeoutHandler(localPacketServer *ls, net_PacketConn *c, void *arg)
 {
-	void *dst;
-	int   n;
+	void	 *dst;
+	ptrdiff_t n;
 
 	(void)ls;
 	if (chanRecv(arg, &dst)) {
-		runtime_error_Free(net_PacketConn_WriteTo(c,
-		    "READFROM TIMEOUT TEST", strlen("READFROM TIMEOUT TEST"),
-		    dst, &n));
+		runtime_error_Free(
+		    net_PacketConn_WriteTo(c, "READFROM TIMEOUT TEST",
+			strlen("READFROM TIMEOUT TEST"), dst, &n));
 		free(dst);
 	}
 }
@@ -578,7 +577,8 @@ START_TEST(TestReadFromTimeout)
 	chan		  *ch;
 	char		  *host, *port, b[1], prefix[32];
 	size_t		   i;
-	int		   j, k, n;
+	int		   j, k;
+	ptrdiff_t	   n;
 
 	ch = makeChan();
 	ls = newLocalPacketServer("udp");
@@ -621,11 +621,12 @@ START_TEST(TestReadFromTimeout)
 				}
 				if (err == NULL) {
 					sleepDuration(
-					    readFromTimeoutTests[i].timeout / 3);
+					    readFromTimeoutTests[i].timeout /
+					    3);
 					continue;
 				}
 				if (net_Error_Timeout(err) && n != 0)
-					tFatalf("#%zu/%d: read %d; want 0", i,
+					tFatalf("#%zu/%d: read %td; want 0", i,
 					    j, n);
 				runtime_error_Free(err);
 				break;
@@ -658,7 +659,8 @@ START_TEST(TestWriteTimeout)
 	runtime_error *err;
 	char	       prefix[32];
 	size_t	       i;
-	int	       j, k, n;
+	int	       j, k;
+	ptrdiff_t      n;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -694,7 +696,7 @@ START_TEST(TestWriteTimeout)
 				}
 				runtime_error_Free(err);
 				if (n != 0)
-					tFatalf("#%zu/%d: wrote %d; want 0", i,
+					tFatalf("#%zu/%d: wrote %td; want 0", i,
 					    j, n);
 				break;
 			}
@@ -713,14 +715,14 @@ writeTimeoutMustNotReturn(void *arg)
 	runtime_error	  *err;
 	char		   b[1] = { 0 };
 	long		   k;
-	int		   n;
+	ptrdiff_t	   n;
 
 	a = arg;
 	if ((err = net_Conn_SetDeadline(a->c, fromNow(-5 * time_Second))) !=
 	    NULL)
 		tErrorf("%s", tErrStr(err));
-	if ((err = net_Conn_SetReadDeadline(
-		 a->c, fromNow(-5 * time_Second))) != NULL)
+	if ((err = net_Conn_SetReadDeadline(a->c, fromNow(-5 * time_Second))) !=
+	    NULL)
 		tErrorf("%s", tErrStr(err));
 	if ((err = net_Conn_SetWriteDeadline(a->c, noDeadline)) != NULL)
 		tErrorf("%s", tErrStr(err));
@@ -782,7 +784,8 @@ START_TEST(TestWriteToTimeout)
 	runtime_error  *err;
 	time_Duration	timeout, backoff;
 	char	       *host, *port;
-	int		j, n, nDeadlineExceeded;
+	int		j, nDeadlineExceeded;
+	ptrdiff_t	n;
 
 	c1 = newLocalPacketListener("udp", NULL);
 	deferPacketConn(c1);
@@ -837,7 +840,7 @@ START_TEST(TestWriteToTimeout)
 			tErrorf("error is not 'deadline exceeded': %s",
 			    runtime_error_Error(err));
 		if (n != 0)
-			tErrorf("unexpectedly wrote %d bytes", n);
+			tErrorf("unexpectedly wrote %td bytes", n);
 		runtime_error_Free(err);
 		nDeadlineExceeded++;
 	}
@@ -850,7 +853,7 @@ enum {
 	 * The shortest and the longest timeout the fluctuation tests try
 	 * while they raise it until the machine keeps up.
 	 */
-	minDynamicTimeout = 1 * 1000 * 1000,	     /* 1ms */
+	minDynamicTimeout = 1 * 1000 * 1000, /* 1ms */
 };
 static const time_Duration maxDynamicTimeout = 4 * time_Second;
 
@@ -885,13 +888,13 @@ nextTimeout(time_Duration actual, time_Duration *next)
 static void
 readTimeoutFluctuation(const char *what,
     runtime_error *(*setDeadline)(void *, time_Time),
-    runtime_error *(*read)(void *, char *, size_t, int *), void *c)
+    runtime_error *(*read)(void *, char *, size_t, ptrdiff_t *), void *c)
 {
 	runtime_error *err;
 	time_Time      t0, t1, deadline;
 	time_Duration  d, actual, next;
 	char	       b[256];
-	int	       n;
+	ptrdiff_t      n;
 
 	d = minDynamicTimeout;
 	for (;;) {
@@ -906,7 +909,7 @@ readTimeoutFluctuation(const char *what,
 		tDeferFree((void (*)(void *))runtime_error_Free, err);
 
 		if (n != 0 || err == NULL || !net_Error_Timeout(err))
-			tErrorf("%s did not return (0, timeout): (%d, %s)",
+			tErrorf("%s did not return (0, timeout): (%td, %s)",
 			    what, n, runtime_error_Error(err));
 		reportPerr(NULL, parseReadError(err));
 		if (!isDeadlineExceeded(err))
@@ -922,8 +925,8 @@ readTimeoutFluctuation(const char *what,
 			return;
 		if (actual > timeoutUpperBound(d)) {
 			if (!nextTimeout(actual, &next))
-				tFatalf("%s took %s; expected at most %s",
-				    what, tStr(time_Duration_String(actual)),
+				tFatalf("%s took %s; expected at most %s", what,
+				    tStr(time_Duration_String(actual)),
 				    tStr(time_Duration_String(
 					timeoutUpperBound(d))));
 			/*
@@ -948,7 +951,7 @@ connSetReadDeadline(void *c, time_Time t)
 }
 
 static runtime_error *
-connRead(void *c, char *b, size_t len, int *n)
+connRead(void *c, char *b, size_t len, ptrdiff_t *n)
 {
 	return net_Conn_Read(c, b, len, n);
 }
@@ -974,7 +977,7 @@ START_TEST(TestReadTimeoutFluctuation)
 END_TEST
 
 static runtime_error *
-connReadFrom(void *c, char *b, size_t len, int *n)
+connReadFrom(void *c, char *b, size_t len, ptrdiff_t *n)
 {
 	net_Addr      *from;
 	runtime_error *err;
@@ -1001,8 +1004,8 @@ START_TEST(TestReadFromTimeoutFluctuation)
 		tFatalf("%s", tErrStr(err));
 	deferConn(c2);
 
-	readTimeoutFluctuation("ReadFrom", connSetReadDeadline, connReadFrom,
-	    c2);
+	readTimeoutFluctuation(
+	    "ReadFrom", connSetReadDeadline, connReadFrom, c2);
 	tDone();
 }
 END_TEST
@@ -1015,7 +1018,8 @@ START_TEST(TestWriteTimeoutFluctuation)
 	time_Time      t0, t1, deadline;
 	time_Duration  d, actual, next;
 	int64_t	       n;
-	int	       dn, k, tries;
+	int	       k, tries;
+	ptrdiff_t      dn;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -1101,7 +1105,7 @@ variousDeadlinesHandler(localServer *ls, net_Listener *ln, void *arg)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)ls;
 	(void)arg;
@@ -1123,7 +1127,7 @@ ioCopyDiscard(net_Conn *c, int64_t *written)
 {
 	runtime_error *err;
 	static char    buf[32 * 1024];
-	int	       n;
+	ptrdiff_t      n;
 
 	*written = 0;
 	for (;;) {
@@ -1230,7 +1234,7 @@ prolongedReader(void *arg)
 	runtime_error *err;
 	char	       b[1];
 	long	       k;
-	int	       n;
+	ptrdiff_t      n;
 
 	a = arg;
 	for (k = 0; k < 10L * 1000 * 1000; k++) {
@@ -1257,7 +1261,7 @@ prolongedWriter(void *arg)
 	runtime_error *err;
 	char	       b[1] = { 0 };
 	long	       k;
-	int	       n;
+	ptrdiff_t      n;
 
 	a = arg;
 	for (k = 0; k < 10L * 1000 * 1000; k++) {
@@ -1315,7 +1319,8 @@ START_TEST(TestReadWriteProlongedTimeout)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1] = { 0 };
-	int	       i, n;
+	int	       i;
+	ptrdiff_t      n;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);
@@ -1373,7 +1378,8 @@ raceReads(void *arg)
 {
 	raceArgs *a;
 	char	  b[1];
-	int	  i, n;
+	int	  i;
+	ptrdiff_t n;
 
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
@@ -1387,7 +1393,8 @@ raceWrites(void *arg)
 {
 	raceArgs *a;
 	char	  b[1] = { 0 };
-	int	  i, n;
+	int	  i;
+	ptrdiff_t n;
 
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
@@ -1427,10 +1434,10 @@ END_TEST
 enum { goroutines = 8, conns = 10, tries = 100 };
 
 typedef struct concurrentArgs {
-	net_Conn  **c;
-	time_Time   now;
-	int	    i;
-	waitGroup  *wg;
+	net_Conn **c;
+	time_Time  now;
+	int	   i;
+	waitGroup *wg;
 } concurrentArgs;
 
 static void *
@@ -1498,6 +1505,92 @@ START_TEST(TestConcurrentSetDeadline)
 }
 END_TEST
 
+/*
+ * testDeadlineExceededError: what Go 1.19 prints for each kind of timeout
+ * (a Go program's %T, Error(), Timeout(), Temporary() and errors.Is): an
+ * I/O deadline gives *poll.DeadlineExceededError, which is
+ * os.ErrDeadlineExceeded but not context.DeadlineExceeded; a dial out of
+ * time gives *net.timeoutError, the other way round.
+ */
+static void
+checkTimeoutKind(const char *op, runtime_error *err, const char *wantType)
+{
+	net_OpError *oe;
+	bool	     io;
+
+	io = strcmp(wantType, "*poll.DeadlineExceededError") == 0;
+	oe = (net_OpError *)errors_As(err, &net_OpErrorType);
+	if (err == NULL || oe == NULL || oe->Err == NULL) {
+		tErrorf("%s: got %s, want an OpError", op,
+		    runtime_error_Error(err));
+		goto out;
+	}
+	if (strcmp(oe->Err->type->name, wantType) != 0)
+		tErrorf("%s: inner type %s, want %s", op, oe->Err->type->name,
+		    wantType);
+	if (strcmp(runtime_error_Error(oe->Err), "i/o timeout") != 0)
+		tErrorf("%s: Error() = %s", op, runtime_error_Error(oe->Err));
+	if (!net_Error_Timeout(err) || !net_Error_Temporary(err))
+		tErrorf("%s: Timeout/Temporary not both true", op);
+	if (errors_Is(err, os_ErrDeadlineExceeded) != io)
+		tErrorf(
+		    "%s: errors.Is(err, os.ErrDeadlineExceeded) != %d", op, io);
+	if (errors_Is(err, context_DeadlineExceeded) == io)
+		tErrorf("%s: errors.Is(err, context.DeadlineExceeded) != %d",
+		    op, !io);
+out:
+	runtime_error_Free(err);
+}
+
+START_TEST(testDeadlineExceededError)
+{
+	const char     *ioType = "*poll.DeadlineExceededError";
+	net_Listener   *ln;
+	net_Conn       *c, *dc;
+	net_PacketConn *pc;
+	net_Addr       *from = NULL;
+	net_Dialer	d = { 0 };
+	runtime_error  *err;
+	char		buf[1];
+	ptrdiff_t	n;
+	time_Time	past;
+
+	ck_assert_str_eq(os_ErrDeadlineExceeded->type->name, ioType);
+	past = fromNow(-time_Second);
+	ln = newLocalListener("tcp", NULL);
+	deferListener(ln);
+	runtime_error_Free(
+	    net_TCPListener_SetDeadline(net_Listener_TCPListener(ln), past));
+	err = net_Listener_Accept(ln, &c);
+	checkTimeoutKind("accept", err, ioType);
+	runtime_error_Free(net_TCPListener_SetDeadline(
+	    net_Listener_TCPListener(ln), noDeadline));
+
+	err = net_Dial("tcp", addrString(net_Listener_Addr(ln)), &c);
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(c);
+	runtime_error_Free(
+	    net_Conn_SetReadDeadline(c, fromNow(10 * time_Millisecond)));
+	checkTimeoutKind("read", net_Conn_Read(c, buf, 1, &n), ioType);
+	runtime_error_Free(net_Conn_SetWriteDeadline(c, past));
+	checkTimeoutKind("write", net_Conn_Write(c, "x", 1, &n), ioType);
+
+	pc = newLocalPacketListener("udp", NULL);
+	deferPacketConn(pc);
+	runtime_error_Free(net_PacketConn_SetDeadline(pc, past));
+	err = net_PacketConn_ReadFrom(pc, buf, 1, &n, &from);
+	free(from);
+	checkTimeoutKind("readfrom", err, ioType);
+
+	d.Timeout = -time_Second;
+	err =
+	    net_Dialer_Dial(&d, "tcp", addrString(net_Listener_Addr(ln)), &dc);
+	checkTimeoutKind("dial", err, "*net.timeoutError");
+	tDone();
+}
+END_TEST
+
 Suite *
 timeout_suite(void)
 {
@@ -1537,6 +1630,10 @@ timeout_suite(void)
 	tcase_add_test(tc, TestReadWriteProlongedTimeout);
 	tcase_add_test(tc, TestReadWriteDeadlineRace);
 	tcase_add_test(tc, TestConcurrentSetDeadline);
+	suite_add_tcase(s, tc);
+
+	tc = newNetTCase("error types", 30);
+	tcase_add_test(tc, testDeadlineExceededError);
 	suite_add_tcase(s, tc);
 	return s;
 }

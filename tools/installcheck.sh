@@ -14,8 +14,11 @@ int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
 	context_Context *ctx = context_WithCancel(context_Background());
 	context_Cancel(ctx);
-	/* io and context symbols must be exported too, not just net's. */
+	/* io, context and os symbols must be exported too, not just net's. */
 	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
+		return 1;
+	if (!errors_Is(os_ErrDeadlineExceeded, os_ErrDeadlineExceeded) ||
+	    !net_Error_Timeout(os_ErrDeadlineExceeded))
 		return 1;
 	context_Free(ctx);
 	puts(s);
