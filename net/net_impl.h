@@ -409,6 +409,11 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
  */
 extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
 extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
+/*
+ * net_pollServerInit starts the poller if it is not running yet; it returns
+ * 0 or the errno (EMFILE) of a start that failed and will be retried.
+ */
+syscall_Errno net_pollServerInit(void);
 /* net_pollDesc_init registers fd->sysfd with the poller (started once). */
 runtime_error *net_pollDesc_init(net_pollDesc *pd, net_netFD *fd);
 void	       net_pollDesc_close(net_pollDesc *pd);
