@@ -1,9 +1,10 @@
 // This program printed what Go 1.19's lookupStaticHost and
 // lookupStaticAddr answer for tests/testdata/nul-hosts, a hosts file with
 // NUL bytes inside its fields; testHostsNUL in tests/hosts_test.c expects
-// the same (nulhosts_go119.txt is its output).  It reaches the unexported functions and testHookHostsPath
-// with go:linkname (the empty .s file lets a function be declared without
-// a body).  From the top of the repository:
+// the same (tests/testdata/nulhosts_go119.txt is its output).  It reaches
+// the unexported functions and testHookHostsPath with go:linkname (the
+// empty .s file lets a function be declared without a body).  From the top
+// of the repository:
 //
 //	cd tests/testdata/nulhosts_go119 && go build -o /tmp/nulhosts . && cd - && /tmp/nulhosts
 package main
