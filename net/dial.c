@@ -477,8 +477,10 @@ net_sysDialer_dialParallel(net_sysDialer *sd, context_Context *ctx,
 		racers[i].ras = i == 0 ? primaries : fallbacks;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	when = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec +
-	    net_Dialer_fallbackDelay(&sd->Dialer);
+	/* Go's timers saturate a wake-up time past the int64 limit. */
+	if (__builtin_add_overflow((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec,
+		net_Dialer_fallbackDelay(&sd->Dialer), &when))
+		when = INT64_MAX;
 	ts.tv_sec = when / 1000000000;
 	ts.tv_nsec = when % 1000000000;
 	err = NULL;

@@ -93,26 +93,28 @@ net_absDomainName(const char *s, size_t n)
 net_IPAddr *
 net_goLookupIPFiles(const char *name, int *naddrs)
 {
-	net_string *zones;
+	net_string *zones, *haddrs;
 	net_IPAddr *addrs;
 	net_IP	   *ips, ip;
-	char	  **haddrs;
 	size_t	    hostn;
 	int	    n, i, k;
 
 	*naddrs = 0;
-	haddrs = net_lookupStaticHost(name, &n);
+	haddrs = net_lookupStaticHost(name, strlen(name), &n);
 	if (haddrs == NULL)
 		return NULL;
 	ips = runtime_malloc((size_t)n * sizeof(ips[0]));
 	zones = runtime_malloc((size_t)n * sizeof(zones[0]));
 	k = 0;
 	for (i = 0; i < n; i++) {
-		net_splitHostZone(haddrs[i], strlen(haddrs[i]), &hostn,
-		    &zones[k].p, &zones[k].n);
-		/* The copy is ours: cut the host part off as a C string. */
-		haddrs[i][hostn] = '\0';
-		ip = net_ParseIP(haddrs[i]);
+		net_splitHostZone(
+		    haddrs[i].p, haddrs[i].n, &hostn, &zones[k].p, &zones[k].n);
+		/*
+		 * The copy is ours: cut the host part off as a C string.  It
+		 * is IP.String()'s text, so it holds no NUL of its own.
+		 */
+		((char *)haddrs[i].p)[hostn] = '\0';
+		ip = net_ParseIP(haddrs[i].p);
 		if (ip.len != 0)
 			ips[k++] = ip;
 	}

@@ -6,7 +6,6 @@
  * shape): a closed descriptor always reports net_ErrClosed, never
  * ErrFileClosing.
  */
-#include <pthread.h>
 #include <stdint.h>
 
 #include "net/net_impl.h"
@@ -15,7 +14,17 @@
 static errors_errorString errUnsupportedWait =
     ERRORS_NEW_STATIC("waiting for unsupported file type");
 
-static pthread_once_t serverInit = PTHREAD_ONCE_INIT;
+/*
+ * net_pollServerInit starts the runtime's poller.  Go's serverInit is a
+ * sync.Once around a call that cannot fail, because Go's poller starts
+ * with the process; gonet's starts here, lazily, so it can meet the
+ * descriptor limit: the errno is returned and the next call tries again.
+ */
+syscall_Errno
+net_pollServerInit(void)
+{
+	return (syscall_Errno)runtime_pollServerInit();
+}
 
 runtime_error *
 net_pollDesc_init(net_pollDesc *pd, net_netFD *fd)
@@ -23,8 +32,9 @@ net_pollDesc_init(net_pollDesc *pd, net_netFD *fd)
 	runtime_pollDesc *ctx;
 	int		  errno_;
 
-	pthread_once(&serverInit, runtime_pollServerInit);
-	errno_ = runtime_pollOpen((uintptr_t)fd->sysfd, &ctx);
+	errno_ = net_pollServerInit();
+	if (errno_ == 0)
+		errno_ = runtime_pollOpen((uintptr_t)fd->sysfd, &ctx);
 	if (errno_ != 0)
 		return syscall_Errno_Err((syscall_Errno)errno_);
 	pd->runtimeCtx = ctx;

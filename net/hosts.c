@@ -12,14 +12,17 @@ const char *net_testHookHostsPath = "/etc/hosts";
 
 /*
  * net_hostsMap stands for Go's map[string][]string: a chained hash table
- * from a malloc'd key to a growing list of malloc'd strings, in the order
- * the hosts file gave them.  Hosts files can be long (blocklists run to
- * hundreds of thousands of lines), hence a hash rather than a scan.
+ * from a key to a growing list of values, in the order the hosts file gave
+ * them.  Keys and values are Go strings, malloc'd bytes with a length (a
+ * NUL follows them but is not part of them), so that a NUL byte inside a
+ * field stays in the name or zone, as in Go.  Hosts files can be long
+ * (blocklists run to hundreds of thousands of lines), hence a hash rather
+ * than a scan.
  */
 typedef struct net_hostsEntry {
 	struct net_hostsEntry *next;
-	char		      *key;
-	char		     **vals;
+	net_string	       key;
+	net_string	      *vals;
 	int		       n;
 	int		       cap;
 } net_hostsEntry;
@@ -45,19 +48,19 @@ static struct {
 } net_hosts = { .mu = PTHREAD_MUTEX_INITIALIZER };
 
 static size_t
-net_hostsMap_hash(const char *s)
+net_hostsMap_hash(net_string s)
 {
-	size_t h;
+	size_t h, i;
 
 	/* FNV-1a. */
 	h = 14695981039346656037ULL & SIZE_MAX;
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	for (i = 0; i < s.n; i++)
+		h = (h ^ (unsigned char)s.p[i]) * 1099511628211ULL;
 	return h;
 }
 
 static net_hostsEntry *
-net_hostsMap_get(const net_hostsMap *m, const char *key)
+net_hostsMap_get(const net_hostsMap *m, net_string key)
 {
 	net_hostsEntry *e;
 
@@ -65,7 +68,7 @@ net_hostsMap_get(const net_hostsMap *m, const char *key)
 		return NULL;
 	e = m->buckets[net_hostsMap_hash(key) & (m->nbuckets - 1)];
 	for (; e != NULL; e = e->next)
-		if (strcmp(e->key, key) == 0)
+		if (e->key.n == key.n && memcmp(e->key.p, key.p, key.n) == 0)
 			return e;
 	return NULL;
 }
@@ -91,9 +94,12 @@ net_hostsMap_grow(net_hostsMap *m)
 	free(old);
 }
 
-/* net_hostsMap_append is Go's m[key] = append(m[key], val); it takes val. */
+/*
+ * net_hostsMap_append is Go's m[key] = append(m[key], val); key is
+ * copied, val (malloc'd) is taken.
+ */
 static void
-net_hostsMap_append(net_hostsMap *m, const char *key, char *val)
+net_hostsMap_append(net_hostsMap *m, net_string key, net_string val)
 {
 	net_hostsEntry *e;
 	size_t		b;
@@ -103,7 +109,8 @@ net_hostsMap_append(net_hostsMap *m, const char *key, char *val)
 		if (m->len >= m->nbuckets)
 			net_hostsMap_grow(m);
 		e = runtime_malloc(sizeof(*e));
-		e->key = runtime_strdup(key);
+		e->key.p = runtime_strndup(key.p, key.n);
+		e->key.n = key.n;
 		b = net_hostsMap_hash(key) & (m->nbuckets - 1);
 		e->next = m->buckets[b];
 		m->buckets[b] = e;
@@ -117,6 +124,13 @@ net_hostsMap_append(net_hostsMap *m, const char *key, char *val)
 	e->vals[e->n++] = val;
 }
 
+/* net_string_free releases the bytes of a string this file allocated. */
+static void
+net_string_free(net_string s)
+{
+	free((char *)s.p);
+}
+
 static void
 net_hostsMap_free(net_hostsMap *m)
 {
@@ -128,9 +142,9 @@ net_hostsMap_free(net_hostsMap *m)
 		for (e = m->buckets[i]; e != NULL; e = next) {
 			next = e->next;
 			for (j = 0; j < e->n; j++)
-				free(e->vals[j]);
+				net_string_free(e->vals[j]);
 			free(e->vals);
-			free(e->key);
+			net_string_free(e->key);
 			free(e);
 		}
 	}
@@ -143,26 +157,40 @@ net_hostsMap_free(net_hostsMap *m)
  * shape net_lookupStaticHost documents, so that changing the result
  * cannot change the cache (Go issue 14212).
  */
-static char **
-net_copyStrings(char *const *vals, int n)
+static net_string *
+net_copyStrings(const net_string *vals, int n)
 {
-	char **a, *p;
-	size_t size, len;
-	int    i;
+	net_string *a;
+	char	   *p;
+	size_t	    size;
+	int	    i;
 
-	size = (size_t)(n + 1) * sizeof(a[0]);
+	size = (size_t)n * sizeof(a[0]);
 	for (i = 0; i < n; i++)
-		size += strlen(vals[i]) + 1;
+		size += vals[i].n + 1;
 	a = runtime_malloc(size);
-	p = (char *)(a + n + 1);
+	p = (char *)(a + n);
 	for (i = 0; i < n; i++) {
-		len = strlen(vals[i]) + 1;
-		memcpy(p, vals[i], len);
-		a[i] = p;
-		p += len;
+		memcpy(p, vals[i].p, vals[i].n);
+		p[vals[i].n] = '\0';
+		a[i].p = p;
+		a[i].n = vals[i].n;
+		p += vals[i].n + 1;
 	}
-	a[n] = NULL;
 	return a;
+}
+
+/*
+ * absDomainName is net_absDomainName with the result's length, for a name
+ * that may hold NUL bytes: the result is s, or s and the dot it appends.
+ */
+static net_string
+absDomainName(const char *s, size_t n)
+{
+	char *r;
+
+	r = net_absDomainName(s, n);
+	return (net_string){ r, r[n] == '.' ? n + 1 : n };
 }
 
 /*
@@ -171,26 +199,28 @@ net_copyStrings(char *const *vals, int n)
  * comes first, and a text the other parser would accept cannot start
  * that way, so both accept exactly the same texts.
  */
-char *
+net_string
 net_parseLiteralIP(const char *addr, size_t n)
 {
 	const char *zone;
-	size_t	    zonelen;
+	size_t	    zonelen, len;
 	char	   *s, *r;
 	net_IP	    ip;
 
 	ip = net_parseIPZone(addr, n, &zone, &zonelen);
 	if (ip.len == 0)
-		return NULL;
+		return (net_string){ NULL, 0 };
 	s = net_IP_String(ip);
+	len = strlen(s);
 	if (zonelen == 0)
-		return s;
-	r = runtime_malloc(strlen(s) + 1 + zonelen + 1);
-	strcpy(r, s);
-	strcat(r, "%");
-	strncat(r, zone, zonelen);
+		return (net_string){ s, len };
+	/* The zone is copied by length: it may hold NUL bytes. */
+	r = runtime_malloc(len + 1 + zonelen + 1);
+	memcpy(r, s, len);
+	r[len] = '%';
+	memcpy(r + len + 1, zone, zonelen);
 	free(s);
-	return r;
+	return (net_string){ r, len + 1 + zonelen };
 }
 
 /*
@@ -200,9 +230,9 @@ net_parseLiteralIP(const char *addr, size_t n)
 static void
 net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 {
-	net_string *f;
+	net_string *f, addr, key;
 	size_t	    nf, i;
-	char	   *hash, *addr, *h, *key;
+	char	   *hash, *h;
 
 	/* Whatever follows a '#' is a comment. */
 	if ((hash = memchr(line, '#', n)) != NULL)
@@ -211,19 +241,19 @@ net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 	if (nf < 2)
 		goto out;
 	addr = net_parseLiteralIP(f[0].p, f[0].n);
-	if (addr == NULL)
+	if (addr.p == NULL)
 		goto out;
 	for (i = 1; i < nf; i++) {
 		h = runtime_strndup(f[i].p, f[i].n);
 		net_lowerASCIIBytes(h, f[i].n);
-		key = net_absDomainName(h, f[i].n);
-		net_hostsMap_append(hs, key, runtime_strdup(addr));
-		net_hostsMap_append(
-		    is, addr, net_absDomainName(f[i].p, f[i].n));
-		free(key);
+		key = absDomainName(h, f[i].n);
+		net_hostsMap_append(hs, key,
+		    (net_string){ runtime_strndup(addr.p, addr.n), addr.n });
+		net_hostsMap_append(is, addr, absDomainName(f[i].p, f[i].n));
+		net_string_free(key);
 		free(h);
 	}
-	free(addr);
+	net_string_free(addr);
 out:
 	free(f);
 }
@@ -280,45 +310,45 @@ net_readHosts(void)
 	net_file_close(file);
 }
 
-char **
-net_lookupStaticHost(const char *host, int *n)
+net_string *
+net_lookupStaticHost(const char *host, size_t hostlen, int *n)
 {
 	net_hostsEntry *e;
-	char	       *lowerHost, *key;
-	char	      **ips;
+	net_string     *ips, key;
+	char	       *lowerHost;
 
 	ips = NULL;
 	*n = 0;
 	pthread_mutex_lock(&net_hosts.mu);
 	net_readHosts();
 	if (net_hosts.byName.len != 0) {
-		lowerHost = runtime_strdup(host);
-		if (net_hasUpperCase(host, strlen(host)))
-			net_lowerASCIIBytes(lowerHost, strlen(lowerHost));
-		key = net_absDomainName(lowerHost, strlen(lowerHost));
+		lowerHost = runtime_strndup(host, hostlen);
+		if (net_hasUpperCase(host, hostlen))
+			net_lowerASCIIBytes(lowerHost, hostlen);
+		key = absDomainName(lowerHost, hostlen);
 		if ((e = net_hostsMap_get(&net_hosts.byName, key)) != NULL) {
 			ips = net_copyStrings(e->vals, e->n);
 			*n = e->n;
 		}
-		free(key);
+		net_string_free(key);
 		free(lowerHost);
 	}
 	pthread_mutex_unlock(&net_hosts.mu);
 	return ips;
 }
 
-char **
-net_lookupStaticAddr(const char *addr, int *n)
+net_string *
+net_lookupStaticAddr(const char *addr, size_t addrlen, int *n)
 {
 	net_hostsEntry *e;
-	char	      **hosts, *a;
+	net_string     *hosts, a;
 
 	hosts = NULL;
 	*n = 0;
 	pthread_mutex_lock(&net_hosts.mu);
 	net_readHosts();
-	a = net_parseLiteralIP(addr, strlen(addr));
-	if (a == NULL)
+	a = net_parseLiteralIP(addr, addrlen);
+	if (a.p == NULL)
 		goto out;
 	if (net_hosts.byAddr.len != 0) {
 		if ((e = net_hostsMap_get(&net_hosts.byAddr, a)) != NULL) {
@@ -326,7 +356,7 @@ net_lookupStaticAddr(const char *addr, int *n)
 			*n = e->n;
 		}
 	}
-	free(a);
+	net_string_free(a);
 out:
 	pthread_mutex_unlock(&net_hosts.mu);
 	return hosts;

@@ -347,17 +347,20 @@ runtime_error *net_Resolver_LookupPort(
 extern const char *net_testHookHostsPath;
 /*
  * net_parseLiteralIP returns addr[0:n] in canonical text with its zone
- * ("fe80::1%lo0") as a malloc'd string, or NULL where Go returns "".
+ * ("fe80::1%lo0"), which may hold NUL bytes, as a malloc'd string (a NUL
+ * follows it), or { NULL, 0 } where Go returns "".
  */
-char *net_parseLiteralIP(const char *addr, size_t n);
+net_string net_parseLiteralIP(const char *addr, size_t n);
 /*
- * net_lookupStaticHost and net_lookupStaticAddr return the caller's own
- * copy of the hosts file's answer: one malloc'd block holding a
- * NULL-terminated array of *n strings and the strings themselves, released
- * by one free().  No entry gives NULL and 0, Go's nil slice.
+ * net_lookupStaticHost and net_lookupStaticAddr take a Go string (pointer
+ * and length: it may hold NUL bytes, as the hosts file may) and return the
+ * caller's own copy of the hosts file's answer: one malloc'd block holding
+ * an array of *n strings and their bytes, released by one free().  Each
+ * string is also followed by a NUL, so one without NUL bytes is a C
+ * string too.  No entry gives NULL and 0, Go's nil slice.
  */
-char **net_lookupStaticHost(const char *host, int *n);
-char **net_lookupStaticAddr(const char *addr, int *n);
+net_string *net_lookupStaticHost(const char *host, size_t hostlen, int *n);
+net_string *net_lookupStaticAddr(const char *addr, size_t addrlen, int *n);
 
 /* port.c */
 int net_parsePort(const char *service, bool *needsLookup);
@@ -417,6 +420,11 @@ extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
 extern const runtime_errorType poll_DeadlineExceededErrorType;
 extern runtime_error	       poll_deadlineExceeded;
 extern runtime_error *const    poll_ErrDeadlineExceeded;
+/*
+ * net_pollServerInit starts the poller if it is not running yet; it returns
+ * 0 or the errno (EMFILE) of a start that failed and will be retried.
+ */
+syscall_Errno net_pollServerInit(void);
 /* net_pollDesc_init registers fd->sysfd with the poller (started once). */
 runtime_error *net_pollDesc_init(net_pollDesc *pd, net_netFD *fd);
 void	       net_pollDesc_close(net_pollDesc *pd);

@@ -57,7 +57,14 @@ net_socket(context_Context *ctx, const char *net, int family, int sotype,
 	int	       s;
 
 	*fdp = NULL;
-	if ((e = net_sysSocket(family, sotype, proto, &s)) != 0)
+	/*
+	 * Go's poller runs from the process's start; gonet's starts before
+	 * the first socket.  Its descriptors count against the same limit,
+	 * so its EMFILE is reported as the socket call's, which is what a Go
+	 * program sees when no descriptor is left.
+	 */
+	if ((e = net_pollServerInit()) != 0 ||
+	    (e = net_sysSocket(family, sotype, proto, &s)) != 0)
 		return os_NewSyscallError("socket", syscall_Errno_Err(e));
 	if ((err = net_setDefaultSockopts(s, family, sotype, ipv6only)) !=
 	    NULL) {

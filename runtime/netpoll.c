@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "runtime/netpoll.h"
 #include "runtime/runtime_impl.h"
@@ -50,7 +51,7 @@ static struct {
 	struct pollBlock *blocks;
 } pollcache = { PTHREAD_MUTEX_INITIALIZER, NULL, NULL };
 
-static pthread_once_t	netpollInitOnce = PTHREAD_ONCE_INIT;
+static pthread_mutex_t	netpollInitLock = PTHREAD_MUTEX_INITIALIZER;
 static _Atomic uint32_t netpollInited;
 static _Atomic uint32_t netpollWaiters;
 
@@ -120,24 +121,45 @@ runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b)
 		;
 }
 
-static void
-netpollinitOnce(void)
+/*
+ * netpollTryInit starts the poller unless it runs already.  A failure is
+ * not remembered, unlike a pthread_once: the descriptor limit that made
+ * it fail may be raised, or descriptors closed, before the next call.
+ */
+static int
+netpollTryInit(void)
 {
-	runtime_netpollinit();
-	atomic_store(&netpollInited, 1);
+	int errno_;
+
+	if (atomic_load(&netpollInited) != 0)
+		return 0;
+	errno_ = 0;
+	pthread_mutex_lock(&netpollInitLock);
+	if (atomic_load(&netpollInited) == 0) {
+		errno_ = runtime_netpollinit();
+		if (errno_ == 0)
+			atomic_store(&netpollInited, 1);
+	}
+	pthread_mutex_unlock(&netpollInitLock);
+	return errno_;
 }
 
 void
 runtime_netpollGenericInit(void)
 {
-	if (atomic_load(&netpollInited) == 0)
-		pthread_once(&netpollInitOnce, netpollinitOnce);
+	int errno_;
+
+	if ((errno_ = netpollTryInit()) != 0) {
+		fprintf(
+		    stderr, "runtime: netpollinit failed with %d\n", errno_);
+		runtime_throw("runtime: netpollinit failed");
+	}
 }
 
-void
+int
 runtime_pollServerInit(void)
 {
-	runtime_netpollGenericInit();
+	return netpollTryInit();
 }
 
 bool
@@ -161,7 +183,10 @@ runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
 	uintptr_t	  rg, wg;
 	int		  errno_;
 
-	runtime_netpollGenericInit();
+	if ((errno_ = netpollTryInit()) != 0) {
+		*pdp = NULL;
+		return errno_;
+	}
 	pd = pollCache_alloc();
 	pdlock(pd);
 	wg = atomic_load(&pd->wg);

@@ -108,10 +108,11 @@ runtime_taggedPointerPack(void *ptr, uintptr_t tag)
  * What every backend provides.
  *
  * runtime_netpollinit creates the kernel poller and the wake-up channel
- * netpollBreak writes to.  It runs once (netpoll.c guarantees it) and
- * throws if the kernel refuses.
+ * netpollBreak writes to, and returns 0.  netpoll.c calls it until it
+ * succeeds once.  If the kernel refuses (EMFILE, ENFILE, ENOMEM), it
+ * closes whatever it had opened and returns the errno.
  */
-void runtime_netpollinit(void);
+int runtime_netpollinit(void);
 
 /*
  * runtime_netpollopen registers fd, edge-triggered, for both reads and
@@ -161,6 +162,9 @@ void runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b);
 /*
  * runtime_netpollGenericInit initialises the poller once; timers and the
  * scheduler call it too, because whoever parks needs something to sleep in.
+ * They have nobody to return an error to, so a failure throws, as Go's
+ * netpollinit does; net starts the poller first with runtime_pollServerInit,
+ * which returns the failure instead.
  */
 void runtime_netpollGenericInit(void);
 

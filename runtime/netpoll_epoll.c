@@ -30,27 +30,43 @@ static int netpollBreakFd = -1;
 /* netpollWakeSig is 1 while a break is pending, so breaks coalesce. */
 static _Atomic uint32_t netpollWakeSig;
 
-void
+/*
+ * Go throws when the kernel refuses, because its poller starts with the
+ * process.  Here it starts with the first socket, when the descriptor
+ * limit may already be reached, so the errno goes back to that caller and
+ * nothing is kept: the next call tries again.
+ */
+int
 runtime_netpollinit(void)
 {
 	struct epoll_event ev;
+	int		   errno_;
 
 	epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (epfd < 0) {
-		fprintf(stderr, "runtime: epollcreate failed with %d\n", errno);
-		runtime_throw("runtime: netpollinit failed");
+		errno_ = errno;
+		goto fail;
 	}
 	netpollBreakFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (netpollBreakFd < 0) {
-		fprintf(stderr, "runtime: eventfd failed with %d\n", errno);
-		runtime_throw("runtime: eventfd failed");
+		errno_ = errno;
+		goto fail;
 	}
 	ev.events = EPOLLIN;
 	ev.data.u64 = 0;
 	if (epoll_ctl(epfd, EPOLL_CTL_ADD, netpollBreakFd, &ev) < 0) {
-		fprintf(stderr, "runtime: epollctl failed with %d\n", errno);
-		runtime_throw("runtime: epollctl failed");
+		errno_ = errno;
+		goto fail;
 	}
+	return 0;
+fail:
+	if (netpollBreakFd >= 0)
+		close(netpollBreakFd);
+	if (epfd >= 0)
+		close(epfd);
+	netpollBreakFd = -1;
+	epfd = -1;
+	return errno_;
 }
 
 bool

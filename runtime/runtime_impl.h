@@ -106,8 +106,12 @@ enum {
 
 typedef struct runtime_pollDesc runtime_pollDesc;
 
-/* runtime_pollServerInit starts the poller; later calls do nothing. */
-void runtime_pollServerInit(void);
+/*
+ * runtime_pollServerInit starts the poller and returns 0, or the errno of
+ * the failure (EMFILE when the descriptor limit is reached), which it does
+ * not remember: the next call tries again.  Once started, calls return 0.
+ */
+int  runtime_pollServerInit(void);
 bool runtime_isPollServerDescriptor(uintptr_t fd);
 /* runtime_pollOpen registers fd; it returns 0 or the errno of the failure. */
 int  runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pd);

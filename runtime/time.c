@@ -62,12 +62,23 @@ runtimeNano(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec + 1;
 }
 
+/*
+ * wrapAdd is Go's int64 a + b: it wraps on overflow.  The sum is taken in
+ * uint64_t, where wrapping is defined, and converted back (GCC and Clang
+ * define that conversion as modulo 2^64).
+ */
+static int64_t
+wrapAdd(int64_t a, int64_t b)
+{
+	return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+
 static void
 addSec(time_Time *t, int64_t d)
 {
 	int64_t sum;
 
-	if (hasMonotonic(*t) && !monoInRange(t->sec + d))
+	if (hasMonotonic(*t) && !monoInRange(wrapAdd(t->sec, d)))
 		stripMono(t);
 	/* Saturate rather than wrap, as Go does. */
 	if (__builtin_add_overflow(t->sec, d, &sum))
@@ -203,7 +214,8 @@ unixTime(int64_t sec, int32_t nsec)
 {
 	time_Time t;
 
-	t.sec = sec + unixToInternal;
+	/* Go's sum wraps for sec near the int64 limits. */
+	t.sec = wrapAdd(sec, unixToInternal);
 	t.nsec = nsec;
 	t.mono = 0;
 	return t;
@@ -229,13 +241,14 @@ time_Unix(int64_t sec, int64_t nsec)
 {
 	int64_t n;
 
+	/* Near the int64 limits sec wraps, as Go's does. */
 	if (nsec < 0 || nsec >= 1000000000) {
 		n = nsec / 1000000000;
-		sec += n;
+		sec = wrapAdd(sec, n);
 		nsec -= n * 1000000000;
 		if (nsec < 0) {
 			nsec += 1000000000;
-			sec--;
+			sec = wrapAdd(sec, -1);
 		}
 	}
 	return unixTime(sec, (int32_t)nsec);

@@ -104,52 +104,67 @@ static const staticHostTest lookupStaticAddrTests[] = {
 	},
 };
 
-/* fmtStrings prints a list as Go's %v does: "[a b]", "[]" for nil. */
+/*
+ * fmtStrings prints a result as Go's %v does: "[a b]", "[]" for nil; a NUL
+ * byte is shown as \x00.
+ */
 static char *
-fmtStrings(char *const *a, int n)
+fmtStrings(const net_string *a, int n)
 {
-	size_t size;
-	char  *s;
-	int    i;
+	size_t size, i;
+	char  *s, *p;
+	int    k;
 
 	size = 3;
-	for (i = 0; i < n; i++)
-		size += strlen(a[i]) + 1;
+	for (k = 0; k < n; k++)
+		size += 4 * a[k].n + 1;
 	s = malloc(size);
 	ck_assert_ptr_nonnull(s);
-	strcpy(s, "[");
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strcat(s, " ");
-		strcat(s, a[i]);
+	p = s;
+	*p++ = '[';
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			*p++ = ' ';
+		for (i = 0; i < a[k].n; i++) {
+			if (a[k].p[i] == '\0') {
+				memcpy(p, "\\x00", 4);
+				p += 4;
+			} else
+				*p++ = a[k].p[i];
+		}
 	}
-	strcat(s, "]");
+	*p++ = ']';
+	*p = '\0';
 	return s;
+}
+
+/* toStrings turns a NULL-terminated want list into Go strings. */
+static int
+toStrings(char *const *list, net_string *out)
+{
+	int n;
+
+	for (n = 0; list[n] != NULL; n++)
+		out[n] = (net_string){ list[n], strlen(list[n]) };
+	return n;
 }
 
 /*
  * equalStrings is reflect.DeepEqual of a result (n strings; NULL when n
- * is 0) and a want list.
+ * is 0) and a want list of wn strings.
  */
 static bool
-equalStrings(char *const *got, int n, char *const *want)
+equalStrings(const net_string *got, int n, const net_string *want, int wn)
 {
 	int i;
 
+	if (n != wn)
+		return false;
 	for (i = 0; i < n; i++)
-		if (want[i] == NULL || strcmp(got[i], want[i]) != 0)
+		if (got[i].n != want[i].n ||
+		    memcmp(got[i].p, want[i].p, got[i].n) != 0)
 			return false;
-	return want[n] == NULL;
-}
-
-static int
-countStrings(char *const *a)
-{
-	int n;
-
-	for (n = 0; a[n] != NULL; n++)
-		;
-	return n;
+	return true;
 }
 
 static char *
@@ -168,21 +183,22 @@ changeCase(const char *s, int (*f)(int))
 static void
 testStaticHost(const char *hostsPath, const staticHostEntry *ent)
 {
-	char *ins[4], **addrs, *got, *want;
-	int   i, n;
+	net_string *addrs, want[5];
+	char	   *ins[4], *got, *w;
+	int	    i, n, wn;
 
 	ins[0] = strdup(ent->in);
 	ins[1] = net_absDomainName(ent->in, strlen(ent->in));
 	ins[2] = changeCase(ent->in, tolower);
 	ins[3] = changeCase(ent->in, toupper);
+	wn = toStrings((char *const *)ent->out, want);
 	for (i = 0; i < 4; i++) {
-		addrs = net_lookupStaticHost(ins[i], &n);
-		if (!equalStrings(addrs, n, (char *const *)ent->out)) {
+		addrs = net_lookupStaticHost(ins[i], strlen(ins[i]), &n);
+		if (!equalStrings(addrs, n, want, wn)) {
 			got = fmtStrings(addrs, n);
-			want = fmtStrings((char *const *)ent->out,
-			    countStrings((char *const *)ent->out));
+			w = fmtStrings(want, wn);
 			ck_abort_msg("%s, lookupStaticHost(%s) = %s; want %s",
-			    hostsPath, ins[i], got, want);
+			    hostsPath, ins[i], got, w);
 		}
 		free(addrs);
 	}
@@ -212,22 +228,26 @@ END_TEST
 static void
 testStaticAddr(const char *hostsPath, const staticHostEntry *ent)
 {
-	char *want[5], **hosts, *g, *w;
-	int   i, n;
+	net_string *hosts, want[5];
+	char	   *g, *w;
+	int	    i, n, wn;
 
-	for (i = 0; ent->out[i] != NULL; i++)
-		want[i] = net_absDomainName(ent->out[i], strlen(ent->out[i]));
-	want[i] = NULL;
-	hosts = net_lookupStaticAddr(ent->in, &n);
-	if (!equalStrings(hosts, n, want)) {
+	wn = 0;
+	for (i = 0; ent->out[i] != NULL; i++) {
+		want[i].p = net_absDomainName(ent->out[i], strlen(ent->out[i]));
+		want[i].n = strlen(want[i].p);
+		wn++;
+	}
+	hosts = net_lookupStaticAddr(ent->in, strlen(ent->in), &n);
+	if (!equalStrings(hosts, n, want, wn)) {
 		g = fmtStrings(hosts, n);
-		w = fmtStrings(want, countStrings(want));
+		w = fmtStrings(want, wn);
 		ck_abort_msg("%s, lookupStaticAddr(%s) = %s; want %s",
 		    hostsPath, ent->in, g, w);
 	}
 	free(hosts);
-	for (i = 0; want[i] != NULL; i++)
-		free(want[i]);
+	for (i = 0; i < wn; i++)
+		free((char *)want[i].p);
 }
 
 START_TEST(TestLookupStaticAddr)
@@ -256,26 +276,104 @@ START_TEST(TestHostCacheModification)
 		{ "127.0.0.1", "127.0.0.2", "127.0.0.3" } };
 	static const staticHostEntry ent6 = { "::1", { "localhost" } };
 	const char		    *orig;
-	char			   **addrs, **hosts;
+	net_string		    *addrs, *hosts;
 	int			     i, n;
 
 	orig = net_testHookHostsPath;
 	net_testHookHostsPath = "tests/testdata/ipv4-hosts";
 	testStaticHost(net_testHookHostsPath, &ent4);
-	addrs = net_lookupStaticHost(ent4.in, &n);
+	addrs = net_lookupStaticHost(ent4.in, strlen(ent4.in), &n);
 	for (i = 0; i < n; i++)
-		memset(addrs[i], 'j', strlen(addrs[i]));
+		memset((char *)addrs[i].p, 'j', addrs[i].n);
 	free(addrs);
 	testStaticHost(net_testHookHostsPath, &ent4);
 
 	net_testHookHostsPath = "tests/testdata/ipv6-hosts";
 	testStaticAddr(net_testHookHostsPath, &ent6);
-	hosts = net_lookupStaticAddr(ent6.in, &n);
+	hosts = net_lookupStaticAddr(ent6.in, strlen(ent6.in), &n);
 	for (i = 0; i < n; i++)
-		memset(hosts[i], 'j', strlen(hosts[i]));
+		memset((char *)hosts[i].p, 'j', hosts[i].n);
 	free(hosts);
 	testStaticAddr(net_testHookHostsPath, &ent6);
 	net_testHookHostsPath = orig;
+}
+END_TEST
+
+/*
+ * testHostsNUL has no Go namesake.  A NUL byte inside a hosts-file field
+ * is part of the name or zone in Go, whose strings carry a length; gonet
+ * must not cut the field there (which would make "foo\0bar" answer for
+ * "foo").  Inputs and answers are what Go 1.19's lookupStaticHost and
+ * lookupStaticAddr gave for tests/testdata/nul-hosts
+ * (tests/testdata/nulhosts_go119).
+ */
+#define S(x)                                                                   \
+	{                                                                      \
+		(x), sizeof(x) - 1                                             \
+	}
+
+static const struct {
+	bool	   addr; /* lookupStaticAddr rather than lookupStaticHost */
+	net_string in;
+	int	   n;
+	net_string out[2];
+} hostsNULTests[] = {
+	{ false, S("foo"), 0, { { NULL, 0 } } },
+	{ false, S("foo\0bar"), 1, { S("127.0.0.1") } },
+	{ false, S("FOO\0BAR"), 1, { S("127.0.0.1") } },
+	{ false, S("plain"), 1, { S("127.0.0.1") } },
+	{ false, S("nul"), 0, { { NULL, 0 } } },
+	{ false, S("nul\0"), 1, { S("127.0.0.2") } },
+	{ false, S("a.b\0c"), 1, { S("127.0.0.3") } },
+	{ false, S("a.b\0c."), 1, { S("127.0.0.3") } },
+	{ false, S("a.b"), 0, { { NULL, 0 } } },
+	{ false, S("\0"), 1, { S("127.0.0.4") } },
+	{ false, S("x"), 0, { { NULL, 0 } } },
+	{ false, S("x\0"), 1, { S("127.0.0.5") } },
+	{ false, S("up\0per"), 1, { S("127.0.0.6") } },
+	{ false, S("UP\0PER"), 1, { S("127.0.0.6") } },
+	{ false, S("bad"), 0, { { NULL, 0 } } },
+	{ false, S("glued"), 0, { { NULL, 0 } } },
+	{ false, S("zoned"), 1, { S("fe80::1%lo\0x") } },
+	{ true, S("127.0.0.1"), 2, { S("foo\0bar"), S("plain") } },
+	{ true, S("127.0.0.2"), 1, { S("nul\0") } },
+	{ true, S("fe80::1%lo"), 0, { { NULL, 0 } } },
+	{ true, S("fe80::1%lo\0x"), 1, { S("zoned") } },
+	{ true, S("fe80::1"), 0, { { NULL, 0 } } },
+	{ true, S("127.0.0.3"), 1, { S("a.b\0c.") } },
+	{ true, S("127.0.0.4"), 1, { S("\0") } },
+	{ true, S("127.0.0.5"), 1, { S("x\0") } },
+	{ true, S("127.0.0.6"), 1, { S("UP\0PER") } },
+	{ true, S("127.0.0.7"), 0, { { NULL, 0 } } },
+	{ true, S("127.0.0.8"), 0, { { NULL, 0 } } },
+};
+
+START_TEST(testHostsNUL)
+{
+	const char *orig;
+	net_string *got;
+	char	   *g, *w, *in;
+	int	    n;
+
+	orig = net_testHookHostsPath;
+	net_testHookHostsPath = "tests/testdata/nul-hosts";
+	if (hostsNULTests[_i].addr)
+		got = net_lookupStaticAddr(
+		    hostsNULTests[_i].in.p, hostsNULTests[_i].in.n, &n);
+	else
+		got = net_lookupStaticHost(
+		    hostsNULTests[_i].in.p, hostsNULTests[_i].in.n, &n);
+	net_testHookHostsPath = orig;
+	if (!equalStrings(got, n, hostsNULTests[_i].out, hostsNULTests[_i].n)) {
+		in = fmtStrings(&hostsNULTests[_i].in, 1);
+		g = fmtStrings(got, n);
+		w = fmtStrings(hostsNULTests[_i].out, hostsNULTests[_i].n);
+		ck_abort_msg("%s(%s) = %s; want %s",
+		    hostsNULTests[_i].addr ? "lookupStaticAddr"
+					   : "lookupStaticHost",
+		    in, g, w);
+	}
+	free(got);
 }
 END_TEST
 
@@ -296,6 +394,9 @@ hosts_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("hostCache");
 	tcase_add_test(tc, TestHostCacheModification);
+	suite_add_tcase(s, tc);
+	tc = newTCase("NUL bytes");
+	tcase_add_loop_test(tc, testHostsNUL, 0, nelem(hostsNULTests));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,6 +18,7 @@
  *  - TestWildWildcardListener leaves out ListenIP (not in gonet's API).
  */
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <net/if.h>
@@ -25,6 +26,7 @@
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,6 +814,147 @@ START_TEST(TestListenConfigControl)
 }
 END_TEST
 
+/*
+ * testPollerStartEMFILE has no Go namesake.  Go's poller exists before
+ * user code runs; gonet's starts with the first socket and needs two
+ * descriptors (epoll and eventfd), so a process at its descriptor limit
+ * meets the limit there.  The failure must come back as Go's error for a
+ * socket call that found no descriptor, and the next call, once
+ * descriptors are free, must succeed: a failed start is not remembered.
+ * The texts are what Go 1.19 printed for a socket() failing with EMFILE
+ * (tests/testdata/emfile_go119.go).  Check forks each test, so the child
+ * begins with no poller; with CK_FORK=no the test cannot run and skips.
+ */
+static const struct {
+	bool dial;
+	int  free; /* descriptors left free below the limit */
+} pollerStartEMFILETests[] = {
+	{ false, 0 },
+	{ false, 1 },
+	{ false, 2 },
+	{ true, 0 },
+	{ true, 1 },
+	{ true, 2 },
+};
+
+/* pollerRunning reports whether this process holds an epoll instance. */
+static bool
+pollerRunning(void)
+{
+	char	path[64], target[64];
+	ssize_t n;
+	int	fd;
+
+	for (fd = 0; fd < 1024; fd++) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		n = readlink(path, target, sizeof(target) - 1);
+		if (n < 0)
+			continue;
+		target[n] = '\0';
+		if (strcmp(target, "anon_inode:[eventpoll]") == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * limitFree lowers the soft RLIMIT_NOFILE to the number of the free+1'th
+ * unused descriptor, so that exactly free descriptors can still be opened.
+ */
+static void
+limitFree(struct rlimit old, int free)
+{
+	struct rlimit rl = old;
+	int	      fd, n;
+
+	n = 0;
+	for (fd = 0; fd < 1024; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (n++ == free)
+			break;
+	}
+	rl.rlim_cur = (rlim_t)fd;
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+}
+
+/* pollerStartOp is the Listen or Dial under test; it frees what it made. */
+static runtime_error *
+pollerStartOp(bool dial, const char *addr)
+{
+	net_Listener  *ln;
+	net_Conn      *c;
+	runtime_error *err;
+
+	if (dial) {
+		if ((err = net_Dial("tcp", addr, &c)) == NULL) {
+			runtime_error_Free(net_Conn_Close(c));
+			net_Conn_Free(c);
+		}
+		return err;
+	}
+	if ((err = net_Listen("tcp", addr, &ln)) == NULL) {
+		runtime_error_Free(net_Listener_Close(ln));
+		net_Listener_Free(ln);
+	}
+	return err;
+}
+
+START_TEST(testPollerStartEMFILE)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	socklen_t	   len = sizeof(sin);
+	struct rlimit	   old;
+	runtime_error	  *err;
+	const char	  *addr, *want;
+	bool		   dial;
+	int		   s;
+
+	if (pollerRunning())
+		tSkipf("the poller already runs in this process (CK_FORK=no?)");
+	dial = pollerStartEMFILETests[_i].dial;
+	/* A plain socket to dial, so that gonet's poller stays unstarted. */
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	ck_assert_int_ge(s, 0);
+	ck_assert_int_eq(bind(s, (struct sockaddr *)&sin, sizeof(sin)), 0);
+	ck_assert_int_eq(listen(s, 8), 0);
+	ck_assert_int_eq(getsockname(s, (struct sockaddr *)&sin, &len), 0);
+	addr = "127.0.0.1:0";
+	want = "listen tcp 127.0.0.1:0: socket: too many open files";
+	if (dial) {
+		addr = tStr(
+		    runtime_sprintf("127.0.0.1:%d", (int)ntohs(sin.sin_port)));
+		want = tStr(runtime_concatstrings(
+		    "dial tcp ", addr, ": socket: too many open files", NULL));
+	}
+	/*
+	 * The IP stack probe and the backlog are read once per process and
+	 * need descriptors of their own: take them now, while there are some.
+	 */
+	(void)net_supportsIPv4();
+	(void)net_listenerBacklog();
+
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &old), 0);
+	limitFree(old, pollerStartEMFILETests[_i].free);
+	err = pollerStartOp(dial, addr);
+	if (pollerStartEMFILETests[_i].free < 2 && pollerRunning())
+		tErrorf("the poller runs after a start that failed");
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &old), 0);
+	if (err == NULL || strcmp(tErrStr(err), want) != 0)
+		tErrorf("with %d descriptors free: %s, want %s",
+		    pollerStartEMFILETests[_i].free,
+		    err == NULL ? "<nil>" : tErrStr(err), want);
+	if ((err = pollerStartOp(dial, addr)) != NULL)
+		tErrorf("after raising the limit: %s", tErrStr(err));
+	if (!pollerRunning())
+		tErrorf("the poller does not run after a successful %s",
+		    dial ? "Dial" : "Listen");
+	close(s);
+	tDone();
+}
+END_TEST
+
 Suite *
 listen_suite(void)
 {
@@ -841,6 +984,11 @@ listen_suite(void)
 	tcase_add_loop_test(tc, TestListenConfigControl, 0,
 	    nelem(listenConfigControlStreamNetworks) +
 		nelem(listenConfigControlPacketNetworks));
+	suite_add_tcase(s, tc);
+
+	tc = newNetTCase("poller start", 30);
+	tcase_add_loop_test(
+	    tc, testPollerStartEMFILE, 0, nelem(pollerStartEMFILETests));
 	suite_add_tcase(s, tc);
 	return s;
 }

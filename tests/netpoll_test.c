@@ -107,7 +107,7 @@ START_TEST(testPollWaitReady)
 	testPipe p;
 	waiter	 w;
 
-	runtime_pollServerInit();
+	ck_assert_int_eq(runtime_pollServerInit(), 0);
 	openPipe(&p);
 	startWaiter(&w, p.pd);
 	waitStarted(&w);
@@ -264,7 +264,7 @@ END_TEST
 
 START_TEST(testPollServerDescriptor)
 {
-	runtime_pollServerInit();
+	ck_assert_int_eq(runtime_pollServerInit(), 0);
 	ck_assert(!runtime_isPollServerDescriptor(0));
 	ck_assert(!runtime_isPollServerDescriptor(1));
 	ck_assert(!runtime_isPollServerDescriptor(2));

@@ -3,6 +3,9 @@
  * TCPListener and TCPConn tests over loopback.  Goroutines are pthreads;
  * Go's channels become joins.
  */
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
 #include <errno.h>
 #include <pthread.h>
 #include <semaphore.h>
@@ -893,6 +896,152 @@ START_TEST(testTCPAddrFromAddrPort)
 }
 END_TEST
 
+/*
+ * testKeepAlivePeriodOverflow has no Go namesake.  Near the limits of
+ * Duration, Go's roundDurationUp wraps and SetsockoptInt keeps the low 32
+ * bits of the second count: most such periods are refused with EINVAL,
+ * but 2^32+5 s becomes 5 s.  gonet must agree without signed overflow
+ * (the SANITIZE=1 build aborts on it).  The values were printed by Go 1.19
+ * running tests/testdata/overflow_go119.go.
+ */
+static const struct {
+	time_Duration d;
+	bool	      ok;
+	int	      secs; /* idle and interval afterwards */
+} keepAlivePeriodOverflowTests[] = {
+	{ INT64_MAX, false, 10 },
+	{ INT64_MAX - 1000000000 + 2, false, 10 },
+	{ INT64_MAX - 1000000000 + 1, false, 10 },
+	{ 2147483655LL * time_Second, false, 10 },
+	{ 4294967301LL * time_Second, true, 5 },
+	{ 2147483647LL * time_Second, false, 10 },
+	{ -4294967287LL * time_Second, true, 10 },
+	{ -5, false, 10 },
+	{ INT64_MIN, false, 10 },
+};
+
+/* keepAliveOf reads the idle time and the interval set on fd, in seconds. */
+static void
+keepAliveOf(int fd, int *idle, int *intvl)
+{
+	socklen_t len;
+
+	len = sizeof(*idle);
+	ck_assert_int_eq(
+	    getsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, idle, &len), 0);
+	len = sizeof(*intvl);
+	ck_assert_int_eq(
+	    getsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, intvl, &len), 0);
+}
+
+static int
+sysfdOf(net_Conn *c)
+{
+	return net_Conn_TCPConn(c)->conn.fd->sysfd;
+}
+
+START_TEST(testKeepAlivePeriodOverflow)
+{
+	net_Listener  *ln;
+	net_Conn      *c;
+	net_TCPConn   *tc;
+	runtime_error *err;
+	char	      *want;
+	int	       idle, intvl;
+
+	ln = newLocalListener("tcp4", NULL);
+	deferListener(ln);
+	if ((err = net_Dial("tcp", addrString(net_Listener_Addr(ln)), &c)) !=
+	    NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(c);
+	tc = net_Conn_TCPConn(c);
+	runtime_error_Free(
+	    net_TCPConn_SetKeepAlivePeriod(tc, 10 * time_Second));
+	err = net_TCPConn_SetKeepAlivePeriod(
+	    tc, keepAlivePeriodOverflowTests[_i].d);
+	want = NULL;
+	if (!keepAlivePeriodOverflowTests[_i].ok)
+		want = tStr(runtime_concatstrings("set tcp ",
+		    addrString(net_Conn_LocalAddr(c)), "->",
+		    addrString(net_Conn_RemoteAddr(c)),
+		    ": setsockopt: invalid argument", NULL));
+	if (want == NULL ? err != NULL
+			 : err == NULL || strcmp(tErrStr(err), want) != 0)
+		tErrorf("SetKeepAlivePeriod(%lld) = %s, want %s",
+		    (long long)keepAlivePeriodOverflowTests[_i].d,
+		    err == NULL ? "<nil>" : runtime_error_Error(err),
+		    want == NULL ? "<nil>" : want);
+	keepAliveOf(sysfdOf(c), &idle, &intvl);
+	ck_assert_msg(idle == keepAlivePeriodOverflowTests[_i].secs &&
+		intvl == keepAlivePeriodOverflowTests[_i].secs,
+	    "SetKeepAlivePeriod(%lld): idle %d intvl %d, want %d",
+	    (long long)keepAlivePeriodOverflowTests[_i].d, idle, intvl,
+	    keepAlivePeriodOverflowTests[_i].secs);
+	tDone();
+}
+END_TEST
+
+/*
+ * The same periods through Dialer.KeepAlive and ListenConfig.KeepAlive,
+ * which ignore the error: a refused period leaves the kernel's default
+ * (idle -1 here), which Go 1.19 printed as this machine's 7200 and 75 s.
+ */
+static const struct {
+	time_Duration ka;
+	int	      idle, intvl;
+} keepAliveConfigOverflowTests[] = {
+	{ INT64_MAX, -1, -1 },
+	{ 4294967301LL * time_Second, 5, 5 },
+};
+
+/* kernelKeepAlive reads the defaults a new TCP socket starts with. */
+static void
+kernelKeepAlive(int *idle, int *intvl)
+{
+	int fd;
+
+	fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	ck_assert_int_ge(fd, 0);
+	keepAliveOf(fd, idle, intvl);
+	close(fd);
+}
+
+START_TEST(testKeepAliveConfigOverflow)
+{
+	net_Dialer d = { .KeepAlive = keepAliveConfigOverflowTests[_i].ka };
+	net_ListenConfig lc = { .KeepAlive =
+				    keepAliveConfigOverflowTests[_i].ka };
+	net_Listener	*ln;
+	net_Conn	*c, *s;
+	runtime_error	*err;
+	int		 idle, intvl, wantIdle, wantIntvl, i;
+
+	wantIdle = keepAliveConfigOverflowTests[_i].idle;
+	wantIntvl = keepAliveConfigOverflowTests[_i].intvl;
+	if (wantIdle < 0)
+		kernelKeepAlive(&wantIdle, &wantIntvl);
+	for (i = 0; i < 2; i++) {
+		ln = newLocalListener("tcp4", i == 0 ? NULL : &lc);
+		deferListener(ln);
+		if ((err = net_Dialer_Dial(i == 0 ? &d : &(net_Dialer){ 0 },
+			 "tcp", addrString(net_Listener_Addr(ln)), &c)) != NULL)
+			tFatalf("%s", tErrStr(err));
+		deferConn(c);
+		if ((err = net_Listener_Accept(ln, &s)) != NULL)
+			tFatalf("%s", tErrStr(err));
+		deferConn(s);
+		keepAliveOf(sysfdOf(i == 0 ? c : s), &idle, &intvl);
+		ck_assert_msg(idle == wantIdle && intvl == wantIntvl,
+		    "%s{KeepAlive: %lld}: idle %d intvl %d, want %d %d",
+		    i == 0 ? "Dialer" : "ListenConfig",
+		    (long long)keepAliveConfigOverflowTests[_i].ka, idle, intvl,
+		    wantIdle, wantIntvl);
+	}
+	tDone();
+}
+END_TEST
+
 Suite *
 tcpsock_suite(void)
 {
@@ -919,6 +1068,10 @@ tcpsock_suite(void)
 	tcase_add_test(tc, TestTCPBig);
 	tcase_add_test(tc, TestCopyPipeIntoTCP);
 	tcase_add_test(tc, TestTCPReadWriteAllocs);
+	tcase_add_loop_test(tc, testKeepAlivePeriodOverflow, 0,
+	    nelem(keepAlivePeriodOverflowTests));
+	tcase_add_loop_test(tc, testKeepAliveConfigOverflow, 0,
+	    nelem(keepAliveConfigOverflowTests));
 	suite_add_tcase(s, tc);
 	tc = newNetTCase("big counts", 120);
 	tcase_add_test(tc, testTCPWriteCountAbove2GiB);

@@ -297,6 +297,107 @@ START_TEST(testUnixNano)
 }
 END_TEST
 
+/*
+ * The overflow tests have no Go namesakes: near the int64 limits Go's
+ * arithmetic wraps (Unix, unixTime) or saturates (Add, Sub), and gonet
+ * must do the same without C's undefined signed overflow, which the
+ * SANITIZE=1 build turns into an abort.  Every value was printed by Go
+ * 1.19 running tests/testdata/overflow_go119.go.
+ */
+static const struct {
+	const char   *name;
+	int64_t	      sec, nsec;
+	bool	      add; /* then Add(d) */
+	time_Duration d;
+	int64_t	      unix, unixNano;
+	int32_t	      nanosecond;
+} unixOverflowTests[] = {
+	{ "Unix(max, 0)", INT64_MAX, 0, false, 0, INT64_MAX, -1000000000, 0 },
+	{ "Unix(min, 0)", INT64_MIN, 0, false, 0, INT64_MIN, 0, 0 },
+	{ "Unix(max, 1e9)", INT64_MAX, 1000000000, false, 0, INT64_MIN, 0, 0 },
+	{ "Unix(max, max)", INT64_MAX, INT64_MAX, false, 0,
+	    -9223372027631403773LL, 9223372035854775807LL, 854775807 },
+	{ "Unix(min, -1)", INT64_MIN, -1, false, 0, INT64_MAX, -1, 999999999 },
+	{ "Unix(min, min)", INT64_MIN, INT64_MIN, false, 0,
+	    9223372027631403771LL, INT64_MIN, 145224192 },
+	{ "Unix(max-1e9, 0).Add(max)", INT64_MAX - 1000000000, 0, true,
+	    INT64_MAX, -9223372028631403773LL, 8223372035854775807LL,
+	    854775807 },
+	{ "Unix(0, 0).Add(max)", 0, 0, true, INT64_MAX, 9223372036, INT64_MAX,
+	    854775807 },
+	{ "Unix(0, 0).Add(min)", 0, 0, true, INT64_MIN, -9223372037LL,
+	    INT64_MIN, 145224192 },
+	{ "Unix(min, 0).Add(min)", INT64_MIN, 0, true, INT64_MIN,
+	    9223372027631403771LL, INT64_MIN, 145224192 },
+	{ "Unix(max, 999999999).Add(1)", INT64_MAX, 999999999, true, 1,
+	    INT64_MIN, 0, 0 },
+};
+
+START_TEST(testUnixOverflow)
+{
+	time_Time t;
+
+	t = time_Unix(unixOverflowTests[_i].sec, unixOverflowTests[_i].nsec);
+	if (unixOverflowTests[_i].add)
+		t = time_Time_Add(t, unixOverflowTests[_i].d);
+	ck_assert_msg(time_Time_Unix(t) == unixOverflowTests[_i].unix &&
+		t.nsec == unixOverflowTests[_i].nanosecond &&
+		time_Time_UnixNano(t) == unixOverflowTests[_i].unixNano,
+	    "%s: Unix %lld Nanosecond %d UnixNano %lld, want %lld %d %lld",
+	    unixOverflowTests[_i].name, (long long)time_Time_Unix(t), t.nsec,
+	    (long long)time_Time_UnixNano(t),
+	    (long long)unixOverflowTests[_i].unix,
+	    unixOverflowTests[_i].nanosecond,
+	    (long long)unixOverflowTests[_i].unixNano);
+}
+END_TEST
+
+static const struct {
+	int64_t	      t, u; /* Unix seconds */
+	time_Duration d;
+} subOverflowTests[] = {
+	{ INT64_MAX, 0, minDuration },
+	{ INT64_MIN, 0, minDuration },
+	{ INT64_MAX, INT64_MIN, -1 * time_Second },
+	{ 0, INT64_MAX, maxDuration },
+};
+
+START_TEST(testSubOverflow)
+{
+	time_Time     t, u;
+	time_Duration got;
+
+	t = time_Unix(subOverflowTests[_i].t, 0);
+	u = time_Unix(subOverflowTests[_i].u, 0);
+	got = time_Time_Sub(t, u);
+	ck_assert_msg(got == subOverflowTests[_i].d,
+	    "Unix(%lld, 0).Sub(Unix(%lld, 0)) = %lld, want %lld",
+	    (long long)subOverflowTests[_i].t,
+	    (long long)subOverflowTests[_i].u, (long long)got,
+	    (long long)subOverflowTests[_i].d);
+}
+END_TEST
+
+START_TEST(testUntilOverflow)
+{
+	time_Time far;
+
+	ck_assert(time_Until(time_Unix(INT64_MAX, 0)) == minDuration);
+	ck_assert(time_Until(time_Unix(INT64_MIN, 0)) == minDuration);
+	ck_assert(time_Since(time_Unix(INT64_MAX, 0)) == maxDuration);
+	ck_assert(time_Since(time_Unix(INT64_MIN, 0)) == maxDuration);
+	ck_assert_msg(
+	    time_Time_Before(time_Unix(INT64_MAX, 0), time_Unix(0, 0)),
+	    "Unix(max, 0).Before(Unix(0, 0)) = false, want true");
+	far = time_Time_Add(time_Now(), maxDuration);
+	ck_assert_msg(time_Time_After(far, time_Now()),
+	    "Now().Add(max).After(Now()) = false, want true");
+	ck_assert_msg(time_Until(far) > 290 * 365 * 24 * time_Hour,
+	    "Until(Now().Add(max)) = %lld, want over 290 years",
+	    (long long)time_Until(far));
+}
+END_TEST
+
 Suite *
 time_suite(void)
 {
@@ -311,6 +412,9 @@ time_suite(void)
 	tcase_add_loop_test(tc, TestSub, 0, nelem(subTests));
 	tcase_add_test(tc, testIsZero);
 	tcase_add_test(tc, testUnixNano);
+	tcase_add_loop_test(tc, testUnixOverflow, 0, nelem(unixOverflowTests));
+	tcase_add_loop_test(tc, testSubOverflow, 0, nelem(subOverflowTests));
+	tcase_add_test(tc, testUntilOverflow);
 	suite_add_tcase(s, tc);
 	tc = newTCase("Monotonic");
 	tcase_add_test(tc, TestMonotonicAdd);
