@@ -18,6 +18,14 @@ int main(void) {
 	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
 		return 1;
 	context_Free(ctx);
+	/* Channels come from runtime/chan.h, which runtime.h includes. */
+	runtime_hchan *ch = runtime_makechan(sizeof(int), 1);
+	int v = 7, w = 0;
+	runtime_chansend1(ch, &v);
+	runtime_chanrecv1(ch, &w);
+	runtime_hchan_Free(ch);
+	if (w != 7)
+		return 1;
 	puts(s);
 	free(s);
 	return 0;
