@@ -12,12 +12,6 @@ cat >"$d/ip.c" <<'C'
 #include <net/net.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
-	context_Context *ctx = context_WithCancel(context_Background());
-	context_Cancel(ctx);
-	/* io and context symbols must be exported too, not just net's. */
-	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
-		return 1;
-	context_Free(ctx);
 	/* Channels come from runtime/chan.h, which runtime.h includes. */
 	runtime_hchan *ch = runtime_makechan(sizeof(int), 1);
 	int v = 7, w = 0;
@@ -26,6 +20,12 @@ int main(void) {
 	runtime_hchan_Free(ch);
 	if (w != 7)
 		return 1;
+	context_Context *ctx = context_WithCancel(context_Background());
+	context_Cancel(ctx);
+	/* io and context symbols must be exported too, not just net's. */
+	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
+		return 1;
+	context_Free(ctx);
 	puts(s);
 	free(s);
 	return 0;
