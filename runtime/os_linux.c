@@ -1,19 +1,21 @@
 /*
- * C port of go1.19 src/runtime/os_linux.go (futexsleep, futexwakeup) and
- * of the nanotime of sys_linux_amd64.s.
+ * C port of go1.19 src/runtime/os_linux.go (futexsleep, futexwakeup,
+ * getproccount) and of the nanotime and osyield of sys_linux_amd64.s.
  * built on: linux
  */
 #include <linux/futex.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 /*
  * runtime_futexsleep returns at once if *addr != val, so a wake-up that
@@ -56,4 +58,31 @@ runtime_nanotime(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+void
+runtime_osyield(void)
+{
+	sched_yield();
+}
+
+static pthread_once_t ncpuOnce = PTHREAD_ONCE_INIT;
+static int32_t	      ncpu;
+
+/* getproccount counts the CPUs this process may run on, at least 1. */
+static void
+getproccount(void)
+{
+	cpu_set_t set;
+
+	ncpu = 1;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		ncpu = CPU_COUNT(&set);
+}
+
+int32_t
+runtime_getncpu(void)
+{
+	pthread_once(&ncpuOnce, getproccount);
+	return ncpu;
 }

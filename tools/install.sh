@@ -9,7 +9,7 @@ lib=$destdir$prefix/lib
 mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
-cp runtime/runtime.h "$inc/runtime/"
+cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp syscall/syscall.h "$inc/syscall/"
 cp libgonet.a "$lib/"
 cp "$soname" "$lib/"
