@@ -9,7 +9,9 @@ make -s install DESTDIR="$d" PREFIX=/usr >/dev/null
 cat >"$d/ip.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <net/net.h>
+#include <dnsmessage/dnsmessage.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
 	context_Context *ctx = context_WithCancel(context_Background());
@@ -17,6 +19,11 @@ int main(void) {
 	/* io and context symbols must be exported too, not just net's. */
 	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
 		return 1;
+	/* and package dnsmessage's. */
+	char *t = dnsmessage_Type_String(dnsmessage_TypeAAAA);
+	if (strcmp(t, "TypeAAAA") != 0)
+		return 1;
+	free(t);
 	context_Free(ctx);
 	puts(s);
 	free(s);
