@@ -64,6 +64,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c \
+	tests/dnsmessage/message_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \

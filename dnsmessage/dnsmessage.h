@@ -352,14 +352,19 @@ runtime_error *dnsmessage_Parser_UnknownResource(
     dnsmessage_Parser *p, dnsmessage_UnknownResource *r);
 
 /*
- * dnsmessage_Builder is Go's Builder.  It owns its growing buffer and, once
- * EnableCompression ran, a compression table; dnsmessage_Builder_Free
- * releases both.  Finish hands out the buffer, still the Builder's.
+ * dnsmessage_Builder is Go's Builder.  Like Go's append it writes into the
+ * caller's buffer while that has room and moves to a malloc'd copy when it
+ * outgrows it; with compression enabled it also holds a table.
+ * dnsmessage_Builder_Free releases what the Builder allocated (never the
+ * caller's buffer).  Finish hands out the buffer in use, the caller's or
+ * the Builder's, valid until Builder_Free.
  */
 typedef struct dnsmessage_compression dnsmessage_compression;
-typedef struct dnsmessage_bytes { /* a Go []byte */
+/* A Go []byte; owned says whether p is gonet's (malloc'd) or the caller's. */
+typedef struct dnsmessage_bytes {
 	uint8_t *p;
 	size_t	 len, cap;
+	bool	 owned;
 } dnsmessage_bytes;
 typedef struct dnsmessage_Builder {
 	dnsmessage_bytes	msg;
@@ -369,9 +374,12 @@ typedef struct dnsmessage_Builder {
 	dnsmessage_compression *compression;
 } dnsmessage_Builder;
 
-/* The message is appended to a copy of buf[:len] (buf may be NULL). */
+/*
+ * The message is appended to buf[:len], buf having room for cap bytes; buf
+ * may be NULL.
+ */
 dnsmessage_Builder dnsmessage_NewBuilder(
-    const uint8_t *buf, size_t len, dnsmessage_Header h);
+    uint8_t *buf, size_t len, size_t cap, dnsmessage_Header h);
 void	       dnsmessage_Builder_EnableCompression(dnsmessage_Builder *b);
 runtime_error *dnsmessage_Builder_StartQuestions(dnsmessage_Builder *b);
 runtime_error *dnsmessage_Builder_StartAnswers(dnsmessage_Builder *b);
@@ -401,7 +409,6 @@ runtime_error *dnsmessage_Builder_OPTResource(dnsmessage_Builder *b,
     dnsmessage_ResourceHeader h, const dnsmessage_OPTResource *r);
 runtime_error *dnsmessage_Builder_UnknownResource(dnsmessage_Builder *b,
     dnsmessage_ResourceHeader h, const dnsmessage_UnknownResource *r);
-/* *msg and *len receive the Builder's buffer, valid until Builder_Free. */
 runtime_error *dnsmessage_Builder_Finish(
     dnsmessage_Builder *b, const uint8_t **msg, size_t *len);
 void dnsmessage_Builder_Free(dnsmessage_Builder *b);

@@ -26,7 +26,27 @@ extern runtime_error *const dnsmessage_errNonCanonicalName;
 extern runtime_error *const dnsmessage_errStringTooLong;
 extern runtime_error *const dnsmessage_errCompressedSRV;
 
+/*
+ * dnsmessage_nestedError labels the error of a part with the part's name
+ * (Go's "s: err").  It owns its label and the error it wraps.
+ */
+typedef struct dnsmessage_nestedError {
+	runtime_error  e;
+	char	      *s;
+	runtime_error *err;
+} dnsmessage_nestedError;
 extern const runtime_errorType dnsmessage_nestedErrorType;
+
+/* Go's section, the state of a Parser or Builder. */
+enum dnsmessage_section {
+	dnsmessage_sectionNotStarted,
+	dnsmessage_sectionHeader,
+	dnsmessage_sectionQuestions,
+	dnsmessage_sectionAnswers,
+	dnsmessage_sectionAuthorities,
+	dnsmessage_sectionAdditionals,
+	dnsmessage_sectionDone,
+};
 
 /* dnsmessage_compression is Go's map[string]int from name suffix to offset. */
 dnsmessage_compression *dnsmessage_newCompression(void);
@@ -65,6 +85,16 @@ runtime_error *dnsmessage_Question_pack(const dnsmessage_Question *q,
 runtime_error *dnsmessage_Resource_pack(dnsmessage_Resource *r,
     dnsmessage_bytes *msg, dnsmessage_compression *compression,
     size_t compressionOff);
+runtime_error *dnsmessage_header_unpack(
+    dnsmessage_header *h, const uint8_t *msg, size_t len, size_t *off);
+/* *lenOff receives where the Length field was written. */
+runtime_error *dnsmessage_ResourceHeader_pack(
+    const dnsmessage_ResourceHeader *h, dnsmessage_bytes *msg,
+    dnsmessage_compression *compression, size_t compressionOff, size_t *lenOff);
+/* The body is malloc'd; release it as dnsmessage_Resource_Free does. */
+runtime_error *dnsmessage_unpackResourceBody(const uint8_t *msg, size_t len,
+    size_t *off, const dnsmessage_ResourceHeader *hdr,
+    dnsmessage_ResourceBody **r);
 runtime_error *dnsmessage_ResourceHeader_unpack(
     dnsmessage_ResourceHeader *h, const uint8_t *msg, size_t len, size_t *off);
 runtime_error *dnsmessage_skipResource(

@@ -20,16 +20,6 @@ enum {
 	nameLen = 255,
 };
 
-enum section {
-	sectionNotStarted,
-	sectionHeader,
-	sectionQuestions,
-	sectionAnswers,
-	sectionAuthorities,
-	sectionAdditionals,
-	sectionDone,
-};
-
 enum {
 	headerBitQR = 1 << 15,
 	headerBitAA = 1 << 10,
@@ -93,11 +83,7 @@ DNSERR(errCompressedSRV, "compressed name in SRV resource data");
  * both its label and the error it wraps.  Go's type has no Unwrap, so
  * errors_Is does not see through it either.
  */
-typedef struct nestedError {
-	runtime_error  e;
-	char	      *s;
-	runtime_error *err;
-} nestedError;
+typedef dnsmessage_nestedError nestedError;
 
 static char *
 nestedError_Error(const runtime_error *err)
@@ -386,15 +372,26 @@ printBool(bool b)
 
 /* The growing message buffer: Go's append. */
 
+/* bytes_reserve makes room for n more bytes, moving a caller's buffer. */
 static void
 bytes_reserve(dnsmessage_bytes *m, size_t n)
 {
+	uint8_t *p;
+
 	if (m->len + n <= m->cap)
 		return;
 	m->cap = 2 * m->cap + n;
 	if (m->cap < packStartingCap)
 		m->cap = packStartingCap;
-	m->p = runtime_realloc(m->p, m->cap);
+	if (m->owned) {
+		m->p = runtime_realloc(m->p, m->cap);
+		return;
+	}
+	p = runtime_malloc(m->cap);
+	if (m->len > 0)
+		memcpy(p, m->p, m->len);
+	m->p = p;
+	m->owned = true;
 }
 
 static void
@@ -562,24 +559,24 @@ dnsmessage_Header_GoString(const dnsmessage_Header *m)
 }
 
 static const char *const sectionNames[] = {
-	[sectionHeader] = "header",
-	[sectionQuestions] = "Question",
-	[sectionAnswers] = "Answer",
-	[sectionAuthorities] = "Authority",
-	[sectionAdditionals] = "Additional",
+	[dnsmessage_sectionHeader] = "header",
+	[dnsmessage_sectionQuestions] = "Question",
+	[dnsmessage_sectionAnswers] = "Answer",
+	[dnsmessage_sectionAuthorities] = "Authority",
+	[dnsmessage_sectionAdditionals] = "Additional",
 };
 
 static uint16_t
 header_count(const header *h, int sec)
 {
 	switch (sec) {
-	case sectionQuestions:
+	case dnsmessage_sectionQuestions:
 		return h->questions;
-	case sectionAnswers:
+	case dnsmessage_sectionAnswers:
 		return h->answers;
-	case sectionAuthorities:
+	case dnsmessage_sectionAuthorities:
 		return h->authorities;
-	case sectionAdditionals:
+	case dnsmessage_sectionAdditionals:
 		return h->additionals;
 	}
 	return 0;
@@ -589,7 +586,7 @@ header_count(const header *h, int sec)
 static void
 header_pack(const header *h, uint8_t *p)
 {
-	dnsmessage_bytes msg = { p, 0, headerLen };
+	dnsmessage_bytes msg = { p, 0, headerLen, false };
 
 	packUint16(&msg, h->id);
 	packUint16(&msg, h->bits);
@@ -599,8 +596,8 @@ header_pack(const header *h, uint8_t *p)
 	packUint16(&msg, h->additionals);
 }
 
-static runtime_error *
-header_unpack(header *h, const uint8_t *msg, size_t len, size_t *off)
+runtime_error *
+dnsmessage_header_unpack(header *h, const uint8_t *msg, size_t len, size_t *off)
 {
 	static const char *const names[] = { "id", "bits", "questions",
 		"answers", "authorities", "additionals" };
@@ -1031,9 +1028,10 @@ dnsmessage_ResourceHeader_GoString(const dnsmessage_ResourceHeader *h)
 }
 
 /* ResourceHeader_pack sets *lenOff to where the Length field went. */
-static runtime_error *
-ResourceHeader_pack(const dnsmessage_ResourceHeader *h, dnsmessage_bytes *msg,
-    dnsmessage_compression *compression, size_t compressionOff, size_t *lenOff)
+runtime_error *
+dnsmessage_ResourceHeader_pack(const dnsmessage_ResourceHeader *h,
+    dnsmessage_bytes *msg, dnsmessage_compression *compression,
+    size_t compressionOff, size_t *lenOff)
 {
 	runtime_error *err;
 
@@ -1809,8 +1807,8 @@ dnsmessage_ResourceBody_GoString(const dnsmessage_ResourceBody *r)
 }
 
 /* unpackResourceBody allocates the body; *off moves past the record. */
-static runtime_error *
-unpackResourceBody(const uint8_t *msg, size_t len, size_t *off,
+runtime_error *
+dnsmessage_unpackResourceBody(const uint8_t *msg, size_t len, size_t *off,
     const dnsmessage_ResourceHeader *hdr, dnsmessage_ResourceBody **r)
 {
 	const dnsmessage_resourceBodyType *t = bodyTypeOf(hdr->Type);
@@ -1882,7 +1880,7 @@ dnsmessage_Resource_pack(dnsmessage_Resource *r, dnsmessage_bytes *msg,
 	if (r->Body == NULL)
 		return errNilResouceBody;
 	r->Header.Type = realType(r->Body);
-	err = ResourceHeader_pack(
+	err = dnsmessage_ResourceHeader_pack(
 	    &r->Header, msg, compression, compressionOff, &lenOff);
 	if (err != NULL)
 		return nested("ResourceHeader", err);
@@ -1911,10 +1909,11 @@ dnsmessage_Parser_Start(
 	memset(h, 0, sizeof(*h));
 	p->msg = msg;
 	p->len = len;
-	if ((err = header_unpack(&p->header, msg, len, &off)) != NULL)
+	if ((err = dnsmessage_header_unpack(&p->header, msg, len, &off)) !=
+	    NULL)
 		return nested("unpacking header", err);
 	p->off = off;
-	p->section = sectionQuestions;
+	p->section = dnsmessage_sectionQuestions;
 	*h = header_header(&p->header);
 	return NULL;
 }
@@ -1969,7 +1968,8 @@ Parser_resource(dnsmessage_Parser *p, int sec, dnsmessage_Resource *r)
 	if ((err = Parser_resourceHeader(p, sec, &r->Header)) != NULL)
 		return err;
 	p->resHeaderValid = false;
-	err = unpackResourceBody(p->msg, p->len, &p->off, &r->Header, &r->Body);
+	err = dnsmessage_unpackResourceBody(
+	    p->msg, p->len, &p->off, &r->Header, &r->Body);
 	if (err != NULL) {
 		memset(r, 0, sizeof(*r));
 		return newNestedError(runtime_concatstrings("unpacking ",
@@ -2013,7 +2013,7 @@ dnsmessage_Parser_Question(dnsmessage_Parser *p, dnsmessage_Question *q)
 	runtime_error	   *err;
 
 	memset(q, 0, sizeof(*q));
-	if ((err = Parser_checkAdvance(p, sectionQuestions)) != NULL)
+	if ((err = Parser_checkAdvance(p, dnsmessage_sectionQuestions)) != NULL)
 		return err;
 	if ((err = dnsmessage_Name_unpack(&r.Name, p->msg, p->len, &off)) !=
 	    NULL)
@@ -2067,7 +2067,7 @@ dnsmessage_Parser_SkipQuestion(dnsmessage_Parser *p)
 	size_t	       off = p->off;
 	runtime_error *err;
 
-	if ((err = Parser_checkAdvance(p, sectionQuestions)) != NULL)
+	if ((err = Parser_checkAdvance(p, dnsmessage_sectionQuestions)) != NULL)
 		return err;
 	if ((err = skipName(p->msg, p->len, &off)) != NULL)
 		return nested("skipping Question Name", err);
@@ -2141,13 +2141,13 @@ runtime_error *
 dnsmessage_Parser_AnswerHeader(
     dnsmessage_Parser *p, dnsmessage_ResourceHeader *h)
 {
-	return Parser_resourceHeader(p, sectionAnswers, h);
+	return Parser_resourceHeader(p, dnsmessage_sectionAnswers, h);
 }
 
 runtime_error *
 dnsmessage_Parser_Answer(dnsmessage_Parser *p, dnsmessage_Resource *r)
 {
-	return Parser_resource(p, sectionAnswers, r);
+	return Parser_resource(p, dnsmessage_sectionAnswers, r);
 }
 
 runtime_error *
@@ -2155,13 +2155,13 @@ dnsmessage_Parser_AllAnswers(
     dnsmessage_Parser *p, dnsmessage_Resource **rs, size_t *n)
 {
 	/* Typically a handful of A or AAAA records. */
-	return allResources(p, sectionAnswers, 20, rs, n);
+	return allResources(p, dnsmessage_sectionAnswers, 20, rs, n);
 }
 
 runtime_error *
 dnsmessage_Parser_SkipAnswer(dnsmessage_Parser *p)
 {
-	return Parser_skipResource(p, sectionAnswers);
+	return Parser_skipResource(p, dnsmessage_sectionAnswers);
 }
 
 runtime_error *
@@ -2174,13 +2174,13 @@ runtime_error *
 dnsmessage_Parser_AuthorityHeader(
     dnsmessage_Parser *p, dnsmessage_ResourceHeader *h)
 {
-	return Parser_resourceHeader(p, sectionAuthorities, h);
+	return Parser_resourceHeader(p, dnsmessage_sectionAuthorities, h);
 }
 
 runtime_error *
 dnsmessage_Parser_Authority(dnsmessage_Parser *p, dnsmessage_Resource *r)
 {
-	return Parser_resource(p, sectionAuthorities, r);
+	return Parser_resource(p, dnsmessage_sectionAuthorities, r);
 }
 
 runtime_error *
@@ -2188,13 +2188,13 @@ dnsmessage_Parser_AllAuthorities(
     dnsmessage_Parser *p, dnsmessage_Resource **rs, size_t *n)
 {
 	/* An SOA for NXDOMAIN and the like, else nothing. */
-	return allResources(p, sectionAuthorities, 10, rs, n);
+	return allResources(p, dnsmessage_sectionAuthorities, 10, rs, n);
 }
 
 runtime_error *
 dnsmessage_Parser_SkipAuthority(dnsmessage_Parser *p)
 {
-	return Parser_skipResource(p, sectionAuthorities);
+	return Parser_skipResource(p, dnsmessage_sectionAuthorities);
 }
 
 runtime_error *
@@ -2207,13 +2207,13 @@ runtime_error *
 dnsmessage_Parser_AdditionalHeader(
     dnsmessage_Parser *p, dnsmessage_ResourceHeader *h)
 {
-	return Parser_resourceHeader(p, sectionAdditionals, h);
+	return Parser_resourceHeader(p, dnsmessage_sectionAdditionals, h);
 }
 
 runtime_error *
 dnsmessage_Parser_Additional(dnsmessage_Parser *p, dnsmessage_Resource *r)
 {
-	return Parser_resource(p, sectionAdditionals, r);
+	return Parser_resource(p, dnsmessage_sectionAdditionals, r);
 }
 
 runtime_error *
@@ -2221,13 +2221,13 @@ dnsmessage_Parser_AllAdditionals(
     dnsmessage_Parser *p, dnsmessage_Resource **rs, size_t *n)
 {
 	/* An OPT record, sometimes glue A or AAAA records. */
-	return allResources(p, sectionAdditionals, 10, rs, n);
+	return allResources(p, dnsmessage_sectionAdditionals, 10, rs, n);
 }
 
 runtime_error *
 dnsmessage_Parser_SkipAdditional(dnsmessage_Parser *p)
 {
-	return Parser_skipResource(p, sectionAdditionals);
+	return Parser_skipResource(p, dnsmessage_sectionAdditionals);
 }
 
 runtime_error *
@@ -2454,17 +2454,21 @@ dnsmessage_Message_GoString(const dnsmessage_Message *m)
 /* Builder. */
 
 dnsmessage_Builder
-dnsmessage_NewBuilder(const uint8_t *buf, size_t len, dnsmessage_Header h)
+dnsmessage_NewBuilder(uint8_t *buf, size_t len, size_t cap, dnsmessage_Header h)
 {
 	dnsmessage_Builder b = { 0 };
 	uint8_t		   hb[headerLen] = { 0 };
 
-	packBytes(&b.msg, buf, len);
-	b.start = len;
+	if (buf != NULL) {
+		b.msg.p = buf;
+		b.msg.len = len;
+		b.msg.cap = cap;
+	}
+	b.start = b.msg.len;
 	Header_pack(&h, &b.header.id, &b.header.bits);
 	/* Room for the header, written by Finish. */
 	packBytes(&b.msg, hb, headerLen);
-	b.section = sectionHeader;
+	b.section = dnsmessage_sectionHeader;
 	return b;
 }
 
@@ -2482,7 +2486,8 @@ dnsmessage_Builder_EnableCompression(dnsmessage_Builder *b)
 void
 dnsmessage_Builder_Free(dnsmessage_Builder *b)
 {
-	free(b->msg.p);
+	if (b->msg.owned)
+		free(b->msg.p);
 	dnsmessage_compression_free(b->compression);
 	memset(b, 0, sizeof(*b));
 }
@@ -2490,7 +2495,7 @@ dnsmessage_Builder_Free(dnsmessage_Builder *b)
 static runtime_error *
 Builder_startCheck(dnsmessage_Builder *b, int s)
 {
-	if (b->section <= sectionNotStarted)
+	if (b->section <= dnsmessage_sectionNotStarted)
 		return ErrNotStarted;
 	if (b->section > s)
 		return ErrSectionDone;
@@ -2511,25 +2516,25 @@ Builder_start(dnsmessage_Builder *b, int s)
 runtime_error *
 dnsmessage_Builder_StartQuestions(dnsmessage_Builder *b)
 {
-	return Builder_start(b, sectionQuestions);
+	return Builder_start(b, dnsmessage_sectionQuestions);
 }
 
 runtime_error *
 dnsmessage_Builder_StartAnswers(dnsmessage_Builder *b)
 {
-	return Builder_start(b, sectionAnswers);
+	return Builder_start(b, dnsmessage_sectionAnswers);
 }
 
 runtime_error *
 dnsmessage_Builder_StartAuthorities(dnsmessage_Builder *b)
 {
-	return Builder_start(b, sectionAuthorities);
+	return Builder_start(b, dnsmessage_sectionAuthorities);
 }
 
 runtime_error *
 dnsmessage_Builder_StartAdditionals(dnsmessage_Builder *b)
 {
-	return Builder_start(b, sectionAdditionals);
+	return Builder_start(b, dnsmessage_sectionAdditionals);
 }
 
 static runtime_error *
@@ -2539,19 +2544,19 @@ Builder_incrementSectionCount(dnsmessage_Builder *b)
 	runtime_error *err = NULL;
 
 	switch (b->section) {
-	case sectionQuestions:
+	case dnsmessage_sectionQuestions:
 		count = &b->header.questions;
 		err = errTooManyQuestions;
 		break;
-	case sectionAnswers:
+	case dnsmessage_sectionAnswers:
 		count = &b->header.answers;
 		err = errTooManyAnswers;
 		break;
-	case sectionAuthorities:
+	case dnsmessage_sectionAuthorities:
 		count = &b->header.authorities;
 		err = errTooManyAuthorities;
 		break;
-	case sectionAdditionals:
+	case dnsmessage_sectionAdditionals:
 		count = &b->header.additionals;
 		err = errTooManyAdditionals;
 		break;
@@ -2575,9 +2580,9 @@ dnsmessage_Builder_Question(dnsmessage_Builder *b, dnsmessage_Question q)
 	size_t	       oldLen = b->msg.len;
 	runtime_error *err;
 
-	if (b->section < sectionQuestions)
+	if (b->section < dnsmessage_sectionQuestions)
 		return ErrNotStarted;
-	if (b->section > sectionQuestions)
+	if (b->section > dnsmessage_sectionQuestions)
 		return ErrSectionDone;
 	err = dnsmessage_Question_pack(&q, &b->msg, b->compression, b->start);
 	if (err == NULL)
@@ -2590,9 +2595,9 @@ dnsmessage_Builder_Question(dnsmessage_Builder *b, dnsmessage_Question q)
 static runtime_error *
 Builder_checkResourceSection(dnsmessage_Builder *b)
 {
-	if (b->section < sectionAnswers)
+	if (b->section < dnsmessage_sectionAnswers)
 		return ErrNotStarted;
-	if (b->section > sectionAdditionals)
+	if (b->section > dnsmessage_sectionAdditionals)
 		return ErrSectionDone;
 	return NULL;
 }
@@ -2614,8 +2619,8 @@ Builder_resource(dnsmessage_Builder *b, dnsmessage_ResourceHeader h,
 	if (t == &dnsmessage_UnknownResourceType)
 		h.Type =
 		    ((const dnsmessage_UnknownResource *)(const void *)r)->Type;
-	err =
-	    ResourceHeader_pack(&h, &b->msg, b->compression, b->start, &lenOff);
+	err = dnsmessage_ResourceHeader_pack(
+	    &h, &b->msg, b->compression, b->start, &lenOff);
 	if (err != NULL) {
 		err = nested("ResourceHeader", err);
 		goto out;
@@ -2661,9 +2666,9 @@ dnsmessage_Builder_Finish(
 {
 	*msg = NULL;
 	*len = 0;
-	if (b->section < sectionHeader)
+	if (b->section < dnsmessage_sectionHeader)
 		return ErrNotStarted;
-	b->section = sectionDone;
+	b->section = dnsmessage_sectionDone;
 	header_pack(&b->header, b->msg.p + b->start);
 	*msg = b->msg.p;
 	*len = b->msg.len;
