@@ -1684,6 +1684,135 @@ START_TEST(TestBuildingAllocs)
 }
 END_TEST
 
+/*
+ * Go 1.19's answers for truncated and corrupted copies of largeTestMsg
+ * (tests/testdata/dnsmessage/unpack_go119.go wrote the table).  Each input
+ * is a heap block of exactly its length, so ASan catches any read past it.
+ */
+static uint64_t
+fnv64a(const char *s)
+{
+	uint64_t h = 14695981039346656037ull;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (uint8_t)*s) * 1099511628211ull;
+	return h;
+}
+
+static char *
+unpackResult(const uint8_t *b, size_t n)
+{
+	dnsmessage_Message m;
+	runtime_error	  *err;
+	char		  *gs, *out;
+
+	err = dnsmessage_Message_Unpack(&m, b, n);
+	if (err != NULL) {
+		out = strdup(runtime_error_Error(err));
+		runtime_error_Free(err);
+	} else {
+		gs = dnsmessage_Message_GoString(&m);
+		out = malloc(32);
+		snprintf(out, 32, "ok %016llx", (unsigned long long)fnv64a(gs));
+		free(gs);
+	}
+	dnsmessage_Message_Free(&m);
+	return out;
+}
+
+static char *
+skipResult(const uint8_t *b, size_t n)
+{
+	static const parserFn fs[] = { dnsmessage_Parser_SkipAllQuestions,
+		dnsmessage_Parser_SkipAllAnswers,
+		dnsmessage_Parser_SkipAllAuthorities,
+		dnsmessage_Parser_SkipAllAdditionals };
+	dnsmessage_Parser     p;
+	dnsmessage_Header     h;
+	runtime_error	     *err;
+	char		     *out;
+	size_t		      i;
+
+	err = dnsmessage_Parser_Start(&p, b, n, &h);
+	for (i = 0; err == NULL && i < nelem(fs); i++)
+		err = fs[i](&p);
+	out = strdup(err == NULL ? "ok" : runtime_error_Error(err));
+	runtime_error_Free(err);
+	return out;
+}
+
+/* checkUnpackCase builds one case's input from msg and compares results. */
+static void
+checkUnpackCase(const uint8_t *msg, size_t n, char *line, int lineno)
+{
+	char	*want, *wantSkip, *got, *gotSkip;
+	uint8_t *b;
+	unsigned i, v;
+	size_t	 len = n;
+
+	want = strchr(line, '\t');
+	ck_assert_msg(want != NULL, "line %d: no tab", lineno);
+	*want++ = '\0';
+	wantSkip = strchr(want, '\t');
+	ck_assert_msg(wantSkip != NULL, "line %d: one tab", lineno);
+	*wantSkip++ = '\0';
+	wantSkip[strcspn(wantSkip, "\n")] = '\0';
+	b = malloc(n);
+	memcpy(b, msg, n);
+	if (sscanf(line, "cut %u", &i) == 1 && i <= n)
+		len = i;
+	else if (sscanf(line, "xor %u %u", &i, &v) == 2 && i < n)
+		b[i] ^= (uint8_t)v;
+	else
+		ck_abort_msg("line %d: bad case %s", lineno, line);
+	b = realloc(b, len > 0 ? len : 1);
+	got = unpackResult(b, len);
+	gotSkip = skipResult(b, len);
+	ck_assert_msg(strcmp(got, want) == 0, "%s: Unpack = %s, want %s", line,
+	    got, want);
+	ck_assert_msg(strcmp(gotSkip, wantSkip) == 0, "%s: skip = %s, want %s",
+	    line, gotSkip, wantSkip);
+	free(got);
+	free(gotSkip);
+	free(b);
+}
+
+START_TEST(testUnpackGo119)
+{
+	testMsg	       t;
+	FILE	      *f;
+	char	       line[1024], hex[3];
+	uint8_t	      *msg;
+	size_t	       n, i;
+	int	       lineno = 1, ncases = 0;
+	runtime_error *err;
+
+	largeTestMsg(&t);
+	err = dnsmessage_Message_Pack(&t.m, &msg, &n);
+	ck_assert_ptr_null(err);
+	f = fopen("tests/testdata/dnsmessage/unpack_go119.txt", "r");
+	ck_assert_msg(f != NULL, "open unpack_go119.txt");
+	/* Line 1: Go's packing of the same message, which ours must equal. */
+	ck_assert(fgets(line, sizeof(line), f) != NULL);
+	ck_assert_msg(strcspn(line, "\n") == 2 * n, "packed %zu bytes, Go %zu",
+	    n, strcspn(line, "\n") / 2);
+	for (i = 0; i < n; i++) {
+		snprintf(hex, sizeof(hex), "%02x", msg[i]);
+		ck_assert_msg(memcmp(hex, line + 2 * i, 2) == 0,
+		    "packed byte %zu = %s, Go's %.2s", i, hex, line + 2 * i);
+	}
+	while (fgets(line, sizeof(line), f) != NULL) {
+		lineno++;
+		checkUnpackCase(msg, n, line, lineno);
+		ncases++;
+	}
+	fclose(f);
+	free(msg);
+	/* Every truncation and five corruptions of every byte. */
+	ck_assert_int_eq(ncases, (int)(n + 1 + 5 * n));
+}
+END_TEST
+
 Suite *
 message_suite(void)
 {
@@ -1731,6 +1860,10 @@ message_suite(void)
 	tcase_add_loop_test(
 	    tc, TestOptionPackUnpack, 0, nelem(optionPackUnpackTests));
 	tcase_add_test(tc, TestUnknownPackUnpack);
+	suite_add_tcase(s, tc);
+
+	tc = newTCase("go119");
+	tcase_add_test(tc, testUnpackGo119);
 	suite_add_tcase(s, tc);
 
 	tc = newTCase("builder");
