@@ -79,7 +79,10 @@ typedef struct dnsmessage_Name {
 } dnsmessage_Name;
 
 runtime_error *dnsmessage_NewName(const char *name, dnsmessage_Name *n);
-/* dnsmessage_MustNewName throws where Go panics. */
+/*
+ * dnsmessage_MustNewName throws where Go panics.  Name_String's C string
+ * ends at the first NUL, a byte a name read off the wire may hold.
+ */
 dnsmessage_Name dnsmessage_MustNewName(const char *name);
 char	       *dnsmessage_Name_String(const dnsmessage_Name *n);
 char	       *dnsmessage_Name_GoString(const dnsmessage_Name *n);

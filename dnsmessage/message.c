@@ -1748,22 +1748,115 @@ UnknownResource_release(dnsmessage_ResourceBody *body)
 	free(r->Data);
 }
 
-#define BODYTYPE(T, typ, rel)                                                  \
-	const dnsmessage_resourceBodyType dnsmessage_##T##ResourceType = { #T, \
-		(typ), sizeof(dnsmessage_##T##Resource), T##Resource_pack,     \
-		unpack##T##Resource, T##Resource_GoString, (rel) }
+const dnsmessage_resourceBodyType dnsmessage_AResourceType = {
+	.name = "A",
+	.type = dnsmessage_TypeA,
+	.size = sizeof(dnsmessage_AResource),
+	.pack = AResource_pack,
+	.unpack = unpackAResource,
+	.GoString = AResource_GoString,
+	.release = NULL,
+};
 
-BODYTYPE(A, dnsmessage_TypeA, NULL);
-BODYTYPE(NS, dnsmessage_TypeNS, NULL);
-BODYTYPE(CNAME, dnsmessage_TypeCNAME, NULL);
-BODYTYPE(SOA, dnsmessage_TypeSOA, NULL);
-BODYTYPE(PTR, dnsmessage_TypePTR, NULL);
-BODYTYPE(MX, dnsmessage_TypeMX, NULL);
-BODYTYPE(TXT, dnsmessage_TypeTXT, TXTResource_release);
-BODYTYPE(AAAA, dnsmessage_TypeAAAA, NULL);
-BODYTYPE(SRV, dnsmessage_TypeSRV, NULL);
-BODYTYPE(OPT, dnsmessage_TypeOPT, OPTResource_release);
-BODYTYPE(Unknown, 0, UnknownResource_release);
+const dnsmessage_resourceBodyType dnsmessage_NSResourceType = {
+	.name = "NS",
+	.type = dnsmessage_TypeNS,
+	.size = sizeof(dnsmessage_NSResource),
+	.pack = NSResource_pack,
+	.unpack = unpackNSResource,
+	.GoString = NSResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_CNAMEResourceType = {
+	.name = "CNAME",
+	.type = dnsmessage_TypeCNAME,
+	.size = sizeof(dnsmessage_CNAMEResource),
+	.pack = CNAMEResource_pack,
+	.unpack = unpackCNAMEResource,
+	.GoString = CNAMEResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_SOAResourceType = {
+	.name = "SOA",
+	.type = dnsmessage_TypeSOA,
+	.size = sizeof(dnsmessage_SOAResource),
+	.pack = SOAResource_pack,
+	.unpack = unpackSOAResource,
+	.GoString = SOAResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_PTRResourceType = {
+	.name = "PTR",
+	.type = dnsmessage_TypePTR,
+	.size = sizeof(dnsmessage_PTRResource),
+	.pack = PTRResource_pack,
+	.unpack = unpackPTRResource,
+	.GoString = PTRResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_MXResourceType = {
+	.name = "MX",
+	.type = dnsmessage_TypeMX,
+	.size = sizeof(dnsmessage_MXResource),
+	.pack = MXResource_pack,
+	.unpack = unpackMXResource,
+	.GoString = MXResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_TXTResourceType = {
+	.name = "TXT",
+	.type = dnsmessage_TypeTXT,
+	.size = sizeof(dnsmessage_TXTResource),
+	.pack = TXTResource_pack,
+	.unpack = unpackTXTResource,
+	.GoString = TXTResource_GoString,
+	.release = TXTResource_release,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_AAAAResourceType = {
+	.name = "AAAA",
+	.type = dnsmessage_TypeAAAA,
+	.size = sizeof(dnsmessage_AAAAResource),
+	.pack = AAAAResource_pack,
+	.unpack = unpackAAAAResource,
+	.GoString = AAAAResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_SRVResourceType = {
+	.name = "SRV",
+	.type = dnsmessage_TypeSRV,
+	.size = sizeof(dnsmessage_SRVResource),
+	.pack = SRVResource_pack,
+	.unpack = unpackSRVResource,
+	.GoString = SRVResource_GoString,
+	.release = NULL,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_OPTResourceType = {
+	.name = "OPT",
+	.type = dnsmessage_TypeOPT,
+	.size = sizeof(dnsmessage_OPTResource),
+	.pack = OPTResource_pack,
+	.unpack = unpackOPTResource,
+	.GoString = OPTResource_GoString,
+	.release = OPTResource_release,
+};
+
+const dnsmessage_resourceBodyType dnsmessage_UnknownResourceType = {
+	.name = "Unknown",
+	.type = 0,
+	.size = sizeof(dnsmessage_UnknownResource),
+	.pack = UnknownResource_pack,
+	.unpack = unpackUnknownResource,
+	.GoString = UnknownResource_GoString,
+	.release = UnknownResource_release,
+};
 
 /* In Go's switch order; UnknownResource is the default. */
 static const dnsmessage_resourceBodyType *const bodyTypes[] = {
@@ -2263,25 +2356,84 @@ Parser_typedResource(dnsmessage_Parser *p, const dnsmessage_resourceBodyType *t,
 	return NULL;
 }
 
-#define PARSER_TYPED(T)                                                        \
-	runtime_error *dnsmessage_Parser_##T##Resource(                        \
-	    dnsmessage_Parser *p, dnsmessage_##T##Resource *r)                 \
-	{                                                                      \
-		return Parser_typedResource(                                   \
-		    p, &dnsmessage_##T##ResourceType, &r->ResourceBody);       \
-	}
+runtime_error *
+dnsmessage_Parser_CNAMEResource(
+    dnsmessage_Parser *p, dnsmessage_CNAMEResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_CNAMEResourceType, &r->ResourceBody);
+}
 
-PARSER_TYPED(CNAME)
-PARSER_TYPED(MX)
-PARSER_TYPED(NS)
-PARSER_TYPED(PTR)
-PARSER_TYPED(SOA)
-PARSER_TYPED(TXT)
-PARSER_TYPED(SRV)
-PARSER_TYPED(A)
-PARSER_TYPED(AAAA)
-PARSER_TYPED(OPT)
-PARSER_TYPED(Unknown)
+runtime_error *
+dnsmessage_Parser_MXResource(dnsmessage_Parser *p, dnsmessage_MXResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_MXResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_NSResource(dnsmessage_Parser *p, dnsmessage_NSResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_NSResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_PTRResource(dnsmessage_Parser *p, dnsmessage_PTRResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_PTRResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_SOAResource(dnsmessage_Parser *p, dnsmessage_SOAResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_SOAResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_TXTResource(dnsmessage_Parser *p, dnsmessage_TXTResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_TXTResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_SRVResource(dnsmessage_Parser *p, dnsmessage_SRVResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_SRVResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_AResource(dnsmessage_Parser *p, dnsmessage_AResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_AResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_AAAAResource(dnsmessage_Parser *p, dnsmessage_AAAAResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_AAAAResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_OPTResource(dnsmessage_Parser *p, dnsmessage_OPTResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_OPTResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Parser_UnknownResource(
+    dnsmessage_Parser *p, dnsmessage_UnknownResource *r)
+{
+	return Parser_typedResource(
+	    p, &dnsmessage_UnknownResourceType, &r->ResourceBody);
+}
 
 /* Message. */
 
@@ -2640,25 +2792,93 @@ out:
 	return err;
 }
 
-#define BUILDER_TYPED(T)                                                       \
-	runtime_error *dnsmessage_Builder_##T##Resource(dnsmessage_Builder *b, \
-	    dnsmessage_ResourceHeader h, const dnsmessage_##T##Resource *r)    \
-	{                                                                      \
-		return Builder_resource(                                       \
-		    b, h, &dnsmessage_##T##ResourceType, &r->ResourceBody);    \
-	}
+runtime_error *
+dnsmessage_Builder_CNAMEResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_CNAMEResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_CNAMEResourceType, &r->ResourceBody);
+}
 
-BUILDER_TYPED(CNAME)
-BUILDER_TYPED(MX)
-BUILDER_TYPED(NS)
-BUILDER_TYPED(PTR)
-BUILDER_TYPED(SOA)
-BUILDER_TYPED(TXT)
-BUILDER_TYPED(SRV)
-BUILDER_TYPED(A)
-BUILDER_TYPED(AAAA)
-BUILDER_TYPED(OPT)
-BUILDER_TYPED(Unknown)
+runtime_error *
+dnsmessage_Builder_MXResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_MXResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_MXResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_NSResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_NSResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_NSResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_PTRResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_PTRResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_PTRResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_SOAResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_SOAResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_SOAResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_TXTResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_TXTResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_TXTResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_SRVResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_SRVResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_SRVResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_AResource(dnsmessage_Builder *b, dnsmessage_ResourceHeader h,
+    const dnsmessage_AResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_AResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_AAAAResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_AAAAResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_AAAAResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_OPTResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_OPTResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_OPTResourceType, &r->ResourceBody);
+}
+
+runtime_error *
+dnsmessage_Builder_UnknownResource(dnsmessage_Builder *b,
+    dnsmessage_ResourceHeader h, const dnsmessage_UnknownResource *r)
+{
+	return Builder_resource(
+	    b, h, &dnsmessage_UnknownResourceType, &r->ResourceBody);
+}
 
 runtime_error *
 dnsmessage_Builder_Finish(
