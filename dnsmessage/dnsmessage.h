@@ -232,6 +232,19 @@ typedef struct dnsmessage_UnknownResource {
 	size_t			nData;
 } dnsmessage_UnknownResource;
 
+/* Go's (*XResource).GoString, for each body type. */
+char *dnsmessage_CNAMEResource_GoString(const dnsmessage_CNAMEResource *r);
+char *dnsmessage_MXResource_GoString(const dnsmessage_MXResource *r);
+char *dnsmessage_NSResource_GoString(const dnsmessage_NSResource *r);
+char *dnsmessage_PTRResource_GoString(const dnsmessage_PTRResource *r);
+char *dnsmessage_SOAResource_GoString(const dnsmessage_SOAResource *r);
+char *dnsmessage_TXTResource_GoString(const dnsmessage_TXTResource *r);
+char *dnsmessage_SRVResource_GoString(const dnsmessage_SRVResource *r);
+char *dnsmessage_AResource_GoString(const dnsmessage_AResource *r);
+char *dnsmessage_AAAAResource_GoString(const dnsmessage_AAAAResource *r);
+char *dnsmessage_OPTResource_GoString(const dnsmessage_OPTResource *r);
+char *dnsmessage_UnknownResource_GoString(const dnsmessage_UnknownResource *r);
+
 /*
  * dnsmessage_Resource is Go's Resource.  A Resource that gonet unpacked
  * owns its Body; dnsmessage_Resource_Free releases it.

@@ -1858,6 +1858,74 @@ const dnsmessage_resourceBodyType dnsmessage_UnknownResourceType = {
 	.release = UnknownResource_release,
 };
 
+/* The exported GoString of each body type, over its method table's. */
+
+char *
+dnsmessage_CNAMEResource_GoString(const dnsmessage_CNAMEResource *r)
+{
+	return CNAMEResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_MXResource_GoString(const dnsmessage_MXResource *r)
+{
+	return MXResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_NSResource_GoString(const dnsmessage_NSResource *r)
+{
+	return NSResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_PTRResource_GoString(const dnsmessage_PTRResource *r)
+{
+	return PTRResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_SOAResource_GoString(const dnsmessage_SOAResource *r)
+{
+	return SOAResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_TXTResource_GoString(const dnsmessage_TXTResource *r)
+{
+	return TXTResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_SRVResource_GoString(const dnsmessage_SRVResource *r)
+{
+	return SRVResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_AResource_GoString(const dnsmessage_AResource *r)
+{
+	return AResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_AAAAResource_GoString(const dnsmessage_AAAAResource *r)
+{
+	return AAAAResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_OPTResource_GoString(const dnsmessage_OPTResource *r)
+{
+	return OPTResource_GoString(&r->ResourceBody);
+}
+
+char *
+dnsmessage_UnknownResource_GoString(const dnsmessage_UnknownResource *r)
+{
+	return UnknownResource_GoString(&r->ResourceBody);
+}
+
 /* In Go's switch order; UnknownResource is the default. */
 static const dnsmessage_resourceBodyType *const bodyTypes[] = {
 	&dnsmessage_AResourceType,

@@ -1389,7 +1389,7 @@ START_TEST(TestParseUnknownResource)
 	err = dnsmessage_Parser_UnknownResource(&p, &parsed);
 	ck_assert_msg(err == NULL, "Failed to parse UnknownResource: %s",
 	    runtime_error_Error(err));
-	assertGoStringEq(dnsmessage_ResourceBody_GoString(&parsed.ResourceBody),
+	assertGoStringEq(dnsmessage_UnknownResource_GoString(&parsed),
 	    dnsmessage_ResourceBody_GoString(t.m.Answers[0].Body),
 	    "Parsed resource does not match");
 	free(parsed.Data);
