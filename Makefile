@@ -51,7 +51,9 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
 	net/netip/netip.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
-LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
+DNSMESSAGE_SRCS = dnsmessage/message.c
+LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(DNSMESSAGE_SRCS) \
+	$(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
@@ -63,12 +65,14 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
+	tests/dnsmessage/message_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
-	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
+	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
 TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
@@ -112,7 +116,7 @@ $(LIBA): $(LIB_OBJS)
 	ar rcs $@ $(LIB_OBJS)
 
 PUBLIC_HDRS = runtime/runtime.h runtime/chan.h syscall/syscall.h net/net.h \
-	net/netip/netip.h
+	net/netip/netip.h dnsmessage/dnsmessage.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build

@@ -2,7 +2,9 @@
 # gotests.sh [--check]: regenerates tests/GO_TESTS.md, the list of every
 # Test function of Go 1.19's net tests (src/net/*_test.go and
 # src/internal/poll/*_test.go, plus the runtime test files of RUNTIME_TESTS
-# below) with its state in gonet:
+# below), and of the vendored dnsmessage's (whose test file Go's tree lacks:
+# tests/testdata/dnsmessage/message_test.go is x/net d99f623d45a4's,
+# twinned with tests/dnsmessage/message_test.c), with its state in gonet:
 #   ported   tests/<go file base>.c defines START_TEST(TestXxx) and
 #            registers it with tcase_add_test (or another tcase_add_*test*);
 #   pending  a line in tests/go_tests_status.txt names the issue area;
@@ -68,6 +70,8 @@ RUNTIME_TESTS="chan_test.go"
 for b in $RUNTIME_TESTS; do
 	printf 'runtime\t%s\ttests/%s.c\n' "$GOSRC/runtime/$b" "${b%.go}" >>"$tmp/gofiles"
 done
+printf 'dnsmessage\t%s\ttests/dnsmessage/message_test.c\n' \
+    tests/testdata/dnsmessage/message_test.go >>"$tmp/gofiles"
 
 # The C test files, each as "cfile<TAB>twin Go file or empty".
 : >"$tmp/cfiles"
@@ -91,6 +95,8 @@ for c in tests/*.c; do
 	fi
 	printf '%s\t%s\n' "$c" "$twin" >>"$tmp/cfiles"
 done
+printf '%s\t%s\n' tests/dnsmessage/message_test.c \
+    tests/testdata/dnsmessage/message_test.go >>"$tmp/cfiles"
 
 awk -v gosrc="$GOSRC" -v statusfile="$STATUS" -v out="$tmp/new.md" '
 BEGIN {
@@ -257,7 +263,7 @@ END {
 		c = CF[i]
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no net file.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll|runtime)\/[^\/]*$/) continue
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll|runtime|dnsmessage)\/[^\/]*$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]
 		for (k in TW) delete TW[k]

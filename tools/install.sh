@@ -6,10 +6,11 @@ set -e
 destdir=$1 prefix=$2 soname=$3
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
-mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
+mkdir -p "$inc/net/netip" "$inc/dnsmessage" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
+cp dnsmessage/dnsmessage.h "$inc/dnsmessage/"
 cp syscall/syscall.h "$inc/syscall/"
 cp libgonet.a "$lib/"
 cp "$soname" "$lib/"

@@ -9,7 +9,9 @@ make -s install DESTDIR="$d" PREFIX=/usr >/dev/null
 cat >"$d/ip.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <net/net.h>
+#include <dnsmessage/dnsmessage.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
 	/* Channels come from runtime/chan.h, which runtime.h includes. */
@@ -28,6 +30,11 @@ int main(void) {
 	if (!errors_Is(os_ErrDeadlineExceeded, os_ErrDeadlineExceeded) ||
 	    !net_Error_Timeout(os_ErrDeadlineExceeded))
 		return 1;
+	/* and package dnsmessage's. */
+	char *t = dnsmessage_Type_String(dnsmessage_TypeAAAA);
+	if (strcmp(t, "TypeAAAA") != 0)
+		return 1;
+	free(t);
 	context_Free(ctx);
 	puts(s);
 	free(s);
