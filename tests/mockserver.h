@@ -10,6 +10,7 @@
  *  - error_test.go's parseDialError and friends and error_unix_test.go's
  *    helpers (defined in error_test.c);
  *  - timeout_test.go's isDeadlineExceeded (defined in timeout_test.c);
+ *  - lookup_test.go's lookupLocalhost (defined in lookup_test.c);
  *  - rawconn_unix_test.go's controlOnConnSetup (defined in mockserver.c).
  */
 #ifndef GONET_MOCKSERVER_H
@@ -224,5 +225,8 @@ bool samePlatformError(runtime_error *err, syscall_Errno want);
 bool isENOBUFS(runtime_error *err);
 /* timeout_test.go */
 bool isDeadlineExceeded(runtime_error *err);
+/* lookup_test.go: a testHookLookupIP; "localhost" is 127.0.0.1, ::1. */
+runtime_error *lookupLocalhost(net_Resolver *r, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
 
 #endif /* GONET_MOCKSERVER_H */
