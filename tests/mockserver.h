@@ -104,6 +104,16 @@ bool supportsIPv4(void);
 bool supportsIPv6(void);
 bool supportsIPv4map(void);
 
+/*
+ * testing.Short(): GONET_TEST_SHORT=1 plays go test -short, the mode of
+ * Go's ordinary and race builders (only the longtest builders run
+ * without it); the TSan build runs short (see the Makefile).
+ * mustHaveExternalNetwork is testenv.MustHaveExternalNetwork: in short
+ * mode it skips the test (logged) and returns true.
+ */
+bool testingShort(void);
+bool mustHaveExternalNetwork(void);
+
 /* platform_test.go */
 bool testableNetwork(const char *network);
 bool testableAddress(const char *network, const char *address);
