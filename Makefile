@@ -7,6 +7,7 @@
 #	make test		build and run the Check suite, then the diff
 #	make test SANITIZE=1	the same under ASan + UBSan
 #	make test SANITIZE=thread	the same under TSan
+#	make test-loaded [SANITIZE=thread]	the timing suites under CPU load
 #	make demo | diff | plantfault | install | clean
 
 OS != uname -s
@@ -178,12 +179,26 @@ SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan
+# The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
+# -short), as Go's race runs do: -race multiplies every cost, and the
+# tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
+# and its 95 ms slop) skip themselves there.
+SHORT_o =
+SHORT_ao =
+SHORT_to = GONET_TEST_SHORT=1
 DIFFMODE_o = --if-go
 DIFFMODE_ao = --if-go
 DIFFMODE_to = --skip
 
+# test-loaded runs the timing-sensitive suites again while a busy loop
+# competes for a CPU (tools/loaded.sh); SANITIZE picks the build as above.
+TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
+	tcpsock udpsock unixsock stress
+test-loaded: $(TESTBIN)
+	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
+
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS)
-	sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
@@ -237,5 +252,5 @@ clean:
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test check diff plantfault demo sockopts bench bench-plot \
-	install format clean
+.PHONY: all test test-loaded check diff plantfault demo sockopts bench \
+	bench-plot install format clean

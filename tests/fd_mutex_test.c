@@ -20,6 +20,7 @@
 
 #include "tests/export_test.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
 
 START_TEST(TestMutexLock)
 {
@@ -296,16 +297,6 @@ stressWorker(void *arg)
 		}
 	}
 	return NULL;
-}
-
-/*
- * testingShort stands for go test -short, which the sanitizer builds use:
- * they run every atomic operation many times slower.
- */
-static bool
-testingShort(void)
-{
-	return getenv("GONET_TEST_SHORT") != NULL;
 }
 
 START_TEST(TestMutexStress)

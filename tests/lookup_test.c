@@ -21,6 +21,27 @@
 
 #include "tests/export_test.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
+
+/*
+ * lookupLocalhost is the testHookLookupIP the dial tests install:
+ * "localhost" is 127.0.0.1 then ::1, in that order, whatever the hosts
+ * file says; other names go to fn.
+ */
+runtime_error *
+lookupLocalhost(net_Resolver *r, net_lookupIPFunc fn, const char *network,
+    const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	net_IP ips[2];
+
+	if (strcmp(host, "localhost") != 0)
+		return fn(r, network, host, addrs, naddrs);
+	ips[0] = net_IPv4(127, 0, 0, 1);
+	ips[1] = net_IPv6loopback;
+	*addrs = net_newIPAddrs(ips, NULL, 2);
+	*naddrs = 2;
+	return NULL;
+}
 
 typedef struct lookupPortTest {
 	const char *network;

@@ -710,18 +710,32 @@ testableAddress(const char *network, const char *address)
 	return true;
 }
 
-/*
- * hasExternalNetwork is testenv.HasExternalNetwork: Go's tests listen on
- * wildcard addresses unless -short.  Only loopback is ever dialled here;
- * GONET_TEST_SHORT=1 plays -short and skips the wildcard rows.
- */
-static bool
-hasExternalNetwork(void)
+bool
+testingShort(void)
 {
 	const char *s;
 
 	s = getenv("GONET_TEST_SHORT");
-	return s == NULL || strcmp(s, "1") != 0;
+	return s != NULL && strcmp(s, "1") == 0;
+}
+
+/*
+ * hasExternalNetwork is testenv.HasExternalNetwork: Go's tests listen on
+ * wildcard addresses unless -short.  Only loopback is ever dialled here.
+ */
+static bool
+hasExternalNetwork(void)
+{
+	return !testingShort();
+}
+
+bool
+mustHaveExternalNetwork(void)
+{
+	if (hasExternalNetwork())
+		return false;
+	tSkipf("skipping test: no external network in -short mode");
+	return true;
 }
 
 static bool

@@ -10,6 +10,7 @@
  *  - error_test.go's parseDialError and friends and error_unix_test.go's
  *    helpers (defined in error_test.c);
  *  - timeout_test.go's isDeadlineExceeded (defined in timeout_test.c);
+ *  - lookup_test.go's lookupLocalhost (defined in lookup_test.c);
  *  - rawconn_unix_test.go's controlOnConnSetup (defined in mockserver.c).
  */
 #ifndef GONET_MOCKSERVER_H
@@ -102,6 +103,16 @@ void waitGroupWait(waitGroup *wg);
 bool supportsIPv4(void);
 bool supportsIPv6(void);
 bool supportsIPv4map(void);
+
+/*
+ * testing.Short(): GONET_TEST_SHORT=1 plays go test -short, the mode of
+ * Go's ordinary and race builders (only the longtest builders run
+ * without it); the TSan build runs short (see the Makefile).
+ * mustHaveExternalNetwork is testenv.MustHaveExternalNetwork: in short
+ * mode it skips the test (logged) and returns true.
+ */
+bool testingShort(void);
+bool mustHaveExternalNetwork(void);
 
 /* platform_test.go */
 bool testableNetwork(const char *network);
@@ -224,5 +235,8 @@ bool samePlatformError(runtime_error *err, syscall_Errno want);
 bool isENOBUFS(runtime_error *err);
 /* timeout_test.go */
 bool isDeadlineExceeded(runtime_error *err);
+/* lookup_test.go: a testHookLookupIP; "localhost" is 127.0.0.1, ::1. */
+runtime_error *lookupLocalhost(net_Resolver *r, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
 
 #endif /* GONET_MOCKSERVER_H */
