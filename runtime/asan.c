@@ -55,12 +55,18 @@ runtime_asanfinishswitch(void *fakesave, runtime_stack *from)
 /*
  * runtime_asanunpoison clears the shadow of a stack about to be reused:
  * frames abandoned by a switch never ran their epilogues, and their
- * redzones would otherwise poison the next goroutine's locals.
+ * redzones would otherwise poison the next goroutine's locals.  Only the
+ * part from the lowest poisoned byte up is written, so that shadow pages
+ * of stack never used stay uncommitted.
  */
 void
 runtime_asanunpoison(uintptr_t addr, size_t n)
 {
-	__asan_unpoison_memory_region((const void *)addr, n);
+	void *p;
+
+	p = __asan_region_is_poisoned((void *)addr, n);
+	if (p != NULL)
+		__asan_unpoison_memory_region(p, addr + n - (uintptr_t)p);
 }
 
 #else

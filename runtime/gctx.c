@@ -99,6 +99,29 @@ runtime_gctx_destroy(runtime_gctx *c)
 }
 
 /*
+ * TSan keeps a shadow call stack per fiber, pushed and popped by every
+ * instrumented function.  An mcall restarts g0 at the top of its stack,
+ * abandoning the frames of the previous visit without popping them, so
+ * g0's shadow stack would only grow (until TSan crashes).  Every
+ * raceFiberRenew visits g0 gets a fresh fiber, which matches the fresh
+ * stack it gets each time; the switch still carries happens-before into
+ * it.
+ */
+enum { raceFiberRenew = 1024 };
+
+static void
+racerenew(runtime_gctx *g0)
+{
+	if (!runtime_raceenabled || ++g0->raceentries < raceFiberRenew)
+		return;
+	g0->raceentries = 0;
+	if (g0->own)
+		runtime_racefiberdestroy(g0->racefiber);
+	g0->racefiber = runtime_racefibercreate();
+	g0->own = true;
+}
+
+/*
  * switchmcall is kept out of line so that no TLS address the caller
  * computed before the switch is reused after it: the goroutine may come
  * back on another thread.
@@ -113,6 +136,7 @@ switchmcall(runtime_gctx *gp, runtime_gctx *g0, void (*fn)(void *), void *arg,
 	a.g0 = g0;
 	a.fn = fn;
 	a.arg = arg;
+	racerenew(g0);
 	leave(gp, g0, dying);
 	runtime_mcall(&gp->sched, &g0->stack, mcallentry, &a);
 	arrive(gp, NULL);

@@ -125,10 +125,11 @@ typedef struct runtime_gctx {
 	runtime_gobuf sched;
 	runtime_stack stack;
 	void (*fn)(void *); /* a new context's entry, and its argument */
-	void *arg;
-	void *racefiber; /* TSan fiber; NULL until first needed */
-	void *asanfake;	 /* ASan fake stack while switched out */
-	bool  own;	 /* racefiber was created here */
+	void	*arg;
+	void	*racefiber;   /* TSan fiber; NULL until first needed */
+	uint32_t raceentries; /* mcalls into this g0 since its fiber was new */
+	void	*asanfake;    /* ASan fake stack while switched out */
+	bool	 own;	      /* racefiber was created here */
 } runtime_gctx;
 
 /* runtime_gctx_init makes c a context that will run fn(arg) on stk. */
