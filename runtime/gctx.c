@@ -105,7 +105,9 @@ runtime_gctx_destroy(runtime_gctx *c)
  * g0's shadow stack would only grow (until TSan crashes).  Every
  * raceFiberRenew visits g0 gets a fresh fiber, which matches the fresh
  * stack it gets each time; the switch still carries happens-before into
- * it.
+ * it.  A g0 that is a thread's own stack thus leaves the thread's own
+ * fiber; the M must switch back to it (runtime_racefiberswitch) before
+ * the thread exits.
  */
 enum { raceFiberRenew = 1024 };
 

@@ -29,15 +29,15 @@ static _Thread_local void *minitStack;
 static void
 writeHex(uintptr_t v)
 {
-	char buf[2 + 2 * sizeof(v)];
-	int  i;
+	char   buf[2 + 2 * sizeof(v)];
+	size_t i;
 
 	buf[0] = '0';
 	buf[1] = 'x';
-	for (i = 0; i < (int)(2 * sizeof(v)); i++)
-		buf[2 + i] =
-		    "0123456789abcdef"[(v >> (4 * (2 * sizeof(v) - 1 - i))) &
-			15];
+	for (i = sizeof(buf) - 1; i >= 2; i--) {
+		buf[i] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	}
 	(void)!write(2, buf, sizeof(buf));
 }
 
