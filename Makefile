@@ -3,15 +3,27 @@
 # One Makefile for GNU make (4.0 or later) and bmake: it uses only `!=`,
 # `include`, suffix rules and nested variable names, which both read alike.
 # Platform files are listed in mk/$(OS).mk; C code never tests the OS name.
+# The goroutine switch is in assembly where mk/arch-$(uname -m).mk exists
+# and over ucontext elsewhere (mk/arch-generic.mk).
 #
 #	make test		build and run the Check suite, then the diff
 #	make test SANITIZE=1	the same under ASan + UBSan
 #	make test SANITIZE=thread	the same under TSan
 #	make test-loaded [SANITIZE=thread]	the timing suites under CPU load
+#	make check GOARCH_ASM=generic	with the ucontext switch (build/generic/)
 #	make demo | diff | plantfault | install | clean
 
 OS != uname -s
 include mk/$(OS).mk
+
+# GOARCH_ASM=generic forces the ucontext fallback; the libraries and
+# binaries of that build go to build/generic/, so the two never mix.
+NATIVE_ASM != test -f mk/arch-`uname -m`.mk && uname -m || echo generic
+GOARCH_ASM = $(NATIVE_ASM)
+include mk/arch-$(GOARCH_ASM).mk
+ADIR_generic = build/generic/
+ADIR_$(NATIVE_ASM) =
+ADIR = $(ADIR_$(GOARCH_ASM))
 
 PREFIX = /usr/local
 DESTDIR =
@@ -45,7 +57,8 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
 	runtime/sema.c runtime/netpoll.c runtime/lock_futex.c \
-	runtime/stubs.c runtime/chan.c runtime/select.c
+	runtime/stubs.c runtime/chan.c runtime/select.c runtime/stack.c \
+	runtime/gctx.c runtime/asan.c runtime/race.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
@@ -54,7 +67,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(DNSMESSAGE_SRCS) \
-	$(OS_SRCS)
+	$(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
@@ -66,37 +79,37 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
-	tests/dnsmessage/message_test.c \
+	tests/stack_test.c tests/dnsmessage/message_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
-	runtime/chan.h runtime/runtime2.h \
+	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
-LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
+LIB_OBJS = $(LIB_SRCS:.c=.$(OX)) $(ARCH_ASMS:.S=.$(OX))
 TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
 
-LIBA_o = libgonet.a
-LIBA_ao = build/asan/libgonet.a
-LIBA_to = build/tsan/libgonet.a
+LIBA_o = $(ADIR)libgonet.a
+LIBA_ao = $(ADIR)build/asan/libgonet.a
+LIBA_to = $(ADIR)build/tsan/libgonet.a
 LIBA = $(LIBA_$(OX))
-TESTBIN_o = tests/gonet_test
-TESTBIN_ao = build/asan/gonet_test
-TESTBIN_to = build/tsan/gonet_test
+TESTBIN_o = $(ADIR)tests/gonet_test
+TESTBIN_ao = $(ADIR)build/asan/gonet_test
+TESTBIN_to = $(ADIR)build/tsan/gonet_test
 TESTBIN = $(TESTBIN_$(OX))
-NETPROBE_o = tools/netprobe
-NETPROBE_ao = build/asan/netprobe
-NETPROBE_to = build/tsan/netprobe
+NETPROBE_o = $(ADIR)tools/netprobe
+NETPROBE_ao = $(ADIR)build/asan/netprobe
+NETPROBE_to = $(ADIR)build/tsan/netprobe
 NETPROBE = $(NETPROBE_$(OX))
-SOCKOPTS_o = tools/sockopts
-SOCKOPTS_ao = build/asan/sockopts
-SOCKOPTS_to = build/tsan/sockopts
+SOCKOPTS_o = $(ADIR)tools/sockopts
+SOCKOPTS_ao = $(ADIR)build/asan/sockopts
+SOCKOPTS_to = $(ADIR)build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
 
-.SUFFIXES: .c .o .ao .to
+.SUFFIXES: .c .S .o .ao .to
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
@@ -104,15 +117,21 @@ SONAME = libgonet.so.0
 	$(CC) $(ALL_CFLAGS) $(SAN_ao) $(CHECK_CFLAGS) -c $< -o $@
 .c.to:
 	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
+.S.o:
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+.S.ao:
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+.S.to:
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
+all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX) \
     tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
-    Makefile mk/$(OS).mk
+    Makefile mk/$(OS).mk mk/arch-$(GOARCH_ASM).mk
 
 $(LIBA): $(LIB_OBJS)
-	@mkdir -p build/asan build/tsan
+	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
@@ -123,10 +142,11 @@ build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build
 	sh tools/mkmap.sh $(PUBLIC_HDRS) >$@
 
-libgonet.so: $(LIB_SRCS:.c=.o) build/gonet.map
+$(ADIR)libgonet.so: $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o) build/gonet.map
+	@mkdir -p $(ADIR)build
 	$(CC) -shared -pthread -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script=build/gonet.map -o $(SONAME) \
-	    $(LIB_SRCS:.c=.o) $(LDFLAGS)
+	    -Wl,--version-script=build/gonet.map -o $(ADIR)$(SONAME) \
+	    $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o) $(LDFLAGS)
 	ln -sf $(SONAME) $@
 
 # TestTCPReadWriteAllocs and TestAllocs count allocations: the link sends
@@ -134,17 +154,17 @@ libgonet.so: $(LIB_SRCS:.c=.o) build/gonet.map
 TEST_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 
 $(TESTBIN): $(TEST_OBJS) $(LIBA)
-	@mkdir -p build/asan build/tsan
+	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
 	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
 $(NETPROBE): tools/netprobe.$(OX) tools/sockinfo.$(OX) $(LIBA)
-	@mkdir -p build/asan build/tsan
+	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
 $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
-	@mkdir -p build/asan build/tsan
+	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
@@ -178,7 +198,7 @@ test:
 SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress chan
+	udpsock unixsock dial stress chan stack
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
@@ -199,9 +219,16 @@ test-loaded: $(TESTBIN)
 
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
+
+# The stack suite alone; check runs it once more over the ucontext
+# fallback, which make check GOARCH_ASM=generic uses for every suite.
+check-stack: $(TESTBIN)
+	sh tools/runtests.sh $(TESTBIN) stack
 
 diff:
 	sh tools/setup.sh
@@ -244,6 +271,7 @@ format:
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
+	rm -f runtime/asm_*.*o runtime/sys_*.*o
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
@@ -252,5 +280,5 @@ clean:
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test test-loaded check diff plantfault demo sockopts bench \
-	bench-plot install format clean
+.PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \
+	bench bench-plot install format clean

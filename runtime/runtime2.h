@@ -30,7 +30,7 @@ typedef struct runtime_mutex {
 void runtime_lock(runtime_mutex *l);
 void runtime_unlock(runtime_mutex *l);
 
-/* procyield spins for about cycles pause instructions (asm_<arch>.c). */
+/* procyield spins for about cycles pause instructions (asm_<arch>.S; asm_ucontext.c without one). */
 void runtime_procyield(uint32_t cycles);
 /* osyield gives up the CPU to another thread (os_<GOOS>.c). */
 void runtime_osyield(void);

@@ -99,6 +99,7 @@ main(void)
 		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
 		fd_posix_suite, message_suite, stress_suite, chan_suite,
+		stack_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

@@ -39,6 +39,7 @@ Suite *rawconn_suite(void);
 Suite *chan_suite(void);
 /* dnsmessage's own test file: tests/dnsmessage/message_test.c. */
 Suite *message_suite(void);
+Suite *stack_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);

@@ -69,8 +69,9 @@ for f in "$GOSRC"/internal/poll/*_test.go; do
 	[ -f "$GOSRC/net/$b" ] && c=tests/poll_${b%.go}.c
 	printf 'internal/poll\t%s\ttests/%s\n' "$f" "${c#tests/}" >>"$tmp/gofiles"
 done
-# The runtime test files whose subject gonet's runtime ports (channels).
-RUNTIME_TESTS="chan_test.go"
+# The runtime test files whose subject gonet's runtime ports (channels,
+# stacks).
+RUNTIME_TESTS="chan_test.go stack_test.go"
 for b in $RUNTIME_TESTS; do
 	printf 'runtime\t%s\ttests/%s.c\n' "$GOSRC/runtime/$b" "${b%.go}" >>"$tmp/gofiles"
 done

@@ -1,0 +1,97 @@
+/*
+ * C port of go1.19 src/runtime/asan.go and asan0.go, the part a context
+ * switch needs: AddressSanitizer tracks one stack per thread, so every
+ * switch tells it which stack comes next (start) and, once there, which
+ * one was left (finish).  Without ASan in the build the hooks do nothing.
+ */
+#include "runtime/stack.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define GONET_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GONET_ASAN 1
+#endif
+#endif
+
+#ifdef GONET_ASAN
+#include <sanitizer/asan_interface.h>
+
+const bool runtime_asanenabled = true;
+#include <sanitizer/common_interface_defs.h>
+
+/*
+ * runtime_asanstartswitch is called just before switching to the stack
+ * to.  fakesave receives the leaving context's fake stack (used for
+ * detect_stack_use_after_return); NULL means the leaving context is dead
+ * and ASan frees it.
+ */
+void
+runtime_asanstartswitch(void **fakesave, runtime_stack to)
+{
+	__sanitizer_start_switch_fiber(
+	    fakesave, (const void *)to.lo, to.hi - to.lo);
+}
+
+/*
+ * runtime_asanfinishswitch is called first thing on the new stack, with
+ * the fake stack this context saved when it left (NULL if it never ran).
+ * It stores the bounds of the stack just left in *from, which is how a
+ * thread's own stack gets known bounds.
+ */
+void
+runtime_asanfinishswitch(void *fakesave, runtime_stack *from)
+{
+	const void *bottom;
+	size_t	    size;
+
+	__sanitizer_finish_switch_fiber(fakesave, &bottom, &size);
+	if (from != NULL) {
+		from->lo = (uintptr_t)bottom;
+		from->hi = (uintptr_t)bottom + size;
+	}
+}
+
+/*
+ * runtime_asanunpoison clears the shadow of a stack about to be reused:
+ * frames abandoned by a switch never ran their epilogues, and their
+ * redzones would otherwise poison the next goroutine's locals.  Only the
+ * part from the lowest poisoned byte up is written, so that shadow pages
+ * of stack never used stay uncommitted.
+ */
+void
+runtime_asanunpoison(uintptr_t addr, size_t n)
+{
+	void *p;
+
+	p = __asan_region_is_poisoned((void *)addr, n);
+	if (p != NULL)
+		__asan_unpoison_memory_region(p, addr + n - (uintptr_t)p);
+}
+
+#else
+
+const bool runtime_asanenabled = false;
+
+void
+runtime_asanstartswitch(void **fakesave, runtime_stack to)
+{
+	(void)fakesave;
+	(void)to;
+}
+
+void
+runtime_asanfinishswitch(void *fakesave, runtime_stack *from)
+{
+	(void)fakesave;
+	(void)from;
+}
+
+void
+runtime_asanunpoison(uintptr_t addr, size_t n)
+{
+	(void)addr;
+	(void)n;
+}
+
+#endif

@@ -1,0 +1,235 @@
+/*
+ * C port of go1.19 src/runtime/stack.go, in role: where goroutine stacks
+ * come from and go back to.  Go starts a stack small and copies it to grow
+ * it; C frames cannot be moved, so every gonet stack is one fixed size,
+ * reserved whole and committed by the kernel page by page as it is
+ * touched.  docs/DESIGN.md ("Goroutine stacks and switches") gives the
+ * sizes and why.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "runtime/runtime.h"
+#include "runtime/runtime_impl.h"
+#include "runtime/stack.h"
+
+#if defined(__has_include)
+#if __has_include(<valgrind/valgrind.h>)
+#include <valgrind/valgrind.h>
+#define GONET_VALGRIND 1
+#endif
+#endif
+
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+#ifndef MAP_STACK
+#define MAP_STACK 0
+#endif
+
+_Static_assert(offsetof(runtime_gobuf, sp) == GOBUF_SP, "gobuf.sp");
+_Static_assert(offsetof(runtime_gobuf, pc) == GOBUF_PC, "gobuf.pc");
+_Static_assert(offsetof(runtime_gobuf, ctxt) == GOBUF_CTXT, "gobuf.ctxt");
+_Static_assert(offsetof(runtime_gobuf, bp) == GOBUF_BP, "gobuf.bp");
+_Static_assert(offsetof(runtime_gobuf, regs) == GOBUF_REGS, "gobuf.regs");
+_Static_assert(offsetof(runtime_gobuf, fpcr) == GOBUF_FPCR, "gobuf.fpcr");
+_Static_assert(offsetof(runtime_gobuf, fpcw) == GOBUF_FPCW, "gobuf.fpcw");
+_Static_assert(offsetof(runtime_stack, hi) == STACK_HI, "stack.hi");
+
+enum {
+	/*
+	 * The default size: glibc's formatted output and name-service
+	 * code need tens of KiB, and a goroutine may call them from deep
+	 * in net/.  ASan's redzones make frames several times larger;
+	 * TSan's reports run on the stack that raced.
+	 */
+	stackDefault = 256 << 10,
+	stackAsanFactor = 4,
+	stackRaceFactor = 2,
+	stackMin = 16 << 10,
+	/*
+	 * The guard is larger than a page so that a frame bigger than a
+	 * page (a local array) still lands in it rather than in the
+	 * mapping below, which may be another goroutine's stack.
+	 */
+	stackGuard = 64 << 10
+};
+
+/* stackSpan records one mapping for the overflow handler; never freed. */
+struct stackSpan {
+	uintptr_t	  guard; /* the guard is [guard, guard + stackGuard) */
+	struct stackSpan *next;
+};
+
+/* stackNode links a free stack; it lives at the top of the stack itself. */
+struct stackNode {
+	runtime_stack	  stk;
+	struct stackNode *next;
+};
+
+static pthread_once_t		   stackOnce = PTHREAD_ONCE_INIT;
+static size_t			   stackSize;
+static size_t			   pageSize;
+static _Atomic(struct stackSpan *) allspans;
+static pthread_mutex_t		   stackLock = PTHREAD_MUTEX_INITIALIZER;
+static struct stackNode		  *stackHot;  /* pages kept */
+static struct stackNode		  *stackCold; /* pages returned */
+static int			   nhot;
+
+/* stackSizeEnv parses GONET_STACKSIZE: bytes, or with a K or M suffix. */
+static size_t
+stackSizeEnv(const char *s)
+{
+	char	     *end;
+	unsigned long n;
+
+	n = strtoul(s, &end, 10);
+	if (end == s)
+		runtime_throw("runtime: bad GONET_STACKSIZE");
+	if (*end == 'K' || *end == 'k')
+		n <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		n <<= 20, end++;
+	if (*end != '\0' || n < stackMin)
+		runtime_throw("runtime: bad GONET_STACKSIZE (at least 16K)");
+	return n;
+}
+
+static void
+stackinit(void)
+{
+	const char *s;
+	size_t	    n;
+
+	pageSize = (size_t)sysconf(_SC_PAGESIZE);
+	n = stackDefault;
+	if (runtime_asanenabled)
+		n *= stackAsanFactor;
+	else if (runtime_raceenabled)
+		n *= stackRaceFactor;
+	s = getenv("GONET_STACKSIZE");
+	if (s != NULL && *s != '\0')
+		n = stackSizeEnv(s);
+	stackSize = (n + pageSize - 1) & ~(pageSize - 1);
+	runtime_initsig();
+}
+
+size_t
+runtime_stackSize(void)
+{
+	pthread_once(&stackOnce, stackinit);
+	return stackSize;
+}
+
+/* stackmap reserves a new stack with its guard below it. */
+static runtime_stack
+stackmap(void)
+{
+	struct stackSpan *s;
+	runtime_stack	  stk;
+	char		 *p;
+
+	p = mmap(NULL, stackGuard + stackSize, PROT_NONE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+	if (p == MAP_FAILED)
+		runtime_throw("runtime: cannot reserve a goroutine stack");
+	if (mprotect(p + stackGuard, stackSize, PROT_READ | PROT_WRITE) != 0)
+		runtime_throw("runtime: cannot map a goroutine stack");
+	s = runtime_malloc(sizeof(*s));
+	s->guard = (uintptr_t)p;
+	s->next = atomic_load(&allspans);
+	while (!atomic_compare_exchange_weak(&allspans, &s->next, s))
+		;
+	stk.lo = (uintptr_t)p + stackGuard;
+	stk.hi = stk.lo + stackSize;
+#ifdef GONET_VALGRIND
+	(void)VALGRIND_STACK_REGISTER(stk.lo, stk.hi);
+#endif
+	return stk;
+}
+
+/* stackpop takes a free stack, one with its pages first. */
+static struct stackNode *
+stackpop(void)
+{
+	struct stackNode *n;
+
+	pthread_mutex_lock(&stackLock);
+	n = stackHot;
+	if (n != NULL) {
+		stackHot = n->next;
+		nhot--;
+	} else if ((n = stackCold) != NULL)
+		stackCold = n->next;
+	pthread_mutex_unlock(&stackLock);
+	return n;
+}
+
+runtime_stack
+runtime_stackalloc(void)
+{
+	struct stackNode *n;
+
+	pthread_once(&stackOnce, stackinit);
+	n = stackpop();
+	if (n == NULL)
+		return stackmap();
+	return n->stk;
+}
+
+/*
+ * stackpush puts n on the hot list if there is room and reports whether
+ * it did; otherwise, with cold set, on the cold list.
+ */
+static bool
+stackpush(struct stackNode *n, bool cold)
+{
+	bool ok;
+
+	ok = true;
+	pthread_mutex_lock(&stackLock);
+	if (cold) {
+		n->next = stackCold;
+		stackCold = n;
+	} else if (nhot < runtime_stackCacheHot) {
+		n->next = stackHot;
+		stackHot = n;
+		nhot++;
+	} else
+		ok = false;
+	pthread_mutex_unlock(&stackLock);
+	return ok;
+}
+
+void
+runtime_stackfree(runtime_stack stk)
+{
+	struct stackNode *n;
+
+	if (stk.hi - stk.lo != stackSize)
+		runtime_throw(
+		    "runtime: stackfree of a stack of the wrong size");
+	runtime_asanunpoison(stk.lo, stackSize);
+	/* The top page holds the node and is the first a new user touches. */
+	n = (struct stackNode *)(stk.hi - sizeof(*n));
+	n->stk = stk;
+	if (stackpush(n, false))
+		return;
+	madvise((void *)stk.lo, stackSize - pageSize, MADV_DONTNEED);
+	stackpush(n, true);
+}
+
+bool
+runtime_stackguard(uintptr_t addr)
+{
+	struct stackSpan *s;
+
+	for (s = atomic_load(&allspans); s != NULL; s = s->next)
+		if (addr >= s->guard && addr < s->guard + stackGuard)
+			return true;
+	return false;
+}
