@@ -7,6 +7,7 @@
 #	make test		build and run the Check suite, then the diff
 #	make test SANITIZE=1	the same under ASan + UBSan
 #	make test SANITIZE=thread	the same under TSan
+#	make fuzz [FUZZTIME=10]	libFuzzer + ASan + UBSan, FUZZTIME s a target
 #	make demo | diff | install | clean
 
 OS != uname -s
@@ -26,8 +27,9 @@ CHECK_LIBS != pkg-config --libs check 2>/dev/null || echo -lcheck
 WARN = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -fPIC -pthread $(CFLAGS)
 
-# Each build variant gets its own object suffix, so the three can coexist
-# in one tree: .o plain, .ao ASan+UBSan, .to TSan.
+# Each build variant gets its own object suffix, so the four can coexist
+# in one tree: .o plain, .ao ASan+UBSan, .to TSan, .fo the fuzz targets'
+# (clang, libFuzzer's coverage plus ASan+UBSan; `make fuzz` only).
 OX_ = o
 OX_0 = o
 OX_1 = ao
@@ -38,7 +40,10 @@ OX = $(OX_$(SANITIZE))
 SAN_o =
 SAN_ao = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_to = -fsanitize=thread
+SAN_fo = -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN = $(SAN_$(OX))
+FUZZCC = clang
 
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
@@ -74,6 +79,7 @@ TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
 LIBA_o = libgonet.a
 LIBA_ao = build/asan/libgonet.a
 LIBA_to = build/tsan/libgonet.a
+LIBA_fo = build/fuzz/libgonet.a
 LIBA = $(LIBA_$(OX))
 TESTBIN_o = tests/gonet_test
 TESTBIN_ao = build/asan/gonet_test
@@ -89,7 +95,7 @@ SOCKOPTS_to = build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
 
-.SUFFIXES: .c .o .ao .to
+.SUFFIXES: .c .o .ao .to .fo .fuzz
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
@@ -97,6 +103,8 @@ SONAME = libgonet.so.0
 	$(CC) $(ALL_CFLAGS) $(SAN_ao) $(CHECK_CFLAGS) -c $< -o $@
 .c.to:
 	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
+.c.fo:
+	$(FUZZCC) $(ALL_CFLAGS) $(SAN_fo) -c $< -o $@
 
 all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
@@ -140,6 +148,29 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p build/asan build/tsan
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+
+# Fuzzing: one small file per target in tests/fuzz/ (NAME.c, seeds in
+# tests/fuzz/corpus/NAME/), linked into NAME.fuzz by the rule below with the
+# library built for fuzzing.  A new parser's target is one more file
+# here.  FUZZTIME is the seconds each target runs.
+FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
+	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
+	tests/fuzz/hosts.c tests/fuzz/services.c
+FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
+FUZZTIME = 10
+
+$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk
+$(FUZZ_SRCS:.c=.fo): $(HDRS) tests/fuzz/fuzz.h Makefile
+$(FUZZ_BINS): $(LIBA_fo)
+
+$(LIBA_fo): $(LIB_SRCS:.c=.fo)
+	@mkdir -p build/fuzz
+	rm -f $@
+	ar rcs $@ $(LIB_SRCS:.c=.fo)
+
+.fo.fuzz:
+	$(FUZZCC) $(ALL_CFLAGS) $(SAN_fo) -fsanitize=fuzzer -o $@ $< \
+	    $(LIBA_fo) $(LDFLAGS)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, in that order for tools/bench.sh.  Never part of test.
@@ -202,6 +233,11 @@ bench:
 	$(MAKE) $(BENCH_BINS)
 	sh tools/bench.sh $(BENCH_BINS)
 
+fuzz:
+	sh tools/setup.sh fuzz
+	$(MAKE) $(FUZZ_BINS)
+	sh tools/fuzz.sh $(FUZZTIME) $(FUZZ_BINS)
+
 bench-plot:
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
@@ -211,12 +247,14 @@ install: $(LIBA_o) libgonet.so
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
+	    $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
+	rm -f $(LIB_SRCS:.c=.fo) $(FUZZ_SRCS:.c=.fo) $(FUZZ_BINS)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
@@ -224,5 +262,5 @@ clean:
 	rm -f tools/netprobe tools/netprobe-go
 	rm -rf build
 
-.PHONY: all test check diff demo sockopts bench bench-plot install format \
-	clean
+.PHONY: all test check diff demo sockopts fuzz bench bench-plot install \
+	format clean

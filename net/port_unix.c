@@ -10,12 +10,14 @@
 
 static pthread_once_t net_onceReadServices = PTHREAD_ONCE_INIT;
 
+const char *net_testHookServicesPath = "/etc/services";
+
 /*
- * net_readServices adds every name and alias of /etc/services to the
+ * net_readServices adds every name and alias of the services file to the
  * services table under the network its port/network field names.  A
  * missing file leaves the built-in table as it is.
  */
-static void
+void
 net_readServices(void)
 {
 	runtime_error *err;
@@ -25,7 +27,7 @@ net_readServices(void)
 	char	      *line, *hash;
 	int	       port, j;
 
-	if ((err = net_open("/etc/services", &file)) != NULL) {
+	if ((err = net_open(net_testHookServicesPath, &file)) != NULL) {
 		runtime_error_Free(err);
 		return;
 	}
