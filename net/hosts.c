@@ -214,6 +214,13 @@ net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 	if (addr == NULL)
 		goto out;
 	for (i = 1; i < nf; i++) {
+		/*
+		 * Go keeps a name with a NUL byte whole, where no C string
+		 * can ask for it; cut at the NUL it would answer for another
+		 * name, so it is left out.
+		 */
+		if (memchr(f[i].p, '\0', f[i].n) != NULL)
+			continue;
 		h = runtime_strndup(f[i].p, f[i].n);
 		net_lowerASCIIBytes(h, f[i].n);
 		key = net_absDomainName(h, f[i].n);

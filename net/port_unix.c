@@ -42,9 +42,14 @@ net_readServices(void)
 		if (!net_dtoi(portnet.p, portnet.n, &port, &j) || port <= 0 ||
 		    (size_t)j >= portnet.n || portnet.p[j] != '/')
 			goto next;
-		/* The network is what follows the slash: "tcp". */
+		/*
+		 * The network is what follows the slash: "tcp".  A network or
+		 * name with a NUL byte is left out, as in readHosts.
+		 */
+		if (memchr(portnet.p, '\0', portnet.n) != NULL)
+			goto next;
 		for (i = 0; i < nf; i++)
-			if (i != 1)
+			if (i != 1 && memchr(f[i].p, '\0', f[i].n) == NULL)
 				net_services_set(portnet.p + j + 1,
 				    portnet.n - (size_t)j - 1, f[i].p, f[i].n,
 				    port);

@@ -279,6 +279,37 @@ START_TEST(TestHostCacheModification)
 }
 END_TEST
 
+/*
+ * testLookupStaticHostNUL: Go keys a hosts name with a NUL byte in it
+ * whole ("nul\x00name"), so looking up "nul" finds nothing, while the
+ * line's other names still resolve.  The C reader used to cut the name at
+ * the NUL.
+ */
+START_TEST(testLookupStaticHostNUL)
+{
+	const char *orig;
+	char	  **got;
+	int	    n, i;
+
+	orig = net_testHookHostsPath;
+	net_testHookHostsPath = "tests/testdata/nul-hosts";
+	got = net_lookupStaticHost("nul", &n);
+	ck_assert_msg(
+	    n == 0, "lookupStaticHost(nul) = %d addresses, want 0", n);
+	free(got);
+	got = net_lookupStaticHost("other", &n);
+	ck_assert_msg(n == 1 && strcmp(got[0], "127.0.0.1") == 0,
+	    "lookupStaticHost(other) = %d addresses, want [127.0.0.1]", n);
+	free(got);
+	got = net_lookupStaticAddr("127.0.0.1", &n);
+	for (i = 0; i < n; i++)
+		ck_assert_msg(strcmp(got[i], "nul") != 0,
+		    "lookupStaticAddr(127.0.0.1) has the cut name nul");
+	free(got);
+	net_testHookHostsPath = orig;
+}
+END_TEST
+
 Suite *
 hosts_suite(void)
 {
@@ -296,6 +327,9 @@ hosts_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("hostCache");
 	tcase_add_test(tc, TestHostCacheModification);
+	suite_add_tcase(s, tc);
+	tc = newTCase("NUL");
+	tcase_add_test(tc, testLookupStaticHostNUL);
 	suite_add_tcase(s, tc);
 	return s;
 }
