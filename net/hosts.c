@@ -208,17 +208,17 @@ net_readHosts_line(char *line, size_t n, net_hostsMap *hs, net_hostsMap *is)
 	if ((hash = memchr(line, '#', n)) != NULL)
 		n = (size_t)(hash - line);
 	f = net_getFields(line, n, &nf);
-	if (nf < 2)
+	/*
+	 * Go keeps a name or a zone ("fe80::1%a\x00b") with a NUL byte
+	 * whole, where no C string can ask for it; cut at the NUL it would
+	 * answer for another, so it is left out.
+	 */
+	if (nf < 2 || memchr(f[0].p, '\0', f[0].n) != NULL)
 		goto out;
 	addr = net_parseLiteralIP(f[0].p, f[0].n);
 	if (addr == NULL)
 		goto out;
 	for (i = 1; i < nf; i++) {
-		/*
-		 * Go keeps a name with a NUL byte whole, where no C string
-		 * can ask for it; cut at the NUL it would answer for another
-		 * name, so it is left out.
-		 */
 		if (memchr(f[i].p, '\0', f[i].n) != NULL)
 			continue;
 		h = runtime_strndup(f[i].p, f[i].n);

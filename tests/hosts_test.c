@@ -282,8 +282,8 @@ END_TEST
 /*
  * testLookupStaticHostNUL: Go keys a hosts name with a NUL byte in it
  * whole ("nul\x00name"), so looking up "nul" finds nothing, while the
- * line's other names still resolve.  The C reader used to cut the name at
- * the NUL.
+ * line's other names still resolve; so is a zone ("fe80::1%a\x00b").
+ * The C reader used to cut both at the NUL.
  */
 START_TEST(testLookupStaticHostNUL)
 {
@@ -305,6 +305,10 @@ START_TEST(testLookupStaticHostNUL)
 	for (i = 0; i < n; i++)
 		ck_assert_msg(strcmp(got[i], "nul") != 0,
 		    "lookupStaticAddr(127.0.0.1) has the cut name nul");
+	free(got);
+	got = net_lookupStaticAddr("fe80::1%a", &n);
+	ck_assert_msg(
+	    n == 0, "lookupStaticAddr(fe80::1%%a) = %d names, want 0", n);
 	free(got);
 	net_testHookHostsPath = orig;
 }

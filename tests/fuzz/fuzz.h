@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,21 @@ fuzz_fail(const char *fmt, ...)
 }
 
 /*
+ * fuzz_copy returns the input as a malloc'd text with a NUL after it, for
+ * targets that read it as a file, where a NUL byte is just a byte.
+ */
+static inline char *
+fuzz_copy(const uint8_t *data, size_t size)
+{
+	char *s;
+
+	s = malloc(size + 1);
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+/*
  * fuzz_cstring returns the input as a malloc'd C string, or NULL when it
  * holds a NUL byte: the C API takes C strings, so such an input has no
  * C counterpart to test.
@@ -47,14 +63,9 @@ fuzz_fail(const char *fmt, ...)
 static inline char *
 fuzz_cstring(const uint8_t *data, size_t size)
 {
-	char *s;
-
 	if (memchr(data, '\0', size) != NULL)
 		return NULL;
-	s = malloc(size + 1);
-	memcpy(s, data, size);
-	s[size] = '\0';
-	return s;
+	return fuzz_copy(data, size);
 }
 
 /*
@@ -73,33 +84,49 @@ fuzz_split(char *s)
 	return nl + 1;
 }
 
+static inline bool
+fuzz_isSpace(char c)
+{
+	return c == ' ' || c == '\r' || c == '\t';
+}
+
 /*
- * fuzz_fields cuts the next line off *text and splits it the way Go's
- * readLine and getFields do, after dropping a '#' comment: it stores up
- * to max fields in f and returns how many the line has (possibly more
- * than max), or -1 when *text is used up.  It writes NULs into the text.
+ * fuzz_fields cuts the next line off the text from *text to end and splits
+ * it the way Go's readLine and getFields do, after dropping a '#'
+ * comment.  It stores up to max fields in f, each ended by a NUL it
+ * writes, with nul[i] telling whether the field held a NUL byte of its
+ * own (as a C string, f[i] is then the part before it).  It returns how
+ * many fields the line has (possibly more than max), or -1 at the end.
  */
 static inline int
-fuzz_fields(char **text, char **f, int max)
+fuzz_fields(char **text, char *end, char **f, bool *nul, int max)
 {
-	char *line, *nl, *field, *save;
+	char *line, *stop, *p, *q;
 	int   n;
 
-	if ((line = *text) == NULL)
+	if ((line = *text) == end)
 		return -1;
-	if ((nl = strchr(line, '\n')) != NULL) {
-		*nl = '\0';
-		*text = nl + 1;
-	} else
-		*text = NULL;
-	if (nl == NULL && *line == '\0')
-		return -1;
-	line[strcspn(line, "#")] = '\0';
+	if ((stop = memchr(line, '\n', (size_t)(end - line))) != NULL)
+		*text = stop + 1;
+	else
+		*text = stop = end;
+	if ((p = memchr(line, '#', (size_t)(stop - line))) != NULL)
+		stop = p;
 	n = 0;
-	for (field = strtok_r(line, " \r\t", &save); field != NULL;
-	     field = strtok_r(NULL, " \r\t", &save))
-		if (n++ < max)
-			f[n - 1] = field;
+	for (p = line; p < stop; p = q + 1) {
+		while (p < stop && fuzz_isSpace(*p))
+			p++;
+		if (p == stop)
+			break;
+		for (q = p; q < stop && !fuzz_isSpace(*q); q++)
+			;
+		if (n < max) {
+			f[n] = p;
+			nul[n] = memchr(p, '\0', (size_t)(q - p)) != NULL;
+		}
+		n++;
+		*q = '\0';
+	}
 	return n;
 }
 

@@ -7,7 +7,9 @@
  * order, and for every address, lookupStaticAddr returns the names of
  * exactly the lines with that address.  Two file names take turns, so
  * every input is read afresh rather than served from the cache; they are
- * memfds, so the target leaves nothing behind and touches no disk.
+ * memfds, so the target leaves nothing behind and touches no disk.  A name
+ * or address with a NUL byte is one no C string can ask for, so the
+ * reader leaves it out; the part before the NUL must not find it.
  */
 #include <ctype.h>
 
@@ -25,6 +27,19 @@ typedef struct modelLine {
 	char *names[maxFields];
 	int   n;
 } modelLine;
+
+/*
+ * The model: the lines readHosts keeps, and the parts before the NUL of
+ * names and addresses holding one, to look up as well.
+ */
+typedef struct model {
+	modelLine lines[maxLines];
+	int	  nl;
+	char	 *cutNames[maxLines];
+	char	 *cutAddrs[maxLines];
+	int	  ncutNames;
+	int	  ncutAddrs;
+} model;
 
 static fuzz_file files[2] = { FUZZ_FILE_INIT, FUZZ_FILE_INIT };
 static int	 turn;
@@ -47,49 +62,80 @@ key(const char *name)
 }
 
 static void
-freeLines(modelLine *lines, int nl)
+freeModel(model *m)
 {
 	int i;
 
-	for (i = 0; i < nl; i++)
-		free(lines[i].addr);
+	for (i = 0; i < m->nl; i++)
+		free(m->lines[i].addr);
+}
+
+/* addCut records the part before a NUL, while there is room. */
+static void
+addCut(char **cuts, int *n, char *s)
+{
+	if (*n < maxLines)
+		cuts[(*n)++] = s;
+}
+
+/* parseLine adds a line's address and names (nf of them in f) to m. */
+static void
+parseLine(model *m, char **f, const bool *nul, int nf)
+{
+	modelLine *l;
+	int	   i;
+
+	if (nul[0]) {
+		addCut(m->cutAddrs, &m->ncutAddrs, f[0]);
+		return;
+	}
+	l = &m->lines[m->nl];
+	l->text = f[0];
+	if ((l->addr = net_parseLiteralIP(f[0], strlen(f[0]))) == NULL)
+		return;
+	l->n = 0;
+	for (i = 1; i < nf; i++) {
+		if (nul[i])
+			addCut(m->cutNames, &m->ncutNames, f[i]);
+		else
+			l->names[l->n++] = f[i];
+	}
+	if (l->n == 0)
+		free(l->addr);
+	else
+		m->nl++;
 }
 
 /*
- * parse splits text as readHosts does and keeps the lines it would; -1
+ * parse splits text as readHosts does and keeps the lines it would; false
  * for a text too big for the model.
  */
-static int
-parse(char *text, modelLine *lines)
+static bool
+parse(char *text, char *end, model *m)
 {
 	char *f[maxFields + 1];
-	int   nl, nf, i;
+	bool  nul[maxFields + 1];
+	int   nf;
 
-	nl = 0;
-	while ((nf = fuzz_fields(&text, f, maxFields + 1)) >= 0) {
-		if (nf > maxFields || nl == maxLines) {
-			freeLines(lines, nl);
-			return -1;
+	m->nl = m->ncutNames = m->ncutAddrs = 0;
+	while ((nf = fuzz_fields(&text, end, f, nul, maxFields + 1)) >= 0) {
+		if (nf > maxFields || m->nl == maxLines) {
+			freeModel(m);
+			return false;
 		}
-		if (nf < 2)
-			continue;
-		lines[nl].text = f[0];
-		lines[nl].addr = net_parseLiteralIP(f[0], strlen(f[0]));
-		if (lines[nl].addr == NULL)
-			continue;
-		for (i = 1; i < nf; i++)
-			lines[nl].names[i - 1] = f[i];
-		lines[nl].n = nf - 1;
-		nl++;
+		if (nf >= 2)
+			parseLine(m, f, nul, nf);
 	}
-	return nl;
+	return true;
 }
 
 static void
-checkHost(const modelLine *lines, int nl, const char *name)
+checkHost(const model *md, const char *name)
 {
-	char **got, *k, *kj;
-	int    n, i, j, m;
+	const modelLine *lines = md->lines;
+	int		 nl = md->nl;
+	char	       **got, *k, *kj;
+	int		 n, i, j, m;
 
 	got = net_lookupStaticHost(name, &n);
 	k = key(name);
@@ -122,10 +168,12 @@ checkHost(const modelLine *lines, int nl, const char *name)
  * "1.2.3.4%eth0", which Go's lookupStaticAddr rejects.
  */
 static void
-checkAddr(const modelLine *lines, int nl, const char *text)
+checkAddr(const model *md, const char *text)
 {
-	char **got, *want, *addr;
-	int    n, i, j, m;
+	const modelLine *lines = md->lines;
+	int		 nl = md->nl;
+	char	       **got, *want, *addr;
+	int		 n, i, j, m;
 
 	got = net_lookupStaticAddr(text, &n);
 	addr = net_parseLiteralIP(text, strlen(text));
@@ -169,25 +217,27 @@ writeHosts(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	modelLine lines[maxLines];
-	char	 *text, *upper;
-	int	  nl, i, q;
+	static model m;
+	char	    *text, *upper;
+	int	     i;
 
-	if ((text = fuzz_cstring(data, size)) == NULL)
-		return 0;
+	text = fuzz_copy(data, size);
 	writeHosts(data, size);
-	if ((nl = parse(text, lines)) < 0)
+	if (!parse(text, text + size, &m))
 		goto out;
-	q = 0;
-	for (i = 0; i < nl && q < maxQueries; i++, q++) {
-		checkHost(lines, nl, lines[i].names[0]);
-		upper = key(lines[i].names[lines[i].n - 1]);
+	for (i = 0; i < m.nl && i < maxQueries; i++) {
+		checkHost(&m, m.lines[i].names[0]);
+		upper = key(m.lines[i].names[m.lines[i].n - 1]);
 		upper[0] = (char)toupper((unsigned char)upper[0]);
-		checkHost(lines, nl, upper);
+		checkHost(&m, upper);
 		free(upper);
-		checkAddr(lines, nl, lines[i].text);
+		checkAddr(&m, m.lines[i].text);
 	}
-	freeLines(lines, nl);
+	for (i = 0; i < m.ncutNames; i++)
+		checkHost(&m, m.cutNames[i]);
+	for (i = 0; i < m.ncutAddrs; i++)
+		checkAddr(&m, m.cutAddrs[i]);
+	freeModel(&m);
 out:
 	free(text);
 	return 0;

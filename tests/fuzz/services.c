@@ -5,7 +5,9 @@
  * lookupPortMap as a small model: after the read, every name a line gives
  * for a network looks up (in any case, under tcp4/tcp6 as under tcp) to
  * the port of the last line that gave it, and every other lookup is
- * answered as before the read.
+ * answered as before the read.  A name or network with a NUL byte is one
+ * no C string can ask for, so the reader leaves it out, and the part
+ * before the NUL is one of those other lookups.
  */
 #include <ctype.h>
 
@@ -22,9 +24,12 @@ typedef struct row {
 	int	    port;
 } row;
 
+/* The rows of Go's map, and the cut names and networks to look up. */
 typedef struct model {
 	row rows[maxRows];
 	int n;
+	row cuts[maxRows];
+	int ncuts;
 } model;
 
 static fuzz_file file = FUZZ_FILE_INIT;
@@ -61,24 +66,49 @@ dtoi(const char *s, int *n, int *i)
 	return *i > 0;
 }
 
+/* addCut records a cut name or network, while there is room. */
+static void
+addCut(model *m, const char *netw, const char *name)
+{
+	if (m->ncuts < maxRows)
+		m->cuts[m->ncuts++] = (row){ netw, name, 0 };
+}
+
+/* parseLine adds a line's names (nf of them in f) to m. */
+static bool
+parseLine(model *m, char **f, const bool *nul, int nf)
+{
+	char *netw;
+	int   port, j, i;
+
+	if (!dtoi(f[1], &port, &j) || port <= 0 || f[1][j] != '/')
+		return true;
+	netw = f[1] + j + 1;
+	for (i = 0; i < nf; i++) {
+		if (i == 1)
+			continue;
+		if (nul[1] || nul[i])
+			addCut(m, netw, f[i]);
+		else if (!set(m, netw, f[i], port))
+			return false;
+	}
+	return true;
+}
+
 /* parse fills the model as readServices fills Go's map. */
 static bool
-parse(char *text, model *m)
+parse(char *text, char *end, model *m)
 {
-	char *f[maxFields + 1], *netw;
-	int   nf, port, j, i;
+	char *f[maxFields + 1];
+	bool  nul[maxFields + 1];
+	int   nf;
 
-	m->n = 0;
-	while ((nf = fuzz_fields(&text, f, maxFields + 1)) >= 0) {
+	m->n = m->ncuts = 0;
+	while ((nf = fuzz_fields(&text, end, f, nul, maxFields + 1)) >= 0) {
 		if (nf > maxFields)
 			return false;
-		if (nf < 2 || !dtoi(f[1], &port, &j) || port <= 0 ||
-		    f[1][j] != '/')
-			continue;
-		netw = f[1] + j + 1;
-		for (i = 0; i < nf; i++)
-			if (i != 1 && !set(m, netw, f[i], port))
-				return false;
+		if (nf >= 2 && !parseLine(m, f, nul, nf))
+			return false;
 	}
 	return true;
 }
@@ -144,17 +174,19 @@ check(const model *m, query *q)
 	free(err);
 }
 
-/* queries picks names from the model, some with their case changed. */
+/*
+ * queries picks names from the rows, some with their case changed, after
+ * the n queries already in qs; it returns the new count.
+ */
 static int
-queries(const model *m, query *qs)
+queries(const row *rows, int nrows, query *qs, int n)
 {
-	int i, n;
+	int i;
 
-	n = 0;
-	for (i = 0; i < m->n && n < maxQueries; i++, n++) {
-		qs[n].network = m->rows[i].netw;
-		snprintf(qs[n].service, sizeof(qs[n].service), "%s",
-		    m->rows[i].name);
+	for (i = 0; i < nrows && n < maxQueries; i++, n++) {
+		qs[n].network = rows[i].netw;
+		snprintf(
+		    qs[n].service, sizeof(qs[n].service), "%s", rows[i].name);
 		if (i % 2 == 1)
 			qs[n].service[0] =
 			    (char)toupper((unsigned char)qs[n].service[0]);
@@ -173,11 +205,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char	    *text;
 	int	     nq, i;
 
-	if ((text = fuzz_cstring(data, size)) == NULL)
-		return 0;
-	if (!parse(text, &m))
+	text = fuzz_copy(data, size);
+	if (!parse(text, text + size, &m))
 		goto out;
-	nq = queries(&m, qs);
+	nq = queries(m.cuts, m.ncuts, qs, 0);
+	nq = queries(m.rows, m.n, qs, nq);
 	net_testHookServicesPath = fuzz_file_write(&file, data, size);
 	net_readServices();
 	for (i = 0; i < nq; i++) {
