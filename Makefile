@@ -28,8 +28,8 @@ WARN = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -fPIC -pthread $(CFLAGS)
 
 # Each build variant gets its own object suffix, so the four can coexist
-# in one tree: .o plain, .ao ASan+UBSan, .to TSan, .fo the fuzz targets'
-# (clang, libFuzzer's coverage plus ASan+UBSan; `make fuzz` only).
+# in one tree: .o plain, .ao ASan+UBSan, .to TSan, .fo for the fuzz
+# targets (clang: libFuzzer's coverage plus ASan+UBSan; `make fuzz` only).
 OX_ = o
 OX_0 = o
 OX_1 = ao
@@ -150,9 +150,9 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
 # Fuzzing: one small file per target in tests/fuzz/ (NAME.c, seeds in
-# tests/fuzz/corpus/NAME/), linked into NAME.fuzz by the rule below with the
-# library built for fuzzing.  A new parser's target is one more file
-# here.  FUZZTIME is the seconds each target runs.
+# tests/fuzz/corpus/NAME/), linked into NAME.fuzz by the rule below with
+# the library built for fuzzing.  A new parser's target is that file plus
+# its name in FUZZ_SRCS.  FUZZTIME is the seconds each target runs.
 FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
 	tests/fuzz/hosts.c tests/fuzz/services.c
