@@ -12,6 +12,7 @@
 #	make test-loaded [SANITIZE=thread]	the timing suites under CPU load
 #	make check GOARCH_ASM=generic	with the ucontext switch (build/generic/)
 #	make demo | diff | plantfault | install | clean
+#	make fuzz [FUZZTIME=10]	libFuzzer + ASan + UBSan, FUZZTIME s a target
 
 OS != uname -s
 include mk/$(OS).mk
@@ -39,8 +40,9 @@ CHECK_LIBS != pkg-config --libs check 2>/dev/null || echo -lcheck
 WARN = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -fPIC -pthread $(CFLAGS)
 
-# Each build variant gets its own object suffix, so the three can coexist
-# in one tree: .o plain, .ao ASan+UBSan, .to TSan.
+# Each build variant gets its own object suffix, so the four can coexist
+# in one tree: .o plain, .ao ASan+UBSan, .to TSan, .fo for the fuzz
+# targets (clang: libFuzzer's coverage plus ASan+UBSan; `make fuzz` only).
 OX_ = o
 OX_0 = o
 OX_1 = ao
@@ -51,7 +53,10 @@ OX = $(OX_$(SANITIZE))
 SAN_o =
 SAN_ao = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN_to = -fsanitize=thread
+SAN_fo = -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN = $(SAN_$(OX))
+FUZZCC = clang
 
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
@@ -94,6 +99,7 @@ TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
 LIBA_o = $(ADIR)libgonet.a
 LIBA_ao = $(ADIR)build/asan/libgonet.a
 LIBA_to = $(ADIR)build/tsan/libgonet.a
+LIBA_fo = build/fuzz/libgonet.a
 LIBA = $(LIBA_$(OX))
 TESTBIN_o = $(ADIR)tests/gonet_test
 TESTBIN_ao = $(ADIR)build/asan/gonet_test
@@ -109,7 +115,7 @@ SOCKOPTS_to = $(ADIR)build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
 
-.SUFFIXES: .c .S .o .ao .to
+.SUFFIXES: .c .S .o .ao .to .fo .fuzz
 
 .c.o:
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -c $< -o $@
@@ -123,6 +129,10 @@ SONAME = libgonet.so.0
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 .S.to:
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+.c.fo:
+	$(FUZZCC) $(ALL_CFLAGS) $(SAN_fo) -c $< -o $@
+.S.fo:
+	$(FUZZCC) $(ALL_CFLAGS) -c $< -o $@
 
 all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
@@ -167,6 +177,29 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+
+# Fuzzing: one small file per target in tests/fuzz/ (NAME.c, seeds in
+# tests/fuzz/corpus/NAME/), linked into NAME.fuzz by the rule below with
+# the library built for fuzzing.  A new parser's target is that file plus
+# its name in FUZZ_SRCS.  FUZZTIME is the seconds each target runs.
+FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
+	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
+	tests/fuzz/hosts.c tests/fuzz/services.c
+FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
+FUZZTIME = 10
+
+$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk
+$(FUZZ_SRCS:.c=.fo): $(HDRS) tests/fuzz/fuzz.h Makefile
+$(FUZZ_BINS): $(LIBA_fo)
+
+$(LIBA_fo): $(LIB_SRCS:.c=.fo) $(ARCH_ASMS:.S=.fo)
+	@mkdir -p build/fuzz
+	rm -f $@
+	ar rcs $@ $(LIB_SRCS:.c=.fo) $(ARCH_ASMS:.S=.fo)
+
+.fo.fuzz:
+	$(FUZZCC) $(ALL_CFLAGS) $(SAN_fo) -fsanitize=fuzzer -o $@ $< \
+	    $(LIBA_fo) $(LDFLAGS)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, in that order for tools/bench.sh.  Never part of test.
@@ -257,6 +290,11 @@ bench:
 	$(MAKE) $(BENCH_BINS)
 	sh tools/bench.sh $(BENCH_BINS)
 
+fuzz:
+	sh tools/setup.sh fuzz
+	$(MAKE) $(FUZZ_BINS)
+	sh tools/fuzz.sh $(FUZZTIME) $(FUZZ_BINS)
+
 bench-plot:
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
@@ -266,13 +304,15 @@ install: $(LIBA_o) libgonet.so
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
+	    $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
 	rm -f runtime/asm_*.*o runtime/sys_*.*o
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
+	rm -f $(LIB_SRCS:.c=.fo) $(FUZZ_SRCS:.c=.fo) $(FUZZ_BINS)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
@@ -282,3 +322,5 @@ clean:
 
 .PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \
 	bench bench-plot install format clean
+.PHONY: all test check diff demo sockopts fuzz bench bench-plot install \
+	format clean

@@ -188,6 +188,19 @@ net_services_set(const char *netw, size_t netwlen, const char *name,
 	free(n);
 }
 
+void
+net_services_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < net_servicesRead.n; i++) {
+		free((char *)net_servicesRead.e[i].netw);
+		free((char *)net_servicesRead.e[i].name);
+	}
+	free(net_servicesRead.e);
+	net_servicesRead = (net_nameTable){ 0 };
+}
+
 runtime_error *
 net_lookupProtocolMap(const char *name, int *proto)
 {

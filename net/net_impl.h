@@ -368,6 +368,15 @@ int net_parsePort(const char *service, bool *needsLookup);
 /* port_unix.c */
 runtime_error *net_goLookupPort(
     const char *network, const char *service, int *port);
+/*
+ * The services fuzz target's seams, which Go has no need of: the file
+ * net_readServices reads ("/etc/services"), net_readServices itself (which
+ * goLookupPort runs once), and lookup.c's net_services_reset, which drops
+ * every row read so far.  None may run while a lookup runs.
+ */
+extern const char *net_testHookServicesPath;
+void		   net_readServices(void);
+void		   net_services_reset(void);
 
 /* lookup.c */
 /*

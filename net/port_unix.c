@@ -10,12 +10,14 @@
 
 static pthread_once_t net_onceReadServices = PTHREAD_ONCE_INIT;
 
+const char *net_testHookServicesPath = "/etc/services";
+
 /*
- * net_readServices adds every name and alias of /etc/services to the
+ * net_readServices adds every name and alias of the services file to the
  * services table under the network its port/network field names.  A
  * missing file leaves the built-in table as it is.
  */
-static void
+void
 net_readServices(void)
 {
 	runtime_error *err;
@@ -25,7 +27,7 @@ net_readServices(void)
 	char	      *line, *hash;
 	int	       port, j;
 
-	if ((err = net_open("/etc/services", &file)) != NULL) {
+	if ((err = net_open(net_testHookServicesPath, &file)) != NULL) {
 		runtime_error_Free(err);
 		return;
 	}
@@ -40,9 +42,14 @@ net_readServices(void)
 		if (!net_dtoi(portnet.p, portnet.n, &port, &j) || port <= 0 ||
 		    (size_t)j >= portnet.n || portnet.p[j] != '/')
 			goto next;
-		/* The network is what follows the slash: "tcp". */
+		/*
+		 * The network is what follows the slash: "tcp".  A network or
+		 * name with a NUL byte is left out, as in readHosts.
+		 */
+		if (memchr(portnet.p, '\0', portnet.n) != NULL)
+			goto next;
 		for (i = 0; i < nf; i++)
-			if (i != 1)
+			if (i != 1 && memchr(f[i].p, '\0', f[i].n) == NULL)
 				net_services_set(portnet.p + j + 1,
 				    portnet.n - (size_t)j - 1, f[i].p, f[i].n,
 				    port);

@@ -1,4 +1,6 @@
 /* C port of go1.19 src/net/port_test.go */
+#include <string.h>
+
 #include "tests/export_test.h"
 #include "tests/main_test.h"
 
@@ -53,6 +55,38 @@ START_TEST(TestParsePort)
 }
 END_TEST
 
+/*
+ * testReadServicesNUL: Go's readServices keys a name or network with a
+ * NUL byte whole, so "nul" and the network "tc" stay unknown while the
+ * line's alias is read.  The C reader used to cut both at the NUL.
+ */
+START_TEST(testReadServicesNUL)
+{
+	runtime_error *err;
+	int	       port;
+
+	net_testHookServicesPath = "tests/testdata/nul-services";
+	net_services_reset();
+	net_readServices();
+	err = net_lookupPortMap("tcp", "nul", &port);
+	ck_assert_msg(err != NULL &&
+		strcmp(runtime_error_Error(err),
+		    "address tcp/nul: unknown port") == 0,
+	    "lookupPortMap(tcp, nul) = %d, %s", port,
+	    err != NULL ? runtime_error_Error(err) : "nil");
+	runtime_error_Free(err);
+	err = net_lookupPortMap("tc", "proto", &port);
+	ck_assert_msg(err != NULL, "lookupPortMap(tc, proto) = %d", port);
+	runtime_error_Free(err);
+	err = net_lookupPortMap("tcp", "alias", &port);
+	ck_assert_msg(err == NULL && port == 4242,
+	    "lookupPortMap(tcp, alias) = %d, want 4242", port);
+	net_testHookServicesPath = "/etc/services";
+	net_services_reset();
+	net_readServices();
+}
+END_TEST
+
 Suite *
 port_suite(void)
 {
@@ -62,6 +96,9 @@ port_suite(void)
 	s = suite_create("port");
 	tc = newTCase("parsePort");
 	tcase_add_loop_test(tc, TestParsePort, 0, nelem(parsePortTests));
+	suite_add_tcase(s, tc);
+	tc = newTCase("readServices");
+	tcase_add_test(tc, testReadServicesNUL);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,6 +13,10 @@
 // is empty, "localhost" (in /etc/hosts) or a literal that Go's parseIPZone
 // accepts.  Hosts that fail SplitHostPort are safe too: Go stops there.
 //
+// With -fuzz TARGET FILE..., it prints instead the cases that inputs of
+// the fuzz target tests/fuzz/TARGET.c correspond to (tools/fuzz2diff.sh),
+// under the same safety rule.
+//
 // Every hundredth case is a socket case (randSockCase), drawn from a
 // second generator so that the other cases stay the ones earlier versions
 // drew.  Socket cases only bind: loopback, wildcard, multicast or
@@ -764,7 +768,12 @@ func randCase() string {
 func main() {
 	n := flag.Int("n", 20000, "number of cases")
 	seed := flag.Int64("seed", 1, "random seed")
+	fuzz := flag.String("fuzz", "", "print the cases of this fuzz target's input files")
 	flag.Parse()
+	if *fuzz != "" {
+		fuzzMain(*fuzz, flag.Args())
+		return
+	}
 	rng = rand.New(rand.NewSource(*seed))
 	srng = rand.New(rand.NewSource(*seed + 1))
 	w := bufio.NewWriter(os.Stdout)
@@ -783,6 +792,67 @@ func main() {
 		}
 		w.WriteString(s)
 		w.WriteByte('\n')
+	}
+}
+
+// Fuzz inputs.
+
+func emit(op string, args ...string) {
+	for i := range args {
+		args[i] = strconv.Quote(args[i])
+	}
+	fmt.Println(op, strings.Join(args, " "))
+}
+
+// fuzzResolveCases mirrors tests/fuzz/resolve.c: the first line is the
+// network, the rest the address, given to all four Resolve functions.
+func fuzzResolveCases(in string) {
+	network, address, ok := strings.Cut(in, "\n")
+	if !ok {
+		return
+	}
+	emit("ResolveUnixAddr", network, address)
+	if safeAddress(address, true) {
+		emit("ResolveTCPAddr", network, address)
+		emit("ResolveUDPAddr", network, address)
+	}
+	if safeAddress(address, false) {
+		emit("ResolveIPAddr", network, address)
+	}
+}
+
+// fuzzCases prints the case lines of one input.  The hosts and services
+// targets read files that no netprobe op takes, so they give none.
+func fuzzCases(target, in string) {
+	switch target {
+	case "parseip":
+		emit("ParseIP", in)
+	case "parsecidr":
+		emit("ParseCIDR", in)
+	case "parsemac":
+		emit("ParseMAC", in)
+	case "hostport":
+		emit("SplitHostPort", in)
+		if host, port, ok := strings.Cut(in, "\n"); ok {
+			emit("JoinHostPort", host, port)
+		}
+	case "resolve":
+		fuzzResolveCases(in)
+	}
+}
+
+// fuzzMain converts input files in order, skipping those with a NUL byte,
+// which the fuzz targets skip too (the C API takes C strings).
+func fuzzMain(target string, files []string) {
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		if strings.IndexByte(string(b), 0) < 0 {
+			fuzzCases(target, string(b))
+		}
 	}
 }
 
