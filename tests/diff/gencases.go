@@ -863,8 +863,12 @@ func randSockCase() string {
 // model of what each object has waiting and avoids a blocking read or
 // accept except in one script in 300.  The model only has to be mostly
 // right: when it is wrong the probes still agree, they are only slower.
-// Timing is kept unambiguous: a +D deadline is either an hour away or a
-// millisecond away and then slept past by 10ms.
+// Timing is kept unambiguous: a +D deadline is an hour away, or in the
+// past, or 2ms away just before a read or accept that the model says has
+// nothing to wait for, so that the read ends when the deadline's timer
+// fires, however late.  No script sleeps past a deadline and then expects
+// it to have expired: gonet's timers run on their own thread, which a
+// loaded machine can delay by more than any small sleep (see DESIGN.md).
 
 var crng *rand.Rand
 
@@ -962,24 +966,17 @@ func (g *convGen) prefix() {
 	}
 }
 
-func (g *convGen) deadline(x byte, verb string) {
+// deadline sets one of x's deadlines; with wait, to one that has passed
+// or passes while the next read or accept waits.
+func (g *convGen) deadline(x byte, verb string, wait bool) {
 	act := string(x) + "." + verb
-	past := true
-	switch crng.Intn(12) {
-	case 0, 1:
-		g.add(act + " past")
-	case 2:
-		g.add(act + " +1ms")
-		g.add("sleep 10ms")
-	case 3, 4:
-		g.add(act + " +-1s")
-	case 5, 6, 7:
-		g.add(act + " zero")
-		past = false
-	default:
-		g.add(act + " +1h")
-		past = false
+	t := cpick("past", "past", "+-1s", "zero", "zero", "zero", "+1h",
+		"+1h", "+1h", "+1h")
+	if wait {
+		t = cpick("past", "+-1s", "+2ms")
 	}
+	g.add(act + " " + t)
+	past := t != "zero" && t != "+1h"
 	x = g.obj(x)
 	switch {
 	case x == 'l' && !g.packet:
@@ -1102,7 +1099,7 @@ func (g *convGen) step() {
 		g.add(act + "writeto " + cpick(convWords...))
 		g.writeTo(x)
 	case k < 25:
-		g.deadline(x, cpick("deadline", "rdeadline", "wdeadline"))
+		g.deadline(x, cpick("deadline", "rdeadline", "wdeadline"), false)
 	case k < 28:
 		how := cpick("close", "close", "closeread", "closewrite")
 		if how == "close" && x != 'l' && g.isTCP && cchance(3) {
@@ -1135,10 +1132,7 @@ func (g *convGen) readStep(x byte) {
 		verb = "readfrom"
 	}
 	if !g.readable(x) && !g.mayBlock {
-		g.deadline(x, cpick("rdeadline", "deadline"))
-		if !g.readable(x) {
-			return
-		}
+		g.deadline(x, cpick("rdeadline", "deadline"), true)
 	}
 	g.add(string(x) + "." + verb + " " + strconv.Itoa(n))
 	g.read(x, n, verb == "readfrom")
@@ -1151,7 +1145,7 @@ func (g *convGen) acceptLater() {
 	}
 	if !g.packet && (!g.dialed || g.noPeer) && !g.closed['l'] &&
 		!g.lPast && !g.mayBlock {
-		g.add("l.deadline past")
+		g.deadline('l', "deadline", true)
 	}
 	g.add("accept")
 	g.accepted = !g.packet && g.dialed && !g.noPeer && !g.closed['l'] &&

@@ -168,10 +168,11 @@
 // thread (time.AfterFunc in Go), which ends the call with the timeout
 // error.  So a wait for something that never comes costs 100ms and reads
 // as an expired deadline, and leaves that deadline set.  Scripts keep
-// their own timing unambiguous: a +D deadline is either long (it never
-// expires during the case) or followed by a sleep well past it.  At the
-// end of the case the probe closes every object and removes every file
-// in its private directory.
+// their own timing unambiguous: a +D deadline is long (it never expires
+// during the case), or ends a read or accept that has nothing to wait for,
+// or is slept past by 50ms (docs/DESIGN.md says why so much).  At the end
+// of the case the probe closes every object and removes every file in its
+// private directory.
 package main
 
 import (
