@@ -252,7 +252,7 @@ net_netFD_closeWrite(net_netFD *fd)
 
 /* net_netFD_eofError turns a zero-byte read on a connection into io.EOF. */
 runtime_error *
-net_netFD_eofError(net_netFD *fd, int n, runtime_error *err)
+net_netFD_eofError(net_netFD *fd, ptrdiff_t n, runtime_error *err)
 {
 	if (n == 0 && err == NULL && fd->zeroReadIsEOF)
 		return io_EOF;
@@ -264,8 +264,8 @@ net_netFD_eofError(net_netFD *fd, int n, runtime_error *err)
  * signal handlers with SA_RESTART, yet some calls still return EINTR.
  */
 static syscall_Errno
-ignoringEINTRIO(syscall_Errno (*fn)(int, void *, size_t, int *), int fd,
-    void *p, size_t len, int *n)
+ignoringEINTRIO(syscall_Errno (*fn)(int, void *, size_t, ptrdiff_t *), int fd,
+    void *p, size_t len, ptrdiff_t *n)
 {
 	syscall_Errno err;
 
@@ -284,7 +284,7 @@ ignoringEINTRIO(syscall_Errno (*fn)(int, void *, size_t, int *), int fd,
  * (MSG_NOSIGNAL on Linux) and the caller sees the same EPIPE.
  */
 static syscall_Errno
-sysWrite(int fd, void *p, size_t len, int *n)
+sysWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 {
 	return syscall_SendmsgN(fd, p, len, NULL, 0, NULL, net_sendFlags, n);
 }
@@ -294,7 +294,7 @@ sysWrite(int fd, void *p, size_t len, int *n)
  * failure is its errno box, anything else is static.
  */
 static runtime_error *
-pfdRead(net_netFD *fd, void *p, size_t len, int *n)
+pfdRead(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -329,13 +329,14 @@ out:
 }
 
 runtime_error *
-net_netFD_Read(net_netFD *fd, void *p, size_t len, int *n)
+net_netFD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	return net_wrapSyscallError(readSyscallName, pfdRead(fd, p, len, n));
 }
 
 static runtime_error *
-pfdReadFrom(net_netFD *fd, void *p, size_t len, int *n, syscall_Sockaddr *from)
+pfdReadFrom(
+    net_netFD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -370,7 +371,7 @@ out:
 
 runtime_error *
 net_netFD_readFrom(
-    net_netFD *fd, void *p, size_t len, int *n, syscall_Sockaddr *from)
+    net_netFD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from)
 {
 	return net_wrapSyscallError(
 	    readFromSyscallName, pfdReadFrom(fd, p, len, n, from));
@@ -382,7 +383,8 @@ net_netFD_readFrom(
  */
 static runtime_error *
 pfdReadMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, int *n, int *oobn, int *retflags, syscall_Sockaddr *sa)
+    int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
+    syscall_Sockaddr *sa)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -419,7 +421,8 @@ out:
 
 runtime_error *
 net_netFD_readMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, int *n, int *oobn, int *retflags, syscall_Sockaddr *sa)
+    int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
+    syscall_Sockaddr *sa)
 {
 	return net_wrapSyscallError(readMsgSyscallName,
 	    pfdReadMsg(fd, p, len, oob, ooblen, flags, n, oobn, retflags, sa));
@@ -430,12 +433,12 @@ net_netFD_readMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
  * whenever the socket buffer is full.
  */
 static runtime_error *
-pfdWrite(net_netFD *fd, const void *p, size_t len, int *nn)
+pfdWrite(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 	size_t	       max, done;
-	int	       n;
+	ptrdiff_t      n;
 
 	*nn = 0;
 	if ((err = net_netFD_writeLock(fd)) != NULL)
@@ -451,7 +454,7 @@ pfdWrite(net_netFD *fd, const void *p, size_t len, int *nn)
 		    done == 0 ? (void *)p : (char *)p + done, max - done, &n);
 		if (n > 0)
 			done += (size_t)n;
-		*nn = (int)done;
+		*nn = (ptrdiff_t)done;
 		err = syscall_Errno_Err(e);
 		if (done == len)
 			break;
@@ -472,14 +475,14 @@ out:
 }
 
 runtime_error *
-net_netFD_Write(net_netFD *fd, const void *p, size_t len, int *nn)
+net_netFD_Write(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 {
 	return net_wrapSyscallError(writeSyscallName, pfdWrite(fd, p, len, nn));
 }
 
 static runtime_error *
 pfdWriteTo(net_netFD *fd, const void *p, size_t len, const syscall_Sockaddr *sa,
-    int *n)
+    ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -499,7 +502,7 @@ pfdWriteTo(net_netFD *fd, const void *p, size_t len, const syscall_Sockaddr *sa,
 				continue;
 		}
 		if (err == NULL)
-			*n = (int)len;
+			*n = (ptrdiff_t)len;
 		break;
 	}
 out:
@@ -509,7 +512,7 @@ out:
 
 runtime_error *
 net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
-    const syscall_Sockaddr *sa, int *n)
+    const syscall_Sockaddr *sa, ptrdiff_t *n)
 {
 	return net_wrapSyscallError(
 	    writeToSyscallName, pfdWriteTo(fd, p, len, sa, n));
@@ -517,7 +520,7 @@ net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
 
 static runtime_error *
 pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
-    size_t ooblen, const syscall_Sockaddr *sa, int *n, int *oobn)
+    size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -539,7 +542,7 @@ pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
 				continue;
 		}
 		if (err == NULL)
-			*oobn = (int)ooblen;
+			*oobn = (ptrdiff_t)ooblen;
 		break;
 	}
 out:
@@ -549,7 +552,7 @@ out:
 
 runtime_error *
 net_netFD_writeMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
-    size_t ooblen, const syscall_Sockaddr *sa, int *n, int *oobn)
+    size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	return net_wrapSyscallError(writeMsgSyscallName,
 	    pfdWriteMsg(fd, p, len, oob, ooblen, sa, n, oobn));

@@ -168,13 +168,13 @@ net_IPConn_c(net_IPConn *c)
 }
 
 runtime_error *
-net_IPConn_Read(net_IPConn *c, void *b, size_t len, int *n)
+net_IPConn_Read(net_IPConn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Read(net_IPConn_c(c), b, len, n);
 }
 
 runtime_error *
-net_IPConn_Write(net_IPConn *c, const void *b, size_t len, int *n)
+net_IPConn_Write(net_IPConn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Write(net_IPConn_c(c), b, len, n);
 }
@@ -265,7 +265,7 @@ net_IPConn_readErr(net_IPConn *c, runtime_error *err)
  */
 runtime_error *
 net_IPConn_ReadFromIP(
-    net_IPConn *c, void *b, size_t len, int *n, net_IPAddr *addr)
+    net_IPConn *c, void *b, size_t len, ptrdiff_t *n, net_IPAddr *addr)
 {
 	net_IPAddr tmp;
 
@@ -280,7 +280,8 @@ net_IPConn_ReadFromIP(
 
 /* ReadFrom writes a heap address (free()), or NULL when there is none. */
 runtime_error *
-net_IPConn_ReadFrom(net_IPConn *c, void *b, size_t len, int *n, net_Addr **addr)
+net_IPConn_ReadFrom(
+    net_IPConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	net_IPAddr     a;
 	runtime_error *err;
@@ -295,7 +296,7 @@ net_IPConn_ReadFrom(net_IPConn *c, void *b, size_t len, int *n, net_Addr **addr)
 /* ReadMsgIP fills addr whenever the kernel gave one, even on error. */
 runtime_error *
 net_IPConn_ReadMsgIP(net_IPConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, net_IPAddr *addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags, net_IPAddr *addr)
 {
 	net_IPAddr tmp;
 
@@ -310,8 +311,8 @@ net_IPConn_ReadMsgIP(net_IPConn *c, void *b, size_t len, void *oob,
 }
 
 runtime_error *
-net_IPConn_WriteToIP(
-    net_IPConn *c, const void *b, size_t len, const net_IPAddr *addr, int *n)
+net_IPConn_WriteToIP(net_IPConn *c, const void *b, size_t len,
+    const net_IPAddr *addr, ptrdiff_t *n)
 {
 	net_IPAddr     tmp;
 	runtime_error *err;
@@ -328,8 +329,8 @@ net_IPConn_WriteToIP(
 
 /* Any Addr but an IPAddr is EINVAL, reported against that Addr. */
 runtime_error *
-net_IPConn_WriteTo(
-    net_IPConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+net_IPConn_WriteTo(net_IPConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	*n = 0;
 	if (!net_conn_ok(net_IPConn_c(c)))
@@ -342,7 +343,7 @@ net_IPConn_WriteTo(
 
 runtime_error *
 net_IPConn_WriteMsgIP(net_IPConn *c, const void *b, size_t len, const void *oob,
-    size_t ooblen, const net_IPAddr *addr, int *n, int *oobn)
+    size_t ooblen, const net_IPAddr *addr, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	net_IPAddr     tmp;
 	runtime_error *err;
@@ -362,13 +363,13 @@ net_IPConn_WriteMsgIP(net_IPConn *c, const void *b, size_t len, const void *oob,
 	((net_IPConn *)((char *)(c)-offsetof(net_IPConn, conn.PacketConn)))
 
 static runtime_error *
-IPConn_Read(net_Conn *c, void *b, size_t len, int *n)
+IPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_IPConn_Read(IPCONN(c), b, len, n);
 }
 
 static runtime_error *
-IPConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+IPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_IPConn_Write(IPCONN(c), b, len, n);
 }
@@ -430,14 +431,14 @@ const net_ConnType net_IPConnType = {
 
 static runtime_error *
 IPPacketConn_ReadFrom(
-    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_PacketConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	return net_IPConn_ReadFrom(IPPCONN(c), b, len, n, addr);
 }
 
 static runtime_error *
-IPPacketConn_WriteTo(
-    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+IPPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	return net_IPConn_WriteTo(IPPCONN(c), b, len, addr, n);
 }

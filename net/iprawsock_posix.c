@@ -85,7 +85,7 @@ net_sockaddrToIPAddr(const syscall_Sockaddr *sa, net_IPAddr *addr)
  */
 runtime_error *
 net_IPConn_readFrom(
-    net_IPConn *c, void *b, size_t len, int *n, net_IPAddr *addr)
+    net_IPConn *c, void *b, size_t len, ptrdiff_t *n, net_IPAddr *addr)
 {
 	syscall_Sockaddr from;
 	runtime_error	*err;
@@ -102,8 +102,8 @@ net_IPConn_readFrom(
  * length, unless b[0:len] does not start with a plausible IPv4 header.
  * Like Go, it judges by the buffer's length, not by n.
  */
-int
-net_stripIPv4Header(int n, uint8_t *b, size_t len)
+ptrdiff_t
+net_stripIPv4Header(ptrdiff_t n, uint8_t *b, size_t len)
 {
 	size_t l;
 
@@ -115,12 +115,12 @@ net_stripIPv4Header(int n, uint8_t *b, size_t len)
 	if (b[0] >> 4 != 4)
 		return n;
 	memmove(b, b + l, len - l);
-	return n - (int)l;
+	return n - (ptrdiff_t)l;
 }
 
 runtime_error *
 net_IPConn_readMsg(net_IPConn *c, void *b, size_t len, void *oob, size_t ooblen,
-    int *n, int *oobn, int *flags, net_IPAddr *addr)
+    ptrdiff_t *n, ptrdiff_t *oobn, int *flags, net_IPAddr *addr)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -133,8 +133,8 @@ net_IPConn_readMsg(net_IPConn *c, void *b, size_t len, void *oob, size_t ooblen,
 }
 
 runtime_error *
-net_IPConn_writeTo(
-    net_IPConn *c, const void *b, size_t len, const net_IPAddr *addr, int *n)
+net_IPConn_writeTo(net_IPConn *c, const void *b, size_t len,
+    const net_IPAddr *addr, ptrdiff_t *n)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -152,7 +152,7 @@ net_IPConn_writeTo(
 
 runtime_error *
 net_IPConn_writeMsg(net_IPConn *c, const void *b, size_t len, const void *oob,
-    size_t ooblen, const net_IPAddr *addr, int *n, int *oobn)
+    size_t ooblen, const net_IPAddr *addr, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;

@@ -690,7 +690,7 @@ net_conn_ok(net_conn *c)
 
 /* io.EOF passes through bare: callers compare it by identity. */
 runtime_error *
-net_conn_Read(net_conn *c, void *b, size_t len, int *n)
+net_conn_Read(net_conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 
@@ -705,7 +705,7 @@ net_conn_Read(net_conn *c, void *b, size_t len, int *n)
 }
 
 runtime_error *
-net_conn_Write(net_conn *c, const void *b, size_t len, int *n)
+net_conn_Write(net_conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 
@@ -818,7 +818,7 @@ net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n)
 	enum { size = 32 * 1024 };
 	runtime_error *err, *rerr;
 	char	      *buf;
-	int	       nr, nw;
+	ptrdiff_t      nr, nw;
 
 	*n = 0;
 	buf = runtime_malloc(size);
@@ -863,14 +863,14 @@ net_nilInterface(const void *v)
 }
 
 runtime_error *
-net_Conn_Read(net_Conn *c, void *b, size_t len, int *n)
+net_Conn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	net_nilInterface(c);
 	return c->type->Read(c, b, len, n);
 }
 
 runtime_error *
-net_Conn_Write(net_Conn *c, const void *b, size_t len, int *n)
+net_Conn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	net_nilInterface(c);
 	return c->type->Write(c, b, len, n);
@@ -999,15 +999,15 @@ net_Listener_UnixListener(net_Listener *l)
 
 runtime_error *
 net_PacketConn_ReadFrom(
-    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_PacketConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	net_nilInterface(c);
 	return c->type->ReadFrom(c, b, len, n, addr);
 }
 
 runtime_error *
-net_PacketConn_WriteTo(
-    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+net_PacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	net_nilInterface(c);
 	return c->type->WriteTo(c, b, len, addr, n);

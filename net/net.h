@@ -330,8 +330,9 @@ typedef struct net_Resolver net_Resolver;
  * method may be called from any thread at the same time as any other,
  * except Free.
  *
- * Buffers are (pointer, length); counts are written through int *n, which
- * holds what was transferred even when an error is returned.  Addresses a
+ * Buffers are (pointer, length); counts are written through ptrdiff_t *n
+ * (as wide as Go's int), which holds what was transferred even when an
+ * error is returned.  Addresses a
  * connection returns (LocalAddr, RemoteAddr) belong to it and live until
  * Free.  Deadlines are absolute times; the zero time_Time means none.
  */
@@ -365,8 +366,9 @@ runtime_error *syscall_RawConn_Write(syscall_RawConn *c,
     bool (*f)(uintptr_t fd, void *arg), void *arg);
 
 /* Conn. */
-runtime_error  *net_Conn_Read(net_Conn *c, void *b, size_t len, int *n);
-runtime_error  *net_Conn_Write(net_Conn *c, const void *b, size_t len, int *n);
+runtime_error  *net_Conn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_Conn_Write(net_Conn *c, const void *b, size_t len,
+     ptrdiff_t *n);
 runtime_error  *net_Conn_Close(net_Conn *c);
 const net_Addr *net_Conn_LocalAddr(net_Conn *c);
 const net_Addr *net_Conn_RemoteAddr(net_Conn *c);
@@ -388,9 +390,9 @@ net_UnixListener *net_Listener_UnixListener(net_Listener *l);
 
 /* PacketConn; ReadFrom writes a heap Addr that free() releases. */
 runtime_error  *net_PacketConn_ReadFrom(net_PacketConn *c, void *b,
-     size_t len, int *n, net_Addr **addr);
+     size_t len, ptrdiff_t *n, net_Addr **addr);
 runtime_error  *net_PacketConn_WriteTo(net_PacketConn *c, const void *b,
-     size_t len, const net_Addr *addr, int *n);
+     size_t len, const net_Addr *addr, ptrdiff_t *n);
 runtime_error  *net_PacketConn_Close(net_PacketConn *c);
 const net_Addr *net_PacketConn_LocalAddr(net_PacketConn *c);
 runtime_error  *net_PacketConn_SetDeadline(net_PacketConn *c, time_Time t);
@@ -455,9 +457,10 @@ runtime_error *net_DialTCP(const char *network, const net_TCPAddr *laddr,
     const net_TCPAddr *raddr, net_TCPConn **c);
 runtime_error *net_ListenTCP(const char *network, const net_TCPAddr *laddr,
     net_TCPListener **l);
-runtime_error  *net_TCPConn_Read(net_TCPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_TCPConn_Read(net_TCPConn *c, void *b, size_t len,
+     ptrdiff_t *n);
 runtime_error  *net_TCPConn_Write(net_TCPConn *c, const void *b, size_t len,
-     int *n);
+     ptrdiff_t *n);
 runtime_error  *net_TCPConn_ReadFrom(net_TCPConn *c, io_Reader r, int64_t *n);
 runtime_error  *net_TCPConn_Close(net_TCPConn *c);
 runtime_error  *net_TCPConn_CloseRead(net_TCPConn *c);
@@ -494,33 +497,34 @@ runtime_error *net_ListenUDP(const char *network, const net_UDPAddr *laddr,
     net_UDPConn **c);
 runtime_error *net_ListenMulticastUDP(const char *network,
     const net_Interface *ifi, const net_UDPAddr *gaddr, net_UDPConn **c);
-runtime_error  *net_UDPConn_Read(net_UDPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_UDPConn_Read(net_UDPConn *c, void *b, size_t len,
+     ptrdiff_t *n);
 runtime_error  *net_UDPConn_Write(net_UDPConn *c, const void *b, size_t len,
-     int *n);
+     ptrdiff_t *n);
 runtime_error  *net_UDPConn_ReadFrom(net_UDPConn *c, void *b, size_t len,
-     int *n, net_Addr **addr);
+     ptrdiff_t *n, net_Addr **addr);
 runtime_error  *net_UDPConn_ReadFromUDP(net_UDPConn *c, void *b, size_t len,
-     int *n, net_UDPAddr *addr);
+     ptrdiff_t *n, net_UDPAddr *addr);
 runtime_error  *net_UDPConn_ReadFromUDPAddrPort(net_UDPConn *c, void *b,
-     size_t len, int *n, netip_AddrPort *addr);
+     size_t len, ptrdiff_t *n, netip_AddrPort *addr);
 runtime_error  *net_UDPConn_ReadMsgUDP(net_UDPConn *c, void *b, size_t len,
-     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
      net_UDPAddr *addr);
 runtime_error  *net_UDPConn_ReadMsgUDPAddrPort(net_UDPConn *c, void *b,
-     size_t len, void *oob, size_t ooblen, int *n, int *oobn, int *flags,
-     netip_AddrPort *addr);
+     size_t len, void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn,
+     int *flags, netip_AddrPort *addr);
 runtime_error  *net_UDPConn_WriteTo(net_UDPConn *c, const void *b, size_t len,
-     const net_Addr *addr, int *n);
+     const net_Addr *addr, ptrdiff_t *n);
 runtime_error  *net_UDPConn_WriteToUDP(net_UDPConn *c, const void *b,
-     size_t len, const net_UDPAddr *addr, int *n);
+     size_t len, const net_UDPAddr *addr, ptrdiff_t *n);
 runtime_error  *net_UDPConn_WriteToUDPAddrPort(net_UDPConn *c, const void *b,
-     size_t len, netip_AddrPort addr, int *n);
+     size_t len, netip_AddrPort addr, ptrdiff_t *n);
 runtime_error  *net_UDPConn_WriteMsgUDP(net_UDPConn *c, const void *b,
      size_t len, const void *oob, size_t ooblen, const net_UDPAddr *addr,
-     int *n, int *oobn);
+     ptrdiff_t *n, ptrdiff_t *oobn);
 runtime_error  *net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b,
-     size_t len, const void *oob, size_t ooblen, netip_AddrPort addr, int *n,
-     int *oobn);
+     size_t len, const void *oob, size_t ooblen, netip_AddrPort addr,
+     ptrdiff_t *n, ptrdiff_t *oobn);
 runtime_error  *net_UDPConn_Close(net_UDPConn *c);
 const net_Addr *net_UDPConn_LocalAddr(net_UDPConn *c);
 const net_Addr *net_UDPConn_RemoteAddr(net_UDPConn *c);
@@ -539,24 +543,25 @@ runtime_error *net_ListenUnix(const char *network, const net_UnixAddr *laddr,
     net_UnixListener **l);
 runtime_error *net_ListenUnixgram(const char *network,
     const net_UnixAddr *laddr, net_UnixConn **c);
-runtime_error  *net_UnixConn_Read(net_UnixConn *c, void *b, size_t len, int *n);
+runtime_error  *net_UnixConn_Read(net_UnixConn *c, void *b, size_t len,
+     ptrdiff_t *n);
 runtime_error  *net_UnixConn_Write(net_UnixConn *c, const void *b, size_t len,
-     int *n);
+     ptrdiff_t *n);
 runtime_error  *net_UnixConn_ReadFrom(net_UnixConn *c, void *b, size_t len,
-     int *n, net_Addr **addr);
+     ptrdiff_t *n, net_Addr **addr);
 /* ReadFromUnix and ReadMsgUnix write a heap UnixAddr (free()), or NULL. */
 runtime_error  *net_UnixConn_ReadFromUnix(net_UnixConn *c, void *b,
-     size_t len, int *n, net_UnixAddr **addr);
+     size_t len, ptrdiff_t *n, net_UnixAddr **addr);
 runtime_error  *net_UnixConn_ReadMsgUnix(net_UnixConn *c, void *b, size_t len,
-     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
      net_UnixAddr **addr);
 runtime_error  *net_UnixConn_WriteTo(net_UnixConn *c, const void *b,
-     size_t len, const net_Addr *addr, int *n);
+     size_t len, const net_Addr *addr, ptrdiff_t *n);
 runtime_error  *net_UnixConn_WriteToUnix(net_UnixConn *c, const void *b,
-     size_t len, const net_UnixAddr *addr, int *n);
+     size_t len, const net_UnixAddr *addr, ptrdiff_t *n);
 runtime_error  *net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b,
      size_t len, const void *oob, size_t ooblen, const net_UnixAddr *addr,
-     int *n, int *oobn);
+     ptrdiff_t *n, ptrdiff_t *oobn);
 runtime_error  *net_UnixConn_Close(net_UnixConn *c);
 runtime_error  *net_UnixConn_CloseRead(net_UnixConn *c);
 runtime_error  *net_UnixConn_CloseWrite(net_UnixConn *c);
@@ -596,23 +601,24 @@ runtime_error *net_DialIP(const char *network, const net_IPAddr *laddr,
     const net_IPAddr *raddr, net_IPConn **c);
 runtime_error *net_ListenIP(const char *network, const net_IPAddr *laddr,
     net_IPConn **c);
-runtime_error  *net_IPConn_Read(net_IPConn *c, void *b, size_t len, int *n);
+runtime_error  *net_IPConn_Read(net_IPConn *c, void *b, size_t len,
+     ptrdiff_t *n);
 runtime_error  *net_IPConn_Write(net_IPConn *c, const void *b, size_t len,
-     int *n);
+     ptrdiff_t *n);
 runtime_error  *net_IPConn_ReadFrom(net_IPConn *c, void *b, size_t len,
-     int *n, net_Addr **addr);
+     ptrdiff_t *n, net_Addr **addr);
 runtime_error  *net_IPConn_ReadFromIP(net_IPConn *c, void *b, size_t len,
-     int *n, net_IPAddr *addr);
+     ptrdiff_t *n, net_IPAddr *addr);
 runtime_error  *net_IPConn_ReadMsgIP(net_IPConn *c, void *b, size_t len,
-     void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+     void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
      net_IPAddr *addr);
 runtime_error  *net_IPConn_WriteTo(net_IPConn *c, const void *b, size_t len,
-     const net_Addr *addr, int *n);
+     const net_Addr *addr, ptrdiff_t *n);
 runtime_error  *net_IPConn_WriteToIP(net_IPConn *c, const void *b,
-     size_t len, const net_IPAddr *addr, int *n);
+     size_t len, const net_IPAddr *addr, ptrdiff_t *n);
 runtime_error  *net_IPConn_WriteMsgIP(net_IPConn *c, const void *b,
      size_t len, const void *oob, size_t ooblen, const net_IPAddr *addr,
-     int *n, int *oobn);
+     ptrdiff_t *n, ptrdiff_t *oobn);
 runtime_error  *net_IPConn_Close(net_IPConn *c);
 const net_Addr *net_IPConn_LocalAddr(net_IPConn *c);
 const net_Addr *net_IPConn_RemoteAddr(net_IPConn *c);

@@ -485,25 +485,26 @@ runtime_error *net_netFD_Close(net_netFD *fd);
 /* net_netFD_free closes fd if still open, then releases its memory. */
 void	       net_netFD_free(net_netFD *fd);
 /* net_netFD_eofError is fd_posix.go's eofError (its test needs it). */
-runtime_error *net_netFD_eofError(net_netFD *fd, int n, runtime_error *err);
+runtime_error *net_netFD_eofError(
+    net_netFD *fd, ptrdiff_t n, runtime_error *err);
 runtime_error *net_netFD_shutdown(net_netFD *fd, int how);
 runtime_error *net_netFD_closeRead(net_netFD *fd);
 runtime_error *net_netFD_closeWrite(net_netFD *fd);
-runtime_error *net_netFD_Read(net_netFD *fd, void *p, size_t len, int *n);
+runtime_error *net_netFD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n);
 /* from is Family 0 when the kernel gave no address. */
-runtime_error *net_netFD_readFrom(net_netFD *fd, void *p, size_t len, int *n,
-    syscall_Sockaddr *from);
+runtime_error *net_netFD_readFrom(net_netFD *fd, void *p, size_t len,
+    ptrdiff_t *n, syscall_Sockaddr *from);
 runtime_error *net_netFD_readMsg(net_netFD *fd, void *p, size_t len,
-    void *oob, size_t ooblen, int flags, int *n, int *oobn, int *retflags,
-    syscall_Sockaddr *sa);
+    void *oob, size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn,
+    int *retflags, syscall_Sockaddr *sa);
 runtime_error *net_netFD_Write(net_netFD *fd, const void *p, size_t len,
-    int *nn);
+    ptrdiff_t *nn);
 runtime_error *net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
-    const syscall_Sockaddr *sa, int *n);
+    const syscall_Sockaddr *sa, ptrdiff_t *n);
 /* sa may be NULL (or Family 0) for a connected socket. */
 runtime_error *net_netFD_writeMsg(net_netFD *fd, const void *p, size_t len,
-    const void *oob, size_t ooblen, const syscall_Sockaddr *sa, int *n,
-    int *oobn);
+    const void *oob, size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n,
+    ptrdiff_t *oobn);
 /*
  * net_netFD_accept waits for and accepts a connection; toAddr (Go's
  * addrFunc) turns a Sockaddr into a heap Addr, NULL for Family 0.  The new
@@ -708,8 +709,9 @@ runtime_error *net_ipToSockaddrInet6(net_IP ip, int port, const char *zone,
  */
 typedef struct net_ConnType {
 	const char *name; /* Go's dynamic type: "*net.TCPConn" */
-	runtime_error *(*Read)(net_Conn *c, void *b, size_t len, int *n);
-	runtime_error *(*Write)(net_Conn *c, const void *b, size_t len, int *n);
+	runtime_error *(*Read)(net_Conn *c, void *b, size_t len, ptrdiff_t *n);
+	runtime_error *(*Write)(
+	    net_Conn *c, const void *b, size_t len, ptrdiff_t *n);
 	runtime_error *(*Close)(net_Conn *c);
 	const net_Addr *(*LocalAddr)(net_Conn *c);
 	const net_Addr *(*RemoteAddr)(net_Conn *c);
@@ -726,9 +728,9 @@ struct net_Conn {
 typedef struct net_PacketConnType {
 	const char *name;
 	runtime_error *(*ReadFrom)(net_PacketConn *c, void *b, size_t len,
-	    int *n, net_Addr **addr);
+	    ptrdiff_t *n, net_Addr **addr);
 	runtime_error *(*WriteTo)(net_PacketConn *c, const void *b, size_t len,
-	    const net_Addr *addr, int *n);
+	    const net_Addr *addr, ptrdiff_t *n);
 	runtime_error *(*Close)(net_PacketConn *c);
 	const net_Addr *(*LocalAddr)(net_PacketConn *c);
 	runtime_error *(*SetDeadline)(net_PacketConn *c, time_Time t);
@@ -807,8 +809,9 @@ extern const net_ListenerType	net_UnixListenerType;
 
 /* The conn methods (net.go); a NULL c or fd gives EINVAL, as Go's ok(). */
 bool		net_conn_ok(net_conn *c);
-runtime_error  *net_conn_Read(net_conn *c, void *b, size_t len, int *n);
-runtime_error  *net_conn_Write(net_conn *c, const void *b, size_t len, int *n);
+runtime_error  *net_conn_Read(net_conn *c, void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_conn_Write(
+    net_conn *c, const void *b, size_t len, ptrdiff_t *n);
 runtime_error  *net_conn_Close(net_conn *c);
 const net_Addr *net_conn_LocalAddr(net_conn *c);
 const net_Addr *net_conn_RemoteAddr(net_conn *c);
@@ -893,22 +896,22 @@ net_Addr      *net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net);
 char	      *net_netipAddrString(netip_Addr ip);
 /* readFrom fills *addr (type set) only on success. */
 runtime_error *net_UDPConn_readFrom(net_UDPConn *c, void *b, size_t len,
-    int *n, net_UDPAddr *addr);
+    ptrdiff_t *n, net_UDPAddr *addr);
 runtime_error *net_UDPConn_readFromAddrPort(net_UDPConn *c, void *b,
-    size_t len, int *n, netip_AddrPort *addr);
+    size_t len, ptrdiff_t *n, netip_AddrPort *addr);
 runtime_error *net_UDPConn_readMsg(net_UDPConn *c, void *b, size_t len,
-    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
     netip_AddrPort *addr);
 runtime_error *net_UDPConn_writeTo(net_UDPConn *c, const void *b, size_t len,
-    const net_UDPAddr *addr, int *n);
+    const net_UDPAddr *addr, ptrdiff_t *n);
 runtime_error *net_UDPConn_writeToAddrPort(net_UDPConn *c, const void *b,
-    size_t len, netip_AddrPort addr, int *n);
+    size_t len, netip_AddrPort addr, ptrdiff_t *n);
 runtime_error *net_UDPConn_writeMsg(net_UDPConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, const net_UDPAddr *addr, int *n,
-    int *oobn);
+    const void *oob, size_t ooblen, const net_UDPAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn);
 runtime_error *net_UDPConn_writeMsgAddrPort(net_UDPConn *c, const void *b,
-    size_t len, const void *oob, size_t ooblen, netip_AddrPort addr, int *n,
-    int *oobn);
+    size_t len, const void *oob, size_t ooblen, netip_AddrPort addr,
+    ptrdiff_t *n, ptrdiff_t *oobn);
 net_Addr      *net_sockaddrToUDP(const syscall_Sockaddr *sa);
 runtime_error *net_sysDialer_dialUDP(net_sysDialer *sd, context_Context *ctx,
     const net_UDPAddr *laddr, const net_UDPAddr *raddr, net_UDPConn **c);
@@ -928,15 +931,15 @@ runtime_error *net_UnixAddr_sockaddr(const net_UnixAddr *a, int family,
 net_Addr      *net_UnixAddr_toLocal(const net_UnixAddr *a, const char *net);
 /* readFrom and readMsg write a heap address, or NULL (even on error). */
 runtime_error *net_UnixConn_readFrom(net_UnixConn *c, void *b, size_t len,
-    int *n, net_UnixAddr **addr);
+    ptrdiff_t *n, net_UnixAddr **addr);
 runtime_error *net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len,
-    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
     net_UnixAddr **addr);
 runtime_error *net_UnixConn_writeTo(net_UnixConn *c, const void *b,
-    size_t len, const net_UnixAddr *addr, int *n);
+    size_t len, const net_UnixAddr *addr, ptrdiff_t *n);
 runtime_error *net_UnixConn_writeMsg(net_UnixConn *c, const void *b,
     size_t len, const void *oob, size_t ooblen, const net_UnixAddr *addr,
-    int *n, int *oobn);
+    ptrdiff_t *n, ptrdiff_t *oobn);
 runtime_error *net_UnixListener_accept(net_UnixListener *ln,
     net_UnixConn **c);
 runtime_error *net_UnixListener_close(net_UnixListener *ln);
@@ -965,16 +968,16 @@ runtime_error *net_IPAddr_sockaddr(const net_IPAddr *a, int family,
 net_Addr      *net_IPAddr_toLocal(const net_IPAddr *a, const char *net);
 /* readFrom and readMsg fill *addr (type set) only when there is one. */
 runtime_error *net_IPConn_readFrom(net_IPConn *c, void *b, size_t len,
-    int *n, net_IPAddr *addr);
-int	       net_stripIPv4Header(int n, uint8_t *b, size_t len);
+    ptrdiff_t *n, net_IPAddr *addr);
+ptrdiff_t      net_stripIPv4Header(ptrdiff_t n, uint8_t *b, size_t len);
 runtime_error *net_IPConn_readMsg(net_IPConn *c, void *b, size_t len,
-    void *oob, size_t ooblen, int *n, int *oobn, int *flags,
+    void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
     net_IPAddr *addr);
 runtime_error *net_IPConn_writeTo(net_IPConn *c, const void *b, size_t len,
-    const net_IPAddr *addr, int *n);
+    const net_IPAddr *addr, ptrdiff_t *n);
 runtime_error *net_IPConn_writeMsg(net_IPConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, const net_IPAddr *addr, int *n,
-    int *oobn);
+    const void *oob, size_t ooblen, const net_IPAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn);
 runtime_error *net_sysDialer_dialIP(net_sysDialer *sd, context_Context *ctx,
     const net_IPAddr *laddr, const net_IPAddr *raddr, net_IPConn **c);
 runtime_error *net_sysListener_listenIP(net_sysListener *sl,

@@ -213,13 +213,13 @@ net_TCPConn_c(net_TCPConn *c)
 }
 
 runtime_error *
-net_TCPConn_Read(net_TCPConn *c, void *b, size_t len, int *n)
+net_TCPConn_Read(net_TCPConn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Read(net_TCPConn_c(c), b, len, n);
 }
 
 runtime_error *
-net_TCPConn_Write(net_TCPConn *c, const void *b, size_t len, int *n)
+net_TCPConn_Write(net_TCPConn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Write(net_TCPConn_c(c), b, len, n);
 }
@@ -375,13 +375,13 @@ net_TCPConn_Free(net_TCPConn *c)
 #define TCPCONN(c) ((net_TCPConn *)(c))
 
 static runtime_error *
-TCPConn_Read(net_Conn *c, void *b, size_t len, int *n)
+TCPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_TCPConn_Read(TCPCONN(c), b, len, n);
 }
 
 static runtime_error *
-TCPConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+TCPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_TCPConn_Write(TCPCONN(c), b, len, n);
 }

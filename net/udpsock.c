@@ -287,13 +287,13 @@ net_UDPConn_c(net_UDPConn *c)
 }
 
 runtime_error *
-net_UDPConn_Read(net_UDPConn *c, void *b, size_t len, int *n)
+net_UDPConn_Read(net_UDPConn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Read(net_UDPConn_c(c), b, len, n);
 }
 
 runtime_error *
-net_UDPConn_Write(net_UDPConn *c, const void *b, size_t len, int *n)
+net_UDPConn_Write(net_UDPConn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Write(net_UDPConn_c(c), b, len, n);
 }
@@ -384,7 +384,7 @@ net_UDPConn_readErr(net_UDPConn *c, runtime_error *err)
  */
 runtime_error *
 net_UDPConn_ReadFromUDP(
-    net_UDPConn *c, void *b, size_t len, int *n, net_UDPAddr *addr)
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, net_UDPAddr *addr)
 {
 	net_UDPAddr tmp;
 
@@ -400,7 +400,7 @@ net_UDPConn_ReadFromUDP(
 /* ReadFrom writes a heap address (free()), NULL on error. */
 runtime_error *
 net_UDPConn_ReadFrom(
-    net_UDPConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	net_UDPAddr    a;
 	runtime_error *err;
@@ -414,7 +414,7 @@ net_UDPConn_ReadFrom(
 
 runtime_error *
 net_UDPConn_ReadFromUDPAddrPort(
-    net_UDPConn *c, void *b, size_t len, int *n, netip_AddrPort *addr)
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, netip_AddrPort *addr)
 {
 	*n = 0;
 	memset(addr, 0, sizeof(*addr));
@@ -431,7 +431,7 @@ net_UDPConn_ReadFromUDPAddrPort(
  */
 runtime_error *
 net_UDPConn_ReadMsgUDP(net_UDPConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, net_UDPAddr *addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags, net_UDPAddr *addr)
 {
 	netip_AddrPort ap;
 	runtime_error *err;
@@ -454,7 +454,8 @@ net_UDPConn_ReadMsgUDP(net_UDPConn *c, void *b, size_t len, void *oob,
 
 runtime_error *
 net_UDPConn_ReadMsgUDPAddrPort(net_UDPConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, netip_AddrPort *addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
+    netip_AddrPort *addr)
 {
 	*n = *oobn = *flags = 0;
 	memset(addr, 0, sizeof(*addr));
@@ -465,8 +466,8 @@ net_UDPConn_ReadMsgUDPAddrPort(net_UDPConn *c, void *b, size_t len, void *oob,
 }
 
 runtime_error *
-net_UDPConn_WriteToUDP(
-    net_UDPConn *c, const void *b, size_t len, const net_UDPAddr *addr, int *n)
+net_UDPConn_WriteToUDP(net_UDPConn *c, const void *b, size_t len,
+    const net_UDPAddr *addr, ptrdiff_t *n)
 {
 	net_UDPAddr    tmp;
 	runtime_error *err;
@@ -482,8 +483,8 @@ net_UDPConn_WriteToUDP(
 }
 
 runtime_error *
-net_UDPConn_WriteToUDPAddrPort(
-    net_UDPConn *c, const void *b, size_t len, netip_AddrPort addr, int *n)
+net_UDPConn_WriteToUDPAddrPort(net_UDPConn *c, const void *b, size_t len,
+    netip_AddrPort addr, ptrdiff_t *n)
 {
 	runtime_error *err;
 
@@ -498,8 +499,8 @@ net_UDPConn_WriteToUDPAddrPort(
 
 /* Any Addr but a UDPAddr is EINVAL, reported against that Addr. */
 runtime_error *
-net_UDPConn_WriteTo(
-    net_UDPConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+net_UDPConn_WriteTo(net_UDPConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	*n = 0;
 	if (!net_conn_ok(net_UDPConn_c(c)))
@@ -512,7 +513,8 @@ net_UDPConn_WriteTo(
 
 runtime_error *
 net_UDPConn_WriteMsgUDP(net_UDPConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, const net_UDPAddr *addr, int *n, int *oobn)
+    const void *oob, size_t ooblen, const net_UDPAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn)
 {
 	net_UDPAddr    tmp;
 	runtime_error *err;
@@ -529,7 +531,8 @@ net_UDPConn_WriteMsgUDP(net_UDPConn *c, const void *b, size_t len,
 
 runtime_error *
 net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, netip_AddrPort addr, int *n, int *oobn)
+    const void *oob, size_t ooblen, netip_AddrPort addr, ptrdiff_t *n,
+    ptrdiff_t *oobn)
 {
 	runtime_error *err;
 
@@ -548,13 +551,13 @@ net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b, size_t len,
 	((net_UDPConn *)((char *)(c)-offsetof(net_UDPConn, conn.PacketConn)))
 
 static runtime_error *
-UDPConn_Read(net_Conn *c, void *b, size_t len, int *n)
+UDPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_UDPConn_Read(UDPCONN(c), b, len, n);
 }
 
 static runtime_error *
-UDPConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+UDPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_UDPConn_Write(UDPCONN(c), b, len, n);
 }
@@ -616,14 +619,14 @@ const net_ConnType net_UDPConnType = {
 
 static runtime_error *
 UDPPacketConn_ReadFrom(
-    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_PacketConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	return net_UDPConn_ReadFrom(UDPPCONN(c), b, len, n, addr);
 }
 
 static runtime_error *
-UDPPacketConn_WriteTo(
-    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+UDPPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	return net_UDPConn_WriteTo(UDPPCONN(c), b, len, addr, n);
 }

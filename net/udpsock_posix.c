@@ -89,7 +89,7 @@ net_netipAddrString(netip_Addr ip)
  */
 runtime_error *
 net_UDPConn_readFrom(
-    net_UDPConn *c, void *b, size_t len, int *n, net_UDPAddr *addr)
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, net_UDPAddr *addr)
 {
 	syscall_Sockaddr from;
 	runtime_error	*err;
@@ -148,7 +148,7 @@ net_sockaddrToAddrPort(int family, const syscall_Sockaddr *sa)
 
 runtime_error *
 net_UDPConn_readFromAddrPort(
-    net_UDPConn *c, void *b, size_t len, int *n, netip_AddrPort *addr)
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, netip_AddrPort *addr)
 {
 	syscall_Sockaddr from;
 	runtime_error	*err;
@@ -162,7 +162,8 @@ net_UDPConn_readFromAddrPort(
 /* As in Go, addr is set even when the read failed (then it is zero). */
 runtime_error *
 net_UDPConn_readMsg(net_UDPConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, netip_AddrPort *addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
+    netip_AddrPort *addr)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -175,8 +176,8 @@ net_UDPConn_readMsg(net_UDPConn *c, void *b, size_t len, void *oob,
 }
 
 runtime_error *
-net_UDPConn_writeTo(
-    net_UDPConn *c, const void *b, size_t len, const net_UDPAddr *addr, int *n)
+net_UDPConn_writeTo(net_UDPConn *c, const void *b, size_t len,
+    const net_UDPAddr *addr, ptrdiff_t *n)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -232,8 +233,8 @@ net_addrPortToSockaddr(int family, netip_AddrPort addr, syscall_Sockaddr *sa)
 }
 
 runtime_error *
-net_UDPConn_writeToAddrPort(
-    net_UDPConn *c, const void *b, size_t len, netip_AddrPort addr, int *n)
+net_UDPConn_writeToAddrPort(net_UDPConn *c, const void *b, size_t len,
+    netip_AddrPort addr, ptrdiff_t *n)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -251,7 +252,7 @@ net_UDPConn_writeToAddrPort(
 
 runtime_error *
 net_UDPConn_writeMsg(net_UDPConn *c, const void *b, size_t len, const void *oob,
-    size_t ooblen, const net_UDPAddr *addr, int *n, int *oobn)
+    size_t ooblen, const net_UDPAddr *addr, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -270,7 +271,8 @@ net_UDPConn_writeMsg(net_UDPConn *c, const void *b, size_t len, const void *oob,
 
 runtime_error *
 net_UDPConn_writeMsgAddrPort(net_UDPConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, netip_AddrPort addr, int *n, int *oobn)
+    const void *oob, size_t ooblen, netip_AddrPort addr, ptrdiff_t *n,
+    ptrdiff_t *oobn)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;

@@ -145,13 +145,13 @@ net_UnixConn_c(net_UnixConn *c)
 }
 
 runtime_error *
-net_UnixConn_Read(net_UnixConn *c, void *b, size_t len, int *n)
+net_UnixConn_Read(net_UnixConn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Read(net_UnixConn_c(c), b, len, n);
 }
 
 runtime_error *
-net_UnixConn_Write(net_UnixConn *c, const void *b, size_t len, int *n)
+net_UnixConn_Write(net_UnixConn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_conn_Write(net_UnixConn_c(c), b, len, n);
 }
@@ -258,7 +258,7 @@ net_UnixConn_CloseWrite(net_UnixConn *c)
  */
 runtime_error *
 net_UnixConn_ReadFromUnix(
-    net_UnixConn *c, void *b, size_t len, int *n, net_UnixAddr **addr)
+    net_UnixConn *c, void *b, size_t len, ptrdiff_t *n, net_UnixAddr **addr)
 {
 	*n = 0;
 	*addr = NULL;
@@ -270,7 +270,7 @@ net_UnixConn_ReadFromUnix(
 
 runtime_error *
 net_UnixConn_ReadFrom(
-    net_UnixConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_UnixConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	net_UnixAddr  *a;
 	runtime_error *err;
@@ -284,7 +284,8 @@ net_UnixConn_ReadFrom(
 
 runtime_error *
 net_UnixConn_ReadMsgUnix(net_UnixConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, net_UnixAddr **addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
+    net_UnixAddr **addr)
 {
 	*n = *oobn = *flags = 0;
 	*addr = NULL;
@@ -308,7 +309,7 @@ net_UnixConn_writeErr(
 
 runtime_error *
 net_UnixConn_WriteToUnix(net_UnixConn *c, const void *b, size_t len,
-    const net_UnixAddr *addr, int *n)
+    const net_UnixAddr *addr, ptrdiff_t *n)
 {
 	*n = 0;
 	if (!net_conn_ok(net_UnixConn_c(c)))
@@ -318,8 +319,8 @@ net_UnixConn_WriteToUnix(net_UnixConn *c, const void *b, size_t len,
 }
 
 runtime_error *
-net_UnixConn_WriteTo(
-    net_UnixConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+net_UnixConn_WriteTo(net_UnixConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	*n = 0;
 	if (!net_conn_ok(net_UnixConn_c(c)))
@@ -333,7 +334,8 @@ net_UnixConn_WriteTo(
 
 runtime_error *
 net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, const net_UnixAddr *addr, int *n, int *oobn)
+    const void *oob, size_t ooblen, const net_UnixAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn)
 {
 	*n = *oobn = 0;
 	if (!net_conn_ok(net_UnixConn_c(c)))
@@ -347,13 +349,13 @@ net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b, size_t len,
 	((net_UnixConn *)((char *)(c)-offsetof(net_UnixConn, conn.PacketConn)))
 
 static runtime_error *
-UnixConn_Read(net_Conn *c, void *b, size_t len, int *n)
+UnixConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	return net_UnixConn_Read(UNIXCONN(c), b, len, n);
 }
 
 static runtime_error *
-UnixConn_Write(net_Conn *c, const void *b, size_t len, int *n)
+UnixConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
 {
 	return net_UnixConn_Write(UNIXCONN(c), b, len, n);
 }
@@ -415,14 +417,14 @@ const net_ConnType net_UnixConnType = {
 
 static runtime_error *
 UnixPacketConn_ReadFrom(
-    net_PacketConn *c, void *b, size_t len, int *n, net_Addr **addr)
+    net_PacketConn *c, void *b, size_t len, ptrdiff_t *n, net_Addr **addr)
 {
 	return net_UnixConn_ReadFrom(UNIXPCONN(c), b, len, n, addr);
 }
 
 static runtime_error *
-UnixPacketConn_WriteTo(
-    net_PacketConn *c, const void *b, size_t len, const net_Addr *addr, int *n)
+UnixPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
+    const net_Addr *addr, ptrdiff_t *n)
 {
 	return net_UnixConn_WriteTo(UNIXPCONN(c), b, len, addr, n);
 }

@@ -163,7 +163,7 @@ net_UnixConn_peer(net_UnixConn *c, const syscall_Sockaddr *sa)
 
 runtime_error *
 net_UnixConn_readFrom(
-    net_UnixConn *c, void *b, size_t len, int *n, net_UnixAddr **addr)
+    net_UnixConn *c, void *b, size_t len, ptrdiff_t *n, net_UnixAddr **addr)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -176,7 +176,8 @@ net_UnixConn_readFrom(
 
 runtime_error *
 net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len, void *oob,
-    size_t ooblen, int *n, int *oobn, int *flags, net_UnixAddr **addr)
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
+    net_UnixAddr **addr)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -190,7 +191,7 @@ net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len, void *oob,
 
 runtime_error *
 net_UnixConn_writeTo(net_UnixConn *c, const void *b, size_t len,
-    const net_UnixAddr *addr, int *n)
+    const net_UnixAddr *addr, ptrdiff_t *n)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;
@@ -210,7 +211,8 @@ net_UnixConn_writeTo(net_UnixConn *c, const void *b, size_t len,
 
 runtime_error *
 net_UnixConn_writeMsg(net_UnixConn *c, const void *b, size_t len,
-    const void *oob, size_t ooblen, const net_UnixAddr *addr, int *n, int *oobn)
+    const void *oob, size_t ooblen, const net_UnixAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn)
 {
 	syscall_Sockaddr sa;
 	runtime_error	*err;

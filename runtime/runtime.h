@@ -132,7 +132,7 @@ extern runtime_error *const io_EOF;
 extern runtime_error *const io_ErrUnexpectedEOF;
 
 typedef struct io_Reader {
-	runtime_error *(*Read)(void *self, void *p, size_t len, int *n);
+	runtime_error *(*Read)(void *self, void *p, size_t len, ptrdiff_t *n);
 	void *self;
 } io_Reader;
 

@@ -95,18 +95,18 @@ syscall_Errno syscall_GetsockoptInt(int fd, int level, int opt, int *value);
 syscall_Errno syscall_SetsockoptInt(int fd, int level, int opt, int value);
 syscall_Errno syscall_SetNonblock(int fd, bool nonblocking);
 void	      syscall_CloseOnExec(int fd);
-syscall_Errno syscall_Read(int fd, void *p, size_t len, int *n);
-syscall_Errno syscall_Write(int fd, const void *p, size_t len, int *n);
-syscall_Errno syscall_Recvfrom(
-    int fd, void *p, size_t len, int flags, int *n, syscall_Sockaddr *from);
+syscall_Errno syscall_Read(int fd, void *p, size_t len, ptrdiff_t *n);
+syscall_Errno syscall_Write(int fd, const void *p, size_t len, ptrdiff_t *n);
+syscall_Errno syscall_Recvfrom(int fd, void *p, size_t len, int flags,
+    ptrdiff_t *n, syscall_Sockaddr *from);
 syscall_Errno syscall_Sendto(
     int fd, const void *p, size_t len, int flags, const syscall_Sockaddr *to);
 syscall_Errno syscall_Recvmsg(int fd, void *p, size_t len, void *oob,
-    size_t ooblen, int flags, int *n, int *oobn, int *recvflags,
+    size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *recvflags,
     syscall_Sockaddr *from);
 syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
     const void *oob, size_t ooblen, const syscall_Sockaddr *to, int flags,
-    int *n);
+    ptrdiff_t *n);
 syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
 

@@ -22,11 +22,11 @@ syscall_Errno syscall_sockaddr(
 syscall_Errno syscall_anyToSockaddr(
     const struct sockaddr_storage *rsa, syscall_Sockaddr *sa);
 syscall_Errno syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
-    size_t ooblen, int flags, struct sockaddr_storage *rsa, int *n, int *oobn,
-    int *recvflags);
+    size_t ooblen, int flags, struct sockaddr_storage *rsa, ptrdiff_t *n,
+    ptrdiff_t *oobn, int *recvflags);
 syscall_Errno syscall_sendmsgN(int fd, const void *p, size_t len,
     const void *oob, size_t ooblen, const void *ptr, socklen_t salen, int flags,
-    int *n);
+    ptrdiff_t *n);
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
 static syscall_Errno
@@ -222,7 +222,8 @@ syscall_Getsockname(int fd, syscall_Sockaddr *sa)
  */
 syscall_Errno
 syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, struct sockaddr_storage *rsa, int *n, int *oobn, int *recvflags)
+    int flags, struct sockaddr_storage *rsa, ptrdiff_t *n, ptrdiff_t *oobn,
+    int *recvflags)
 {
 	struct msghdr msg;
 	struct iovec  iov;
@@ -259,10 +260,10 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
 	r = recvmsg(fd, &msg, flags);
-	*n = (int)r;
+	*n = r;
 	if (r < 0)
 		return errno;
-	*oobn = (int)msg.msg_controllen;
+	*oobn = (ptrdiff_t)msg.msg_controllen;
 	*recvflags = msg.msg_flags;
 	return 0;
 }
@@ -270,7 +271,7 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 /* On failure n is 0, not -1: Go's SendmsgN returns 0 with the error. */
 syscall_Errno
 syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
-    size_t ooblen, const void *ptr, socklen_t salen, int flags, int *n)
+    size_t ooblen, const void *ptr, socklen_t salen, int flags, ptrdiff_t *n)
 {
 	struct msghdr msg;
 	struct iovec  iov;
@@ -308,7 +309,7 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	r = sendmsg(fd, &msg, flags);
 	if (r < 0)
 		return errno;
-	*n = (int)r;
+	*n = r;
 	if (ooblen > 0 && len == 0)
 		*n = 0;
 	return 0;

@@ -33,11 +33,11 @@ syscall_Errno syscall_sockaddr(
 syscall_Errno syscall_anyToSockaddr(
     const struct sockaddr_storage *rsa, syscall_Sockaddr *sa);
 syscall_Errno syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
-    size_t ooblen, int flags, struct sockaddr_storage *rsa, int *n, int *oobn,
-    int *recvflags);
+    size_t ooblen, int flags, struct sockaddr_storage *rsa, ptrdiff_t *n,
+    ptrdiff_t *oobn, int *recvflags);
 syscall_Errno syscall_sendmsgN(int fd, const void *p, size_t len,
     const void *oob, size_t ooblen, const void *ptr, socklen_t salen, int flags,
-    int *n);
+    ptrdiff_t *n);
 
 const char *
 syscall_Errno_Error(syscall_Errno e)
@@ -149,22 +149,22 @@ syscall_errnoOf(runtime_error *err)
 }
 
 syscall_Errno
-syscall_Read(int fd, void *p, size_t len, int *n)
+syscall_Read(int fd, void *p, size_t len, ptrdiff_t *n)
 {
 	ssize_t r;
 
 	r = read(fd, p, len);
-	*n = (int)r;
+	*n = r;
 	return r < 0 ? (syscall_Errno)errno : 0;
 }
 
 syscall_Errno
-syscall_Write(int fd, const void *p, size_t len, int *n)
+syscall_Write(int fd, const void *p, size_t len, ptrdiff_t *n)
 {
 	ssize_t r;
 
 	r = write(fd, p, len);
-	*n = (int)r;
+	*n = r;
 	return r < 0 ? (syscall_Errno)errno : 0;
 }
 
@@ -232,8 +232,8 @@ syscall_GetsockoptInt(int fd, int level, int opt, int *value)
 
 /* A datagram without a source (AF_UNSPEC) leaves from as the nil Sockaddr. */
 syscall_Errno
-syscall_Recvfrom(
-    int fd, void *p, size_t len, int flags, int *n, syscall_Sockaddr *from)
+syscall_Recvfrom(int fd, void *p, size_t len, int flags, ptrdiff_t *n,
+    syscall_Sockaddr *from)
 {
 	struct sockaddr_storage rsa;
 	socklen_t		salen;
@@ -243,7 +243,7 @@ syscall_Recvfrom(
 	memset(from, 0, sizeof(*from));
 	salen = sizeof(rsa);
 	r = recvfrom(fd, p, len, flags, (struct sockaddr *)&rsa, &salen);
-	*n = (int)r;
+	*n = r;
 	if (r < 0)
 		return errno;
 	if (rsa.ss_family != AF_UNSPEC)
@@ -258,7 +258,8 @@ syscall_Recvfrom(
  */
 syscall_Errno
 syscall_Recvmsg(int fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, int *n, int *oobn, int *recvflags, syscall_Sockaddr *from)
+    int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *recvflags,
+    syscall_Sockaddr *from)
 {
 	struct sockaddr_storage rsa;
 	syscall_Errno		err;
@@ -275,7 +276,7 @@ syscall_Recvmsg(int fd, void *p, size_t len, void *oob, size_t ooblen,
 /* A NULL or nil to sends without an address, on a connected socket. */
 syscall_Errno
 syscall_SendmsgN(int fd, const void *p, size_t len, const void *oob,
-    size_t ooblen, const syscall_Sockaddr *to, int flags, int *n)
+    size_t ooblen, const syscall_Sockaddr *to, int flags, ptrdiff_t *n)
 {
 	struct sockaddr_storage rsa;
 	const void	       *ptr;

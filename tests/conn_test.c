@@ -18,7 +18,7 @@ START_TEST(TestConnAndListener)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       rb[128];
-	int	       n;
+	ptrdiff_t      n;
 
 	network = connAndListenerNetworks[_i];
 	if (!testableNetwork(network)) {

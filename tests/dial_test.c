@@ -656,7 +656,7 @@ spuriousHandler(dualStackServer *dss, net_Listener *ln)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)dss;
 	/* Accept one connection per address. */
@@ -1155,7 +1155,7 @@ echoLineHandler(localServer *ls, net_Listener *ln, void *arg)
 	runtime_error *err;
 	char	       line[256];
 	size_t	       n;
-	int	       m;
+	ptrdiff_t      m;
 
 	(void)ls;
 	(void)arg;
@@ -1193,7 +1193,8 @@ START_TEST(TestCancelAfterDial)
 	runtime_error	 *err;
 	char		  line[sizeof(message)], b[1];
 	size_t		  n;
-	int		  i, m;
+	int		  i;
+	ptrdiff_t	  m;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);

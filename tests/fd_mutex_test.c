@@ -363,7 +363,8 @@ START_TEST(testNetFDReadWrite)
 	net_netFD     *fd;
 	runtime_error *err;
 	char	       buf[16];
-	int	       b, n;
+	int	       b;
+	ptrdiff_t      n;
 
 	newPair(&fd, &b);
 	err = net_netFD_Write(fd, "hello", 5, &n);
@@ -403,7 +404,7 @@ END_TEST
 typedef struct blockedRead {
 	net_netFD     *fd;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 } blockedRead;
 
 static void *
@@ -444,7 +445,8 @@ START_TEST(testNetFDReadDeadline)
 	time_Time      start;
 	time_Duration  d;
 	char	       buf[8];
-	int	       b, n;
+	int	       b;
+	ptrdiff_t      n;
 
 	newPair(&fd, &b);
 	start = time_Now();
@@ -508,7 +510,8 @@ START_TEST(testNetFDConnectAccept)
 	runtime_error	*err;
 	char		*name;
 	char		 buf[4];
-	int		 s, n;
+	int		 s;
+	ptrdiff_t	 n;
 
 	s = listenLoopback(&sa);
 	net_newFD(s, AF_INET, SOCK_STREAM, "tcp", &ln);

@@ -373,7 +373,8 @@ START_TEST(testIPConnICMPEcho)
 	net_Addr	 *addr;
 	net_IPConn	 *c;
 	uint16_t	  sum;
-	int		  i, n, oobn, flags;
+	int		  i, flags;
+	ptrdiff_t	  n, oobn;
 	bool		  sawReply = false;
 
 	if (!testableNetwork("ip4:icmp")) {
@@ -398,7 +399,7 @@ START_TEST(testIPConnICMPEcho)
 
 	mustOK(net_IPConn_WriteToIP(c, wb, sizeof(wb), &la, &n));
 	if (n != (int)sizeof(wb))
-		tFatalf("WriteToIP wrote %d; want %zu", n, sizeof(wb));
+		tFatalf("WriteToIP wrote %td; want %zu", n, sizeof(wb));
 	for (i = 0; i < 8 && !sawReply; i++) {
 		mustOK(net_IPConn_ReadFromIP(c, rb, sizeof(rb), &n, &from));
 		if (!net_IP_Equal(from.IP, la.IP))
@@ -421,13 +422,13 @@ START_TEST(testIPConnICMPEcho)
 		tErrorf(
 		    "ReadFrom address %s; want 127.0.0.1", addrString(addr));
 	if (n != (int)sizeof(wb))
-		tErrorf("ReadFrom n = %d; want %zu (header stripped)", n,
+		tErrorf("ReadFrom n = %td; want %zu (header stripped)", n,
 		    sizeof(wb));
 	mustOK(net_IPConn_ReadMsgIP(
 	    c, rb, sizeof(rb), NULL, 0, &n, &oobn, &flags, &from));
 	if (n < 20 || rb[0] >> 4 != 4 ||
 	    n != (int)((rb[0] & 0x0f) << 2) + (int)sizeof(wb))
-		tErrorf("ReadMsgIP n = %d, first byte %#x; want the IPv4 "
+		tErrorf("ReadMsgIP n = %td, first byte %#x; want the IPv4 "
 			"header kept",
 		    n, rb[0]);
 	if (!net_IP_Equal(from.IP, la.IP))

@@ -1101,7 +1101,7 @@ localServer_transponder(localServer *ls, net_Listener *ln, chan *ch)
 	runtime_error	 *err;
 	const char	 *network;
 	char		  b[256];
-	int		  n, nw;
+	ptrdiff_t	  n, nw;
 
 	if ((tl = net_Listener_TCPListener(ln)) != NULL)
 		runtime_error_Free(net_TCPListener_SetDeadline(
@@ -1165,7 +1165,7 @@ transceiver(void *arg)
 	runtime_error	*err;
 	char		*rb;
 	size_t		 len;
-	int		 n;
+	ptrdiff_t	 n;
 
 	a = arg;
 	len = strlen(a->wb);
@@ -1178,7 +1178,7 @@ transceiver(void *arg)
 		goto out;
 	}
 	if (n != (int)len)
-		chanSendf(a->ch, "wrote %d; want %zu", n, len);
+		chanSendf(a->ch, "wrote %td; want %zu", n, len);
 	err = net_Conn_Read(a->c, rb, len, &n);
 	if (err != NULL) {
 		chanSendMsg(a->ch, parseReadError(err));
@@ -1186,7 +1186,7 @@ transceiver(void *arg)
 		goto out;
 	}
 	if (n != (int)len)
-		chanSendf(a->ch, "read %d; want %zu", n, len);
+		chanSendf(a->ch, "read %td; want %zu", n, len);
 out:
 	free(rb);
 	chanClose(a->ch);
@@ -1353,7 +1353,7 @@ packetTransponder(net_PacketConn *c, chan *ch)
 	runtime_error *err;
 	const char    *network;
 	char	       b[257];
-	int	       n, nw;
+	ptrdiff_t      n, nw;
 
 	setPacketConnDeadlines(c);
 	peer = NULL;
@@ -1406,7 +1406,7 @@ packetTransceiver(void *arg)
 	net_Addr	*from;
 	char		*rb;
 	size_t		 len;
-	int		 n;
+	ptrdiff_t	 n;
 
 	a = arg;
 	len = strlen(a->wb);
@@ -1419,7 +1419,7 @@ packetTransceiver(void *arg)
 		goto out;
 	}
 	if (n != (int)len)
-		chanSendf(a->ch, "wrote %d; want %zu", n, len);
+		chanSendf(a->ch, "wrote %td; want %zu", n, len);
 	from = NULL;
 	err = net_PacketConn_ReadFrom(a->pc, rb, len, &n, &from);
 	free(from);
@@ -1429,7 +1429,7 @@ packetTransceiver(void *arg)
 		goto out;
 	}
 	if (n != (int)len)
-		chanSendf(a->ch, "read %d; want %zu", n, len);
+		chanSendf(a->ch, "read %td; want %zu", n, len);
 out:
 	free(rb);
 	free(a->dst);

@@ -67,7 +67,7 @@ START_TEST(TestCloseRead)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	network = streamNetworks[_i];
 	if (!testableNetwork(network)) {
@@ -94,7 +94,7 @@ START_TEST(TestCloseRead)
 	n = -1;
 	err = net_Conn_Read(c, b, sizeof(b), &n);
 	if (n != 0 || err == NULL)
-		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+		tFatalf("got (%td, %s); want (0, error)", n, tErrStr(err));
 	runtime_error_Free(err);
 	tDone();
 }
@@ -108,7 +108,7 @@ closeWriteHandler(localServer *ls, net_Listener *ln, void *arg)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1] = { 0 };
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)arg;
 	err = net_Listener_Accept(ln, &c);
@@ -122,7 +122,7 @@ closeWriteHandler(localServer *ls, net_Listener *ln, void *arg)
 	n = -1;
 	err = net_Conn_Read(c, b, sizeof(b), &n);
 	if (n != 0 || err != io_EOF) {
-		tErrorf("got (%d, %s); want (0, io.EOF)", n, tErrStr(err));
+		tErrorf("got (%td, %s); want (0, io.EOF)", n, tErrStr(err));
 		return;
 	}
 	err = connCloseWrite(c);
@@ -134,7 +134,7 @@ closeWriteHandler(localServer *ls, net_Listener *ln, void *arg)
 	n = -1;
 	err = net_Conn_Write(c, b, sizeof(b), &n);
 	if (err == NULL) {
-		tErrorf("got (%d, <nil>); want (any, error)", n);
+		tErrorf("got (%td, <nil>); want (any, error)", n);
 		return;
 	}
 	runtime_error_Free(err);
@@ -148,7 +148,7 @@ START_TEST(TestCloseWrite)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1] = { 0 };
-	int	       n;
+	ptrdiff_t      n;
 
 	/* Leave 10% headroom on the Check timeout (30s) to clean up. */
 	closeWriteDeadline = time_Time_Add(time_Now(), 27 * time_Second);
@@ -177,11 +177,11 @@ START_TEST(TestCloseWrite)
 	n = -1;
 	err = net_Conn_Read(c, b, sizeof(b), &n);
 	if (n != 0 || err != io_EOF)
-		tFatalf("got (%d, %s); want (0, io.EOF)", n, tErrStr(err));
+		tFatalf("got (%td, %s); want (0, io.EOF)", n, tErrStr(err));
 	n = -1;
 	err = net_Conn_Write(c, b, sizeof(b), &n);
 	if (err == NULL)
-		tFatalf("got (%d, <nil>); want (any, error)", n);
+		tFatalf("got (%td, <nil>); want (any, error)", n);
 	runtime_error_Free(err);
 	tDone();
 }
@@ -194,7 +194,7 @@ START_TEST(TestConnClose)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	network = streamNetworks[_i];
 	if (!testableNetwork(network)) {
@@ -220,7 +220,7 @@ START_TEST(TestConnClose)
 	n = -1;
 	err = net_Conn_Read(c, b, sizeof(b), &n);
 	if (n != 0 || err == NULL)
-		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+		tFatalf("got (%td, %s); want (0, error)", n, tErrStr(err));
 	runtime_error_Free(err);
 	tDone();
 }
@@ -271,7 +271,7 @@ START_TEST(TestPacketConnClose)
 	net_Addr       *from;
 	runtime_error  *err;
 	char		b[1];
-	int		n;
+	ptrdiff_t	n;
 
 	network = packetNetworks[_i];
 	if (!testableNetwork(network)) {
@@ -294,7 +294,7 @@ START_TEST(TestPacketConnClose)
 	err = net_PacketConn_ReadFrom(c, b, sizeof(b), &n, &from);
 	free(from);
 	if (n != 0 || err == NULL)
-		tFatalf("got (%d, %s); want (0, error)", n, tErrStr(err));
+		tFatalf("got (%td, %s); want (0, error)", n, tErrStr(err));
 	runtime_error_Free(err);
 	tDone();
 }
@@ -438,7 +438,7 @@ START_TEST(TestZeroByteRead)
 	net_Conn      *c, *sc;
 	runtime_error *err;
 	void	      *v;
-	int	       n;
+	ptrdiff_t      n;
 
 	network = streamNetworks[_i];
 	if (!testableNetwork(network)) {
@@ -466,13 +466,13 @@ START_TEST(TestZeroByteRead)
 	n = -1;
 	err = net_Conn_Read(c, NULL, 0, &n);
 	if (n != 0 || err != NULL)
-		tErrorf("%s: zero byte client read = %d, %s; want 0, nil",
+		tErrorf("%s: zero byte client read = %td, %s; want 0, nil",
 		    network, n, tErrStr(err));
 
 	n = -1;
 	err = net_Conn_Read(sc, NULL, 0, &n);
 	if (n != 0 || err != NULL)
-		tErrorf("%s: zero byte server read = %d, %s; want 0, nil",
+		tErrorf("%s: zero byte server read = %td, %s; want 0, nil",
 		    network, n, tErrStr(err));
 	tDone();
 }
@@ -586,14 +586,14 @@ unblockRead(void *arg)
 	runtime_error *err;
 	goroutine     *g;
 	char	       buf[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	a = arg;
 	g = goStart(interruptRead, a->cs);
 	n = -1;
 	err = net_TCPConn_Read(a->cs, buf, 1, &n);
 	if (n != 0 || err == NULL)
-		chanSendf(a->errc, "Read = %d, %s; want 0, non-nil", n,
+		chanSendf(a->errc, "Read = %td, %s; want 0, non-nil", n,
 		    runtime_error_Error(err));
 	runtime_error_Free(err);
 	goJoin(g);
@@ -666,13 +666,13 @@ closeUnblocksClient(net_TCPConn *ss)
 {
 	runtime_error *err;
 	char	       b[1] = { 0 }, *msg;
-	int	       n;
+	ptrdiff_t      n;
 
 	n = -1;
 	err = net_TCPConn_Read(ss, b, 1, &n);
 	msg = NULL;
 	if (n != 0 || err != io_EOF) {
-		if (asprintf(&msg, "Read = %d, %s; want 0, EOF", n,
+		if (asprintf(&msg, "Read = %td, %s; want 0, EOF", n,
 			runtime_error_Error(err)) < 0)
 			msg = NULL;
 	}
@@ -733,7 +733,7 @@ START_TEST(TestNotTemporaryRead)
 	net_Conn	*ss;
 	runtime_error	*err;
 	char		 b[1] = { 0 };
-	int		 n;
+	ptrdiff_t	 n;
 
 	a.ln = newLocalListener("tcp", NULL);
 	a.serverDone = makeChan();

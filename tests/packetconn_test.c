@@ -99,7 +99,7 @@ readFrom(net_PacketConn *c, char *b, size_t len)
 {
 	net_Addr      *from = NULL;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 
 	err = net_PacketConn_ReadFrom(c, b, len, &n, &from);
 	free(from);
@@ -111,7 +111,7 @@ START_TEST(TestPacketConn)
 	net_PacketConn *c1, *c2;
 	const char     *net, *addr1, *addr2, *wb;
 	char		rb1[128], rb2[128];
-	int		n;
+	ptrdiff_t	n;
 
 	net = packetConnTests[_i].net;
 	addr1 = rowAddr(packetConnTests[_i].addr1);
@@ -148,7 +148,7 @@ START_TEST(TestConnAndPacketConn)
 	const net_Addr *dst;
 	const char     *net, *addr1, *addr2, *wb;
 	char		rb1[128], rb2[128];
-	int		n;
+	ptrdiff_t	n;
 
 	net = packetConnTests[_i].net;
 	addr1 = rowAddr(packetConnTests[_i].addr1);

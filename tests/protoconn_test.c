@@ -79,7 +79,7 @@ START_TEST(TestTCPConnSpecificMethods)
 	localServer	*ls;
 	chan		*ch;
 	char		 rb[128];
-	int		 n;
+	ptrdiff_t	 n;
 
 	mustOK(
 	    net_ResolveTCPAddr("tcp4", "127.0.0.1:0", &la), "ResolveTCPAddr");
@@ -125,7 +125,8 @@ START_TEST(TestUDPConnSpecificMethods)
 	net_UDPConn	  *c;
 	const net_UDPAddr *local;
 	char		   rb[128];
-	int		   n, oobn, flags;
+	int		   flags;
+	ptrdiff_t	   n, oobn;
 
 	mustOK(
 	    net_ResolveUDPAddr("udp4", "127.0.0.1:0", &la), "ResolveUDPAddr");
@@ -173,7 +174,8 @@ START_TEST(TestIPConnSpecificMethods)
 	static const char wb[] = "IPCONN TEST";
 	net_IPAddr	 *la;
 	net_IPConn	 *c;
-	int		  s, e, n, oobn;
+	int		  s, e;
+	ptrdiff_t	  n, oobn;
 
 	if (getuid() != 0) {
 		tSkipf("must be root");
@@ -264,7 +266,7 @@ readFromUnix(net_UnixConn *c, char *b, size_t len)
 {
 	net_UnixAddr  *from = NULL;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 
 	err = net_UnixConn_ReadFromUnix(c, b, len, &n, &from);
 	free(from);
@@ -278,7 +280,8 @@ START_TEST(TestUnixConnSpecificMethods)
 	net_UnixConn	 *c1, *c2, *c3;
 	char		 *addr1, *addr2, *addr3;
 	char		  rb1[128], rb2[128], rb3[128];
-	int		  n, oobn, flags;
+	int		  flags;
+	ptrdiff_t	  n, oobn;
 
 	if (!testableNetwork("unixgram")) {
 		tSkipf("unixgram test");

@@ -29,7 +29,7 @@ mustOK(runtime_error *err, const char *what)
 typedef struct rawIO {
 	void	     *b;
 	size_t	      len;
-	int	      n;
+	ptrdiff_t     n;
 	syscall_Errno operr;
 } rawIO;
 
@@ -43,7 +43,7 @@ readRawConnFn(uintptr_t s, void *arg)
 }
 
 static runtime_error *
-readRawConn(syscall_RawConn *c, void *b, size_t len, int *n)
+readRawConn(syscall_RawConn *c, void *b, size_t len, ptrdiff_t *n)
 {
 	rawIO	       io = { b, len, 0, 0 };
 	runtime_error *err;
@@ -135,7 +135,7 @@ rawConnReadWriteHandler(localServer *ls, net_Listener *ln, void *arg)
 	runtime_error	*err;
 	char		 b[32];
 	bool		 called;
-	int		 n;
+	ptrdiff_t	 n;
 
 	(void)ls;
 	(void)arg;
@@ -182,7 +182,7 @@ rawConnReadWriteTCP(void)
 	net_Conn	 *c;
 	const net_Addr	 *a;
 	char		  b[32];
-	int		  n;
+	ptrdiff_t	  n;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);
@@ -198,7 +198,7 @@ rawConnReadWriteTCP(void)
 	mustOK(writeRawConn(cc, data, sizeof(data) - 1), "writeRawConn");
 	mustOK(readRawConn(cc, b, sizeof(b), &n), "readRawConn");
 	if (n != (int)sizeof(data) - 1 || memcmp(b, data, (size_t)n) != 0)
-		tFatalf("got \"%.*s\"; want \"%s\"", n, b, data);
+		tFatalf("got \"%.*s\"; want \"%s\"", (int)n, b, data);
 }
 
 /* checkTimeout is the parse*Error and isDeadlineExceeded checks. */
@@ -227,7 +227,7 @@ rawConnReadWriteDeadline(void)
 	net_Conn	*c;
 	time_Time	 past;
 	char		 b[1] = { 0 };
-	int		 n;
+	ptrdiff_t	 n;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -381,7 +381,8 @@ START_TEST(testSyscallConn)
 	runtime_error	 *err;
 	char		  b[16], *path;
 	bool		  called = false;
-	int		  s, n;
+	int		  s;
+	ptrdiff_t	  n;
 
 	if (net_UDPConn_SyscallConn(NULL, &rc) != syscall_Errno_Err(EINVAL) ||
 	    rc != NULL)
@@ -399,7 +400,8 @@ START_TEST(testSyscallConn)
 	    "WriteTo");
 	mustOK(readRawConn(rc, b, sizeof(b), &n), "readRawConn");
 	if (n != (int)sizeof(data) - 1 || memcmp(b, data, (size_t)n) != 0)
-		tErrorf("readRawConn got \"%.*s\"; want \"%s\"", n, b, data);
+		tErrorf(
+		    "readRawConn got \"%.*s\"; want \"%s\"", (int)n, b, data);
 	mustOK(net_UDPConn_SyscallConn(uc, &rc), "UDPConn.SyscallConn");
 	checkSyscallConn("UDPConn", rc, closeConn, net_UDPConn_Conn(uc));
 

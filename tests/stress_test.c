@@ -117,7 +117,7 @@ echoServer(void *arg)
 	net_Conn      *c = arg;
 	runtime_error *err;
 	char	       buf[stressChunk];
-	int	       n, m;
+	ptrdiff_t      n, m;
 
 	for (;;) {
 		n = 0;
@@ -212,7 +212,7 @@ oneRound(struct slot *sl, net_Conn *c, int gen, size_t *off)
 	unsigned char  out[stressChunk], in[stressChunk];
 	runtime_error *err;
 	size_t	       k, got;
-	int	       n;
+	ptrdiff_t      n;
 
 	for (k = 0; k < sizeof(out); k++)
 		out[k] = pattern(sl->id, gen, *off + k);

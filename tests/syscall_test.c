@@ -336,7 +336,8 @@ START_TEST(testTCPLoopback)
 	syscall_Sockaddr sa, la, peer, from;
 	syscall_Errno	 err;
 	char		 buf[16];
-	int		 ln, c, s, n, v;
+	int		 ln, c, s, v;
+	ptrdiff_t	 n;
 
 	ck_assert_uint_eq(
 	    syscall_Socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0, &ln), 0);
@@ -382,14 +383,14 @@ START_TEST(testTCPLoopback)
 	ck_assert_int_eq(n, 5);
 	ck_assert_mem_eq(buf, "hello", 5);
 	ck_assert_uint_eq(syscall_Read(s, buf, sizeof(buf), &n), 0);
-	ck_assert_msg(n == 0, "Read after peer's Shutdown = %d, want 0", n);
+	ck_assert_msg(n == 0, "Read after peer's Shutdown = %td, want 0", n);
 
 	ck_assert_uint_eq(syscall_Close(s), 0);
 	ck_assert_uint_eq(syscall_Close(c), 0);
 	ck_assert_uint_eq(syscall_Close(ln), 0);
 	err = syscall_Read(ln, buf, sizeof(buf), &n);
 	ck_assert_msg(err == EBADF && n == -1,
-	    "Read(closed fd) = %d, %s; want -1, bad file descriptor", n,
+	    "Read(closed fd) = %td, %s; want -1, bad file descriptor", n,
 	    syscall_Errno_Error(err));
 }
 END_TEST
@@ -399,7 +400,8 @@ START_TEST(testUDPLoopback)
 	syscall_Sockaddr sa, a1, a2, from;
 	syscall_Errno	 err;
 	char		 buf[16];
-	int		 c1, c2, n, oobn, flags;
+	int		 c1, c2, flags;
+	ptrdiff_t	 n, oobn;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.Family = AF_INET;
@@ -421,7 +423,7 @@ START_TEST(testUDPLoopback)
 	ck_assert_int_eq(from.u.Inet4.Port, a1.u.Inet4.Port);
 
 	err = syscall_SendmsgN(c2, "pong!", 5, NULL, 0, &a1, 0, &n);
-	ck_assert_msg(err == 0 && n == 5, "SendmsgN = %d, %s", n,
+	ck_assert_msg(err == 0 && n == 5, "SendmsgN = %td, %s", n,
 	    syscall_Errno_Error(err));
 	err = syscall_Recvmsg(
 	    c1, buf, sizeof(buf), NULL, 0, 0, &n, &oobn, &flags, &from);
@@ -435,7 +437,7 @@ START_TEST(testUDPLoopback)
 	ck_assert_uint_eq(syscall_SetNonblock(c1, true), 0);
 	err = syscall_Recvfrom(c1, buf, sizeof(buf), 0, &n, &from);
 	ck_assert_msg(err == EAGAIN && n == -1 && from.Family == 0,
-	    "Recvfrom(empty) = %d, %s", n, syscall_Errno_Error(err));
+	    "Recvfrom(empty) = %td, %s", n, syscall_Errno_Error(err));
 
 	ck_assert_uint_eq(syscall_Close(c1), 0);
 	ck_assert_uint_eq(syscall_Close(c2), 0);

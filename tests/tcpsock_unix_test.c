@@ -62,7 +62,7 @@ spuriousHandler(void *arg)
 {
 	struct spuriousConn *sc = arg;
 	char		     b[1];
-	int		     n;
+	ptrdiff_t	     n;
 
 	runtime_error_Free(net_Conn_Read(sc->c, b, 1, &n));
 	closeConn(sc->c);
@@ -112,7 +112,8 @@ spuriousDialer(void *arg)
 	net_Conn	*c;
 	runtime_error	*err;
 	char		 b[1] = { 0 }, *perr;
-	int		 i, n;
+	int		 i;
+	ptrdiff_t	 n;
 
 	while ((i = atomic_fetch_add(&sp->next, 1)) < sp->attempts) {
 		if (time_Time_After(time_Now(), sp->stop))

@@ -398,7 +398,7 @@ readTimeoutHandler(localServer *ls, net_Listener *ln, void *arg)
 {
 	net_Conn      *c;
 	runtime_error *err;
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)ls;
 	(void)arg;
@@ -420,7 +420,8 @@ START_TEST(TestReadTimeout)
 	runtime_error *err;
 	char	       b[1], prefix[32];
 	size_t	       i;
-	int	       j, k, n;
+	int	       j, k;
+	ptrdiff_t      n;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);
@@ -455,7 +456,7 @@ START_TEST(TestReadTimeout)
 				}
 				runtime_error_Free(err);
 				if (n != 0)
-					tFatalf("#%zu/%d: read %d; want 0", i,
+					tFatalf("#%zu/%d: read %td; want 0", i,
 					    j, n);
 				break;
 			}
@@ -473,7 +474,7 @@ readTimeoutMustNotReturn(void *arg)
 	mustNotReturnArgs *a;
 	runtime_error	  *err;
 	char		   b[1];
-	int		   n;
+	ptrdiff_t	   n;
 
 	a = arg;
 	if ((err = net_Conn_SetDeadline(a->c, fromNow(-5 * time_Second))) !=
@@ -549,8 +550,8 @@ static const struct {
 static void
 readFromTimeoutHandler(localPacketServer *ls, net_PacketConn *c, void *arg)
 {
-	void *dst;
-	int   n;
+	void	 *dst;
+	ptrdiff_t n;
 
 	(void)ls;
 	if (chanRecv(arg, &dst)) {
@@ -576,7 +577,8 @@ START_TEST(TestReadFromTimeout)
 	chan		  *ch;
 	char		  *host, *port, b[1], prefix[32];
 	size_t		   i;
-	int		   j, k, n;
+	int		   j, k;
+	ptrdiff_t	   n;
 
 	ch = makeChan();
 	ls = newLocalPacketServer("udp");
@@ -624,7 +626,7 @@ START_TEST(TestReadFromTimeout)
 					continue;
 				}
 				if (net_Error_Timeout(err) && n != 0)
-					tFatalf("#%zu/%d: read %d; want 0", i,
+					tFatalf("#%zu/%d: read %td; want 0", i,
 					    j, n);
 				runtime_error_Free(err);
 				break;
@@ -657,7 +659,8 @@ START_TEST(TestWriteTimeout)
 	runtime_error *err;
 	char	       prefix[32];
 	size_t	       i;
-	int	       j, k, n;
+	int	       j, k;
+	ptrdiff_t      n;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -693,7 +696,7 @@ START_TEST(TestWriteTimeout)
 				}
 				runtime_error_Free(err);
 				if (n != 0)
-					tFatalf("#%zu/%d: wrote %d; want 0", i,
+					tFatalf("#%zu/%d: wrote %td; want 0", i,
 					    j, n);
 				break;
 			}
@@ -712,7 +715,7 @@ writeTimeoutMustNotReturn(void *arg)
 	runtime_error	  *err;
 	char		   b[1] = { 0 };
 	long		   k;
-	int		   n;
+	ptrdiff_t	   n;
 
 	a = arg;
 	if ((err = net_Conn_SetDeadline(a->c, fromNow(-5 * time_Second))) !=
@@ -781,7 +784,8 @@ START_TEST(TestWriteToTimeout)
 	runtime_error  *err;
 	time_Duration	timeout, backoff;
 	char	       *host, *port;
-	int		j, n, nDeadlineExceeded;
+	int		j, nDeadlineExceeded;
+	ptrdiff_t	n;
 
 	c1 = newLocalPacketListener("udp", NULL);
 	deferPacketConn(c1);
@@ -836,7 +840,7 @@ START_TEST(TestWriteToTimeout)
 			tErrorf("error is not 'deadline exceeded': %s",
 			    runtime_error_Error(err));
 		if (n != 0)
-			tErrorf("unexpectedly wrote %d bytes", n);
+			tErrorf("unexpectedly wrote %td bytes", n);
 		runtime_error_Free(err);
 		nDeadlineExceeded++;
 	}
@@ -884,13 +888,13 @@ nextTimeout(time_Duration actual, time_Duration *next)
 static void
 readTimeoutFluctuation(const char *what,
     runtime_error *(*setDeadline)(void *, time_Time),
-    runtime_error *(*read)(void *, char *, size_t, int *), void *c)
+    runtime_error *(*read)(void *, char *, size_t, ptrdiff_t *), void *c)
 {
 	runtime_error *err;
 	time_Time      t0, t1, deadline;
 	time_Duration  d, actual, next;
 	char	       b[256];
-	int	       n;
+	ptrdiff_t      n;
 
 	d = minDynamicTimeout;
 	for (;;) {
@@ -905,7 +909,7 @@ readTimeoutFluctuation(const char *what,
 		tDeferFree((void (*)(void *))runtime_error_Free, err);
 
 		if (n != 0 || err == NULL || !net_Error_Timeout(err))
-			tErrorf("%s did not return (0, timeout): (%d, %s)",
+			tErrorf("%s did not return (0, timeout): (%td, %s)",
 			    what, n, runtime_error_Error(err));
 		reportPerr(NULL, parseReadError(err));
 		if (!isDeadlineExceeded(err))
@@ -947,7 +951,7 @@ connSetReadDeadline(void *c, time_Time t)
 }
 
 static runtime_error *
-connRead(void *c, char *b, size_t len, int *n)
+connRead(void *c, char *b, size_t len, ptrdiff_t *n)
 {
 	return net_Conn_Read(c, b, len, n);
 }
@@ -973,7 +977,7 @@ START_TEST(TestReadTimeoutFluctuation)
 END_TEST
 
 static runtime_error *
-connReadFrom(void *c, char *b, size_t len, int *n)
+connReadFrom(void *c, char *b, size_t len, ptrdiff_t *n)
 {
 	net_Addr      *from;
 	runtime_error *err;
@@ -1014,7 +1018,8 @@ START_TEST(TestWriteTimeoutFluctuation)
 	time_Time      t0, t1, deadline;
 	time_Duration  d, actual, next;
 	int64_t	       n;
-	int	       dn, k, tries;
+	int	       k, tries;
+	ptrdiff_t      dn;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -1100,7 +1105,7 @@ variousDeadlinesHandler(localServer *ls, net_Listener *ln, void *arg)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n;
+	ptrdiff_t      n;
 
 	(void)ls;
 	(void)arg;
@@ -1122,7 +1127,7 @@ ioCopyDiscard(net_Conn *c, int64_t *written)
 {
 	runtime_error *err;
 	static char    buf[32 * 1024];
-	int	       n;
+	ptrdiff_t      n;
 
 	*written = 0;
 	for (;;) {
@@ -1229,7 +1234,7 @@ prolongedReader(void *arg)
 	runtime_error *err;
 	char	       b[1];
 	long	       k;
-	int	       n;
+	ptrdiff_t      n;
 
 	a = arg;
 	for (k = 0; k < 10L * 1000 * 1000; k++) {
@@ -1256,7 +1261,7 @@ prolongedWriter(void *arg)
 	runtime_error *err;
 	char	       b[1] = { 0 };
 	long	       k;
-	int	       n;
+	ptrdiff_t      n;
 
 	a = arg;
 	for (k = 0; k < 10L * 1000 * 1000; k++) {
@@ -1314,7 +1319,8 @@ START_TEST(TestReadWriteProlongedTimeout)
 	net_Conn      *c;
 	runtime_error *err;
 	char	       b[1] = { 0 };
-	int	       i, n;
+	int	       i;
+	ptrdiff_t      n;
 
 	ls = newLocalServer("tcp");
 	deferLocalServer(ls);
@@ -1372,7 +1378,8 @@ raceReads(void *arg)
 {
 	raceArgs *a;
 	char	  b[1];
-	int	  i, n;
+	int	  i;
+	ptrdiff_t n;
 
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
@@ -1386,7 +1393,8 @@ raceWrites(void *arg)
 {
 	raceArgs *a;
 	char	  b[1] = { 0 };
-	int	  i, n;
+	int	  i;
+	ptrdiff_t n;
 
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
@@ -1544,7 +1552,7 @@ START_TEST(testDeadlineExceededError)
 	net_Dialer	d = { 0 };
 	runtime_error  *err;
 	char		buf[1];
-	int		n;
+	ptrdiff_t	n;
 	time_Time	past;
 
 	ck_assert_str_eq(os_ErrDeadlineExceeded->type->name, ioType);

@@ -169,7 +169,7 @@ testWriteToConn(const char *raddr)
 	net_UDPConn	 *uc;
 	net_UDPAddr	 *ra;
 	runtime_error	 *err;
-	int		  n, oobn;
+	ptrdiff_t	  n, oobn;
 
 	mustOK(net_Dial("udp", raddr, &c), "Dial");
 	mustOK(net_ResolveUDPAddr("udp", raddr, &ra), "ResolveUDPAddr");
@@ -209,7 +209,7 @@ testWriteToPacketConn(const char *raddr)
 	net_UDPConn	 *uc;
 	net_UDPAddr	 *ra;
 	runtime_error	 *err;
-	int		  n, oobn;
+	ptrdiff_t	  n, oobn;
 
 	mustOK(net_ListenPacket("udp", "127.0.0.1:0", &c), "ListenPacket");
 	mustOK(net_ResolveUDPAddr("udp", raddr, &ra), "ResolveUDPAddr");
@@ -357,7 +357,8 @@ START_TEST(TestUDPZeroBytePayload)
 	runtime_error  *err;
 	const char     *name;
 	char		b[1];
-	int		n, genericRead;
+	int		genericRead;
+	ptrdiff_t	n;
 
 	c = newLocalPacketListener("udp", NULL);
 	for (genericRead = 0; genericRead < 2; genericRead++) {
@@ -365,7 +366,7 @@ START_TEST(TestUDPZeroBytePayload)
 		mustOK(net_PacketConn_WriteTo(
 			   c, NULL, 0, net_PacketConn_LocalAddr(c), &n),
 		    "WriteTo");
-		ck_assert_msg(n == 0, "got %d; want 0", n);
+		ck_assert_msg(n == 0, "got %td; want 0", n);
 		net_PacketConn_SetReadDeadline(
 		    c, time_Time_Add(time_Now(), 30 * time_Second));
 		if (genericRead) {
@@ -392,14 +393,15 @@ START_TEST(TestUDPZeroByteBuffer)
 	net_PacketConn	 *c;
 	net_Addr	 *from = NULL;
 	runtime_error	 *err;
-	int		  n, genericRead;
+	int		  genericRead;
+	ptrdiff_t	  n;
 
 	c = newLocalPacketListener("udp", NULL);
 	for (genericRead = 0; genericRead < 2; genericRead++) {
 		mustOK(net_PacketConn_WriteTo(c, b, sizeof(b) - 1,
 			   net_PacketConn_LocalAddr(c), &n),
 		    "WriteTo");
-		ck_assert_msg(n == (int)sizeof(b) - 1, "got %d; want %d", n,
+		ck_assert_msg(n == (int)sizeof(b) - 1, "got %td; want %d", n,
 		    (int)sizeof(b) - 1);
 		net_PacketConn_SetReadDeadline(
 		    c, time_Time_Add(time_Now(), 100 * time_Millisecond));
@@ -429,7 +431,8 @@ START_TEST(TestUDPReadSizeError)
 	net_Conn	 *c2;
 	net_Addr	 *from = NULL;
 	char		 *s, b2[sizeof(b1) - 2];
-	int		  n, genericRead;
+	int		  genericRead;
+	ptrdiff_t	  n;
 
 	c1 = newLocalPacketListener("udp", NULL);
 	s = net_Addr_String(net_PacketConn_LocalAddr(c1));
@@ -437,7 +440,7 @@ START_TEST(TestUDPReadSizeError)
 	free(s);
 	for (genericRead = 0; genericRead < 2; genericRead++) {
 		mustOK(net_Conn_Write(c2, b1, sizeof(b1) - 1, &n), "Write");
-		ck_assert_msg(n == (int)sizeof(b1) - 1, "got %d; want %d", n,
+		ck_assert_msg(n == (int)sizeof(b1) - 1, "got %td; want %d", n,
 		    (int)sizeof(b1) - 1);
 		if (genericRead)
 			mustOK(net_Conn_Read(
@@ -450,7 +453,7 @@ START_TEST(TestUDPReadSizeError)
 			    "ReadFrom");
 			free(from);
 		}
-		ck_assert_msg(n == (int)sizeof(b1) - 2, "got %d; want %d", n,
+		ck_assert_msg(n == (int)sizeof(b1) - 2, "got %td; want %d", n,
 		    (int)sizeof(b1) - 2);
 	}
 	closeConn(c2);
@@ -471,7 +474,7 @@ START_TEST(TestUDPReadTimeout)
 	net_UDPConn   *c;
 	runtime_error *err;
 	char	       b[1];
-	int	       n = 0;
+	ptrdiff_t      n = 0;
 
 	mustOK(
 	    net_ResolveUDPAddr("udp4", "127.0.0.1:0", &la), "ResolveUDPAddr");
@@ -483,7 +486,7 @@ START_TEST(TestUDPReadTimeout)
 	    "ReadFromUDP got err %s want os.ErrDeadlineExceeded",
 	    runtime_error_Error(err));
 	runtime_error_Free(err);
-	ck_assert_msg(n == 0, "ReadFromUDP got n %d want 0", n);
+	ck_assert_msg(n == 0, "ReadFromUDP got n %td want 0", n);
 	ck_assert_msg(addr.IP.len == 0 && addr.Port == 0 && addr.Zone == NULL,
 	    "ReadFromUDP got addr with port %d want nil", addr.Port);
 	runtime_error_Free(net_UDPConn_Close(c));
@@ -513,7 +516,8 @@ udpAllocsRun(void *arg)
 	net_UDPAddr	  from;
 	netip_AddrPort	  fromAP;
 	runtime_error	 *err;
-	int		  n, oobn, flags;
+	int		  flags;
+	ptrdiff_t	  n, oobn;
 
 	switch (a->mode) {
 	case 0:
@@ -590,7 +594,8 @@ START_TEST(TestUDPIPVersionReadMsg)
 	net_UDPConn   *conn;
 	netip_AddrPort daddr, saddr;
 	char	       buf[8] = { 0 };
-	int	       n, oobn, flags;
+	int	       flags;
+	ptrdiff_t      n, oobn;
 
 	laddr.IP = net_IPv4(127, 0, 0, 1);
 	mustOK(net_ListenUDP("udp4", &laddr, &conn), "ListenUDP");
@@ -631,7 +636,7 @@ START_TEST(TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion)
 	net_UDPConn	    *conn;
 	netip_AddrPort	     daddr4, daddr4in6, daddr6;
 	char		     buf[8] = { 0 };
-	int		     n, oobn;
+	ptrdiff_t	     n, oobn;
 
 	if (!supportsIPv6()) {
 		tSkipf("IPv6 is not supported");

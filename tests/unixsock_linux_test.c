@@ -113,7 +113,7 @@ START_TEST(TestUnixgramLinuxAbstractLongName)
 	net_UnixConn	   *c;
 	net_Addr	   *from = NULL;
 	char		    b[64];
-	int		    n = 0;
+	ptrdiff_t	    n = 0;
 
 	if (!testableNetwork("unixgram")) {
 		tSkipf("abstract unix socket long name test");
@@ -138,7 +138,7 @@ START_TEST(TestUnixgramLinuxAbstractLongName)
 		tFatalf("unexpected peer address: %s", addrString(from));
 	}
 	if (n != (int)sizeof(data) || memcmp(b, data, sizeof(data)) != 0)
-		tFatalf("got %d bytes; want [1 2 3 4 5]", n);
+		tFatalf("got %td bytes; want [1 2 3 4 5]", n);
 	tDone();
 }
 END_TEST

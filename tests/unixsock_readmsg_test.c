@@ -89,7 +89,8 @@ START_TEST(TestUnixConnReadMsgUnixSCMRightsCloseOnExec)
 	net_UnixConn   *ucw, *ucr;
 	net_UnixAddr   *from;
 	runtime_error  *err;
-	int		scmFile, fds[2], gotFD, flags, n, oobn, rflags, nscms;
+	int		scmFile, fds[2], gotFD, flags, rflags, nscms;
+	ptrdiff_t	n, oobn;
 
 	if (!testableNetwork("unix")) {
 		tSkipf("not unix system");

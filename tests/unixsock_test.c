@@ -110,7 +110,7 @@ START_TEST(TestReadUnixgramWithUnnamedSocket)
 	net_UnixConn	 *c;
 	net_Addr	 *from = NULL;
 	char		 *addr, b[64];
-	int		  n = 0;
+	ptrdiff_t	  n = 0;
 
 	if (!testableNetwork("unixgram")) {
 		tSkipf("unixgram test");
@@ -131,7 +131,7 @@ START_TEST(TestReadUnixgramWithUnnamedSocket)
 		tFatalf("unexpected peer address: %s", addrString(from));
 	}
 	if (n != (int)sizeof(data) || memcmp(b, data, sizeof(data)) != 0)
-		tFatalf("got %d bytes; want [1 2 3 4 5]", n);
+		tFatalf("got %td bytes; want [1 2 3 4 5]", n);
 	tDone();
 }
 END_TEST
@@ -148,7 +148,8 @@ unixgramZeroByte(const char *b, size_t len)
 	net_Addr       *peer;
 	runtime_error  *err;
 	char		rb[1];
-	int		n, genericRead;
+	int		genericRead;
+	ptrdiff_t	n;
 
 	if (!testableNetwork("unixgram")) {
 		tSkipf("unixgram test");
@@ -166,7 +167,7 @@ unixgramZeroByte(const char *b, size_t len)
 		n = -1;
 		mustOK(net_Conn_Write(c2, b, len, &n), "Write");
 		if (n != (int)len)
-			tErrorf("got %d; want %zu", n, len);
+			tErrorf("got %td; want %zu", n, len);
 		net_PacketConn_SetReadDeadline(
 		    c1, time_Time_Add(time_Now(), 100 * time_Millisecond));
 		peer = NULL;
@@ -219,7 +220,7 @@ testUnixgramWriteConn(net_UnixAddr *raddr)
 	net_Conn	 *c;
 	net_UnixConn	 *uc;
 	runtime_error	 *err;
-	int		  n, oobn;
+	ptrdiff_t	  n, oobn;
 
 	mustOK(net_Dial("unixgram", raddr->Name, &c), "Dial");
 	deferConn(c);
@@ -255,7 +256,7 @@ testUnixgramWritePacketConn(net_UnixAddr *raddr)
 	net_UnixConn	 *uc;
 	runtime_error	 *err;
 	char		 *addr;
-	int		  n, oobn;
+	ptrdiff_t	  n, oobn;
 
 	addr = testUnixAddr();
 	mustOK(net_ListenPacket("unixgram", addr, &c), "ListenPacket");
@@ -318,7 +319,7 @@ START_TEST(TestUnixConnLocalAndRemoteNames)
 	localServer	 *ls;
 	const char	 *laddr;
 	size_t		  i, j;
-	int		  n;
+	ptrdiff_t	  n;
 	struct {
 		const net_Addr	   *got;
 		const net_UnixAddr *want;

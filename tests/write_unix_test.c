@@ -98,7 +98,7 @@ withTCPConnPair(tcpPeer peer1, tcpPeer peer2)
  * only on EINTR.  The error is the bare Errno, as Go's is.
  */
 static runtime_error *
-writeOnce(net_netFD *fd, const void *p, size_t len, int *n)
+writeOnce(net_netFD *fd, const void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -150,7 +150,8 @@ endlessWriteClient(net_TCPConn *ss)
 	char	       b[8192];
 	net_netFD     *fd = ss->conn.fd;
 	runtime_error *err;
-	int	       n, cagain;
+	int	       cagain;
+	ptrdiff_t      n;
 
 	memset(b, 'a', sizeof(b));
 	cagain = 0;

@@ -71,7 +71,7 @@ readFull(net_Conn *c, void *p, size_t len)
 {
 	runtime_error *err;
 	size_t	       done;
-	int	       n;
+	ptrdiff_t      n;
 
 	for (done = 0; done < len; done += (size_t)n) {
 		err = net_Conn_Read(c, (char *)p + done, len - done, &n);
@@ -107,7 +107,7 @@ echo(void *arg)
 	runtime_error *err;
 	net_Conn      *c;
 	char	       b[64];
-	int	       n, nw;
+	ptrdiff_t      n, nw;
 
 	c = arg;
 	for (;;) {
@@ -140,7 +140,7 @@ pingpong(net_Conn *c, long n, bool deadline)
 	double t0;
 	char   b;
 	long   i;
-	int    nw;
+	ptrdiff_t nw;
 
 	b = 'x';
 	t0 = now();
@@ -242,7 +242,7 @@ sink(void *arg)
 	static char    b[streamChunk];
 	runtime_error *err;
 	net_Conn      *c;
-	int	       n;
+	ptrdiff_t      n;
 
 	check("Accept", net_Listener_Accept(arg, &c));
 	while ((err = net_Conn_Read(c, b, sizeof(b), &n)) == NULL)
@@ -262,7 +262,7 @@ tcpStream(long mib)
 	double	      t0, secs;
 	char	     *addr;
 	long	      i, n;
-	int	      nw;
+	ptrdiff_t     nw;
 
 	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
 	t = spawn(sink, l);
@@ -361,7 +361,7 @@ connClient(void *arg)
 	net_Conn	*c;
 	char		 b;
 	long		 i;
-	int		 nw;
+	ptrdiff_t	 nw;
 
 	a = arg;
 	check("Dial", net_Dial("tcp", a->addr, &c));
@@ -420,7 +420,7 @@ udpEcho(void *arg)
 	net_UDPAddr from;
 	net_UDPConn *c;
 	char	     b[2048];
-	int	     n, nw;
+	ptrdiff_t    n, nw;
 
 	c = arg;
 	for (;;) {
@@ -443,7 +443,7 @@ udpPingpong(long n)
 	double	     t0;
 	char	     b[64];
 	long	     i;
-	int	     nr, nw;
+	ptrdiff_t    nr, nw;
 
 	laddr.IP = net_IPv4(127, 0, 0, 1);
 	check("ListenUDP", net_ListenUDP("udp4", &laddr, &s));
