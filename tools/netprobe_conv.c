@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <ftw.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -677,10 +678,10 @@ convData(const char *b, size_t n)
  * the address read from when from is set (it frees *from), then the error.
  */
 static void
-convState_ioResult(
-    convState *st, int n, const char *data, net_Addr **from, runtime_error *err)
+convState_ioResult(convState *st, ptrdiff_t n, const char *data,
+    net_Addr **from, runtime_error *err)
 {
-	printf("n=%d", n);
+	printf("n=%td", n);
 	if (data != NULL) {
 		fputs(" data=", stdout);
 		convData(data, n > 0 ? (size_t)n : 0);
@@ -1100,7 +1101,7 @@ convState_readVerb(convState *st, convAction *a, convObj *o)
 	net_Addr      *from;
 	watchdog       w;
 	char	      *b;
-	int	       n;
+	ptrdiff_t      n;
 
 	if (strcmp(a->verb, "read") == 0 ? o->conn == NULL : o->pc == NULL)
 		return false;
@@ -1127,7 +1128,7 @@ convState_writeVerb(convState *st, convAction *a, convObj *o)
 	watchdog       w;
 	char	      *b;
 	size_t	       len;
-	int	       n;
+	ptrdiff_t      n;
 
 	if (strcmp(a->verb, "writeto") == 0 ? o->pc == NULL : o->conn == NULL)
 		return false;
