@@ -1131,11 +1131,18 @@ func (g *convGen) readStep(x byte) {
 	if cchance(3) {
 		verb = "readfrom"
 	}
-	if !g.readable(x) && !g.mayBlock {
-		g.deadline(x, cpick("rdeadline", "deadline"), true)
+	dl := ""
+	if !g.readable(x) && !g.mayBlock && (n > 0 || verb == "readfrom") {
+		dl = cpick("rdeadline", "deadline")
+		g.deadline(x, dl, true)
 	}
 	g.add(string(x) + "." + verb + " " + strconv.Itoa(n))
 	g.read(x, n, verb == "readfrom")
+	if dl != "" && strings.HasSuffix(g.acts[len(g.acts)-2], " +2ms") {
+		// Should the model be wrong and the read not wait, the
+		// deadline would expire at a time nobody can tell: pin it.
+		g.add(string(x) + "." + dl + " past")
+	}
 }
 
 // acceptLater accepts in a script that did not yet, when it can.
@@ -1143,11 +1150,15 @@ func (g *convGen) acceptLater() {
 	if g.accepted || !g.listened {
 		return
 	}
-	if !g.packet && (!g.dialed || g.noPeer) && !g.closed['l'] &&
-		!g.lPast && !g.mayBlock {
+	wait := !g.packet && (!g.dialed || g.noPeer) && !g.closed['l'] &&
+		!g.lPast && !g.mayBlock
+	if wait {
 		g.deadline('l', "deadline", true)
 	}
 	g.add("accept")
+	if wait {
+		g.add("l.deadline past") // as in readStep
+	}
 	g.accepted = !g.packet && g.dialed && !g.noPeer && !g.closed['l'] &&
 		!g.lPast
 }
