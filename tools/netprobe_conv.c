@@ -4,7 +4,7 @@
  * tests/diff/netprobe.go, whose header documents the script language and
  * the output; the names here follow that file, method for method.
  *
- * Like the rest of the probe it goes through the public API only.  A verb
+ * Unlike the socket ops it needs nothing beyond the public API.  A verb
  * applies to an object when the object's Go type has the method, so the
  * object keeps every view gonet offers of it (Conn, PacketConn, Listener
  * and the concrete type) and a NULL view is Go's failed type assertion.
@@ -447,6 +447,19 @@ convTrim(const char *s, size_t n)
 	return xprintf("%.*s", (int)n, s);
 }
 
+/* convOnce is the index of an action that may appear once, or -1. */
+static int
+convOnce(const convAction *a)
+{
+	static const char *const once[] = { "listen", "dial", "accept" };
+	size_t			 i;
+
+	for (i = 0; i < nelem(once); i++)
+		if (a->obj == 0 && strcmp(a->name, once[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
 /*
  * convParse parses a script into acts (*nacts of them), or returns why it
  * is bad; a bad action's reason is printed here, and "" returned.
@@ -474,26 +487,22 @@ convParse(const char *network, const char *script, convAction *acts, int *nacts)
 		if (semi == NULL)
 			semi = p + strlen(p);
 		acts[n].text = convTrim(p, (size_t)(semi - p));
-		*nacts = ++n;
-		why = convParseAction(network, &acts[n - 1]);
-		once = -1;
-		if (why == NULL && acts[n - 1].obj == 0)
-			once = strcmp(acts[n - 1].name, "listen") == 0 ? 0
-			    : strcmp(acts[n - 1].name, "dial") == 0    ? 1
-			    : strcmp(acts[n - 1].name, "accept") == 0  ? 2
-								       : -1;
+		*nacts = n + 1;
+		why = convParseAction(network, &acts[n]);
+		once = why == NULL ? convOnce(&acts[n]) : -1;
 		if (once >= 0 && seen[once])
 			why = "repeated";
 		if (once >= 0)
 			seen[once] = true;
 		if (why != NULL) {
-			printf("bad case: action %d ", n);
-			putq(acts[n - 1].text);
+			printf("bad case: action %d ", n + 1);
+			putq(acts[n].text);
 			printf(": %s", why);
 			return "";
 		}
 		if (*semi == '\0')
 			return NULL;
+		n++;
 	}
 }
 
