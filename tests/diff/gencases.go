@@ -1033,8 +1033,8 @@ func (g *convGen) writeTo(x byte) {
 // read models a read of n bytes into x.
 func (g *convGen) read(x byte, n int, from bool) {
 	x = g.obj(x)
-	if !g.exists(x) || g.closed[x] || g.rdPast[x] {
-		return
+	if !g.exists(x) || g.closed[x] || g.rdPast[x] || from && g.isTCP {
+		return // TCPConn has no ReadFrom([]byte)
 	}
 	switch {
 	case x == 'c' && g.icmp:
