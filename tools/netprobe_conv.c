@@ -34,7 +34,7 @@ enum {
 
 #define convMaxSleep	time_Second
 #define convMaxDeadline (24 * time_Hour)
-#define convSafety	(100 * time_Millisecond)
+#define convSafety	(250 * time_Millisecond)
 
 /* Argument kinds of the verbs. */
 enum {
@@ -530,6 +530,8 @@ typedef struct convState {
 	char	    ports[convMaxPorts][8];
 	const char *portp[convMaxPorts];
 	size_t	    nports;
+	/* The read and write deadlines the script last set on l, c, s. */
+	time_Time deadlines[3][2];
 } convState;
 
 /* objViews fills in the Conn and PacketConn views of a UDP or Unix conn. */
@@ -931,19 +933,42 @@ convState_dial(convState *st, convAction *a)
 	free(addr);
 }
 
+static time_Time
+aLongTimeAgo(void)
+{
+	return time_Unix(1, 0);
+}
+
 /*
- * The watchdog: a thread that, if the action it watches has not returned
- * after convSafety, calls fire, which sets a deadline in the past and so
- * ends the action's wait.  It fires under the lock, so that once
- * watchStop has the lock the deadline is set or never will be.
+ * setFor sets o's deadline for dir: 'w' its write deadline, 'r' its read
+ * deadline, or a listener's only one.
+ */
+static void
+setFor(convObj *o, char dir, time_Time t)
+{
+	if (dir == 'w')
+		runtime_error_Free(net_Conn_SetWriteDeadline(o->conn, t));
+	else if (o->conn != NULL)
+		runtime_error_Free(net_Conn_SetReadDeadline(o->conn, t));
+	else if (o->tl != NULL)
+		runtime_error_Free(net_TCPListener_SetDeadline(o->tl, t));
+	else
+		runtime_error_Free(net_UnixListener_SetDeadline(o->ul, t));
+}
+
+/*
+ * The watchdog: a thread that, if the call it watches has not returned
+ * after convSafety, sets the object's deadline for dir in the past, which
+ * ends the call's wait.  It fires under the lock, so that once watchStop
+ * has the lock the deadline is set or never will be.
  */
 typedef struct watchdog {
 	pthread_mutex_t mu;
 	pthread_cond_t	cv;
-	bool		done;
-	void (*fire)(convObj *o);
-	convObj	 *o;
-	pthread_t thr;
+	bool		done, fired;
+	convObj	       *o;
+	char		dir;
+	pthread_t	thr;
 } watchdog;
 
 static void *
@@ -962,14 +987,17 @@ watchdogRun(void *arg)
 	while (!w->done)
 		if (pthread_cond_timedwait(&w->cv, &w->mu, &ts) == ETIMEDOUT)
 			break;
-	if (!w->done)
-		w->fire(w->o);
+	if (!w->done) {
+		setFor(w->o, w->dir, aLongTimeAgo());
+		w->fired = true;
+	}
 	pthread_mutex_unlock(&w->mu);
 	return NULL;
 }
 
+/* watchStart starts watching a read ('r', or an accept) or write ('w'). */
 static void
-watchStart(watchdog *w, void (*fire)(convObj *), convObj *o)
+watchStart(watchdog *w, convObj *o, char dir)
 {
 	pthread_condattr_t ca;
 
@@ -979,17 +1007,26 @@ watchStart(watchdog *w, void (*fire)(convObj *), convObj *o)
 	pthread_cond_init(&w->cv, &ca);
 	pthread_condattr_destroy(&ca);
 	w->done = false;
-	w->fire = fire;
+	w->fired = false;
 	w->o = o;
+	w->dir = dir;
 	if (pthread_create(&w->thr, NULL, watchdogRun, w) != 0) {
 		fputs("netprobe: pthread_create failed\n", stderr);
 		exit(1);
 	}
 }
 
+/*
+ * watchStop ends the watch of a call that returned err.  A call the
+ * watchdog fired on that then ends in anything but the deadline error was
+ * only held up by a loaded machine, not waiting: the deadline the script
+ * had set is put back.
+ */
 static void
-watchStop(watchdog *w)
+watchStop(convState *st, watchdog *w, runtime_error *err)
 {
+	int i;
+
 	pthread_mutex_lock(&w->mu);
 	w->done = true;
 	pthread_cond_signal(&w->cv);
@@ -997,35 +1034,10 @@ watchStop(watchdog *w)
 	pthread_join(w->thr, NULL);
 	pthread_cond_destroy(&w->cv);
 	pthread_mutex_destroy(&w->mu);
-}
-
-static time_Time
-aLongTimeAgo(void)
-{
-	return time_Unix(1, 0);
-}
-
-static void
-fireRead(convObj *o)
-{
-	runtime_error_Free(net_Conn_SetReadDeadline(o->conn, aLongTimeAgo()));
-}
-
-static void
-fireWrite(convObj *o)
-{
-	runtime_error_Free(net_Conn_SetWriteDeadline(o->conn, aLongTimeAgo()));
-}
-
-static void
-fireAccept(convObj *o)
-{
-	if (o->tl != NULL)
-		runtime_error_Free(
-		    net_TCPListener_SetDeadline(o->tl, aLongTimeAgo()));
-	else
-		runtime_error_Free(
-		    net_UnixListener_SetDeadline(o->ul, aLongTimeAgo()));
+	if (w->fired && !errors_Is(err, os_ErrDeadlineExceeded)) {
+		i = w->o == &st->l ? 0 : w->o == &st->c ? 1 : 2;
+		setFor(w->o, w->dir, st->deadlines[i][w->dir == 'w']);
+	}
 }
 
 static void
@@ -1043,9 +1055,9 @@ convState_accept(convState *st)
 		fputs("none", stdout);
 		return;
 	}
-	watchStart(&w, fireAccept, &st->l);
+	watchStart(&w, &st->l, 'r');
 	err = net_Listener_Accept(st->l.lis, &s);
-	watchStop(&w);
+	watchStop(st, &w, err);
 	if (err != NULL) {
 		convState_errString(st, err);
 		return;
@@ -1117,13 +1129,13 @@ convState_readVerb(convState *st, convAction *a, convObj *o)
 	b = xmalloc((size_t)a->n + 1);
 	n = 0;
 	from = NULL;
-	watchStart(&w, fireRead, o);
+	watchStart(&w, o, 'r');
 	if (strcmp(a->verb, "read") == 0)
 		err = net_Conn_Read(o->conn, b, (size_t)a->n, &n);
 	else
 		err =
 		    net_PacketConn_ReadFrom(o->pc, b, (size_t)a->n, &n, &from);
-	watchStop(&w);
+	watchStop(st, &w, err);
 	convState_ioResult(
 	    st, n, b, strcmp(a->verb, "read") == 0 ? NULL : &from, err);
 	free(b);
@@ -1149,13 +1161,13 @@ convState_writeVerb(convState *st, convAction *a, convObj *o)
 		len = strlen(b);
 	}
 	n = 0;
-	watchStart(&w, fireWrite, o);
+	watchStart(&w, o, 'w');
 	if (strcmp(a->verb, "writeto") == 0)
 		err = net_PacketConn_WriteTo(
 		    o->pc, b, len, convState_peerAddr(st, a->obj), &n);
 	else
 		err = net_Conn_Write(o->conn, b, len, &n);
-	watchStop(&w);
+	watchStop(st, &w, err);
 	convState_ioResult(st, n, NULL, NULL, err);
 	free(b);
 	return true;
@@ -1171,6 +1183,33 @@ setDeadline(convObj *o, time_Time t)
 	return net_UnixListener_SetDeadline(o->ul, t);
 }
 
+/*
+ * convState_deadlineVerb runs deadline, rdeadline or wdeadline, recording
+ * what it set for the watchdog (watchStop).
+ */
+static bool
+convState_deadlineVerb(convState *st, convAction *a, convObj *o)
+{
+	runtime_error *err;
+	time_Time     *d, t;
+
+	d = st->deadlines[o == &st->l ? 0 : o == &st->c ? 1 : 2];
+	t = deadlineOf(a);
+	if (strcmp(a->verb, "deadline") == 0) {
+		d[0] = d[1] = t;
+		err = setDeadline(o, t);
+	} else if (o->conn != NULL && strcmp(a->verb, "rdeadline") == 0) {
+		d[0] = t;
+		err = net_Conn_SetReadDeadline(o->conn, t);
+	} else if (o->conn != NULL && strcmp(a->verb, "wdeadline") == 0) {
+		d[1] = t;
+		err = net_Conn_SetWriteDeadline(o->conn, t);
+	} else
+		return false;
+	convState_result(st, err);
+	return true;
+}
+
 static bool
 convState_setVerb(convState *st, convAction *a, convObj *o)
 {
@@ -1178,12 +1217,8 @@ convState_setVerb(convState *st, convAction *a, convObj *o)
 	const char    *v;
 
 	v = a->verb;
-	if (strcmp(v, "deadline") == 0)
-		err = setDeadline(o, deadlineOf(a));
-	else if (o->conn != NULL && strcmp(v, "rdeadline") == 0)
-		err = net_Conn_SetReadDeadline(o->conn, deadlineOf(a));
-	else if (o->conn != NULL && strcmp(v, "wdeadline") == 0)
-		err = net_Conn_SetWriteDeadline(o->conn, deadlineOf(a));
+	if (strstr(v, "deadline") != NULL)
+		return convState_deadlineVerb(st, a, o);
 	else if (strcmp(v, "close") == 0)
 		err = o->conn != NULL ? net_Conn_Close(o->conn)
 				      : net_Listener_Close(o->lis);

@@ -859,9 +859,9 @@ func randSockCase() string {
 // Conv cases (-conv N): scripts of socket actions, drawn from a third
 // generator so that the cases above stay the ones earlier versions drew.
 // A script runs on live sockets, and a wait for something that never comes
-// costs the probes 100ms each (their watchdog), so convGen keeps a rough
+// costs the probes 250ms each (their watchdog), so convGen keeps a rough
 // model of what each object has waiting and avoids a blocking read or
-// accept except in one script in 300.  The model only has to be mostly
+// accept except in one script in 1000.  The model only has to be mostly
 // right: when it is wrong the probes still agree, they are only slower.
 // Timing is kept unambiguous: a +D deadline is an hour away, or in the
 // past, or 2ms away just before a read or accept that the model says has
@@ -1187,7 +1187,7 @@ func randConvCase() string {
 		isTCP: strings.HasPrefix(network, "tcp"), closed: map[byte]bool{},
 		wrShut: map[byte]bool{}, rdPast: map[byte]bool{},
 		wdPast: map[byte]bool{}, eof: map[byte]bool{}, pend: map[byte]int{},
-		mayBlock: cchance(300)}
+		mayBlock: cchance(1000)}
 	g.prefix()
 	for n := crng.Intn(13); n > 0; n-- {
 		g.step()

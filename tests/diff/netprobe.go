@@ -163,11 +163,13 @@
 //
 // No wait is unbounded: every read, readfrom, write, writen, writeto and
 // accept runs under a watchdog that, if the call has not returned after
-// 100ms, sets the object's read deadline (writes: write deadline;
+// 250ms, sets the object's read deadline (writes: write deadline;
 // accept: the listener's deadline) to time.Unix(1, 0) from another
 // thread (time.AfterFunc in Go), which ends the call with the timeout
-// error.  So a wait for something that never comes costs 100ms and reads
-// as an expired deadline, and leaves that deadline set.  Scripts keep
+// error.  So a wait for something that never comes costs 250ms and reads
+// as an expired deadline, and leaves that deadline set.  Should the call
+// end any other way (it was not waiting, a loaded machine held it up),
+// the deadline the script last set is put back.  Scripts keep
 // their own timing unambiguous: a +D deadline is long (it never expires
 // during the case), or ends a read or accept that has nothing to wait for,
 // or is slept past by 50ms (docs/DESIGN.md says why so much).  At the end
@@ -940,7 +942,7 @@ const (
 	convMaxBytes    = 65536
 	convMaxSleep    = time.Second
 	convMaxDeadline = 24 * time.Hour
-	convSafety      = 100 * time.Millisecond
+	convSafety      = 250 * time.Millisecond
 	convShowBytes   = 64
 )
 
@@ -1164,6 +1166,32 @@ type convState struct {
 	lAsked  string      // the address listen asked for
 	c, s    net.Conn
 	ports   []string // every TCP or UDP port seen, hidden in the output
+	// deadlines holds the read and write deadlines the script last set
+	// on each object (s folded into l), for the watchdog to restore.
+	deadlines map[byte]*[2]time.Time
+}
+
+// key is the object x names: s is l on packet networks.
+func (st *convState) key(x byte) byte {
+	if x == 's' && st.packet {
+		return 'l'
+	}
+	return x
+}
+
+// setDeadline records a deadline the script set: mode 'r', 'w' or both.
+func (st *convState) setDeadline(x byte, mode string, t time.Time) {
+	d := st.deadlines[st.key(x)]
+	if d == nil {
+		d = new([2]time.Time)
+		st.deadlines[st.key(x)] = d
+	}
+	if mode != "w" {
+		d[0] = t
+	}
+	if mode != "r" {
+		d[1] = t
+	}
 }
 
 func (st *convState) see(a net.Addr) {
@@ -1420,7 +1448,7 @@ func (st *convState) accept() string {
 		return "none"
 	}
 	var s net.Conn
-	err := watch(func() { l.(interface{ SetDeadline(time.Time) error }).SetDeadline(aLongTimeAgo) },
+	err := st.watch('l', l, 'r',
 		func() (err error) { s, err = l.Accept(); return })
 	if err != nil {
 		return st.errString(err)
@@ -1433,17 +1461,44 @@ func (st *convState) accept() string {
 
 var aLongTimeAgo = time.Unix(1, 0)
 
-// watch runs op under the watchdog: if op has not returned after
-// convSafety, fire (which sets a deadline in the past) ends its wait.
-func watch(fire func(), op func() error) error {
+// watch runs op, a read (dir 'r', or an accept on listener o) or a write
+// ('w') on object x, under the watchdog: if op has not returned after
+// convSafety, the watchdog sets o's deadline for dir in the past, which
+// ends the wait.  A call the watchdog fired on that then ends in anything
+// but the deadline error was only held up by a loaded machine, not
+// waiting: the deadline the script had set is put back.
+func (st *convState) watch(x byte, o interface{}, dir byte,
+	op func() error) error {
+	set := func(t time.Time) {
+		if dir == 'w' {
+			o.(wdeadlineIface).SetWriteDeadline(t)
+		} else if r, ok := o.(rdeadlineIface); ok {
+			r.SetReadDeadline(t)
+		} else {
+			o.(deadlineIface).SetDeadline(t)
+		}
+	}
+	fired := false
 	done := make(chan struct{})
 	t := time.AfterFunc(convSafety, func() {
-		fire()
+		set(aLongTimeAgo)
+		fired = true
 		close(done)
 	})
 	err := op()
 	if !t.Stop() {
 		<-done
+	}
+	if fired && !errors.Is(err, os.ErrDeadlineExceeded) {
+		var d [2]time.Time
+		if p := st.deadlines[st.key(x)]; p != nil {
+			d = *p
+		}
+		if dir == 'w' {
+			set(d[1])
+		} else {
+			set(d[0])
+		}
 	}
 	return err
 }
@@ -1511,8 +1566,6 @@ type (
 )
 
 func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
-	rdl, _ := o.(rdeadlineIface)
-	wdl, _ := o.(wdeadlineIface)
 	switch a.verb {
 	case "read":
 		r, ok := o.(readIface)
@@ -1521,7 +1574,7 @@ func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
 		}
 		b := make([]byte, a.n)
 		var n int
-		err := watch(func() { rdl.SetReadDeadline(aLongTimeAgo) },
+		err := st.watch(a.obj, o, 'r',
 			func() (err error) { n, err = r.Read(b); return })
 		return st.ioResult(n, b, nil, err), true
 	case "readfrom":
@@ -1534,7 +1587,7 @@ func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
 			n    int
 			from net.Addr
 		)
-		err := watch(func() { rdl.SetReadDeadline(aLongTimeAgo) },
+		err := st.watch(a.obj, o, 'r',
 			func() (err error) { n, from, err = r.ReadFrom(b); return })
 		return st.ioResult(n, b, &from, err), true
 	case "write", "writen":
@@ -1547,7 +1600,7 @@ func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
 			b = convPattern(a.n)
 		}
 		var n int
-		err := watch(func() { wdl.SetWriteDeadline(aLongTimeAgo) },
+		err := st.watch(a.obj, o, 'w',
 			func() (err error) { n, err = w.Write(b); return })
 		return st.ioResult(n, nil, nil, err), true
 	case "writeto":
@@ -1557,7 +1610,7 @@ func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
 		}
 		to := st.peerAddr(a.obj)
 		var n int
-		err := watch(func() { wdl.SetWriteDeadline(aLongTimeAgo) },
+		err := st.watch(a.obj, o, 'w',
 			func() (err error) { n, err = w.WriteTo([]byte(a.arg), to); return })
 		return st.ioResult(n, nil, nil, err), true
 	}
@@ -1572,19 +1625,25 @@ func (st *convState) setVerb(a *convAction, o interface{}) (string, bool) {
 		if !ok {
 			return "", false
 		}
-		err = x.SetDeadline(deadlineOf(a))
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "rw", t)
+		err = x.SetDeadline(t)
 	case "rdeadline":
 		x, ok := o.(rdeadlineIface)
 		if !ok {
 			return "", false
 		}
-		err = x.SetReadDeadline(deadlineOf(a))
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "r", t)
+		err = x.SetReadDeadline(t)
 	case "wdeadline":
 		x, ok := o.(wdeadlineIface)
 		if !ok {
 			return "", false
 		}
-		err = x.SetWriteDeadline(deadlineOf(a))
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "w", t)
+		err = x.SetWriteDeadline(t)
 	case "close":
 		x, ok := o.(closeIface)
 		if !ok {
@@ -1724,7 +1783,8 @@ func opConv(w *bufio.Writer, a []string) string {
 	if bad != "" {
 		return bad
 	}
-	st := &convState{network: a[0], packet: isPacket(a[0])}
+	st := &convState{network: a[0], packet: isPacket(a[0]),
+		deadlines: map[byte]*[2]time.Time{}}
 	defer st.cleanup()
 	for i := range acts {
 		act := &acts[i]
