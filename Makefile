@@ -136,9 +136,9 @@ SONAME = libgonet.so.0
 
 all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
-$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX) \
-    tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
-    Makefile mk/$(OS).mk mk/arch-$(GOARCH_ASM).mk
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
+    tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
+    tools/netprobe.h Makefile mk/$(OS).mk mk/arch-$(GOARCH_ASM).mk
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -168,10 +168,11 @@ $(TESTBIN): $(TEST_OBJS) $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
 	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
-$(NETPROBE): tools/netprobe.$(OX) tools/sockinfo.$(OX) $(LIBA)
+$(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
+    tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
-	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+	    tools/netprobe_conv.$(OX) tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
 $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -303,7 +304,8 @@ install: $(LIBA_o) libgonet.so
 
 # Generated files (z*.c) keep their generator's layout.
 format:
-	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
+	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c \
+	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
 	    $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
@@ -314,6 +316,7 @@ clean:
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
 	rm -f $(LIB_SRCS:.c=.fo) $(FUZZ_SRCS:.c=.fo) $(FUZZ_BINS)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
+	rm -f tools/netprobe_conv.o tools/netprobe_conv.ao tools/netprobe_conv.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test

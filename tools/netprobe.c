@@ -30,14 +30,9 @@
 #include <string.h>
 
 #include "net/net.h"
+#include "tools/netprobe.h"
 #include "tools/sockinfo.h"
 #include "net/net_impl.h" /* nelem, and the descriptors of the socket ops */
-
-/* An argument is a decoded Go string: bytes plus length, NUL-terminated. */
-typedef struct arg {
-	char  *s;
-	size_t n;
-} arg;
 
 typedef const char *(*opFunc)(arg *a);
 
@@ -56,7 +51,7 @@ static const char lowerhex[] = "0123456789abcdef";
 static const char escapes[] = "abfnrtv\\\"";
 static const char unescaped[] = "\a\b\f\n\r\t\v\\\"";
 
-static void *
+void *
 xmalloc(size_t n)
 {
 	void *p;
@@ -266,20 +261,19 @@ bad:
 }
 
 /*
- * putq prints s as Go's strconv.QuoteToASCII does: printable ASCII as is,
- * Go's short escapes, \x for other bytes below 0x80 and for bytes that are
- * not UTF-8, \u or \U for everything else.
+ * putqn prints the n bytes at str as Go's strconv.QuoteToASCII does:
+ * printable ASCII as is, Go's short escapes, \x for other bytes below 0x80
+ * and for bytes that are not UTF-8, \u or \U for everything else.
  */
-static void
-putq(const char *str)
+void
+putqn(const char *str, size_t n)
 {
 	const unsigned char *s;
 	const char	    *e;
-	size_t		     n, i, w;
+	size_t		     i, w;
 	int32_t		     r;
 
 	s = (const unsigned char *)str;
-	n = strlen(str);
 	putchar('"');
 	for (i = 0; i < n; i += w) {
 		r = decodeRune(s + i, n - i, &w);
@@ -309,6 +303,12 @@ putq(const char *str)
 	putchar('"');
 }
 
+void
+putq(const char *s)
+{
+	putqn(s, strlen(s));
+}
+
 /* putqf prints a malloc'd string quoted and frees it. */
 static void
 putqf(char *s)
@@ -317,7 +317,7 @@ putqf(char *s)
 	free(s);
 }
 
-static const char *
+const char *
 tf(bool b)
 {
 	return b ? "true" : "false";
@@ -423,7 +423,7 @@ parseUint(const char *s, int bits, uint64_t *v)
  * parseInt32 is strconv.ParseInt(s, 10, 32), the harness's rule for the
  * ones and bits of CIDRMask and IPMask (gonet takes a C int).
  */
-static bool
+bool
 parseInt32(const char *s, int *v)
 {
 	uint64_t un;
@@ -720,16 +720,13 @@ opErrno(arg *a)
  * names so that the two files read side by side.
  */
 
-static char tmpdir[] = "/tmp/gonet-netprobe-XXXXXX";
-static bool haveTmpdir;
+char	    tmpdir[] = "/tmp/gonet-netprobe-XXXXXX";
+bool	    haveTmpdir;
 static char hidePort[8]; /* the port substituted for PORT or CLOSED */
 static int  dialSockoptsN;
 
 /* xprintf returns a malloc'd string formatted as printf would. */
-static char *xprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-static char *
+char *
 xprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -761,14 +758,14 @@ removeTmpdir(void)
 		nftw(tmpdir, removeOne, 8, FTW_DEPTH | FTW_PHYS);
 }
 
-static bool
+bool
 hasPrefix(const char *s, const char *prefix)
 {
 	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 /* unixArg returns s with a leading TMP or @TMP replaced: malloc'd. */
-static char *
+char *
 unixArg(const char *s)
 {
 	const char *at;
@@ -790,7 +787,7 @@ unixArg(const char *s)
 	return xprintf("%s%s%s", at, tmpdir, s + 3);
 }
 
-static bool
+bool
 isUnix(const char *network)
 {
 	return hasPrefix(network, "unix");
@@ -829,18 +826,34 @@ replaceAll(char *s, const char *old, const char *new, bool digitEnd)
 	return out;
 }
 
+/*
+ * hidePorts replaces the private directory and each of the n ports ("" for
+ * none) where it follows a colon and no digit follows it; it frees s.
+ */
+char *
+hidePorts(char *s, const char *const *ports, size_t n)
+{
+	char   pat[16];
+	size_t i;
+
+	if (haveTmpdir)
+		s = replaceAll(s, tmpdir, "TMP", false);
+	for (i = 0; i < n; i++) {
+		if (ports[i][0] == '\0')
+			continue;
+		snprintf(pat, sizeof pat, ":%s", ports[i]);
+		s = replaceAll(s, pat, ":PORT", true);
+	}
+	return s;
+}
+
 /* hide replaces the private directory and the substituted port; frees s. */
 static char *
 hide(char *s)
 {
-	char pat[16];
+	const char *p = hidePort;
 
-	if (haveTmpdir)
-		s = replaceAll(s, tmpdir, "TMP", false);
-	if (hidePort[0] == '\0')
-		return s;
-	snprintf(pat, sizeof pat, ":%s", hidePort);
-	return replaceAll(s, pat, ":PORT", true);
+	return hidePorts(s, &p, 1);
 }
 
 /* writeSockErr is writeErr with the placeholders applied; it frees err. */
@@ -874,7 +887,7 @@ isAutobind(const char *name)
  * writeAddr prints an address with the placeholders; asked is the address
  * the case asked for (autobind applies only when it was "").
  */
-static void
+void
 writeAddr(const net_Addr *a, const char *asked)
 {
 	const net_UnixAddr *ua;
@@ -930,7 +943,7 @@ writeOpts(int fd)
 }
 
 /* sockAddrArg applies the TMP placeholder to a Unix network's address. */
-static char *
+char *
 sockAddrArg(const char *network, const char *address)
 {
 	if (isUnix(network))
@@ -985,14 +998,14 @@ opListenPacket(arg *a)
 }
 
 /* isPacket reports whether network's listener is a PacketConn. */
-static bool
+bool
 isPacket(const char *network)
 {
 	return hasPrefix(network, "udp") || strcmp(network, "unixgram") == 0;
 }
 
 /* addrPort is the port of a TCP or UDP address, 0 for any other. */
-static int
+int
 addrPort(const net_Addr *a)
 {
 	if (a != NULL && a->type == &net_TCPAddrType)
@@ -1225,6 +1238,7 @@ static const op ops[] = {
 	{ "ListenPacket", 2, opListenPacket },
 	{ "DialSockopts", 1, opDialSockopts },
 	{ "Dial", 2, opDial },
+	{ "Conv", 2, opConv },
 };
 
 static const op *

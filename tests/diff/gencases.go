@@ -1,9 +1,9 @@
 // gencases prints random cases for gonet's differential harness (the
 // protocol is described at the top of netprobe.go):
 //
-//	go run tests/diff/gencases.go -n 20000 -seed 1
+//	go run tests/diff/gencases.go -n 20000 -conv 2000 -seed 1
 //
-// The output depends only on -n and -seed (math/rand with a fixed seed; no
+// The output depends only on -n, -conv and -seed (math/rand with a fixed seed; no
 // map iteration, no clock, no files), so every machine feeds the two
 // probes the same cases.
 //
@@ -769,6 +769,7 @@ func main() {
 	n := flag.Int("n", 20000, "number of cases")
 	seed := flag.Int64("seed", 1, "random seed")
 	fuzz := flag.String("fuzz", "", "print the cases of this fuzz target's input files")
+	conv := flag.Int("conv", 0, "number of Conv cases, after the others")
 	flag.Parse()
 	if *fuzz != "" {
 		fuzzMain(*fuzz, flag.Args())
@@ -776,6 +777,7 @@ func main() {
 	}
 	rng = rand.New(rand.NewSource(*seed))
 	srng = rand.New(rand.NewSource(*seed + 1))
+	crng = rand.New(rand.NewSource(*seed + 2))
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	for i := 0; i < *n; i++ {
@@ -791,6 +793,10 @@ func main() {
 			panic("newline in case: " + s)
 		}
 		w.WriteString(s)
+		w.WriteByte('\n')
+	}
+	for i := 0; i < *conv; i++ {
+		w.WriteString(randConvCase())
 		w.WriteByte('\n')
 	}
 }
@@ -918,4 +924,352 @@ func randSockCase() string {
 	}
 	return args[0] + " " + strconv.Quote(args[1]) + " " +
 		strconv.Quote(args[2])
+}
+
+// Conv cases (-conv N): scripts of socket actions, drawn from a third
+// generator so that the cases above stay the ones earlier versions drew.
+// A script runs on live sockets, and a wait for something that never comes
+// costs the probes 250ms each (their watchdog), so convGen keeps a rough
+// model of what each object has waiting and avoids a blocking read or
+// accept except in one script in 1000.  The model only has to be mostly
+// right: when it is wrong the probes still agree, they are only slower.
+// Timing is kept unambiguous: a +D deadline is an hour away, or in the
+// past, or 2ms away just before a read or accept that the model says has
+// nothing to wait for, so that the read ends when the deadline's timer
+// fires, however late.  No script sleeps past a deadline and then expects
+// it to have expired: gonet's timers run on their own thread, which a
+// loaded machine can delay by more than any small sleep (see DESIGN.md).
+
+var crng *rand.Rand
+
+func cpick(s ...string) string { return s[crng.Intn(len(s))] }
+
+func cchance(n int) bool { return crng.Intn(n) == 0 }
+
+var convNets = []string{"tcp", "tcp4", "tcp6", "udp", "udp4", "udp6",
+	"unix", "unixgram", "unixpacket"}
+
+var convWords = []string{"x", "hi", "hello", "abc", "0", "-", "\"q\"",
+	"a\\b", "\u00e9t\u00e9", "\u65e5\u672c", "\U0001F600", "tab\there",
+	"\x7f", "longer-word-of-40-bytes-0123456789abcdef"}
+
+// convGen is a script being drawn and the model of its sockets.  Maps are
+// keyed by object, with s folded into l on packet networks.
+type convGen struct {
+	network            string
+	packet, seq, isTCP bool
+	acts               []string
+	listened, dialed   bool
+	accepted, mayBlock bool
+	noPeer             bool // c was dialed to CLOSED: nothing behind it
+	icmp               bool // c has a refusal waiting (UDP)
+	lPast              bool // the listener's deadline has passed
+	closed, wrShut     map[byte]bool
+	rdPast, wdPast     map[byte]bool
+	eof                map[byte]bool // reads return at once (stream)
+	pend               map[byte]int  // bytes (stream) or messages waiting
+}
+
+func (g *convGen) add(a string) { g.acts = append(g.acts, a) }
+
+// obj maps s to l on packet networks.
+func (g *convGen) obj(x byte) byte {
+	if x == 's' && g.packet {
+		return 'l'
+	}
+	return x
+}
+
+// peer is the object at the other end of x.
+func (g *convGen) peer(x byte) byte {
+	switch {
+	case x != 'c':
+		return 'c'
+	case g.packet:
+		return 'l'
+	}
+	return 's'
+}
+
+func (g *convGen) exists(x byte) bool {
+	switch g.obj(x) {
+	case 'l':
+		return g.listened
+	case 'c':
+		return g.dialed
+	}
+	return g.accepted
+}
+
+// readable reports whether a read on x returns without waiting.
+func (g *convGen) readable(x byte) bool {
+	x = g.obj(x)
+	return !g.exists(x) || g.closed[x] || g.rdPast[x] || g.eof[x] ||
+		g.pend[x] > 0 || x == 'c' && g.icmp
+}
+
+func (g *convGen) prefix() {
+	switch k := crng.Intn(20); {
+	case k == 0:
+		g.add("dial CLOSED")
+		g.dialed, g.noPeer = true, true
+		return
+	case k == 1:
+		g.add("listen")
+		g.listened = true
+		return
+	case k < 4 && !strings.HasPrefix(g.network, "unix"):
+		g.add("listen " + cpick("127.0.0.1:0", "[::1]:0", ":0",
+			"localhost:0", "0.0.0.0:0", "[::]:0"))
+	case k < 4:
+		g.add("listen " + cpick("TMP/a.sock", "@TMP/abstract",
+			"TMP/nodir/x"))
+	default:
+		g.add("listen")
+	}
+	g.listened = true
+	g.add("dial")
+	g.dialed = true
+	if !g.packet && !cchance(8) {
+		g.add("accept")
+		g.accepted = true
+	}
+}
+
+// deadline sets one of x's deadlines; with wait, to one that has passed
+// or passes while the next read or accept waits.
+func (g *convGen) deadline(x byte, verb string, wait bool) {
+	act := string(x) + "." + verb
+	t := cpick("past", "past", "+-1s", "zero", "zero", "zero", "+1h",
+		"+1h", "+1h", "+1h")
+	if wait {
+		t = cpick("past", "+-1s", "+2ms")
+	}
+	g.add(act + " " + t)
+	past := t != "zero" && t != "+1h"
+	x = g.obj(x)
+	switch {
+	case x == 'l' && !g.packet:
+		g.lPast = verb == "deadline" && past || verb != "deadline" && g.lPast
+	case verb == "rdeadline":
+		g.rdPast[x] = past
+	case verb == "wdeadline":
+		g.wdPast[x] = past
+	default:
+		g.rdPast[x], g.wdPast[x] = past, past
+	}
+}
+
+// write models a write from x (a conn) of n bytes, one message.
+func (g *convGen) write(x byte, n int) {
+	x = g.obj(x)
+	if !g.exists(x) || g.closed[x] || g.wrShut[x] || g.wdPast[x] ||
+		x == 'l' && !g.packet {
+		return
+	}
+	p := g.peer(x)
+	switch {
+	case g.packet && x == 'l':
+		// Write on an unconnected conn fails.
+	case g.packet && g.icmp:
+		g.icmp = false // the write reports the refusal
+	case g.packet && (g.closed['l'] || g.noPeer):
+		g.icmp = g.network != "unixgram"
+	case g.packet:
+		if g.pend['l'] < 8 {
+			g.pend['l']++
+		}
+	case g.noPeer:
+	case g.closed[p]:
+		g.eof[x] = true // the peer answers with a reset
+	case g.seq:
+		g.pend[p]++
+	default:
+		g.pend[p] += n
+	}
+}
+
+// writeTo models a writeto from x, which only the listening packet conn
+// can do, and only over UDP (unixgram's dialer has no name).
+func (g *convGen) writeTo(x byte) {
+	x = g.obj(x)
+	if g.packet && x == 'l' && g.listened && !g.closed['l'] &&
+		!g.wrShut['l'] && !g.wdPast['l'] && g.dialed && !g.noPeer &&
+		!g.closed['c'] && g.network != "unixgram" {
+		g.pend['c']++
+	}
+}
+
+// read models a read of n bytes into x.
+func (g *convGen) read(x byte, n int, from bool) {
+	x = g.obj(x)
+	if !g.exists(x) || g.closed[x] || g.rdPast[x] || from && g.isTCP {
+		return // TCPConn has no ReadFrom([]byte)
+	}
+	switch {
+	case x == 'c' && g.icmp:
+		g.icmp = false
+	case n == 0 && !from:
+		// Read of nothing returns at once.
+	case g.seq || g.packet:
+		if g.pend[x] > 0 {
+			g.pend[x]--
+		}
+	default:
+		g.pend[x] -= n
+		if g.pend[x] < 0 {
+			g.pend[x] = 0
+		}
+	}
+}
+
+func (g *convGen) close(x byte, how string) {
+	x = g.obj(x)
+	if !g.exists(x) || x == 'l' && !g.packet {
+		g.closed[x] = g.closed[x] || how == "close"
+		return
+	}
+	p := g.peer(x)
+	switch {
+	case how == "close":
+		g.closed[x] = true
+		if g.packet {
+			g.pend[x] = 0
+		} else {
+			g.eof[p] = true
+		}
+	case how == "closeread" && !g.packet:
+		g.eof[x] = true
+	case how == "closewrite":
+		g.wrShut[x] = true
+		if !g.packet {
+			g.eof[p] = true
+		}
+	}
+}
+
+func (g *convGen) step() {
+	x := cpick("c", "c", "s", "l")[0]
+	if g.packet && x == 's' && !cchance(4) {
+		x = 'c'
+	}
+	act := string(x) + "."
+	switch k := crng.Intn(40); {
+	case k < 8:
+		w := cpick(convWords...)
+		g.add(act + "write " + w)
+		g.write(x, len(w))
+	case k < 11:
+		n := []int{0, 1, 10, 64, 65, 100, 1000, 4096}[crng.Intn(8)]
+		g.add(act + "writen " + strconv.Itoa(n))
+		g.write(x, n)
+	case k < 19:
+		g.readStep(x)
+	case k < 21:
+		g.add(act + "writeto " + cpick(convWords...))
+		g.writeTo(x)
+	case k < 25:
+		g.deadline(x, cpick("deadline", "rdeadline", "wdeadline"), false)
+	case k < 28:
+		how := cpick("close", "close", "closeread", "closewrite")
+		if how == "close" && x != 'l' && g.isTCP && cchance(3) {
+			g.add(act + "linger 0")
+		}
+		g.add(act + how)
+		g.close(x, how)
+	case k < 31:
+		g.add(act + cpick("linger -1", "linger 0", "linger 1", "nodelay 1",
+			"nodelay 0", "keepalive 1", "keepalive 0"))
+	case k < 33:
+		g.add(act + cpick("readbuffer", "writebuffer") + " " +
+			cpick("65536", "1048576", "-1"))
+	case k < 37:
+		g.add(act + cpick("local", "remote"))
+	case k < 38:
+		g.add(cpick("sleep 0", "sleep 1ms", "sleep 100us"))
+	default:
+		g.acceptLater()
+	}
+}
+
+// readStep reads on x, first making sure that the read will not wait
+// (unless the script may block): it sets a deadline, which the read then
+// needs to have passed.
+func (g *convGen) readStep(x byte) {
+	n := []int{0, 1, 2, 5, 10, 64, 100, 4096, 65536}[crng.Intn(9)]
+	verb := "read"
+	if cchance(3) {
+		verb = "readfrom"
+	}
+	dl := ""
+	if !g.readable(x) && !g.mayBlock && (n > 0 || verb == "readfrom") {
+		dl = cpick("rdeadline", "deadline")
+		g.deadline(x, dl, true)
+	}
+	g.add(string(x) + "." + verb + " " + strconv.Itoa(n))
+	g.read(x, n, verb == "readfrom")
+	if dl != "" && strings.HasSuffix(g.acts[len(g.acts)-2], " +2ms") {
+		// Should the model be wrong and the read not wait, the
+		// deadline would expire at a time nobody can tell: pin it.
+		g.add(string(x) + "." + dl + " past")
+	}
+}
+
+// acceptLater accepts in a script that did not yet, when it can.
+func (g *convGen) acceptLater() {
+	if g.accepted || !g.listened {
+		return
+	}
+	wait := !g.packet && (!g.dialed || g.noPeer) && !g.closed['l'] &&
+		!g.lPast && !g.mayBlock
+	if wait {
+		g.deadline('l', "deadline", true)
+	}
+	g.add("accept")
+	if wait {
+		g.add("l.deadline past") // as in readStep
+	}
+	g.accepted = !g.packet && g.dialed && !g.noPeer && !g.closed['l'] &&
+		!g.lPast
+}
+
+// convMalformed breaks a script the way a careless hand would.
+func convMalformed(acts []string) []string {
+	bad := []string{"", " ", "c.foo", "x.read 1", "c.read", "c.read -1",
+		"c.read 65537", "c.read 1 2", "sleep 2s", "sleep 1", "sleep",
+		"c.deadline soon", "c.deadline +5", "c.deadline +25h",
+		"c.nodelay 2", "c.linger 3", "listen 8.8.8.8:0", "dial 10.0.0.1:PORT",
+		"listen", "dial", "accept extra", "l.writen 1e3", "c.write", "C.read 1",
+		"c.readbuffer 2147483648", "c.\u00e9crire x"}
+	i := crng.Intn(len(acts) + 1)
+	out := append([]string{}, acts[:i]...)
+	out = append(out, cpick(bad...))
+	return append(out, acts[i:]...)
+}
+
+func randConvCase() string {
+	network := cpick(convNets...)
+	if cchance(100) {
+		network = cpick("", "ip", "tcp ", "TCP", "unix:x", "udp7")
+	}
+	g := &convGen{network: network, packet: strings.HasPrefix(network, "udp") ||
+		network == "unixgram", seq: network == "unixpacket",
+		isTCP: strings.HasPrefix(network, "tcp"), closed: map[byte]bool{},
+		wrShut: map[byte]bool{}, rdPast: map[byte]bool{},
+		wdPast: map[byte]bool{}, eof: map[byte]bool{}, pend: map[byte]int{},
+		mayBlock: cchance(1000)}
+	g.prefix()
+	for n := crng.Intn(13); n > 0; n-- {
+		g.step()
+	}
+	acts := g.acts
+	if cchance(25) {
+		acts = convMalformed(acts)
+	}
+	sep := "; "
+	if cchance(10) {
+		sep = cpick(";", " ; ", ";  ")
+	}
+	return "Conv " + strconv.Quote(network) + " " +
+		strconv.Quote(strings.Join(acts, sep))
 }

@@ -49,6 +49,7 @@
 //	                          to a fresh loopback listener of net, or
 //	                          listen-ERR, or dial-ERR
 //	Dial net addr             conn=%T local=ADDR remote=ADDR, or ERR
+//	Conv net script           a conversation on live sockets, below
 //
 // where
 //
@@ -86,10 +87,99 @@
 //
 // Every string is printed with %+q (strconv.QuoteToASCII), so the output is
 // ASCII and the C side needs no Unicode tables.  A nil *Addr prints <nil>.
+//
+// Conv net script.  net is one of tcp, tcp4, tcp6, udp, udp4, udp6, unix,
+// unixgram, unixpacket (else "bad case: bad network").  The script is at
+// most 64 actions separated by ';' (else "bad case: too many actions"),
+// each trimmed of spaces and split into words at runs of spaces.  There
+// are three objects: l, the listener (for udp* and unixgram, the packet
+// conn ListenPacket returns), c, the conn dial makes, and s, the conn
+// accept makes (for udp* and unixgram, s is l).  The actions:
+//
+//	listen [ADDR]     Listen (ListenPacket); ADDR defaults to 127.0.0.1:0,
+//	                  [::1]:0 for tcp6 and udp6, TMP/conv.sock for unix*
+//	dial [ADDR]       Dial; ADDR defaults to l's address
+//	accept            l.Accept() (unsupported on packet networks)
+//	sleep D           time.Sleep(D), 0 <= D <= 1s
+//	X.write WORD      X.Write(WORD)
+//	X.writen N        X.Write of N bytes "abc...zabc..."
+//	X.read N          one X.Read into an N-byte buffer
+//	X.readfrom N      one X.ReadFrom into an N-byte buffer
+//	X.writeto WORD    X.WriteTo(WORD, addr): addr is c's RemoteAddr()
+//	                  when X is c, else c's LocalAddr() (nil without c)
+//	X.deadline T      SetDeadline; rdeadline, wdeadline: SetReadDeadline,
+//	                  SetWriteDeadline.  T is past (time.Unix(1, 0)), zero
+//	                  (time.Time{}) or +D (time.Now().Add(D)), |D| <= 24h
+//	X.close           Close; closeread, closewrite: CloseRead, CloseWrite
+//	X.linger N        SetLinger(N), N <= 1 (a larger one could make Close
+//	                  block)
+//	X.nodelay B       SetNoDelay, B 0 or 1; keepalive B: SetKeepAlive
+//	X.readbuffer N    SetReadBuffer(N); writebuffer N: SetWriteBuffer
+//	X.local           LocalAddr() (a listener's Addr()); remote: RemoteAddr()
+//
+// X is l, c or s; N is strconv.ParseInt(s, 10, 32), and 0 <= N <= 65536 for
+// the byte counts; D is time.ParseDuration.  listen, dial and accept may
+// appear once each.  A listen ADDR is, for unix*, a name starting with
+// TMP or @TMP, else a host that is empty, localhost, or a loopback or
+// unspecified literal, with port 0.  A dial ADDR is the same, except that
+// it may also be CLOSED, and the port may also be PORT (l's port) or
+// CLOSED (a loopback port of the host's family that was just closed; a
+// bare CLOSED is one of the network's family, or for unix* a socket file
+// TMP/conv-closed.sock of the network's type with nothing behind it).  An
+// action that breaks these rules makes the line
+//
+//	bad case: action K "ACTION": REASON
+//
+// (K counts from 1, ACTION is the trimmed text) with REASON one of unknown
+// action, wrong argument count, bad integer, out of range, bad duration,
+// bad deadline, bad address, repeated; nothing runs.  Otherwise the
+// actions run in order, single-threaded, and the line is their results,
+// each "NAME: RESULT" (NAME is the first word), separated by "; ":
+//
+//	none         the object (or the listener dial or PORT needs) is not
+//	             there: never made, or its making failed
+//	unsupported  the object's dynamic Go type lacks the verb's method
+//	             (a listener has only deadline, close and local; TCPConn
+//	             lacks readfrom and writeto, which its ReadFrom(io.Reader)
+//	             is not; UDPConn lacks closeread, closewrite, linger,
+//	             nodelay, keepalive; UnixConn the last three)
+//	ok or CERR   listen, dial, accept, sleep and the setters
+//	n=N [data=DATA] [from=ADDR] [CERR]
+//	             the I/O verbs: the count, what a read got, where it came
+//	             from (readfrom), the error
+//	ADDR         local and remote
+//
+// DATA is the bytes quoted, or past 64 bytes the first 32 quoted, "...",
+// the length, "/" and the FNV-1a hash in 8 hex digits.  CERR is
+//
+//	error=T1>T2>... msg="Error()" [timeout=B] [temporary=B] eof=B
+//	closed=B deadline=B errno=N/B or errno=-
+//
+// with T1>T2 the %T of the error and of each error errors.Unwrap finds
+// under it, timeout and temporary as in ERR, then errors.Is against
+// io.EOF, net.ErrClosed and os.ErrDeadlineExceeded, and the
+// syscall.Errno errors.As finds (with errors.Is against it), or "-".  In
+// msg every port of an address the script met shows as PORT.
+//
+// No wait is unbounded: every read, readfrom, write, writen, writeto and
+// accept runs under a watchdog that, if the call has not returned after
+// 250ms, sets the object's read deadline (writes: write deadline;
+// accept: the listener's deadline) to time.Unix(1, 0) from another
+// thread (time.AfterFunc in Go), which ends the call with the timeout
+// error.  So a wait for something that never comes costs 250ms and reads
+// as an expired deadline, and leaves that deadline set.  Should the call
+// end any other way (it was not waiting, a loaded machine held it up),
+// the deadline the script last set is put back.  Scripts keep
+// their own timing unambiguous: a +D deadline is long (it never expires
+// during the case), or ends a read or accept that has nothing to wait for,
+// or is slept past by 50ms (docs/DESIGN.md says why so much).  At the end
+// of the case the probe closes every object and removes every file in its
+// private directory.
 package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand"
@@ -130,6 +220,7 @@ var ops = map[string]op{
 	"ListenPacket":    {2, opListenPacket},
 	"DialSockopts":    {1, opDialSockopts},
 	"Dial":            {2, opDial},
+	"Conv":            {2, opConv},
 }
 
 func main() {
@@ -497,14 +588,26 @@ func isUnix(network string) bool {
 
 // hide replaces the private directory and the substituted port.
 func hide(s string) string {
+	return hidePorts(s, hidePort)
+}
+
+// hidePorts replaces the private directory and each of ports ("" for
+// none) where it follows a colon and no digit follows it.
+func hidePorts(s string, ports ...string) string {
 	if tmpdir != "" {
 		s = strings.ReplaceAll(s, tmpdir, "TMP")
 	}
-	if hidePort == "" {
-		return s
+	for _, p := range ports {
+		if p != "" {
+			s = hideOnePort(s, p)
+		}
 	}
+	return s
+}
+
+func hideOnePort(s, port string) string {
 	var b strings.Builder
-	pat := ":" + hidePort
+	pat := ":" + port
 	for {
 		i := strings.Index(s, pat)
 		if i < 0 {
@@ -829,5 +932,880 @@ func opDial(w *bufio.Writer, a []string) string {
 	fmt.Fprintf(w, "conn=%T local=%s remote=%s", c,
 		addrString(c.LocalAddr(), "x"), addrString(c.RemoteAddr(), "x"))
 	c.Close()
+	return ""
+}
+
+// Conv: conversations on live sockets (the protocol is in the header).
+
+const (
+	convMaxActions  = 64
+	convMaxBytes    = 65536
+	convMaxSleep    = time.Second
+	convMaxDeadline = 24 * time.Hour
+	convSafety      = 250 * time.Millisecond
+	convShowBytes   = 64
+)
+
+var convNetworks = []string{"tcp", "tcp4", "tcp6", "udp", "udp4", "udp6",
+	"unix", "unixgram", "unixpacket"}
+
+// Argument kinds of the verbs.
+const (
+	argNone = iota
+	argWord
+	argCount  // 0..convMaxBytes
+	argInt    // strconv.ParseInt(s, 10, 32)
+	argBool   // 0 or 1
+	argLinger // an int no greater than 1
+	argDeadline
+)
+
+var convVerbs = map[string]int{
+	"write": argWord, "writen": argCount, "read": argCount,
+	"readfrom": argCount, "writeto": argWord, "deadline": argDeadline,
+	"rdeadline": argDeadline, "wdeadline": argDeadline, "close": argNone,
+	"closeread": argNone, "closewrite": argNone, "linger": argLinger,
+	"nodelay": argBool, "keepalive": argBool, "readbuffer": argInt,
+	"writebuffer": argInt, "local": argNone, "remote": argNone,
+}
+
+// Deadline kinds.
+const (
+	dlPast = iota
+	dlZero
+	dlRel
+)
+
+type convAction struct {
+	name string // the first word: "listen", "c.read", ...
+	obj  byte   // 'l', 'c' or 's' for X.VERB, else 0
+	verb string
+	arg  string // the argument as written, "" when none
+	has  bool   // whether there is an argument
+	n    int
+	d    time.Duration
+	dl   int
+}
+
+// convFields splits an action at runs of spaces.
+func convFields(s string) []string {
+	var f []string
+	for _, w := range strings.Split(s, " ") {
+		if w != "" {
+			f = append(f, w)
+		}
+	}
+	return f
+}
+
+func isTMP(s string) bool {
+	return strings.HasPrefix(s, "TMP") || strings.HasPrefix(s, "@TMP")
+}
+
+// convLocalHost reports whether host is empty, localhost, or a loopback
+// or unspecified literal (with any zone).
+func convLocalHost(host string) bool {
+	if host == "" || host == "localhost" {
+		return true
+	}
+	if i := strings.LastIndexByte(host, '%'); i >= 0 {
+		host = host[:i]
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && (ip.IsLoopback() || ip.IsUnspecified())
+}
+
+func convAddrOK(network, verb, addr string) bool {
+	if isUnix(network) {
+		return isTMP(addr) || verb == "dial" && addr == "CLOSED"
+	}
+	if verb == "dial" && addr == "CLOSED" {
+		return true
+	}
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if port != "0" && (verb == "listen" || port != "PORT" && port != "CLOSED") {
+		return false
+	}
+	return convLocalHost(host)
+}
+
+// convArg checks an argument of kind k; it returns the failure reason.
+func convArg(a *convAction, k int) string {
+	switch k {
+	case argCount, argInt, argBool, argLinger:
+		v, err := strconv.ParseInt(a.arg, 10, 32)
+		if err != nil {
+			return "bad integer"
+		}
+		a.n = int(v)
+		if k == argCount && (v < 0 || v > convMaxBytes) ||
+			k == argBool && v != 0 && v != 1 || k == argLinger && v > 1 {
+			return "out of range"
+		}
+	case argDeadline:
+		switch {
+		case a.arg == "past":
+			a.dl = dlPast
+		case a.arg == "zero":
+			a.dl = dlZero
+		case strings.HasPrefix(a.arg, "+"):
+			d, err := time.ParseDuration(a.arg[1:])
+			if err != nil {
+				return "bad duration"
+			}
+			if d < -convMaxDeadline || d > convMaxDeadline {
+				return "out of range"
+			}
+			a.dl, a.d = dlRel, d
+		default:
+			return "bad deadline"
+		}
+	}
+	return ""
+}
+
+// convParseAction parses one trimmed action; it returns the reason it is
+// bad, or "".
+func convParseAction(network, text string, a *convAction) string {
+	f := convFields(text)
+	if len(f) == 0 {
+		return "unknown action"
+	}
+	a.name = f[0]
+	if len(f) > 1 {
+		a.arg, a.has = f[1], true
+	}
+	kind, maxArgs := argNone, 0
+	switch a.name {
+	case "listen", "dial":
+		maxArgs = 1
+	case "accept":
+	case "sleep":
+		maxArgs = 1
+	default:
+		if len(a.name) < 3 || a.name[1] != '.' ||
+			strings.IndexByte("lcs", a.name[0]) < 0 {
+			return "unknown action"
+		}
+		k, ok := convVerbs[a.name[2:]]
+		if !ok {
+			return "unknown action"
+		}
+		a.obj, a.verb, kind = a.name[0], a.name[2:], k
+		if k != argNone {
+			maxArgs = 1
+		}
+	}
+	minArgs := maxArgs
+	if a.name == "listen" || a.name == "dial" {
+		minArgs = 0
+	}
+	if len(f)-1 < minArgs || len(f)-1 > maxArgs {
+		return "wrong argument count"
+	}
+	switch a.name {
+	case "listen", "dial":
+		if a.has && !convAddrOK(network, a.name, a.arg) {
+			return "bad address"
+		}
+	case "sleep":
+		d, err := time.ParseDuration(a.arg)
+		if err != nil {
+			return "bad duration"
+		}
+		if d < 0 || d > convMaxSleep {
+			return "out of range"
+		}
+		a.d = d
+	default:
+		return convArg(a, kind)
+	}
+	return ""
+}
+
+// convParse parses a script, or returns why it is bad.
+func convParse(network, script string) ([]convAction, string) {
+	ok := false
+	for _, n := range convNetworks {
+		ok = ok || n == network
+	}
+	if !ok {
+		return nil, "bad network"
+	}
+	pieces := strings.Split(script, ";")
+	if len(pieces) > convMaxActions {
+		return nil, "too many actions"
+	}
+	acts := make([]convAction, len(pieces))
+	seen := map[string]bool{}
+	for i, p := range pieces {
+		p = strings.Trim(p, " ")
+		why := convParseAction(network, p, &acts[i])
+		if why == "" && acts[i].obj == 0 && acts[i].name != "sleep" {
+			if seen[acts[i].name] {
+				why = "repeated"
+			}
+			seen[acts[i].name] = true
+		}
+		if why != "" {
+			return nil, fmt.Sprintf("action %d %s: %s", i+1, q(p), why)
+		}
+	}
+	return acts, ""
+}
+
+// The run of a script.
+
+type convState struct {
+	network string
+	packet  bool
+	l       interface{} // a net.Listener, or a net.PacketConn if packet
+	lAsked  string      // the address listen asked for
+	c, s    net.Conn
+	ports   []string // every TCP or UDP port seen, hidden in the output
+	// deadlines holds the read and write deadlines the script last set
+	// on each object (s folded into l), for the watchdog to restore.
+	deadlines map[byte]*[2]time.Time
+}
+
+// key is the object x names: s is l on packet networks.
+func (st *convState) key(x byte) byte {
+	if x == 's' && st.packet {
+		return 'l'
+	}
+	return x
+}
+
+// setDeadline records a deadline the script set: mode 'r', 'w' or both.
+func (st *convState) setDeadline(x byte, mode string, t time.Time) {
+	d := st.deadlines[st.key(x)]
+	if d == nil {
+		d = new([2]time.Time)
+		st.deadlines[st.key(x)] = d
+	}
+	if mode != "w" {
+		d[0] = t
+	}
+	if mode != "r" {
+		d[1] = t
+	}
+}
+
+func (st *convState) see(a net.Addr) {
+	switch a := a.(type) {
+	case *net.TCPAddr:
+		if a != nil {
+			st.ports = append(st.ports, strconv.Itoa(a.Port))
+		}
+	case *net.UDPAddr:
+		if a != nil {
+			st.ports = append(st.ports, strconv.Itoa(a.Port))
+		}
+	}
+}
+
+func (st *convState) errString(err error) string {
+	var b strings.Builder
+	b.WriteString("error=")
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if e != err {
+			b.WriteByte('>')
+		}
+		fmt.Fprintf(&b, "%T", e)
+	}
+	fmt.Fprintf(&b, " msg=%s", q(hidePorts(err.Error(), st.ports...)))
+	if t, ok := err.(interface{ Timeout() bool }); ok {
+		fmt.Fprintf(&b, " timeout=%t", t.Timeout())
+	}
+	if t, ok := err.(interface{ Temporary() bool }); ok {
+		fmt.Fprintf(&b, " temporary=%t", t.Temporary())
+	}
+	fmt.Fprintf(&b, " eof=%t closed=%t deadline=%t", errors.Is(err, io.EOF),
+		errors.Is(err, net.ErrClosed),
+		errors.Is(err, os.ErrDeadlineExceeded))
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		fmt.Fprintf(&b, " errno=%d/%t", uintptr(errno),
+			errors.Is(err, errno))
+	} else {
+		b.WriteString(" errno=-")
+	}
+	return b.String()
+}
+
+// result is "ok" or the error.
+func (st *convState) result(err error) string {
+	if err != nil {
+		return st.errString(err)
+	}
+	return "ok"
+}
+
+// ioResult prints a count, the data read when data is not nil, the
+// address read from when from is set, then the error.
+func (st *convState) ioResult(n int, data []byte, from *net.Addr,
+	err error) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "n=%d", n)
+	if data != nil {
+		b.WriteString(" data=" + convData(data[:n]))
+	}
+	if from != nil {
+		st.see(*from)
+		b.WriteString(" from=" + addrString(*from, "x"))
+	}
+	if err != nil {
+		b.WriteString(" " + st.errString(err))
+	}
+	return b.String()
+}
+
+// convData quotes what a read returned: in full up to convShowBytes,
+// else its first 32 bytes, "...", its length and its FNV-1a hash.
+func convData(b []byte) string {
+	if len(b) <= convShowBytes {
+		return q(string(b))
+	}
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return fmt.Sprintf("%s...%d/%08x", q(string(b[:32])), len(b), h)
+}
+
+// convPattern is what writen writes: the alphabet over and over.
+func convPattern(n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte('a' + i%26)
+	}
+	return b
+}
+
+// closedPort returns a loopback port that was just closed, on the
+// family of host (or of the network when host is "").
+func (st *convState) closedPort(host string) (string, error) {
+	laddr := "127.0.0.1:0"
+	if strings.Contains(host, ":") && !strings.Contains(host, ".") ||
+		host == "" && strings.HasSuffix(st.network, "6") {
+		laddr = "[::1]:0"
+	}
+	var p int
+	if st.packet && !isUnix(st.network) {
+		c, err := net.ListenPacket("udp", laddr)
+		if err != nil {
+			return "", err
+		}
+		p = c.LocalAddr().(*net.UDPAddr).Port
+		c.Close()
+	} else {
+		l, err := net.Listen("tcp", laddr)
+		if err != nil {
+			return "", err
+		}
+		p = l.Addr().(*net.TCPAddr).Port
+		l.Close()
+	}
+	port := strconv.Itoa(p)
+	st.ports = append(st.ports, port)
+	return port, nil
+}
+
+// closedUnix leaves a socket file of the network's type with nothing
+// behind it, as a process that died would, and returns its path.
+func (st *convState) closedUnix() (string, error) {
+	typ := syscall.SOCK_STREAM
+	switch st.network {
+	case "unixgram":
+		typ = syscall.SOCK_DGRAM
+	case "unixpacket":
+		typ = syscall.SOCK_SEQPACKET
+	}
+	path := unixArg("TMP/conv-closed.sock")
+	fd, err := syscall.Socket(syscall.AF_UNIX, typ, 0)
+	if err != nil {
+		return "", err
+	}
+	defer syscall.Close(fd)
+	if err := syscall.Bind(fd, &syscall.SockaddrUnix{Name: path}); err != nil {
+		return "", err
+	}
+	return path, nil
+}
+
+// lAddr is the listener's address (the packet conn's local one).
+func (st *convState) lAddr() net.Addr {
+	switch l := st.l.(type) {
+	case net.Listener:
+		return l.Addr()
+	case net.PacketConn:
+		return l.LocalAddr()
+	}
+	return nil
+}
+
+// dialTarget turns dial's argument into an address; ok is false when it
+// needs a listener that is not there.
+func (st *convState) dialTarget(a *convAction) (addr string, ok bool, err error) {
+	if !a.has || !isUnix(st.network) && strings.HasSuffix(a.arg, ":PORT") {
+		if st.l == nil {
+			return "", false, nil
+		}
+	}
+	if !a.has {
+		return st.lAddr().String(), true, nil
+	}
+	if isUnix(st.network) {
+		if a.arg == "CLOSED" {
+			addr, err = st.closedUnix()
+			return addr, true, err
+		}
+		return unixArg(a.arg), true, nil
+	}
+	if a.arg == "CLOSED" {
+		host := "127.0.0.1"
+		if strings.HasSuffix(st.network, "6") {
+			host = "::1"
+		}
+		p, err := st.closedPort("")
+		return net.JoinHostPort(host, p), true, err
+	}
+	host, port, _ := net.SplitHostPort(a.arg)
+	switch port {
+	case "CLOSED":
+		p, err := st.closedPort(host)
+		return net.JoinHostPort(host, p), true, err
+	case "PORT":
+		st.see(st.lAddr())
+		switch la := st.lAddr().(type) {
+		case *net.TCPAddr:
+			port = strconv.Itoa(la.Port)
+		case *net.UDPAddr:
+			port = strconv.Itoa(la.Port)
+		}
+	}
+	return net.JoinHostPort(host, port), true, nil
+}
+
+func (st *convState) listen(a *convAction) string {
+	addr := a.arg
+	if !a.has {
+		switch {
+		case isUnix(st.network):
+			addr = "TMP/conv.sock"
+		case strings.HasSuffix(st.network, "6"):
+			addr = "[::1]:0"
+		default:
+			addr = "127.0.0.1:0"
+		}
+	}
+	st.lAsked = addr
+	addr = sockAddrArg(st.network, addr)
+	if st.packet {
+		p, err := net.ListenPacket(st.network, addr)
+		if err != nil {
+			return st.errString(err)
+		}
+		st.l = p
+	} else {
+		l, err := net.Listen(st.network, addr)
+		if err != nil {
+			return st.errString(err)
+		}
+		st.l = l
+	}
+	st.see(st.lAddr())
+	return "ok"
+}
+
+func (st *convState) dial(a *convAction) string {
+	addr, ok, err := st.dialTarget(a)
+	if err != nil {
+		return "probe-" + st.errString(err)
+	}
+	if !ok {
+		return "none"
+	}
+	c, err := net.Dial(st.network, addr)
+	if err != nil {
+		return st.errString(err)
+	}
+	st.c = c
+	st.see(c.LocalAddr())
+	st.see(c.RemoteAddr())
+	return "ok"
+}
+
+func (st *convState) accept() string {
+	l, ok := st.l.(net.Listener)
+	switch {
+	case st.packet:
+		return "unsupported"
+	case !ok:
+		return "none"
+	}
+	var s net.Conn
+	err := st.watch('l', l, 'r',
+		func() (err error) { s, err = l.Accept(); return })
+	if err != nil {
+		return st.errString(err)
+	}
+	st.s = s
+	st.see(s.LocalAddr())
+	st.see(s.RemoteAddr())
+	return "ok"
+}
+
+var aLongTimeAgo = time.Unix(1, 0)
+
+// watch runs op, a read (dir 'r', or an accept on listener o) or a write
+// ('w') on object x, under the watchdog: if op has not returned after
+// convSafety, the watchdog sets o's deadline for dir in the past, which
+// ends the wait.  A call the watchdog fired on that then ends in anything
+// but the deadline error was only held up by a loaded machine, not
+// waiting: the deadline the script had set is put back.
+func (st *convState) watch(x byte, o interface{}, dir byte,
+	op func() error) error {
+	set := func(t time.Time) {
+		if dir == 'w' {
+			o.(wdeadlineIface).SetWriteDeadline(t)
+		} else if r, ok := o.(rdeadlineIface); ok {
+			r.SetReadDeadline(t)
+		} else {
+			o.(deadlineIface).SetDeadline(t)
+		}
+	}
+	fired := false
+	done := make(chan struct{})
+	t := time.AfterFunc(convSafety, func() {
+		set(aLongTimeAgo)
+		fired = true
+		close(done)
+	})
+	err := op()
+	if !t.Stop() {
+		<-done
+	}
+	if fired && !errors.Is(err, os.ErrDeadlineExceeded) {
+		var d [2]time.Time
+		if p := st.deadlines[st.key(x)]; p != nil {
+			d = *p
+		}
+		if dir == 'w' {
+			set(d[1])
+		} else {
+			set(d[0])
+		}
+	}
+	return err
+}
+
+// object returns the object X names, or nil.
+func (st *convState) object(x byte) interface{} {
+	switch {
+	case x == 'l' || x == 's' && st.packet:
+		return st.l
+	case x == 'c' && st.c != nil:
+		return st.c
+	case x == 's' && st.s != nil:
+		return st.s
+	}
+	return nil
+}
+
+// peerAddr is where writeto sends: the dialed conn sends to its remote
+// address, the others to the dialed conn's local address.
+func (st *convState) peerAddr(x byte) net.Addr {
+	if x == 'c' {
+		return st.c.RemoteAddr()
+	}
+	if st.c == nil {
+		return nil
+	}
+	return st.c.LocalAddr()
+}
+
+func deadlineOf(a *convAction) time.Time {
+	switch a.dl {
+	case dlPast:
+		return aLongTimeAgo
+	case dlRel:
+		return time.Now().Add(a.d)
+	}
+	return time.Time{}
+}
+
+// Interfaces by method: a verb applies to an object whose dynamic type
+// has the method.
+type (
+	readIface     interface{ Read([]byte) (int, error) }
+	writeIface    interface{ Write([]byte) (int, error) }
+	readFromIface interface {
+		ReadFrom([]byte) (int, net.Addr, error)
+	}
+	writeToIface interface {
+		WriteTo([]byte, net.Addr) (int, error)
+	}
+	deadlineIface   interface{ SetDeadline(time.Time) error }
+	rdeadlineIface  interface{ SetReadDeadline(time.Time) error }
+	wdeadlineIface  interface{ SetWriteDeadline(time.Time) error }
+	closeIface      interface{ Close() error }
+	closeReadIface  interface{ CloseRead() error }
+	closeWriteIface interface{ CloseWrite() error }
+	lingerIface     interface{ SetLinger(int) error }
+	noDelayIface    interface{ SetNoDelay(bool) error }
+	keepAliveIface  interface{ SetKeepAlive(bool) error }
+	rbufIface       interface{ SetReadBuffer(int) error }
+	wbufIface       interface{ SetWriteBuffer(int) error }
+	localIface      interface{ LocalAddr() net.Addr }
+	addrIface       interface{ Addr() net.Addr }
+	remoteIface     interface{ RemoteAddr() net.Addr }
+)
+
+func (st *convState) rwVerb(a *convAction, o interface{}) (string, bool) {
+	switch a.verb {
+	case "read":
+		r, ok := o.(readIface)
+		if !ok {
+			return "", false
+		}
+		b := make([]byte, a.n)
+		var n int
+		err := st.watch(a.obj, o, 'r',
+			func() (err error) { n, err = r.Read(b); return })
+		return st.ioResult(n, b, nil, err), true
+	case "readfrom":
+		r, ok := o.(readFromIface)
+		if !ok {
+			return "", false
+		}
+		b := make([]byte, a.n)
+		var (
+			n    int
+			from net.Addr
+		)
+		err := st.watch(a.obj, o, 'r',
+			func() (err error) { n, from, err = r.ReadFrom(b); return })
+		return st.ioResult(n, b, &from, err), true
+	case "write", "writen":
+		w, ok := o.(writeIface)
+		if !ok {
+			return "", false
+		}
+		b := []byte(a.arg)
+		if a.verb == "writen" {
+			b = convPattern(a.n)
+		}
+		var n int
+		err := st.watch(a.obj, o, 'w',
+			func() (err error) { n, err = w.Write(b); return })
+		return st.ioResult(n, nil, nil, err), true
+	case "writeto":
+		w, ok := o.(writeToIface)
+		if !ok {
+			return "", false
+		}
+		to := st.peerAddr(a.obj)
+		var n int
+		err := st.watch(a.obj, o, 'w',
+			func() (err error) { n, err = w.WriteTo([]byte(a.arg), to); return })
+		return st.ioResult(n, nil, nil, err), true
+	}
+	return "", false
+}
+
+func (st *convState) setVerb(a *convAction, o interface{}) (string, bool) {
+	var err error
+	switch a.verb {
+	case "deadline":
+		x, ok := o.(deadlineIface)
+		if !ok {
+			return "", false
+		}
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "rw", t)
+		err = x.SetDeadline(t)
+	case "rdeadline":
+		x, ok := o.(rdeadlineIface)
+		if !ok {
+			return "", false
+		}
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "r", t)
+		err = x.SetReadDeadline(t)
+	case "wdeadline":
+		x, ok := o.(wdeadlineIface)
+		if !ok {
+			return "", false
+		}
+		t := deadlineOf(a)
+		st.setDeadline(a.obj, "w", t)
+		err = x.SetWriteDeadline(t)
+	case "close":
+		x, ok := o.(closeIface)
+		if !ok {
+			return "", false
+		}
+		err = x.Close()
+	case "closeread":
+		x, ok := o.(closeReadIface)
+		if !ok {
+			return "", false
+		}
+		err = x.CloseRead()
+	case "closewrite":
+		x, ok := o.(closeWriteIface)
+		if !ok {
+			return "", false
+		}
+		err = x.CloseWrite()
+	default:
+		return st.optVerb(a, o)
+	}
+	return st.result(err), true
+}
+
+func (st *convState) optVerb(a *convAction, o interface{}) (string, bool) {
+	var err error
+	switch a.verb {
+	case "linger":
+		x, ok := o.(lingerIface)
+		if !ok {
+			return "", false
+		}
+		err = x.SetLinger(a.n)
+	case "nodelay":
+		x, ok := o.(noDelayIface)
+		if !ok {
+			return "", false
+		}
+		err = x.SetNoDelay(a.n == 1)
+	case "keepalive":
+		x, ok := o.(keepAliveIface)
+		if !ok {
+			return "", false
+		}
+		err = x.SetKeepAlive(a.n == 1)
+	case "readbuffer":
+		x, ok := o.(rbufIface)
+		if !ok {
+			return "", false
+		}
+		err = x.SetReadBuffer(a.n)
+	case "writebuffer":
+		x, ok := o.(wbufIface)
+		if !ok {
+			return "", false
+		}
+		err = x.SetWriteBuffer(a.n)
+	default:
+		return "", false
+	}
+	return st.result(err), true
+}
+
+func (st *convState) addrVerb(a *convAction, o interface{}) (string, bool) {
+	var addr net.Addr
+	switch x := o.(type) {
+	case localIface:
+		if a.verb != "local" {
+			r, ok := o.(remoteIface)
+			if !ok {
+				return "", false
+			}
+			addr = r.RemoteAddr()
+			break
+		}
+		addr = x.LocalAddr()
+	case addrIface:
+		if a.verb != "local" {
+			return "", false
+		}
+		addr = x.Addr()
+	default:
+		return "", false
+	}
+	st.see(addr)
+	asked := "x"
+	if a.obj == 'l' || a.obj == 's' && st.packet {
+		if a.verb == "local" {
+			asked = st.lAsked
+		}
+	}
+	return addrString(addr, asked), true
+}
+
+func (st *convState) verb(a *convAction) string {
+	o := st.object(a.obj)
+	if o == nil {
+		return "none"
+	}
+	var (
+		r  string
+		ok bool
+	)
+	switch a.verb {
+	case "read", "readfrom", "write", "writen", "writeto":
+		r, ok = st.rwVerb(a, o)
+	case "local", "remote":
+		r, ok = st.addrVerb(a, o)
+	default:
+		r, ok = st.setVerb(a, o)
+	}
+	if !ok {
+		return "unsupported"
+	}
+	return r
+}
+
+// cleanup closes whatever the script made and empties the private
+// directory of the socket files it left.
+func (st *convState) cleanup() {
+	for _, o := range []interface{}{st.c, st.s, st.l} {
+		if x, ok := o.(closeIface); ok && x != nil {
+			x.Close()
+		}
+	}
+	if tmpdir == "" {
+		return
+	}
+	ents, _ := os.ReadDir(tmpdir)
+	for _, e := range ents {
+		os.RemoveAll(tmpdir + "/" + e.Name())
+	}
+}
+
+func opConv(w *bufio.Writer, a []string) string {
+	acts, bad := convParse(a[0], a[1])
+	if bad != "" {
+		return bad
+	}
+	st := &convState{network: a[0], packet: isPacket(a[0]),
+		deadlines: map[byte]*[2]time.Time{}}
+	defer st.cleanup()
+	for i := range acts {
+		act := &acts[i]
+		var r string
+		switch act.name {
+		case "listen":
+			r = st.listen(act)
+		case "dial":
+			r = st.dial(act)
+		case "accept":
+			r = st.accept()
+		case "sleep":
+			time.Sleep(act.d)
+			r = "ok"
+		default:
+			r = st.verb(act)
+		}
+		if i > 0 {
+			w.WriteString("; ")
+		}
+		w.WriteString(act.name + ": " + r)
+	}
 	return ""
 }

@@ -1,0 +1,42 @@
+/*
+ * gonet netprobe (C only): what tools/netprobe.c shares with the ops that
+ * live in files of their own (tools/netprobe_conv.c).  The helpers keep
+ * the names of their Go twins in tests/diff/netprobe.go.
+ */
+#ifndef GONET_TOOLS_NETPROBE_H
+#define GONET_TOOLS_NETPROBE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "net/net.h"
+
+/* An argument is a decoded Go string: bytes plus length, NUL-terminated. */
+typedef struct arg {
+	char  *s;
+	size_t n;
+} arg;
+
+/* The private directory for Unix sockets, made on first use. */
+extern char tmpdir[];
+extern bool haveTmpdir;
+
+void	   *xmalloc(size_t n);
+char	   *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	    putqn(const char *s, size_t n);
+void	    putq(const char *s);
+const char *tf(bool b);
+bool	    parseInt32(const char *s, int *v);
+bool	    hasPrefix(const char *s, const char *prefix);
+char	   *unixArg(const char *s);
+bool	    isUnix(const char *network);
+bool	    isPacket(const char *network);
+char	   *sockAddrArg(const char *network, const char *address);
+char	   *hidePorts(char *s, const char *const *ports, size_t n);
+void	    writeAddr(const net_Addr *a, const char *asked);
+int	    addrPort(const net_Addr *a);
+
+/* The Conv op (tools/netprobe_conv.c). */
+const char *opConv(arg *a);
+
+#endif /* GONET_TOOLS_NETPROBE_H */
