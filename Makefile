@@ -41,16 +41,17 @@ SAN_to = -fsanitize=thread
 SAN = $(SAN_$(OX))
 
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
-	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
+	runtime/panic.c runtime/string.c runtime/malloc.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
 	runtime/sema.c runtime/netpoll.c
+TIME_SRCS = time/time.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
 	net/netip/netip.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
-LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
+LIB_SRCS = $(RUNTIME_SRCS) $(TIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
