@@ -43,7 +43,7 @@ SAN = $(SAN_$(OX))
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/panic.c runtime/string.c runtime/malloc.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
-	runtime/sema.c runtime/netpoll.c
+	runtime/sema.c runtime/time.c runtime/netpoll.c
 TIME_SRCS = time/time.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \

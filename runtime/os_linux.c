@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -56,4 +57,32 @@ runtime_nanotime(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * runtime_getncpu is Go's ncpu (getproccount): the CPUs this process may
+ * run on, read once.
+ */
+int32_t
+runtime_getncpu(void)
+{
+	static _Atomic int32_t ncpu;
+	cpu_set_t	       set;
+	int32_t		       n;
+
+	n = atomic_load_explicit(&ncpu, memory_order_relaxed);
+	if (n != 0)
+		return n;
+	n = 1;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		n = CPU_COUNT(&set);
+	atomic_store_explicit(&ncpu, n, memory_order_relaxed);
+	return n;
+}
+
+/* runtime_osyield gives up the CPU, as Go's osyield (sched_yield). */
+void
+runtime_osyield(void)
+{
+	sched_yield();
 }
