@@ -45,13 +45,15 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
 	runtime/sema.c runtime/time.c runtime/netpoll.c
 TIME_SRCS = time/time.c
+SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
+	sync/cond.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
 	net/netip/netip.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
-LIB_SRCS = $(RUNTIME_SRCS) $(TIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
+LIB_SRCS = $(RUNTIME_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(OS_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
@@ -66,6 +68,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
+	sync/sync.h sync/sync_impl.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
@@ -111,7 +114,7 @@ $(LIBA): $(LIB_OBJS)
 	ar rcs $@ $(LIB_OBJS)
 
 PUBLIC_HDRS = runtime/runtime.h syscall/syscall.h net/net.h \
-	net/netip/netip.h
+	net/netip/netip.h sync/sync.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build

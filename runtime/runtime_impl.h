@@ -96,6 +96,8 @@ bool runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
     void (*f)(void *, uintptr_t), void *arg, uintptr_t seq);
 /* runtime_deltimer disarms t; it reports whether t was still pending. */
 bool runtime_deltimer(runtime_timer *t);
+/* runtime_freetimer disarms t and waits for a running f (see time.c). */
+void runtime_freetimer(runtime_timer *t);
 /*
  * What package time links to (Go's time.startTimer and friends, which the
  * runtime provides): t's when, period, f, arg and seq are already set.

@@ -33,11 +33,22 @@ enum {
 
 #define maxWhen INT64_MAX
 
+/*
+ * timerRun records, on the runner's stack, whose f a thread is running,
+ * so that runtime_freetimer can wait for it without touching the timer.
+ */
+typedef struct timerRun timerRun;
+struct timerRun {
+	runtime_timer *t;
+	timerRun      *next;
+};
+
 static struct {
 	runtime_mutex	timersLock;
 	runtime_timer **t; /* a binary min-heap on when */
 	int		n;
 	int		cap;
+	timerRun       *running; /* fs being run now */
 } timers;
 
 static void
@@ -198,8 +209,9 @@ runtime_resetTimer(runtime_timer *t, int64_t when)
 /*
  * runOneTimer takes the expired t off the heap (or moves a periodic t to
  * its next period) and runs f without the lock, so that f may arm timers
- * and ready goroutines.  t may be rearmed or freed once the lock is
- * dropped, so what f needs is copied first.  Called and returns with
+ * and ready goroutines.  t may be rearmed, or freed (a sleeper's stack
+ * timer), once the lock is dropped, so what f needs is copied first and
+ * t is not touched after f.  Called and returns with
  * timersLock held.
  */
 static void
@@ -209,6 +221,7 @@ runOneTimer(runtime_timer *t, int64_t now)
 	void	 *arg;
 	uintptr_t seq;
 	int64_t	  delta;
+	timerRun  run, **pp;
 
 	t->status = timerRunning;
 	f = t->f;
@@ -226,9 +239,49 @@ runOneTimer(runtime_timer *t, int64_t now)
 		dodeltimer(t);
 		t->status = timerNoStatus;
 	}
+	run.t = t;
+	run.next = timers.running;
+	timers.running = &run;
 	runtime_unlock(&timers.timersLock);
 	f(arg, seq);
 	runtime_lock(&timers.timersLock);
+	for (pp = &timers.running; *pp != &run; pp = &(*pp)->next)
+		;
+	*pp = run.next;
+}
+
+/* running reports whether some thread is running t's f. */
+static bool
+running(runtime_timer *t)
+{
+	timerRun *r;
+
+	for (r = timers.running; r != NULL; r = r->next)
+		if (r->t == t)
+			return true;
+	return false;
+}
+
+/*
+ * runtime_freetimer disarms t and waits until no thread is still running
+ * its f, so that t and what f uses may be freed: Go's collector gives
+ * that guarantee for free.  f never blocks (package time's send without
+ * waiting, or starting a goroutine), so a yield loop is enough; f must not
+ * free its own timer.
+ */
+void
+runtime_freetimer(runtime_timer *t)
+{
+	runtime_lock(&timers.timersLock);
+	if (t->status == timerWaiting)
+		dodeltimer(t);
+	t->status = timerRemoved;
+	while (running(t)) {
+		runtime_unlock(&timers.timersLock);
+		runtime_osyield();
+		runtime_lock(&timers.timersLock);
+	}
+	runtime_unlock(&timers.timersLock);
 }
 
 /*

@@ -6,11 +6,13 @@ set -e
 destdir=$1 prefix=$2 soname=$3
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
-mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
+mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$inc/sync" \
+    "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h "$inc/runtime/"
 cp syscall/syscall.h "$inc/syscall/"
+cp sync/sync.h "$inc/sync/"
 cp libgonet.a "$lib/"
 cp "$soname" "$lib/"
 ln -sf "$soname" "$lib/libgonet.so"
