@@ -43,7 +43,8 @@ SAN = $(SAN_$(OX))
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/panic.c runtime/string.c runtime/malloc.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
-	runtime/sema.c runtime/time.c runtime/netpoll.c
+	runtime/sema.c runtime/time.c runtime/netpoll.c runtime/lock_futex.c \
+	runtime/stubs.c runtime/chan.c runtime/select.c
 TIME_SRCS = time/time.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
@@ -64,11 +65,11 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/server_test.c tests/listen_test.c tests/timeout_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
-	tests/context_test.c tests/rawconn_test.c \
+	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
-	sync/sync.h sync/sync_impl.h \
+	runtime/chan.h runtime/runtime2.h sync/sync.h sync/sync_impl.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
@@ -113,7 +114,7 @@ $(LIBA): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h syscall/syscall.h net/net.h \
+PUBLIC_HDRS = runtime/runtime.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h sync/sync.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
@@ -175,7 +176,7 @@ test:
 SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress
+	udpsock unixsock dial stress chan
 DIFFMODE_o = --if-go
 DIFFMODE_ao = --if-go
 DIFFMODE_to = --skip

@@ -1,7 +1,7 @@
 # Linux: the platform-suffixed files the Makefile adds to the common lists.
 OS_CPPFLAGS = -D_GNU_SOURCE
 OS_SRCS = syscall/syscall_linux.c syscall/zerrors_linux_amd64.c \
-	runtime/os_linux.c runtime/netpoll_epoll.c runtime/lock_futex.c \
+	runtime/os_linux.c runtime/netpoll_epoll.c runtime/asm_amd64.c \
 	net/port_unix.c net/dnsclient_unix.c net/fd_unix.c net/hook_unix.c \
 	net/sock_posix.c net/sock_linux.c net/sock_cloexec.c \
 	net/sockopt_posix.c net/sockopt_linux.c net/sockoptip_posix.c \

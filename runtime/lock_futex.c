@@ -1,19 +1,23 @@
 /*
- * C port of go1.19 src/runtime/lock_futex.go: the runtime's own short
- * locks (lock, unlock), over the futex of os_linux.c.
+ * C port of go1.19 src/runtime/lock_futex.go: the runtime's own mutex
+ * over futexsleep/futexwakeup.
  * built on: dragonfly freebsd linux
  *
- * These guard a few instructions (a semaphore's wait queue, a Cond's
- * notify list) and are never held across a park, except that gopark's
- * unlockf may release one after the goroutine is marked waiting, as Go's
- * goparkunlock does.  They block the thread, not the goroutine: under an
- * M:N scheduler that is what Go's runtime locks do too.
+ * A thread that finds the lock taken spins briefly (the holder is on
+ * another CPU and will be done soon), then yields once, then sleeps on the
+ * key with the key marked "sleeping" so that the unlocker knows to wake
+ * it.  Once a thread has seen "sleeping" it must leave that mark when it
+ * takes the lock, because other sleepers may still be queued behind it.
+ *
+ * Every change of the key is a C11 atomic exchange or compare-and-swap
+ * (sequentially consistent, so acquire on lock and release on unlock);
+ * ThreadSanitizer models those, so it sees the happens-before the lock
+ * gives without annotations.  The futex calls only sleep and wake.
  */
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 enum {
 	mutex_unlocked = 0,
@@ -25,16 +29,19 @@ enum {
 	passive_spin = 1
 };
 
-/* trylock takes l if it is free, leaving wait (locked or sleeping) in it. */
+/*
+ * trylock takes l if it reads unlocked, leaving wait in the key so that a
+ * thread that has slept keeps the sleeping mark.
+ */
 static bool
 trylock(runtime_mutex *l, uint32_t wait)
 {
-	uint32_t v;
+	uint32_t old;
 
 	while (atomic_load_explicit(&l->key, memory_order_relaxed) ==
 	    mutex_unlocked) {
-		v = mutex_unlocked;
-		if (atomic_compare_exchange_strong(&l->key, &v, wait))
+		old = mutex_unlocked;
+		if (atomic_compare_exchange_weak(&l->key, &old, wait))
 			return true;
 	}
 	return false;
@@ -49,12 +56,10 @@ runtime_lock(runtime_mutex *l)
 	v = atomic_exchange(&l->key, mutex_locked);
 	if (v == mutex_unlocked)
 		return;
-	/*
-	 * A sleeper may have been waiting when we swapped in "locked": keep
-	 * what we found, so that our unlock still wakes it.
-	 */
 	wait = v;
-	spin = runtime_getncpu() > 1 ? active_spin : 0;
+	spin = 0;
+	if (runtime_getncpu() > 1)
+		spin = active_spin;
 	for (;;) {
 		for (i = 0; i < spin; i++) {
 			if (trylock(l, wait))
@@ -74,6 +79,12 @@ runtime_lock(runtime_mutex *l)
 	}
 }
 
+/*
+ * runtime_unlock releases l.  The wake-up may reach l's memory after
+ * another thread has taken, released and recycled it; that is why the
+ * objects that embed a runtime_mutex (hchans) are recycled, never given
+ * back to the system: a late wake-up is then only spurious.
+ */
 void
 runtime_unlock(runtime_mutex *l)
 {

@@ -12,19 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "runtime/runtime_impl.h"
-
-/*
- * runtime_gList is Go's gList: goroutines linked through their schedlink,
- * the form in which netpoll hands back the goroutines it made ready.  It
- * lives on the poller's stack, so building it never allocates.
- */
-typedef struct runtime_gList {
-	runtime_g *head;
-} runtime_gList;
-
-void	   runtime_gList_push(runtime_gList *l, runtime_g *gp);
-runtime_g *runtime_gList_pop(runtime_gList *l);
+#include "runtime/runtime2.h"
 
 /*
  * runtime_pollDesc is Go's pollDesc.  pollDescs come from a cache that

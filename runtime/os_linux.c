@@ -1,12 +1,13 @@
 /*
- * C port of go1.19 src/runtime/os_linux.go (futexsleep, futexwakeup) and
- * of the nanotime of sys_linux_amd64.s.
+ * C port of go1.19 src/runtime/os_linux.go (futexsleep, futexwakeup,
+ * getproccount) and of the nanotime and osyield of sys_linux_amd64.s.
  * built on: linux
  */
 #include <linux/futex.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -14,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 /*
  * runtime_futexsleep returns at once if *addr != val, so a wake-up that
@@ -59,30 +60,29 @@ runtime_nanotime(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-/*
- * runtime_getncpu is Go's ncpu (getproccount): the CPUs this process may
- * run on, read once.
- */
-int32_t
-runtime_getncpu(void)
-{
-	static _Atomic int32_t ncpu;
-	cpu_set_t	       set;
-	int32_t		       n;
-
-	n = atomic_load_explicit(&ncpu, memory_order_relaxed);
-	if (n != 0)
-		return n;
-	n = 1;
-	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
-		n = CPU_COUNT(&set);
-	atomic_store_explicit(&ncpu, n, memory_order_relaxed);
-	return n;
-}
-
-/* runtime_osyield gives up the CPU, as Go's osyield (sched_yield). */
 void
 runtime_osyield(void)
 {
 	sched_yield();
+}
+
+static pthread_once_t ncpuOnce = PTHREAD_ONCE_INIT;
+static int32_t	      ncpu;
+
+/* getproccount counts the CPUs this process may run on, at least 1. */
+static void
+getproccount(void)
+{
+	cpu_set_t set;
+
+	ncpu = 1;
+	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
+		ncpu = CPU_COUNT(&set);
+}
+
+int32_t
+runtime_getncpu(void)
+{
+	pthread_once(&ncpuOnce, getproccount);
+	return ncpu;
 }

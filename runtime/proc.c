@@ -37,11 +37,12 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "runtime/netpoll.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 /*
  * Go's goroutine status values, plus two gonet-only bits ORed onto
@@ -57,15 +58,6 @@ enum {
 	Gwaiting = 4,
 	Gpolling = 0x1000,
 	Ghandoff = 0x2000
-};
-
-struct runtime_g {
-	_Atomic uint32_t atomicstatus; /* the futex word of a parked g */
-	runtime_g	*schedlink;    /* gList link: toRun, sched.gFree */
-	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
-	/* The followers list, under sched.lock. */
-	runtime_g *followprev;
-	runtime_g *follownext;
 };
 
 static struct {
@@ -90,6 +82,11 @@ static struct {
 	 */
 	runtime_g *allgs;
 	runtime_g *gFree;
+	/* Goroutines started by newproc that have not returned. */
+	_Atomic int32_t ngoroutines;
+	/* The central sudog cache, behind the per-g ones. */
+	runtime_mutex  sudoglock;
+	runtime_sudog *sudogcache;
 } sched = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /*
@@ -187,6 +184,9 @@ gfget(void)
 		sched.allgs = gp;
 	}
 	gp->schedlink = NULL;
+	gp->param = NULL;
+	gp->waiting = NULL;
+	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
 	unlock();
 	return gp;
@@ -202,6 +202,157 @@ runtime_getg(void)
 			runtime_throw("runtime: pthread_setspecific failed");
 	}
 	return g_;
+}
+
+/*
+ * Goroutines.  newproc gives each one a detached thread and a g made
+ * ready before the thread starts, as Go's newproc1 makes the g before it
+ * is scheduled; the thread's key destructor recycles the g when it ends.
+ */
+typedef struct newprocArgs {
+	void (*fn)(void *);
+	void	  *arg;
+	runtime_g *gp;
+} newprocArgs;
+
+static void *
+goexit(void *p)
+{
+	newprocArgs a;
+
+	a = *(newprocArgs *)p;
+	free(p);
+	g_ = a.gp;
+	if (pthread_setspecific(gkey, g_) != 0)
+		runtime_throw("runtime: pthread_setspecific failed");
+	a.fn(a.arg);
+	atomic_fetch_sub(&sched.ngoroutines, 1);
+	return NULL;
+}
+
+void
+runtime_newproc(void (*fn)(void *), void *arg)
+{
+	pthread_attr_t attr;
+	pthread_t      t;
+	newprocArgs   *a;
+	int	       e;
+
+	pthread_once(&gkeyOnce, gkeyInit);
+	a = runtime_malloc(sizeof(*a));
+	a->fn = fn;
+	a->arg = arg;
+	a->gp = gfget();
+	atomic_fetch_add(&sched.ngoroutines, 1);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	e = pthread_create(&t, &attr, goexit, a);
+	pthread_attr_destroy(&attr);
+	if (e != 0)
+		runtime_throw("newproc: cannot create a thread");
+}
+
+void
+runtime_Go(void (*fn)(void *), void *arg)
+{
+	runtime_newproc(fn, arg);
+}
+
+/*
+ * runtime_NumGoroutine counts the process's main goroutine (its main
+ * thread, as in a Go program) and the goroutines runtime_Go started that
+ * have not returned; threads the runtime did not start are not counted.
+ */
+int
+runtime_NumGoroutine(void)
+{
+	return 1 + atomic_load(&sched.ngoroutines);
+}
+
+/* runtime_Gosched lets other goroutines run; the thread stays runnable. */
+void
+runtime_Gosched(void)
+{
+	runtime_osyield();
+}
+
+/*
+ * Sudogs.  Go's per-P cache is per g here (a g is its own M and P), and
+ * spills half of itself to the central cache when full.
+ */
+runtime_sudog *
+runtime_acquireSudog(void)
+{
+	runtime_g     *gp;
+	runtime_sudog *s;
+
+	gp = runtime_getg();
+	if (gp->nsudogcache == 0) {
+		runtime_lock(&sched.sudoglock);
+		while (gp->nsudogcache < sudogcacheSize / 2 &&
+		    sched.sudogcache != NULL) {
+			s = sched.sudogcache;
+			sched.sudogcache = s->next;
+			s->next = NULL;
+			gp->sudogcache[gp->nsudogcache++] = s;
+		}
+		runtime_unlock(&sched.sudoglock);
+		if (gp->nsudogcache == 0)
+			gp->sudogcache[gp->nsudogcache++] =
+			    runtime_malloc(sizeof(runtime_sudog));
+	}
+	s = gp->sudogcache[--gp->nsudogcache];
+	gp->sudogcache[gp->nsudogcache] = NULL;
+	if (s->elem != NULL)
+		runtime_throw("acquireSudog: found s.elem != nil in cache");
+	return s;
+}
+
+/* releaseSudogCheck throws on a sudog released while still in use. */
+static void
+releaseSudogCheck(runtime_sudog *s)
+{
+	if (s->elem != NULL)
+		runtime_throw("runtime: sudog with non-nil elem");
+	if (s->isSelect)
+		runtime_throw("runtime: sudog with non-false isSelect");
+	if (s->next != NULL)
+		runtime_throw("runtime: sudog with non-nil next");
+	if (s->prev != NULL)
+		runtime_throw("runtime: sudog with non-nil prev");
+	if (s->waitlink != NULL)
+		runtime_throw("runtime: sudog with non-nil waitlink");
+	if (s->c != NULL)
+		runtime_throw("runtime: sudog with non-nil c");
+}
+
+void
+runtime_releaseSudog(runtime_sudog *s)
+{
+	runtime_g     *gp;
+	runtime_sudog *first, *last, *p;
+
+	releaseSudogCheck(s);
+	gp = runtime_getg();
+	if (gp->param != NULL)
+		runtime_throw("runtime: releaseSudog with non-nil gp.param");
+	if (gp->nsudogcache == sudogcacheSize) {
+		first = last = NULL;
+		while (gp->nsudogcache > sudogcacheSize / 2) {
+			p = gp->sudogcache[--gp->nsudogcache];
+			gp->sudogcache[gp->nsudogcache] = NULL;
+			if (first == NULL)
+				first = p;
+			else
+				last->next = p;
+			last = p;
+		}
+		runtime_lock(&sched.sudoglock);
+		last->next = sched.sudogcache;
+		sched.sudogcache = first;
+		runtime_unlock(&sched.sudoglock);
+	}
+	gp->sudogcache[gp->nsudogcache++] = s;
 }
 
 /*
@@ -529,7 +680,7 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 
 	gp = runtime_getg();
 	atomic_store(&gp->atomicstatus, Gwaiting);
-	if (!unlockf(gp, arg)) {
+	if (unlockf != NULL && !unlockf(gp, arg)) {
 		/* Nobody can know of gp yet: no wake-up can be pending. */
 		atomic_store(&gp->atomicstatus, Grunning);
 		return;
@@ -592,20 +743,6 @@ void
 runtime_goyield(void)
 {
 	runtime_osyield();
-}
-
-/*
- * runtime_procyield busy-waits briefly.  Go's is the PAUSE instruction in
- * assembly; a compiler barrier keeps this loop from being optimised away
- * without needing a file per architecture.
- */
-void
-runtime_procyield(uint32_t cycles)
-{
-	volatile uint32_t i;
-
-	for (i = 0; i < cycles; i++)
-		atomic_signal_fence(memory_order_seq_cst);
 }
 
 /*

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/chan.h"
+
 /*
  * runtime_error is Go's builtin error interface.  Every concrete error type
  * embeds a runtime_error as its first member, so a pointer to the concrete

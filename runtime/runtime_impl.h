@@ -118,21 +118,14 @@ int64_t runtime_nexttimer(void);
 void	runtime_wakeNetPoller(int64_t when);
 
 /*
- * The runtime's short locks (lock_futex.c, Go's runtime.mutex): a zeroed
+ * The runtime's short locks (lock_futex.c, Go's runtime.mutex): a futex
+ * word that is 0 unlocked, 1 locked, 2 locked with sleepers; a zeroed
  * runtime_mutex is unlocked.  Never held across a park except through
- * gopark's unlockf.
+ * gopark's unlockf.  runtime2.h declares the calls.
  */
 typedef struct runtime_mutex {
 	_Atomic uint32_t key;
 } runtime_mutex;
-
-void runtime_lock(runtime_mutex *l);
-void runtime_unlock(runtime_mutex *l);
-
-/* The CPU count (Go's ncpu), sched_yield, and a short busy wait. */
-int32_t runtime_getncpu(void);
-void	runtime_osyield(void);
-void	runtime_procyield(uint32_t cycles);
 
 /*
  * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends

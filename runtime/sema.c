@@ -5,32 +5,24 @@
  * built on: all
  *
  * Waiters park through runtime_gopark and are woken with runtime_goready,
- * so the sleep itself belongs to the scheduler.  A waiter's sudog lives on
- * its own stack, which is valid for as long as it is queued: it is
- * unlinked by whoever readies it, before the ready.
+ * so the sleep itself belongs to the scheduler.  A waiter's sudog is
+ * unlinked by whoever readies it, before the ready, and goes back to the
+ * sudog cache once the waiter has woken.
  */
 #include <stdatomic.h>
 #include <stdint.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 /*
- * sudog is a goroutine waiting on one address.  Go's semaRoot keeps the
- * first waiter of each address in a treap; gonet keeps them in a list (a
- * root is shared only by the addresses that hash to it, few in practice).
- * next and prev link that list; waitlink and waittail chain the other
- * waiters on the same address behind the first.
+ * A waiter is Go's sudog (runtime2.h).  Go's semaRoot keeps the first
+ * waiter of each address in a treap; gonet keeps them in a list linked
+ * through next and prev (a root is shared only by the addresses that hash
+ * to it, few in practice).  waitlink and waittail chain the other waiters
+ * on the same address behind the first; ticket 1 means the releaser
+ * handed the count over.
  */
-typedef struct sudog sudog;
-struct sudog {
-	runtime_g *g;
-	sudog	  *next;
-	sudog	  *prev;
-	uint32_t  *elem;
-	sudog	  *waitlink;
-	sudog	  *waittail;
-	uint32_t   ticket; /* 1: the releaser handed us the semaphore */
-};
+typedef runtime_sudog sudog;
 
 typedef struct semaRoot {
 	runtime_mutex	 lock;
@@ -166,13 +158,14 @@ static void
 semacquire1(uint32_t *addr, bool lifo)
 {
 	semaRoot *root;
-	sudog	  s;
+	sudog	 *s;
 
 	if (cansemacquire(addr))
 		return;
 	root = semroot(addr);
-	s.g = runtime_getg();
-	s.ticket = 0;
+	s = runtime_acquireSudog();
+	s->g = runtime_getg();
+	s->ticket = 0;
 	for (;;) {
 		runtime_lock(&root->lock);
 		atomic_fetch_add(&root->nwait, 1);
@@ -181,11 +174,13 @@ semacquire1(uint32_t *addr, bool lifo)
 			runtime_unlock(&root->lock);
 			break;
 		}
-		queue(root, addr, &s, lifo);
+		queue(root, addr, s, lifo);
 		runtime_gopark(unlockRoot, &root->lock);
-		if (s.ticket != 0 || cansemacquire(addr))
+		if (s->ticket != 0 || cansemacquire(addr))
 			break;
 	}
+	s->g = NULL;
+	runtime_releaseSudog(s);
 }
 
 /*
@@ -220,7 +215,7 @@ semrelease1(uint32_t *addr, bool handoff)
 		runtime_throw("corrupted semaphore ticket");
 	if (handoff && cansemacquire(addr))
 		s->ticket = 1;
-	/* s lives on the waiter's stack: read it before the ready. */
+	/* s is the waiter's once it runs: read it before the ready. */
 	handed = s->ticket == 1;
 	runtime_goready(s->g);
 	if (handed)
@@ -266,22 +261,24 @@ runtime_notifyListAdd(runtime_notifyList *l)
 void
 runtime_notifyListWait(runtime_notifyList *l, uint32_t t)
 {
-	sudog s;
+	sudog *s;
 
 	runtime_lock(&l->lock);
 	if (less(t, atomic_load(&l->notify))) {
 		runtime_unlock(&l->lock);
 		return;
 	}
-	s.g = runtime_getg();
-	s.ticket = t;
-	s.next = NULL;
+	s = runtime_acquireSudog();
+	s->g = runtime_getg();
+	s->ticket = t;
 	if (l->tail == NULL)
-		l->head = &s;
+		l->head = s;
 	else
-		((sudog *)l->tail)->next = &s;
-	l->tail = &s;
+		((sudog *)l->tail)->next = s;
+	l->tail = s;
 	runtime_gopark(unlockRoot, &l->lock);
+	s->g = NULL;
+	runtime_releaseSudog(s);
 }
 
 void
@@ -299,6 +296,7 @@ runtime_notifyListNotifyAll(runtime_notifyList *l)
 	runtime_unlock(&l->lock);
 	for (; s != NULL; s = next) {
 		next = s->next;
+		s->next = NULL;
 		runtime_goready(s->g);
 	}
 }
@@ -332,6 +330,7 @@ runtime_notifyListNotifyOne(runtime_notifyList *l)
 		if (s->next == NULL)
 			l->tail = p;
 		runtime_unlock(&l->lock);
+		s->next = NULL;
 		runtime_goready(s->g);
 		return;
 	}

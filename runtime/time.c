@@ -22,7 +22,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 enum {
 	timerNoStatus = 0,

@@ -98,7 +98,7 @@ main(void)
 		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
 		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
-		fd_posix_suite, stress_suite,
+		fd_posix_suite, stress_suite, chan_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

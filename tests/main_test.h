@@ -36,6 +36,7 @@ Suite *dial_suite(void);
 Suite *stress_suite(void);
 Suite *context_suite(void);
 Suite *rawconn_suite(void);
+Suite *chan_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);

@@ -1,7 +1,8 @@
 #!/bin/sh
 # gotests.sh [--check]: regenerates tests/GO_TESTS.md, the list of every
 # Test function of Go 1.19's net tests (src/net/*_test.go and
-# src/internal/poll/*_test.go) with its state in gonet:
+# src/internal/poll/*_test.go, plus the runtime test files of RUNTIME_TESTS
+# below) with its state in gonet:
 #   ported   tests/<go file base>.c defines START_TEST(TestXxx) and
 #            registers it with tcase_add_test (or another tcase_add_*test*);
 #   pending  a line in tests/go_tests_status.txt names the issue area;
@@ -12,7 +13,7 @@
 # --check writes nothing: it fails (exit 1) with a diff if tests/GO_TESTS.md
 # is stale. Both modes fail if a Go test that applies on Linux has neither a
 # port nor a status line, if a status line is malformed or names no such
-# test, or if a tests/*.c twinned with a net or internal/poll test file
+# test, or if a tests/*.c twinned with a net, internal/poll or runtime test file
 # defines a TestXxx that file lacks (tests/errors_test.c, time_test.c and
 # syscall_test.c test gonet support code and are not checked).
 #
@@ -62,6 +63,11 @@ for f in "$GOSRC"/internal/poll/*_test.go; do
 	[ -f "$GOSRC/net/$b" ] && c=tests/poll_${b%.go}.c
 	printf 'internal/poll\t%s\ttests/%s\n' "$f" "${c#tests/}" >>"$tmp/gofiles"
 done
+# The runtime test files whose subject gonet's runtime ports (channels).
+RUNTIME_TESTS="chan_test.go"
+for b in $RUNTIME_TESTS; do
+	printf 'runtime\t%s\ttests/%s.c\n' "$GOSRC/runtime/$b" "${b%.go}" >>"$tmp/gofiles"
+done
 
 # The C test files, each as "cfile<TAB>twin Go file or empty".
 : >"$tmp/cfiles"
@@ -76,7 +82,7 @@ for c in tests/*.c; do
 		    twin=$GOSRC/internal/poll/${b#poll_}.go ;;
 	esac
 	if [ -z "$twin" ]; then
-		for p in net internal/poll errors syscall time os; do
+		for p in net internal/poll errors syscall time os runtime; do
 			if [ -f "$GOSRC/$p/$b.go" ]; then
 				twin=$GOSRC/$p/$b.go
 				break
@@ -251,7 +257,7 @@ END {
 		c = CF[i]
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no net file.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll)\/[^\/]*$/) continue
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll|runtime)\/[^\/]*$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]
 		for (k in TW) delete TW[k]

@@ -10,7 +10,7 @@ mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$inc/sync" \
     "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
-cp runtime/runtime.h "$inc/runtime/"
+cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp syscall/syscall.h "$inc/syscall/"
 cp sync/sync.h "$inc/sync/"
 cp libgonet.a "$lib/"

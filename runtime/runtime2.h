@@ -1,0 +1,170 @@
+/*
+ * C port of go1.19 src/runtime/runtime2.go: the g, the sudog, the wait
+ * queues and the runtime's own mutex, with the calls that go with them
+ * (lock_futex.c, proc.c, stubs.c).  Private to runtime/: net/ and the
+ * other packages see goroutines only through runtime/runtime_impl.h's
+ * park/wake calls and the public runtime.h.
+ */
+#ifndef GONET_RUNTIME2_H
+#define GONET_RUNTIME2_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "runtime/runtime_impl.h"
+
+/*
+ * runtime_mutex, Go's runtime.mutex (lock_futex.c), is defined in
+ * runtime_impl.h: sync.Cond's notifyList embeds one.  It is for short
+ * critical sections inside runtime/ only: the holder must not park.  Its
+ * state changes are C11 atomics with acquire and release order, which is
+ * what ThreadSanitizer models, so code it protects needs no annotation.
+ */
+void runtime_lock(runtime_mutex *l);
+void runtime_unlock(runtime_mutex *l);
+
+/* procyield spins for about cycles pause instructions (asm_<arch>.c). */
+void runtime_procyield(uint32_t cycles);
+/* osyield gives up the CPU to another thread (os_<GOOS>.c). */
+void runtime_osyield(void);
+/* ncpu is the number of online CPUs, read once (os_<GOOS>.c). */
+int32_t runtime_getncpu(void);
+
+/*
+ * fastrand is Go's per-M wyrand generator (stubs.c); fastrandn(n) is a
+ * value in [0, n).  Not for cryptography.
+ */
+uint32_t runtime_fastrand(void);
+uint32_t runtime_fastrandn(uint32_t n);
+
+typedef struct runtime_sudog runtime_sudog;
+typedef struct runtime_hchan runtime_hchan;
+
+/*
+ * sudogcacheSize is the per-g sudog cache.  Go keeps 128 per P; with a
+ * thread per goroutine there are as many caches as gs, so they are kept
+ * small and spill to the central cache (proc.c).
+ */
+enum { sudogcacheSize = 16 };
+
+/*
+ * runtime_g is Go's g, the fields gonet's runtime uses.  proc.c owns the
+ * scheduling fields; the channel fields are Go's and keep Go's rules.
+ */
+struct runtime_g {
+	_Atomic uint32_t atomicstatus; /* the futex word of a parked g */
+	runtime_g	*schedlink;    /* gList link: toRun, sched.gFree */
+	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
+	/* The followers list of proc.c, under sched.lock. */
+	runtime_g *followprev;
+	runtime_g *follownext;
+
+	/*
+	 * param is what a waker hands the g it readies (the sudog that
+	 * completed, for channels); waiting lists the g's sudogs while it
+	 * blocks in a select, in lock order; selectDone is the select's
+	 * wake-up race, won by one CAS from 0 to 1.
+	 */
+	void		*param;
+	runtime_sudog	*waiting;
+	_Atomic uint32_t selectDone;
+
+	/* The sudog cache, Go's per-P sudogcache kept per g (see above). */
+	runtime_sudog *sudogcache[sudogcacheSize];
+	int	       nsudogcache;
+};
+
+/*
+ * runtime_gList is Go's gList: goroutines linked through their schedlink.
+ * It lives on the stack of whoever builds it, so building one never
+ * allocates.
+ */
+typedef struct runtime_gList {
+	runtime_g *head;
+} runtime_gList;
+
+void	   runtime_gList_push(runtime_gList *l, runtime_g *gp);
+runtime_g *runtime_gList_pop(runtime_gList *l);
+
+/*
+ * runtime_sudog is Go's sudog: a g waiting on a channel (or, in Go, a
+ * semaphore), one per g per channel it waits on.  g, next, prev and elem
+ * are guarded by the lock of the channel c the sudog is queued on; the
+ * other fields belong to the waiting g.  parent, waittail and ticket are
+ * the semaphore treap's (sema.go), kept so that both share one type.
+ * Go's block-profiling times are not ported.
+ */
+struct runtime_sudog {
+	runtime_g     *g;
+	runtime_sudog *next;
+	runtime_sudog *prev;
+	void	      *elem; /* the value's address; may be on g's stack */
+	uint32_t       ticket;
+	bool	       isSelect; /* g.selectDone decides who wakes g */
+	bool	       success;	 /* woken by a value, not by close */
+	runtime_sudog *parent;	 /* semaRoot binary tree */
+	runtime_sudog *waitlink; /* g.waiting list or semaRoot */
+	runtime_sudog *waittail; /* semaRoot */
+	runtime_hchan *c;
+};
+
+/* acquireSudog and releaseSudog recycle sudogs, as Go's do (proc.c). */
+runtime_sudog *runtime_acquireSudog(void);
+void	       runtime_releaseSudog(runtime_sudog *s);
+
+/* runtime_waitq is Go's waitq: a FIFO of sudogs, under its channel's lock. */
+typedef struct runtime_waitq {
+	runtime_sudog *_Atomic first; /* read unlocked by empty and full */
+	runtime_sudog	      *last;
+} runtime_waitq;
+
+/*
+ * runtime_hchan is Go's hchan (chan.c).  qcount, closed and the queues
+ * are read without the lock by the non-blocking fast paths, so those
+ * reads and their writes are atomic (relaxed; the lock orders the rest).
+ */
+struct runtime_hchan {
+	_Atomic unsigned qcount;   /* values in the buffer */
+	unsigned	 dataqsiz; /* the buffer's size in values */
+	void		*buf;	   /* dataqsiz values of elemsize */
+	uint16_t	 elemsize;
+	_Atomic uint32_t closed;
+	unsigned	 sendx; /* next buffer slot to send into */
+	unsigned	 recvx; /* next buffer slot to receive from */
+	runtime_waitq	 recvq; /* blocked receivers */
+	runtime_waitq	 sendq; /* blocked senders */
+	runtime_mutex	 lock;
+	runtime_hchan	*freelink; /* in the free list, once freed */
+};
+
+/*
+ * typedmemmove and typedmemclr copy and zero one value of size bytes (Go's,
+ * from mbarrier.go, less the write barriers C does not need).  A zero size
+ * touches nothing, so dst may then be any pointer, even NULL.
+ */
+static inline void
+runtime_typedmemmove(size_t size, void *dst, const void *src)
+{
+	if (size != 0)
+		memmove(dst, src, size);
+}
+
+static inline void
+runtime_typedmemclr(size_t size, void *p)
+{
+	if (size != 0)
+		memset(p, 0, size);
+}
+
+/* The channel primitives select.c shares with chan.c. */
+void	       runtime_waitq_enqueue(runtime_waitq *q, runtime_sudog *sgp);
+runtime_sudog *runtime_waitq_dequeue(runtime_waitq *q);
+void	       runtime_send(runtime_hchan *c, runtime_sudog *sg, const void *ep,
+	      void (*unlockf)(void *), void *arg);
+void	       runtime_recv(runtime_hchan *c, runtime_sudog *sg, void *ep,
+	      void (*unlockf)(void *), void *arg);
+void	      *runtime_chanbuf(runtime_hchan *c, unsigned i);
+
+#endif /* GONET_RUNTIME2_H */
