@@ -45,7 +45,7 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
 	runtime/sema.c runtime/time.c runtime/netpoll.c runtime/lock_futex.c \
 	runtime/stubs.c runtime/chan.c runtime/select.c
-TIME_SRCS = time/time.c
+TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
@@ -66,10 +66,14 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/conn_test.c tests/error_test.c tests/protoconn_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
+	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
+	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
+	tests/tick_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h sync/sync.h sync/sync_impl.h \
+	time/time.h time/time_impl.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h
 
@@ -115,7 +119,7 @@ $(LIBA): $(LIB_OBJS)
 	ar rcs $@ $(LIB_OBJS)
 
 PUBLIC_HDRS = runtime/runtime.h runtime/chan.h syscall/syscall.h net/net.h \
-	net/netip/netip.h sync/sync.h
+	net/netip/netip.h sync/sync.h time/time.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build
@@ -176,7 +180,8 @@ test:
 SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress chan
+	udpsock unixsock dial stress chan mutex rwmutex waitgroup once cond \
+	sleep tick
 DIFFMODE_o = --if-go
 DIFFMODE_ao = --if-go
 DIFFMODE_to = --skip

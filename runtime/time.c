@@ -230,9 +230,11 @@ runOneTimer(runtime_timer *t, int64_t now)
 	if (t->period > 0) {
 		/* Skip the periods missed, as Go does: no burst of ticks. */
 		delta = t->when - now;
-		t->when += t->period * (1 + -delta / t->period);
-		if (t->when < 0)
-			t->when = maxWhen;
+		if (__builtin_mul_overflow(
+			t->period, 1 + -delta / t->period, &delta) ||
+		    __builtin_add_overflow(t->when, delta, &t->when) ||
+		    t->when < 0)
+			t->when = maxWhen; /* Go wraps, then clamps */
 		siftdownTimer(0);
 		t->status = timerWaiting;
 	} else {

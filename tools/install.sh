@@ -6,13 +6,14 @@ set -e
 destdir=$1 prefix=$2 soname=$3
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
-mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$inc/sync" \
+mkdir -p "$inc/net/netip" "$inc/runtime" "$inc/syscall" "$inc/sync" "$inc/time" \
     "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp syscall/syscall.h "$inc/syscall/"
 cp sync/sync.h "$inc/sync/"
+cp time/time.h "$inc/time/"
 cp libgonet.a "$lib/"
 cp "$soname" "$lib/"
 ln -sf "$soname" "$lib/libgonet.so"

@@ -10,6 +10,8 @@ cat >"$d/ip.c" <<'C'
 #include <stdio.h>
 #include <stdlib.h>
 #include <net/net.h>
+#include <sync/sync.h>
+#include <time/time.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
 	context_Context *ctx = context_WithCancel(context_Background());
@@ -18,6 +20,11 @@ int main(void) {
 	if (context_Context_Err(ctx) != context_Canceled || io_EOF == NULL)
 		return 1;
 	context_Free(ctx);
+	/* So must sync's and time's. */
+	sync_Mutex mu = {0};
+	sync_Mutex_Lock(&mu);
+	time_Sleep(time_Millisecond);
+	sync_Mutex_Unlock(&mu);
 	puts(s);
 	free(s);
 	return 0;
