@@ -369,8 +369,8 @@ runtime_timeSleep(int64_t ns)
 	t.f = goroutineReady;
 	t.arg = runtime_getg();
 	sa.t = &t;
-	sa.when = runtime_nanotime() + ns;
-	if (sa.when < 0)
+	/* Go wraps and clamps a negative sum; C must not overflow. */
+	if (__builtin_add_overflow(runtime_nanotime(), ns, &sa.when))
 		sa.when = maxWhen;
 	runtime_gopark(resetForSleep, &sa);
 }

@@ -21,13 +21,14 @@ typedef struct condTest {
 	bool	       exit;
 } condTest;
 
+/* condTestInit makes running and awake, Go's chan bool or chan int. */
 static void
-condTestInit(condTest *ct, size_t elemsize, int n)
+condTestInit(condTest *ct, size_t runningsize, size_t awakesize, int n)
 {
 	memset(ct, 0, sizeof(*ct));
 	ct->c = sync_NewCond(sync_Mutex_Locker(&ct->m));
-	ct->running = runtime_makechan(elemsize, n);
-	ct->awake = runtime_makechan(elemsize, n);
+	ct->running = runtime_makechan(runningsize, n);
+	ct->awake = runtime_makechan(awakesize, n);
 }
 
 static void
@@ -57,7 +58,7 @@ START_TEST(TestCondSignal)
 	int	 i, n;
 
 	n = 2;
-	condTestInit(&ct, sizeof(bool), n);
+	condTestInit(&ct, sizeof(bool), sizeof(bool), n);
 	for (i = 0; i < n; i++)
 		runtime_Go(signalWaiter, &ct);
 	for (i = 0; i < n; i++)
@@ -106,7 +107,7 @@ START_TEST(TestCondSignalGenerations)
 	genWaiter g[n];
 	int	  i, a;
 
-	condTestInit(&ct, sizeof(int), n);
+	condTestInit(&ct, sizeof(bool), sizeof(int), n);
 	for (i = 0; i < n; i++) {
 		g[i] = (genWaiter){ &ct, i };
 		runtime_Go(generationWaiter, &g[i]);
@@ -153,7 +154,7 @@ START_TEST(TestCondBroadcast)
 	bool	  seen[n];
 	int	  i, j, w;
 
-	condTestInit(&ct, sizeof(int), n);
+	condTestInit(&ct, sizeof(int), sizeof(int), n);
 	for (i = 0; i < n; i++) {
 		g[i] = (genWaiter){ &ct, i };
 		runtime_Go(broadcastWaiter, &g[i]);

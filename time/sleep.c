@@ -30,9 +30,9 @@ time_when(time_Duration d)
 
 	if (d <= 0)
 		return runtime_nanotime();
-	t = runtime_nanotime() + d;
-	if (t < 0)
-		t = INT64_MAX; /* overflow: never */
+	/* Go wraps and clamps a negative sum; C must not overflow. */
+	if (__builtin_add_overflow(runtime_nanotime(), d, &t))
+		t = INT64_MAX;
 	return t;
 }
 
