@@ -14,11 +14,16 @@
 #include "tests/main_test.h"
 #include "time/time.h"
 
+/*
+ * exited (C only) counts the goroutines still using the condTest: Go's
+ * collector keeps it alive for them, here the test waits for them.
+ */
 typedef struct condTest {
 	sync_Mutex     m;
 	sync_Cond     *c;
 	runtime_hchan *running, *awake;
 	bool	       exit;
+	sync_WaitGroup exited;
 } condTest;
 
 /* condTestInit makes running and awake, Go's chan bool or chan int. */
@@ -34,6 +39,7 @@ condTestInit(condTest *ct, size_t runningsize, size_t awakesize, int n)
 static void
 condTestFree(condTest *ct)
 {
+	sync_WaitGroup_Wait(&ct->exited);
 	runtime_hchan_Free(ct->running);
 	runtime_hchan_Free(ct->awake);
 	free(ct->c);
@@ -50,6 +56,7 @@ signalWaiter(void *arg)
 	sync_Cond_Wait(ct->c);
 	sendTrue(ct->awake);
 	sync_Mutex_Unlock(&ct->m);
+	sync_WaitGroup_Done(&ct->exited);
 }
 
 START_TEST(TestCondSignal)
@@ -59,6 +66,7 @@ START_TEST(TestCondSignal)
 
 	n = 2;
 	condTestInit(&ct, sizeof(bool), sizeof(bool), n);
+	sync_WaitGroup_Add(&ct.exited, n);
 	for (i = 0; i < n; i++)
 		runtime_Go(signalWaiter, &ct);
 	for (i = 0; i < n; i++)
@@ -75,9 +83,6 @@ START_TEST(TestCondSignal)
 		n--;
 	}
 	sync_Cond_Signal(ct.c);
-	/* Each waiter sent awake before unlocking: wait for the unlock. */
-	sync_Mutex_Lock(&ct.m);
-	sync_Mutex_Unlock(&ct.m);
 	condTestFree(&ct);
 }
 END_TEST
@@ -98,6 +103,7 @@ generationWaiter(void *arg)
 	sync_Cond_Wait(g->ct->c);
 	sendInt(g->ct->awake, g->i);
 	sync_Mutex_Unlock(&g->ct->m);
+	sync_WaitGroup_Done(&g->ct->exited);
 }
 
 START_TEST(TestCondSignalGenerations)
@@ -110,6 +116,7 @@ START_TEST(TestCondSignalGenerations)
 	condTestInit(&ct, sizeof(bool), sizeof(int), n);
 	for (i = 0; i < n; i++) {
 		g[i] = (genWaiter){ &ct, i };
+		sync_WaitGroup_Add(&ct.exited, 1);
 		runtime_Go(generationWaiter, &g[i]);
 		if (i > 0) {
 			a = recvInt(ct.awake);
@@ -122,11 +129,7 @@ START_TEST(TestCondSignalGenerations)
 		sync_Cond_Signal(ct.c);
 		sync_Mutex_Unlock(&ct.m);
 	}
-	/* The last waiter was signalled: let it finish before freeing. */
-	a = recvInt(ct.awake);
-	sync_Mutex_Lock(&ct.m);
-	sync_Mutex_Unlock(&ct.m);
-	condTestFree(&ct);
+	condTestFree(&ct); /* the last waiter was signalled: it ends */
 }
 END_TEST
 
@@ -144,6 +147,7 @@ broadcastWaiter(void *arg)
 	}
 	sync_Mutex_Unlock(&g->ct->m);
 	sendInt(g->ct->running, -1); /* C only: this goroutine is done */
+	sync_WaitGroup_Done(&g->ct->exited);
 }
 
 START_TEST(TestCondBroadcast)
@@ -157,6 +161,7 @@ START_TEST(TestCondBroadcast)
 	condTestInit(&ct, sizeof(int), sizeof(int), n);
 	for (i = 0; i < n; i++) {
 		g[i] = (genWaiter){ &ct, i };
+		sync_WaitGroup_Add(&ct.exited, 1);
 		runtime_Go(broadcastWaiter, &g[i]);
 	}
 	for (i = 0; i < n; i++) {

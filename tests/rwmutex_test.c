@@ -188,10 +188,12 @@ static void
 rlockerLocker(void *arg)
 {
 	rlockerTest *r;
-	int	     i;
+	int	     i, n;
 
+	/* r dies with the test once the last send is received. */
 	r = arg;
-	for (i = 0; i < r->n; i++) {
+	n = r->n;
+	for (i = 0; i < n; i++) {
 		sync_Locker_Lock(r->rl);
 		sync_Locker_Lock(r->rl);
 		sendTrue(r->rlocked);
