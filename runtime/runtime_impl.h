@@ -50,7 +50,8 @@ typedef struct runtime_g runtime_g;
 runtime_g *runtime_getg(void);
 /*
  * runtime_gopark marks the caller waiting, then calls unlockf(gp, arg); if
- * that returns false the park is abandoned and gopark returns at once.
+ * that returns false the park is abandoned and gopark returns at once.  A
+ * NULL unlockf parks unconditionally (a nil channel parks forever).
  * Otherwise the caller sleeps until some thread calls runtime_goready(gp).
  * While it sleeps, the caller may be chosen to run the poller and the
  * timers on behalf of every sleeping goroutine (docs/DESIGN.md).

@@ -16,8 +16,8 @@
 #include "runtime/runtime2.h"
 
 /*
- * selectStackCases is how many cases the order arrays for, on the stack;
- * a larger select allocates them, as no Go select in net comes near.
+ * selectStackCases is the largest select whose order arrays live on the
+ * stack (Go's compiler puts them there); a larger one allocates them.
  */
 enum { selectStackCases = 64 };
 
@@ -178,7 +178,7 @@ mklockorder(runtime_scase *scases, const uint16_t *pollorder,
  * waker may already have taken it (and lost the selectDone race).
  */
 static void
-dequeueSudoG(runtime_waitq *q, runtime_sudog *sgp)
+runtime_waitq_dequeueSudoG(runtime_waitq *q, runtime_sudog *sgp)
 {
 	runtime_sudog *x, *y;
 
@@ -274,9 +274,9 @@ seldequeue(runtime_g *gp, runtime_sudog *sg, runtime_scase *scases,
 		} else {
 			c = scases[lockorder[i]].c;
 			if (lockorder[i] < nsends)
-				dequeueSudoG(&c->sendq, sglist);
+				runtime_waitq_dequeueSudoG(&c->sendq, sglist);
 			else
-				dequeueSudoG(&c->recvq, sglist);
+				runtime_waitq_dequeueSudoG(&c->recvq, sglist);
 		}
 		sgnext = sglist->waitlink;
 		sglist->waitlink = NULL;

@@ -10,23 +10,47 @@
  * Go frees a channel when the last goroutine drops it; here every test
  * frees its channels once the goroutines that used them are done.
  *
- * Counts are Go's; GONET_TEST_SHORT=1 gives Go's -short counts.
+ * Counts are Go's; GONET_TEST_SHORT=1 and the sanitizer builds use Go's
+ * -short counts, the only reductions.  With a thread per goroutine, the
+ * 100000 goroutines of the nonblocking select races take about 20 s each
+ * here, hence their TCase's longer timeout.
  */
+#include <sys/wait.h>
+
 #include <math.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "runtime/runtime.h"
 #include "tests/main_test.h"
 
+#if defined(__SANITIZE_THREAD__) || defined(__SANITIZE_ADDRESS__)
+#define CHAN_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer) || __has_feature(address_sanitizer)
+#define CHAN_SANITIZER 1
+#endif
+#endif
+
+/*
+ * testingShort is Go's testing.Short: GONET_TEST_SHORT=1, or a sanitizer
+ * build, which runs a thread start and every atomic many times slower
+ * (100000 goroutines take minutes under TSan).
+ */
 static bool
 testingShort(void)
 {
+#ifdef CHAN_SANITIZER
+	return true;
+#else
 	return getenv("GONET_TEST_SHORT") != NULL;
+#endif
 }
 
 /* sleepNs is time.Sleep. */
@@ -932,6 +956,308 @@ START_TEST(TestSelectDuplicateChannel)
 }
 END_TEST
 
+/*
+ * gonet's own tests: what Go's compiler and panics guarantee and
+ * chan_test.go takes for granted.
+ */
+
+/* Nil channels: never ready, so non-blocking forms and select skip them. */
+START_TEST(testNilChan)
+{
+	runtime_scase  cases[2];
+	runtime_hchan *c;
+	bool	       ok;
+	int	       v;
+
+	v = 1;
+	ck_assert(!runtime_selectnbsend(NULL, &v));
+	ck_assert(!runtime_selectnbrecv(&v, NULL, &ok));
+	ck_assert_int_eq(runtime_chanlen(NULL), 0);
+	ck_assert_int_eq(runtime_chancap(NULL), 0);
+	cases[0] = (runtime_scase){ NULL, &v };
+	cases[1] = (runtime_scase){ NULL, &v };
+	ck_assert_int_eq(runtime_selectgo(cases, 1, 1, false, NULL), -1);
+	c = runtime_makechan(sizeof(int), 1);
+	sendInt(c, 7);
+	cases[1].c = c;
+	v = 0;
+	ck_assert_int_eq(runtime_selectgo(cases, 1, 1, true, &ok), 1);
+	ck_assert(ok);
+	ck_assert_int_eq(v, 7);
+	runtime_hchan_Free(c);
+}
+END_TEST
+
+typedef struct foreverArgs {
+	int	   op;
+	atomic_int returned;
+} foreverArgs;
+
+/* blockForever does one operation that must never complete. */
+static void
+blockForever(void *arg)
+{
+	foreverArgs *a;
+	int	     v;
+
+	a = arg;
+	v = 0;
+	switch (a->op) {
+	case 0:
+		runtime_chansend1(NULL, &v);
+		break;
+	case 1:
+		runtime_chanrecv1(NULL, &v);
+		break;
+	default:
+		runtime_selectgo(NULL, 0, 0, true, NULL); /* select {} */
+		break;
+	}
+	atomic_store(&a->returned, 1);
+}
+
+/*
+ * A send or receive on a nil channel, and an empty select, block forever.
+ * The goroutines stay parked until the test process exits.
+ */
+START_TEST(testNilChanBlocks)
+{
+	static foreverArgs a[3];
+	int		   i;
+
+	for (i = 0; i < 3; i++) {
+		a[i].op = i;
+		runtime_Go(blockForever, &a[i]);
+	}
+	sleepNs(20 * time_Millisecond);
+	for (i = 0; i < 3; i++)
+		ck_assert_msg(
+		    !atomic_load(&a[i].returned), "op %d did not block", i);
+}
+END_TEST
+
+/* Closed channels: receives drain the buffer, then select sees the close. */
+START_TEST(testSelectRecvClosed)
+{
+	runtime_scase  cases[1];
+	runtime_hchan *c;
+	bool	       ok;
+	int	       v;
+
+	c = runtime_makechan(sizeof(int), 1);
+	sendInt(c, 5);
+	runtime_closechan(c);
+	cases[0] = (runtime_scase){ c, &v };
+	ck_assert_int_eq(runtime_selectgo(cases, 0, 1, false, &ok), 0);
+	ck_assert(ok);
+	ck_assert_int_eq(v, 5);
+	v = 9;
+	ck_assert_int_eq(runtime_selectgo(cases, 0, 1, true, &ok), 0);
+	ck_assert(!ok);
+	ck_assert_int_eq(v, 0);
+	ck_assert(runtime_selectnbrecv(&v, c, &ok));
+	ck_assert(!ok);
+	runtime_hchan_Free(c);
+}
+END_TEST
+
+/*
+ * A select with more cases than fit its stack arrays, values wider than a
+ * word, and a receive into NULL.
+ */
+START_TEST(testSelectManyCases)
+{
+	enum { ncases = 100 };
+	typedef struct wide {
+		char b[200];
+	} wide;
+	runtime_scase  cases[ncases];
+	runtime_hchan *c[ncases];
+	wide	       w, got;
+	bool	       ok;
+	int	       i;
+
+	for (i = 0; i < ncases; i++) {
+		c[i] = runtime_makechan(sizeof(wide), 1);
+		cases[i] = (runtime_scase){ c[i], &got };
+	}
+	memset(&w, 'x', sizeof(w));
+	runtime_chansend1(c[77], &w);
+	ck_assert_int_eq(runtime_selectgo(cases, 0, ncases, true, &ok), 77);
+	ck_assert(ok);
+	ck_assert(memcmp(&got, &w, sizeof(w)) == 0);
+	for (i = 0; i < ncases; i++)
+		cases[i].elem = &w;
+	ck_assert_int_ge(runtime_selectgo(cases, ncases, 0, true, NULL), 0);
+	for (i = 0; i < ncases; i++) {
+		if (runtime_chanlen(c[i]) == 1)
+			runtime_chanrecv1(c[i], NULL);
+		runtime_hchan_Free(c[i]);
+	}
+}
+END_TEST
+
+typedef struct numArgs {
+	runtime_hchan *start, *stop;
+} numArgs;
+
+static void
+numWorker(void *arg)
+{
+	numArgs *a;
+
+	a = arg;
+	runtime_chansend1(a->start, NULL);
+	runtime_chanrecv1(a->stop, NULL);
+}
+
+/* runtime_NumGoroutine counts runtime_Go's goroutines until they return. */
+START_TEST(testNumGoroutine)
+{
+	numArgs a;
+	int	before, i;
+
+	before = runtime_NumGoroutine();
+	ck_assert_int_ge(before, 1);
+	a.start = runtime_makechan(0, 0);
+	a.stop = runtime_makechan(0, 0);
+	for (i = 0; i < 3; i++)
+		runtime_Go(numWorker, &a);
+	for (i = 0; i < 3; i++)
+		runtime_chanrecv1(a.start, NULL);
+	ck_assert_int_eq(runtime_NumGoroutine(), before + 3);
+	runtime_closechan(a.stop);
+	for (i = 0; i < 5000 && runtime_NumGoroutine() != before; i++)
+		sleepNs(time_Millisecond);
+	ck_assert_int_eq(runtime_NumGoroutine(), before);
+	runtime_hchan_Free(a.start);
+	runtime_hchan_Free(a.stop);
+}
+END_TEST
+
+/* The operations Go turns into panics, each run in a child process. */
+static void
+sendClosed(void)
+{
+	runtime_hchan *c;
+
+	c = runtime_makechan(sizeof(int), 1);
+	runtime_closechan(c);
+	sendInt(c, 1);
+}
+
+static void
+closeClosed(void)
+{
+	runtime_hchan *c;
+
+	c = runtime_makechan(sizeof(int), 1);
+	runtime_closechan(c);
+	runtime_closechan(c);
+}
+
+static void
+closeNil(void)
+{
+	runtime_closechan(NULL);
+}
+
+static void
+sendBlocked(void *arg)
+{
+	sendInt(arg, 1);
+}
+
+/* A sender blocked on an unbuffered channel throws when it is closed. */
+static void
+closeBlockedSend(void)
+{
+	runtime_hchan *c;
+
+	c = runtime_makechan(sizeof(int), 0);
+	runtime_Go(sendBlocked, c);
+	sleepNs(20 * time_Millisecond);
+	runtime_closechan(c);
+	sleepNs(5 * time_Second); /* the sender's throw ends the process */
+}
+
+static void
+selectSendClosed(void)
+{
+	runtime_scase  cases[1];
+	runtime_hchan *c;
+	int	       v;
+
+	c = runtime_makechan(sizeof(int), 0);
+	runtime_closechan(c);
+	v = 1;
+	cases[0] = (runtime_scase){ c, &v };
+	runtime_selectgo(cases, 1, 0, false, NULL);
+}
+
+static void
+makechanHuge(void)
+{
+	runtime_makechan(1 << 16, 0);
+}
+
+static void
+makechanNegative(void)
+{
+	runtime_makechan(sizeof(int), -1);
+}
+
+static const struct {
+	void (*f)(void);
+	const char *msg;
+} throwTests[] = {
+	{ sendClosed, "fatal error: send on closed channel\n" },
+	{ closeClosed, "fatal error: close of closed channel\n" },
+	{ closeNil, "fatal error: close of nil channel\n" },
+	{ closeBlockedSend, "fatal error: send on closed channel\n" },
+	{ selectSendClosed, "fatal error: send on closed channel\n" },
+	{ makechanHuge,
+	    "fatal error: makechan: invalid channel element type\n" },
+	{ makechanNegative, "fatal error: makechan: size out of range\n" },
+};
+
+/*
+ * testChanThrows runs a throwing operation in a child whose stderr comes
+ * back through a pipe: the child must die of SIGABRT after printing Go's
+ * message.
+ */
+START_TEST(testChanThrows)
+{
+	char	buf[256];
+	pid_t	pid;
+	int	fds[2], status;
+	size_t	n;
+	ssize_t r;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(fds[1], 2);
+		close(fds[0]);
+		close(fds[1]);
+		throwTests[_i].f();
+		_exit(0);
+	}
+	close(fds[1]);
+	n = 0;
+	while (n < sizeof(buf) - 1 &&
+	    (r = read(fds[0], buf + n, sizeof(buf) - 1 - n)) > 0)
+		n += (size_t)r;
+	buf[n] = '\0';
+	close(fds[0]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	    "child status %#x, want SIGABRT", status);
+	ck_assert_str_eq(buf, throwTests[_i].msg);
+}
+END_TEST
+
 Suite *
 chan_suite(void)
 {
@@ -946,6 +1272,7 @@ chan_suite(void)
 	tcase_add_test(tc, TestMultiConsumer);
 	suite_add_tcase(s, tc);
 	tc = newTCase("nonblock");
+	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, TestNonblockRecvRace);
 	tcase_add_test(tc, TestNonblockSelectRace);
 	tcase_add_test(tc, TestNonblockSelectRace2);
@@ -955,6 +1282,14 @@ chan_suite(void)
 	tcase_add_test(tc, TestSelectStress);
 	tcase_add_test(tc, TestSelectFairness);
 	tcase_add_test(tc, TestSelectDuplicateChannel);
+	suite_add_tcase(s, tc);
+	tc = newTCase("gonet");
+	tcase_add_test(tc, testNilChan);
+	tcase_add_test(tc, testNilChanBlocks);
+	tcase_add_test(tc, testSelectRecvClosed);
+	tcase_add_test(tc, testSelectManyCases);
+	tcase_add_test(tc, testNumGoroutine);
+	tcase_add_loop_test(tc, testChanThrows, 0, nelem(throwTests));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -14,6 +14,14 @@ cat >"$d/ip.c" <<'C'
 #include <time/time.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
+	/* Channels come from runtime/chan.h, which runtime.h includes. */
+	runtime_hchan *ch = runtime_makechan(sizeof(int), 1);
+	int v = 7, w = 0;
+	runtime_chansend1(ch, &v);
+	runtime_chanrecv1(ch, &w);
+	runtime_hchan_Free(ch);
+	if (w != 7)
+		return 1;
 	context_Context *ctx = context_WithCancel(context_Background());
 	context_Cancel(ctx);
 	/* io and context symbols must be exported too, not just net's. */
