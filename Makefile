@@ -59,11 +59,14 @@ SAN = $(SAN_$(OX))
 FUZZCC = clang
 
 RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
-	runtime/time.c runtime/panic.c runtime/string.c runtime/malloc.c \
+	runtime/panic.c runtime/string.c runtime/malloc.c \
 	runtime/itoa.c runtime/io.c runtime/context.c runtime/proc.c \
-	runtime/sema.c runtime/netpoll.c runtime/lock_futex.c \
+	runtime/sema.c runtime/time.c runtime/netpoll.c runtime/lock_futex.c \
 	runtime/stubs.c runtime/chan.c runtime/select.c runtime/stack.c \
 	runtime/gctx.c runtime/asan.c runtime/race.c
+TIME_SRCS = time/time.c time/sleep.c time/tick.c
+SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
+	sync/cond.c
 SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
@@ -71,8 +74,8 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/netip/netip.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(DNSMESSAGE_SRCS) \
-	$(OS_SRCS) $(ARCH_SRCS)
+LIB_SRCS = $(RUNTIME_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(SYSCALL_SRCS) \
+	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/parse_test.c tests/ipsock_test.c tests/hosts_test.c \
@@ -85,10 +88,14 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
 	tests/stack_test.c tests/dnsmessage/message_test.c \
+	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
+	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
+	tests/tick_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
+	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
@@ -146,7 +153,7 @@ $(LIBA): $(LIB_OBJS)
 	ar rcs $@ $(LIB_OBJS)
 
 PUBLIC_HDRS = runtime/runtime.h runtime/chan.h syscall/syscall.h net/net.h \
-	net/netip/netip.h dnsmessage/dnsmessage.h
+	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
 
 build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p build
@@ -232,7 +239,8 @@ test:
 SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress chan stack
+	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
+	cond sleep tick
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay

@@ -69,11 +69,11 @@ net_fdMutex_increfAndClose(net_fdMutex *mu)
 		if (atomic_compare_exchange_weak(&mu->state, &old, new)) {
 			while ((old & mutexRMask) != 0) {
 				old -= mutexRWait;
-				runtime_Semrelease(&mu->rsema);
+				runtime_Semrelease(&mu->rsema, false);
 			}
 			while ((old & mutexWMask) != 0) {
 				old -= mutexWWait;
-				runtime_Semrelease(&mu->wsema);
+				runtime_Semrelease(&mu->wsema, false);
 			}
 			return true;
 		}
@@ -176,7 +176,7 @@ net_fdMutex_rwunlock(net_fdMutex *mu, bool read)
 			new -= mutexWait;
 		if (atomic_compare_exchange_weak(&mu->state, &old, new)) {
 			if ((old & mutexMask) != 0)
-				runtime_Semrelease(mutexSema);
+				runtime_Semrelease(mutexSema, false);
 			return (new &(mutexClosed | mutexRefMask)) ==
 			    mutexClosed;
 		}

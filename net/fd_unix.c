@@ -188,7 +188,7 @@ net_netFD_destroy(net_netFD *fd)
 	net_pollDesc_close(&fd->pd);
 	err = net_closeFunc(fd->sysfd);
 	fd->sysfd = -1;
-	runtime_Semrelease(&fd->csema);
+	runtime_Semrelease(&fd->csema, false);
 	return syscall_Errno_Err(err);
 }
 

@@ -342,11 +342,11 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 		rtf = netpollDeadline;
 	if (pd->rt.f == NULL) {
 		if (pd->rd > 0)
-			runtime_modtimer(&pd->rt, pd->rd, rtf, pd, pd->rseq);
+			runtime_modtimer(&pd->rt, pd->rd, 0, rtf, pd, pd->rseq);
 	} else if (pd->rd != rd0 || combo != combo0) {
 		pd->rseq++; /* a timer already firing must find it stale */
 		if (pd->rd > 0) {
-			runtime_modtimer(&pd->rt, pd->rd, rtf, pd, pd->rseq);
+			runtime_modtimer(&pd->rt, pd->rd, 0, rtf, pd, pd->rseq);
 		} else {
 			runtime_deltimer(&pd->rt);
 			pd->rt.f = NULL;
@@ -354,13 +354,13 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	}
 	if (pd->wt.f == NULL) {
 		if (pd->wd > 0 && !combo)
-			runtime_modtimer(&pd->wt, pd->wd, netpollWriteDeadline,
-			    pd, pd->wseq);
+			runtime_modtimer(&pd->wt, pd->wd, 0,
+			    netpollWriteDeadline, pd, pd->wseq);
 	} else if (pd->wd != wd0 || combo != combo0) {
 		pd->wseq++;
 		if (pd->wd > 0 && !combo) {
-			runtime_modtimer(&pd->wt, pd->wd, netpollWriteDeadline,
-			    pd, pd->wseq);
+			runtime_modtimer(&pd->wt, pd->wd, 0,
+			    netpollWriteDeadline, pd, pd->wseq);
 		} else {
 			runtime_deltimer(&pd->wt);
 			pd->wt.f = NULL;

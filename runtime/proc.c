@@ -1,6 +1,7 @@
 /*
  * C port, in role, of go1.19 src/runtime/proc.go (gopark, goready, the
- * netpoll part of findrunnable) and src/runtime/time.go (the timer heap).
+ * netpoll part of findrunnable, wakeNetPoller, sync's canSpin and doSpin).
+ * The timer heap is in runtime/time.c.
  * built on: all
  *
  * A goroutine is a pthread.  A parked goroutine sleeps on the futex of its
@@ -70,15 +71,11 @@ static struct {
 	int	   nparked;    /* gs between gopark's lock and its return */
 	bool	   vacant;     /* the role was left with followers asleep */
 	int64_t	   vacantSince;
-	uint32_t   vacancies;  /* how many vacancies began, for timerproc */
+	uint32_t   vacancies; /* how many vacancies began, for timerproc */
 	/* timerproc, the timer runner of last resort. */
 	pthread_cond_t timerCond;
 	bool	       timerSleeping;
 	int64_t	       timerWhen; /* its wake-up time; 0: when signalled */
-	/* Timers: a binary min-heap on when. */
-	runtime_timer **timers;
-	int		ntimers;
-	int		captimers;
 	/*
 	 * gs are recycled, never freed, like Go's: a goready racing with
 	 * its g's thread exit may still touch the g's status word.
@@ -359,88 +356,6 @@ runtime_releaseSudog(runtime_sudog *s)
 }
 
 /*
- * Timers.  The heap holds pointers to the callers' runtime_timers; index
- * is the heap slot + 1 so that a zeroed timer reads as not pending.
- */
-static void
-timerswap(int i, int j)
-{
-	runtime_timer *t;
-
-	t = sched.timers[i];
-	sched.timers[i] = sched.timers[j];
-	sched.timers[j] = t;
-	sched.timers[i]->index = i + 1;
-	sched.timers[j]->index = j + 1;
-}
-
-static void
-siftupTimer(int i)
-{
-	int p;
-
-	while (i > 0) {
-		p = (i - 1) / 2;
-		if (sched.timers[p]->when <= sched.timers[i]->when)
-			break;
-		timerswap(i, p);
-		i = p;
-	}
-}
-
-static void
-siftdownTimer(int i)
-{
-	int c, n;
-
-	n = sched.ntimers;
-	for (;;) {
-		c = 2 * i + 1;
-		if (c >= n)
-			break;
-		if (c + 1 < n &&
-		    sched.timers[c + 1]->when < sched.timers[c]->when)
-			c++;
-		if (sched.timers[i]->when <= sched.timers[c]->when)
-			break;
-		timerswap(i, c);
-		i = c;
-	}
-}
-
-static void
-doaddtimer(runtime_timer *t)
-{
-	if (sched.ntimers == sched.captimers) {
-		sched.captimers = sched.captimers * 2 + 16;
-		sched.timers = runtime_realloc(sched.timers,
-		    (size_t)sched.captimers * sizeof(sched.timers[0]));
-	}
-	sched.timers[sched.ntimers] = t;
-	t->index = ++sched.ntimers;
-	siftupTimer(sched.ntimers - 1);
-}
-
-static void
-dodeltimer(runtime_timer *t)
-{
-	int i, last;
-
-	i = t->index - 1;
-	last = --sched.ntimers;
-	if (i != last) {
-		sched.timers[i] = sched.timers[last];
-		sched.timers[i]->index = i + 1;
-	}
-	sched.timers[last] = NULL;
-	t->index = 0;
-	if (i != last) {
-		siftupTimer(i);
-		siftdownTimer(i);
-	}
-}
-
-/*
  * wakefollower gives the poller role to one sleeping follower when nobody
  * holds it and nobody has been chosen yet.  Called with sched.lock held.
  */
@@ -488,27 +403,16 @@ waketimerproc(int64_t when)
 }
 
 /*
- * runtime_modtimer arms t, or moves it if it is pending.  A poller asleep
- * past the new time is woken to recompute its delay; otherwise the cost is
- * the heap operation alone.
+ * runtime_wakeNetPoller is told by runtime/time.c that a timer is due at
+ * when.  A poller asleep past it is woken to recompute its delay, and so
+ * is timerproc when nobody polls; otherwise nothing needs to happen.
  */
 void
-runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
-    void *arg, uintptr_t seq)
+runtime_wakeNetPoller(int64_t when)
 {
 	runtime_netpollGenericInit();
 	pthread_once(&timerprocOnce, timerprocStart);
 	lock();
-	t->when = when;
-	t->f = f;
-	t->arg = arg;
-	t->seq = seq;
-	if (t->index == 0) {
-		doaddtimer(t);
-	} else {
-		siftupTimer(t->index - 1);
-		siftdownTimer(t->index - 1);
-	}
 	if (sched.netpolling &&
 	    (sched.pollUntil == 0 || when < sched.pollUntil))
 		runtime_netpollBreak();
@@ -516,50 +420,20 @@ runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
 	unlock();
 }
 
-/* runtime_deltimer removes t; it reports whether t was still pending. */
-bool
-runtime_deltimer(runtime_timer *t)
-{
-	bool pending;
-
-	lock();
-	pending = t->index != 0;
-	if (pending)
-		dodeltimer(t);
-	unlock();
-	return pending;
-}
-
 /*
- * runtimers runs every expired timer, each without sched.lock so that f
- * may arm timers and ready goroutines, and returns the time the earliest
- * remaining one is due, or 0.  Called and returns with sched.lock held.
+ * runtimers runs the expired timers without sched.lock (their functions
+ * arm timers and ready goroutines), then returns, with the lock held
+ * again, when the earliest remaining timer is due (0: none).  That time is
+ * read under sched.lock, so a timer armed later finds the caller's plans
+ * published and wakes it through runtime_wakeNetPoller.
  */
 static int64_t
 runtimers(void)
 {
-	runtime_timer *t;
-	void (*f)(void *, uintptr_t);
-	void	 *arg;
-	uintptr_t seq;
-	int64_t	  now;
-
-	now = runtime_nanotime();
-	for (;;) {
-		if (sched.ntimers == 0)
-			return 0;
-		t = sched.timers[0];
-		if (t->when > now)
-			return t->when;
-		dodeltimer(t);
-		/* Once unlocked, t may be re-armed: copy what f needs. */
-		f = t->f;
-		arg = t->arg;
-		seq = t->seq;
-		unlock();
-		f(arg, seq);
-		lock();
-	}
+	unlock();
+	runtime_runtimers();
+	lock();
+	return runtime_nexttimer();
 }
 
 /*
@@ -802,6 +676,7 @@ void
 runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 {
 	runtime_g *gp;
+	int64_t	   next;
 
 	gp = runtime_getg();
 	atomic_store(&gp->atomicstatus, Gwaiting);
@@ -828,8 +703,9 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 	if (nopoller()) {
 		if (sched.followers != NULL)
 			startvacancy();
-		if (sched.ntimers > 0)
-			waketimerproc(sched.timers[0]->when);
+		next = runtime_nexttimer();
+		if (next != 0)
+			waketimerproc(next);
 	}
 	unlock();
 	atomic_store(&gp->atomicstatus, Grunning);
@@ -856,4 +732,34 @@ runtime_goready(runtime_g *gp)
 		runtime_netpollBreak();
 	else
 		runtime_futexwakeup(&gp->atomicstatus, 1);
+}
+
+/*
+ * runtime_goyield lets another goroutine run before the caller goes on;
+ * with a thread per goroutine that is the kernel's choice (sched_yield).
+ * sema.c calls it after handing a semaphore to a waiter.
+ */
+void
+runtime_goyield(void)
+{
+	runtime_osyield();
+}
+
+/*
+ * runtime_canSpin says whether a sync.Mutex waiter may spin its i-th
+ * time.  Go also requires an idle P and an empty run queue; with a thread
+ * per goroutine, a second CPU is all that lets the holder run meanwhile.
+ */
+enum { active_spin = 4, active_spin_cnt = 30 };
+
+bool
+runtime_canSpin(int i)
+{
+	return i < active_spin && runtime_getncpu() > 1;
+}
+
+void
+runtime_doSpin(void)
+{
+	runtime_procyield(active_spin_cnt);
 }

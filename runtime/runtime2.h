@@ -16,17 +16,12 @@
 #include "runtime/runtime_impl.h"
 
 /*
- * runtime_mutex is Go's runtime.mutex (lock_futex.c): a futex word that
- * is 0 unlocked, 1 locked, 2 locked with sleepers.  The zero value is
- * unlocked.  It is for short critical sections inside runtime/ only: the
- * holder must not park.  Its state changes are C11 atomics with acquire
- * and release order, which is what ThreadSanitizer models, so code it
- * protects needs no annotation.
+ * runtime_mutex, Go's runtime.mutex (lock_futex.c), is defined in
+ * runtime_impl.h: sync.Cond's notifyList embeds one.  It is for short
+ * critical sections inside runtime/ only: the holder must not park.  Its
+ * state changes are C11 atomics with acquire and release order, which is
+ * what ThreadSanitizer models, so code it protects needs no annotation.
  */
-typedef struct runtime_mutex {
-	_Atomic uint32_t key;
-} runtime_mutex;
-
 void runtime_lock(runtime_mutex *l);
 void runtime_unlock(runtime_mutex *l);
 

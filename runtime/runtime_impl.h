@@ -6,6 +6,7 @@
 #define GONET_RUNTIME_IMPL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -72,37 +73,107 @@ void runtime_futexsleep(_Atomic uint32_t *addr, uint32_t val, int64_t ns);
 void runtime_futexwakeup(_Atomic uint32_t *addr, uint32_t cnt);
 
 /*
- * Timers, Go's runtime timers: f(arg, seq) runs once, on some thread inside
- * the scheduler, at or after when (runtime_nanotime units).  A timer's
- * memory must stay valid while it may fire, so gonet embeds timers only in
- * objects that are never freed (pollDescs).  Deleting or modifying a timer
- * never waits for a running f; f must tolerate running late (Go's seq).
+ * Timers, Go's runtime timers (runtime/time.c): f(arg, seq) runs on some
+ * thread inside the scheduler, at or after when (runtime_nanotime units),
+ * and again every period nanoseconds if period > 0.  A timer's memory must
+ * stay valid while it is in the heap: pollDescs embed theirs and are never
+ * freed; package time frees a Timer only after stopping it.  Deleting or
+ * modifying a timer never waits for a running f; f must tolerate running
+ * late (Go's seq).  status and index belong to runtime/time.c; a zeroed
+ * timer is a new one.
  */
 typedef struct runtime_timer {
 	int64_t when;
+	int64_t period;
 	void (*f)(void *arg, uintptr_t seq);
 	void	 *arg;
 	uintptr_t seq;
-	int	  index; /* heap slot + 1; 0 when not in the heap */
+	uint32_t  status; /* Go's timerNoStatus, timerWaiting, ... */
+	int	  index;  /* heap slot + 1; 0 when not in the heap */
 } runtime_timer;
 
-void runtime_modtimer(runtime_timer *t, int64_t when, void (*f)(void *, uintptr_t),
-    void *arg, uintptr_t seq);
+/* runtime_modtimer arms t, or moves it; it reports whether t was pending. */
+bool runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
+    void (*f)(void *, uintptr_t), void *arg, uintptr_t seq);
+/* runtime_deltimer disarms t; it reports whether t was still pending. */
 bool runtime_deltimer(runtime_timer *t);
+/* runtime_freetimer disarms t and waits for a running f (see time.c). */
+void runtime_freetimer(runtime_timer *t);
+/*
+ * What package time links to (Go's time.startTimer and friends, which the
+ * runtime provides): t's when, period, f, arg and seq are already set.
+ */
+void runtime_startTimer(runtime_timer *t);
+bool runtime_stopTimer(runtime_timer *t);
+bool runtime_resetTimer(runtime_timer *t, int64_t when);
+/* runtime_timeSleep parks the caller for ns nanoseconds (time.Sleep). */
+void runtime_timeSleep(int64_t ns);
+/*
+ * Between the scheduler (proc.c) and the heap (time.c): runtimers runs
+ * the expired timers and returns the next due time (0: none), nexttimer
+ * only returns it, and wakeNetPoller tells the scheduler a timer is due
+ * at when.
+ */
+int64_t runtime_runtimers(void);
+int64_t runtime_nexttimer(void);
+void	runtime_wakeNetPoller(int64_t when);
 
-/* Semaphores (sync's runtime_Semacquire/Semrelease) over a 32-bit count. */
+/*
+ * The runtime's short locks (lock_futex.c, Go's runtime.mutex): a futex
+ * word that is 0 unlocked, 1 locked, 2 locked with sleepers; a zeroed
+ * runtime_mutex is unlocked.  Never held across a park except through
+ * gopark's unlockf.  runtime2.h declares the calls.
+ */
+typedef struct runtime_mutex {
+	_Atomic uint32_t key;
+} runtime_mutex;
+
+/*
+ * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends
+ * over a 32-bit count.  lifo queues a waiter first (a sync.Mutex waiter
+ * that already waited); handoff gives the count straight to the woken
+ * waiter and yields to it (a starving sync.Mutex).
+ */
 void runtime_Semacquire(uint32_t *addr);
-void runtime_Semrelease(uint32_t *addr);
+void runtime_SemacquireMutex(uint32_t *addr, bool lifo);
+void runtime_Semrelease(uint32_t *addr, bool handoff);
+
+/*
+ * runtime_notifyList is sync.Cond's wait list; sync's own copy of the
+ * layout (sync_notifyList) must match, as Go checks with
+ * runtime_notifyListCheck.  A zeroed list is empty.
+ */
+typedef struct runtime_notifyList {
+	_Atomic uint32_t wait;
+	_Atomic uint32_t notify;
+	runtime_mutex	 lock;
+	void		*head;
+	void		*tail;
+} runtime_notifyList;
+
+uint32_t runtime_notifyListAdd(runtime_notifyList *l);
+void	 runtime_notifyListWait(runtime_notifyList *l, uint32_t t);
+void	 runtime_notifyListNotifyAll(runtime_notifyList *l);
+void	 runtime_notifyListNotifyOne(runtime_notifyList *l);
+
+/*
+ * Go's sync.runtime_canSpin and runtime_doSpin (proc.c): whether a
+ * sync.Mutex may busy-wait its i-th time, and one such wait.
+ */
+bool runtime_canSpin(int i);
+void runtime_doSpin(void);
+/* runtime_goyield lets another goroutine run before the caller goes on. */
+void runtime_goyield(void);
 
 /*
  * The network poller, as internal/poll sees it (runtime/netpoll.c).  The
  * error codes are Go's, shared here so no layer repeats the numbers.
  */
 enum {
-	runtime_pollNoError = 0,	/* no error */
-	runtime_pollErrClosing = 1,	/* descriptor is closed */
-	runtime_pollErrTimeout = 2,	/* I/O timeout */
-	runtime_pollErrNotPollable = 3	/* general error polling descriptor */
+	runtime_pollNoError = 0,       /* no error */
+	runtime_pollErrClosing = 1,    /* descriptor is closed */
+	runtime_pollErrTimeout = 2,    /* I/O timeout */
+	runtime_pollErrNotPollable = 3 /* general error polling descriptor */
 };
 
 typedef struct runtime_pollDesc runtime_pollDesc;

@@ -1,348 +1,376 @@
 /*
- * C port of go1.19 src/time/time.go, the part runtime.h declares: Now,
- * Unix, the Time arithmetic and comparisons that deadlines use, and
- * Duration.String.  Go packs wall seconds and the monotonic flag into one
- * word; here they are separate fields, but the rule that decides when a
- * Time keeps its monotonic reading (wall seconds within Go's packed range)
- * is the same, so Sub and Before choose the same clock Go would.
+ * C port of go1.19 src/runtime/time.go: the runtime timers under package
+ * time and the poller's deadlines.
+ * built on: all
+ *
+ * Go keeps a heap per P and lets other Ps mark a timer deleted or
+ * modified without taking that P's lock; the heap's owner applies the
+ * change later.  gonet has one heap under one lock (timersLock), so every
+ * change is applied at once and a timer is only ever seen in Go's stable
+ * states: timerNoStatus (never added, or run), timerWaiting (in the heap),
+ * timerRunning (being taken off the heap to run) and timerRemoved
+ * (deleted).  Go's transient states (timerDeleted, timerRemoving,
+ * timerModifying, timerModifiedEarlier, timerModifiedLater, timerMoving)
+ * exist to hand a change to the heap's owner; they return with per-P
+ * heaps.  Applying a deletion at once is also what lets package time free
+ * a stopped Timer: a lazily deleted timer would still be in the heap.
+ *
+ * Who runs the timers is proc.c's business (the poller, or timerproc);
+ * it calls runtime_runtimers and learns the next deadline from it, and
+ * runtime/time.c tells it about an earlier deadline with wakeNetPoller.
  */
-#include <time.h>
+#include <stdatomic.h>
+#include <stdint.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/runtime2.h"
 
 enum {
-	secondsPerMinute = 60,
-	secondsPerHour = 60 * secondsPerMinute,
-	secondsPerDay = 24 * secondsPerHour,
+	timerNoStatus = 0,
+	timerWaiting = 1,
+	timerRunning = 2,
+	timerRemoved = 3
 };
 
-/* Seconds from year 1 to 1970 and to 1885, the start of Go's packed range. */
-#define unixToInternal                                                         \
-	((int64_t)(1969 * 365 + 1969 / 4 - 1969 / 100 + 1969 / 400) *          \
-	    secondsPerDay)
-#define wallToInternal                                                         \
-	((int64_t)(1884 * 365 + 1884 / 4 - 1884 / 100 + 1884 / 400) *          \
-	    secondsPerDay)
-#define minWall wallToInternal
-
-#define maxDuration ((time_Duration)INT64_MAX)
-#define minDuration ((time_Duration)INT64_MIN)
-
-/* hasMonotonic reports whether t carries a monotonic reading. */
-static bool
-hasMonotonic(time_Time t)
-{
-	return t.mono != 0;
-}
+#define maxWhen INT64_MAX
 
 /*
- * monoInRange mirrors Go's packed representation: a Time whose wall
- * seconds fall outside 33 bits counted from 1885 cannot hold a monotonic
- * reading there.
+ * timerRun records, on the runner's stack, whose f a thread is running,
+ * so that runtime_freetimer can wait for it without touching the timer.
  */
-static bool
-monoInRange(int64_t sec)
+typedef struct timerRun timerRun;
+struct timerRun {
+	runtime_timer *t;
+	timerRun      *next;
+};
+
+static struct {
+	runtime_mutex	timersLock;
+	runtime_timer **t; /* a binary min-heap on when */
+	int		n;
+	int		cap;
+	timerRun       *running; /* fs being run now */
+} timers;
+
+static void
+timerswap(int i, int j)
 {
-	return sec >= minWall && (uint64_t)(sec - minWall) >> 33 == 0;
+	runtime_timer *t;
+
+	t = timers.t[i];
+	timers.t[i] = timers.t[j];
+	timers.t[j] = t;
+	timers.t[i]->index = i + 1;
+	timers.t[j]->index = j + 1;
 }
 
 static void
-stripMono(time_Time *t)
+siftupTimer(int i)
 {
-	t->mono = 0;
-}
+	int p;
 
-/* runtimeNano is the monotonic clock, biased by one so 0 stays "absent". */
-static int64_t
-runtimeNano(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec + 1;
-}
-
-/*
- * wrapAdd is Go's int64 a + b: it wraps on overflow.  The sum is taken in
- * uint64_t, where wrapping is defined, and converted back (GCC and Clang
- * define that conversion as modulo 2^64).
- */
-static int64_t
-wrapAdd(int64_t a, int64_t b)
-{
-	return (int64_t)((uint64_t)a + (uint64_t)b);
+	while (i > 0) {
+		p = (i - 1) / 2;
+		if (timers.t[p]->when <= timers.t[i]->when)
+			break;
+		timerswap(i, p);
+		i = p;
+	}
 }
 
 static void
-addSec(time_Time *t, int64_t d)
+siftdownTimer(int i)
 {
-	int64_t sum;
+	int c, n;
 
-	if (hasMonotonic(*t) && !monoInRange(wrapAdd(t->sec, d)))
-		stripMono(t);
-	/* Saturate rather than wrap, as Go does. */
-	if (__builtin_add_overflow(t->sec, d, &sum))
-		sum = d > 0 ? INT64_MAX : -INT64_MAX;
-	t->sec = sum;
-}
-
-time_Time
-time_Time_Add(time_Time t, time_Duration d)
-{
-	int64_t dsec, te;
-	int32_t nsec;
-
-	dsec = d / 1000000000;
-	nsec = t.nsec + (int32_t)(d % 1000000000);
-	if (nsec >= 1000000000) {
-		dsec++;
-		nsec -= 1000000000;
-	} else if (nsec < 0) {
-		dsec--;
-		nsec += 1000000000;
+	n = timers.n;
+	for (;;) {
+		c = 2 * i + 1;
+		if (c >= n)
+			break;
+		if (c + 1 < n && timers.t[c + 1]->when < timers.t[c]->when)
+			c++;
+		if (timers.t[i]->when <= timers.t[c]->when)
+			break;
+		timerswap(i, c);
+		i = c;
 	}
-	t.nsec = nsec;
-	addSec(&t, dsec);
-	if (hasMonotonic(t)) {
-		/*
-		 * A reading out of range, or one landing on the 0 that
-		 * means absent, degrades the Time to wall-clock only.
-		 */
-		if (__builtin_add_overflow(t.mono, d, &te) || te == 0)
-			stripMono(&t);
-		else
-			t.mono = te;
+}
+
+/* doaddtimer adds t to the heap.  Called with timersLock held. */
+static void
+doaddtimer(runtime_timer *t)
+{
+	if (timers.n == timers.cap) {
+		timers.cap = timers.cap * 2 + 16;
+		timers.t = runtime_realloc(
+		    timers.t, (size_t)timers.cap * sizeof(timers.t[0]));
 	}
-	return t;
+	timers.t[timers.n] = t;
+	t->index = ++timers.n;
+	siftupTimer(timers.n - 1);
 }
 
-time_Duration
-time_Time_Sub(time_Time t, time_Time u)
+/* dodeltimer removes t from the heap.  Called with timersLock held. */
+static void
+dodeltimer(runtime_timer *t)
 {
-	int64_t	      te, ue;
-	time_Duration d;
+	int i, last;
 
-	if (hasMonotonic(t) && hasMonotonic(u)) {
-		te = t.mono;
-		ue = u.mono;
-		if (__builtin_sub_overflow(te, ue, &d))
-			return te > ue ? maxDuration : minDuration;
-		return d;
+	i = t->index - 1;
+	last = --timers.n;
+	if (i != last) {
+		timers.t[i] = timers.t[last];
+		timers.t[i]->index = i + 1;
 	}
-	/* Go's arithmetic wraps here; unsigned keeps that defined in C. */
-	d = (time_Duration)(((uint64_t)t.sec - (uint64_t)u.sec) *
-		(uint64_t)time_Second +
-	    (uint64_t)(int64_t)(t.nsec - u.nsec));
-	if (time_Time_Equal(time_Time_Add(u, d), t))
-		return d;
-	else if (time_Time_Before(t, u))
-		return minDuration;
-	else
-		return maxDuration;
-}
-
-time_Duration
-time_Since(time_Time t)
-{
-	time_Time now = { 0, 0, 0 };
-
-	/* With a monotonic t, Sub reads only the monotonic clock. */
-	if (hasMonotonic(t))
-		now.mono = runtimeNano();
-	else
-		now = time_Now();
-	return time_Time_Sub(now, t);
-}
-
-time_Duration
-time_Until(time_Time t)
-{
-	time_Time now = { 0, 0, 0 };
-
-	if (hasMonotonic(t))
-		now.mono = runtimeNano();
-	else
-		now = time_Now();
-	return time_Time_Sub(t, now);
-}
-
-bool
-time_Time_After(time_Time t, time_Time u)
-{
-	if (hasMonotonic(t) && hasMonotonic(u))
-		return t.mono > u.mono;
-	return t.sec > u.sec || (t.sec == u.sec && t.nsec > u.nsec);
-}
-
-bool
-time_Time_Before(time_Time t, time_Time u)
-{
-	if (hasMonotonic(t) && hasMonotonic(u))
-		return t.mono < u.mono;
-	return t.sec < u.sec || (t.sec == u.sec && t.nsec < u.nsec);
-}
-
-bool
-time_Time_Equal(time_Time t, time_Time u)
-{
-	if (hasMonotonic(t) && hasMonotonic(u))
-		return t.mono == u.mono;
-	return t.sec == u.sec && t.nsec == u.nsec;
-}
-
-bool
-time_Time_IsZero(time_Time t)
-{
-	return t.sec == 0 && t.nsec == 0;
-}
-
-time_Time
-time_Now(void)
-{
-	struct timespec ts;
-	time_Time	t;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	t.sec = (int64_t)ts.tv_sec + unixToInternal;
-	t.nsec = (int32_t)ts.tv_nsec;
-	t.mono = monoInRange(t.sec) ? runtimeNano() : 0;
-	return t;
-}
-
-static time_Time
-unixTime(int64_t sec, int32_t nsec)
-{
-	time_Time t;
-
-	/* Go's sum wraps for sec near the int64 limits. */
-	t.sec = wrapAdd(sec, unixToInternal);
-	t.nsec = nsec;
-	t.mono = 0;
-	return t;
-}
-
-/* Like Go's, the result wraps for times near the int64 limits. */
-int64_t
-time_Time_Unix(time_Time t)
-{
-	return (int64_t)((uint64_t)t.sec - (uint64_t)unixToInternal);
-}
-
-int64_t
-time_Time_UnixNano(time_Time t)
-{
-	/* Out of range results wrap as Go's do. */
-	return (int64_t)((uint64_t)time_Time_Unix(t) * 1000000000 +
-	    (uint64_t)t.nsec);
-}
-
-time_Time
-time_Unix(int64_t sec, int64_t nsec)
-{
-	int64_t n;
-
-	/* Near the int64 limits sec wraps, as Go's does. */
-	if (nsec < 0 || nsec >= 1000000000) {
-		n = nsec / 1000000000;
-		sec = wrapAdd(sec, n);
-		nsec -= n * 1000000000;
-		if (nsec < 0) {
-			nsec += 1000000000;
-			sec = wrapAdd(sec, -1);
-		}
+	timers.t[last] = NULL;
+	t->index = 0;
+	if (i != last) {
+		siftupTimer(i);
+		siftdownTimer(i);
 	}
-	return unixTime(sec, (int32_t)nsec);
 }
 
 /*
- * fmtFrac writes the low prec digits of v before buf[w] as a fraction,
- * dropping trailing zeros and the point itself when nothing remains.
+ * modtimer arms t (when it is new, run or removed) or moves it (when it
+ * is waiting) and reports whether it was waiting.  Whoever runs timers is
+ * told if t is now due before the time it planned to wake.
  */
-static int
-fmtFrac(char *buf, int w, uint64_t *v, int prec)
+bool
+runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
+    void (*f)(void *, uintptr_t), void *arg, uintptr_t seq)
 {
-	bool	 print;
-	int	 i;
-	uint64_t digit;
+	bool pending;
 
-	print = false;
-	for (i = 0; i < prec; i++) {
-		digit = *v % 10;
-		print = print || digit != 0;
-		if (print)
-			buf[--w] = (char)digit + '0';
-		*v /= 10;
-	}
-	if (print)
-		buf[--w] = '.';
-	return w;
-}
-
-static int
-fmtInt(char *buf, int w, uint64_t v)
-{
-	if (v == 0)
-		buf[--w] = '0';
-	else {
-		while (v > 0) {
-			buf[--w] = (char)(v % 10) + '0';
-			v /= 10;
-		}
-	}
-	return w;
-}
-
-char *
-time_Duration_String(time_Duration d)
-{
-	char	 buf[32];
-	int	 w, prec;
-	uint64_t u;
-	bool	 neg;
-
-	w = sizeof(buf);
-	u = (uint64_t)d;
-	neg = d < 0;
-	if (neg)
-		u = -u;
-	if (u < (uint64_t)time_Second) {
-		/* Below a second Go switches to ns, µs or ms units. */
-		buf[--w] = 's';
-		w--;
-		if (u == 0)
-			return runtime_strdup("0s");
-		else if (u < (uint64_t)time_Microsecond) {
-			prec = 0;
-			buf[w] = 'n';
-		} else if (u < (uint64_t)time_Millisecond) {
-			prec = 3;
-			/* U+00B5, the micro sign, is two bytes in UTF-8. */
-			w--;
-			buf[w] = (char)0xc2;
-			buf[w + 1] = (char)0xb5;
-		} else {
-			prec = 6;
-			buf[w] = 'm';
-		}
-		w = fmtFrac(buf, w, &u, prec);
-		w = fmtInt(buf, w, u);
+	if (when <= 0)
+		runtime_throw("timer when must be positive");
+	if (period < 0)
+		runtime_throw("timer period must be non-negative");
+	runtime_lock(&timers.timersLock);
+	pending = t->status == timerWaiting;
+	t->when = when;
+	t->period = period;
+	t->f = f;
+	t->arg = arg;
+	t->seq = seq;
+	if (pending) {
+		siftupTimer(t->index - 1);
+		siftdownTimer(t->index - 1);
 	} else {
-		buf[--w] = 's';
-		w = fmtFrac(buf, w, &u, 9);
-		w = fmtInt(buf, w, u % 60);
-		u /= 60;
-		if (u > 0) {
-			buf[--w] = 'm';
-			w = fmtInt(buf, w, u % 60);
-			u /= 60;
-			/* Hours are the largest unit: days vary in length. */
-			if (u > 0) {
-				buf[--w] = 'h';
-				w = fmtInt(buf, w, u);
-			}
-		}
+		doaddtimer(t);
+		t->status = timerWaiting;
 	}
-	if (neg)
-		buf[--w] = '-';
-	return runtime_strndup(&buf[w], sizeof(buf) - (size_t)w);
+	runtime_unlock(&timers.timersLock);
+	runtime_wakeNetPoller(when);
+	return pending;
+}
+
+bool
+runtime_deltimer(runtime_timer *t)
+{
+	bool pending;
+
+	runtime_lock(&timers.timersLock);
+	pending = t->status == timerWaiting;
+	if (pending) {
+		dodeltimer(t);
+		t->status = timerRemoved;
+	}
+	runtime_unlock(&timers.timersLock);
+	return pending;
+}
+
+/* resettimer rearms t at when with its own function (Go's resettimer). */
+static bool
+resettimer(runtime_timer *t, int64_t when)
+{
+	return runtime_modtimer(t, when, t->period, t->f, t->arg, t->seq);
+}
+
+void
+runtime_startTimer(runtime_timer *t)
+{
+	if (t->status != timerNoStatus)
+		runtime_throw("addtimer called with initialized timer");
+	runtime_modtimer(t, t->when, t->period, t->f, t->arg, t->seq);
+}
+
+bool
+runtime_stopTimer(runtime_timer *t)
+{
+	return runtime_deltimer(t);
+}
+
+bool
+runtime_resetTimer(runtime_timer *t, int64_t when)
+{
+	return resettimer(t, when);
+}
+
+/*
+ * runOneTimer takes the expired t off the heap (or moves a periodic t to
+ * its next period) and runs f without the lock, so that f may arm timers
+ * and ready goroutines.  t may be rearmed, or freed (a sleeper's stack
+ * timer), once the lock is dropped, so what f needs is copied first and
+ * t is not touched after f.  Called and returns with
+ * timersLock held.
+ */
+static void
+runOneTimer(runtime_timer *t, int64_t now)
+{
+	void (*f)(void *, uintptr_t);
+	void	 *arg;
+	uintptr_t seq;
+	int64_t	  delta;
+	timerRun  run, **pp;
+
+	t->status = timerRunning;
+	f = t->f;
+	arg = t->arg;
+	seq = t->seq;
+	if (t->period > 0) {
+		/* Skip the periods missed, as Go does: no burst of ticks. */
+		delta = t->when - now;
+		if (__builtin_mul_overflow(
+			t->period, 1 + -delta / t->period, &delta) ||
+		    __builtin_add_overflow(t->when, delta, &t->when) ||
+		    t->when < 0)
+			t->when = maxWhen; /* Go wraps, then clamps */
+		siftdownTimer(0);
+		t->status = timerWaiting;
+	} else {
+		dodeltimer(t);
+		t->status = timerNoStatus;
+	}
+	run.t = t;
+	run.next = timers.running;
+	timers.running = &run;
+	runtime_unlock(&timers.timersLock);
+	f(arg, seq);
+	runtime_lock(&timers.timersLock);
+	for (pp = &timers.running; *pp != &run; pp = &(*pp)->next)
+		;
+	*pp = run.next;
+}
+
+/* running reports whether some thread is running t's f. */
+static bool
+running(runtime_timer *t)
+{
+	timerRun *r;
+
+	for (r = timers.running; r != NULL; r = r->next)
+		if (r->t == t)
+			return true;
+	return false;
+}
+
+/*
+ * runtime_freetimer disarms t and waits until no thread is still running
+ * its f, so that t and what f uses may be freed: Go's collector gives
+ * that guarantee for free.  f never blocks (package time's send without
+ * waiting, or starting a goroutine), so a yield loop is enough; f must not
+ * free its own timer.
+ */
+void
+runtime_freetimer(runtime_timer *t)
+{
+	runtime_lock(&timers.timersLock);
+	if (t->status == timerWaiting)
+		dodeltimer(t);
+	t->status = timerRemoved;
+	while (running(t)) {
+		runtime_unlock(&timers.timersLock);
+		runtime_osyield();
+		runtime_lock(&timers.timersLock);
+	}
+	runtime_unlock(&timers.timersLock);
+}
+
+/*
+ * runtime_runtimers runs every expired timer and returns the time the
+ * earliest remaining one is due, or 0 when there is none.  Called without
+ * the scheduler's lock; several threads may run timers at once.
+ */
+int64_t
+runtime_runtimers(void)
+{
+	runtime_timer *t;
+	int64_t	       now, next;
+
+	now = runtime_nanotime();
+	runtime_lock(&timers.timersLock);
+	for (;;) {
+		next = 0;
+		if (timers.n == 0)
+			break;
+		t = timers.t[0];
+		next = t->when;
+		if (next > now)
+			break;
+		runOneTimer(t, now);
+	}
+	runtime_unlock(&timers.timersLock);
+	return next;
+}
+
+/* runtime_nexttimer returns when the earliest timer is due, or 0. */
+int64_t
+runtime_nexttimer(void)
+{
+	int64_t next;
+
+	runtime_lock(&timers.timersLock);
+	next = timers.n > 0 ? timers.t[0]->when : 0;
+	runtime_unlock(&timers.timersLock);
+	return next;
+}
+
+/* goroutineReady is a sleeping goroutine's timer function. */
+static void
+goroutineReady(void *arg, uintptr_t seq)
+{
+	(void)seq;
+	runtime_goready(arg);
+}
+
+struct sleepArg {
+	runtime_timer *t;
+	int64_t	       when;
+};
+
+/*
+ * resetForSleep arms the sleep timer only once the goroutine is marked
+ * waiting, so the timer cannot ready it before it parks.
+ */
+static bool
+resetForSleep(runtime_g *gp, void *arg)
+{
+	struct sleepArg *sa;
+
+	(void)gp;
+	sa = arg;
+	resettimer(sa->t, sa->when);
+	return true;
+}
+
+/*
+ * runtime_timeSleep parks the caller until ns nanoseconds have passed.
+ * Go keeps the timer in the g; here it lives on the sleeper's stack,
+ * which is valid until the timer has run and readied it.
+ */
+void
+runtime_timeSleep(int64_t ns)
+{
+	runtime_timer	t = { 0 };
+	struct sleepArg sa;
+
+	if (ns <= 0)
+		return;
+	t.f = goroutineReady;
+	t.arg = runtime_getg();
+	sa.t = &t;
+	/* Go wraps and clamps a negative sum; C must not overflow. */
+	if (__builtin_add_overflow(runtime_nanotime(), ns, &sa.when))
+		sa.when = maxWhen;
+	runtime_gopark(resetForSleep, &sa);
 }

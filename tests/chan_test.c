@@ -98,21 +98,6 @@ waitGroup_Wait(waitGroup *wg)
 	wg->c = NULL;
 }
 
-static void
-sendInt(runtime_hchan *c, int v)
-{
-	runtime_chansend1(c, &v);
-}
-
-static int
-recvInt(runtime_hchan *c)
-{
-	int v;
-
-	runtime_chanrecv1(c, &v);
-	return v;
-}
-
 /* TestChan's goroutines share one argument block. */
 typedef struct chanArgs {
 	runtime_hchan *c;

@@ -2,7 +2,11 @@
  * C port of go1.19 src/net/main_test.go: the test binary's main and the
  * leak check that runs around every test.
  */
+#include <sys/wait.h>
+
 #include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +78,66 @@ newTCase(const char *name)
 	return tc;
 }
 
+void
+sendTrue(runtime_hchan *c)
+{
+	bool v = true;
+
+	runtime_chansend1(c, &v);
+}
+
+void
+sendInt(runtime_hchan *c, int v)
+{
+	runtime_chansend1(c, &v);
+}
+
+int
+recvInt(runtime_hchan *c)
+{
+	int v;
+
+	runtime_chanrecv1(c, &v);
+	return v;
+}
+
+char *
+crashOutput(void (*f)(void))
+{
+	char   *out;
+	size_t	len, cap;
+	ssize_t n;
+	int	p[2], status;
+	pid_t	pid;
+
+	if (pipe2(p, O_CLOEXEC) != 0)
+		return NULL;
+	pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 2);
+		f();
+		_exit(0);
+	}
+	close(p[1]);
+	cap = 256;
+	len = 0;
+	out = malloc(cap);
+	while (out != NULL && (n = read(p[0], out + len, cap - len - 1)) > 0) {
+		len += (size_t)n;
+		if (cap - len < 2)
+			out = realloc(out, cap *= 2);
+	}
+	close(p[0]);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid ||
+	    (WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+		free(out);
+		return NULL;
+	}
+	if (out != NULL)
+		out[len] = '\0';
+	return out;
+}
+
 int
 main(void)
 {
@@ -99,7 +163,8 @@ main(void)
 		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
 		fd_posix_suite, message_suite, stress_suite, chan_suite,
-		stack_suite,
+		stack_suite, mutex_suite, rwmutex_suite, waitgroup_suite,
+		once_suite, cond_suite, sleep_suite, tick_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

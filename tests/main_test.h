@@ -7,6 +7,8 @@
 
 #include <check.h>
 
+#include "runtime/runtime.h"
+
 /* One Suite per Go test file, named after it. */
 Suite *ip_suite(void);
 Suite *mac_suite(void);
@@ -40,6 +42,13 @@ Suite *chan_suite(void);
 /* dnsmessage's own test file: tests/dnsmessage/message_test.c. */
 Suite *message_suite(void);
 Suite *stack_suite(void);
+Suite *mutex_suite(void);
+Suite *rwmutex_suite(void);
+Suite *waitgroup_suite(void);
+Suite *once_suite(void);
+Suite *cond_suite(void);
+Suite *sleep_suite(void);
+Suite *tick_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);
@@ -56,6 +65,18 @@ Suite *fd_posix_suite(void);
  * job Go's main_test.go does for sockets.
  */
 TCase *newTCase(const char *name);
+
+/*
+ * crashOutput runs f in a forked child, as Go's tests re-run their binary
+ * to watch a fatal error, and returns the child's stderr (malloc'd) if it
+ * died, or NULL if f returned and the child exited normally.
+ */
+char *crashOutput(void (*f)(void));
+
+/* Channel helpers shared by the goroutine tests: c <- true, c <- v, <-c. */
+void sendTrue(runtime_hchan *c);
+void sendInt(runtime_hchan *c, int v);
+int  recvInt(runtime_hchan *c);
 
 /* nelem counts the rows of a static table. */
 #ifndef nelem

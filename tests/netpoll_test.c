@@ -457,13 +457,13 @@ timerHammer(void *arg)
 			runtime_deltimer(&hammerTimers[id][k]);
 		else
 			runtime_modtimer(&hammerTimers[id][k],
-			    now + (rand_r(&seed) % 2000) * 1000, testTimerFired,
-			    &finalFired[id][k], 0);
+			    now + (rand_r(&seed) % 2000) * 1000, 0,
+			    testTimerFired, &finalFired[id][k], 0);
 	}
 	now = runtime_nanotime();
 	for (i = 0; i < ntimersPer; i++)
 		runtime_modtimer(&hammerTimers[id][i],
-		    now + (rand_r(&seed) % 20) * ms, testTimerFired,
+		    now + (rand_r(&seed) % 20) * ms, 0, testTimerFired,
 		    &finalFired[id][i], 1);
 	return NULL;
 }
@@ -510,7 +510,7 @@ semaWorker(void *arg)
 	(void)arg;
 	for (i = 0; i < nsemaOps; i++) {
 		runtime_Semacquire(&sema);
-		runtime_Semrelease(&semaDone);
+		runtime_Semrelease(&semaDone, false);
 	}
 	return NULL;
 }
@@ -524,7 +524,7 @@ START_TEST(testSemaphore)
 		ck_assert_int_eq(
 		    pthread_create(&t[i], NULL, semaWorker, NULL), 0);
 	for (i = 0; i < nsemaThreads * nsemaOps; i++) {
-		runtime_Semrelease(&sema);
+		runtime_Semrelease(&sema, false);
 		runtime_Semacquire(&semaDone);
 	}
 	for (i = 0; i < nsemaThreads; i++)

@@ -1,6 +1,6 @@
 /*
  * C port of go1.19 src/time/time_test.go and mono_test.go, the tests that
- * cover what runtime/time.c ports: Duration.String, Sub, Add and the
+ * cover what time/time.c ports: Duration.String, Sub, Add and the
  * monotonic comparisons.  Times Go builds with Date are written here as
  * the Unix seconds and nanoseconds Go 1.19 reports for them.
  */

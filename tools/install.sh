@@ -6,12 +6,15 @@ set -e
 destdir=$1 prefix=$2 soname=$3
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
-mkdir -p "$inc/net/netip" "$inc/dnsmessage" "$inc/runtime" "$inc/syscall" "$lib/pkgconfig"
+mkdir -p "$inc/net/netip" "$inc/dnsmessage" "$inc/runtime" "$inc/syscall" \
+    "$inc/sync" "$inc/time" "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp dnsmessage/dnsmessage.h "$inc/dnsmessage/"
 cp syscall/syscall.h "$inc/syscall/"
+cp sync/sync.h "$inc/sync/"
+cp time/time.h "$inc/time/"
 cp libgonet.a "$lib/"
 cp "$soname" "$lib/"
 ln -sf "$soname" "$lib/libgonet.so"

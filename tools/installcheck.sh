@@ -12,6 +12,8 @@ cat >"$d/ip.c" <<'C'
 #include <string.h>
 #include <net/net.h>
 #include <dnsmessage/dnsmessage.h>
+#include <sync/sync.h>
+#include <time/time.h>
 int main(void) {
 	char *s = net_IP_String(net_ParseIP("::ffff:192.0.2.1"));
 	/* Channels come from runtime/chan.h, which runtime.h includes. */
@@ -36,6 +38,11 @@ int main(void) {
 		return 1;
 	free(t);
 	context_Free(ctx);
+	/* So must sync's and time's. */
+	sync_Mutex mu = {0};
+	sync_Mutex_Lock(&mu);
+	time_Sleep(time_Millisecond);
+	sync_Mutex_Unlock(&mu);
 	puts(s);
 	free(s);
 	return 0;
