@@ -149,8 +149,16 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
-# floor, in that order for tools/bench.sh.  Never part of test.
-BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
+# floor, each as NAME=BINARY for tools/bench.sh; another implementation is
+# one more word here (and a rule for its binary).  BENCH_QUICK=1 runs a
+# smoke test: every workload about tenfold smaller, one round.  Never part
+# of test.
+BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
+	raw=build/bench/bench_raw
+
+build/bench/benchrun: tools/benchrun.c
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ tools/benchrun.c $(LDFLAGS)
 
 build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
@@ -226,11 +234,12 @@ sockopts:
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 
 bench:
-	sh tools/setup.sh
-	$(MAKE) $(BENCH_BINS)
-	sh tools/bench.sh $(BENCH_BINS)
+	sh tools/setup.sh bench
+	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS)
 
 bench-plot:
+	sh tools/setup.sh plot
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
 install: $(LIBA_o) libgonet.so
@@ -239,7 +248,7 @@ install: $(LIBA_o) libgonet.so
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c tools/benchrun.c | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:

@@ -1,7 +1,8 @@
 #!/bin/sh
-# setup.sh: installs what building and testing gonet needs, and nothing when
-# it is all there already.  Debian package names; apt-get when root,
-# otherwise a message naming the packages.
+# setup.sh [bench|plot]: installs what building and testing gonet needs, and
+# nothing when it is all there already; "bench" adds wrk for make bench,
+# "plot" gnuplot for make bench-plot.  Debian package names; apt-get when
+# root, otherwise a message naming the packages.
 need=""
 have() { command -v "$1" >/dev/null 2>&1; }
 pkg-config --exists check 2>/dev/null || need="$need check"
@@ -11,6 +12,10 @@ have bmake || need="$need bmake"
 [ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
 [ -f /etc/services ] || need="$need netbase"
 have ip || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need="$need iproute2"
+case ${1:-} in
+bench) have wrk || need="$need wrk" ;;
+plot) have gnuplot || need="$need gnuplot-nox" ;;
+esac
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "gonet needs these Debian packages:$need" >&2
