@@ -209,7 +209,10 @@ while [ "$r" -le "$rounds" ]; do
 			[ -n "$cond" ] && startLoad
 			for impl in $impls; do
 				[ "$impl.$w" = raw.micro ] && continue
-				res=$(run "$impl" "$w" $a </dev/null)
+				res=$(run "$impl" "$w" $a </dev/null) || {
+					echo "bench.sh: $impl $w$cond failed" >&2
+					exit 1
+				}
 				echo "$res" | while read -r m v; do
 					echo "$r,$impl,$m$cond,$v,$(unit "$m")" >>$csv
 					printf '%s %-7s %-36s %12s %s\n' "$r" "$impl" \
