@@ -210,8 +210,16 @@ $(LIBA_fo): $(LIB_SRCS:.c=.fo) $(ARCH_ASMS:.S=.fo)
 	    $(LIBA_fo) $(LDFLAGS)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
-# floor, in that order for tools/bench.sh.  Never part of test.
-BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
+# floor, each as NAME=BINARY for tools/bench.sh; another implementation is
+# one more word here (and a rule for its binary).  BENCH_QUICK=1 runs a
+# smoke test: every workload about tenfold smaller, one round.  Never part
+# of test.
+BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
+	raw=build/bench/bench_raw
+
+build/bench/benchrun: tools/benchrun.c
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -o $@ tools/benchrun.c $(LDFLAGS)
 
 build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
@@ -295,9 +303,9 @@ sockopts:
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 
 bench:
-	sh tools/setup.sh
-	$(MAKE) $(BENCH_BINS)
-	sh tools/bench.sh $(BENCH_BINS)
+	sh tools/setup.sh bench
+	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS)
 
 fuzz:
 	sh tools/setup.sh fuzz
@@ -305,6 +313,7 @@ fuzz:
 	sh tools/fuzz.sh $(FUZZTIME) $(FUZZ_BINS)
 
 bench-plot:
+	sh tools/setup.sh plot
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
 install: $(LIBA_o) libgonet.so
@@ -315,7 +324,7 @@ format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c \
 	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
-	    $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
+	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:

@@ -6,13 +6,15 @@
  *	bench WORKLOAD [N]
  *
  * Each run prints "metric value" lines for tools/bench.sh.  Everything
- * stays on loopback and every loop is bounded by its N.
+ * stays on loopback and every loop is bounded by its N, except
+ * http_serve, which answers until tools/bench.sh kills it.
  */
 #include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -63,6 +65,21 @@ arg(int argc, char **argv, int i, long def)
 	if (argc > i)
 		return strtol(argv[i], NULL, 10);
 	return def;
+}
+
+/*
+ * raiseNofile lifts the descriptor limit to its hard maximum, as Go 1.19
+ * does at startup, for the workloads with thousands of connections.
+ */
+static void
+raiseNofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 }
 
 /* readFull is io.ReadFull: a short count is an error. */
@@ -137,9 +154,9 @@ acceptEcho(void *arg)
 static double
 pingpong(net_Conn *c, long n, bool deadline)
 {
-	double t0;
-	char   b;
-	long   i;
+	double	  t0;
+	char	  b;
+	long	  i;
 	ptrdiff_t nw;
 
 	b = 'x';
@@ -148,8 +165,8 @@ pingpong(net_Conn *c, long n, bool deadline)
 		check("Write", net_Conn_Write(c, &b, 1, &nw));
 		if (deadline)
 			check("SetReadDeadline",
-			    net_Conn_SetReadDeadline(c,
-				time_Time_Add(time_Now(), time_Second)));
+			    net_Conn_SetReadDeadline(
+				c, time_Time_Add(time_Now(), time_Second)));
 		check("Read", readFull(c, &b, 1));
 	}
 	return (now() - t0) / (double)n * 1e6;
@@ -176,20 +193,19 @@ streamPingpong(const char *name, const char *network, const char *address,
 }
 
 /*
- * tcpPingpong2 runs the echo server in a child process ("serve"), which
- * reports its address on a pipe.  The child is spawned before this
+ * spawnServer starts this program as "serve NCONN" in a child process,
+ * which echoes NCONN connections and reports its address on a pipe, and
+ * returns that address, malloc'd.  The child is spawned before this
  * process has any gonet thread.
  */
-static void
-tcpPingpong2(long n)
+static char *
+spawnServer(long nconn, pid_t *pid)
 {
 	posix_spawn_file_actions_t fa;
-	net_Conn *c;
-	char	 *argv[3];
-	char	  buf[64];
-	pid_t	  pid;
-	ssize_t	  r;
-	int	  p[2], status;
+	char			  *argv[4];
+	char			   buf[64], count[24];
+	ssize_t			   r;
+	int			   p[2];
 
 	if (pipe(p) < 0) {
 		perror("bench: pipe");
@@ -198,10 +214,12 @@ tcpPingpong2(long n)
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
 	posix_spawn_file_actions_addclose(&fa, p[0]);
+	snprintf(count, sizeof(count), "%ld", nconn);
 	argv[0] = (char *)self;
 	argv[1] = (char *)"serve";
-	argv[2] = NULL;
-	if (posix_spawn(&pid, self, &fa, NULL, argv, environ) != 0) {
+	argv[2] = count;
+	argv[3] = NULL;
+	if (posix_spawn(pid, self, &fa, NULL, argv, environ) != 0) {
 		perror("bench: posix_spawn");
 		exit(1);
 	}
@@ -215,24 +233,48 @@ tcpPingpong2(long n)
 	buf[r] = '\0';
 	buf[strcspn(buf, "\n")] = '\0';
 	close(p[0]);
-	check("Dial", net_Dial("tcp", buf, &c));
+	return strdup(buf);
+}
+
+static void
+tcpPingpong2(long n)
+{
+	net_Conn *c;
+	char	 *addr;
+	pid_t	  pid;
+	int	  status;
+
+	addr = spawnServer(1, &pid);
+	check("Dial", net_Dial("tcp", addr, &c));
+	free(addr);
 	printf("tcp_pingpong_2proc %.3f\n", pingpong(c, n, false));
 	net_Conn_Free(c);
 	waitpid(pid, &status, 0);
 }
 
+/* serve is the child of spawnServer: nconn connections, each echoed. */
 static void
-serve(void)
+serve(long nconn)
 {
 	net_Listener *l;
+	net_Conn     *c;
+	pthread_t    *t;
 	char	     *addr;
+	long	      i;
 
 	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
 	addr = listenAddr(l);
 	printf("%s\n", addr);
 	fflush(stdout);
 	free(addr);
-	acceptEcho(l);
+	t = calloc((size_t)nconn, sizeof(*t));
+	for (i = 0; i < nconn; i++) {
+		check("Accept", net_Listener_Accept(l, &c));
+		t[i] = spawn(echo, c);
+	}
+	for (i = 0; i < nconn; i++)
+		pthread_join(t[i], NULL);
+	free(t);
 	net_Listener_Free(l);
 }
 
@@ -351,9 +393,15 @@ connClose(const char *name, long n, bool abortive)
 struct connArgs {
 	const char	  *addr;
 	long		   rounds;
+	bool		   warmup;
 	pthread_barrier_t *start;
 };
 
+/*
+ * connClient dials, then waits for every other client; with warmup, one
+ * untimed round trip first proves that the server has taken the
+ * connection.
+ */
 static void *
 connClient(void *arg)
 {
@@ -365,14 +413,35 @@ connClient(void *arg)
 
 	a = arg;
 	check("Dial", net_Dial("tcp", a->addr, &c));
-	pthread_barrier_wait(a->start);
 	b = 'x';
+	if (a->warmup) {
+		check("Write", net_Conn_Write(c, &b, 1, &nw));
+		check("Read", readFull(c, &b, 1));
+	}
+	pthread_barrier_wait(a->start);
 	for (i = 0; i < a->rounds; i++) {
 		check("Write", net_Conn_Write(c, &b, 1, &nw));
 		check("Read", readFull(c, &b, 1));
 	}
 	net_Conn_Free(c);
 	return NULL;
+}
+
+/*
+ * timeClients releases the nconn clients already started in ct and
+ * returns their round trips per second.
+ */
+static double
+timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
+{
+	double t0;
+	long   i;
+
+	pthread_barrier_wait(a->start);
+	t0 = now();
+	for (i = 0; i < nconn; i++)
+		pthread_join(ct[i], NULL);
+	return (double)(nconn * a->rounds) / (now() - t0);
 }
 
 static void
@@ -383,7 +452,6 @@ conns(long nconn, long rounds)
 	net_Listener	 *l;
 	net_Conn	 *c;
 	pthread_t	 *ct, *st;
-	double		  t0;
 	char		 *addr;
 	long		  i;
 
@@ -394,17 +462,14 @@ conns(long nconn, long rounds)
 	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
 	a.addr = addr;
 	a.rounds = rounds;
+	a.warmup = false;
 	a.start = &start;
 	for (i = 0; i < nconn; i++) {
 		ct[i] = spawn(connClient, &a);
 		check("Accept", net_Listener_Accept(l, &c));
 		st[i] = spawn(echo, c);
 	}
-	pthread_barrier_wait(&start);
-	t0 = now();
-	for (i = 0; i < nconn; i++)
-		pthread_join(ct[i], NULL);
-	printf("conns1000 %.1f\n", (double)(nconn * rounds) / (now() - t0));
+	printf("conns1000 %.1f\n", timeClients(&a, ct, nconn));
 	for (i = 0; i < nconn; i++)
 		pthread_join(st[i], NULL);
 	printf("conns1000_rss %.2f\n", peakRSS());
@@ -414,10 +479,43 @@ conns(long nconn, long rounds)
 	net_Listener_Free(l);
 }
 
+/*
+ * conns2proc is conns with the echo side in a child process ("serve"):
+ * 10000 connections need more descriptors than one process may open
+ * here.  The peak RSS is this process's plus the child's.
+ */
+static void
+conns2proc(const char *name, long nconn, long rounds)
+{
+	struct connArgs	  a;
+	struct rusage	  ru;
+	pthread_barrier_t start;
+	pthread_t	 *ct;
+	pid_t		  pid;
+	long		  i;
+	int		  status;
+
+	a.addr = spawnServer(nconn, &pid);
+	a.rounds = rounds;
+	a.warmup = true;
+	a.start = &start;
+	ct = calloc((size_t)nconn, sizeof(*ct));
+	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	for (i = 0; i < nconn; i++)
+		ct[i] = spawn(connClient, &a);
+	printf("%s %.1f\n", name, timeClients(&a, ct, nconn));
+	waitpid(pid, &status, 0);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf(
+	    "%s_rss %.2f\n", name, peakRSS() + (double)ru.ru_maxrss / 1024.0);
+	free(ct);
+	free((char *)a.addr);
+}
+
 static void *
 udpEcho(void *arg)
 {
-	net_UDPAddr from;
+	net_UDPAddr  from;
 	net_UDPConn *c;
 	char	     b[2048];
 	ptrdiff_t    n, nw;
@@ -481,19 +579,104 @@ unixPingpong(long n)
 }
 
 /*
+ * The HTTP server for wrk: every request, read up to its blank line, gets
+ * the same 1 KiB response, and the connection stays open.  The Go twin
+ * and bench_raw send the same bytes.
+ */
+enum { httpBody = 1024, httpBuf = 4096 };
+
+static char   httpResponse[128 + httpBody];
+static size_t httpResponseLen;
+
+static void
+httpInit(void)
+{
+	int n;
+
+	n = snprintf(httpResponse, sizeof(httpResponse),
+	    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+	    "Content-Length: %d\r\n\r\n",
+	    httpBody);
+	memset(httpResponse + n, 'x', httpBody);
+	httpResponseLen = (size_t)n + httpBody;
+}
+
+/* headerEnd returns the length of the first request in p, or 0. */
+static size_t
+headerEnd(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 3; i < n; i++)
+		if (p[i] == '\n' && p[i - 1] == '\r' && p[i - 2] == '\n' &&
+		    p[i - 3] == '\r')
+			return i + 1;
+	return 0;
+}
+
+static void *
+httpConn(void *arg)
+{
+	runtime_error *err;
+	net_Conn      *c;
+	char	       buf[httpBuf];
+	size_t	       have, req;
+	ptrdiff_t      n, nw;
+
+	c = arg;
+	have = 0;
+	while ((err = net_Conn_Read(c, buf + have, sizeof(buf) - have, &n)) ==
+	    NULL) {
+		have += (size_t)n;
+		while (err == NULL && (req = headerEnd(buf, have)) != 0) {
+			err = net_Conn_Write(
+			    c, httpResponse, httpResponseLen, &nw);
+			memmove(buf, buf + req, have - req);
+			have -= req;
+		}
+		if (err != NULL || have == sizeof(buf))
+			break;
+	}
+	runtime_error_Free(err);
+	net_Conn_Free(c);
+	return NULL;
+}
+
+/* httpServe prints its address and answers until it is killed. */
+static void
+httpServe(void)
+{
+	net_Listener *l;
+	net_Conn     *c;
+	pthread_t     t;
+	char	     *addr;
+
+	httpInit();
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = listenAddr(l);
+	printf("%s\n", addr);
+	free(addr);
+	for (;;) {
+		check("Accept", net_Listener_Accept(l, &c));
+		t = spawn(httpConn, c);
+		pthread_detach(t);
+	}
+}
+
+/*
  * The micro-benchmarks time a loop long enough for the clock's
  * granularity not to matter, as testing.B does.
  */
-#define MICRO(name, iters, body)                                           \
-	do {                                                               \
-		double t0_;                                                \
-		long   i_;                                                 \
-		t0_ = now();                                               \
-		for (i_ = 0; i_ < (iters); i_++) {                         \
-			body;                                              \
-		}                                                          \
-		printf("%s %.2f\n", (name),                                \
-		    (now() - t0_) / (double)(iters) * 1e9);                 \
+#define MICRO(name, iters, body)                                               \
+	do {                                                                   \
+		double t0_;                                                    \
+		long   i_;                                                     \
+		t0_ = now();                                                   \
+		for (i_ = 0; i_ < (iters); i_++) {                             \
+			body;                                                  \
+		}                                                              \
+		printf(                                                        \
+		    "%s %.2f\n", (name), (now() - t0_) / (double)(iters)*1e9); \
 	} while (0)
 
 static volatile uint8_t micro_sink;
@@ -507,26 +690,20 @@ micro(long iters)
 
 	v4 = net_ParseIP("192.168.1.1");
 	v6 = net_ParseIP("2001:db8::68");
-	MICRO("micro_ParseIP_v4", iters,
-	    ip = net_ParseIP("192.168.1.1");
-	    micro_sink = ip.b[15]);
-	MICRO("micro_ParseIP_v6", iters,
-	    ip = net_ParseIP("2001:db8::68");
-	    micro_sink = ip.b[15]);
-	MICRO("micro_IPString_v4", iters,
-	    s = net_IP_String(v4);
-	    free(s));
-	MICRO("micro_IPString_v6", iters,
-	    s = net_IP_String(v6);
-	    free(s));
+	MICRO("micro_ParseIP_v4", iters, ip = net_ParseIP("192.168.1.1");
+	      micro_sink = ip.b[15]);
+	MICRO("micro_ParseIP_v6", iters, ip = net_ParseIP("2001:db8::68");
+	      micro_sink = ip.b[15]);
+	MICRO("micro_IPString_v4", iters, s = net_IP_String(v4); free(s));
+	MICRO("micro_IPString_v6", iters, s = net_IP_String(v6); free(s));
 	MICRO("micro_SplitHostPort", iters,
-	    check("SplitHostPort",
-		net_SplitHostPort("[::1]:8080", &host, &port));
-	    free(host); free(port));
+	      check("SplitHostPort",
+		  net_SplitHostPort("[::1]:8080", &host, &port));
+	      free(host); free(port));
 	MICRO("micro_ResolveTCPAddr", iters,
-	    check("ResolveTCPAddr",
-		net_ResolveTCPAddr("tcp", "127.0.0.1:8080", &ta));
-	    free(ta));
+	      check("ResolveTCPAddr",
+		  net_ResolveTCPAddr("tcp", "127.0.0.1:8080", &ta));
+	      free(ta));
 }
 
 int
@@ -541,16 +718,21 @@ main(int argc, char **argv)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	w = argv[1];
+	raiseNofile();
+	/* A peer that leaves must fail a Write, not end the server. */
+	signal(SIGPIPE, SIG_IGN);
 	if (strcmp(w, "serve") == 0)
-		serve();
+		serve(arg(argc, argv, 2, 1));
+	else if (strcmp(w, "http_serve") == 0)
+		httpServe();
 	else if (strcmp(w, "tcp_pingpong") == 0)
-		streamPingpong(w, "tcp", "127.0.0.1:0",
-		    arg(argc, argv, 2, 200000), false);
+		streamPingpong(
+		    w, "tcp", "127.0.0.1:0", arg(argc, argv, 2, 200000), false);
 	else if (strcmp(w, "tcp_pingpong_2proc") == 0)
 		tcpPingpong2(arg(argc, argv, 2, 200000));
 	else if (strcmp(w, "tcp_pingpong_deadline") == 0)
-		streamPingpong(w, "tcp", "127.0.0.1:0",
-		    arg(argc, argv, 2, 200000), true);
+		streamPingpong(
+		    w, "tcp", "127.0.0.1:0", arg(argc, argv, 2, 200000), true);
 	else if (strcmp(w, "tcp_stream") == 0)
 		tcpStream(arg(argc, argv, 2, 2048));
 	else if (strcmp(w, "connclose_normal") == 0)
@@ -559,6 +741,9 @@ main(int argc, char **argv)
 		connClose(w, arg(argc, argv, 2, 20000), true);
 	else if (strcmp(w, "conns1000") == 0)
 		conns(arg(argc, argv, 2, 1000), arg(argc, argv, 3, 100));
+	else if (strcmp(w, "conns10k") == 0)
+		conns2proc(
+		    w, arg(argc, argv, 2, 10000), arg(argc, argv, 3, 20));
 	else if (strcmp(w, "udp_pingpong") == 0)
 		udpPingpong(arg(argc, argv, 2, 200000));
 	else if (strcmp(w, "unix_pingpong") == 0)

@@ -1,39 +1,55 @@
 #!/bin/sh
-# bench.sh [-q] [-r ROUNDS] GONET GO RAW: runs every workload of
-# docs/PERFORMANCE.md on the three implementations in interleaved rounds
-# (gonet, Go, raw C, gonet, Go, raw C, ...), writes one CSV row per round,
-# implementation and metric to build/bench/bench.csv, and prints min,
-# median and max per implementation with the medians of the per-round
-# ratios gonet/raw C and gonet/Go (also kept in build/bench/summary.txt).
+# bench.sh [-q] [-r ROUNDS] NAME=BINARY...: runs every workload of
+# docs/PERFORMANCE.md on each named implementation in interleaved rounds
+# (gonet, Go, raw C, gonet, Go, raw C, ...), each workload twice: on the
+# machine as it is, then again beside a busy loop pinned to CPU 0 (metrics
+# suffixed _loaded).  Every run also reports its CPU and wall-clock time
+# (tools/benchrun.c: WORKLOAD_cpu_ms, WORKLOAD_wall_ms).  One CSV row per
+# round, implementation and metric goes to build/bench/bench.csv; the
+# summary (build/bench/summary.txt) gives min, median and max per
+# implementation and the medians of the per-round ratios to raw C and Go.
 #
-# -q shrinks every workload tenfold for a quick look; its figures are not
-# the ones docs/PERFORMANCE.md records.  An empty GO skips the Go twin.
+#	sh tools/bench.sh gonet=build/bench/bench go=build/bench/bench-go \
+#	    raw=build/bench/bench_raw
+#
+# NAME is free, but "raw" is the floor every other implementation is
+# divided by, and "go" the reference of every other one; another
+# implementation is one more NAME=BINARY word.  -q (or BENCH_QUICK=1 in
+# the environment, which also means one round) shrinks every workload
+# about tenfold; its figures are a smoke test, not the recorded ones.
 set -e
 
-rounds=5
+rounds=3
 quick=
-while [ $# -gt 3 ]; do
+[ "${BENCH_QUICK:-}" = 1 ] && quick=1 rounds=1
+while [ $# -gt 0 ]; do
 	case $1 in
 	-q) quick=1; shift ;;
 	-r) rounds=$2; shift 2 ;;
 	*) break ;;
 	esac
 done
-if [ $# -ne 3 ]; then
-	echo "usage: bench.sh [-q] [-r rounds] gonet go raw" >&2
-	exit 2
-fi
-gonet=$1 gobin=$2 raw=$3
+impls=
+for a; do
+	case $a in
+	?*=?*) impls="$impls ${a%%=*}" ;;
+	*) echo "usage: bench.sh [-q] [-r rounds] name=binary..." >&2; exit 2 ;;
+	esac
+done
+[ -n "$impls" ] || { echo "usage: bench.sh [-q] [-r rounds] name=binary..." >&2; exit 2; }
 out=build/bench
+benchrun=${BENCHRUN:-$out/benchrun}
 mkdir -p $out
 csv=$out/bench.csv
 
-# One workload a line: its name and arguments.  The TCP ping-pongs run
-# the issue's 200k round trips; the other ping-pongs 50k, which keeps a
-# full run under 10 minutes (raw C needs about 80 us a round trip here).
-# "micro" prints several metrics and has no raw C twin.
-workloads='tcp_pingpong 200000
-tcp_pingpong_2proc 200000
+# One workload a line: its name and arguments.  The two plain TCP
+# ping-pongs run 100k round trips (the issue's 200k would take a full run
+# past 20 minutes now that every workload runs twice), the other
+# ping-pongs 50k; the figure is per round trip either way.  "micro" prints several
+# metrics and has no raw C twin; http_wrk's argument is wrk's duration in
+# seconds; conns10k's are connections and round trips each.
+workloads='tcp_pingpong 100000
+tcp_pingpong_2proc 100000
 tcp_pingpong_deadline 50000
 udp_pingpong 50000
 unix_pingpong 50000
@@ -41,67 +57,187 @@ tcp_stream 2048
 connclose_normal 20000
 connclose_abort 20000
 conns1000 1000,100
+conns10k 10000,20
+http_wrk 10
 micro 1000000'
 
-# scale shrinks a workload's arguments tenfold under -q; the number of
-# concurrent connections stays 1000, only their round trips shrink.
+# scale shrinks a workload's arguments under -q; the number of concurrent
+# connections stays, only their round trips shrink.
 scale() {
 	if [ -z "$quick" ]; then
 		echo "$2"
-	elif [ "$1" = conns1000 ]; then
-		echo 1000,10
-	else
-		echo $(($2 / 10))
+		return
 	fi
+	case $1 in
+	conns1000) echo 1000,10 ;;
+	conns10k) echo 10000,2 ;;
+	http_wrk) echo 2 ;;
+	*) echo $(($2 / 10)) ;;
+	esac
 }
 
 # unit names each metric's unit; bench.csv carries it.
 unit() {
-	case $1 in
+	case ${1%_loaded} in
+	*_cpu_ms | *_wall_ms | http_p99_ms) echo ms ;;
 	*_pingpong*) echo us/rt ;;
 	tcp_stream) echo GiB/s ;;
 	connclose_*) echo conn/s ;;
-	conns1000) echo rt/s ;;
-	conns1000_rss) echo MiB ;;
+	conns1000 | conns10k) echo rt/s ;;
+	*_rss) echo MiB ;;
+	http_rps) echo req/s ;;
+	http_cpu_us) echo us/req ;;
 	micro_*) echo ns/op ;;
 	esac
 }
 
+# cpuMs prints the CPU time (user + system) process $1 has used, in ms.
+# /proc/PID/stat counts every thread, the dead ones too.
+tck=$(getconf CLK_TCK)
+cpuMs() {
+	sed 's/.*) //' /proc/$1/stat | awk -v t="$tck" '{ print ($12 + $13) * 1000 / t }'
+}
+
+# httpWrk BIN SECS: starts BIN's HTTP server, drives it with wrk (100
+# connections, two threads) and prints wrk's rate and 99th percentile and
+# the server's CPU time over wrk's run, in all and per request.
+httpWrk() {
+	addrf=$out/http.addr
+	: >$addrf
+	"$1" http_serve >$addrf &
+	spid=$!
+	echo $spid >$out/http.pid
+	i=0
+	while [ ! -s $addrf ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if ! kill -0 $spid 2>/dev/null || [ ! -s $addrf ]; then
+		echo "bench.sh: $1 http_serve did not start" >&2
+		kill $spid 2>/dev/null || :
+		rm -f $out/http.pid
+		return 1
+	fi
+	c0=$(cpuMs $spid)
+	t0=$(date +%s%N)
+	wout=$(timeout $(($2 + 60)) wrk -t2 -c100 -d"$2"s --latency \
+	    "http://$(head -n 1 $addrf)/") || wout=
+	t1=$(date +%s%N)
+	c1=$(cpuMs $spid)
+	kill $spid
+	wait $spid 2>/dev/null || :
+	rm -f $out/http.pid
+	if [ -z "$wout" ] || echo "$wout" | grep -q 'Non-2xx'; then
+		echo "bench.sh: wrk failed against $1:" >&2
+		echo "$wout" >&2
+		return 1
+	fi
+	echo "$wout" | grep 'Socket errors' | sed "s|^|bench.sh: $1: |" >&2 || :
+	echo "$wout" | awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" '
+	function ms(s) {
+		if (s ~ /us$/) return s / 1000
+		if (s ~ /ms$/) return s + 0
+		if (s ~ /m$/) return s * 60000
+		return s * 1000
+	}
+	/ requests in / { reqs = $1 }
+	/^Requests\/sec:/ { rps = $2 }
+	$1 == "99%" { p99 = ms($2) }
+	END {
+		printf "http_rps %.1f\n", rps
+		printf "http_cpu_us %.2f\n", (c1 - c0) * 1000 / reqs
+		printf "http_p99_ms %.3f\n", p99
+		printf "http_wrk_cpu_ms %.1f\n", c1 - c0
+		printf "http_wrk_wall_ms %.1f\n", (t1 - t0) / 1e6
+	}'
+}
+
+# binary NAME prints the binary given for implementation NAME.
+binary() {
+	for a in $args0; do
+		[ "${a%%=*}" = "$1" ] && echo "${a#*=}" && return
+	done
+}
+args0="$*"
+
+# The competing load: a busy loop pinned to CPU 0, bounded by timeout(1)
+# in case this script dies, killed after each workload's loaded runs.
+pin=
+command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
+# http.pid names a server httpWrk has not stopped yet.
+load=
+rm -f $out/http.pid
+trap '[ -z "$load" ] || kill $load 2>/dev/null
+[ ! -s $out/http.pid ] || kill $(cat $out/http.pid) 2>/dev/null' EXIT
+trap 'exit 2' HUP INT TERM
+startLoad() {
+	timeout 3600 $pin sh -c 'while :; do :; done' &
+	load=$!
+}
+stopLoad() {
+	kill $load 2>/dev/null || :
+	wait $load 2>/dev/null || :
+	load=
+}
+
+if echo "$workloads" | grep -q '^http_wrk' && ! command -v wrk >/dev/null; then
+	echo "bench.sh: wrk is missing; install it with: sh tools/setup.sh bench" >&2
+	exit 1
+fi
+
+# run IMPL WORKLOAD ARGS...: one bounded run, its "metric value" lines.
+# A failed or hung run stops the benchmark (set -e sees the status).
+run() {
+	bin=$(binary "$1")
+	w=$2
+	shift 2
+	if [ "$w" = http_wrk ]; then
+		httpWrk "$bin" "$@"
+	else
+		timeout 300 "$benchrun" "$w" "$bin" "$w" "$@"
+	fi
+}
+
 echo "round,impl,workload,value,unit" >$csv
 r=1
-while [ $r -le "$rounds" ]; do
-	echo "$workloads" | while read -r w args; do
-		args=$(scale "$w" "$args" | tr , ' ')
-		for impl in gonet go raw; do
-			case $impl in
-			gonet) bin=$gonet ;;
-			go) bin=$gobin ;;
-			raw) bin=$raw ;;
-			esac
-			[ -n "$bin" ] || continue
-			[ "$impl.$w" = raw.micro ] && continue
-			# Every run is bounded; a failed or hung run stops the
-			# benchmark (set -e sees the substitution's status).
-			out=$(timeout 300 "$bin" "$w" $args)
-			echo "$out" | while read -r m v; do
-				echo "$r,$impl,$m,$v,$(unit "$m")" >>$csv
-				printf '%s %-6s %-22s %12s %s\n' "$r" "$impl" "$m" "$v" \
-				    "$(unit "$m")" >&2
+while [ "$r" -le "$rounds" ]; do
+	# A here-document, not a pipe, keeps the loop in this shell, so that
+	# a failed run ends the script and the EXIT trap stops the load.
+	while read -r w a; do
+		a=$(scale "$w" "$a" | tr , ' ')
+		for cond in "" _loaded; do
+			[ -n "$cond" ] && startLoad
+			for impl in $impls; do
+				[ "$impl.$w" = raw.micro ] && continue
+				res=$(run "$impl" "$w" $a </dev/null) || {
+					echo "bench.sh: $impl $w$cond failed" >&2
+					exit 1
+				}
+				echo "$res" | while read -r m v; do
+					echo "$r,$impl,$m$cond,$v,$(unit "$m")" >>$csv
+					printf '%s %-7s %-36s %12s %s\n' "$r" "$impl" \
+					    "$m$cond" "$v" "$(unit "$m")" >&2
+				done
 			done
+			[ -n "$cond" ] && stopLoad
 		done
-	done
+	done <<END
+$workloads
+END
 	r=$((r + 1))
 done
 
 # The summary: per metric, min/median/max of each implementation, then the
-# medians of the per-round ratios.
-awk -F, '
-function median(a, n,    i, j, t) {
-	for (i = 2; i <= n; i++)
-		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
-			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
-		}
-	return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+# medians of the per-round ratios: every implementation but raw C over raw
+# C, and every one but raw C and Go over Go.
+awk -F, -v impls="$impls" "$(cat tools/median.awk)"'
+# ratio prints the median over rounds of metric m of x over y.
+function ratio(m, x, y,    a, c, r) {
+	c = 0
+	for (r = 1; r <= nr; r++)
+		if ((r, x, m) in v && (r, y, m) in v && v[r, y, m] != 0)
+			a[++c] = v[r, x, m] / v[r, y, m]
+	return c ? sprintf("%.3f", median(a, c)) : "-"
 }
 NR == 1 { next }
 {
@@ -115,43 +251,45 @@ NR == 1 { next }
 	if ($1 > nr) nr = $1
 }
 END {
-	printf "%-22s %-7s %26s %26s %26s %8s %8s\n", "workload", "unit", \
-	    "gonet min/med/max", "Go min/med/max", "raw C min/med/max", \
-	    "gonet/C", "gonet/Go"
+	ni = split(impls, im, " ")
+	for (k = 1; k <= ni; k++) has[im[k]] = 1
+	nq = 0
+	for (k = 1; k <= ni; k++) {
+		if (im[k] != "raw" && has["raw"]) { qx[++nq] = im[k]; qy[nq] = "raw" }
+	}
+	for (k = 1; k <= ni; k++) {
+		if (im[k] != "raw" && im[k] != "go" && has["go"]) {
+			qx[++nq] = im[k]; qy[nq] = "go"
+		}
+	}
+	printf "%-36s %-7s", "metric", "unit"
+	for (k = 1; k <= ni; k++) printf " %26s", im[k] " min/med/max"
+	for (q = 1; q <= nq; q++) printf " %9s", qx[q] "/" qy[q]
+	printf "\n"
 	for (i = 1; i <= nm; i++) {
 		m = order[i]
-		printf "%-22s %-7s", m, u[m]
-		split("gonet go raw", impls, " ")
-		for (k = 1; k <= 3; k++) {
-			key = m SUBSEP impls[k]
+		printf "%-36s %-7s", m, u[m]
+		for (k = 1; k <= ni; k++) {
+			key = m SUBSEP im[k]
 			if (!(key in n)) { printf " %26s", "-"; continue }
 			delete a
 			for (j = 1; j <= n[key]; j++) a[j] = vals[key, j]
 			printf " %26s", sprintf("%.4g/%.4g/%.4g", mn[key], \
 			    median(a, n[key]), mx[key])
 		}
-		split("raw go", dens, " ")
-		for (k = 1; k <= 2; k++) {
-			delete a; c = 0
-			for (r = 1; r <= nr; r++)
-				if ((r, "gonet", m) in v && (r, dens[k], m) in v && \
-				    v[r, dens[k], m] != 0)
-					a[++c] = v[r, "gonet", m] / v[r, dens[k], m]
-			printf " %8s", c ? sprintf("%.3f", median(a, c)) : "-"
-		}
+		for (q = 1; q <= nq; q++) printf " %9s", ratio(m, qx[q], qy[q])
 		printf "\n"
 	}
 	# Deadline-per-Read against the plain ping-pong, per implementation.
-	split("gonet go raw", impls, " ")
-	for (k = 1; k <= 3; k++) {
+	for (k = 1; k <= ni; k++) {
 		delete a; c = 0
 		for (r = 1; r <= nr; r++)
-			if ((r, impls[k], "tcp_pingpong_deadline") in v && \
-			    (r, impls[k], "tcp_pingpong") in v)
-				a[++c] = v[r, impls[k], "tcp_pingpong_deadline"] / \
-				    v[r, impls[k], "tcp_pingpong"]
+			if ((r, im[k], "tcp_pingpong_deadline") in v && \
+			    (r, im[k], "tcp_pingpong") in v)
+				a[++c] = v[r, im[k], "tcp_pingpong_deadline"] / \
+				    v[r, im[k], "tcp_pingpong"]
 		if (c)
-			printf "deadline/plain ping-pong, %s: %.3f\n", impls[k], \
+			printf "deadline/plain ping-pong, %s: %.3f\n", im[k], \
 			    median(a, c)
 	}
 }' $csv | tee $out/summary.txt

@@ -7,7 +7,8 @@
  *
  * Each run prints "metric value" lines for tools/bench.sh; the workload
  * names, sizes and output are the same in tools/bench.c and
- * tests/bench/bench.go.  Everything stays on loopback.
+ * tests/bench/bench.go.  Everything stays on loopback; every loop is
+ * bounded, except http_serve's, which answers until it is killed.
  */
 #include <sys/resource.h>
 #include <sys/socket.h>
@@ -21,6 +22,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -247,8 +249,9 @@ pingpong(int fd, long n, int rcvtimeo)
 	t0 = now();
 	for (i = 0; i < n; i++) {
 		writeFull(fd, &b, 1);
-		if (rcvtimeo > 0 && setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO,
-					&tv, sizeof(tv)) < 0)
+		if (rcvtimeo > 0 &&
+		    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) <
+			0)
 			fatal("setsockopt SO_RCVTIMEO");
 		readFull(fd, &b, 1);
 	}
@@ -272,28 +275,30 @@ tcpPingpong(const char *name, long n, int rcvtimeo)
 }
 
 /*
- * tcpPingpong2 runs the echo server in a child process ("serve"), which
- * reports its port on a pipe, and the client here.
+ * spawnServer starts this program as "serve NCONN" in a child process,
+ * which echoes NCONN connections and reports its port on a pipe, and
+ * fills sin with the server's address.
  */
-static void
-tcpPingpong2(long n)
+static pid_t
+spawnServer(long nconn, struct sockaddr_in *sin)
 {
-	struct sockaddr_in sin;
 	posix_spawn_file_actions_t fa;
-	char	*argv[3];
-	char	 buf[32];
-	pid_t	 pid;
-	int	 p[2], c, status;
-	ssize_t	 r;
+	char			  *argv[4];
+	char			   buf[32], count[24];
+	pid_t			   pid;
+	int			   p[2];
+	ssize_t			   r;
 
 	if (pipe(p) < 0)
 		fatal("pipe");
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
 	posix_spawn_file_actions_addclose(&fa, p[0]);
+	snprintf(count, sizeof(count), "%ld", nconn);
 	argv[0] = (char *)self;
 	argv[1] = (char *)"serve";
-	argv[2] = NULL;
+	argv[2] = count;
+	argv[3] = NULL;
 	if ((errno = posix_spawn(&pid, self, &fa, NULL, argv, environ)) != 0)
 		fatal("posix_spawn");
 	posix_spawn_file_actions_destroy(&fa);
@@ -303,10 +308,21 @@ tcpPingpong2(long n)
 		fatal("read port");
 	buf[r] = '\0';
 	close(p[0]);
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	sin.sin_port = htons((uint16_t)atoi(buf));
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin->sin_port = htons((uint16_t)atoi(buf));
+	return pid;
+}
+
+static void
+tcpPingpong2(long n)
+{
+	struct sockaddr_in sin;
+	pid_t		   pid;
+	int		   c, status;
+
+	pid = spawnServer(1, &sin);
 	c = tcpDial(&sin);
 	printf("tcp_pingpong_2proc %.3f\n", pingpong(c, n, 0));
 	close(c);
@@ -314,17 +330,24 @@ tcpPingpong2(long n)
 		fatal("waitpid");
 }
 
-/* serve is the child of tcpPingpong2: one connection, echoed. */
+/* serve is the child of spawnServer: nconn connections, each echoed. */
 static void
-serve(void)
+serve(long nconn)
 {
 	struct sockaddr_in sin;
+	pthread_t	  *t;
+	long		   i;
 	int		   l;
 
 	l = tcpListen(&sin);
 	printf("%d\n", ntohs(sin.sin_port));
 	fflush(stdout);
-	acceptEcho((void *)(intptr_t)l);
+	t = calloc((size_t)nconn, sizeof(*t));
+	for (i = 0; i < nconn; i++)
+		t[i] = spawn(echo, (void *)(intptr_t)tcpAccept(l));
+	for (i = 0; i < nconn; i++)
+		pthread_join(t[i], NULL);
+	free(t);
 	close(l);
 }
 
@@ -436,9 +459,15 @@ connClose(const char *name, long n, int abortive)
 struct connArgs {
 	struct sockaddr_in *sin;
 	long		    rounds;
+	int		    warmup;
 	pthread_barrier_t  *start;
 };
 
+/*
+ * connClient dials, then waits for every other client; with warmup, one
+ * untimed round trip first proves that the server has taken the
+ * connection.
+ */
 static void *
 connClient(void *arg)
 {
@@ -449,14 +478,35 @@ connClient(void *arg)
 
 	a = arg;
 	c = tcpDial(a->sin);
-	pthread_barrier_wait(a->start);
 	b = 'x';
+	if (a->warmup) {
+		writeFull(c, &b, 1);
+		readFull(c, &b, 1);
+	}
+	pthread_barrier_wait(a->start);
 	for (i = 0; i < a->rounds; i++) {
 		writeFull(c, &b, 1);
 		readFull(c, &b, 1);
 	}
 	close(c);
 	return NULL;
+}
+
+/*
+ * timeClients releases the nconn clients already started in ct and
+ * returns their round trips per second.
+ */
+static double
+timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
+{
+	double t0;
+	long   i;
+
+	pthread_barrier_wait(a->start);
+	t0 = now();
+	for (i = 0; i < nconn; i++)
+		pthread_join(ct[i], NULL);
+	return (double)(nconn * a->rounds) / (now() - t0);
 }
 
 /*
@@ -470,7 +520,6 @@ conns(long nconn, long rounds)
 	struct connArgs	   a;
 	pthread_barrier_t  start;
 	pthread_t	  *ct, *st;
-	double		   t0;
 	long		   i;
 	int		   l;
 
@@ -480,22 +529,54 @@ conns(long nconn, long rounds)
 	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
 	a.sin = &sin;
 	a.rounds = rounds;
+	a.warmup = 0;
 	a.start = &start;
 	for (i = 0; i < nconn; i++) {
 		ct[i] = spawn(connClient, &a);
 		st[i] = spawn(echo, (void *)(intptr_t)tcpAccept(l));
 	}
-	pthread_barrier_wait(&start);
-	t0 = now();
-	for (i = 0; i < nconn; i++)
-		pthread_join(ct[i], NULL);
-	printf("conns1000 %.1f\n", (double)(nconn * rounds) / (now() - t0));
+	printf("conns1000 %.1f\n", timeClients(&a, ct, nconn));
 	for (i = 0; i < nconn; i++)
 		pthread_join(st[i], NULL);
 	printf("conns1000_rss %.2f\n", peakRSS());
 	free(ct);
 	free(st);
 	close(l);
+}
+
+/*
+ * conns2proc is conns with the echo side in a child process ("serve"):
+ * 10000 connections need more descriptors than one process may open
+ * here.  The peak RSS is this process's plus the child's.
+ */
+static void
+conns2proc(const char *name, long nconn, long rounds)
+{
+	struct sockaddr_in sin;
+	struct connArgs	   a;
+	struct rusage	   ru;
+	pthread_barrier_t  start;
+	pthread_t	  *ct;
+	pid_t		   pid;
+	long		   i;
+	int		   status;
+
+	pid = spawnServer(nconn, &sin);
+	a.sin = &sin;
+	a.rounds = rounds;
+	a.warmup = 1;
+	a.start = &start;
+	ct = calloc((size_t)nconn, sizeof(*ct));
+	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	for (i = 0; i < nconn; i++)
+		ct[i] = spawn(connClient, &a);
+	printf("%s %.1f\n", name, timeClients(&a, ct, nconn));
+	if (waitpid(pid, &status, 0) < 0)
+		fatal("waitpid");
+	getrusage(RUSAGE_CHILDREN, &ru);
+	printf(
+	    "%s_rss %.2f\n", name, peakRSS() + (double)ru.ru_maxrss / 1024.0);
+	free(ct);
 }
 
 static void *
@@ -526,14 +607,14 @@ udpEcho(void *arg)
 static void
 udpPingpong(long n)
 {
-	struct sockaddr_in sin, csin;
+	struct sockaddr_in	sin, csin;
 	struct sockaddr_storage ss;
-	socklen_t	   len, sl;
-	pthread_t	   t;
-	double		   t0;
-	char		   b[64];
-	long		   i;
-	int		   s, c;
+	socklen_t		len, sl;
+	pthread_t		t;
+	double			t0;
+	char			b[64];
+	long			i;
+	int			s, c;
 
 	memset(&sin, 0, sizeof(sin));
 	sin.sin_family = AF_INET;
@@ -599,6 +680,123 @@ unixPingpong(long n)
 	rmdir(dir);
 }
 
+/*
+ * The HTTP server for wrk, as in tools/bench.c: every request, read up to
+ * its blank line, gets the same 1 KiB response on a kept-alive
+ * connection, one thread per connection.
+ */
+enum { httpBody = 1024, httpBuf = 4096 };
+
+static char   httpResponse[128 + httpBody];
+static size_t httpResponseLen;
+
+static void
+httpInit(void)
+{
+	int n;
+
+	n = snprintf(httpResponse, sizeof(httpResponse),
+	    "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+	    "Content-Length: %d\r\n\r\n",
+	    httpBody);
+	memset(httpResponse + n, 'x', httpBody);
+	httpResponseLen = (size_t)n + httpBody;
+}
+
+/* headerEnd returns the length of the first request in p, or 0. */
+static size_t
+headerEnd(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 3; i < n; i++)
+		if (p[i] == '\n' && p[i - 1] == '\r' && p[i - 2] == '\n' &&
+		    p[i - 3] == '\r')
+			return i + 1;
+	return 0;
+}
+
+/* sendAll is writeFull without the exit: a peer may leave at any time. */
+static int
+sendAll(int fd, const char *p, size_t n)
+{
+	ssize_t r;
+
+	while (n > 0) {
+		r = send(fd, p, n, MSG_NOSIGNAL);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		p += r;
+		n -= (size_t)r;
+	}
+	return 0;
+}
+
+static void *
+httpConn(void *arg)
+{
+	char	buf[httpBuf];
+	size_t	have, req;
+	ssize_t n;
+	int	fd;
+
+	fd = (int)(intptr_t)arg;
+	have = 0;
+	for (;;) {
+		n = read(fd, buf + have, sizeof(buf) - have);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		have += (size_t)n;
+		while ((req = headerEnd(buf, have)) != 0) {
+			if (sendAll(fd, httpResponse, httpResponseLen) < 0)
+				goto out;
+			memmove(buf, buf + req, have - req);
+			have -= req;
+		}
+		if (have == sizeof(buf))
+			break;
+	}
+out:
+	close(fd);
+	return NULL;
+}
+
+/* httpServe prints its address and answers until it is killed. */
+static void
+httpServe(void)
+{
+	struct sockaddr_in sin;
+	pthread_t	   t;
+	int		   l;
+
+	httpInit();
+	l = tcpListen(&sin);
+	printf("127.0.0.1:%d\n", ntohs(sin.sin_port));
+	for (;;) {
+		t = spawn(httpConn, (void *)(intptr_t)tcpAccept(l));
+		pthread_detach(t);
+	}
+}
+
+/*
+ * raiseNofile lifts the descriptor limit to its hard maximum, as Go 1.19
+ * does at startup, for the workloads with thousands of connections.
+ */
+static void
+raiseNofile(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -611,8 +809,12 @@ main(int argc, char **argv)
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	w = argv[1];
+	raiseNofile();
+	signal(SIGPIPE, SIG_IGN);
 	if (strcmp(w, "serve") == 0)
-		serve();
+		serve(arg(argc, argv, 2, 1));
+	else if (strcmp(w, "http_serve") == 0)
+		httpServe();
 	else if (strcmp(w, "tcp_pingpong") == 0)
 		tcpPingpong(w, arg(argc, argv, 2, 200000), 0);
 	else if (strcmp(w, "tcp_pingpong_2proc") == 0)
@@ -627,6 +829,9 @@ main(int argc, char **argv)
 		connClose(w, arg(argc, argv, 2, 20000), 1);
 	else if (strcmp(w, "conns1000") == 0)
 		conns(arg(argc, argv, 2, 1000), arg(argc, argv, 3, 100));
+	else if (strcmp(w, "conns10k") == 0)
+		conns2proc(
+		    w, arg(argc, argv, 2, 10000), arg(argc, argv, 3, 20));
 	else if (strcmp(w, "udp_pingpong") == 0)
 		udpPingpong(arg(argc, argv, 2, 200000));
 	else if (strcmp(w, "unix_pingpong") == 0)

@@ -1,9 +1,11 @@
 #!/bin/sh
-# setup.sh [fuzz]: installs what building and testing gonet needs, and
-# nothing when it is all there already.  Debian package names; apt-get when
-# root, otherwise a message naming the packages.  With "fuzz", only what
-# `make fuzz` needs: clang and its libFuzzer runtime, which the clang
-# package only recommends, so a link test decides.
+# setup.sh [fuzz|bench|plot]: installs what building and testing gonet
+# needs, and nothing when it is all there already.  Debian package names;
+# apt-get when root, otherwise a message naming the packages.  An argument
+# names the extra a target needs, on top of the base set: "fuzz" clang and
+# its libFuzzer runtime (the clang package only recommends it, so a link
+# test decides) for make fuzz, "bench" wrk for make bench, "plot" gnuplot
+# for make bench-plot.
 need=""
 have() { command -v "$1" >/dev/null 2>&1; }
 links_fuzzer() {
@@ -11,19 +13,21 @@ links_fuzzer() {
 	    '{ return d[0] + (int)n; }' |
 	    clang -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1
 }
-if [ "${1-}" = fuzz ]; then
+pkg-config --exists check 2>/dev/null || need="$need check"
+have pkg-config || need="$need pkg-config"
+have bmake || need="$need bmake"
+[ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
+[ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
+[ -f /etc/services ] || need="$need netbase"
+have ip || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need="$need iproute2"
+case ${1:-} in
+fuzz)
 	have clang || need="$need clang"
 	have clang && links_fuzzer || need="$need libclang-rt-dev"
-else
-	pkg-config --exists check 2>/dev/null || need="$need check"
-	have pkg-config || need="$need pkg-config"
-	have bmake || need="$need bmake"
-	[ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
-	[ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
-	[ -f /etc/services ] || need="$need netbase"
-	have ip || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] ||
-	    need="$need iproute2"
-fi
+	;;
+bench) have wrk || need="$need wrk" ;;
+plot) have gnuplot || need="$need gnuplot-nox" ;;
+esac
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "gonet needs these Debian packages:$need" >&2

@@ -7,6 +7,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -93,25 +95,40 @@ func streamPingpong(name, network, address string, n int, deadline bool) {
 	l.Close()
 }
 
-func tcpPingpong2(n int) {
-	cmd := exec.Command(os.Args[0], "serve")
+// spawnServer starts this program as "serve NCONN" in a child process,
+// which echoes NCONN connections, and returns its address.
+func spawnServer(nconn int) (*exec.Cmd, string) {
+	cmd := exec.Command(os.Args[0], "serve", strconv.Itoa(nconn))
 	out, err := cmd.StdoutPipe()
 	check("StdoutPipe", err)
 	check("Start", cmd.Start())
 	addr, err := bufio.NewReader(out).ReadString('\n')
 	check("read address", err)
-	c, err := net.Dial("tcp", addr[:len(addr)-1])
+	return cmd, addr[:len(addr)-1]
+}
+
+func tcpPingpong2(n int) {
+	cmd, addr := spawnServer(1)
+	c, err := net.Dial("tcp", addr)
 	check("Dial", err)
 	fmt.Printf("tcp_pingpong_2proc %.3f\n", pingpong(c, n, false))
 	c.Close()
 	cmd.Wait()
 }
 
-func serve() {
+// serve is the child of spawnServer: nconn connections, each echoed.
+func serve(nconn int) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	check("Listen", err)
 	fmt.Println(l.Addr().String())
-	acceptEcho(l)
+	var wg sync.WaitGroup
+	for i := 0; i < nconn; i++ {
+		c, err := l.Accept()
+		check("Accept", err)
+		wg.Add(1)
+		go func() { echo(c); wg.Done() }()
+	}
+	wg.Wait()
 	l.Close()
 }
 
@@ -223,6 +240,104 @@ func conns(nconn, rounds int) {
 	l.Close()
 }
 
+// conns2proc is conns with the echo side in a child process ("serve"):
+// 10000 connections need more descriptors than one process may open here.
+// Each client makes one untimed round trip first, which proves that the
+// server has taken its connection.  The peak RSS is this process's plus
+// the child's.
+func conns2proc(name string, nconn, rounds int) {
+	cmd, addr := spawnServer(nconn)
+	var ready, clients sync.WaitGroup
+	start := make(chan bool)
+	for i := 0; i < nconn; i++ {
+		ready.Add(1)
+		clients.Add(1)
+		go func() {
+			defer clients.Done()
+			c, err := net.Dial("tcp", addr)
+			check("Dial", err)
+			b := []byte{'x'}
+			roundTrip := func() {
+				_, err := c.Write(b)
+				check("Write", err)
+				_, err = io.ReadFull(c, b)
+				check("Read", err)
+			}
+			roundTrip()
+			ready.Done()
+			<-start
+			for j := 0; j < rounds; j++ {
+				roundTrip()
+			}
+			c.Close()
+		}()
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	clients.Wait()
+	fmt.Printf("%s %.1f\n", name, float64(nconn*rounds)/time.Since(t0).Seconds())
+	check("Wait", cmd.Wait())
+	child := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+	fmt.Printf("%s_rss %.2f\n", name, peakRSS()+child)
+}
+
+// httpResponse is the one answer of httpServe, byte for byte the one
+// tools/bench.c and tools/bench_raw.c send.
+var httpResponse = []byte("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" +
+	"Content-Length: 1024\r\n\r\n" + strings.Repeat("x", 1024))
+
+var endOfHeader = []byte("\r\n\r\n")
+
+func httpConn(c net.Conn) {
+	defer c.Close()
+	buf := make([]byte, 4096)
+	have := 0
+	for {
+		n, err := c.Read(buf[have:])
+		if err != nil {
+			return
+		}
+		have += n
+		for {
+			i := bytes.Index(buf[:have], endOfHeader)
+			if i < 0 {
+				break
+			}
+			if _, err := c.Write(httpResponse); err != nil {
+				return
+			}
+			have = copy(buf, buf[i+4:have])
+		}
+		if have == len(buf) {
+			return
+		}
+	}
+}
+
+// httpServe is the server for wrk: a plain Accept loop with a goroutine
+// per connection (not net/http), answering until it is killed.
+func httpServe() {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	fmt.Println(l.Addr().String())
+	for {
+		c, err := l.Accept()
+		check("Accept", err)
+		go httpConn(c)
+	}
+}
+
+// raiseNofile lifts the descriptor limit to its hard maximum; Go 1.19's
+// os package does so already, and this keeps the three programs alike.
+func raiseNofile() {
+	var rl syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl) == nil && rl.Cur < rl.Max {
+		rl.Cur = rl.Max
+		syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl)
+	}
+}
+
 func udpPingpong(n int) {
 	laddr := &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)}
 	s, err := net.ListenUDP("udp4", laddr)
@@ -309,9 +424,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: bench-go workload [n]")
 		os.Exit(2)
 	}
+	raiseNofile()
 	switch w := os.Args[1]; w {
 	case "serve":
-		serve()
+		serve(arg(2, 1))
+	case "http_serve":
+		httpServe()
 	case "tcp_pingpong":
 		streamPingpong(w, "tcp", "127.0.0.1:0", arg(2, 200000), false)
 	case "tcp_pingpong_2proc":
@@ -326,6 +444,8 @@ func main() {
 		connClose(w, arg(2, 20000), true)
 	case "conns1000":
 		conns(arg(2, 1000), arg(3, 100))
+	case "conns10k":
+		conns2proc(w, arg(2, 10000), arg(3, 20))
 	case "udp_pingpong":
 		udpPingpong(arg(2, 200000))
 	case "unix_pingpong":
