@@ -50,7 +50,8 @@ SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
-	net/netip/netip.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
+	net/netip/netip.c net/netip/uint128.c \
+	net/netip/leaf_alts.c internal/intern/intern.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(DNSMESSAGE_SRCS) \
@@ -72,7 +73,8 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
-	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	net/net.h net/netip/netip.h net/netip/netip_impl.h \
+	internal/intern/intern.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))
