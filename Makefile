@@ -68,6 +68,9 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/packetconn_test.c tests/dial_test.c tests/stress_test.c \
 	tests/context_test.c tests/rawconn_test.c tests/chan_test.c \
 	tests/dnsmessage/message_test.c \
+	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
+	tests/netip/uint128_test.c tests/netip/slow_test.c \
+	tests/netip/export_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
@@ -75,6 +78,7 @@ HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX))

@@ -98,7 +98,8 @@ main(void)
 		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
 		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
-		fd_posix_suite, message_suite, stress_suite, chan_suite,
+		fd_posix_suite, message_suite, netip_suite, netip_pkg_suite,
+		uint128_suite, stress_suite, chan_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

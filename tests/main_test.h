@@ -39,6 +39,10 @@ Suite *rawconn_suite(void);
 Suite *chan_suite(void);
 /* dnsmessage's own test file: tests/dnsmessage/message_test.c. */
 Suite *message_suite(void);
+/* net/netip's test files: tests/netip/. */
+Suite *netip_suite(void);
+Suite *netip_pkg_suite(void);
+Suite *uint128_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);

@@ -4,7 +4,8 @@
 # src/internal/poll/*_test.go, plus the runtime test files of RUNTIME_TESTS
 # below), and of the vendored dnsmessage's (whose test file Go's tree lacks:
 # tests/testdata/dnsmessage/message_test.go is x/net d99f623d45a4's,
-# twinned with tests/dnsmessage/message_test.c), with its state in gonet:
+# twinned with tests/dnsmessage/message_test.c), and net/netip's (twinned
+# with tests/netip/<base>.c), with its state in gonet:
 #   ported   tests/<go file base>.c defines START_TEST(TestXxx) and
 #            registers it with tcase_add_test (or another tcase_add_*test*);
 #   partial  ported, but a line in tests/go_tests_status.txt says which of
@@ -76,6 +77,12 @@ for b in $RUNTIME_TESTS; do
 done
 printf 'dnsmessage\t%s\ttests/dnsmessage/message_test.c\n' \
     tests/testdata/dnsmessage/message_test.go >>"$tmp/gofiles"
+# net/netip: each foo_test.go is tests/netip/foo_test.c.
+for f in "$GOSRC"/net/netip/*_test.go; do
+	[ -f "$f" ] || continue
+	b=${f##*/}
+	printf 'net/netip\t%s\ttests/netip/%s.c\n' "$f" "${b%.go}" >>"$tmp/gofiles"
+done
 
 # The C test files, each as "cfile<TAB>twin Go file or empty".
 : >"$tmp/cfiles"
@@ -101,6 +108,13 @@ for c in tests/*.c; do
 done
 printf '%s\t%s\n' tests/dnsmessage/message_test.c \
     tests/testdata/dnsmessage/message_test.go >>"$tmp/cfiles"
+for c in tests/netip/*.c; do
+	[ -f "$c" ] || continue
+	b=${c##*/}
+	twin=
+	[ -f "$GOSRC/net/netip/${b%.c}.go" ] && twin=$GOSRC/net/netip/${b%.c}.go
+	printf '%s\t%s\n' "$c" "$twin" >>"$tmp/cfiles"
+done
 
 awk -v gosrc="$GOSRC" -v statusfile="$STATUS" -v out="$tmp/new.md" '
 BEGIN {
@@ -267,7 +281,7 @@ END {
 		c = CF[i]
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no net file.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll|runtime|dnsmessage)\/[^\/]*$/) continue
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|runtime|dnsmessage)\/[^\/]*$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]
 		for (k in TW) delete TW[k]
