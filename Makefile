@@ -51,7 +51,8 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
 	net/netip/netip.c net/netip/uint128.c \
-	net/netip/leaf_alts.c internal/intern/intern.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
+	net/netip/leaf_alts.c internal/intern/intern.c \
+	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
 LIB_SRCS = $(RUNTIME_SRCS) $(SYSCALL_SRCS) $(NET_SRCS) $(DNSMESSAGE_SRCS) \
@@ -77,7 +78,7 @@ HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
@@ -246,7 +247,7 @@ install: $(LIBA_o) libgonet.so
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
-	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
+	    tr ' ' '\n' | grep -v -e '/z[a-z_0-9]*\.c$$' -e '^strconv/isprint\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)

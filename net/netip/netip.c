@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "net/netip/netip_impl.h"
+#include "strconv/strconv.h"
 
 /*
  * The two sentinels stand for Go's z4 and z6noz: distinct addresses that no
@@ -48,92 +49,6 @@ appendStr(appendBuf *a, const char *s)
 }
 
 static const char digits[] = "0123456789abcdef";
-
-/*
- * quote is strconv.Quote.  It is exact for ASCII, Latin-1 and invalid
- * UTF-8; other valid runes are kept as printable, which Go's IsPrint
- * tables (not ported) would escape for unassigned or format characters.
- */
-static int
-decodeRune(const uint8_t *s, size_t n, uint32_t *r)
-{
-	int	 w, i;
-	uint32_t min, c;
-
-	if (s[0] < 0xc2 || s[0] > 0xf4)
-		return 0;
-	w = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	if ((size_t)w > n)
-		return 0;
-	c = s[0] & (0x7f >> w);
-	for (i = 1; i < w; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	min = w == 2 ? 0x80 : w == 3 ? 0x800 : 0x10000;
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*r = c;
-	return w;
-}
-
-static void
-appendEscaped(appendBuf *a, uint32_t r, int hexdigits, char kind)
-{
-	int s;
-
-	appendByte(a, '\\');
-	appendByte(a, kind);
-	for (s = 4 * (hexdigits - 1); s >= 0; s -= 4)
-		appendByte(a, digits[r >> s & 0xf]);
-}
-
-static void
-appendQuoted(appendBuf *a, const char *s, size_t n)
-{
-	static const char esc[] = "\a\b\f\n\r\t\v", escc[] = "abfnrtv";
-	const uint8_t	 *p = (const uint8_t *)s;
-	size_t		  i;
-	uint32_t	  r;
-	int		  w;
-
-	appendByte(a, '"');
-	for (i = 0; i < n; i += (size_t)w) {
-		w = 1;
-		if (p[i] == '"' || p[i] == '\\') {
-			appendByte(a, '\\');
-			appendByte(a, (char)p[i]);
-		} else if (p[i] >= 0x20 && p[i] < 0x7f)
-			appendByte(a, (char)p[i]);
-		else if (p[i] != 0 && strchr(esc, p[i]) != NULL) {
-			appendByte(a, '\\');
-			appendByte(a, escc[strchr(esc, p[i]) - esc]);
-		} else if (p[i] < 0x80)
-			appendEscaped(a, p[i], 2, 'x');
-		else if ((w = decodeRune(p + i, n - i, &r)) == 0) {
-			w = 1;
-			appendEscaped(a, p[i], 2, 'x');
-		} else if (r < 0xa1 || r == 0xad)
-			appendEscaped(a, r, 4, 'u');
-		else
-			appendBytes(a, s + i, (size_t)w);
-	}
-	appendByte(a, '"');
-}
-
-static char *
-quote(const char *s, size_t n)
-{
-	appendBuf a = { NULL, 0, 0 };
-
-	appendQuoted(&a, s, n);
-	a.b = runtime_malloc(a.len + 1);
-	a.cap = a.len;
-	a.len = 0;
-	appendQuoted(&a, s, n);
-	return a.b;
-}
 
 /* finishString copies what a stack appendBuf holds into the heap. */
 static char *
@@ -206,9 +121,9 @@ parseAddrError_Error(const runtime_error *err)
 	const netip_parseAddrError *e = (const netip_parseAddrError *)err;
 	char			   *qin, *qat, *s;
 
-	qin = quote(e->in, strlen(e->in));
+	qin = strconv_Quote(e->in, strlen(e->in));
 	if (e->at[0] != '\0') {
-		qat = quote(e->at, strlen(e->at));
+		qat = strconv_Quote(e->at, strlen(e->at));
 		s = runtime_concatstrings(
 		    "ParseAddr(", qin, "): ", e->msg, " (at ", qat, ")", NULL);
 		free(qat);
@@ -1140,14 +1055,14 @@ parseUint16(const char *s, size_t n, uint16_t *v)
 	return true;
 }
 
-/* errorQuoted is errors.New(a + quote(q) + b): the shape of Go's messages. */
+/* errorQuoted is errors.New(a + strconv.Quote(q) + b), Go's usual shape. */
 static runtime_error *
 errorQuoted(const char *a, const char *q, size_t qlen, const char *b)
 {
 	runtime_error *err;
 	char	      *qs, *s;
 
-	qs = quote(q, qlen);
+	qs = strconv_Quote(q, qlen);
 	s = runtime_concatstrings(a, qs, b, NULL);
 	err = errors_New(s);
 	free(s);
@@ -1167,7 +1082,7 @@ parseAddrPort(const char *s, netip_AddrPort *ipp)
 	if ((err = splitAddrPort(s, n, &ip, &iplen, &port, &portlen, &v6)))
 		return err;
 	if (!parseUint16(port, portlen, &ipp->port)) {
-		qp = quote(port, portlen);
+		qp = strconv_Quote(port, portlen);
 		t = runtime_concatstrings(
 		    "invalid port ", qp, " parsing ", NULL);
 		err = errorQuoted(t, s, n, "");
@@ -1418,7 +1333,7 @@ parsePrefix(const char *s, netip_Prefix *p)
 		return prefixError(
 		    s, n, "): IPv6 zones cannot be present in a prefix");
 	if (!strconvAtoi(s + i + 1, n - (size_t)i - 1, &bits)) {
-		qb = quote(s + i + 1, n - (size_t)i - 1);
+		qb = strconv_Quote(s + i + 1, n - (size_t)i - 1);
 		msg = runtime_concatstrings(
 		    "): bad bits after slash: ", qb, NULL);
 		err = prefixError(s, n, msg);
