@@ -185,7 +185,7 @@ test:
 SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress chan
+	udpsock unixsock dial stress chan netip_pkg
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay

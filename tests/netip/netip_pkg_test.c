@@ -1,4 +1,6 @@
 /* C port of go1.19 src/net/netip/netip_pkg_test.go (package netip's own). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "tests/netip/netip_test.h"
@@ -319,6 +321,51 @@ START_TEST(TestIPv6Accessor)
 }
 END_TEST
 
+/*
+ * testInternConcurrent (gonet's): threads interning the same zones at once
+ * must all get the one Value per zone, the property Addr's == rests on.
+ */
+enum { internThreads = 4, internZones = 64 };
+
+static const intern_Value *internSeen[internThreads][internZones];
+
+static void *
+internWorker(void *arg)
+{
+	int  t = (int)(intptr_t)arg, i;
+	char zone[16];
+
+	for (i = 0; i < internZones; i++) {
+		snprintf(zone, sizeof(zone), "zc%d", (i * 7 + t) % internZones);
+		internSeen[t][(i * 7 + t) % internZones] =
+		    intern_GetByString(zone, strlen(zone));
+	}
+	return NULL;
+}
+
+START_TEST(testInternConcurrent)
+{
+	pthread_t th[internThreads];
+	char	  zone[16];
+	int	  t, i;
+
+	for (t = 0; t < internThreads; t++)
+		ck_assert_int_eq(pthread_create(&th[t], NULL, internWorker,
+				     (void *)(intptr_t)t),
+		    0);
+	for (t = 0; t < internThreads; t++)
+		pthread_join(th[t], NULL);
+	for (i = 0; i < internZones; i++) {
+		snprintf(zone, sizeof(zone), "zc%d", i);
+		for (t = 0; t < internThreads; t++)
+			ck_assert_msg(internSeen[t][i] ==
+				intern_GetByString(zone, strlen(zone)),
+			    "thread %d got another Value for %s", t, zone);
+		ck_assert_str_eq(internSeen[0][i]->s, zone);
+	}
+}
+END_TEST
+
 Suite *
 netip_pkg_suite(void)
 {
@@ -337,6 +384,7 @@ netip_pkg_suite(void)
 	tcase_add_loop_test(tc, TestIPBitLen, 0, nelem(ipBitLenTests));
 	tcase_add_loop_test(tc, TestParseIPError, 0, nelem(parseIPErrorTests));
 	tcase_add_test(tc, TestIPv6Accessor);
+	tcase_add_test(tc, testInternConcurrent);
 	suite_add_tcase(s, tc);
 
 	tc = newTCase("addrport");
