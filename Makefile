@@ -71,7 +71,9 @@ SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c \
-	net/netip/netip.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
+	net/netip/netip.c net/netip/uint128.c \
+	net/netip/leaf_alts.c internal/intern/intern.c \
+	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
 LIB_SRCS = $(RUNTIME_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(SYSCALL_SRCS) \
@@ -91,13 +93,18 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c \
+	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
+	tests/netip/uint128_test.c tests/netip/slow_test.c \
+	tests/netip/export_test.c \
 	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
-	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	net/net.h net/netip/netip.h net/netip/netip_impl.h \
+	internal/intern/intern.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX)) $(ARCH_ASMS:.S=.$(OX))
@@ -248,7 +255,7 @@ SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
-	cond sleep tick
+	cond sleep tick netip_pkg
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
@@ -325,7 +332,7 @@ format:
 	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
 	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
-	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
+	    tr ' ' '\n' | grep -v -e '/z[a-z_0-9]*\.c$$' -e '^strconv/isprint\.c$$'`
 
 clean:
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)

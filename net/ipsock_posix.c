@@ -262,7 +262,7 @@ net_addrPortToSockaddrInet4(netip_AddrPort ap, syscall_SockaddrInet4 *sa)
 	memset(sa, 0, sizeof(*sa));
 	addr = netip_AddrPort_Addr(ap);
 	if (!netip_Addr_Is4(addr)) {
-		s = net_netipAddrString(addr);
+		s = netip_Addr_String(addr);
 		err = net_newAddrError("non-IPv4 address", s);
 		free(s);
 		return err;
@@ -284,7 +284,7 @@ net_addrPortToSockaddrInet6(netip_AddrPort ap, syscall_SockaddrInet6 *sa)
 	memset(sa, 0, sizeof(*sa));
 	addr = netip_AddrPort_Addr(ap);
 	if (!netip_Addr_IsValid(addr)) {
-		s = net_netipAddrString(addr);
+		s = netip_Addr_String(addr);
 		err = net_newAddrError("non-IPv6 address", s);
 		free(s);
 		return err;

@@ -909,8 +909,6 @@ int	       net_UDPAddr_family(const net_UDPAddr *a);
 runtime_error *net_UDPAddr_sockaddr(const net_UDPAddr *a, int family,
     syscall_Sockaddr *sa);
 net_Addr      *net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net);
-/* net_netipAddrString is netip.Addr.String, malloc'd (error texts only). */
-char	      *net_netipAddrString(netip_Addr ip);
 /* readFrom fills *addr (type set) only on success. */
 runtime_error *net_UDPConn_readFrom(net_UDPConn *c, void *b, size_t len,
     ptrdiff_t *n, net_UDPAddr *addr);

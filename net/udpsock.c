@@ -202,7 +202,7 @@ net_UDPAddrFromAddrPort(netip_AddrPort addr)
 /*
  * addrPortUDPAddr is the Addr Go puts in the OpError of the AddrPort
  * writers: it prints the AddrPort itself ("invalid AddrPort" included).
- * One block, zone copied after the struct.
+ * The zone is interned, so the AddrPort value is all it needs.
  */
 typedef struct net_addrPortUDPAddr {
 	net_Addr       addr;
@@ -220,19 +220,8 @@ static char *
 addrPortUDPAddr_String(const net_Addr *a)
 {
 	const net_addrPortUDPAddr *u = (const net_addrPortUDPAddr *)a;
-	char			  *ip, *port, *s;
 
-	if (!netip_Addr_IsValid(u->ap.ip))
-		return runtime_strdup("invalid AddrPort");
-	ip = net_netipAddrString(u->ap.ip);
-	port = itoa_Itoa(u->ap.port);
-	if (netip_Addr_Is4(u->ap.ip))
-		s = runtime_concatstrings(ip, ":", port, NULL);
-	else
-		s = runtime_concatstrings("[", ip, "]:", port, NULL);
-	free(port);
-	free(ip);
-	return s;
+	return netip_AddrPort_String(u->ap);
 }
 
 static net_Addr *addrPortUDPAddr_clone(const net_Addr *a);
@@ -247,17 +236,10 @@ static net_Addr *
 net_newAddrPortUDPAddr(netip_AddrPort ap)
 {
 	net_addrPortUDPAddr *u;
-	const char	    *zone;
-	size_t		     n;
 
-	zone = netip_Addr_Zone(ap.ip);
-	if (zone == NULL)
-		zone = "";
-	n = strlen(zone) + 1;
-	u = runtime_malloc(sizeof(*u) + n);
+	u = runtime_malloc(sizeof(*u));
 	u->addr.type = &net_addrPortUDPAddrType;
 	u->ap = ap;
-	u->ap.ip.zone = memcpy(u + 1, zone, n);
 	return &u->addr;
 }
 

@@ -55,35 +55,6 @@ net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net)
 }
 
 /*
- * netipAddrString prints an Addr the way netip does: an IPv4-mapped IPv6
- * address keeps its "::ffff:" form, unlike net.IP's String.
- */
-char *
-net_netipAddrString(netip_Addr ip)
-{
-	net_IP nip;
-	char  *s, *t;
-
-	if (!netip_Addr_IsValid(ip))
-		return runtime_strdup("invalid IP");
-	nip.len = (uint8_t)netip_Addr_AsSlice(ip, nip.b);
-	if (netip_Addr_Is6(ip) &&
-	    memcmp(nip.b, net_v4InV6Prefix, sizeof(net_v4InV6Prefix)) == 0) {
-		nip = net_IP_To4(nip);
-		t = net_IP_String(nip);
-		s = runtime_concatstrings("::ffff:", t, NULL);
-		free(t);
-	} else
-		s = net_IP_String(nip);
-	if (netip_Addr_Zone(ip) != NULL && netip_Addr_Zone(ip)[0] != '\0') {
-		t = runtime_concatstrings(s, "%", netip_Addr_Zone(ip), NULL);
-		free(s);
-		s = t;
-	}
-	return s;
-}
-
-/*
  * readFrom fills addr in place, with the zone name from the process-long
  * zone cache, so the hot path allocates nothing.
  */
@@ -226,7 +197,7 @@ net_addrPortToSockaddr(int family, netip_AddrPort addr, syscall_Sockaddr *sa)
 		sa->Family = AF_INET6;
 		return net_addrPortToSockaddrInet6(addr, &sa->u.Inet6);
 	}
-	s = net_netipAddrString(netip_AddrPort_Addr(addr));
+	s = netip_Addr_String(netip_AddrPort_Addr(addr));
 	err = net_newAddrError("invalid address family", s);
 	free(s);
 	return err;

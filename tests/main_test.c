@@ -162,9 +162,10 @@ main(void)
 		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
 		rawconn_suite, dial_unix_suite,
 		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
-		fd_posix_suite, message_suite, stress_suite, chan_suite,
-		stack_suite, mutex_suite, rwmutex_suite, waitgroup_suite,
-		once_suite, cond_suite, sleep_suite, tick_suite,
+		fd_posix_suite, message_suite, netip_suite, netip_pkg_suite,
+		uint128_suite, stress_suite, chan_suite, stack_suite,
+		mutex_suite, rwmutex_suite, waitgroup_suite, once_suite,
+		cond_suite, sleep_suite, tick_suite,
 	};
 	SRunner *sr;
 	size_t	 i;

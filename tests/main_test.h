@@ -49,6 +49,10 @@ Suite *once_suite(void);
 Suite *cond_suite(void);
 Suite *sleep_suite(void);
 Suite *tick_suite(void);
+/* net/netip's test files: tests/netip/. */
+Suite *netip_suite(void);
+Suite *netip_pkg_suite(void);
+Suite *uint128_suite(void);
 /* Platform suites: mk/$(OS).mk lists their files. */
 Suite *sock_linux_suite(void);
 Suite *tcpsock_unix_suite(void);

@@ -5,7 +5,8 @@
 # below, src/sync/*_test.go, time's sleep_test.go and tick_test.go, and the
 # vendored dnsmessage's, whose test file Go's tree lacks:
 # tests/testdata/dnsmessage/message_test.go is x/net d99f623d45a4's,
-# twinned with tests/dnsmessage/message_test.c) with its state in gonet:
+# twinned with tests/dnsmessage/message_test.c), and net/netip's (twinned
+# with tests/netip/<base>.c), with its state in gonet:
 #   ported   tests/<go file base>.c defines START_TEST(TestXxx) and
 #            registers it with tcase_add_test (or another tcase_add_*test*);
 #   partial  ported, but a line in tests/go_tests_status.txt says which of
@@ -87,6 +88,12 @@ for f in "$GOSRC"/sync/*_test.go "$GOSRC"/time/sleep_test.go \
 	d=${f%/*}
 	printf '%s\t%s\ttests/%s.c\n' "${d##*/}" "$f" "${b%.go}" >>"$tmp/gofiles"
 done
+# net/netip: each foo_test.go is tests/netip/foo_test.c.
+for f in "$GOSRC"/net/netip/*_test.go; do
+	[ -f "$f" ] || continue
+	b=${f##*/}
+	printf 'net/netip\t%s\ttests/netip/%s.c\n' "$f" "${b%.go}" >>"$tmp/gofiles"
+done
 
 # The C test files, each as "cfile<TAB>twin Go file or empty".
 : >"$tmp/cfiles"
@@ -112,6 +119,13 @@ for c in tests/*.c; do
 done
 printf '%s\t%s\n' tests/dnsmessage/message_test.c \
     tests/testdata/dnsmessage/message_test.go >>"$tmp/cfiles"
+for c in tests/netip/*.c; do
+	[ -f "$c" ] || continue
+	b=${c##*/}
+	twin=
+	[ -f "$GOSRC/net/netip/${b%.c}.go" ] && twin=$GOSRC/net/netip/${b%.c}.go
+	printf '%s\t%s\n' "$c" "$twin" >>"$tmp/cfiles"
+done
 
 awk -v gosrc="$GOSRC" -v statusfile="$STATUS" -v out="$tmp/new.md" '
 BEGIN {
@@ -279,7 +293,7 @@ END {
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no
 		# file listed here.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|internal\/poll|runtime|sync|dnsmessage)\/[^\/]*$/ &&
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|runtime|sync|dnsmessage)\/[^\/]*$/ &&
 		    CTWIN[c] !~ /\/time\/(sleep|tick)_test\.go$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]
