@@ -16,6 +16,7 @@ include mk/$(OS).mk
 PREFIX = /usr/local
 DESTDIR =
 CC = cc
+CXX = g++
 GO != sh tools/findgo.sh
 CFLAGS = -O2 -g
 LDFLAGS =
@@ -148,6 +149,21 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
 	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
 
+# Every public header must compile as C++ (tests/cxx/cxx_test.cc), in
+# the oldest and a current standard the headers promise.
+CXXTEST_o = build/cxx/cxx_test
+CXXTEST_ao = build/asan/cxx_test
+CXXTEST_to = build/tsan/cxx_test
+CXXTEST = $(CXXTEST_$(OX))
+CXX_FLAGS = $(WARN) -Wpedantic -I. -pthread $(CFLAGS) $(SAN)
+
+$(CXXTEST): tests/cxx/cxx_test.cc $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p build/cxx build/asan build/tsan
+	$(CXX) -std=c++11 $(CXX_FLAGS) -o $@-11 tests/cxx/cxx_test.cc \
+	    $(LIBA) $(LDFLAGS)
+	$(CXX) -std=c++17 $(CXX_FLAGS) -o $@ tests/cxx/cxx_test.cc \
+	    $(LIBA) $(LDFLAGS)
+
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, in that order for tools/bench.sh.  Never part of test.
 BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
@@ -197,8 +213,9 @@ TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
 test-loaded: $(TESTBIN)
 	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
 
-check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"

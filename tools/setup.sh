@@ -6,6 +6,7 @@ need=""
 have() { command -v "$1" >/dev/null 2>&1; }
 pkg-config --exists check 2>/dev/null || need="$need check"
 have pkg-config || need="$need pkg-config"
+have g++ || need="$need g++"
 have bmake || need="$need bmake"
 [ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
 [ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"

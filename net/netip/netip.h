@@ -9,6 +9,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * netip_Addr is Go's netip.Addr: an IPv4 or IPv6 address, or the zero
  * (invalid) Addr.  Go interns the zone; here zone points at a string the
@@ -40,5 +44,9 @@ int	       netip_Addr_AsSlice(netip_Addr ip, uint8_t out[16]);
 netip_AddrPort netip_AddrPortFrom(netip_Addr ip, uint16_t port);
 netip_Addr     netip_AddrPort_Addr(netip_AddrPort p);
 uint16_t       netip_AddrPort_Port(netip_AddrPort p);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_NETIP_H */
