@@ -96,6 +96,14 @@ SOCKOPTS_ao = build/asan/sockopts
 SOCKOPTS_to = build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
+# examples/ (see below) in the same three variants.
+EXAMPLES = echoserver echoclient udpecho chat forward
+EXDIR_o = examples
+EXDIR_ao = build/asan/examples
+EXDIR_to = build/tsan/examples
+EXDIR = $(EXDIR_$(OX))
+EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
+	$(EXDIR)/chat $(EXDIR)/forward
 
 .SUFFIXES: .c .o .ao .to
 
@@ -106,7 +114,7 @@ SONAME = libgonet.so.0
 .c.to:
 	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
 
-all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
+all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) $(EXAMPLE_BINS)
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX) \
     tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
@@ -164,6 +172,26 @@ $(CXXTEST): tests/cxx/cxx_test.cc $(PUBLIC_HDRS) $(LIBA)
 	$(CXX) -std=c++17 $(CXX_FLAGS) -o $@ tests/cxx/cxx_test.cc \
 	    $(LIBA) $(LDFLAGS)
 
+# examples/: small programs for people who use gonet, each built against
+# the library like a user's program and exercised by tools/examples.sh.
+EXAMPLE_CC = $(CC) -std=c11 $(WARN) -I. -pthread $(CFLAGS) $(SAN)
+
+$(EXDIR)/echoserver: examples/echoserver.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/echoserver.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/echoclient: examples/echoclient.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/echoclient.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/udpecho: examples/udpecho.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/udpecho.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/chat: examples/chat.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/chat.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/forward: examples/forward.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/forward.c $(LIBA) $(LDFLAGS)
+
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, in that order for tools/bench.sh.  Never part of test.
 BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
@@ -213,9 +241,10 @@ TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
 test-loaded: $(TESTBIN)
 	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
 
-check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	$(CXXTEST)-11 && $(CXXTEST)
+	sh tools/examples.sh $(EXDIR)
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
@@ -267,6 +296,7 @@ clean:
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
+	cd examples && rm -f $(EXAMPLES)
 	rm -rf build
 
 .PHONY: all test test-loaded check diff plantfault demo sockopts bench \
