@@ -97,6 +97,10 @@ SOCKOPTS_to = build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
 # examples/ (see below) in the same three variants.
+GONC_o = cmd/gonc/gonc
+GONC_ao = build/asan/gonc
+GONC_to = build/tsan/gonc
+GONC = $(GONC_$(OX))
 EXAMPLES = echoserver echoclient udpecho chat forward
 EXDIR_o = examples
 EXDIR_ao = build/asan/examples
@@ -114,7 +118,8 @@ EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
 .c.to:
 	$(CC) $(ALL_CFLAGS) $(SAN_to) $(CHECK_CFLAGS) -c $< -o $@
 
-all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) $(EXAMPLE_BINS)
+all: $(LIBA) libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) $(EXAMPLE_BINS) \
+    $(GONC)
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/sockopts.$(OX) \
     tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
@@ -192,6 +197,14 @@ $(EXDIR)/forward: examples/forward.c $(PUBLIC_HDRS) $(LIBA)
 	@mkdir -p $(EXDIR)
 	$(EXAMPLE_CC) -o $@ examples/forward.c $(LIBA) $(LDFLAGS)
 
+MANPAGES = cmd/gonc/gonc.1 docs/gonet.3
+
+# gonc, a netcat on gonet (cmd/gonc, gonc(1)); make install installs it.
+$(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p build/asan build/tsan
+	$(CC) -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -pthread $(CFLAGS) $(SAN) \
+	    -o $@ cmd/gonc/gonc.c $(LIBA) $(LDFLAGS)
+
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, in that order for tools/bench.sh.  Never part of test.
 BENCH_BINS = build/bench/bench build/bench/bench-go build/bench/bench_raw
@@ -241,10 +254,15 @@ TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
 test-loaded: $(TESTBIN)
 	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
 
-check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)
+	CC="$(CC) $(SAN)" sh tools/readme.sh $(LIBA)
+	sh tools/gonc_test.sh $(GONC)
+	@if command -v mandoc >/dev/null; then \
+	    mandoc -T lint -W warning $(MANPAGES) && echo "mandoc: $(MANPAGES) clean"; \
+	else echo "SKIP mandoc lint: mandoc is not installed (tools/setup.sh)"; fi
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
@@ -279,7 +297,7 @@ bench:
 bench-plot:
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
-install: $(LIBA_o) libgonet.so
+install: $(LIBA_o) libgonet.so $(GONC_o)
 	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
 
 # Generated files (z*.c) keep their generator's layout.
@@ -297,6 +315,7 @@ clean:
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
 	cd examples && rm -f $(EXAMPLES)
+	rm -f $(GONC_o)
 	rm -rf build
 
 .PHONY: all test test-loaded check diff plantfault demo sockopts bench \
