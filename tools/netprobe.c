@@ -1301,12 +1301,20 @@ out:
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char   *line;
 	size_t	cap;
 	ssize_t n;
 
+	if (argc > 1) {
+		fprintf(strcmp(argv[1], "--help") == 0 ? stdout : stderr,
+		    "usage: netprobe <cases\n"
+		    "Runs one case per line of standard input (an op name, then "
+		    "Go-quoted\narguments) and prints one result line per case; "
+		    "tests/diff/netprobe.go\nis its Go twin (tools/diff.sh).\n");
+		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	}
 	line = NULL;
 	cap = 0;
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
