@@ -1310,9 +1310,8 @@ main(int argc, char **argv)
 	if (argc > 1) {
 		fprintf(strcmp(argv[1], "--help") == 0 ? stdout : stderr,
 		    "usage: netprobe <cases\n"
-		    "Runs one case per line of standard input (an op name, then "
-		    "Go-quoted\narguments) and prints one result line per case; "
-		    "tests/diff/netprobe.go\nis its Go twin (tools/diff.sh).\n");
+		    "One case a line on stdin: an op, Go-quoted arguments.\n"
+		    "One result line per case, as tests/diff/netprobe.go.\n");
 		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
 	}
 	line = NULL;

@@ -477,9 +477,8 @@ main(int argc, char *argv[])
 	if (argc > 2 || (argc == 2 && !nojoin)) {
 		fprintf(strcmp(argv[1], "--help") == 0 ? stdout : stderr,
 		    "usage: sockopts [-nojoin]\n"
-		    "Prints the socket options gonet sets on each kind of socket "
-		    "(tools/sockopts.sh\ncompares them with Go's); -nojoin "
-		    "skips the multicast group joins.\n");
+		    "Prints the options gonet sets on each kind of socket.\n"
+		    "-nojoin: skip the multicast group joins.\n");
 		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
 	}
 	if (mkdtemp(tmpdir) == NULL) {
