@@ -3,12 +3,13 @@
 # loopback.  Each server starts on port 0 or a temporary socket and prints
 # its address; a client (the example client, or socat for datagrams) drives
 # it and the bytes that come back are compared; then the server is stopped.
-# Every client runs under timeout(1), every wait is counted.
+# Every client runs under timeout(1), every wait is counted.  KEEP=DIR
+# keeps a copy of the run's files (outputs, stderr) in DIR.
 set -u
 dir=$1
 tmp=$(mktemp -d)
 pids=""
-trap '[ -n "${KEEP:-}" ] && cp -r "$tmp" /tmp/people_keep; for p in $pids; do kill "$p" 2>/dev/null; done; wait; rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] && cp -r "$tmp" "$KEEP"; for p in $pids; do kill "$p" 2>/dev/null; done; wait; rm -rf "$tmp"' EXIT
 fail() {
 	echo "examples: FAIL: $*" >&2
 	for f in "$tmp"/*.err; do [ -s "$f" ] && sed "s|^|  $f: |" "$f" >&2; done
