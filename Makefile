@@ -303,7 +303,8 @@ install: $(LIBA_o) libgonet.so $(GONC_o)
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c | \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
+	    $(EXAMPLES:%=examples/%.c) cmd/gonc/gonc.c tests/cxx/cxx_test.cc | \
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
