@@ -29,6 +29,7 @@ ADIR = $(ADIR_$(GOARCH_ASM))
 PREFIX = /usr/local
 DESTDIR =
 CC = cc
+CXX = g++
 GO != sh tools/findgo.sh
 CFLAGS = -O2 -g
 LDFLAGS =
@@ -128,6 +129,18 @@ SOCKOPTS_ao = $(ADIR)build/asan/sockopts
 SOCKOPTS_to = $(ADIR)build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
 SONAME = libgonet.so.0
+# examples/ (see below) in the same three variants.
+GONC_o = cmd/gonc/gonc
+GONC_ao = build/asan/gonc
+GONC_to = build/tsan/gonc
+GONC = $(GONC_$(OX))
+EXAMPLES = echoserver echoclient udpecho chat forward
+EXDIR_o = examples
+EXDIR_ao = build/asan/examples
+EXDIR_to = build/tsan/examples
+EXDIR = $(EXDIR_$(OX))
+EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
+	$(EXDIR)/chat $(EXDIR)/forward
 
 .SUFFIXES: .c .S .o .ao .to .fo .fuzz
 
@@ -148,7 +161,8 @@ SONAME = libgonet.so.0
 .S.fo:
 	$(FUZZCC) $(ALL_CFLAGS) -c $< -o $@
 
-all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
+all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) \
+    $(EXAMPLE_BINS) $(GONC)
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
     tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
@@ -215,6 +229,48 @@ $(LIBA_fo): $(LIB_SRCS:.c=.fo) $(ARCH_ASMS:.S=.fo)
 .fo.fuzz:
 	$(FUZZCC) $(ALL_CFLAGS) $(SAN_fo) -fsanitize=fuzzer -o $@ $< \
 	    $(LIBA_fo) $(LDFLAGS)
+# Every public header must compile as C++ (tests/cxx/cxx_test.cc), in
+# the oldest and a current standard the headers promise.
+CXXTEST_o = build/cxx/cxx_test
+CXXTEST_ao = build/asan/cxx_test
+CXXTEST_to = build/tsan/cxx_test
+CXXTEST = $(CXXTEST_$(OX))
+CXX_FLAGS = $(WARN) -Wpedantic -I. -pthread $(CFLAGS) $(SAN)
+
+$(CXXTEST): tests/cxx/cxx_test.cc $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p build/cxx build/asan build/tsan
+	$(CXX) -std=c++11 $(CXX_FLAGS) -o $@-11 tests/cxx/cxx_test.cc \
+	    $(LIBA) $(LDFLAGS)
+	$(CXX) -std=c++17 $(CXX_FLAGS) -o $@ tests/cxx/cxx_test.cc \
+	    $(LIBA) $(LDFLAGS)
+
+# examples/: small programs for people who use gonet, each built against
+# the library like a user's program and exercised by tools/examples.sh.
+EXAMPLE_CC = $(CC) -std=c11 $(WARN) -I. -pthread $(CFLAGS) $(SAN)
+
+$(EXDIR)/echoserver: examples/echoserver.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/echoserver.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/echoclient: examples/echoclient.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/echoclient.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/udpecho: examples/udpecho.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/udpecho.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/chat: examples/chat.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/chat.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/forward: examples/forward.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/forward.c $(LIBA) $(LDFLAGS)
+
+MANPAGES = cmd/gonc/gonc.1 docs/gonet.3
+
+# gonc, a netcat on gonet (cmd/gonc, gonc(1)); make install installs it.
+$(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p build/asan build/tsan
+	$(CC) -std=c11 $(WARN) $(OS_CPPFLAGS) -I. -pthread $(CFLAGS) $(SAN) \
+	    -o $@ cmd/gonc/gonc.c $(LIBA) $(LDFLAGS)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, each as NAME=BINARY for tools/bench.sh; another implementation is
@@ -274,10 +330,17 @@ TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
 test-loaded: $(TESTBIN)
 	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
 
-check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
+	$(CXXTEST)-11 && $(CXXTEST)
+	sh tools/examples.sh $(EXDIR)
+	CC="$(CC) $(SAN)" sh tools/readme.sh $(LIBA)
+	sh tools/gonc_test.sh $(GONC)
+	@if command -v mandoc >/dev/null; then \
+	    mandoc -T lint -W warning $(MANPAGES) && echo "mandoc: $(MANPAGES) clean"; \
+	else echo "SKIP mandoc lint: mandoc is not installed (tools/setup.sh)"; fi
 	sh tools/sockopts.sh $(SOCKOPTS) "$(GO)"
 	sh tools/gotests.sh --check
 	sh tools/diff.sh $(DIFFMODE_$(OX)) $(NETPROBE) tools/netprobe-go "$(GO)"
@@ -323,7 +386,7 @@ bench-plot:
 	sh tools/setup.sh plot
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
-install: $(LIBA_o) libgonet.so
+install: $(LIBA_o) libgonet.so $(GONC_o)
 	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
 
 # Generated files (z*.c) keep their generator's layout.
@@ -331,7 +394,8 @@ format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c \
 	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
-	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h | \
+	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h \
+	    $(EXAMPLES:%=examples/%.c) cmd/gonc/gonc.c tests/cxx/cxx_test.cc | \
 	    tr ' ' '\n' | grep -v -e '/z[a-z_0-9]*\.c$$' -e '^strconv/isprint\.c$$'`
 
 clean:
@@ -345,6 +409,8 @@ clean:
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
+	cd examples && rm -f $(EXAMPLES)
+	rm -f $(GONC_o)
 	rm -rf build
 
 .PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \

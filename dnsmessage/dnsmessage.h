@@ -16,6 +16,10 @@
 
 #include "runtime/runtime.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef uint16_t dnsmessage_Type;
 typedef uint16_t dnsmessage_Class;
 typedef uint16_t dnsmessage_OpCode;
@@ -428,5 +432,9 @@ runtime_error *dnsmessage_Builder_UnknownResource(dnsmessage_Builder *b,
 runtime_error *dnsmessage_Builder_Finish(
     dnsmessage_Builder *b, const uint8_t **msg, size_t *len);
 void dnsmessage_Builder_Free(dnsmessage_Builder *b);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

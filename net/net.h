@@ -24,6 +24,10 @@
 #include "syscall/syscall.h"
 #include "net/netip/netip.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* IP addresses. */
 enum { net_IPv4len = 4, net_IPv6len = 16 };
 
@@ -633,5 +637,9 @@ net_Conn       *net_IPConn_Conn(net_IPConn *c);
 net_PacketConn *net_IPConn_PacketConn(net_IPConn *c);
 net_IPConn     *net_Conn_IPConn(net_Conn *c);
 net_IPConn     *net_PacketConn_IPConn(net_PacketConn *c);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_NET_H */

@@ -14,6 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * runtime_newproc starts a goroutine running fn(arg): Go's `go fn(arg)`.
  * The goroutine belongs to the runtime; it ends when fn returns.  Today
@@ -112,5 +116,9 @@ typedef struct runtime_scase {
  */
 int runtime_selectgo(
     runtime_scase *cases, int nsends, int nrecvs, bool block, bool *recvOK);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_RUNTIME_CHAN_H */

@@ -9,6 +9,11 @@
 
 #include "runtime/runtime_impl.h"
 
+/* C++ sees the text field as a plain pointer (runtime/runtime.h). */
+_Static_assert(sizeof(runtime_errorText) == sizeof(char *) &&
+	_Alignof(runtime_errorText) == _Alignof(char *),
+    "runtime_error's layout must not depend on the language");
+
 /*
  * runtime_error_Error caches the text in err so the caller may borrow it.
  * Two threads may race to compute it: the compare-and-swap lets exactly one

@@ -12,6 +12,24 @@
 
 #include "runtime/chan.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * C++ has neither C11's _Atomic qualifier nor _Noreturn.  The cached Error()
+ * text is only ever touched inside the library (runtime/error.c), so C++
+ * sees it as a plain pointer of the same size and alignment, which
+ * runtime/error.c asserts; C++ code must not touch it.
+ */
+#ifdef __cplusplus
+typedef char *runtime_errorText;
+#define RUNTIME_NORETURN [[noreturn]]
+#else
+typedef char *_Atomic runtime_errorText;
+#define RUNTIME_NORETURN _Noreturn
+#endif
+
 /*
  * runtime_error is Go's builtin error interface.  Every concrete error type
  * embeds a runtime_error as its first member, so a pointer to the concrete
@@ -44,8 +62,10 @@ struct runtime_errorType {
 
 struct runtime_error {
 	const runtime_errorType *type;
-	bool	      isstatic; /* a sentinel: runtime_error_Free ignores it */
-	char *_Atomic text;	/* Error() text, computed on first use */
+	/* A sentinel: runtime_error_Free ignores it. */
+	bool			 isstatic;
+	/* The Error() text, computed on first use. */
+	runtime_errorText	 text;
 };
 
 /* RUNTIME_STATIC_ERROR initialises the header of a static sentinel. */
@@ -179,6 +199,10 @@ bool		   context_stop(context_afterFunc *af);
  * runtime_throw reports a broken invariant and aborts, as Go's throw does:
  * it prints "fatal error: " and the reason to stderr.  It never returns.
  */
-_Noreturn void runtime_throw(const char *reason);
+RUNTIME_NORETURN void runtime_throw(const char *reason);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_RUNTIME_H */

@@ -15,6 +15,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * sync_Locker is Go's Locker interface as a C closure: Lock and Unlock
  * called on self.  sync_Mutex_Locker and friends give the views Go gets
@@ -99,5 +103,9 @@ sync_Cond *sync_NewCond(sync_Locker l);
 void	   sync_Cond_Wait(sync_Cond *c);
 void	   sync_Cond_Signal(sync_Cond *c);
 void	   sync_Cond_Broadcast(sync_Cond *c);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_SYNC_H */

@@ -15,6 +15,10 @@
 
 #include "runtime/runtime.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* syscall_Errno is Go's syscall.Errno: an errno value, 0 meaning none. */
 typedef uintptr_t syscall_Errno;
 
@@ -134,5 +138,9 @@ runtime_error *os_NewSyscallError(const char *syscall, runtime_error *err);
  * context_DeadlineExceeded under errors_Is instead, as in Go.
  */
 extern runtime_error *const os_ErrDeadlineExceeded;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_SYSCALL_H */

@@ -23,6 +23,10 @@
 
 #include "runtime/runtime.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* time_Sleep pauses the calling goroutine for at least d; d <= 0 returns. */
 void time_Sleep(time_Duration d);
 
@@ -60,5 +64,9 @@ void	     time_Ticker_Reset(time_Ticker *t, time_Duration d);
 void	     time_Ticker_Free(time_Ticker *t);
 /* time_Tick is NewTicker(d)->C, never freed; NULL (nil) for d <= 0. */
 runtime_hchan *time_Tick(time_Duration d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_TIME_H */

@@ -54,4 +54,9 @@ out=$("$d/ip")
 [ "$out" = "192.0.2.1" ] || { echo "installcheck: got '$out'"; exit 1; }
 cc -o "$d/ip-static" "$d/ip.c" $(pkg-config --cflags gonet) "$d/usr/lib/libgonet.a" -pthread
 [ "$("$d/ip-static")" = "192.0.2.1" ] || { echo "installcheck: static build failed"; exit 1; }
-echo "installcheck: shared and static builds print $out"
+# gonc and the manual pages come with the library.
+"$d/usr/bin/gonc" --help >/dev/null || { echo "installcheck: gonc --help failed"; exit 1; }
+for m in man1/gonc.1 man3/gonet.3; do
+	[ -s "$d/usr/share/man/$m" ] || { echo "installcheck: no $m"; exit 1; }
+done
+echo "installcheck: shared and static builds print $out; gonc and man pages installed"

@@ -1315,12 +1315,19 @@ out:
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char   *line;
 	size_t	cap;
 	ssize_t n;
 
+	if (argc > 1) {
+		fprintf(strcmp(argv[1], "--help") == 0 ? stdout : stderr,
+		    "usage: netprobe <cases\n"
+		    "One case a line on stdin: an op, Go-quoted arguments.\n"
+		    "One result line per case, as tests/diff/netprobe.go.\n");
+		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	}
 	line = NULL;
 	cap = 0;
 	while ((n = getline(&line, &cap, stdin)) >= 0) {

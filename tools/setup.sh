@@ -15,6 +15,10 @@ links_fuzzer() {
 }
 pkg-config --exists check 2>/dev/null || need="$need check"
 have pkg-config || need="$need pkg-config"
+have g++ || need="$need g++"
+have socat || need="$need socat"
+have mandoc || need="$need mandoc"
+nc -h 2>&1 | grep -q OpenBSD || need="$need netcat-openbsd"
 have bmake || need="$need bmake"
 [ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
 [ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"

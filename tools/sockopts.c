@@ -473,7 +473,14 @@ removeOne(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 int
 main(int argc, char *argv[])
 {
-	nojoin = argc > 1 && strcmp(argv[1], "-nojoin") == 0;
+	nojoin = argc == 2 && strcmp(argv[1], "-nojoin") == 0;
+	if (argc > 2 || (argc == 2 && !nojoin)) {
+		fprintf(strcmp(argv[1], "--help") == 0 ? stdout : stderr,
+		    "usage: sockopts [-nojoin]\n"
+		    "Prints the options gonet sets on each kind of socket.\n"
+		    "-nojoin: skip the multicast group joins.\n");
+		return strcmp(argv[1], "--help") == 0 ? 0 : 2;
+	}
 	if (mkdtemp(tmpdir) == NULL) {
 		perror("sockopts: mkdtemp");
 		return 1;

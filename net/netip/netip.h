@@ -24,6 +24,9 @@ typedef struct netip_uint128 {
 } netip_uint128;
 
 struct intern_Value;
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 /*
  * netip_Addr is Go's netip.Addr.  z is NULL for the zero Addr, one of two
@@ -138,5 +141,9 @@ runtime_error *netip_Prefix_MarshalBinary(
     netip_Prefix p, uint8_t **b, size_t *n);
 runtime_error *netip_Prefix_UnmarshalBinary(
     netip_Prefix *p, const uint8_t *b, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* GONET_NETIP_H */
