@@ -332,7 +332,6 @@ test-loaded: $(TESTBIN)
 
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC)
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
-	sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)
