@@ -301,7 +301,7 @@ END_TEST
  * channels become POSIX semaphores, which do not allocate either, so that
  * only gonet's own allocations are counted.  The third run, SetReadDeadline
  * before each Read, is gonet's addition: the deadline path must not
- * allocate either (BRIEF.md, "Read/Write/Accept on the hot path").
+ * allocate either (docs/DESIGN.md, Memory: the hot path allocates nothing).
  */
 struct rwAllocs {
 	net_Conn *server, *client;
