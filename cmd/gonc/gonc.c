@@ -131,6 +131,21 @@ closeWrite(net_Conn *c)
 }
 
 /*
+ * closedIsDone drops the ErrClosed of a half-close that lost the race
+ * with converse: once the network side has ended and closed the session,
+ * shutting its write half has nothing left to do and is no failure.
+ */
+static runtime_error *
+closedIsDone(runtime_error *err)
+{
+	if (err != NULL && errors_Is(err, net_ErrClosed)) {
+		runtime_error_Free(err);
+		return NULL;
+	}
+	return err;
+}
+
+/*
  * pump copies standard input to the session until input ends (then
  * half-closes) or stop is closed.  Its status goes to done.
  */
@@ -152,7 +167,7 @@ pump(void *arg)
 		ck = NULL;
 	}
 	if (rc == 0 && s->halfClose)
-		rc = report(closeWrite(s->c));
+		rc = report(closedIsDone(closeWrite(s->c)));
 out:
 	runtime_chansend1(s->done, &rc);
 }
