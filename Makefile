@@ -96,7 +96,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
