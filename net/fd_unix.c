@@ -92,7 +92,7 @@ net_netFD_name(net_netFD *fd)
 	ls = fd->laddr != NULL ? net_Addr_String(fd->laddr) : NULL;
 	rs = fd->raddr != NULL ? net_Addr_String(fd->raddr) : NULL;
 	s = runtime_concatstrings(fd->net, ":", ls != NULL ? ls : "", "->",
-	    rs != NULL ? rs : "", NULL);
+	    rs != NULL ? rs : "", (char *)NULL);
 	free(ls);
 	free(rs);
 	return s;

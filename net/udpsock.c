@@ -47,7 +47,7 @@ net_UDPAddr_String(const net_UDPAddr *a)
 	ip = a->IP.len == 0 ? runtime_strdup("") : net_IP_String(a->IP);
 	port = itoa_Itoa(a->Port);
 	if (a->Zone != NULL && a->Zone[0] != '\0') {
-		host = runtime_concatstrings(ip, "%", a->Zone, NULL);
+		host = runtime_concatstrings(ip, "%", a->Zone, (char *)NULL);
 		s = net_JoinHostPort(host, port);
 		free(host);
 	} else
@@ -227,9 +227,9 @@ addrPortUDPAddr_String(const net_Addr *a)
 	ip = net_netipAddrString(u->ap.ip);
 	port = itoa_Itoa(u->ap.port);
 	if (netip_Addr_Is4(u->ap.ip))
-		s = runtime_concatstrings(ip, ":", port, NULL);
+		s = runtime_concatstrings(ip, ":", port, (char *)NULL);
 	else
-		s = runtime_concatstrings("[", ip, "]:", port, NULL);
+		s = runtime_concatstrings("[", ip, "]:", port, (char *)NULL);
 	free(port);
 	free(ip);
 	return s;

@@ -71,12 +71,13 @@ net_netipAddrString(netip_Addr ip)
 	    memcmp(nip.b, net_v4InV6Prefix, sizeof(net_v4InV6Prefix)) == 0) {
 		nip = net_IP_To4(nip);
 		t = net_IP_String(nip);
-		s = runtime_concatstrings("::ffff:", t, NULL);
+		s = runtime_concatstrings("::ffff:", t, (char *)NULL);
 		free(t);
 	} else
 		s = net_IP_String(nip);
 	if (netip_Addr_Zone(ip) != NULL && netip_Addr_Zone(ip)[0] != '\0') {
-		t = runtime_concatstrings(s, "%", netip_Addr_Zone(ip), NULL);
+		t = runtime_concatstrings(
+		    s, "%", netip_Addr_Zone(ip), (char *)NULL);
 		free(s);
 		s = t;
 	}
