@@ -67,7 +67,7 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
-SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
+SYSCALL_SRCS = syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c net/dnsclient.c \
@@ -145,7 +145,13 @@ all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN)
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
     tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
-    tools/netprobe.h Makefile mk/$(OS).mk mk/arch-$(GOARCH_ASM).mk
+    tools/netprobe.h Makefile mk/$(OS).mk mk/unix.mk mk/arch-$(GOARCH_ASM).mk
+
+# The runner's suite list: one SUITE(name) per tests/name_test.c built.
+$(TEST_OBJS): tests/suites.h
+tests/suites.h: Makefile mk/$(OS).mk mk/unix.mk
+	for f in $(TEST_SRCS); do case $$f in */main_test.c) ;; *_test.c) \
+	    f=$${f##*/}; echo "SUITE($${f%_test.c})" ;; esac; done > $@
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -196,7 +202,7 @@ FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 
-$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk
+$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk mk/unix.mk
 $(FUZZ_SRCS:.c=.fo): $(HDRS) tests/fuzz/fuzz.h Makefile
 $(FUZZ_BINS): $(LIBA_fo)
 
@@ -328,6 +334,7 @@ format:
 	    tr ' ' '\n' | grep -v '/z[a-z_0-9]*\.c$$'`
 
 clean:
+	rm -f tests/suites.h
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
 	rm -f runtime/asm_*.*o runtime/sys_*.*o
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
