@@ -68,10 +68,10 @@ RUNTIME_SRCS = runtime/error.c runtime/errors.c runtime/wrap.c \
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
-SYSCALL_SRCS = syscall/syscall_unix.c syscall/os_error.c
+SYSCALL_SRCS = syscall/os_error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
-	net/dial.c net/lookup.c net/hosts.c net/port.c \
+	net/dial.c net/lookup.c net/hosts.c net/port.c net/dnsclient.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
@@ -95,21 +95,23 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
-	tests/netip/uint128_test.c tests/netip/slow_test.c \
-	tests/netip/export_test.c \
-	tests/mockserver.c tests/allocs_hook.c $(OS_TEST_SRCS)
+	tests/netip/uint128_test.c $(OS_TEST_SRCS)
+# Test code with no suite of its own: helpers, and Go's helper test files
+# (slow_test.go, export_test.go) that hold no Test functions.
+TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
+	tests/netip/slow_test.c tests/netip/export_test.c
 
 HDRS = runtime/runtime.h runtime/runtime_impl.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX)) $(ARCH_ASMS:.S=.$(OX))
-TEST_OBJS = $(TEST_SRCS:.c=.$(OX))
+TEST_OBJS = $(TEST_SRCS:.c=.$(OX)) $(TEST_HELPERS:.c=.$(OX))
 
 LIBA_o = $(ADIR)libgonet.a
 LIBA_ao = $(ADIR)build/asan/libgonet.a
@@ -166,7 +168,13 @@ all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) \
 
 $(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
     tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
-    tools/netprobe.h Makefile mk/$(OS).mk mk/arch-$(GOARCH_ASM).mk
+    tools/netprobe.h Makefile mk/$(OS).mk mk/unix.mk mk/arch-$(GOARCH_ASM).mk
+
+# The runner's suite list: one SUITE(name) per tests/name_test.c built.
+$(TEST_OBJS): tests/suites.h
+tests/suites.h: Makefile mk/$(OS).mk mk/unix.mk
+	for f in $(TEST_SRCS); do case $$f in */main_test.c) ;; *_test.c) \
+	    f=$${f##*/}; echo "SUITE($${f%_test.c})" ;; esac; done > $@
 
 $(LIBA): $(LIB_OBJS)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -217,7 +225,7 @@ FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 
-$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk
+$(LIB_SRCS:.c=.fo): $(HDRS) Makefile mk/$(OS).mk mk/unix.mk
 $(FUZZ_SRCS:.c=.fo): $(HDRS) tests/fuzz/fuzz.h Makefile
 $(FUZZ_BINS): $(LIBA_fo)
 
@@ -390,7 +398,7 @@ install: $(LIBA_o) libgonet.so $(GONC_o)
 
 # Generated files (z*.c) keep their generator's layout.
 format:
-	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(HDRS) tools/netprobe.c \
+	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(TEST_HELPERS) $(HDRS) tools/netprobe.c \
 	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
 	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h \
@@ -398,9 +406,11 @@ format:
 	    tr ' ' '\n' | grep -v -e '/z[a-z_0-9]*\.c$$' -e '^strconv/isprint\.c$$'`
 
 clean:
+	rm -f tests/suites.h
 	rm -f $(LIB_SRCS:.c=.o) $(LIB_SRCS:.c=.ao) $(LIB_SRCS:.c=.to)
 	rm -f runtime/asm_*.*o runtime/sys_*.*o
 	rm -f $(TEST_SRCS:.c=.o) $(TEST_SRCS:.c=.ao) $(TEST_SRCS:.c=.to)
+	rm -f $(TEST_HELPERS:.c=.o) $(TEST_HELPERS:.c=.ao) $(TEST_HELPERS:.c=.to)
 	rm -f $(LIB_SRCS:.c=.fo) $(FUZZ_SRCS:.c=.fo) $(FUZZ_BINS)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/netprobe_conv.o tools/netprobe_conv.ao tools/netprobe_conv.to

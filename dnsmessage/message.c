@@ -91,7 +91,7 @@ nestedError_Error(const runtime_error *err)
 	const nestedError *e = (const nestedError *)err;
 
 	return runtime_concatstrings(
-	    e->s, ": ", runtime_error_Error(e->err), NULL);
+	    e->s, ": ", runtime_error_Error(e->err), (char *)NULL);
 }
 
 static void
@@ -228,7 +228,7 @@ name16String(const struct name16 *t, uint16_t v, bool goPrefix)
 	if (n == NULL)
 		return dnsmessage_printUint16(v);
 	if (goPrefix)
-		return runtime_concatstrings("dnsmessage.", n, NULL);
+		return runtime_concatstrings("dnsmessage.", n, (char *)NULL);
 	return runtime_strdup(n);
 }
 
@@ -777,7 +777,7 @@ dnsmessage_MustNewName(const char *name)
 
 	if ((err = dnsmessage_NewName(name, &n)) != NULL) {
 		msg = runtime_concatstrings(
-		    "creating name: ", runtime_error_Error(err), NULL);
+		    "creating name: ", runtime_error_Error(err), (char *)NULL);
 		runtime_throw(msg);
 	}
 	return n;
@@ -1981,7 +1981,8 @@ dnsmessage_unpackResourceBody(const uint8_t *msg, size_t len, size_t *off,
 	if ((err = t->unpack(msg, len, *off, hdr, body)) != NULL) {
 		free(body);
 		return newNestedError(
-		    runtime_concatstrings(t->name, " record", NULL), err);
+		    runtime_concatstrings(t->name, " record", (char *)NULL),
+		    err);
 	}
 	*r = body;
 	*off += hdr->Length;
@@ -2134,7 +2135,7 @@ Parser_resource(dnsmessage_Parser *p, int sec, dnsmessage_Resource *r)
 	if (err != NULL) {
 		memset(r, 0, sizeof(*r));
 		return newNestedError(runtime_concatstrings("unpacking ",
-					  sectionNames[sec], NULL),
+					  sectionNames[sec], (char *)NULL),
 		    err);
 	}
 	p->index++;
@@ -2160,7 +2161,7 @@ Parser_skipResource(dnsmessage_Parser *p, int sec)
 		return err;
 	if ((err = dnsmessage_skipResource(p->msg, p->len, &p->off)) != NULL)
 		return newNestedError(runtime_concatstrings("skipping: ",
-					  sectionNames[sec], NULL),
+					  sectionNames[sec], (char *)NULL),
 		    err);
 	p->index++;
 	return NULL;
@@ -2847,8 +2848,9 @@ Builder_resource(dnsmessage_Builder *b, dnsmessage_ResourceHeader h,
 	}
 	preLen = b->msg.len;
 	if ((err = t->pack(r, &b->msg, b->compression, b->start)) != NULL) {
-		err = newNestedError(
-		    runtime_concatstrings(t->name, "Resource body", NULL), err);
+		err = newNestedError(runtime_concatstrings(t->name,
+					 "Resource body", (char *)NULL),
+		    err);
 		goto out;
 	}
 	if ((err = ResourceHeader_fixLen(&h, &b->msg, lenOff, preLen)) != NULL)

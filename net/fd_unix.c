@@ -34,15 +34,6 @@ enum { maxRW = 1 << 30 };
 
 static runtime_error *net_netFD_destroy(net_netFD *fd);
 
-/* error_posix.go's wrapSyscallError. */
-runtime_error *
-net_wrapSyscallError(const char *name, runtime_error *err)
-{
-	if (err != NULL && err->type == &syscall_ErrnoType)
-		return os_NewSyscallError(name, err);
-	return err;
-}
-
 runtime_error *
 net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 {
@@ -92,7 +83,7 @@ net_netFD_name(net_netFD *fd)
 	ls = fd->laddr != NULL ? net_Addr_String(fd->laddr) : NULL;
 	rs = fd->raddr != NULL ? net_Addr_String(fd->raddr) : NULL;
 	s = runtime_concatstrings(fd->net, ":", ls != NULL ? ls : "", "->",
-	    rs != NULL ? rs : "", NULL);
+	    rs != NULL ? rs : "", (char *)NULL);
 	free(ls);
 	free(rs);
 	return s;

@@ -22,7 +22,7 @@ net_IPAddr_String(const net_IPAddr *a)
 	/* Go's ipEmptyString: a nil IP prints as nothing, not "<nil>". */
 	ip = a->IP.len == 0 ? runtime_strdup("") : net_IP_String(a->IP);
 	if (a->Zone != NULL && a->Zone[0] != '\0') {
-		s = runtime_concatstrings(ip, "%", a->Zone, NULL);
+		s = runtime_concatstrings(ip, "%", a->Zone, (char *)NULL);
 		free(ip);
 		return s;
 	}

@@ -242,8 +242,9 @@ char *
 net_JoinHostPort(const char *host, const char *port)
 {
 	if (strchr(host, ':') != NULL)
-		return runtime_concatstrings("[", host, "]:", port, NULL);
-	return runtime_concatstrings(host, ":", port, NULL);
+		return runtime_concatstrings(
+		    "[", host, "]:", port, (char *)NULL);
+	return runtime_concatstrings(host, ":", port, (char *)NULL);
 }
 
 /* The closure inetaddr of internetAddrList captures net and portnum. */

@@ -244,7 +244,7 @@ net_lookupPortMap(const char *network, const char *service, int *port)
 		*port = e->num;
 		return NULL;
 	}
-	addr = runtime_concatstrings(network, "/", service, NULL);
+	addr = runtime_concatstrings(network, "/", service, (char *)NULL);
 	err = net_newAddrError("unknown port", addr);
 	free(addr);
 	return err;

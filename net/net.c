@@ -100,13 +100,13 @@ OpError_Error(const runtime_error *err)
 
 	s = runtime_strdup(net_str(e->Op));
 	if (net_str(e->Net)[0] != '\0') {
-		t = runtime_concatstrings(s, " ", e->Net, NULL);
+		t = runtime_concatstrings(s, " ", e->Net, (char *)NULL);
 		free(s);
 		s = t;
 	}
 	if (e->Source != NULL) {
 		as = net_Addr_String(e->Source);
-		t = runtime_concatstrings(s, " ", as, NULL);
+		t = runtime_concatstrings(s, " ", as, (char *)NULL);
 		free(as);
 		free(s);
 		s = t;
@@ -114,12 +114,13 @@ OpError_Error(const runtime_error *err)
 	if (e->Addr != NULL) {
 		as = net_Addr_String(e->Addr);
 		t = runtime_concatstrings(
-		    s, e->Source != NULL ? "->" : " ", as, NULL);
+		    s, e->Source != NULL ? "->" : " ", as, (char *)NULL);
 		free(as);
 		free(s);
 		s = t;
 	}
-	t = runtime_concatstrings(s, ": ", runtime_error_Error(e->Err), NULL);
+	t = runtime_concatstrings(
+	    s, ": ", runtime_error_Error(e->Err), (char *)NULL);
 	free(s);
 	return t;
 }
@@ -195,7 +196,7 @@ ParseError_Error(const runtime_error *err)
 	const net_ParseError *e = (const net_ParseError *)err;
 
 	return runtime_concatstrings(
-	    "invalid ", net_str(e->Type), ": ", net_str(e->Text), NULL);
+	    "invalid ", net_str(e->Type), ": ", net_str(e->Text), (char *)NULL);
 }
 
 static void
@@ -230,7 +231,7 @@ AddrError_Error(const runtime_error *err)
 
 	if (net_str(e->Addr)[0] != '\0')
 		return runtime_concatstrings(
-		    "address ", e->Addr, ": ", net_str(e->Err), NULL);
+		    "address ", e->Addr, ": ", net_str(e->Err), (char *)NULL);
 	return runtime_strdup(net_str(e->Err));
 }
 
@@ -263,7 +264,8 @@ UnknownNetworkError_Error(const runtime_error *err)
 {
 	const net_UnknownNetworkError *e = (const net_UnknownNetworkError *)err;
 
-	return runtime_concatstrings("unknown network ", net_str(e->s), NULL);
+	return runtime_concatstrings(
+	    "unknown network ", net_str(e->s), (char *)NULL);
 }
 
 static void
@@ -388,8 +390,8 @@ DNSConfigError_Error(const runtime_error *err)
 {
 	const net_DNSConfigError *e = (const net_DNSConfigError *)err;
 
-	return runtime_concatstrings(
-	    "error reading DNS config: ", runtime_error_Error(e->Err), NULL);
+	return runtime_concatstrings("error reading DNS config: ",
+	    runtime_error_Error(e->Err), (char *)NULL);
 }
 
 static runtime_error *
@@ -427,9 +429,9 @@ DNSError_Error(const runtime_error *err)
 
 	if (net_str(e->Server)[0] != '\0')
 		return runtime_concatstrings("lookup ", net_str(e->Name),
-		    " on ", e->Server, ": ", net_str(e->Err), NULL);
+		    " on ", e->Server, ": ", net_str(e->Err), (char *)NULL);
 	return runtime_concatstrings(
-	    "lookup ", net_str(e->Name), ": ", net_str(e->Err), NULL);
+	    "lookup ", net_str(e->Name), ": ", net_str(e->Err), (char *)NULL);
 }
 
 static bool

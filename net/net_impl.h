@@ -398,7 +398,7 @@ runtime_error *net_lookupProtocol(const char *name, int *proto);
  */
 net_IPAddr *net_newIPAddrs(const net_IP *ips, const net_string *zones, int n);
 
-/* dnsclient_unix.c (and the two helpers of dnsclient.go it needs) */
+/* dnsclient.c, dnsclient_unix.c */
 /* net_absDomainName returns s[0:n], dot-terminated if it has a dot: malloc'd. */
 char *net_absDomainName(const char *s, size_t n);
 bool  net_isDomainName(const char *s, size_t n);
@@ -463,9 +463,9 @@ bool	       net_IsPollDescriptor(uintptr_t fd);
  * conn methods add that).  Counts hold what was transferred even on error.
  */
 /*
- * net_wrapSyscallError is error_posix.go's wrapSyscallError (which has no
- * twin file): an Errno error becomes os.SyscallError(name, err); any
- * other error, and NULL, pass through.  It takes ownership of err.
+ * net_wrapSyscallError (error_posix.c): an Errno error becomes
+ * os.SyscallError(name, err); any other error, and NULL, pass through.
+ * It takes ownership of err.
  */
 runtime_error *net_wrapSyscallError(const char *name, runtime_error *err);
 /* net_newFD wraps sysfd (not yet polled; see init) and copies net. */
@@ -652,7 +652,7 @@ int  net_maxAckBacklog(int n);
 runtime_error *net_listenerSockaddr(int s, int f, int sotype,
     const net_Addr **la, net_UDPAddr *v, syscall_Sockaddr *lsa);
 
-/* sockopt_linux.c, sockopt_posix.c, tcpsockopt_unix.c: Go's option setters */
+/* sockopt_*.c, tcpsockopt_*.c: Go's option setters */
 runtime_error *net_setDefaultSockopts(int s, int family, int sotype,
     bool ipv6only);
 runtime_error *net_setDefaultListenerSockopts(int s);

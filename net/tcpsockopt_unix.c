@@ -1,7 +1,6 @@
 /*
  * C port of go1.19 src/net/tcpsockopt_unix.go (built on: aix || freebsd ||
- * linux || netbsd), with setNoDelay from tcpsockopt_posix.go (built on:
- * unix || windows), which has no file of its own here.
+ * linux || netbsd).
  */
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -17,14 +16,6 @@ static time_Duration
 roundDurationUp(time_Duration d, time_Duration to)
 {
 	return (time_Duration)((uint64_t)d + (uint64_t)to - 1) / to;
-}
-
-runtime_error *
-net_setNoDelay(net_netFD *fd, bool noDelay)
-{
-	return net_wrapSyscallError("setsockopt",
-	    net_netFD_setsockoptInt(
-		fd, IPPROTO_TCP, TCP_NODELAY, net_boolint(noDelay)));
 }
 
 /*

@@ -47,7 +47,7 @@ net_UDPAddr_String(const net_UDPAddr *a)
 	ip = a->IP.len == 0 ? runtime_strdup("") : net_IP_String(a->IP);
 	port = itoa_Itoa(a->Port);
 	if (a->Zone != NULL && a->Zone[0] != '\0') {
-		host = runtime_concatstrings(ip, "%", a->Zone, NULL);
+		host = runtime_concatstrings(ip, "%", a->Zone, (char *)NULL);
 		s = net_JoinHostPort(host, port);
 		free(host);
 	} else

@@ -64,7 +64,7 @@ net_unixSocket(context_Context *ctx, const char *net, const net_Addr *laddr,
 		if (raddr == NULL && (sotype != SOCK_DGRAM || laddr == NULL))
 			return net_errMissingAddress;
 	} else if (strcmp(mode, "listen") != 0) {
-		s = runtime_concatstrings("unknown mode: ", mode, NULL);
+		s = runtime_concatstrings("unknown mode: ", mode, (char *)NULL);
 		err = errors_New(s);
 		free(s);
 		return err;

@@ -17,7 +17,7 @@ itoa_Itoa(long val)
 	if (val < 0) {
 		/* Negating in unsigned arithmetic keeps LONG_MIN defined. */
 		u = itoa_Uitoa(0UL - (unsigned long)val);
-		s = runtime_concatstrings("-", u, NULL);
+		s = runtime_concatstrings("-", u, (char *)NULL);
 		free(u);
 		return s;
 	}

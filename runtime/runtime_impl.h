@@ -22,8 +22,12 @@ void *runtime_malloc(size_t n);
 void *runtime_realloc(void *p, size_t n);
 char *runtime_strdup(const char *s);
 char *runtime_strndup(const char *s, size_t n);
-/* runtime_concatstrings joins its NULL-terminated arguments: Go's a + b + c. */
-char *runtime_concatstrings(const char *s, ...);
+/*
+ * runtime_concatstrings joins its arguments, Go's a + b + c, up to a
+ * (char *)NULL: NULL may be a bare 0, which a variadic call passes as an
+ * int, so the cast is the portable terminator; the compiler checks it.
+ */
+char *runtime_concatstrings(const char *s, ...) __attribute__((sentinel));
 char *runtime_sprintf(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 

@@ -33,7 +33,7 @@ SyscallError_Error(const runtime_error *err)
 	const os_SyscallError *e = (const os_SyscallError *)err;
 
 	return runtime_concatstrings(
-	    e->Syscall, ": ", runtime_error_Error(e->Err), NULL);
+	    e->Syscall, ": ", runtime_error_Error(e->Err), (char *)NULL);
 }
 
 static runtime_error *

@@ -14,19 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "runtime/runtime_impl.h"
-#include "syscall/syscall.h"
-
-syscall_Errno syscall_sockaddr(
-    const syscall_Sockaddr *sa, struct sockaddr_storage *rsa, socklen_t *len);
-syscall_Errno syscall_anyToSockaddr(
-    const struct sockaddr_storage *rsa, syscall_Sockaddr *sa);
-syscall_Errno syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob,
-    size_t ooblen, int flags, struct sockaddr_storage *rsa, ptrdiff_t *n,
-    ptrdiff_t *oobn, int *recvflags);
-syscall_Errno syscall_sendmsgN(int fd, const void *p, size_t len,
-    const void *oob, size_t ooblen, const void *ptr, socklen_t salen, int flags,
-    ptrdiff_t *n);
+#include "syscall/syscall_impl.h"
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
 static syscall_Errno

@@ -6,7 +6,7 @@
  */
 #include <errno.h>
 
-#include "syscall/syscall.h"
+#include "syscall/syscall_impl.h"
 
 /* X(number, Go's name, Go's Error() text), one row per number. */
 #define SYSCALL_ERRNOS(X) \

@@ -76,12 +76,13 @@ addrListString(const net_addrList *l)
 	s = runtime_strdup("[");
 	for (i = 0; i < l->n; i++) {
 		as = net_Addr_String(l->a[i]);
-		t = runtime_concatstrings(s, i > 0 ? " " : "", as, NULL);
+		t = runtime_concatstrings(
+		    s, i > 0 ? " " : "", as, (char *)NULL);
 		free(as);
 		free(s);
 		s = t;
 	}
-	t = runtime_concatstrings(s, "]", NULL);
+	t = runtime_concatstrings(s, "]", (char *)NULL);
 	free(s);
 	return t;
 }

@@ -951,8 +951,8 @@ START_TEST(testPollerStartEMFILE)
 	if (dial) {
 		addr = tStr(
 		    runtime_sprintf("127.0.0.1:%d", (int)ntohs(sin.sin_port)));
-		want = tStr(runtime_concatstrings(
-		    "dial tcp ", addr, ": socket: too many open files", NULL));
+		want = tStr(runtime_concatstrings("dial tcp ", addr,
+		    ": socket: too many open files", (char *)NULL));
 	}
 	/*
 	 * The IP stack probe and the backlog are read once per process and

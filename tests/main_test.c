@@ -142,30 +142,9 @@ int
 main(void)
 {
 	Suite *(*const suites[])(void) = {
-		ip_suite,
-		mac_suite,
-		parse_suite,
-		ipsock_suite,
-		hosts_suite,
-		port_suite,
-		errors_suite,
-		syscall_suite,
-		time_suite,
-		net_suite,
-		tcpsock_suite,
-		udpsock_suite,
-		iprawsock_suite,
-		unixsock_suite,
-		lookup_suite, fd_mutex_suite, netpoll_suite, context_suite,
-		server_suite, listen_suite, timeout_suite, conn_suite,
-		error_suite, protoconn_suite, packetconn_suite, dial_suite,
-		sock_linux_suite, tcpsock_unix_suite, unixsock_linux_suite,
-		rawconn_suite, dial_unix_suite,
-		write_unix_suite, error_posix_suite, unixsock_readmsg_suite,
-		fd_posix_suite, message_suite, netip_suite, netip_pkg_suite,
-		uint128_suite, stress_suite, chan_suite, stack_suite,
-		mutex_suite, rwmutex_suite, waitgroup_suite, once_suite,
-		cond_suite, sleep_suite, tick_suite,
+#define SUITE(name) name##_suite,
+#include "tests/suites.h"
+#undef SUITE
 	};
 	SRunner *sr;
 	size_t	 i;

@@ -9,59 +9,14 @@
 
 #include "runtime/runtime.h"
 
-/* One Suite per Go test file, named after it. */
-Suite *ip_suite(void);
-Suite *mac_suite(void);
-Suite *parse_suite(void);
-Suite *ipsock_suite(void);
-Suite *hosts_suite(void);
-Suite *port_suite(void);
-Suite *errors_suite(void);
-Suite *syscall_suite(void);
-Suite *time_suite(void);
-Suite *net_suite(void);
-Suite *tcpsock_suite(void);
-Suite *udpsock_suite(void);
-Suite *iprawsock_suite(void);
-Suite *unixsock_suite(void);
-Suite *lookup_suite(void);
-Suite *fd_mutex_suite(void);
-Suite *netpoll_suite(void);
-Suite *server_suite(void);
-Suite *listen_suite(void);
-Suite *timeout_suite(void);
-Suite *conn_suite(void);
-Suite *error_suite(void);
-Suite *protoconn_suite(void);
-Suite *packetconn_suite(void);
-Suite *dial_suite(void);
-Suite *stress_suite(void);
-Suite *context_suite(void);
-Suite *rawconn_suite(void);
-Suite *chan_suite(void);
-/* dnsmessage's own test file: tests/dnsmessage/message_test.c. */
-Suite *message_suite(void);
-Suite *stack_suite(void);
-Suite *mutex_suite(void);
-Suite *rwmutex_suite(void);
-Suite *waitgroup_suite(void);
-Suite *once_suite(void);
-Suite *cond_suite(void);
-Suite *sleep_suite(void);
-Suite *tick_suite(void);
-/* net/netip's test files: tests/netip/. */
-Suite *netip_suite(void);
-Suite *netip_pkg_suite(void);
-Suite *uint128_suite(void);
-/* Platform suites: mk/$(OS).mk lists their files. */
-Suite *sock_linux_suite(void);
-Suite *tcpsock_unix_suite(void);
-Suite *unixsock_linux_suite(void);
-Suite *dial_unix_suite(void);
-Suite *write_unix_suite(void);
-Suite *error_posix_suite(void);
-Suite *unixsock_readmsg_suite(void);
-Suite *fd_posix_suite(void);
+/*
+ * One Suite per test file, named after it.  make writes the list,
+ * tests/suites.h, from TEST_SRCS, so a platform runs the suites of the
+ * files its mk/ lists build.
+ */
+#define SUITE(name) Suite *name##_suite(void);
+#include "tests/suites.h"
+#undef SUITE
 
 /*
  * newTCase returns a TCase with a timeout and the checked fixture that

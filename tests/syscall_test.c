@@ -245,7 +245,7 @@ START_TEST(testSockaddrUnix)
 	int		 fd;
 
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	path = runtime_concatstrings(dir, "/sock", NULL);
+	path = runtime_concatstrings(dir, "/sock", (char *)NULL);
 	ck_assert_uint_eq(
 	    syscall_Socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd), 0);
 

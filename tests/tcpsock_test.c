@@ -973,7 +973,7 @@ START_TEST(testKeepAlivePeriodOverflow)
 		want = tStr(runtime_concatstrings("set tcp ",
 		    addrString(net_Conn_LocalAddr(c)), "->",
 		    addrString(net_Conn_RemoteAddr(c)),
-		    ": setsockopt: invalid argument", NULL));
+		    ": setsockopt: invalid argument", (char *)NULL));
 	if (want == NULL ? err != NULL
 			 : err == NULL || strcmp(tErrStr(err), want) != 0)
 		tErrorf("SetKeepAlivePeriod(%lld) = %s, want %s",

@@ -40,7 +40,8 @@ START_TEST(TestDurationString)
 	free(str);
 	if (durationTests[_i].d > 0) {
 		str = time_Duration_String(-durationTests[_i].d);
-		want = runtime_concatstrings("-", durationTests[_i].str, NULL);
+		want = runtime_concatstrings(
+		    "-", durationTests[_i].str, (char *)NULL);
 		ck_assert_msg(strcmp(str, want) == 0,
 		    "Duration(%lld).String() = %s, want %s",
 		    -(long long)durationTests[_i].d, str, want);

@@ -52,7 +52,7 @@ END {
 	print " */"
 	print "#include <errno.h>"
 	print ""
-	print "#include \"syscall/syscall.h\""
+	print "#include \"syscall/syscall_impl.h\""
 	print ""
 	print "/* X(number, Go'"'"'s name, Go'"'"'s Error() text), one row per number. */"
 	print "#define SYSCALL_ERRNOS(X) \\"
