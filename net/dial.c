@@ -1,13 +1,9 @@
 /*
  * C port of go1.19 src/net/dial.go: Dialer, Dial, ListenConfig, Listen and
- * the address resolution they share.  Go's dialParallel races goroutines
- * over channels; here the racers are pthreads reporting under a mutex.
+ * the address resolution they share.
  */
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "net/net_impl.h"
 
@@ -377,69 +373,59 @@ out:
 }
 
 /*
- * dialParallel's shared state: Go's results channel and returned signal.
- * A racer that finishes after the winner is chosen frees its own
- * connection; the caller joins every racer before it returns, after
- * cancelling them, so the state can live on its stack.
+ * dialParallel's racers: Go's results channel (unbuffered) and returned
+ * channel, closed when dialParallel returns.  A racer that finds returned
+ * closed frees its own connection, Go's c.Close() in that case.  C has no
+ * collector for what the racers borrow (the dialer, the address lists,
+ * their contexts, this struct), so dialParallel waits on wg for them
+ * before it returns; they are cancelled by then and end promptly.
  */
 typedef struct net_dialResult {
 	net_Conn      *Conn;
 	runtime_error *error;
-	bool	       done;	 /* the racer reported */
-	bool	       consumed; /* the caller has looked at it */
+	bool	       primary;
+	bool	       done;
 } net_dialResult;
 
 typedef struct net_dialRace {
-	pthread_mutex_t mu;
-	pthread_cond_t	cond;
-	bool		returned;
-	net_sysDialer  *sd;
-	net_dialResult	res[2]; /* primary, fallback */
+	net_sysDialer *sd;
+	runtime_hchan *results;
+	runtime_hchan *returned;
+	sync_WaitGroup wg;
 } net_dialRace;
 
 typedef struct net_dialRacer {
 	net_dialRace	   *race;
-	context_Context	   *ctx;
+	context_Context	   *ctx; /* NULL until started */
 	const net_addrList *ras;
-	int		    i; /* 0 primary, 1 fallback */
-	pthread_t	    t;
-	bool		    started;
+	bool		    primary;
 } net_dialRacer;
 
-static void *
+static void
 net_startRacer(void *arg)
 {
 	net_dialRacer *r = arg;
 	net_dialRace  *race = r->race;
-	net_Conn      *c;
-	runtime_error *err;
+	net_dialResult res = { .primary = r->primary, .done = true };
+	runtime_scase  cases[2];
 
-	err = net_sysDialer_dialSerial(race->sd, r->ctx, r->ras, &c);
-	pthread_mutex_lock(&race->mu);
-	if (race->returned) {
-		pthread_mutex_unlock(&race->mu);
-		net_Conn_Free(c);
-		runtime_error_Free(err);
-		return NULL;
+	res.error =
+	    net_sysDialer_dialSerial(race->sd, r->ctx, r->ras, &res.Conn);
+	cases[0] = (runtime_scase){ race->results, &res };
+	cases[1] = (runtime_scase){ race->returned, NULL };
+	if (runtime_selectgo(cases, 1, 1, true, NULL) == 1) {
+		net_Conn_Free(res.Conn);
+		runtime_error_Free(res.error);
 	}
-	race->res[r->i].Conn = c;
-	race->res[r->i].error = err;
-	race->res[r->i].done = true;
-	pthread_cond_broadcast(&race->cond);
-	pthread_mutex_unlock(&race->mu);
-	return NULL;
+	sync_WaitGroup_Done(&race->wg);
 }
 
-/* startRacer runs with race->mu held; creating a thread does not block. */
 static void
 net_dialRacer_start(net_dialRacer *r, context_Context *parent)
 {
-	int e;
-
 	r->ctx = context_WithCancel(parent);
-	if ((e = pthread_create(&r->t, NULL, net_startRacer, r)) != 0)
-		runtime_throw("dialParallel: pthread_create failed");
-	r->started = true;
+	sync_WaitGroup_Add(&r->race->wg, 1);
+	runtime_Go(net_startRacer, r);
 }
 
 /*
@@ -452,85 +438,60 @@ runtime_error *
 net_sysDialer_dialParallel(net_sysDialer *sd, context_Context *ctx,
     const net_addrList *primaries, const net_addrList *fallbacks, net_Conn **c)
 {
-	net_dialRace	   race;
-	net_dialRacer	   racers[2];
-	pthread_condattr_t ca;
-	struct timespec	   ts;
-	runtime_error	  *err;
-	int64_t		   when;
-	int		   i, got, rc;
+	net_dialRace  race = { .sd = sd };
+	net_dialRacer racers[2] = {
+		{ .race = &race, .ras = primaries, .primary = true },
+		{ .race = &race, .ras = fallbacks, .primary = false },
+	};
+	net_dialResult res, primary = { 0 }, fallback = { 0 };
+	runtime_scase  cases[2];
+	runtime_error *err;
+	time_Timer    *fallbackTimer;
+	int	       i;
 
 	*c = NULL;
 	if (fallbacks->n == 0)
 		return net_sysDialer_dialSerial(sd, ctx, primaries, c);
-	memset(&race, 0, sizeof(race));
-	memset(racers, 0, sizeof(racers));
-	pthread_mutex_init(&race.mu, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&race.cond, &ca);
-	pthread_condattr_destroy(&ca);
-	race.sd = sd;
-	for (i = 0; i < 2; i++) {
-		racers[i].race = &race;
-		racers[i].i = i;
-		racers[i].ras = i == 0 ? primaries : fallbacks;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	/* Go's timers saturate a wake-up time past the int64 limit. */
-	if (__builtin_add_overflow((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec,
-		net_Dialer_fallbackDelay(&sd->Dialer), &when))
-		when = INT64_MAX;
-	ts.tv_sec = when / 1000000000;
-	ts.tv_nsec = when % 1000000000;
-	err = NULL;
-	pthread_mutex_lock(&race.mu);
+	race.results = runtime_makechan(sizeof(net_dialResult), 0);
+	race.returned = runtime_makechan(0, 0);
 	net_dialRacer_start(&racers[0], ctx);
+	fallbackTimer = time_NewTimer(net_Dialer_fallbackDelay(&sd->Dialer));
+	err = NULL;
 	for (;;) {
-		got = -1;
-		for (i = 0; i < 2; i++)
-			if (race.res[i].done && !race.res[i].consumed) {
-				got = i;
-				break;
-			}
-		if (got < 0) {
-			if (racers[1].started) {
-				pthread_cond_wait(&race.cond, &race.mu);
-				continue;
-			}
-			rc = pthread_cond_timedwait(&race.cond, &race.mu, &ts);
-			if (rc == ETIMEDOUT)
-				net_dialRacer_start(&racers[1], ctx);
-			continue;
-		}
-		race.res[got].consumed = true;
-		if (race.res[got].error == NULL) {
-			*c = race.res[got].Conn;
-			race.res[got].Conn = NULL;
-			break;
-		}
-		if (race.res[0].done && race.res[1].done) {
-			err = race.res[0].error;
-			race.res[0].error = NULL;
-			break;
-		}
-		/* The primaries failed: no reason to wait for the timer. */
-		if (got == 0 && !racers[1].started)
+		cases[0] = (runtime_scase){ fallbackTimer->C, NULL };
+		cases[1] = (runtime_scase){ race.results, &res };
+		if (runtime_selectgo(cases, 0, 2, true, NULL) == 0) {
 			net_dialRacer_start(&racers[1], ctx);
-	}
-	race.returned = true;
-	pthread_mutex_unlock(&race.mu);
-	for (i = 0; i < 2; i++) {
-		if (!racers[i].started)
 			continue;
-		context_Cancel(racers[i].ctx);
-		pthread_join(racers[i].t, NULL);
-		context_Free(racers[i].ctx);
-		runtime_error_Free(race.res[i].error);
-		net_Conn_Free(race.res[i].Conn);
+		}
+		if (res.error == NULL) {
+			*c = res.Conn;
+			break;
+		}
+		if (res.primary)
+			primary = res;
+		else
+			fallback = res;
+		if (primary.done && fallback.done) {
+			err = primary.error;
+			primary.error = NULL;
+			break;
+		}
+		/* The primaries failed: start the fallbacks now. */
+		if (res.primary && time_Timer_Stop(fallbackTimer))
+			time_Timer_Reset(fallbackTimer, 0);
 	}
-	pthread_cond_destroy(&race.cond);
-	pthread_mutex_destroy(&race.mu);
+	time_Timer_Free(fallbackTimer);
+	for (i = 0; i < 2; i++)
+		context_Cancel(racers[i].ctx);
+	runtime_closechan(race.returned);
+	sync_WaitGroup_Wait(&race.wg);
+	for (i = 0; i < 2; i++)
+		context_Free(racers[i].ctx);
+	runtime_error_Free(primary.error);
+	runtime_error_Free(fallback.error);
+	runtime_hchan_Free(race.results);
+	runtime_hchan_Free(race.returned);
 	return err;
 }
 
@@ -552,7 +513,9 @@ net_sysDialer_dialSerial(net_sysDialer *sd, context_Context *ctx,
 	firstErr = NULL;
 	for (i = 0; i < ras->n; i++) {
 		ra = ras->a[i];
-		if ((err = context_Context_Err(ctx)) != NULL) {
+		if (runtime_selectnbrecv(
+			NULL, context_Context_Done(ctx), NULL)) {
+			err = context_Context_Err(ctx);
 			runtime_error_Free(firstErr);
 			return net_newOpError("dial", sd->network,
 			    sd->Dialer.LocalAddr, ra, net_mapErr(err));

@@ -1,5 +1,4 @@
 /* C port of go1.19 src/net/hosts.go */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,14 +37,14 @@ typedef struct net_hostsMap {
  * lookup sees one consistent reading of one file.
  */
 static struct {
-	pthread_mutex_t mu;
-	net_hostsMap	byName; /* lower-cased name -> literal IPs */
-	net_hostsMap	byAddr; /* literal IP -> names as written */
-	time_Time	expire;
-	char	       *path;
-	time_Time	mtime;
-	int64_t		size;
-} net_hosts = { .mu = PTHREAD_MUTEX_INITIALIZER };
+	sync_Mutex   mu;
+	net_hostsMap byName; /* lower-cased name -> literal IPs */
+	net_hostsMap byAddr; /* literal IP -> names as written */
+	time_Time    expire;
+	char	    *path;
+	time_Time    mtime;
+	int64_t	     size;
+} net_hosts;
 
 static size_t
 net_hostsMap_hash(net_string s)
@@ -319,7 +318,7 @@ net_lookupStaticHost(const char *host, size_t hostlen, int *n)
 
 	ips = NULL;
 	*n = 0;
-	pthread_mutex_lock(&net_hosts.mu);
+	sync_Mutex_Lock(&net_hosts.mu);
 	net_readHosts();
 	if (net_hosts.byName.len != 0) {
 		lowerHost = runtime_strndup(host, hostlen);
@@ -333,7 +332,7 @@ net_lookupStaticHost(const char *host, size_t hostlen, int *n)
 		net_string_free(key);
 		free(lowerHost);
 	}
-	pthread_mutex_unlock(&net_hosts.mu);
+	sync_Mutex_Unlock(&net_hosts.mu);
 	return ips;
 }
 
@@ -345,7 +344,7 @@ net_lookupStaticAddr(const char *addr, size_t addrlen, int *n)
 
 	hosts = NULL;
 	*n = 0;
-	pthread_mutex_lock(&net_hosts.mu);
+	sync_Mutex_Lock(&net_hosts.mu);
 	net_readHosts();
 	a = net_parseLiteralIP(addr, addrlen);
 	if (a.p == NULL)
@@ -358,6 +357,6 @@ net_lookupStaticAddr(const char *addr, size_t addrlen, int *n)
 	}
 	net_string_free(a);
 out:
-	pthread_mutex_unlock(&net_hosts.mu);
+	sync_Mutex_Unlock(&net_hosts.mu);
 	return hosts;
 }

@@ -4,7 +4,6 @@
  */
 #include <net/if.h>
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,12 +38,12 @@ typedef struct internedName {
  * minute unless a miss forces a refresh.
  */
 static struct {
-	pthread_rwlock_t mu;	      /* guards everything below */
-	int64_t		 lastFetched; /* runtime_nanotime; 0 never */
-	zoneEntry	*ent;
-	size_t		 nent;
-	internedName	*names;
-} zoneCache = { .mu = PTHREAD_RWLOCK_INITIALIZER };
+	sync_RWMutex  mu;	   /* guards everything below */
+	int64_t	      lastFetched; /* runtime_nanotime; 0 never */
+	zoneEntry    *ent;
+	size_t	      nent;
+	internedName *names;
+} zoneCache;
 
 /* intern returns a copy of name[0:n] kept for the process's life. */
 static const char *
@@ -75,16 +74,16 @@ zoneCache_update(bool force)
 	int64_t		     now;
 	size_t		     n;
 
-	pthread_rwlock_wrlock(&zoneCache.mu);
+	sync_RWMutex_Lock(&zoneCache.mu);
 	now = runtime_nanotime();
 	if (!force && zoneCache.lastFetched != 0 &&
 	    zoneCache.lastFetched > now - 60 * time_Second) {
-		pthread_rwlock_unlock(&zoneCache.mu);
+		sync_RWMutex_Unlock(&zoneCache.mu);
 		return false;
 	}
 	zoneCache.lastFetched = now;
 	if ((ift = if_nameindex()) == NULL) {
-		pthread_rwlock_unlock(&zoneCache.mu);
+		sync_RWMutex_Unlock(&zoneCache.mu);
 		return false;
 	}
 	for (n = 0; ift[n].if_index != 0; n++)
@@ -99,7 +98,7 @@ zoneCache_update(bool force)
 		zoneCache.nent++;
 	}
 	if_freenameindex(ift);
-	pthread_rwlock_unlock(&zoneCache.mu);
+	sync_RWMutex_Unlock(&zoneCache.mu);
 	return true;
 }
 
@@ -111,14 +110,14 @@ lookupName(int index)
 	size_t	    i;
 
 	name = NULL;
-	pthread_rwlock_rdlock(&zoneCache.mu);
+	sync_RWMutex_RLock(&zoneCache.mu);
 	for (i = 0; i < zoneCache.nent; i++) {
 		if (zoneCache.ent[i].index == index) {
 			name = zoneCache.ent[i].name;
 			break;
 		}
 	}
-	pthread_rwlock_unlock(&zoneCache.mu);
+	sync_RWMutex_RUnlock(&zoneCache.mu);
 	return name;
 }
 
@@ -129,7 +128,7 @@ lookupIndex(const char *name, int *index)
 	size_t i;
 
 	ok = false;
-	pthread_rwlock_rdlock(&zoneCache.mu);
+	sync_RWMutex_RLock(&zoneCache.mu);
 	for (i = 0; i < zoneCache.nent; i++) {
 		if (strcmp(zoneCache.ent[i].name, name) == 0) {
 			*index = zoneCache.ent[i].index;
@@ -137,7 +136,7 @@ lookupIndex(const char *name, int *index)
 			break;
 		}
 	}
-	pthread_rwlock_unlock(&zoneCache.mu);
+	sync_RWMutex_RUnlock(&zoneCache.mu);
 	return ok;
 }
 
@@ -163,9 +162,9 @@ net_zoneCache_name(int index)
 	if (name == NULL) {
 		/* Go formats the index as unsigned. */
 		s = itoa_Uitoa((unsigned long)(unsigned int)index);
-		pthread_rwlock_wrlock(&zoneCache.mu);
+		sync_RWMutex_Lock(&zoneCache.mu);
 		name = intern(s, strlen(s));
-		pthread_rwlock_unlock(&zoneCache.mu);
+		sync_RWMutex_Unlock(&zoneCache.mu);
 		free(s);
 	}
 	return name;

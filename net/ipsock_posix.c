@@ -6,7 +6,6 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,11 +16,11 @@
  * kernel can be built, or booted, without either one.
  */
 static struct {
-	pthread_once_t once;
-	bool	       ipv4Enabled;
-	bool	       ipv6Enabled;
-	bool	       ipv4MappedIPv6Enabled;
-} ipStackCaps = { .once = PTHREAD_ONCE_INIT };
+	sync_Once once;
+	bool	  ipv4Enabled;
+	bool	  ipv6Enabled;
+	bool	  ipv4MappedIPv6Enabled;
+} ipStackCaps;
 
 /*
  * probe tries the stacks for real.  IPv4 counts as present if a TCP
@@ -31,7 +30,7 @@ static struct {
  * probe sockets stay open until the end, as Go's deferred closes do.
  */
 static void
-ipStackCapabilities_probe(void)
+ipStackCapabilities_probe(void *unused)
 {
 	static const struct {
 		uint8_t ip[16];
@@ -48,6 +47,7 @@ ipStackCapabilities_probe(void)
 	int		 s, open[nelem(probes)];
 	size_t		 i, nopen;
 
+	(void)unused;
 	if (net_sysSocket(AF_INET, SOCK_STREAM, IPPROTO_TCP, &s) == 0) {
 		net_closeFunc(s);
 		ipStackCaps.ipv4Enabled = true;
@@ -81,7 +81,7 @@ ipStackCapabilities_probe(void)
 bool
 net_supportsIPv4(void)
 {
-	pthread_once(&ipStackCaps.once, ipStackCapabilities_probe);
+	sync_Once_Do(&ipStackCaps.once, ipStackCapabilities_probe, NULL);
 	return ipStackCaps.ipv4Enabled;
 }
 
@@ -89,7 +89,7 @@ net_supportsIPv4(void)
 bool
 net_supportsIPv6(void)
 {
-	pthread_once(&ipStackCaps.once, ipStackCapabilities_probe);
+	sync_Once_Do(&ipStackCaps.once, ipStackCapabilities_probe, NULL);
 	return ipStackCaps.ipv6Enabled;
 }
 
@@ -100,7 +100,7 @@ net_supportsIPv6(void)
 bool
 net_supportsIPv4map(void)
 {
-	pthread_once(&ipStackCaps.once, ipStackCapabilities_probe);
+	sync_Once_Do(&ipStackCaps.once, ipStackCapabilities_probe, NULL);
 	return ipStackCaps.ipv4MappedIPv6Enabled;
 }
 

@@ -4,7 +4,6 @@
  * lookup_unix.go's readProtocols and lookupProtocol (built on: unix),
  * which gonet has no separate file for yet.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,7 +63,7 @@ static const net_nameEntry net_services[] = {
 
 /*
  * The rows read from /etc/protocols and /etc/services.  They are written
- * only inside their pthread_once and never freed, like Go's package maps.
+ * only inside their sync_Once and never freed, like Go's package maps.
  */
 static net_nameTable net_protocolsRead;
 static net_nameTable net_servicesRead;
@@ -382,14 +381,14 @@ net_Resolver_LookupPort(
 
 /* lookup_unix.go (built on: unix) */
 
-static pthread_once_t net_onceReadProtocols = PTHREAD_ONCE_INIT;
+static sync_Once net_onceReadProtocols;
 
 /*
  * net_readProtocols adds /etc/protocols to the protocol table; a missing
  * file leaves the built-in rows alone, as in Go.
  */
 static void
-net_readProtocols(void)
+net_readProtocols(void *unused)
 {
 	runtime_error *err;
 	net_string    *f;
@@ -399,6 +398,7 @@ net_readProtocols(void)
 	size_t	       n;
 	int	       proto, j;
 
+	(void)unused;
 	if ((err = net_open("/etc/protocols", &file)) != NULL) {
 		runtime_error_Free(err);
 		return;
@@ -421,6 +421,6 @@ net_readProtocols(void)
 runtime_error *
 net_lookupProtocol(const char *name, int *proto)
 {
-	pthread_once(&net_onceReadProtocols, net_readProtocols);
+	sync_Once_Do(&net_onceReadProtocols, net_readProtocols, NULL);
 	return net_lookupProtocolMap(name, proto);
 }

@@ -1167,3 +1167,28 @@ net_PacketConn_sysfd(net_PacketConn *c)
 		return ic->conn.fd->sysfd;
 	return -1;
 }
+
+/* listenerBacklogCache holds the system's limit, read once by Listen. */
+static struct {
+	sync_Once once;
+	int	  val;
+} listenerBacklogCache;
+
+static void
+listenerBacklogCache_init(void *unused)
+{
+	(void)unused;
+	listenerBacklogCache.val = net_maxListenerBacklog();
+}
+
+/*
+ * net_listenerBacklog reads the system's limit once: it does not change
+ * often enough to pay for a file read on every Listen.
+ */
+int
+net_listenerBacklog(void)
+{
+	sync_Once_Do(
+	    &listenerBacklogCache.once, listenerBacklogCache_init, NULL);
+	return listenerBacklogCache.val;
+}

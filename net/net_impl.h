@@ -16,6 +16,8 @@
 
 #include "net/net.h"
 #include "runtime/runtime_impl.h"
+#include "sync/sync.h"
+#include "time/time.h"
 
 #define nelem(x) (sizeof(x) / sizeof((x)[0]))
 

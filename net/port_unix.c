@@ -2,13 +2,12 @@
  * C port of go1.19 src/net/port_unix.go
  * built on: unix || (js && wasm)
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "net/net_impl.h"
 
-static pthread_once_t net_onceReadServices = PTHREAD_ONCE_INIT;
+static sync_Once net_onceReadServices;
 
 const char *net_testHookServicesPath = "/etc/services";
 
@@ -59,6 +58,14 @@ net_readServices(void)
 	net_file_close(file);
 }
 
+/* readServicesOnce is net_readServices in sync_Once's shape. */
+static void
+net_readServicesOnce(void *unused)
+{
+	(void)unused;
+	net_readServices();
+}
+
 /*
  * net_goLookupPort answers from the services table, reading
  * /etc/services into it on first use.
@@ -66,6 +73,6 @@ net_readServices(void)
 runtime_error *
 net_goLookupPort(const char *network, const char *service, int *port)
 {
-	pthread_once(&net_onceReadServices, net_readServices);
+	sync_Once_Do(&net_onceReadServices, net_readServicesOnce, NULL);
 	return net_lookupPortMap(network, service, port);
 }

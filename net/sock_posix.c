@@ -5,7 +5,6 @@
  */
 #include <sys/socket.h>
 
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "net/net_impl.h"
@@ -18,26 +17,6 @@ static runtime_error *net_netFD_listenStream(net_netFD *fd,
     net_toAddr toAddr);
 static runtime_error *net_netFD_listenDatagram(net_netFD *fd,
     const net_Addr *laddr, net_ctrlFn ctrlFn, void *ctrlArg, net_toAddr toAddr);
-
-static pthread_once_t listenerBacklogCache_once = PTHREAD_ONCE_INIT;
-static int	      listenerBacklogCache_val;
-
-static void
-listenerBacklogCache_init(void)
-{
-	listenerBacklogCache_val = net_maxListenerBacklog();
-}
-
-/*
- * net_listenerBacklog reads the system's limit once: it does not change
- * often enough to pay for a file read on every Listen.
- */
-int
-net_listenerBacklog(void)
-{
-	pthread_once(&listenerBacklogCache_once, listenerBacklogCache_init);
-	return listenerBacklogCache_val;
-}
 
 /*
  * net_socket makes a socket for one of four roles.  A stream listener and

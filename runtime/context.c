@@ -8,7 +8,7 @@
  * lazy deadline check walks up through its parents and C must know that
  * no parent is being freed meanwhile.  There is no timer: a context's
  * memory is released by context_Free while a timer could still fire, so
- * expiry is noticed when someone asks (Err), and net arms the fd's own
+ * expiry is noticed when someone asks (Err, Done), and net arms the fd's own
  * deadline from Deadline so that a blocked call still wakes on time.
  */
 #include <pthread.h>
@@ -38,7 +38,8 @@ struct context_Context {
 	context_Context	  *children; /* first child */
 	context_Context	  *next, *prev; /* siblings */
 	context_afterFunc *afs;
-	runtime_error	  *err; /* set by the first cancel */
+	runtime_error	  *err;	 /* set by the first cancel */
+	runtime_hchan	  *done; /* Go's done: made by Done, closed by cancel */
 	bool		   background;
 	bool		   timer; /* a timerCtx: its own deadline cancels it */
 	bool		   hasDeadline;
@@ -119,6 +120,8 @@ context_cancel(
 	if (c->err != NULL)
 		return;
 	c->err = err;
+	if (c->done != NULL)
+		runtime_closechan(c->done);
 	while ((af = c->afs) != NULL) {
 		c->afs = af->next;
 		af->state = afRunning;
@@ -283,6 +286,7 @@ context_Free(context_Context *ctx)
 	if (ctx == NULL || ctx->background)
 		return;
 	context_cancelAndRun(ctx, context_Canceled);
+	runtime_hchan_Free(ctx->done);
 	free(ctx);
 }
 
@@ -300,6 +304,33 @@ context_Context_Err(context_Context *ctx)
 	pthread_mutex_unlock(&context_mu);
 	context_runBatch(batch);
 	return err;
+}
+
+/*
+ * Done is Go's: a channel made on first use and closed by cancel.  One
+ * asked for after the cancel is made closed, where Go hands out its
+ * shared closedchan.  A passed deadline closes it when someone asks (Done
+ * or Err), as Err notices expiry; nothing wakes a receiver that is
+ * already blocked on it at the deadline.  Background's is nil.
+ */
+runtime_hchan *
+context_Context_Done(context_Context *ctx)
+{
+	runtime_hchan *d;
+
+	if (ctx->background)
+		return NULL;
+	/* Err cancels ctx if its deadline has passed. */
+	(void)context_Context_Err(ctx);
+	pthread_mutex_lock(&context_mu);
+	if (ctx->done == NULL) {
+		ctx->done = runtime_makechan(0, 0);
+		if (ctx->err != NULL)
+			runtime_closechan(ctx->done);
+	}
+	d = ctx->done;
+	pthread_mutex_unlock(&context_mu);
+	return d;
 }
 
 bool

@@ -181,6 +181,12 @@ void		 context_Cancel(context_Context *ctx);
 void		 context_Free(context_Context *ctx);
 /* context_Context_Err returns NULL, context_Canceled or context_DeadlineExceeded. */
 runtime_error	*context_Context_Err(context_Context *ctx);
+/*
+ * context_Context_Done is Go's Done: a channel closed when ctx is
+ * cancelled (NULL, the nil channel, for Background).  It belongs to ctx
+ * and is freed by context_Free.
+ */
+runtime_hchan	*context_Context_Done(context_Context *ctx);
 /* context_Context_Deadline reports whether ctx has a deadline, and which. */
 bool		 context_Context_Deadline(context_Context *ctx, time_Time *d);
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "runtime/runtime.h"
+#include "time/time.h"
 #include "tests/main_test.h"
 
 START_TEST(testContextErrors)
@@ -153,6 +154,64 @@ START_TEST(testContextAfterFuncThread)
 }
 END_TEST
 
+/* isClosed reports whether a receive from c completes at once. */
+static bool
+isClosed(runtime_hchan *c)
+{
+	bool ok = true;
+
+	return runtime_selectnbrecv(NULL, c, &ok) && !ok;
+}
+
+/* waitDone is a goroutine blocked on <-ctx.Done(); it reports on out. */
+static void
+waitDone(void *arg)
+{
+	runtime_hchan **chans = arg;
+	bool		ok;
+
+	ok = runtime_chanrecv2(chans[0], NULL);
+	runtime_chansend1(chans[1], &ok);
+}
+
+/*
+ * Done, as in Go: nil for Background, the same open channel until
+ * cancel closes it (waking a blocked receiver), closed for a child whose
+ * parent is cancelled and for a context whose deadline has passed.
+ */
+START_TEST(testContextDone)
+{
+	context_Context *ctx, *child, *dl;
+	runtime_hchan	*chans[2];
+	bool		 ok;
+
+	ck_assert_ptr_null(context_Context_Done(context_Background()));
+	ctx = context_WithCancel(context_Background());
+	child = context_WithCancel(ctx);
+	chans[0] = context_Context_Done(ctx);
+	ck_assert_ptr_nonnull(chans[0]);
+	ck_assert_ptr_eq(chans[0], context_Context_Done(ctx));
+	ck_assert(!isClosed(chans[0]));
+	ck_assert(!isClosed(context_Context_Done(child)));
+	chans[1] = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(waitDone, chans);
+	context_Cancel(ctx);
+	ok = true;
+	runtime_chanrecv1(chans[1], &ok);
+	ck_assert(!ok);
+	ck_assert(isClosed(context_Context_Done(child)));
+	runtime_hchan_Free(chans[1]);
+	context_Free(child);
+	context_Free(ctx);
+
+	dl = context_WithTimeout(context_Background(), time_Millisecond);
+	time_Sleep(5 * time_Millisecond);
+	ck_assert(isClosed(context_Context_Done(dl)));
+	ck_assert_ptr_eq(context_Context_Err(dl), context_DeadlineExceeded);
+	context_Free(dl);
+}
+END_TEST
+
 Suite *
 context_suite(void)
 {
@@ -168,6 +227,7 @@ context_suite(void)
 	tcase_add_test(tc, testContextWithDeadline);
 	tcase_add_test(tc, testContextAfterFunc);
 	tcase_add_test(tc, testContextAfterFuncThread);
+	tcase_add_test(tc, testContextDone);
 	suite_add_tcase(s, tc);
 	return s;
 }
