@@ -27,6 +27,14 @@ ADIR_$(NATIVE_ASM) =
 ADIR = $(ADIR_$(GOARCH_ASM))
 
 PREFIX = /usr/local
+# The one place the version lives (docs/DESIGN.md, "Versions"): the
+# SONAME takes the major, gonet.pc the whole.
+VERSION_MAJOR = 0
+VERSION_MINOR = 1
+VERSION_PATCH = 0
+VERSION = $(VERSION_MAJOR).$(VERSION_MINOR).$(VERSION_PATCH)
+LD = ld
+OBJCOPY = objcopy
 DESTDIR =
 CC = cc
 CXX = g++
@@ -118,6 +126,14 @@ LIBA_ao = $(ADIR)build/asan/libgonet.a
 LIBA_to = $(ADIR)build/tsan/libgonet.a
 LIBA_fo = build/fuzz/libgonet.a
 LIBA = $(LIBA_$(OX))
+# The tests and the tools that reach internals (net/net_impl.h,
+# tests/export_test.h) link the plain objects; the installed libgonet.a
+# shows only the public names.  The sanitizer builds link their tests only,
+# so there the two are one archive.
+LIBT_o = $(ADIR)build/libgonet_test.a
+LIBT_ao = $(LIBA_ao)
+LIBT_to = $(LIBA_to)
+LIBT = $(LIBT_$(OX))
 TESTBIN_o = $(ADIR)tests/gonet_test
 TESTBIN_ao = $(ADIR)build/asan/gonet_test
 TESTBIN_to = $(ADIR)build/tsan/gonet_test
@@ -130,7 +146,7 @@ SOCKOPTS_o = $(ADIR)tools/sockopts
 SOCKOPTS_ao = $(ADIR)build/asan/sockopts
 SOCKOPTS_to = $(ADIR)build/tsan/sockopts
 SOCKOPTS = $(SOCKOPTS_$(OX))
-SONAME = libgonet.so.0
+SONAME = libgonet.so.$(VERSION_MAJOR)
 # examples/ (see below) in the same three variants.
 GONC_o = cmd/gonc/gonc
 GONC_ao = build/asan/gonc
@@ -176,44 +192,64 @@ tests/suites.h: Makefile mk/$(OS).mk mk/unix.mk
 	for f in $(TEST_SRCS); do case $$f in */main_test.c) ;; *_test.c) \
 	    f=$${f##*/}; echo "SUITE($${f%_test.c})" ;; esac; done > $@
 
-$(LIBA): $(LIB_OBJS)
+$(LIBT): $(LIB_OBJS)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
 PUBLIC_HDRS = runtime/runtime.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
+PLAIN_OBJS = $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o)
 
-build/gonet.map: $(PUBLIC_HDRS) tools/mkmap.sh
-	@mkdir -p build
-	sh tools/mkmap.sh $(PUBLIC_HDRS) >$@
-
-$(ADIR)libgonet.so: $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o) build/gonet.map
+# The public names: defined by the objects and spelled in the headers.
+$(ADIR)build/gonet.syms: $(PLAIN_OBJS) $(PUBLIC_HDRS) tools/mkmap.sh
 	@mkdir -p $(ADIR)build
+	sh tools/mkmap.sh syms $(PUBLIC_HDRS) -- $(PLAIN_OBJS) >$@
+
+$(ADIR)build/gonet.map: $(ADIR)build/gonet.syms
+	sh tools/mkmap.sh map $(ADIR)build/gonet.syms >$@
+
+# One relocatable object whose other globals turn local, so a user's
+# itoa_Itoa or io_copy never meets ours at the static link.
+$(LIBA_o): $(PLAIN_OBJS) $(ADIR)build/gonet.syms
+	$(LD) -r -o $(ADIR)build/libgonet.ro $(PLAIN_OBJS)
+	$(OBJCOPY) --keep-global-symbols=$(ADIR)build/gonet.syms \
+	    $(ADIR)build/libgonet.ro $(ADIR)build/libgonet.o
+	rm -f $@
+	ar rcs $@ $(ADIR)build/libgonet.o
+
+$(ADIR)libgonet.so: $(PLAIN_OBJS) $(ADIR)build/gonet.map
 	$(CC) -shared -pthread -Wl,-soname,$(SONAME) \
-	    -Wl,--version-script=build/gonet.map -o $(ADIR)$(SONAME) \
-	    $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o) $(LDFLAGS)
+	    -Wl,--version-script=$(ADIR)build/gonet.map -o $(ADIR)$(SONAME) \
+	    $(PLAIN_OBJS) $(LDFLAGS)
 	ln -sf $(SONAME) $@
+
+# Neither library shows an internal name, and a program may define the
+# generic ones (tools/linkcheck.sh); the plain build only.
+LINKCHECK_o = linkcheck
+linkcheck: $(LIBA_o) $(LIBT_o) $(ADIR)libgonet.so
+	sh tools/linkcheck.sh $(ADIR)build/gonet.syms $(LIBA_o) \
+	    $(ADIR)$(SONAME) $(LIBT_o)
 
 # TestTCPReadWriteAllocs and TestAllocs count allocations: the link sends
 # every malloc, calloc and realloc through tests/allocs_hook.c.
 TEST_LDFLAGS = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc
 
-$(TESTBIN): $(TEST_OBJS) $(LIBA)
+$(TESTBIN): $(TEST_OBJS) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
-	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBA) \
+	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBT) \
 	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
 $(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
-    tools/sockinfo.$(OX) $(LIBA)
+    tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
-	    tools/netprobe_conv.$(OX) tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+	    tools/netprobe_conv.$(OX) tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
 
-$(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBA)
+$(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/sockopts.$(OX) \
-	    tools/sockinfo.$(OX) $(LIBA) $(LDFLAGS)
+	    tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
 
 # Fuzzing: one small file per target in tests/fuzz/ (NAME.c, seeds in
 # tests/fuzz/corpus/NAME/), linked into NAME.fuzz by the rule below with
@@ -338,7 +374,8 @@ TIMING_SUITES = timeout dial conn server netpoll fd_mutex context net \
 test-loaded: $(TESTBIN)
 	$(SHORT_$(OX)) sh tools/loaded.sh $(TESTBIN) $(TIMING_SUITES)
 
-check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC)
+check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC) \
+    $(LINKCHECK_$(OX))
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
@@ -394,7 +431,7 @@ bench-plot:
 	sh tools/benchplot.sh build/bench/bench.csv docs/bench.png
 
 install: $(LIBA_o) libgonet.so $(GONC_o)
-	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME)
+	sh tools/install.sh "$(DESTDIR)" "$(PREFIX)" $(SONAME) $(VERSION)
 
 # Generated files (z*.c) keep their generator's layout.
 format:
@@ -416,13 +453,13 @@ clean:
 	rm -f tools/netprobe_conv.o tools/netprobe_conv.ao tools/netprobe_conv.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
-	rm -f libgonet.a libgonet.so $(SONAME) tests/gonet_test
+	rm -f libgonet.a libgonet.so libgonet.so.* tests/gonet_test
 	rm -f tools/netprobe tools/netprobe-go
 	cd examples && rm -f $(EXAMPLES)
 	rm -f $(GONC_o)
 	rm -rf build
 
 .PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \
-	bench bench-plot install format clean
+	bench bench-plot install format clean linkcheck
 .PHONY: all test check diff demo sockopts fuzz bench bench-plot install \
 	format clean

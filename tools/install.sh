@@ -1,11 +1,11 @@
 #!/bin/sh
-# install.sh DESTDIR PREFIX SONAME: installs the headers, both libraries,
+# install.sh DESTDIR PREFIX SONAME VERSION: installs the headers, both libraries,
 # gonet.pc, gonc (cmd/gonc, linked statically with libgonet.a) and the
 # manual pages gonc(1) and gonet(3).  Headers keep their tree (net/net.h,
 # runtime/runtime.h, ...) under include/gonet so that the public headers'
 # own includes resolve there too.
 set -e
-destdir=$1 prefix=$2 soname=$3
+destdir=$1 prefix=$2 soname=$3 version=$4
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
 mkdir -p "$destdir$prefix/bin" "$inc/net/netip" "$inc/dnsmessage" \
@@ -24,7 +24,7 @@ cp cmd/gonc/gonc.1 "$destdir$prefix/share/man/man1/"
 cp docs/gonet.3 "$destdir$prefix/share/man/man3/"
 cp "$soname" "$lib/"
 ln -sf "$soname" "$lib/libgonet.so"
-sed -e "s|@PREFIX@|$prefix|g" mk/gonet.pc.in >"$lib/pkgconfig/gonet.pc"
+sed -e "s|@PREFIX@|$prefix|g" -e "s|@VERSION@|$version|g" mk/gonet.pc.in >"$lib/pkgconfig/gonet.pc"
 echo "installed gonet into $destdir$prefix"
 # A program linked against a library the run-time linker cannot find fails
 # at start with only the library's name; say here what to do about it.

@@ -54,9 +54,17 @@ out=$("$d/ip")
 [ "$out" = "192.0.2.1" ] || { echo "installcheck: got '$out'"; exit 1; }
 cc -o "$d/ip-static" "$d/ip.c" $(pkg-config --cflags gonet) "$d/usr/lib/libgonet.a" -pthread
 [ "$("$d/ip-static")" = "192.0.2.1" ] || { echo "installcheck: static build failed"; exit 1; }
+# The SONAME and gonet.pc's Version come from one version (the Makefile).
+v=$(pkg-config --modversion gonet)
+so=$(readelf -d "$d/usr/lib/libgonet.so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
+[ "$so" = "libgonet.so.${v%%.*}" ] || {
+	echo "installcheck: SONAME $so does not match version $v"
+	exit 1
+}
 # gonc and the manual pages come with the library.
 "$d/usr/bin/gonc" --help >/dev/null || { echo "installcheck: gonc --help failed"; exit 1; }
 for m in man1/gonc.1 man3/gonet.3; do
 	[ -s "$d/usr/share/man/$m" ] || { echo "installcheck: no $m"; exit 1; }
 done
-echo "installcheck: shared and static builds print $out; gonc and man pages installed"
+echo "installcheck: shared and static builds print $out; $so is version $v;" \
+    "gonc and man pages installed"

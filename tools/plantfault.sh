@@ -34,7 +34,7 @@ if ! command -v "$go" >/dev/null 2>&1; then
 	echo "plantfault.sh: Go ($go) is not installed; it is the oracle" >&2
 	exit 2
 fi
-for f in tools/netprobe tools/sockopts libgonet.a; do
+for f in tools/netprobe tools/sockopts build/libgonet_test.a; do
 	if [ ! -e "$f" ]; then
 		echo "plantfault.sh: $f is not built (make $f)" >&2
 		exit 2
@@ -67,7 +67,7 @@ built() {
 	tests/diff/netprobe.go) echo tools/netprobe-go ;;
 	tests/diff/gencases.go) echo build/diff/gencases ;;
 	tests/diff/sockopts.go) echo build/sockopts/sockopts-go ;;
-	*.c) echo "${1%.c}.o libgonet.a tools/netprobe tools/sockopts" ;;
+	*.c) echo "${1%.c}.o build/libgonet_test.a tools/netprobe tools/sockopts" ;;
 	esac
 }
 
