@@ -1,7 +1,8 @@
 /*
- * gonet runtime: the slices of Go's builtins (the error interface), package
- * errors, package time and the runtime's fatal-error path that gonet needs.
- * Public header.
+ * gonet runtime: the slices of Go's builtins (the error interface), the
+ * value types of package time and the runtime's fatal-error path that
+ * gonet needs.  Public header; it also includes the headers of packages
+ * errors, io and context (see the end of this file).
  */
 #ifndef GONET_RUNTIME_H
 #define GONET_RUNTIME_H
@@ -83,30 +84,6 @@ const char *runtime_error_Error(runtime_error *err);
 
 /* runtime_error_Free releases err and everything it wraps; NULL is a no-op. */
 void runtime_error_Free(runtime_error *err);
-
-/* Package errors. */
-runtime_error *errors_New(const char *text);
-runtime_error *errors_Unwrap(runtime_error *err);
-bool	       errors_Is(runtime_error *err, const runtime_error *target);
-/*
- * errors_As walks err's chain and returns the first error whose type is
- * typ, or NULL.  The result is borrowed from err: cast it to the concrete
- * type (for example net_OpError *) and do not free it.
- */
-runtime_error *errors_As(runtime_error *err, const runtime_errorType *typ);
-
-/* errors_errorString is the type behind errors_New. */
-typedef struct errors_errorString {
-	runtime_error err;
-	const char   *s;
-} errors_errorString;
-extern const runtime_errorType errors_errorStringType;
-
-/* ERRORS_NEW_STATIC defines a static sentinel like a package-level errors.New. */
-#define ERRORS_NEW_STATIC(text)                                                \
-	{                                                                      \
-		RUNTIME_STATIC_ERROR(&errors_errorStringType), (text)          \
-	}
 
 /*
  * Package time, the part deadlines use.  A Duration is nanoseconds, as in
@@ -210,5 +187,13 @@ RUNTIME_NORETURN void runtime_throw(const char *reason);
 #ifdef __cplusplus
 }
 #endif
+
+/*
+ * The packages that were declared here before each had its folder.  They
+ * are included last, after the error interface and time_Time they use, so
+ * that existing programs including only runtime/runtime.h (or net/net.h)
+ * keep compiling; new code may include the package's own header instead.
+ */
+#include "errors/errors.h"
 
 #endif /* GONET_RUNTIME_H */

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "dnsmessage/dnsmessage.h"
+#include "errors/errors.h"
 #include "net/net.h"
 #include "net/netip/netip.h"
 #include "runtime/chan.h"

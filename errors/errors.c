@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 
+#include "errors/errors.h"
 #include "runtime/runtime_impl.h"
 
 static char *errorString_Error(const runtime_error *);

@@ -3,6 +3,7 @@
  * Unwrap and Is methods become NULL checks on the type's method table, and
  * As matches on the type descriptor instead of reflecting on a pointer.
  */
+#include "errors/errors.h"
 #include "runtime/runtime_impl.h"
 
 /* errors_Unwrap returns a pointer borrowed from err, which still owns it. */
