@@ -123,19 +123,6 @@ time_Duration time_Until(time_Time t);
 char *time_Duration_String(time_Duration d);
 
 /*
- * Package io, the part net's API uses.  io_Reader is Go's io.Reader as a
- * C closure: Read fills p and reports the count, returning io_EOF at the
- * end of the stream.
- */
-extern runtime_error *const io_EOF;
-extern runtime_error *const io_ErrUnexpectedEOF;
-
-typedef struct io_Reader {
-	runtime_error *(*Read)(void *self, void *p, size_t len, ptrdiff_t *n);
-	void *self;
-} io_Reader;
-
-/*
  * Package context, the part net uses.  A context is cancelled explicitly
  * (context_Cancel) or by its deadline.  Every derived context is a heap
  * value released with context_Free, which also cancels it (Go's deferred
@@ -195,5 +182,6 @@ RUNTIME_NORETURN void runtime_throw(const char *reason);
  * keep compiling; new code may include the package's own header instead.
  */
 #include "errors/errors.h"
+#include "io/io.h"
 
 #endif /* GONET_RUNTIME_H */

@@ -10,6 +10,7 @@
 
 #include "dnsmessage/dnsmessage.h"
 #include "errors/errors.h"
+#include "io/io.h"
 #include "net/net.h"
 #include "net/netip/netip.h"
 #include "runtime/chan.h"

@@ -1,4 +1,5 @@
 /* C port of go1.19 src/io/io.go: the EOF sentinels. */
+#include "io/io.h"
 #include "runtime/runtime_impl.h"
 
 /*
