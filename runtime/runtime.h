@@ -123,49 +123,6 @@ time_Duration time_Until(time_Time t);
 char *time_Duration_String(time_Duration d);
 
 /*
- * Package context, the part net uses.  A context is cancelled explicitly
- * (context_Cancel) or by its deadline.  Every derived context is a heap
- * value released with context_Free, which also cancels it (Go's deferred
- * cancel()); context_Background is static.  Deadline expiry is observed
- * when Err is asked (net also arms the fd's own deadline from it, as Go's
- * dialer does), while an explicit cancel runs the AfterFunc callbacks at
- * once, on the cancelling thread: that is how a blocked dial is woken.
- */
-typedef struct context_Context context_Context;
-
-extern runtime_error *const context_Canceled;	      /* "context canceled" */
-extern runtime_error *const context_DeadlineExceeded; /* "context deadline exceeded" */
-
-context_Context *context_Background(void);
-context_Context *context_WithCancel(context_Context *parent);
-context_Context *context_WithDeadline(context_Context *parent, time_Time d);
-context_Context *context_WithTimeout(context_Context *parent,
-    time_Duration timeout);
-void		 context_Cancel(context_Context *ctx);
-void		 context_Free(context_Context *ctx);
-/* context_Context_Err returns NULL, context_Canceled or context_DeadlineExceeded. */
-runtime_error	*context_Context_Err(context_Context *ctx);
-/*
- * context_Context_Done is Go's Done: a channel closed when ctx is
- * cancelled (NULL, the nil channel, for Background).  It belongs to ctx
- * and is freed by context_Free.
- */
-runtime_hchan	*context_Context_Done(context_Context *ctx);
-/* context_Context_Deadline reports whether ctx has a deadline, and which. */
-bool		 context_Context_Deadline(context_Context *ctx, time_Time *d);
-
-/*
- * context_AfterFunc arranges for f(arg) to run once when ctx is cancelled
- * (immediately, on this thread, if it already is).  The returned stop
- * function handle disarms it: context_stop returns true if it stopped f
- * before f started; after it returns, f is either done or will never run.
- */
-typedef struct context_afterFunc context_afterFunc;
-context_afterFunc *context_AfterFunc(context_Context *ctx, void (*f)(void *),
-    void *arg);
-bool		   context_stop(context_afterFunc *af);
-
-/*
  * runtime_throw reports a broken invariant and aborts, as Go's throw does:
  * it prints "fatal error: " and the reason to stderr.  It never returns.
  */
@@ -183,5 +140,6 @@ RUNTIME_NORETURN void runtime_throw(const char *reason);
  */
 #include "errors/errors.h"
 #include "io/io.h"
+#include "context/context.h"
 
 #endif /* GONET_RUNTIME_H */

@@ -1,5 +1,5 @@
 /*
- * gonet tests for runtime/context.c, the slice of go1.19 src/context that
+ * gonet tests for context/context.c, the slice of go1.19 src/context that
  * net uses.  Go's context_test.go exercises much more of the package than
  * gonet ports, so these are gonet's own tests (testXxx).
  */

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "context/context.h"
 #include "dnsmessage/dnsmessage.h"
 #include "errors/errors.h"
 #include "io/io.h"

@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "context/context.h"
 #include "runtime/runtime_impl.h"
 
 enum { afArmed, afRunning, afDone, afStopped };
