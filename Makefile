@@ -68,13 +68,14 @@ SAN = $(SAN_$(OX))
 FUZZCC = clang
 
 RUNTIME_SRCS = runtime/error.c runtime/panic.c runtime/string.c runtime/malloc.c \
-	runtime/itoa.c runtime/proc.c \
+	runtime/proc.c \
 	runtime/sema.c runtime/time.c runtime/netpoll.c runtime/lock_futex.c \
 	runtime/stubs.c runtime/chan.c runtime/select.c runtime/stack.c \
 	runtime/gctx.c runtime/asan.c runtime/race.c
 ERRORS_SRCS = errors/errors.c errors/wrap.c
 IO_SRCS = io/io.c
 CONTEXT_SRCS = context/context.c
+ITOA_SRCS = internal/itoa/itoa.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
@@ -87,7 +88,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(SYSCALL_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(SYSCALL_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -116,7 +117,7 @@ HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h runtime/runti
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "internal/itoa/itoa.h"
 #include "net/net.h"
 #include "runtime/runtime_impl.h"
 #include "sync/sync.h"

@@ -37,11 +37,6 @@ char *runtime_sprintf(const char *fmt, ...)
  */
 runtime_error *runtime_newError(const runtime_errorType *typ, size_t size);
 
-/* internal/itoa: decimal and hex formatting into malloc'd strings. */
-char *itoa_Itoa(long val);
-char *itoa_Uitoa(unsigned long val);
-char *itoa_Uitox(unsigned long val);
-
 /*
  * The park/wake boundary (runtime/proc.c).  Go's internal/poll and sync
  * sleep through gopark and wake through goready; so does gonet, so that

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 
+#include "internal/itoa/itoa.h"
 #include "runtime/runtime_impl.h"
 
 static const char hex[] = "0123456789abcdef";
