@@ -37,7 +37,7 @@ const runtime_errorType poll_DeadlineExceededErrorType = {
 	.Temporary = DeadlineExceededError_true,
 };
 
-/* os_error.c exports this same value as os_ErrDeadlineExceeded. */
+/* os/error.c exports this same value as os_ErrDeadlineExceeded. */
 runtime_error poll_deadlineExceeded =
     RUNTIME_STATIC_ERROR(&poll_DeadlineExceededErrorType);
 runtime_error *const poll_ErrDeadlineExceeded = &poll_deadlineExceeded;

@@ -21,6 +21,7 @@
 #include <stdint.h>
 
 #include "runtime/runtime.h"
+#include "os/os.h"
 #include "syscall/syscall.h"
 #include "net/netip/netip.h"
 

@@ -1,6 +1,6 @@
 /*
- * gonet syscall: Go's package syscall, the part net needs on Unix, plus
- * os.SyscallError.  Public header.
+ * gonet syscall: Go's package syscall, the part net needs on Unix.  Public
+ * header.  os.SyscallError is in os/os.h.
  *
  * Every call returns a syscall_Errno captured right at the failing system
  * call (0 means success) and writes its other results through pointers, in
@@ -113,31 +113,6 @@ syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
     ptrdiff_t *n);
 syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
-
-/*
- * os_SyscallError is Go's os.SyscallError: the name of the system call and
- * the error it returned, printed as "setsockopt: bad file descriptor".  It
- * owns Syscall (a copy) and Err.
- */
-typedef struct os_SyscallError {
-	runtime_error  err;
-	char	      *Syscall;
-	runtime_error *Err;
-} os_SyscallError;
-extern const runtime_errorType os_SyscallErrorType;
-
-/* os_NewSyscallError takes ownership of err; it returns NULL if err is NULL. */
-runtime_error *os_NewSyscallError(const char *syscall, runtime_error *err);
-
-/*
- * os_ErrDeadlineExceeded ("i/o timeout") is the error an expired
- * Set*Deadline makes Read, Write, Accept and the rest return, wrapped in
- * an OpError: test for it with errors_Is(err, os_ErrDeadlineExceeded).  It
- * is static; its Timeout and Temporary are true.  A dial that runs out of
- * time returns a different "i/o timeout" (Go's errTimeout), which is
- * context_DeadlineExceeded under errors_Is instead, as in Go.
- */
-extern runtime_error *const os_ErrDeadlineExceeded;
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "os/os.h"
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
 #include "tests/main_test.h"

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "os/os.h"
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
 #include "tests/main_test.h"

@@ -9,13 +9,14 @@ destdir=$1 prefix=$2 soname=$3 version=$4
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
 mkdir -p "$destdir$prefix/bin" "$inc/net/netip" "$inc/dnsmessage" \
-    "$inc/runtime" "$inc/errors" "$inc/io" "$inc/context" "$inc/syscall" "$inc/sync" "$inc/time" "$lib/pkgconfig"
+    "$inc/runtime" "$inc/errors" "$inc/io" "$inc/context" "$inc/os" "$inc/syscall" "$inc/sync" "$inc/time" "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp errors/errors.h "$inc/errors/"
 cp io/io.h "$inc/io/"
 cp context/context.h "$inc/context/"
+cp os/os.h "$inc/os/"
 cp dnsmessage/dnsmessage.h "$inc/dnsmessage/"
 cp syscall/syscall.h "$inc/syscall/"
 cp sync/sync.h "$inc/sync/"

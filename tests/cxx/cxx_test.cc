@@ -14,6 +14,7 @@
 #include "io/io.h"
 #include "net/net.h"
 #include "net/netip/netip.h"
+#include "os/os.h"
 #include "runtime/chan.h"
 #include "runtime/runtime.h"
 #include "sync/sync.h"

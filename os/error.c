@@ -1,12 +1,11 @@
 /*
  * C port of go1.19 src/os/error.go, only SyscallError, which net uses to
- * name the system call behind an error, and ErrDeadlineExceeded.  It lives
- * in syscall/ because gonet has no os package; the names keep Go's os_
- * prefix.
+ * name the system call behind an error, and ErrDeadlineExceeded.
  */
 #include <stdlib.h>
 
 #include "net/net_impl.h" /* internal/poll, which os imports, is in net/ */
+#include "os/os.h"
 #include "runtime/runtime_impl.h"
 #include "syscall/syscall.h"
 
