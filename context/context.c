@@ -15,7 +15,7 @@
 #include <stdlib.h>
 
 #include "context/context.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 enum { afArmed, afRunning, afDone, afStopped };
 

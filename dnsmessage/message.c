@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "dnsmessage/dnsmessage_impl.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 enum {
 	packStartingCap = 512,

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "errors/errors.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 static char *errorString_Error(const runtime_error *);
 static void  errorString_release(runtime_error *);

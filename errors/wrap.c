@@ -4,7 +4,7 @@
  * As matches on the type descriptor instead of reflecting on a pointer.
  */
 #include "errors/errors.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 /* errors_Unwrap returns a pointer borrowed from err, which still owns it. */
 runtime_error *

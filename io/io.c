@@ -1,6 +1,6 @@
 /* C port of go1.19 src/io/io.go: the EOF sentinels. */
 #include "io/io.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 /*
  * io.EOF is a package-level errors.New value: static, so that callers can

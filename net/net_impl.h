@@ -16,7 +16,7 @@
 
 #include "internal/itoa/itoa.h"
 #include "net/net.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 #include "sync/sync.h"
 #include "time/time.h"
 

@@ -6,7 +6,7 @@
 
 #include "net/net_impl.h" /* internal/poll, which os imports, is in net/ */
 #include "os/os.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 #include "syscall/syscall.h"
 
 /* Go's os re-exports internal/poll's value, so errors_Is sees one error. */

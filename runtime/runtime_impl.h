@@ -1,6 +1,7 @@
 /*
- * gonet runtime: declarations shared by gonet's own packages (net, syscall)
- * and not exported from the shared library.
+ * gonet runtime: declarations private to runtime/ and to the packages
+ * that park goroutines or arm timers themselves (sync, time).  What the
+ * other packages need is in runtime/linkname.h, which this includes.
  */
 #ifndef GONET_RUNTIME_IMPL_H
 #define GONET_RUNTIME_IMPL_H
@@ -11,31 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "runtime/linkname.h"
 #include "runtime/runtime.h"
-
-/*
- * Memory.  Go treats running out of memory as fatal, and so does gonet:
- * these never return NULL, they throw.  runtime_malloc zeroes, as Go's
- * allocator does, so a fresh struct is Go's zero value.
- */
-void *runtime_malloc(size_t n);
-void *runtime_realloc(void *p, size_t n);
-char *runtime_strdup(const char *s);
-char *runtime_strndup(const char *s, size_t n);
-/*
- * runtime_concatstrings joins its arguments, Go's a + b + c, up to a
- * (char *)NULL: NULL may be a bare 0, which a variadic call passes as an
- * int, so the cast is the portable terminator; the compiler checks it.
- */
-char *runtime_concatstrings(const char *s, ...) __attribute__((sentinel));
-char *runtime_sprintf(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/*
- * runtime_newError allocates a zeroed error value of size bytes whose
- * header says typ.  size is the concrete struct's sizeof.
- */
-runtime_error *runtime_newError(const runtime_errorType *typ, size_t size);
 
 /*
  * The park/wake boundary (runtime/proc.c).  Go's internal/poll and sync
@@ -58,9 +36,6 @@ runtime_g *runtime_getg(void);
 void runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg);
 /* runtime_goready makes gp runnable; gp must be parked or parking. */
 void runtime_goready(runtime_g *gp);
-
-/* runtime_nanotime is the monotonic clock, in nanoseconds. */
-int64_t runtime_nanotime(void);
 
 /*
  * The OS sleep primitive under gopark and the semaphores (os_linux.c):
@@ -128,16 +103,6 @@ typedef struct runtime_mutex {
 } runtime_mutex;
 
 /*
- * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends
- * over a 32-bit count.  lifo queues a waiter first (a sync.Mutex waiter
- * that already waited); handoff gives the count straight to the woken
- * waiter and yields to it (a starving sync.Mutex).
- */
-void runtime_Semacquire(uint32_t *addr);
-void runtime_SemacquireMutex(uint32_t *addr, bool lifo);
-void runtime_Semrelease(uint32_t *addr, bool handoff);
-
-/*
  * runtime_notifyList is sync.Cond's wait list; sync's own copy of the
  * layout (sync_notifyList) must match, as Go checks with
  * runtime_notifyListCheck.  A zeroed list is empty.
@@ -163,36 +128,5 @@ bool runtime_canSpin(int i);
 void runtime_doSpin(void);
 /* runtime_goyield lets another goroutine run before the caller goes on. */
 void runtime_goyield(void);
-
-/*
- * The network poller, as internal/poll sees it (runtime/netpoll.c).  The
- * error codes are Go's, shared here so no layer repeats the numbers.
- */
-enum {
-	runtime_pollNoError = 0,       /* no error */
-	runtime_pollErrClosing = 1,    /* descriptor is closed */
-	runtime_pollErrTimeout = 2,    /* I/O timeout */
-	runtime_pollErrNotPollable = 3 /* general error polling descriptor */
-};
-
-typedef struct runtime_pollDesc runtime_pollDesc;
-
-/*
- * runtime_pollServerInit starts the poller and returns 0, or the errno of
- * the failure (EMFILE when the descriptor limit is reached), which it does
- * not remember: the next call tries again.  Once started, calls return 0.
- */
-int  runtime_pollServerInit(void);
-bool runtime_isPollServerDescriptor(uintptr_t fd);
-/* runtime_pollOpen registers fd; it returns 0 or the errno of the failure. */
-int  runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pd);
-void runtime_pollClose(runtime_pollDesc *pd);
-/* mode is 'r', 'w' or 'r'+'w'; the int results are the codes above. */
-int  runtime_pollReset(runtime_pollDesc *pd, int mode);
-int  runtime_pollWait(runtime_pollDesc *pd, int mode);
-void runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode);
-/* d is absolute runtime_nanotime; 0 means no deadline, <0 already expired. */
-void runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode);
-void runtime_pollUnblock(runtime_pollDesc *pd);
 
 #endif /* GONET_RUNTIME_IMPL_H */

@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 #include "strconv/strconv.h"
 
 static const char lowerhex[] = "0123456789abcdef";

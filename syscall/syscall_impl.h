@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 #include "syscall/syscall.h"
 
 /* Go's errors table and the static boxes, from zerrors_GOOS_GOARCH.c. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "internal/intern/intern.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 enum { nbuckets = 256 };
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "internal/itoa/itoa.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 static const char hex[] = "0123456789abcdef";
 

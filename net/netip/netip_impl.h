@@ -7,7 +7,7 @@
 
 #include "internal/intern/intern.h"
 #include "net/netip/netip.h"
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 /* uint128.c */
 netip_uint128 netip_mask6(int n);
