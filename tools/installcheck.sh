@@ -11,7 +11,11 @@ cat >"$d/ip.c" <<'C'
 #include <stdlib.h>
 #include <string.h>
 #include <net/net.h>
+#include <context/context.h>
 #include <dnsmessage/dnsmessage.h>
+#include <errors/errors.h>
+#include <io/io.h>
+#include <os/os.h>
 #include <sync/sync.h>
 #include <time/time.h>
 int main(void) {
