@@ -259,7 +259,9 @@ fault diff 'tools/netprobe.c+tests/diff/netprobe.go' \
     'both probes print nothing' both_silent
 no_random() {
 	plant tests/diff/gencases.go 'for i := 0; i < *n; i++ {' \
-	    'for i := 0; i < *n && false; i++ {'
+	    'for i := 0; i < *n && false; i++ {' &&
+	    plant tests/diff/gencases.go 'for i := 0; i < *conv; i++ {' \
+	    'for i := 0; i < *conv && false; i++ {'
 }
 fault diff tests/diff/gencases.go 'gencases prints no case' no_random
 no_cases() {
@@ -270,8 +272,8 @@ no_cases() {
 }
 fault diff 'tests/diff/gencases.go+corpus' 'no case at all' no_cases
 sockopts_silent() {
-	plant tools/sockopts.c '	nojoin = argc > 1' \
-	    '	if (argc > 0) { return 0; } nojoin = argc > 1' &&
+	plant tools/sockopts.c '	nojoin = argc == 2 &&' \
+	    '	if (argc > 0) { return 0; } nojoin = argc == 2 &&' &&
 	    go_silent tests/diff/sockopts.go
 }
 fault sockopts 'tools/sockopts.c+tests/diff/sockopts.go' \
