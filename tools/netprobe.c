@@ -452,6 +452,22 @@ opParseIP(arg *a)
 }
 
 static const char *
+opIPUnmarshalText(arg *a)
+{
+	runtime_error *err;
+	net_IP	       ip;
+
+	memset(&ip, 0, sizeof ip);
+	err = net_IP_UnmarshalText(&ip, a[0].s);
+	if (err != NULL) {
+		writeErr(err);
+		return NULL;
+	}
+	writeIP(ip);
+	return NULL;
+}
+
+static const char *
 opIPFromBytes(arg *a)
 {
 	net_IP ip;
@@ -1220,6 +1236,7 @@ opDial(arg *a)
 
 static const op ops[] = {
 	{ "ParseIP", 1, opParseIP },
+	{ "IPUnmarshalText", 1, opIPUnmarshalText },
 	{ "IPFromBytes", 1, opIPFromBytes },
 	{ "ParseCIDR", 1, opParseCIDR },
 	{ "CIDRMask", 2, opCIDRMask },

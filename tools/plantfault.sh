@@ -193,15 +193,18 @@ fault() {
 	restore
 }
 
-# Error texts, one character each.  net/ip.c's third ParseError, the one
-# IP.UnmarshalText returns, is not planted: no probe op calls UnmarshalText
-# (ParseIP's row prints MarshalText only), so no case could catch it.
+# Error texts, one character each, among them all three of net/ip.c's
+# ParseErrors (the third is IP.UnmarshalText's, which the IPUnmarshalText
+# op and tests/diff/corpus/unmarshal.txt reach).
 fault diff net/ip.c \
     'ParseCIDR without "/": ParseError type "CIDR address" -> "CIDR addresz"' \
     plant net/ip.c '"CIDR address"' '"CIDR addresz"' 1
 fault diff net/ip.c \
     'ParseCIDR bad IP or mask: ParseError type "CIDR address" -> "CIDR Address"' \
     plant net/ip.c '"CIDR address"' '"CIDR Address"' 2
+fault diff net/ip.c \
+    'IP.UnmarshalText: ParseError type "IP address" -> "IP addresS"' \
+    plant net/ip.c '"IP address"' '"IP addresS"'
 fault diff syscall/zerrors_linux_amd64.c \
     'errno 111 "connection refused" -> "connection refusee"' \
     plant syscall/zerrors_linux_amd64.c '"connection refused"' \

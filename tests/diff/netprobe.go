@@ -29,6 +29,7 @@
 // Ops (arguments in order) and what they print:
 //
 //	ParseIP s                 IP
+//	IPUnmarshalText s         IP that IP.UnmarshalText sets, or its error
 //	IPFromBytes hex           IP of those bytes
 //	ParseCIDR s               ip="..." iplen=N NET, or ERR
 //	CIDRMask ones bits        MASK
@@ -202,6 +203,7 @@ type op struct {
 
 var ops = map[string]op{
 	"ParseIP":         {1, opParseIP},
+	"IPUnmarshalText": {1, opIPUnmarshalText},
 	"IPFromBytes":     {1, opIPFromBytes},
 	"ParseCIDR":       {1, opParseCIDR},
 	"CIDRMask":        {2, opCIDRMask},
@@ -344,6 +346,16 @@ func parseInt32(s string) (int, bool) {
 
 func opParseIP(w *bufio.Writer, a []string) string {
 	writeIP(w, net.ParseIP(a[0]))
+	return ""
+}
+
+func opIPUnmarshalText(w *bufio.Writer, a []string) string {
+	var ip net.IP
+	if err := ip.UnmarshalText([]byte(a[0])); err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeIP(w, ip)
 	return ""
 }
 
