@@ -1226,32 +1226,18 @@ static const struct {
  * back through a pipe: the child must die of SIGABRT after printing Go's
  * message.
  */
+static void
+throwRow(void *arg)
+{
+	throwTests[*(const int *)arg].f();
+}
+
 START_TEST(testChanThrows)
 {
-	char	buf[256];
-	pid_t	pid;
-	int	fds[2], status;
-	size_t	n;
-	ssize_t r;
+	char buf[256];
+	int  status;
 
-	ck_assert_int_eq(pipe(fds), 0);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		dup2(fds[1], 2);
-		close(fds[0]);
-		close(fds[1]);
-		throwTests[_i].f();
-		_exit(0);
-	}
-	close(fds[1]);
-	n = 0;
-	while (n < sizeof(buf) - 1 &&
-	    (r = read(fds[0], buf + n, sizeof(buf) - 1 - n)) > 0)
-		n += (size_t)r;
-	buf[n] = '\0';
-	close(fds[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	status = runChild(throwRow, &_i, buf, sizeof buf);
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
 	    "child status %#x, want SIGABRT", status);
 	ck_assert_str_eq(buf, throwTests[_i].msg);

@@ -128,39 +128,26 @@ END_TEST
  * the child dies of runtime_throw with a message containing want (and not
  * notwant, if given).
  */
+struct mutexCall {
+	void (*f)(net_fdMutex *);
+};
+
+static void
+callOnFreshMutex(void *arg)
+{
+	net_fdMutex mu = { 0 };
+
+	((struct mutexCall *)arg)->f(&mu);
+}
+
 static void
 ensurePanics(void (*f)(net_fdMutex *), const char *want, const char *notwant)
 {
-	net_fdMutex mu = { 0 };
-	char	    out[512];
-	size_t	    n;
-	ssize_t	    r;
-	pid_t	    pid;
-	int	    p[2], status;
+	struct mutexCall c = { f };
+	char		 out[512];
+	int		 status;
 
-	ck_assert_int_eq(pipe(p), 0);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		dup2(p[1], 2);
-		close(p[0]);
-		close(p[1]);
-		f(&mu);
-		_exit(0);
-	}
-	close(p[1]);
-	n = 0;
-	while (n < sizeof(out) - 1 &&
-	    (r = read(p[0], out + n, sizeof(out) - 1 - n)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		n += (size_t)r;
-	}
-	out[n] = '\0';
-	close(p[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	status = runChild(callOnFreshMutex, &c, out, sizeof out);
 	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGABRT)
 		ck_abort_msg("does not panic");
 	if (strstr(out, "fatal error: ") == NULL || strstr(out, want) == NULL ||

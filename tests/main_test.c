@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -101,40 +102,60 @@ recvInt(runtime_hchan *c)
 	return v;
 }
 
-char *
-crashOutput(void (*f)(void))
+int
+runChild(void (*f)(void *), void *arg, char *out, size_t n)
 {
-	char   *out;
-	size_t	len, cap;
-	ssize_t n;
 	int	p[2], status;
 	pid_t	pid;
+	ssize_t r;
+	size_t	got;
 
-	if (pipe2(p, O_CLOEXEC) != 0)
-		return NULL;
+	ck_assert_int_eq(pipe2(p, O_CLOEXEC), 0);
 	pid = fork();
+	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
 		dup2(p[1], 2);
-		f();
+		f(arg);
 		_exit(0);
 	}
 	close(p[1]);
-	cap = 256;
-	len = 0;
-	out = malloc(cap);
-	while (out != NULL && (n = read(p[0], out + len, cap - len - 1)) > 0) {
-		len += (size_t)n;
-		if (cap - len < 2)
-			out = realloc(out, cap *= 2);
-	}
+	got = 0;
+	while (got < n - 1 &&
+	    ((r = read(p[0], out + got, n - 1 - got)) > 0 ||
+		(r < 0 && errno == EINTR)))
+		if (r > 0)
+			got += (size_t)r;
+	out[got] = '\0';
 	close(p[0]);
-	if (pid < 0 || waitpid(pid, &status, 0) != pid ||
-	    (WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return status;
+}
+
+/* callVoid adapts a plain void function to runChild's f(arg). */
+struct voidFunc {
+	void (*f)(void);
+};
+
+static void
+callVoid(void *arg)
+{
+	((struct voidFunc *)arg)->f();
+}
+
+char *
+crashOutput(void (*f)(void))
+{
+	struct voidFunc vf = { f };
+	char	       *out;
+	int		status;
+
+	out = malloc(4096);
+	ck_assert_ptr_nonnull(out);
+	status = runChild(callVoid, &vf, out, 4096);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		free(out);
 		return NULL;
 	}
-	if (out != NULL)
-		out[len] = '\0';
 	return out;
 }
 

@@ -26,6 +26,14 @@
 TCase *newTCase(const char *name);
 
 /*
+ * runChild runs f(arg) in a forked child whose stderr is captured into
+ * out (at most n - 1 bytes, NUL-terminated), and returns the child's wait
+ * status: the one way tests watch a throw or a fault, as Go's tests re-run
+ * their binary.  The child exits 0 if f returns.
+ */
+int runChild(void (*f)(void *), void *arg, char *out, size_t n);
+
+/*
  * crashOutput runs f in a forked child, as Go's tests re-run their binary
  * to watch a fatal error, and returns the child's stderr (malloc'd) if it
  * died, or NULL if f returned and the child exited normally.

@@ -238,38 +238,6 @@ START_TEST(testDeepRecursion)
 }
 END_TEST
 
-/*
- * runChild runs fn in a child process whose stderr goes to out, and
- * returns the child's wait status.
- */
-static int
-runChild(void (*fn)(void), char *out, size_t n)
-{
-	int	p[2], status;
-	pid_t	pid;
-	ssize_t r;
-	size_t	got;
-
-	ck_assert(pipe(p) == 0);
-	pid = fork();
-	ck_assert(pid >= 0);
-	if (pid == 0) {
-		dup2(p[1], 2);
-		close(p[0]);
-		close(p[1]);
-		fn();
-		_exit(0);
-	}
-	close(p[1]);
-	got = 0;
-	while (got < n - 1 && (r = read(p[0], out + got, n - 1 - got)) > 0)
-		got += (size_t)r;
-	out[got] = '\0';
-	close(p[0]);
-	ck_assert(waitpid(pid, &status, 0) == pid);
-	return status;
-}
-
 /* recursionLimit is opaque to the compiler, which would reject a sure loop. */
 static volatile long recursionLimit = 1L << 40;
 
@@ -295,10 +263,11 @@ overflowGoroutine(void *arg)
 }
 
 static void
-overflowChild(void)
+overflowChild(void *arg)
 {
 	static struct sched s;
 
+	(void)arg;
 	runtime_minitSignalStack();
 	current = &s;
 	runtime_gctx_init(&s.g0, runtime_stackalloc(), NULL, NULL);
@@ -312,7 +281,7 @@ START_TEST(testStackOverflow)
 	char out[4096];
 	int  status;
 
-	status = runChild(overflowChild, out, sizeof(out));
+	status = runChild(overflowChild, NULL, out, sizeof(out));
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
 	    "child status %#x, want death by SIGABRT; stderr:\n%s", status,
 	    out);
@@ -323,10 +292,11 @@ START_TEST(testStackOverflow)
 END_TEST
 
 static void
-wildFaultChild(void)
+wildFaultChild(void *arg)
 {
 	static volatile uintptr_t wild = 8;
 
+	(void)arg;
 	(void)runtime_stackalloc();
 	*(volatile int *)wild = 1;
 }
@@ -337,7 +307,7 @@ START_TEST(testOtherFaultForwarded)
 	char out[4096];
 	int  status;
 
-	status = runChild(wildFaultChild, out, sizeof(out));
+	status = runChild(wildFaultChild, NULL, out, sizeof(out));
 	ck_assert_msg(strstr(out, "goroutine stack overflow") == NULL,
 	    "a wild pointer was reported as a stack overflow:\n%s", out);
 	ck_assert_msg((WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV) ||
@@ -349,10 +319,11 @@ START_TEST(testOtherFaultForwarded)
 END_TEST
 
 static void
-stackSizeChild(void)
+stackSizeChild(void *arg)
 {
 	runtime_stack stk;
 
+	(void)arg;
 	setenv("GONET_STACKSIZE", "96K", 1);
 	stk = runtime_stackalloc();
 	if (runtime_stackSize() != 96 << 10 || stk.hi - stk.lo != 96 << 10) {
@@ -368,7 +339,7 @@ START_TEST(testStackSizeEnv)
 	char out[4096];
 	int  status;
 
-	status = runChild(stackSizeChild, out, sizeof(out));
+	status = runChild(stackSizeChild, NULL, out, sizeof(out));
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "child status %#x; stderr:\n%s", status, out);
 }

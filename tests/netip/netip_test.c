@@ -983,44 +983,36 @@ END_TEST
  * as4 runs As4 in a child, Go's recover: it reports whether the child
  * threw (with Go's panic text in want) and the bytes otherwise.
  */
+struct as4Call {
+	netip_Addr ip;
+	uint8_t	   v[4];
+};
+
+/* as4Child runs As4 and hands its bytes back through stderr. */
+static void
+as4Child(void *arg)
+{
+	struct as4Call *c = arg;
+
+	netip_Addr_As4(c->ip, c->v);
+	if (write(2, c->v, 4) != 4)
+		_exit(1);
+}
+
 static bool
 as4(netip_Addr ip, uint8_t v[4], const char *want)
 {
-	char	out[256];
-	ssize_t r;
-	size_t	n = 0;
-	pid_t	pid;
-	int	p[2], status;
+	struct as4Call c = { ip, { 0 } };
+	char	       out[256];
+	int	       status;
 
-	ck_assert_int_eq(pipe(p), 0);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		dup2(p[1], 2);
-		close(p[0]);
-		netip_Addr_As4(ip, v);
-		if (write(p[1], v, 4) != 4)
-			_exit(1);
-		_exit(0);
-	}
-	close(p[1]);
-	while (n < sizeof(out) - 1 &&
-	    (r = read(p[0], out + n, sizeof(out) - 1 - n)) != 0) {
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			break;
-		n += (size_t)r;
-	}
-	out[n] = '\0';
-	close(p[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	status = runChild(as4Child, &c, out, sizeof out);
 	if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT) {
 		ck_assert_msg(strstr(out, want) != NULL, "panic text %s", out);
 		return true;
 	}
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0 && n == 4,
-	    "child failed");
+	ck_assert_msg(
+	    WIFEXITED(status) && WEXITSTATUS(status) == 0, "child failed");
 	memcpy(v, out, 4);
 	return false;
 }
