@@ -37,6 +37,13 @@ void runtime_Go(void (*fn)(void *), void *arg);
 int runtime_NumGoroutine(void);
 /* runtime_Gosched yields the processor to other goroutines. */
 void runtime_Gosched(void);
+/*
+ * runtime_GOMAXPROCS is Go's runtime.GOMAXPROCS: it sets how many threads
+ * may run goroutines at once when n > 0 and returns the previous setting
+ * (n < 1 only reads it).  The default is the number of CPUs the process
+ * may use, or the GOMAXPROCS environment variable.
+ */
+int runtime_GOMAXPROCS(int n);
 
 /*
  * runtime_hchan is a channel, Go's `chan T`; NULL is the nil channel.

@@ -763,3 +763,24 @@ runtime_doSpin(void)
 {
 	runtime_procyield(active_spin_cnt);
 }
+
+/*
+ * gomaxprocs is only recorded while a goroutine is a thread of its own;
+ * the default follows the CPUs the process may use, as in Go.
+ */
+static _Atomic int gomaxprocs;
+
+int
+runtime_GOMAXPROCS(int n)
+{
+	int old;
+
+	old = atomic_load(&gomaxprocs);
+	if (old == 0) {
+		old = runtime_getncpu();
+		atomic_store(&gomaxprocs, old);
+	}
+	if (n > 0)
+		atomic_store(&gomaxprocs, n);
+	return old;
+}
