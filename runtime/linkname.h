@@ -44,6 +44,15 @@ runtime_error *runtime_newError(const runtime_errorType *typ, size_t size);
 int64_t runtime_nanotime(void);
 
 /*
+ * System calls that may block in the kernel (file I/O, getrandom) are
+ * bracketed by these, Go's entersyscall and exitsyscall: a goroutine's P
+ * can then be handed to another M while the call sleeps.  On a plain
+ * thread they do nothing.
+ */
+void runtime_entersyscall(void);
+void runtime_exitsyscall(void);
+
+/*
  * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends
  * over a 32-bit count.  lifo queues a waiter first (a sync.Mutex waiter
  * that already waited); handoff gives the count straight to the woken

@@ -430,10 +430,30 @@ runtime_netpollready(runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode)
 		rg = netpollunblock(pd, 'r', true);
 	if (mode == 'w' || mode == 'r' + 'w')
 		wg = netpollunblock(pd, 'w', true);
-	if (rg != NULL)
+	/*
+	 * Go 1.19 counts these waiters only down on the other wake-ups, so
+	 * its count only grows; gonet counts every wake-up, as Go 1.21 does.
+	 */
+	if (rg != NULL) {
+		atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, rg);
-	if (wg != NULL)
+	}
+	if (wg != NULL) {
+		atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, wg);
+	}
+}
+
+bool
+runtime_netpollinited(void)
+{
+	return atomic_load(&netpollInited) != 0;
+}
+
+bool
+runtime_netpollWaiting(void)
+{
+	return atomic_load(&netpollWaiters) > 0;
 }
 
 static int

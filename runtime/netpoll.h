@@ -156,4 +156,11 @@ void runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b);
  */
 void runtime_netpollGenericInit(void);
 
+/*
+ * For the scheduler: whether the poller is up, and whether any g waits
+ * on a descriptor (Go's netpollinited and netpollWaiters > 0).
+ */
+bool runtime_netpollinited(void);
+bool runtime_netpollWaiting(void);
+
 #endif /* GONET_NETPOLL_H */

@@ -1,133 +1,124 @@
 /*
- * C port, in role, of go1.19 src/runtime/proc.go (gopark, goready, the
- * netpoll part of findrunnable, wakeNetPoller, sync's canSpin and doSpin).
- * The timer heap is in runtime/time.c.
+ * C port of go1.19 src/runtime/proc.go: the G/M/P scheduler.
  * built on: all
  *
- * A goroutine is a pthread.  A parked goroutine sleeps on the futex of its
- * status word, except for one: the poller, which sleeps in runtime_netpoll
- * on behalf of all of them and runs the timers.  There is no poller thread;
- * parked goroutines take turns (leader/follower), so the goroutine whose fd
- * becomes ready is often the one in epoll_wait and wakes with no hand-off.
+ * Goroutines (G) have stacks of their own (stack.c) and run on threads (M)
+ * that hold one of GOMAXPROCS processors (P).  Each P has a local run
+ * queue with a runnext slot; there is a global queue behind them; an M
+ * with nothing to run steals from other Ps, then polls the network, then
+ * sleeps on its note.  A goroutine leaves the CPU only by parking
+ * (gopark), yielding (Gosched) or returning: there is no preemption in C
+ * (docs/DESIGN.md says what that means for a goroutine that never blocks).
  *
- * Invariant: whenever at least one goroutine is parked, one parked
- * goroutine holds the poller role (sched.polling), or has been chosen to
- * take it (sched.handoffg), or is on its way to take sched.lock and will
- * take the role because nobody holds it, or the role is vacant
- * (sched.vacant) and timerproc will hand it to a follower within
- * vacancyMax.  So readiness is always serviced while anyone waits, at
- * worst vacancyMax late.
- *
- * The vacancy is what makes a ping-pong cheap.  A poller leaving gopark
- * usually parks again soon (it has read its message and will answer and
- * read again), so it keeps the role without holding it: waking a follower
- * only to sit in epoll_wait would cost a thread switch per message, and
- * that switch, not the system calls, is what a message costs on a VM.  Go
- * makes the same bet: with every P busy, only sysmon polls the network,
- * after 10 ms.
- *
- * Timers must fire whoever waits: a deadline that passes between two
- * non-blocking Writes has to fail the second one (Go's TestWriteTimeout),
- * and in Go the scheduler runs timers whether or not a goroutine is
- * blocked.  Whenever no goroutine holds the poller role, timerproc (named
- * after the timer goroutine of Go 1.13 and earlier) runs them instead, and
- * it ends long vacancies; while the role is occupied it stays idle.
+ * What differs from Go, and why:
+ * - Timers are one heap (runtime/time.c), not one per P: any M in the
+ *   scheduler runs the expired ones, and sysmon runs them when every P
+ *   is busy, since a goroutine that never parks cannot be preempted to
+ *   let its P run them.
+ * - Plain threads.  A thread the runtime did not start (main before any
+ *   goroutine, a user's pthread) gets a g with plain set and no M.  It
+ *   parks on the futex of its status word, like the thread-per-goroutine
+ *   runtime before this one, and is woken by whoever readies it: another
+ *   thread, a goroutine, or the M that polls the network.  When nobody
+ *   is polling, a parking plain thread polls itself (plainpoll), so that
+ *   a program without goroutines pays one wake-up per message, as a
+ *   blocking read would.
+ * - There is no GC, so no stop-the-world: GOMAXPROCS can grow at once and
+ *   shrinks as the surplus Ps next go idle (procresize).
  */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "runtime/netpoll.h"
 #include "runtime/runtime2.h"
 
-/*
- * Go's goroutine status values, plus two gonet-only bits ORed onto
- * _Gwaiting the way Go ORs _Gscan onto a status.  Gpolling says the g is
- * the poller and is (or is about to be) inside runtime_netpoll, so
- * goready must break the poll rather than wake a futex.  Ghandoff says a
- * follower has been chosen to take over polling; setting it changes the
- * futex word, so a follower that has not yet gone to sleep cannot miss it.
- */
-enum {
-	Grunnable = 1,
-	Grunning = 2,
-	Gwaiting = 4,
-	Gpolling = 0x1000,
-	Ghandoff = 0x2000
-};
+/* Go's _MaxGomaxprocs: the Ps that can ever exist. */
+enum { maxGomaxprocs = 1024 };
+
+/* forcePollNs: sysmon polls the network when nobody has for this long. */
+enum { forcePollNs = 10 * 1000 * 1000 };
 
 static struct {
-	pthread_mutex_t lock;
-	/* The poller role. */
-	bool	   polling;    /* some parked g holds the role */
-	bool	   netpolling; /* ...and sleeps in netpoll until pollUntil */
-	int64_t	   pollUntil;  /* that poll's wake-up time; 0: none */
-	runtime_g *handoffg;   /* a follower told to take the role */
-	runtime_g *followers;  /* parked gs sleeping on their status */
-	int	   nparked;    /* gs between gopark's lock and its return */
-	bool	   vacant;     /* the role was left with followers asleep */
-	int64_t	   vacantSince;
-	uint32_t   vacancies; /* how many vacancies began, for timerproc */
-	/* timerproc, the timer runner of last resort. */
-	pthread_cond_t timerCond;
-	bool	       timerSleeping;
-	int64_t	       timerWhen; /* its wake-up time; 0: when signalled */
+	runtime_mutex	 lock;
+	_Atomic uint64_t goidgen;
 	/*
-	 * gs are recycled, never freed, like Go's: a goready racing with
-	 * its g's thread exit may still touch the g's status word.
+	 * lastpoll is when the network was last polled, or 0 while some
+	 * thread is blocked in netpoll; pollUntil is when that thread will
+	 * wake up on its own (0: never).
 	 */
-	runtime_g *allgs;
-	runtime_g *gFree;
-	/* Goroutines started by newproc that have not returned. */
-	_Atomic int32_t ngoroutines;
-	/* The central sudog cache, behind the per-g ones. */
-	runtime_mutex  sudoglock;
+	_Atomic int64_t lastpoll;
+	_Atomic int64_t pollUntil;
+
+	runtime_m      *midle; /* idle Ms, sleeping on their park note */
+	int32_t		nmidle;
+	int64_t		mnext;
+	runtime_m      *allm;
+	runtime_p      *pidle; /* idle Ps */
+	_Atomic int32_t npidle;
+	_Atomic int32_t nmspinning;
+
+	runtime_gQueue	runq; /* the global run queue */
+	_Atomic int32_t runqsize;
+
+	runtime_gList	gFree; /* dead gs with their stacks */
+	_Atomic int32_t gFreeN;
+	runtime_gList	plainFree; /* gs of plain threads that ended */
+	runtime_g      *allgs;
+
+	runtime_mutex  sudoglock; /* the central sudog cache */
 	runtime_sudog *sudogcache;
-} sched = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+	_Atomic int32_t ngoroutines;
+} sched;
+
+/* allp holds every P ever made; gomaxprocs of them are in use. */
+static runtime_p *_Atomic allp[maxGomaxprocs];
+static _Atomic int32_t	  nallp;
+static _Atomic int32_t	  gomaxprocs;
+
+static pthread_once_t schedOnce = PTHREAD_ONCE_INIT;
+static pthread_key_t  plainkey;
 
 /*
- * vacancyMax bounds how long followers may wait with nobody polling for
- * them.  It is also timerproc's tick while vacancies keep happening.
+ * The running g and M of this thread.  They are read only through the
+ * out-of-line getters below: a goroutine may resume on another thread
+ * after any park, and the compiler must not reuse a thread-local address
+ * it computed before the switch.
  */
-enum { vacancyMax = 1000 * 1000 };
-
-/*
- * pollSpinNs bounds pollspin: a few loopback round trips.  Spinning pays
- * only when the answer can be produced while we spin, that is, when there
- * is another CPU; spinCPUs says so (Go spins only with idle Ps to spare).
- */
-enum { pollSpinNs = 50 * 1000 };
-
-static pthread_once_t spinOnce = PTHREAD_ONCE_INIT;
-static bool	      spinCPUs;
-
-static void
-spinInit(void)
-{
-	spinCPUs = sysconf(_SC_NPROCESSORS_ONLN) > 1;
-}
-
-static pthread_once_t		gkeyOnce = PTHREAD_ONCE_INIT;
-static pthread_once_t		timerprocOnce = PTHREAD_ONCE_INIT;
-static pthread_key_t		gkey;
 static _Thread_local runtime_g *g_;
+static _Thread_local runtime_m *m_;
 
-static void
-lock(void)
+static __attribute__((noinline)) runtime_g *
+getg(void)
 {
-	if (pthread_mutex_lock(&sched.lock) != 0)
-		runtime_throw("runtime: sched lock failed");
+	return g_;
 }
 
-static void
-unlock(void)
+static __attribute__((noinline)) runtime_m *
+getm(void)
 {
-	pthread_mutex_unlock(&sched.lock);
+	return m_;
 }
+
+static __attribute__((noinline)) void
+setg(runtime_g *gp)
+{
+	g_ = gp;
+}
+
+static void	      schedinit(void);
+static _Noreturn void schedule(void);
+static void	      runqput(runtime_p *pp, runtime_g *gp, bool next);
+static void	      wakep(void);
+static void	      startm(runtime_p *pp, bool spinning);
+static void	      stopm(void);
+static void	      injectglist(runtime_gList *glist);
 
 void
 runtime_gList_push(runtime_gList *l, runtime_g *gp)
@@ -147,109 +138,1359 @@ runtime_gList_pop(runtime_gList *l)
 	return gp;
 }
 
-/* gfput returns an exiting thread's g to the free list (key destructor). */
 static void
-gfput(void *arg)
+gQueue_pushBack(runtime_gQueue *q, runtime_g *gp)
+{
+	gp->schedlink = NULL;
+	if (q->tail != NULL)
+		q->tail->schedlink = gp;
+	else
+		q->head = gp;
+	q->tail = gp;
+}
+
+static runtime_g *
+gQueue_pop(runtime_gQueue *q)
+{
+	runtime_g *gp;
+
+	gp = q->head;
+	if (gp != NULL) {
+		q->head = gp->schedlink;
+		if (q->head == NULL)
+			q->tail = NULL;
+	}
+	return gp;
+}
+
+/* casgstatus moves gp from oldval to newval; anything else is a bug. */
+static void
+casgstatus(runtime_g *gp, uint32_t oldval, uint32_t newval)
+{
+	uint32_t old;
+
+	old = oldval;
+	if (!atomic_compare_exchange_strong(&gp->atomicstatus, &old, newval)) {
+		fprintf(stderr, "runtime: casgstatus: %u -> %u, found %u\n",
+		    oldval, newval, old);
+		runtime_throw("casgstatus: bad incoming values");
+	}
+}
+
+/*
+ * Notes, Go's one-shot wake-ups for Ms (lock_futex.go): a futex word that
+ * is 0 until notewakeup.
+ */
+static void
+notesleep(_Atomic uint32_t *n)
+{
+	while (atomic_load(n) == 0)
+		runtime_futexsleep(n, 0, -1);
+}
+
+static void
+notewakeup(_Atomic uint32_t *n)
+{
+	if (atomic_exchange(n, 1) != 0)
+		runtime_throw("notewakeup - double wakeup");
+	runtime_futexwakeup(n, 1);
+}
+
+/* Plain threads: the g of a thread the runtime did not start. */
+
+/* plainexit recycles a plain thread's g when the thread ends. */
+static void
+plainexit(void *arg)
 {
 	runtime_g *gp;
 
 	gp = arg;
-	g_ = NULL; /* a later destructor that parks gets a fresh g */
-	lock();
-	gp->schedlink = sched.gFree;
-	sched.gFree = gp;
-	unlock();
+	setg(NULL); /* a later destructor that parks gets a fresh g */
+	runtime_lock(&sched.lock);
+	runtime_gList_push(&sched.plainFree, gp);
+	runtime_unlock(&sched.lock);
 }
 
-static void
-gkeyInit(void)
-{
-	if (pthread_key_create(&gkey, gfput) != 0)
-		runtime_throw("runtime: pthread_key_create failed");
-}
-
-/* gfget returns a recycled g, or a new one; the result is Grunning. */
+/* plaing returns a g for the calling plain thread. */
 static runtime_g *
-gfget(void)
+plaing(void)
 {
 	runtime_g *gp;
 
-	lock();
-	gp = sched.gFree;
-	if (gp != NULL) {
-		sched.gFree = gp->schedlink;
-	} else {
+	pthread_once(&schedOnce, schedinit);
+	runtime_lock(&sched.lock);
+	/* Plain gs are recycled among themselves: they have no stack. */
+	gp = runtime_gList_pop(&sched.plainFree);
+	if (gp == NULL) {
 		gp = runtime_malloc(sizeof(*gp));
+		gp->plain = true;
+		gp->plaincache = runtime_malloc(sizeof(*gp->plaincache));
 		gp->alllink = sched.allgs;
 		sched.allgs = gp;
 	}
+	runtime_unlock(&sched.lock);
 	gp->schedlink = NULL;
 	gp->param = NULL;
 	gp->waiting = NULL;
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
-	unlock();
+	if (pthread_setspecific(plainkey, gp) != 0)
+		runtime_throw("runtime: pthread_setspecific failed");
 	return gp;
 }
 
 runtime_g *
 runtime_getg(void)
 {
-	if (g_ == NULL) {
-		pthread_once(&gkeyOnce, gkeyInit);
-		g_ = gfget();
-		if (pthread_setspecific(gkey, g_) != 0)
-			runtime_throw("runtime: pthread_setspecific failed");
+	runtime_g *gp;
+
+	gp = getg();
+	if (gp == NULL) {
+		gp = plaing();
+		setg(gp);
 	}
-	return g_;
+	return gp;
+}
+
+/* Ps. */
+
+static int32_t
+getgomaxprocs(void)
+{
+	return atomic_load_explicit(&gomaxprocs, memory_order_relaxed);
+}
+
+/* pidleput puts pp on the idle list (or retires it).  sched.lock held. */
+static void
+pidleput(runtime_p *pp)
+{
+	if (atomic_load(&pp->runqhead) != atomic_load(&pp->runqtail) ||
+	    atomic_load(&pp->runnext) != NULL)
+		runtime_throw("pidleput: P has non-empty run queue");
+	pp->m = NULL;
+	if (pp->id >= getgomaxprocs()) {
+		/* Beyond GOMAXPROCS: retired until procresize wants it. */
+		atomic_store(&pp->status, Pdead);
+		return;
+	}
+	atomic_store(&pp->status, Pidle);
+	pp->link = sched.pidle;
+	sched.pidle = pp;
+	atomic_fetch_add(&sched.npidle, 1);
+}
+
+/* pidleget takes an idle P, or returns NULL.  sched.lock held. */
+static runtime_p *
+pidleget(void)
+{
+	runtime_p *pp;
+
+	while ((pp = sched.pidle) != NULL) {
+		sched.pidle = pp->link;
+		atomic_fetch_sub(&sched.npidle, 1);
+		if (pp->id < getgomaxprocs())
+			return pp;
+		atomic_store(&pp->status, Pdead); /* shrunk meanwhile */
+	}
+	return NULL;
+}
+
+/* acquirep associates pp with the current M. */
+static void
+acquirep(runtime_p *pp)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	if (mp->p != NULL || pp->m != NULL)
+		runtime_throw("acquirep: invalid p state");
+	mp->p = pp;
+	pp->m = mp;
+	atomic_store(&pp->status, Prunning);
+}
+
+/* releasep disassociates the current M from its P and returns the P. */
+static runtime_p *
+releasep(void)
+{
+	runtime_m *mp;
+	runtime_p *pp;
+
+	mp = getm();
+	pp = mp->p;
+	if (pp == NULL || pp->m != mp)
+		runtime_throw("releasep: invalid arg");
+	mp->p = NULL;
+	pp->m = NULL;
+	atomic_store(&pp->status, Pidle);
+	return pp;
 }
 
 /*
- * Goroutines.  newproc gives each one a detached thread and a g made
- * ready before the thread starts, as Go's newproc1 makes the g before it
- * is scheduled; the thread's key destructor recycles the g when it ends.
+ * procresize makes nprocs Ps usable.  New Ps go idle at once; Ps beyond
+ * nprocs retire as they next go idle (there is no stop-the-world to take
+ * them from running goroutines).  sched.lock held.
  */
-typedef struct newprocArgs {
-	void (*fn)(void *);
-	void	  *arg;
-	runtime_g *gp;
-} newprocArgs;
-
-static void *
-goexit(void *p)
+static void
+procresize(int32_t nprocs)
 {
-	newprocArgs a;
+	runtime_p *pp;
+	int32_t	   i, n;
 
-	a = *(newprocArgs *)p;
-	free(p);
-	g_ = a.gp;
-	if (pthread_setspecific(gkey, g_) != 0)
-		runtime_throw("runtime: pthread_setspecific failed");
-	a.fn(a.arg);
-	atomic_fetch_sub(&sched.ngoroutines, 1);
+	atomic_store(&gomaxprocs, nprocs);
+	n = atomic_load(&nallp);
+	for (i = 0; i < nprocs; i++) {
+		if (i >= n) {
+			pp = runtime_malloc(sizeof(*pp));
+			pp->id = i;
+			atomic_store(&pp->status, Pdead);
+			atomic_store(&allp[i], pp);
+			atomic_store(&nallp, i + 1);
+		}
+		pp = atomic_load(&allp[i]);
+		if (atomic_load(&pp->status) == Pdead)
+			pidleput(pp);
+	}
+}
+
+int
+runtime_GOMAXPROCS(int n)
+{
+	int32_t old;
+
+	pthread_once(&schedOnce, schedinit);
+	runtime_lock(&sched.lock);
+	old = getgomaxprocs();
+	if (n > maxGomaxprocs)
+		n = maxGomaxprocs;
+	if (n > 0 && n != old)
+		procresize(n);
+	runtime_unlock(&sched.lock);
+	if (n > old)
+		wakep();
+	return old;
+}
+
+/* Run queues. */
+
+static bool
+runqempty(runtime_p *pp)
+{
+	uint32_t   head, tail;
+	runtime_g *next;
+
+	/* Go's loop: a g moving from runnext to the ring is seen once. */
+	for (;;) {
+		head = atomic_load(&pp->runqhead);
+		tail = atomic_load(&pp->runqtail);
+		next = atomic_load(&pp->runnext);
+		if (tail == atomic_load(&pp->runqtail))
+			return head == tail && next == NULL;
+	}
+}
+
+/* globrunqput puts gp on the global queue.  sched.lock held. */
+static void
+globrunqput(runtime_g *gp)
+{
+	gQueue_pushBack(&sched.runq, gp);
+	atomic_fetch_add(&sched.runqsize, 1);
+}
+
+/*
+ * globrunqget takes a batch from the global queue into pp's, returning
+ * one g to run; max bounds the batch (0: no bound).  sched.lock held.
+ */
+static runtime_g *
+globrunqget(runtime_p *pp, int32_t max)
+{
+	runtime_g *gp, *gp1;
+	int32_t	   n, size;
+
+	size = atomic_load(&sched.runqsize);
+	if (size == 0)
+		return NULL;
+	n = size / getgomaxprocs() + 1;
+	if (n > size)
+		n = size;
+	if (max > 0 && n > max)
+		n = max;
+	if (n > runqSize / 2)
+		n = runqSize / 2;
+	atomic_fetch_sub(&sched.runqsize, n);
+	gp = gQueue_pop(&sched.runq);
+	for (n--; n > 0; n--) {
+		gp1 = gQueue_pop(&sched.runq);
+		runqput(pp, gp1, false);
+	}
+	return gp;
+}
+
+/*
+ * runqputslow moves half of pp's full ring plus gp to the global queue.
+ * It fails if a thief got there first.  Owner only.
+ */
+static bool
+runqputslow(runtime_p *pp, runtime_g *gp, uint32_t h, uint32_t t)
+{
+	runtime_g     *batch[runqSize / 2 + 1];
+	runtime_gQueue q;
+	uint32_t       n, i;
+
+	n = (t - h) / 2;
+	if (n != runqSize / 2)
+		runtime_throw("runqputslow: queue is not full");
+	for (i = 0; i < n; i++)
+		batch[i] = atomic_load_explicit(
+		    &pp->runq[(h + i) % runqSize], memory_order_relaxed);
+	if (!atomic_compare_exchange_strong(&pp->runqhead, &h, h + n))
+		return false;
+	batch[n] = gp;
+	q.head = q.tail = NULL;
+	for (i = 0; i <= n; i++)
+		gQueue_pushBack(&q, batch[i]);
+	runtime_lock(&sched.lock);
+	if (sched.runq.tail != NULL)
+		sched.runq.tail->schedlink = q.head;
+	else
+		sched.runq.head = q.head;
+	sched.runq.tail = q.tail;
+	atomic_fetch_add(&sched.runqsize, (int32_t)n + 1);
+	runtime_unlock(&sched.lock);
+	return true;
+}
+
+/*
+ * runqput puts gp on pp's queue: in runnext when next is true (kicking
+ * the old runnext to the tail), else at the tail.  Owner only.
+ */
+static void
+runqput(runtime_p *pp, runtime_g *gp, bool next)
+{
+	runtime_g *old;
+	uint32_t   h, t;
+
+	if (next) {
+		old = atomic_load(&pp->runnext);
+		while (!atomic_compare_exchange_weak(&pp->runnext, &old, gp))
+			;
+		if (old == NULL)
+			return;
+		gp = old;
+	}
+	for (;;) {
+		h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
+		t = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
+		if (t - h < runqSize) {
+			atomic_store_explicit(
+			    &pp->runq[t % runqSize], gp, memory_order_relaxed);
+			atomic_store_explicit(
+			    &pp->runqtail, t + 1, memory_order_release);
+			return;
+		}
+		if (runqputslow(pp, gp, h, t))
+			return;
+	}
+}
+
+/*
+ * runqget takes a g from pp's queue; *inheritTime says it came from
+ * runnext and so shares the time slice of the g that readied it.  Owner
+ * only.
+ */
+static runtime_g *
+runqget(runtime_p *pp, bool *inheritTime)
+{
+	runtime_g *next, *gp;
+	uint32_t   h, t;
+
+	next = atomic_load(&pp->runnext);
+	if (next != NULL &&
+	    atomic_compare_exchange_strong(&pp->runnext, &next, NULL)) {
+		*inheritTime = true;
+		return next;
+	}
+	*inheritTime = false;
+	for (;;) {
+		h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
+		t = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
+		if (t == h)
+			return NULL;
+		gp = atomic_load_explicit(
+		    &pp->runq[h % runqSize], memory_order_relaxed);
+		if (atomic_compare_exchange_weak_explicit(&pp->runqhead, &h,
+			h + 1, memory_order_release, memory_order_relaxed))
+			return gp;
+	}
+}
+
+/*
+ * runqgrab copies half of pp's queue into batch[batchHead...] and returns
+ * how many; stealRunNextG lets it take runnext too, after giving pp's M a
+ * moment to run it itself (Go's 3 us).
+ */
+static uint32_t
+runqgrab(
+    runtime_p *pp, runtime_g **batch, uint32_t batchHead, bool stealRunNextG)
+{
+	runtime_g *next;
+	uint32_t   h, t, n, i;
+
+	for (;;) {
+		h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
+		t = atomic_load_explicit(&pp->runqtail, memory_order_acquire);
+		n = t - h;
+		n = n - n / 2;
+		if (n == 0) {
+			if (!stealRunNextG)
+				return 0;
+			next = atomic_load(&pp->runnext);
+			if (next == NULL)
+				return 0;
+			if (atomic_load(&pp->status) == Prunning)
+				usleep(3);
+			if (!atomic_compare_exchange_strong(
+				&pp->runnext, &next, NULL))
+				continue;
+			batch[batchHead % runqSize] = next;
+			return 1;
+		}
+		if (n > runqSize / 2)
+			continue; /* read inconsistent h and t */
+		for (i = 0; i < n; i++)
+			batch[(batchHead + i) % runqSize] =
+			    atomic_load_explicit(&pp->runq[(h + i) % runqSize],
+				memory_order_relaxed);
+		if (atomic_compare_exchange_weak_explicit(&pp->runqhead, &h,
+			h + n, memory_order_release, memory_order_relaxed))
+			return n;
+	}
+}
+
+/* runqsteal moves half of p2's queue to pp's and returns one g of it. */
+static runtime_g *
+runqsteal(runtime_p *pp, runtime_p *p2, bool stealRunNextG)
+{
+	runtime_g *batch[runqSize], *gp;
+	uint32_t   n, t, h, i;
+
+	t = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
+	n = runqgrab(p2, batch, 0, stealRunNextG);
+	if (n == 0)
+		return NULL;
+	n--;
+	gp = batch[n];
+	if (n == 0)
+		return gp;
+	h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
+	if (t - h + n >= runqSize)
+		runtime_throw("runqsteal: runq overflow");
+	for (i = 0; i < n; i++)
+		atomic_store_explicit(&pp->runq[(t + i) % runqSize], batch[i],
+		    memory_order_relaxed);
+	atomic_store_explicit(&pp->runqtail, t + n, memory_order_release);
+	return gp;
+}
+
+/* Ms. */
+
+/* mput puts mp on the idle list.  sched.lock held. */
+static void
+mput(runtime_m *mp)
+{
+	mp->schedlink = sched.midle;
+	sched.midle = mp;
+	sched.nmidle++;
+}
+
+/* mget takes an idle M, or returns NULL.  sched.lock held. */
+static runtime_m *
+mget(void)
+{
+	runtime_m *mp;
+
+	mp = sched.midle;
+	if (mp != NULL) {
+		sched.midle = mp->schedlink;
+		sched.nmidle--;
+	}
+	return mp;
+}
+
+/* mstart1 runs on g0's stack: the M's life from here on is schedule. */
+static void
+mstart1(void *arg)
+{
+	runtime_m *mp;
+
+	mp = arg;
+	setg(&mp->g0);
+	if (mp->nextp != NULL) {
+		acquirep(mp->nextp);
+		mp->nextp = NULL;
+	}
+	schedule();
+}
+
+/* mstart is an M's thread: it leaves its own stack for g0's at once. */
+static void *
+mstart(void *arg)
+{
+	runtime_m *mp;
+
+	mp = arg;
+	m_ = mp;
+	runtime_minitSignalStack();
+	runtime_gctx_mcall(&mp->self, &mp->g0.ctx, mstart1, mp);
+	runtime_throw("mstart: returned");
+}
+
+/* newm starts a thread for a new M, which will run with pp (may be NULL). */
+static void
+newm(runtime_p *pp, bool spinning)
+{
+	pthread_attr_t attr;
+	pthread_t      t;
+	runtime_m     *mp;
+	int	       e;
+
+	mp = runtime_malloc(sizeof(*mp));
+	mp->g0.isg0 = true;
+	mp->g0.m = mp;
+	atomic_store(&mp->g0.atomicstatus, Grunning);
+	runtime_gctx_init(&mp->g0.ctx, runtime_stackalloc(), NULL, NULL);
+	mp->nextp = pp;
+	mp->spinning = spinning;
+	runtime_lock(&sched.lock);
+	mp->id = sched.mnext++;
+	mp->alllink = sched.allm;
+	sched.allm = mp;
+	runtime_unlock(&sched.lock);
+	/* The thread's own stack only starts it; g0 has its own. */
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	e = pthread_create(&t, &attr, mstart, mp);
+	pthread_attr_destroy(&attr);
+	if (e != 0)
+		runtime_throw("newm: cannot create a thread");
+}
+
+/*
+ * stopm puts the M to sleep until startm hands it a P (in nextp), then
+ * acquires that P.  Called on g0 without a P.
+ */
+static void
+stopm(void)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	if (mp->p != NULL)
+		runtime_throw("stopm holding p");
+	if (mp->spinning)
+		runtime_throw("stopm spinning");
+	runtime_lock(&sched.lock);
+	mput(mp);
+	runtime_unlock(&sched.lock);
+	notesleep(&mp->park);
+	atomic_store(&mp->park, 0);
+	acquirep(mp->nextp);
+	mp->nextp = NULL;
+}
+
+/*
+ * startm gives pp (or an idle P when pp is NULL) to an idle or new M.
+ * spinning says the M is to look for work as a spinning M: the caller has
+ * already counted it in nmspinning, and undoes that if there is no P.
+ */
+static void
+startm(runtime_p *pp, bool spinning)
+{
+	runtime_m *nmp;
+
+	runtime_lock(&sched.lock);
+	if (pp == NULL) {
+		pp = pidleget();
+		if (pp == NULL) {
+			runtime_unlock(&sched.lock);
+			if (spinning &&
+			    atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+				runtime_throw("startm: negative nmspinning");
+			return;
+		}
+	}
+	nmp = mget();
+	runtime_unlock(&sched.lock);
+	if (nmp == NULL) {
+		newm(pp, spinning);
+		return;
+	}
+	if (nmp->spinning || nmp->nextp != NULL)
+		runtime_throw("startm: m is spinning or has a p");
+	nmp->spinning = spinning;
+	nmp->nextp = pp;
+	notewakeup(&nmp->park);
+}
+
+/*
+ * handoffp finds an M for pp, whose M is leaving it (a system call, or
+ * sysmon's retake), or puts pp on the idle list when there is nothing
+ * for it to do.
+ */
+static void
+handoffp(runtime_p *pp)
+{
+	int32_t zero;
+
+	if (!runqempty(pp) || atomic_load(&sched.runqsize) != 0) {
+		startm(pp, false);
+		return;
+	}
+	zero = 0;
+	if (atomic_load(&sched.nmspinning) + atomic_load(&sched.npidle) == 0 &&
+	    atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1)) {
+		startm(pp, true);
+		return;
+	}
+	runtime_lock(&sched.lock);
+	if (atomic_load(&sched.runqsize) != 0) {
+		runtime_unlock(&sched.lock);
+		startm(pp, false);
+		return;
+	}
+	/* The last P going idle: make sure someone watches the network. */
+	if (atomic_load(&sched.npidle) == getgomaxprocs() - 1 &&
+	    atomic_load(&sched.lastpoll) != 0) {
+		runtime_unlock(&sched.lock);
+		startm(pp, false);
+		return;
+	}
+	pidleput(pp);
+	runtime_unlock(&sched.lock);
+}
+
+/*
+ * wakep starts a spinning M when there is an idle P and nobody is
+ * spinning already: whoever spins will find the work just made.
+ */
+static void
+wakep(void)
+{
+	int32_t zero;
+
+	if (atomic_load(&sched.npidle) == 0)
+		return;
+	zero = 0;
+	if (atomic_load(&sched.nmspinning) != 0 ||
+	    !atomic_compare_exchange_strong(&sched.nmspinning, &zero, 1))
+		return;
+	startm(NULL, true);
+}
+
+/* resetspinning ends the M's spinning, handing the search to another. */
+static void
+resetspinning(void)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	mp->spinning = false;
+	if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+		runtime_throw("findrunnable: negative nmspinning");
+	wakep();
+}
+
+/* Readying. */
+
+/*
+ * plainready wakes a plain thread: its status word is its futex, or, if
+ * it is polling the network for everyone, the poll is broken.
+ */
+static void
+plainready(runtime_g *gp)
+{
+	uint32_t old;
+
+	old = atomic_load(&gp->atomicstatus);
+	for (;;) {
+		if ((old & ~(uint32_t)Gpolling) != Gwaiting)
+			runtime_throw("bad g->status in ready");
+		if (atomic_compare_exchange_weak(
+			&gp->atomicstatus, &old, Grunnable))
+			break;
+	}
+	/* From here gp may run on: only its status word is touched. */
+	if ((old & Gpolling) != 0)
+		runtime_netpollBreak();
+	else
+		runtime_futexwakeup(&gp->atomicstatus, 1);
+}
+
+/* currentp is the P of the calling thread, if it is an M holding one. */
+static runtime_p *
+currentp(void)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	return mp != NULL ? mp->p : NULL;
+}
+
+void
+runtime_goready(runtime_g *gp)
+{
+	runtime_p *pp;
+
+	if (gp->plain) {
+		plainready(gp);
+		return;
+	}
+	casgstatus(gp, Gwaiting, Grunnable);
+	pp = currentp();
+	if (pp != NULL) {
+		runqput(pp, gp, true);
+	} else {
+		runtime_lock(&sched.lock);
+		globrunqput(gp);
+		runtime_unlock(&sched.lock);
+	}
+	wakep();
+}
+
+/*
+ * injectglist makes a list from netpoll (or a timer run) runnable: plain
+ * threads are woken, goroutines go to the global queue for idle Ps, with
+ * an M started for each, and the rest to the caller's own queue.
+ */
+static void
+injectglist(runtime_gList *glist)
+{
+	runtime_gQueue q;
+	runtime_g     *gp;
+	runtime_p     *pp;
+	int32_t	       n, npidle, i;
+
+	q.head = q.tail = NULL;
+	n = 0;
+	while ((gp = runtime_gList_pop(glist)) != NULL) {
+		if (gp->plain) {
+			plainready(gp);
+			continue;
+		}
+		casgstatus(gp, Gwaiting, Grunnable);
+		gQueue_pushBack(&q, gp);
+		n++;
+	}
+	if (n == 0)
+		return;
+	pp = currentp();
+	npidle = atomic_load(&sched.npidle);
+	if (pp == NULL)
+		npidle = n;
+	runtime_lock(&sched.lock);
+	for (i = 0; i < npidle && q.head != NULL; i++)
+		globrunqput(gQueue_pop(&q));
+	runtime_unlock(&sched.lock);
+	for (; i > 0 && atomic_load(&sched.npidle) > 0; i--)
+		startm(NULL, false);
+	while ((gp = gQueue_pop(&q)) != NULL)
+		runqput(pp, gp, false);
+}
+
+/* Timers: one heap, run by whichever M gets there (see the top). */
+
+/*
+ * checkTimers runs the expired timers; it returns when the next one is
+ * due (0: none).  The goroutines they ready go to the caller's P.
+ */
+static int64_t
+checkTimers(int64_t now)
+{
+	int64_t next;
+
+	next = runtime_timer0when();
+	if (next == 0 || next > now)
+		return next;
+	return runtime_runtimers();
+}
+
+/*
+ * runtime_wakeNetPoller is told by runtime/time.c that a timer is due at
+ * when: a thread asleep in netpoll past it is woken to run it, or, with
+ * nobody polling, an idle P gets an M.
+ */
+void
+runtime_wakeNetPoller(int64_t when)
+{
+	int64_t until;
+
+	pthread_once(&schedOnce, schedinit);
+	if (atomic_load(&sched.lastpoll) == 0) {
+		until = atomic_load(&sched.pollUntil);
+		if (until == 0 || until > when)
+			runtime_netpollBreak();
+	} else {
+		wakep();
+	}
+}
+
+/* The scheduler proper. */
+
+/* stealWork tries 4 times over every other P, in random order. */
+static runtime_g *
+stealWork(runtime_p *pp)
+{
+	runtime_p *p2;
+	runtime_g *gp;
+	int32_t	   n, i, k, start;
+
+	n = getgomaxprocs();
+	for (k = 0; k < 4; k++) {
+		start = (int32_t)runtime_fastrandn((uint32_t)n);
+		for (i = 0; i < n; i++) {
+			p2 = atomic_load(&allp[(start + i) % n]);
+			if (p2 == NULL || p2 == pp)
+				continue;
+			gp = runqsteal(pp, p2, k == 3);
+			if (gp != NULL)
+				return gp;
+		}
+	}
 	return NULL;
+}
+
+/* netpollWanted says whether a thread should sleep in netpoll. */
+static bool
+netpollWanted(int64_t pollUntil)
+{
+	return runtime_netpollinited() &&
+	    (runtime_netpollWaiting() || pollUntil != 0);
+}
+
+/*
+ * anyrunq reports whether some P still has work after this M gave its P
+ * up (Go's recheck of every run queue after spinning ends).
+ */
+static bool
+anyrunq(void)
+{
+	runtime_p *p2;
+	int32_t	   i, n;
+
+	n = getgomaxprocs();
+	for (i = 0; i < n; i++) {
+		p2 = atomic_load(&allp[i]);
+		if (p2 != NULL && !runqempty(p2))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * pollblock is findrunnable's blocking netpoll, by the one M that won
+ * sched.lastpoll.  It returns a g to run with the M holding a P, or NULL
+ * when the M found nothing (with or without a P).
+ */
+static runtime_g *
+pollblock(int64_t pollUntil, bool wasSpinning)
+{
+	runtime_gList list;
+	runtime_g    *gp;
+	runtime_p    *pp;
+	runtime_m    *mp;
+	int64_t	      delay, now;
+
+	atomic_store(&sched.pollUntil, pollUntil);
+	delay = -1;
+	if (pollUntil != 0) {
+		delay = pollUntil - runtime_nanotime();
+		if (delay < 0)
+			delay = 0;
+	}
+	runtime_netpoll(delay, &list);
+	now = runtime_nanotime();
+	atomic_store(&sched.pollUntil, 0);
+	atomic_store(&sched.lastpoll, now);
+	runtime_lock(&sched.lock);
+	pp = pidleget();
+	runtime_unlock(&sched.lock);
+	if (pp == NULL) {
+		injectglist(&list);
+		checkTimers(now);
+		return NULL;
+	}
+	acquirep(pp);
+	mp = getm();
+	/* Plain threads first: they do not need this P. */
+	while ((gp = runtime_gList_pop(&list)) != NULL && gp->plain)
+		plainready(gp);
+	if (gp != NULL) {
+		casgstatus(gp, Gwaiting, Grunnable);
+		injectglist(&list);
+		return gp;
+	}
+	if (wasSpinning) {
+		mp->spinning = true;
+		atomic_fetch_add(&sched.nmspinning, 1);
+	}
+	return NULL;
+}
+
+/* pollnow polls the network without blocking, if nobody is blocked in it. */
+static runtime_g *
+pollnow(void)
+{
+	runtime_gList list;
+	runtime_g    *gp;
+
+	if (!runtime_netpollinited() || !runtime_netpollWaiting() ||
+	    atomic_load(&sched.lastpoll) == 0)
+		return NULL;
+	runtime_netpoll(0, &list);
+	while ((gp = runtime_gList_pop(&list)) != NULL && gp->plain)
+		plainready(gp);
+	if (gp == NULL)
+		return NULL;
+	casgstatus(gp, Gwaiting, Grunnable);
+	injectglist(&list);
+	return gp;
+}
+
+/*
+ * idle is findrunnable's end: the M gives its P up, rechecks what may
+ * have arrived meanwhile, then sleeps in netpoll (one M at most) or on
+ * its note.  It returns a g to run, or NULL to search again; either way
+ * the M holds a P.
+ */
+static runtime_g *
+idle(void)
+{
+	runtime_m *mp;
+	runtime_p *pp;
+	runtime_g *gp;
+	bool	   wasSpinning;
+	int64_t	   until, pollUntil;
+
+	mp = getm();
+	/* Timers first, while the gs they ready can go to our own P. */
+	pollUntil = checkTimers(runtime_nanotime());
+	if (!runqempty(mp->p))
+		return NULL;
+	runtime_lock(&sched.lock);
+	if (atomic_load(&sched.runqsize) != 0) {
+		gp = globrunqget(mp->p, 0);
+		runtime_unlock(&sched.lock);
+		return gp;
+	}
+	pp = releasep();
+	pidleput(pp);
+	runtime_unlock(&sched.lock);
+
+	wasSpinning = mp->spinning;
+	if (mp->spinning) {
+		mp->spinning = false;
+		if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
+			runtime_throw("findrunnable: negative nmspinning");
+		/* Work readied while we spun had nobody to wake: look. */
+		if (anyrunq() || atomic_load(&sched.runqsize) != 0) {
+			runtime_lock(&sched.lock);
+			pp = pidleget();
+			runtime_unlock(&sched.lock);
+			if (pp != NULL) {
+				acquirep(pp);
+				mp->spinning = true;
+				atomic_fetch_add(&sched.nmspinning, 1);
+				return NULL;
+			}
+		}
+	}
+	if (netpollWanted(pollUntil) &&
+	    atomic_exchange(&sched.lastpoll, 0) != 0) {
+		gp = pollblock(pollUntil, wasSpinning);
+		if (gp != NULL || mp->p != NULL)
+			return gp;
+	} else if (pollUntil != 0 && runtime_netpollinited()) {
+		until = atomic_load(&sched.pollUntil);
+		if (until == 0 || until > pollUntil)
+			runtime_netpollBreak();
+	}
+	stopm();
+	return NULL;
+}
+
+/*
+ * findrunnable returns a g to run, searching this P's queue, the global
+ * queue, the network, and the other Ps, in Go's order; with nothing
+ * anywhere it gives the P up and sleeps (idle).
+ */
+static runtime_g *
+findrunnable(bool *inheritTime)
+{
+	runtime_m *mp;
+	runtime_p *pp;
+	runtime_g *gp;
+	int32_t	   procs;
+
+	mp = getm();
+	for (;;) {
+		pp = mp->p;
+		*inheritTime = false;
+		checkTimers(runtime_nanotime());
+		if (pp->schedtick % 61 == 0 &&
+		    atomic_load(&sched.runqsize) > 0) {
+			runtime_lock(&sched.lock);
+			gp = globrunqget(pp, 1);
+			runtime_unlock(&sched.lock);
+			if (gp != NULL)
+				return gp;
+		}
+		if ((gp = runqget(pp, inheritTime)) != NULL)
+			return gp;
+		if (atomic_load(&sched.runqsize) != 0) {
+			runtime_lock(&sched.lock);
+			gp = globrunqget(pp, 0);
+			runtime_unlock(&sched.lock);
+			if (gp != NULL)
+				return gp;
+		}
+		if ((gp = pollnow()) != NULL)
+			return gp;
+		procs = getgomaxprocs();
+		if (mp->spinning ||
+		    2 * atomic_load(&sched.nmspinning) <
+			procs - atomic_load(&sched.npidle)) {
+			if (!mp->spinning) {
+				mp->spinning = true;
+				atomic_fetch_add(&sched.nmspinning, 1);
+			}
+			if ((gp = stealWork(pp)) != NULL)
+				return gp;
+		}
+		if ((gp = idle()) != NULL)
+			return gp;
+	}
+}
+
+/* execute runs gp on the current M; it does not return. */
+static _Noreturn void
+execute(runtime_g *gp, bool inheritTime)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	mp->curg = gp;
+	gp->m = mp;
+	casgstatus(gp, Grunnable, Grunning);
+	if (!inheritTime)
+		mp->p->schedtick++;
+	setg(gp);
+	runtime_gctx_gogo(&mp->g0.ctx, &gp->ctx);
+}
+
+/* retire gives up a P that GOMAXPROCS has shrunk away, with its work. */
+static void
+retire(runtime_m *mp)
+{
+	runtime_p *pp;
+	runtime_g *gp;
+	bool	   inherit;
+
+	pp = mp->p;
+	if (pp->id < getgomaxprocs())
+		return;
+	while ((gp = runqget(pp, &inherit)) != NULL) {
+		runtime_lock(&sched.lock);
+		globrunqput(gp);
+		runtime_unlock(&sched.lock);
+	}
+	if (mp->spinning) {
+		mp->spinning = false;
+		atomic_fetch_sub(&sched.nmspinning, 1);
+	}
+	runtime_lock(&sched.lock);
+	pidleput(releasep());
+	runtime_unlock(&sched.lock);
+	wakep();
+	stopm();
+}
+
+/* schedule finds a runnable g and runs it.  On g0; never returns. */
+static _Noreturn void
+schedule(void)
+{
+	runtime_m *mp;
+	runtime_g *gp;
+	bool	   inheritTime;
+
+	mp = getm();
+	setg(&mp->g0);
+	retire(mp);
+	gp = findrunnable(&inheritTime);
+	if (mp->spinning)
+		resetspinning();
+	execute(gp, inheritTime);
+}
+
+/* dropg ends the association of the M with its current g. */
+static void
+dropg(runtime_m *mp)
+{
+	mp->curg->m = NULL;
+	mp->curg = NULL;
+}
+
+/* park_m is gopark's continuation on g0. */
+static void
+park_m(void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+	bool (*fn)(runtime_g *, void *);
+
+	gp = arg;
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, Grunning, Gwaiting);
+	dropg(mp);
+	fn = mp->waitunlockf;
+	mp->waitunlockf = NULL;
+	if (fn != NULL && !fn(gp, mp->waitlock)) {
+		casgstatus(gp, Gwaiting, Grunnable);
+		execute(gp, true);
+	}
+	schedule();
+}
+
+/*
+ * plainpoll is a parked plain thread doing the scheduler's blocking poll
+ * for everyone while nobody else does: it wakes with no hand-off when its
+ * own descriptor is ready.  Goroutines it finds go to the Ps.
+ */
+static void
+plainpoll(runtime_g *gp)
+{
+	runtime_gList list;
+	runtime_g    *rgp;
+	int64_t	      next, delay;
+	uint32_t      old;
+
+	next = checkTimers(runtime_nanotime());
+	old = Gwaiting;
+	delay = -1;
+	if (!atomic_compare_exchange_strong(
+		&gp->atomicstatus, &old, Gwaiting | Gpolling))
+		delay = 0;
+	else if (next != 0)
+		delay =
+		    next > runtime_nanotime() ? next - runtime_nanotime() : 0;
+	atomic_store(&sched.pollUntil, next);
+	runtime_netpoll(delay, &list);
+	atomic_store(&sched.pollUntil, 0);
+	old = Gwaiting | Gpolling;
+	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
+	/* Our own readiness: take it without a futex wake-up. */
+	while ((rgp = runtime_gList_pop(&list)) != NULL) {
+		if (rgp == gp) {
+			casgstatus(gp, Gwaiting, Grunnable);
+			continue;
+		}
+		runtime_gList_push(&list, rgp);
+		break;
+	}
+	injectglist(&list);
+	atomic_store(&sched.lastpoll, runtime_nanotime());
+	checkTimers(runtime_nanotime());
+}
+
+/*
+ * plainpark parks a plain thread until goready: it polls for everyone
+ * while nobody else does and the network is worth watching, else it
+ * sleeps on its status word.
+ */
+static void
+plainpark(runtime_g *gp)
+{
+	int64_t next;
+
+	while ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gpolling) !=
+	    Grunnable) {
+		next = runtime_timer0when();
+		if (netpollWanted(next) &&
+		    atomic_exchange(&sched.lastpoll, 0) != 0) {
+			plainpoll(gp);
+			continue;
+		}
+		runtime_futexsleep(&gp->atomicstatus, Gwaiting, -1);
+	}
+}
+
+void
+runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+
+	gp = runtime_getg();
+	if (!gp->plain) {
+		if (gp->isg0)
+			runtime_throw("gopark on g0");
+		mp = gp->m;
+		mp->waitunlockf = unlockf;
+		mp->waitlock = arg;
+		runtime_gctx_mcall(&gp->ctx, &mp->g0.ctx, park_m, gp);
+		return;
+	}
+	runtime_netpollGenericInit();
+	casgstatus(gp, Grunning, Gwaiting);
+	if (unlockf != NULL && !unlockf(gp, arg)) {
+		/* Nobody can know of gp yet: no wake-up can be pending. */
+		casgstatus(gp, Gwaiting, Grunning);
+		return;
+	}
+	plainpark(gp);
+	atomic_store(&gp->atomicstatus, Grunning);
+	/*
+	 * If we polled, nobody does now: others may wait on the network or
+	 * on timers (pollers leave lastpoll 0 only while inside netpoll).
+	 */
+	if (netpollWanted(runtime_timer0when()) &&
+	    atomic_load(&sched.lastpoll) != 0)
+		wakep();
+}
+
+/* Goroutines. */
+
+/* gfput keeps a dead g and its stack for the next go statement. */
+static void
+gfput(runtime_p *pp, runtime_g *gp)
+{
+	runtime_g *g1;
+
+	runtime_gList_push(&pp->gFree, gp);
+	if (++pp->gFreeN < 64)
+		return;
+	runtime_lock(&sched.lock);
+	while (pp->gFreeN >= 32) {
+		g1 = runtime_gList_pop(&pp->gFree);
+		pp->gFreeN--;
+		runtime_gList_push(&sched.gFree, g1);
+		atomic_fetch_add(&sched.gFreeN, 1);
+	}
+	runtime_unlock(&sched.lock);
+}
+
+/* gfget returns a dead g with a stack, from pp's list or the global one. */
+static runtime_g *
+gfget(runtime_p *pp)
+{
+	runtime_g *gp;
+
+	if (pp != NULL && pp->gFree.head == NULL &&
+	    atomic_load(&sched.gFreeN) > 0) {
+		runtime_lock(&sched.lock);
+		while (pp->gFreeN < 32 &&
+		    (gp = runtime_gList_pop(&sched.gFree)) != NULL) {
+			atomic_fetch_sub(&sched.gFreeN, 1);
+			runtime_gList_push(&pp->gFree, gp);
+			pp->gFreeN++;
+		}
+		runtime_unlock(&sched.lock);
+	}
+	if (pp != NULL && (gp = runtime_gList_pop(&pp->gFree)) != NULL) {
+		pp->gFreeN--;
+		return gp;
+	}
+	/* A plain thread has no P: it takes from the global list. */
+	gp = NULL;
+	if (pp == NULL && atomic_load(&sched.gFreeN) > 0) {
+		runtime_lock(&sched.lock);
+		gp = runtime_gList_pop(&sched.gFree);
+		if (gp != NULL)
+			atomic_fetch_sub(&sched.gFreeN, 1);
+		runtime_unlock(&sched.lock);
+	}
+	return gp;
+}
+
+/* malg makes a new g with a stack. */
+static runtime_g *
+malg(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_malloc(sizeof(*gp));
+	gp->stack = runtime_stackalloc();
+	atomic_store(&gp->atomicstatus, Gdead);
+	runtime_lock(&sched.lock);
+	gp->alllink = sched.allgs;
+	sched.allgs = gp;
+	runtime_unlock(&sched.lock);
+	return gp;
+}
+
+/* goexit0 finishes a returned goroutine on g0 and schedules another. */
+static void
+goexit0(void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+
+	gp = arg;
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, Grunning, Gdead);
+	dropg(mp);
+	runtime_gctx_destroy(&gp->ctx);
+	gp->startfn = NULL;
+	gp->startarg = NULL;
+	gfput(mp->p, gp);
+	schedule();
+}
+
+/* goentry is the first frame of every goroutine. */
+static void
+goentry(void *arg)
+{
+	runtime_g *gp;
+
+	gp = arg;
+	gp->startfn(gp->startarg);
+	atomic_fetch_sub(&sched.ngoroutines, 1);
+	gp = getg();
+	runtime_gctx_goexit(&gp->ctx, &gp->m->g0.ctx, goexit0, gp);
 }
 
 void
 runtime_newproc(void (*fn)(void *), void *arg)
 {
-	pthread_attr_t attr;
-	pthread_t      t;
-	newprocArgs   *a;
-	int	       e;
+	runtime_g *newg;
+	runtime_p *pp;
 
-	pthread_once(&gkeyOnce, gkeyInit);
-	a = runtime_malloc(sizeof(*a));
-	a->fn = fn;
-	a->arg = arg;
-	a->gp = gfget();
+	pthread_once(&schedOnce, schedinit);
+	pp = currentp();
+	newg = gfget(pp);
+	if (newg == NULL)
+		newg = malg();
+	newg->startfn = fn;
+	newg->startarg = arg;
+	newg->param = NULL;
+	newg->waiting = NULL;
+	atomic_store(&newg->selectDone, 0);
+	newg->goid = (int64_t)atomic_fetch_add(&sched.goidgen, 1) + 1;
+	/* The last goroutine on this stack may have left ASan poison. */
+	runtime_asanunpoison(newg->stack.lo, newg->stack.hi - newg->stack.lo);
+	runtime_gctx_init(&newg->ctx, newg->stack, goentry, newg);
 	atomic_fetch_add(&sched.ngoroutines, 1);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	e = pthread_create(&t, &attr, goexit, a);
-	pthread_attr_destroy(&attr);
-	if (e != 0)
-		runtime_throw("newproc: cannot create a thread");
+	casgstatus(newg, Gdead, Grunnable);
+	if (pp != NULL) {
+		runqput(pp, newg, true);
+	} else {
+		runtime_lock(&sched.lock);
+		globrunqput(newg);
+		runtime_unlock(&sched.lock);
+	}
+	wakep();
 }
 
 void
@@ -261,7 +1502,7 @@ runtime_Go(void (*fn)(void *), void *arg)
 /*
  * runtime_NumGoroutine counts the process's main goroutine (its main
  * thread, as in a Go program) and the goroutines runtime_Go started that
- * have not returned; threads the runtime did not start are not counted.
+ * have not returned; plain threads are not counted.
  */
 int
 runtime_NumGoroutine(void)
@@ -269,40 +1510,341 @@ runtime_NumGoroutine(void)
 	return 1 + atomic_load(&sched.ngoroutines);
 }
 
-/* runtime_Gosched lets other goroutines run; the thread stays runnable. */
+/* gosched_m puts the yielding g on the global queue (Go's goschedImpl). */
+static void
+gosched_m(void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+
+	gp = arg;
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, Grunning, Grunnable);
+	dropg(mp);
+	runtime_lock(&sched.lock);
+	globrunqput(gp);
+	runtime_unlock(&sched.lock);
+	schedule();
+}
+
+/* goyield_m puts it at the tail of its own P's queue instead. */
+static void
+goyield_m(void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+
+	gp = arg;
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, Grunning, Grunnable);
+	dropg(mp);
+	runqput(mp->p, gp, false);
+	schedule();
+}
+
+static void
+yield(void (*fn)(void *))
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	if (gp->plain || gp->isg0) {
+		runtime_osyield();
+		return;
+	}
+	runtime_gctx_mcall(&gp->ctx, &gp->m->g0.ctx, fn, gp);
+}
+
+/* runtime_Gosched lets other goroutines run; the caller stays runnable. */
 void
 runtime_Gosched(void)
 {
-	runtime_osyield();
+	yield(gosched_m);
 }
 
 /*
- * Sudogs.  Go's per-P cache is per g here (a g is its own M and P), and
- * spills half of itself to the central cache when full.
+ * runtime_goyield lets the goroutines of the caller's P run first; sema.c
+ * calls it after handing a semaphore to a waiter.
  */
+void
+runtime_goyield(void)
+{
+	yield(goyield_m);
+}
+
+/*
+ * System calls.  A goroutine about to block in the kernel leaves its P in
+ * Psyscall; sysmon hands such a P to another M if the call lasts, and the
+ * goroutine takes its P back (or another) when the call returns.  Plain
+ * threads hold no P and need none of this.
+ */
+void
+runtime_entersyscall(void)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+	runtime_p *pp;
+
+	gp = getg();
+	if (gp == NULL || gp->plain || gp->isg0)
+		return;
+	mp = gp->m;
+	pp = mp->p;
+	casgstatus(gp, Grunning, Gsyscall);
+	atomic_fetch_add(&pp->syscalltick, 1);
+	pp->m = NULL;
+	mp->oldp = pp;
+	mp->p = NULL;
+	atomic_store(&pp->status, Psyscall);
+}
+
+/* exitsyscallfast takes the old P back, or any idle one. */
+static bool
+exitsyscallfast(runtime_m *mp, runtime_p *oldp)
+{
+	uint32_t   s;
+	runtime_p *pp;
+
+	s = Psyscall;
+	if (oldp != NULL &&
+	    atomic_compare_exchange_strong(&oldp->status, &s, Pidle)) {
+		acquirep(oldp);
+		atomic_fetch_add(&oldp->syscalltick, 1);
+		return true;
+	}
+	(void)mp;
+	if (atomic_load(&sched.npidle) == 0)
+		return false;
+	runtime_lock(&sched.lock);
+	pp = pidleget();
+	runtime_unlock(&sched.lock);
+	if (pp == NULL)
+		return false;
+	acquirep(pp);
+	return true;
+}
+
+/* exitsyscall0 queues gp, found without a P, and parks the M (on g0). */
+static void
+exitsyscall0(void *arg)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+	runtime_p *pp;
+
+	gp = arg;
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, Gsyscall, Grunnable);
+	dropg(mp);
+	runtime_lock(&sched.lock);
+	pp = pidleget();
+	if (pp == NULL)
+		globrunqput(gp);
+	runtime_unlock(&sched.lock);
+	if (pp != NULL) {
+		acquirep(pp);
+		execute(gp, false);
+	}
+	stopm();
+	schedule();
+}
+
+void
+runtime_exitsyscall(void)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+	runtime_p *oldp;
+
+	gp = getg();
+	if (gp == NULL || gp->plain || gp->isg0)
+		return;
+	mp = gp->m;
+	oldp = mp->oldp;
+	mp->oldp = NULL;
+	if (exitsyscallfast(mp, oldp)) {
+		casgstatus(gp, Gsyscall, Grunning);
+		return;
+	}
+	runtime_gctx_mcall(&gp->ctx, &mp->g0.ctx, exitsyscall0, gp);
+}
+
+/* sysmon: the thread without a P that watches the others. */
+
+/*
+ * retake hands off Ps whose M has been in a system call for a sysmon
+ * tick while there is other work; it returns how many.  Ps running one
+ * goroutine for long cannot be preempted in C; they are left alone.
+ */
+static int
+retake(int64_t now)
+{
+	runtime_p *pp;
+	uint32_t   s, t;
+	int32_t	   i, n;
+	int	   count;
+
+	count = 0;
+	n = getgomaxprocs();
+	for (i = 0; i < n; i++) {
+		pp = atomic_load(&allp[i]);
+		if (pp == NULL || atomic_load(&pp->status) != Psyscall)
+			continue;
+		t = atomic_load(&pp->syscalltick);
+		if (pp->sysmonSyscalltick != t) {
+			pp->sysmonSyscalltick = t;
+			pp->sysmonSyscallwhen = now;
+			continue;
+		}
+		if (runqempty(pp) &&
+		    atomic_load(&sched.nmspinning) +
+			    atomic_load(&sched.npidle) >
+			0 &&
+		    pp->sysmonSyscallwhen + forcePollNs > now)
+			continue;
+		s = Psyscall;
+		if (atomic_compare_exchange_strong(&pp->status, &s, Pidle)) {
+			count++;
+			handoffp(pp);
+		}
+	}
+	return count;
+}
+
+/*
+ * sysmonpoll polls the network when nobody has for forcePollNs, and runs
+ * timers that are overdue because every P is busy.
+ */
+static void
+sysmonpoll(int64_t now)
+{
+	runtime_gList list;
+	int64_t	      last, next;
+
+	last = atomic_load(&sched.lastpoll);
+	if (runtime_netpollinited() && last != 0 && last + forcePollNs < now &&
+	    atomic_compare_exchange_strong(&sched.lastpoll, &last, now)) {
+		runtime_netpoll(0, &list);
+		injectglist(&list);
+	}
+	next = runtime_timer0when();
+	if (next != 0 && next < now) {
+		if (atomic_load(&sched.npidle) > 0)
+			startm(NULL, false);
+		else if (next + forcePollNs / 10 < now)
+			runtime_runtimers();
+	}
+}
+
+static void *
+sysmon(void *arg)
+{
+	int64_t delay, now;
+	int	idle;
+
+	(void)arg;
+	idle = 0;
+	delay = 0;
+	for (;;) {
+		if (idle == 0)
+			delay = 20;
+		else if (idle > 50)
+			delay *= 2;
+		if (delay > 10 * 1000)
+			delay = 10 * 1000;
+		usleep((useconds_t)delay);
+		now = runtime_nanotime();
+		sysmonpoll(now);
+		if (retake(now) != 0)
+			idle = 0;
+		else
+			idle++;
+	}
+	return NULL;
+}
+
+/* gomaxprocsenv reads GOMAXPROCS as Go does: a positive number, else ncpu. */
+static int32_t
+gomaxprocsenv(void)
+{
+	const char *s;
+	char	   *end;
+	long	    n;
+
+	n = runtime_getncpu();
+	s = getenv("GOMAXPROCS");
+	if (s != NULL && *s != '\0') {
+		long v = strtol(s, &end, 10);
+		if (*end == '\0' && v > 0)
+			n = v;
+	}
+	if (n > maxGomaxprocs)
+		n = maxGomaxprocs;
+	return (int32_t)n;
+}
+
+/* schedinit makes the Ps and starts sysmon, on first use of the runtime. */
+static void
+schedinit(void)
+{
+	pthread_attr_t attr;
+	pthread_t      t;
+
+	if (pthread_key_create(&plainkey, plainexit) != 0)
+		runtime_throw("runtime: pthread_key_create failed");
+	atomic_store(&sched.lastpoll, runtime_nanotime());
+	runtime_lock(&sched.lock);
+	procresize(gomaxprocsenv());
+	runtime_unlock(&sched.lock);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	if (pthread_create(&t, &attr, sysmon, NULL) != 0)
+		runtime_throw("runtime: cannot start sysmon");
+	pthread_attr_destroy(&attr);
+}
+
+/*
+ * Sudogs.  Goroutines use their P's cache, plain threads their own; each
+ * spills half to the central cache when full, as Go's per-P caches do.
+ */
+static runtime_sudogcache *
+sudogcache(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	if (gp->plain)
+		return gp->plaincache;
+	if (gp->m == NULL || gp->m->p == NULL)
+		runtime_throw("acquireSudog: no P");
+	return &gp->m->p->sudogcache;
+}
+
 runtime_sudog *
 runtime_acquireSudog(void)
 {
-	runtime_g     *gp;
-	runtime_sudog *s;
+	runtime_sudogcache *c;
+	runtime_sudog	   *s;
 
-	gp = runtime_getg();
-	if (gp->nsudogcache == 0) {
+	c = sudogcache();
+	if (c->n == 0) {
 		runtime_lock(&sched.sudoglock);
-		while (gp->nsudogcache < sudogcacheSize / 2 &&
-		    sched.sudogcache != NULL) {
+		while (c->n < sudogcacheSize / 2 && sched.sudogcache != NULL) {
 			s = sched.sudogcache;
 			sched.sudogcache = s->next;
 			s->next = NULL;
-			gp->sudogcache[gp->nsudogcache++] = s;
+			c->buf[c->n++] = s;
 		}
 		runtime_unlock(&sched.sudoglock);
-		if (gp->nsudogcache == 0)
-			gp->sudogcache[gp->nsudogcache++] =
-			    runtime_malloc(sizeof(runtime_sudog));
+		if (c->n == 0)
+			c->buf[c->n++] = runtime_malloc(sizeof(runtime_sudog));
 	}
-	s = gp->sudogcache[--gp->nsudogcache];
-	gp->sudogcache[gp->nsudogcache] = NULL;
+	s = c->buf[--c->n];
+	c->buf[c->n] = NULL;
 	if (s->elem != NULL)
 		runtime_throw("acquireSudog: found s.elem != nil in cache");
 	return s;
@@ -329,18 +1871,18 @@ releaseSudogCheck(runtime_sudog *s)
 void
 runtime_releaseSudog(runtime_sudog *s)
 {
-	runtime_g     *gp;
-	runtime_sudog *first, *last, *p;
+	runtime_sudogcache *c;
+	runtime_sudog	   *first, *last, *p;
 
 	releaseSudogCheck(s);
-	gp = runtime_getg();
-	if (gp->param != NULL)
+	if (runtime_getg()->param != NULL)
 		runtime_throw("runtime: releaseSudog with non-nil gp.param");
-	if (gp->nsudogcache == sudogcacheSize) {
+	c = sudogcache();
+	if (c->n == sudogcacheSize) {
 		first = last = NULL;
-		while (gp->nsudogcache > sudogcacheSize / 2) {
-			p = gp->sudogcache[--gp->nsudogcache];
-			gp->sudogcache[gp->nsudogcache] = NULL;
+		while (c->n > sudogcacheSize / 2) {
+			p = c->buf[--c->n];
+			c->buf[c->n] = NULL;
 			if (first == NULL)
 				first = p;
 			else
@@ -352,435 +1894,34 @@ runtime_releaseSudog(runtime_sudog *s)
 		sched.sudogcache = first;
 		runtime_unlock(&sched.sudoglock);
 	}
-	gp->sudogcache[gp->nsudogcache++] = s;
-}
-
-/*
- * wakefollower gives the poller role to one sleeping follower when nobody
- * holds it and nobody has been chosen yet.  Called with sched.lock held.
- */
-static void
-wakefollower(void)
-{
-	runtime_g *gp;
-	uint32_t   old;
-
-	if (sched.polling || sched.handoffg != NULL)
-		return;
-	for (gp = sched.followers; gp != NULL; gp = gp->follownext) {
-		old = Gwaiting;
-		/* A follower that is already runnable is leaving anyway. */
-		if (atomic_compare_exchange_strong(
-			&gp->atomicstatus, &old, Gwaiting | Ghandoff)) {
-			sched.handoffg = gp;
-			sched.vacant = false;
-			runtime_futexwakeup(&gp->atomicstatus, 1);
-			return;
-		}
-	}
-}
-
-static void timerprocStart(void);
-
-/* nopoller reports that no goroutine holds or is taking the poller role. */
-static bool
-nopoller(void)
-{
-	return !sched.polling && sched.handoffg == NULL;
-}
-
-/*
- * waketimerproc nudges timerproc when it may have to act earlier than it
- * planned: nobody holds the poller role and when is before its wake-up.
- * Called with sched.lock held.
- */
-static void
-waketimerproc(int64_t when)
-{
-	if (nopoller() && sched.timerSleeping &&
-	    (sched.timerWhen == 0 || when < sched.timerWhen))
-		pthread_cond_signal(&sched.timerCond);
-}
-
-/*
- * runtime_wakeNetPoller is told by runtime/time.c that a timer is due at
- * when.  A poller asleep past it is woken to recompute its delay, and so
- * is timerproc when nobody polls; otherwise nothing needs to happen.
- */
-void
-runtime_wakeNetPoller(int64_t when)
-{
-	runtime_netpollGenericInit();
-	pthread_once(&timerprocOnce, timerprocStart);
-	lock();
-	if (sched.netpolling &&
-	    (sched.pollUntil == 0 || when < sched.pollUntil))
-		runtime_netpollBreak();
-	waketimerproc(when);
-	unlock();
-}
-
-/*
- * runtimers runs the expired timers without sched.lock (their functions
- * arm timers and ready goroutines), then returns, with the lock held
- * again, when the earliest remaining timer is due (0: none).  That time is
- * read under sched.lock, so a timer armed later finds the caller's plans
- * published and wakes it through runtime_wakeNetPoller.
- */
-static int64_t
-runtimers(void)
-{
-	unlock();
-	runtime_runtimers();
-	lock();
-	return runtime_nexttimer();
-}
-
-/*
- * startvacancy leaves the poller role vacant with followers asleep (see
- * the top of this file).  Called with sched.lock held.
- */
-static void
-startvacancy(void)
-{
-	if (!sched.vacant) {
-		sched.vacant = true;
-		sched.vacantSince = runtime_nanotime();
-		sched.vacancies++;
-	}
-	waketimerproc(sched.vacantSince + vacancyMax);
-}
-
-/*
- * endvacancy is timerproc's check: a vacancy that has lasted vacancyMax
- * goes to a follower, and the earlier of next and the time of the next
- * check is returned (0: none needed).  Called with sched.lock held.
- */
-static int64_t
-endvacancy(int64_t next, uint32_t *seen)
-{
-	int64_t now, when;
-
-	if (sched.vacant && (!nopoller() || sched.followers == NULL))
-		sched.vacant = false;
-	now = runtime_nanotime();
-	if (sched.vacant) {
-		when = sched.vacantSince + vacancyMax;
-		if (when <= now) {
-			wakefollower();
-			/*
-			 * If every follower was already leaving, none took
-			 * the role: look again soon rather than spin.
-			 */
-			when = now + vacancyMax / 10;
-		}
-	} else if (sched.vacancies != *seen) {
-		/*
-		 * Vacancies keep coming: tick, so that the next one needs no
-		 * signal to be watched.
-		 */
-		*seen = sched.vacancies;
-		when = now + vacancyMax;
-	} else {
-		return next;
-	}
-	if (next == 0 || when < next)
-		next = when;
-	return next;
-}
-
-/*
- * timerproc runs timers while no goroutine holds the poller role, and
- * ends long vacancies (see the top of this file).  It never parks, so it
- * never holds the role itself.
- */
-static void *
-timerproc(void *arg)
-{
-	struct timespec ts;
-	int64_t		next;
-	uint32_t	seen;
-
-	(void)arg;
-	seen = 0;
-	lock();
-	for (;;) {
-		next = 0;
-		if (nopoller())
-			next = runtimers();
-		next = endvacancy(next, &seen);
-		sched.timerWhen = next;
-		sched.timerSleeping = true;
-		if (next == 0) {
-			pthread_cond_wait(&sched.timerCond, &sched.lock);
-		} else {
-			ts.tv_sec = next / 1000000000;
-			ts.tv_nsec = next % 1000000000;
-			pthread_cond_timedwait(
-			    &sched.timerCond, &sched.lock, &ts);
-		}
-		sched.timerSleeping = false;
-	}
-	return NULL;
-}
-
-/* timerprocStart starts timerproc with the first timer, once. */
-static void
-timerprocStart(void)
-{
-	pthread_condattr_t attr;
-	pthread_attr_t	   tattr;
-	pthread_t	   t;
-
-	/* The wake-up times are runtime_nanotime values. */
-	pthread_condattr_init(&attr);
-	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&sched.timerCond, &attr);
-	pthread_condattr_destroy(&attr);
-	pthread_attr_init(&tattr);
-	pthread_attr_setdetachstate(&tattr, PTHREAD_CREATE_DETACHED);
-	if (pthread_create(&t, &tattr, timerproc, NULL) != 0)
-		runtime_throw("runtime: cannot start timerproc");
-	pthread_attr_destroy(&tattr);
-}
-
-/*
- * pollspin polls without blocking for up to pollSpinNs before the poller
- * goes to sleep, the way Go's spinning Ms look for work before they park.
- * An answer that comes back within that time then costs no sleep and no
- * wake-up: on a virtual machine an idle vCPU halts, and waking it again
- * costs far more than the system calls of a message.  It stops early when
- * gp itself is readied (the wake-up it would have had left pending), and
- * returns the time it spent.  A timer armed during the spin for earlier
- * than the poll's wake-up breaks the poll that follows; it can be late by
- * pollSpinNs at most.
- */
-static int64_t
-pollspin(runtime_g *gp, runtime_gList *toRun)
-{
-	int64_t start, now;
-
-	start = runtime_nanotime();
-	do {
-		runtime_netpoll(0, toRun);
-		now = runtime_nanotime();
-		if (toRun->head != NULL)
-			break;
-	} while (atomic_load(&gp->atomicstatus) != Grunnable &&
-	    now - start < pollSpinNs);
-	return now - start;
-}
-
-/*
- * pollonce is one turn of the poller role, taken by gp with sched.lock
- * held; it returns with the lock held and the role released.  Ready
- * goroutines are readied before the lock is retaken, so that they do not
- * wait for it.
- */
-static void
-pollonce(runtime_g *gp)
-{
-	runtime_gList toRun;
-	runtime_g    *rgp;
-	int64_t	      next, delay, spent;
-	uint32_t      old;
-
-	sched.polling = true;
-	sched.vacant = false;
-	next = runtimers();
-	delay = -1;
-	if (next != 0) {
-		delay = next - runtime_nanotime();
-		if (delay <= 0)
-			delay = 0;
-	}
-	/*
-	 * Publish Gpolling on the status word itself: a goready that wins
-	 * the race makes this CAS fail (and the poll non-blocking), one that
-	 * loses sees the bit and breaks the poll.
-	 */
-	old = Gwaiting;
-	if (!atomic_compare_exchange_strong(
-		&gp->atomicstatus, &old, Gwaiting | Gpolling))
-		delay = 0;
-	sched.netpolling = delay != 0;
-	sched.pollUntil = next;
-	unlock();
-
-	/*
-	 * A timer due sooner than the spin would end is better served by
-	 * sleeping until it; otherwise the spin comes off the delay, so that
-	 * the timer is not late.
-	 */
-	toRun.head = NULL;
-	if (spinCPUs && (delay < 0 || delay > pollSpinNs)) {
-		spent = pollspin(gp, &toRun);
-		if (delay > 0)
-			delay = delay > spent ? delay - spent : 0;
-	}
-	if (toRun.head == NULL)
-		runtime_netpoll(delay, &toRun);
-
-	old = Gwaiting | Gpolling;
-	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
-	while ((rgp = runtime_gList_pop(&toRun)) != NULL) {
-		if (rgp != gp) {
-			runtime_goready(rgp);
-			continue;
-		}
-		old = Gwaiting;
-		if (!atomic_compare_exchange_strong(
-			&gp->atomicstatus, &old, Grunnable))
-			runtime_throw("bad g->status in ready");
-	}
-
-	lock();
-	sched.netpolling = false;
-	sched.pollUntil = 0;
-	runtimers();
-	sched.polling = false;
-}
-
-/*
- * followersleep sleeps as a follower until gp is readied or handed the
- * poller role.  Called and returns with sched.lock held.
- */
-static void
-followersleep(runtime_g *gp)
-{
-	uint32_t old;
-
-	gp->followprev = NULL;
-	gp->follownext = sched.followers;
-	if (sched.followers != NULL)
-		sched.followers->followprev = gp;
-	sched.followers = gp;
-	unlock();
-
-	runtime_futexsleep(&gp->atomicstatus, Gwaiting, -1);
-
-	lock();
-	if (gp->followprev != NULL)
-		gp->followprev->follownext = gp->follownext;
-	else
-		sched.followers = gp->follownext;
-	if (gp->follownext != NULL)
-		gp->follownext->followprev = gp->followprev;
-	old = Gwaiting | Ghandoff;
-	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
-	if (sched.handoffg == gp)
-		sched.handoffg = NULL;
-}
-
-void
-runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
-{
-	runtime_g *gp;
-	int64_t	   next;
-
-	gp = runtime_getg();
-	atomic_store(&gp->atomicstatus, Gwaiting);
-	if (unlockf != NULL && !unlockf(gp, arg)) {
-		/* Nobody can know of gp yet: no wake-up can be pending. */
-		atomic_store(&gp->atomicstatus, Grunning);
-		return;
-	}
-	runtime_netpollGenericInit();
-	pthread_once(&timerprocOnce, timerprocStart);
-	pthread_once(&spinOnce, spinInit);
-	lock();
-	sched.nparked++;
-	while (atomic_load(&gp->atomicstatus) != Grunnable) {
-		if (!sched.polling)
-			pollonce(gp);
-		else
-			followersleep(gp);
-	}
-	/* Leaving: keep the invariant for those still parked. */
-	if (sched.handoffg == gp)
-		sched.handoffg = NULL;
-	sched.nparked--;
-	if (nopoller()) {
-		if (sched.followers != NULL)
-			startvacancy();
-		next = runtime_nexttimer();
-		if (next != 0)
-			waketimerproc(next);
-	}
-	unlock();
-	atomic_store(&gp->atomicstatus, Grunning);
-}
-
-void
-runtime_goready(runtime_g *gp)
-{
-	uint32_t old;
-
-	old = atomic_load(&gp->atomicstatus);
-	for (;;) {
-		if ((old & ~(uint32_t)(Gpolling | Ghandoff)) != Gwaiting)
-			runtime_throw("bad g->status in ready");
-		if (atomic_compare_exchange_weak(
-			&gp->atomicstatus, &old, Grunnable))
-			break;
-	}
-	/*
-	 * After the CAS gp may return from gopark at any moment; only its
-	 * status word, which outlives it, is touched from here on.
-	 */
-	if ((old & Gpolling) != 0)
-		runtime_netpollBreak();
-	else
-		runtime_futexwakeup(&gp->atomicstatus, 1);
-}
-
-/*
- * runtime_goyield lets another goroutine run before the caller goes on;
- * with a thread per goroutine that is the kernel's choice (sched_yield).
- * sema.c calls it after handing a semaphore to a waiter.
- */
-void
-runtime_goyield(void)
-{
-	runtime_osyield();
+	c->buf[c->n++] = s;
 }
 
 /*
  * runtime_canSpin says whether a sync.Mutex waiter may spin its i-th
- * time.  Go also requires an idle P and an empty run queue; with a thread
- * per goroutine, a second CPU is all that lets the holder run meanwhile.
+ * time: as in Go, only with another CPU, a P to spare and nothing else
+ * to run on the caller's P.  A plain thread needs only another CPU.
  */
 enum { active_spin = 4, active_spin_cnt = 30 };
 
 bool
 runtime_canSpin(int i)
 {
-	return i < active_spin && runtime_getncpu() > 1;
+	runtime_p *pp;
+
+	if (i >= active_spin || runtime_getncpu() <= 1)
+		return false;
+	pp = currentp();
+	if (pp == NULL)
+		return true;
+	if (getgomaxprocs() <=
+	    atomic_load(&sched.npidle) + atomic_load(&sched.nmspinning) + 1)
+		return false;
+	return runqempty(pp);
 }
 
 void
 runtime_doSpin(void)
 {
 	runtime_procyield(active_spin_cnt);
-}
-
-/*
- * gomaxprocs is only recorded while a goroutine is a thread of its own;
- * the default follows the CPUs the process may use, as in Go.
- */
-static _Atomic int gomaxprocs;
-
-int
-runtime_GOMAXPROCS(int n)
-{
-	int old;
-
-	old = atomic_load(&gomaxprocs);
-	if (old == 0) {
-		old = runtime_getncpu();
-		atomic_store(&gomaxprocs, old);
-	}
-	if (n > 0)
-		atomic_store(&gomaxprocs, n);
-	return old;
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "runtime/runtime_impl.h"
+#include "runtime/stack.h"
 
 /*
  * runtime_mutex, Go's runtime.mutex (lock_futex.c), is defined in
@@ -41,25 +42,57 @@ uint32_t runtime_fastrandn(uint32_t n);
 
 typedef struct runtime_sudog runtime_sudog;
 typedef struct runtime_hchan runtime_hchan;
+typedef struct runtime_m     runtime_m;
+typedef struct runtime_p     runtime_p;
 
 /*
- * sudogcacheSize is the per-g sudog cache.  Go keeps 128 per P; with a
- * thread per goroutine there are as many caches as gs, so they are kept
- * small and spill to the central cache (proc.c).
+ * Go's goroutine and P status values (runtime2.go).  Gpolling is gonet's:
+ * ORed onto Gwaiting, it says a plain thread (see runtime_g.plain) sleeps
+ * in netpoll on behalf of everyone, so goready must break the poll rather
+ * than wake a futex.
  */
-enum { sudogcacheSize = 16 };
+enum {
+	Gidle = 0,
+	Grunnable = 1,
+	Grunning = 2,
+	Gsyscall = 3,
+	Gwaiting = 4,
+	Gdead = 6,
+	Gpolling = 0x1000
+};
+
+enum { Pidle = 0, Prunning = 1, Psyscall = 2, Pdead = 4 };
 
 /*
- * runtime_g is Go's g, the fields gonet's runtime uses.  proc.c owns the
- * scheduling fields; the channel fields are Go's and keep Go's rules.
+ * sudogcache is Go's per-P sudog cache (p.sudogcache), also kept by each
+ * plain thread, which has no P.
+ */
+enum { sudogcacheSize = 128 };
+
+typedef struct runtime_sudogcache {
+	runtime_sudog *buf[sudogcacheSize];
+	int	       n;
+} runtime_sudogcache;
+
+/*
+ * runtime_g is Go's g, the fields gonet's runtime uses.  A goroutine has
+ * its own stack and context (ctx) and runs on an M; a plain thread (a
+ * thread the runtime did not start, or main before it starts a goroutine)
+ * has a g too, with plain set: it parks on the futex of its status word
+ * and never runs on an M.  Each M's g0 is a g with isg0 set.
  */
 struct runtime_g {
-	_Atomic uint32_t atomicstatus; /* the futex word of a parked g */
-	runtime_g	*schedlink;    /* gList link: toRun, sched.gFree */
-	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
-	/* The followers list of proc.c, under sched.lock. */
-	runtime_g *followprev;
-	runtime_g *follownext;
+	runtime_gctx	 ctx;	 /* saved registers, stack, sanitizer state */
+	runtime_stack	 stack;	 /* the goroutine's own stack, kept for reuse */
+	_Atomic uint32_t atomicstatus; /* Gxxx; a plain g's futex word */
+	runtime_g	*schedlink; /* run queues and free lists */
+	runtime_g	*alllink;   /* sched.allgs, for the g's lifetime */
+	runtime_m	*m;	    /* the M running it, while it runs */
+	int64_t		 goid;
+	bool		 plain;
+	bool		 isg0;
+	void (*startfn)(void *); /* what the go statement started */
+	void *startarg;
 
 	/*
 	 * param is what a waker hands the g it readies (the sudog that
@@ -71,9 +104,30 @@ struct runtime_g {
 	runtime_sudog	*waiting;
 	_Atomic uint32_t selectDone;
 
-	/* The sudog cache, Go's per-P sudogcache kept per g (see above). */
-	runtime_sudog *sudogcache[sudogcacheSize];
-	int	       nsudogcache;
+	runtime_sudogcache *plaincache; /* a plain thread's sudog cache */
+};
+
+/*
+ * runtime_m is Go's m: an OS thread that runs goroutines while it holds a
+ * P.  self is the thread's own stack, left at start and never resumed; g0
+ * runs the scheduler on a stack of its own.  park is the note the M
+ * sleeps on when idle (Go's m.park).
+ */
+struct runtime_m {
+	runtime_g	 g0;
+	runtime_gctx	 self;
+	runtime_g	*curg;
+	runtime_p	*p;
+	runtime_p	*nextp;
+	runtime_p	*oldp; /* the P held before a system call */
+	int64_t		 id;
+	bool		 spinning;
+	_Atomic uint32_t park;
+	runtime_m	*schedlink;
+	runtime_m	*alllink;
+	/* What park_m hands to the unlock function on g0. */
+	bool (*waitunlockf)(runtime_g *gp, void *arg);
+	void *waitlock;
 };
 
 /*
@@ -87,6 +141,41 @@ typedef struct runtime_gList {
 
 void	   runtime_gList_push(runtime_gList *l, runtime_g *gp);
 runtime_g *runtime_gList_pop(runtime_gList *l);
+
+/* runtime_gQueue is Go's gQueue: a FIFO of gs linked through schedlink. */
+typedef struct runtime_gQueue {
+	runtime_g *head;
+	runtime_g *tail;
+} runtime_gQueue;
+
+/*
+ * runtime_p is Go's p: what an M needs to run Go code, here a local run
+ * queue (a lock-free ring its owner puts to and anyone may steal from,
+ * plus runnext, the g to run next), free gs and sudogs.
+ */
+enum { runqSize = 256 };
+
+struct runtime_p {
+	int32_t		 id;
+	_Atomic uint32_t status;
+	runtime_p	*link;
+	runtime_m	*m;
+	uint32_t	 schedtick;
+	_Atomic uint32_t syscalltick;
+	/* What sysmon saw last time (Go's sysmontick). */
+	uint32_t sysmonSchedtick;
+	uint32_t sysmonSyscalltick;
+	int64_t	 sysmonSchedwhen;
+	int64_t	 sysmonSyscallwhen;
+
+	_Atomic uint32_t	  runqhead;
+	_Atomic uint32_t	  runqtail;
+	runtime_g *_Atomic	  runq[runqSize];
+	runtime_g *_Atomic	  runnext;
+	runtime_gList		  gFree;
+	int32_t			  gFreeN;
+	runtime_sudogcache	  sudogcache;
+};
 
 /*
  * runtime_sudog is Go's sudog: a g waiting on a channel (or, in Go, a

@@ -90,6 +90,8 @@ void runtime_timeSleep(int64_t ns);
  */
 int64_t runtime_runtimers(void);
 int64_t runtime_nexttimer(void);
+/* runtime_timer0when is nexttimer without the lock, for the scheduler. */
+int64_t runtime_timer0when(void);
 void	runtime_wakeNetPoller(int64_t when);
 
 /*

@@ -49,7 +49,22 @@ static struct {
 	int		n;
 	int		cap;
 	timerRun       *running; /* fs being run now */
+	/* when of the heap's top, 0 if empty: read without the lock. */
+	_Atomic int64_t when0;
 } timers;
+
+/* updateWhen0 publishes the heap's top; timersLock held. */
+static void
+updateWhen0(void)
+{
+	atomic_store(&timers.when0, timers.n > 0 ? timers.t[0]->when : 0);
+}
+
+int64_t
+runtime_timer0when(void)
+{
+	return atomic_load(&timers.when0);
+}
 
 static void
 timerswap(int i, int j)
@@ -159,6 +174,7 @@ runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
 		doaddtimer(t);
 		t->status = timerWaiting;
 	}
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 	runtime_wakeNetPoller(when);
 	return pending;
@@ -175,6 +191,7 @@ runtime_deltimer(runtime_timer *t)
 		dodeltimer(t);
 		t->status = timerRemoved;
 	}
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 	return pending;
 }
@@ -244,6 +261,7 @@ runOneTimer(runtime_timer *t, int64_t now)
 	run.t = t;
 	run.next = timers.running;
 	timers.running = &run;
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 	f(arg, seq);
 	runtime_lock(&timers.timersLock);
@@ -279,10 +297,12 @@ runtime_freetimer(runtime_timer *t)
 		dodeltimer(t);
 	t->status = timerRemoved;
 	while (running(t)) {
-		runtime_unlock(&timers.timersLock);
+		updateWhen0();
+	runtime_unlock(&timers.timersLock);
 		runtime_osyield();
 		runtime_lock(&timers.timersLock);
 	}
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 }
 
@@ -309,6 +329,7 @@ runtime_runtimers(void)
 			break;
 		runOneTimer(t, now);
 	}
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 	return next;
 }
@@ -321,6 +342,7 @@ runtime_nexttimer(void)
 
 	runtime_lock(&timers.timersLock);
 	next = timers.n > 0 ? timers.t[0]->when : 0;
+	updateWhen0();
 	runtime_unlock(&timers.timersLock);
 	return next;
 }
