@@ -120,17 +120,35 @@ net_file_getLineFromData(net_file *f, char **s, size_t *n)
  * readFull fills p[0:len] as io.ReadFull does: it stops early only at end
  * of file (*eof set) or on an error, which, as in Go, leaves atEOF alone.
  */
+/*
+ * Reading a file can sleep in the kernel, so these calls tell the
+ * scheduler (Go wraps every system call so); errno is read before
+ * exitsyscall, after which the goroutine may be on another thread.
+ */
+static ssize_t
+sysread(int fd, void *p, size_t len, int *errno_)
+{
+	ssize_t r;
+
+	runtime_entersyscall();
+	r = read(fd, p, len);
+	*errno_ = errno;
+	runtime_exitsyscall();
+	return r;
+}
+
 static size_t
 readFull(int fd, char *p, size_t len, bool *eof)
 {
 	size_t	n;
 	ssize_t r;
+	int	e;
 
 	*eof = false;
 	n = 0;
 	while (n < len) {
-		r = read(fd, p + n, len - n);
-		if (r < 0 && errno == EINTR)
+		r = sysread(fd, p + n, len - n, &e);
+		if (r < 0 && e == EINTR)
 			continue;
 		if (r < 0)
 			break;
@@ -169,14 +187,17 @@ net_file_readLine(net_file *f, char **s, size_t *n)
 runtime_error *
 net_open(const char *name, net_file **f)
 {
-	int fd;
+	int fd, e;
 
 	*f = NULL;
+	runtime_entersyscall();
 	do
 		fd = open(name, O_RDONLY | O_CLOEXEC);
 	while (fd < 0 && errno == EINTR);
+	e = errno;
+	runtime_exitsyscall();
 	if (fd < 0)
-		return newPathError("open", name, (syscall_Errno)errno);
+		return newPathError("open", name, (syscall_Errno)e);
 	*f = runtime_malloc(sizeof(**f));
 	(*f)->fd = fd;
 	/* One byte more than Go's capacity, for the NUL of an unended line. */
@@ -189,11 +210,16 @@ runtime_error *
 net_stat(const char *name, time_Time *mtime, int64_t *size)
 {
 	struct stat st;
+	int	    r, e;
 
-	if (stat(name, &st) < 0) {
+	runtime_entersyscall();
+	r = stat(name, &st);
+	e = errno;
+	runtime_exitsyscall();
+	if (r < 0) {
 		*mtime = (time_Time){ 0 };
 		*size = 0;
-		return newPathError("stat", name, (syscall_Errno)errno);
+		return newPathError("stat", name, (syscall_Errno)e);
 	}
 	*mtime = time_Unix(st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
 	*size = st.st_size;
@@ -520,18 +546,19 @@ net_readFull(int fd, char **all, size_t *n)
 {
 	char	buf[1024];
 	ssize_t r;
+	int	e;
 
 	*all = NULL;
 	*n = 0;
 	for (;;) {
-		r = read(fd, buf, sizeof(buf));
-		if (r < 0 && errno == EINTR)
+		r = sysread(fd, buf, sizeof(buf), &e);
+		if (r < 0 && e == EINTR)
 			continue;
 		if (r < 0) {
 			free(*all);
 			*all = NULL;
 			*n = 0;
-			return syscall_Errno_Err((syscall_Errno)errno);
+			return syscall_Errno_Err((syscall_Errno)e);
 		}
 		if (r == 0)
 			return NULL;
