@@ -44,6 +44,13 @@ enum { maxGomaxprocs = 1024 };
 /* forcePollNs: sysmon polls the network when nobody has for this long. */
 enum { forcePollNs = 10 * 1000 * 1000 };
 
+/*
+ * vacancyMax bounds how long the poller role may stay vacant while
+ * someone waits on the network or a timer (see plainleave): sysmon looks
+ * at least this often then, and polls when nobody has for this long.
+ */
+enum { vacancyMax = 1000 * 1000 };
+
 static struct {
 	runtime_mutex	 lock;
 	_Atomic uint64_t goidgen;
@@ -1325,6 +1332,26 @@ plainpark(runtime_g *gp)
 	}
 }
 
+/*
+ * plainleave is a plain thread leaving gopark, perhaps after polling for
+ * everyone.  The role is left vacant rather than handed to an M: the
+ * thread usually parks again at its next read and polls again, and the
+ * other side of its conversation is woken from that poll, so a
+ * conversation between plain threads costs one wake-up per message, not
+ * two.  The vacancy is bounded: whoever parks next takes the role, a
+ * timer due soon gets an M now, and sysmon polls after vacancyMax.
+ */
+static void
+plainleave(void)
+{
+	int64_t next;
+
+	next = runtime_timer0when();
+	if (next != 0 && next < runtime_nanotime() + vacancyMax &&
+	    atomic_load(&sched.lastpoll) != 0)
+		wakep();
+}
+
 void
 runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 {
@@ -1350,13 +1377,7 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 	}
 	plainpark(gp);
 	atomic_store(&gp->atomicstatus, Grunning);
-	/*
-	 * If we polled, nobody does now: others may wait on the network or
-	 * on timers (pollers leave lastpoll 0 only while inside netpoll).
-	 */
-	if (netpollWanted(runtime_timer0when()) &&
-	    atomic_load(&sched.lastpoll) != 0)
-		wakep();
+	plainleave();
 }
 
 /* Goroutines. */
@@ -1725,7 +1746,7 @@ sysmonpoll(int64_t now)
 	int64_t	      last, next;
 
 	last = atomic_load(&sched.lastpoll);
-	if (runtime_netpollinited() && last != 0 && last + forcePollNs < now &&
+	if (runtime_netpollinited() && last != 0 && last + vacancyMax < now &&
 	    atomic_compare_exchange_strong(&sched.lastpoll, &last, now)) {
 		runtime_netpoll(0, &list);
 		injectglist(&list);
@@ -1734,9 +1755,17 @@ sysmonpoll(int64_t now)
 	if (next != 0 && next < now) {
 		if (atomic_load(&sched.npidle) > 0)
 			startm(NULL, false);
-		else if (next + forcePollNs / 10 < now)
+		else if (next + vacancyMax < now)
 			runtime_runtimers();
 	}
+}
+
+/* vacant says that nobody polls while someone needs the poller. */
+static bool
+vacant(void)
+{
+	return atomic_load(&sched.lastpoll) != 0 &&
+	    netpollWanted(runtime_timer0when());
 }
 
 static void *
@@ -1755,6 +1784,8 @@ sysmon(void *arg)
 			delay *= 2;
 		if (delay > 10 * 1000)
 			delay = 10 * 1000;
+		if (vacant() && delay > vacancyMax / 1000)
+			delay = vacancyMax / 1000;
 		usleep((useconds_t)delay);
 		now = runtime_nanotime();
 		sysmonpoll(now);
