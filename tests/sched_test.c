@@ -1,0 +1,346 @@
+/*
+ * gonet tests of the G/M/P scheduler (runtime/proc.c) that Go's own
+ * proc_test.go does not cover, because Go gets them from its compiler or
+ * never had plain threads: a system call hands its P off, a goroutine
+ * blocked on a socket holds no M, GOMAXPROCS shrinks without a
+ * stop-the-world, go statements from many plain threads at once, and dead
+ * goroutines' stacks are reused.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "net/net.h"
+#include "runtime/linkname.h"
+#include "sync/sync.h"
+#include "tests/main_test.h"
+
+static int64_t
+nanotime(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* procStatus reads a number from /proc/self/status ("Threads:"). */
+static long
+procStatus(const char *key)
+{
+	char  line[256];
+	FILE *f;
+	long  v;
+
+	v = -1;
+	f = fopen("/proc/self/status", "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (strncmp(line, key, strlen(key)) == 0)
+			v = strtol(line + strlen(key), NULL, 10);
+	fclose(f);
+	return v;
+}
+
+/* countMaps counts this process's memory mappings (two per stack). */
+static long
+countMaps(void)
+{
+	char  line[512];
+	FILE *f;
+	long  n;
+
+	n = 0;
+	f = fopen("/proc/self/maps", "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL)
+		n++;
+	fclose(f);
+	return n;
+}
+
+/* pingPonger bounces n values off an echoing goroutine, then reports. */
+struct pingArgs {
+	int	       n;
+	runtime_hchan *done;
+};
+
+static void
+echoInts(void *arg)
+{
+	runtime_hchan **c;
+	int		v;
+
+	c = arg;
+	for (;;) {
+		v = recvInt(c[0]);
+		if (v < 0)
+			return;
+		sendInt(c[1], v);
+	}
+}
+
+static void
+pingPonger(void *arg)
+{
+	struct pingArgs *a;
+	runtime_hchan	*c[2];
+	int		 i;
+
+	a = arg;
+	c[0] = runtime_makechan(sizeof(int), 0);
+	c[1] = runtime_makechan(sizeof(int), 0);
+	runtime_Go(echoInts, c);
+	for (i = 0; i < a->n; i++) {
+		sendInt(c[0], i);
+		ck_assert_int_eq(recvInt(c[1]), i);
+	}
+	sendInt(c[0], -1);
+	sendTrue(a->done);
+}
+
+/* sleeper blocks its M in a system call for 300 ms. */
+static void
+sleeper(void *arg)
+{
+	struct timespec ts = { 0, 300 * 1000 * 1000 };
+
+	runtime_entersyscall();
+	nanosleep(&ts, NULL);
+	runtime_exitsyscall();
+	sendTrue(arg);
+}
+
+/*
+ * With one P, a goroutine sleeping in a system call must not stop the
+ * others: sysmon hands its P to another M (Go's retake and handoffp).
+ */
+START_TEST(testEntersyscallHandsOffP)
+{
+	struct pingArgs a;
+	runtime_hchan  *slept;
+	int64_t		start, pinged;
+	int		old;
+
+	old = runtime_GOMAXPROCS(1);
+	slept = runtime_makechan(sizeof(bool), 1);
+	a.n = 1000;
+	a.done = runtime_makechan(sizeof(bool), 1);
+	start = nanotime();
+	runtime_Go(sleeper, slept);
+	runtime_Go(pingPonger, &a);
+	runtime_chanrecv1(a.done, NULL);
+	pinged = nanotime() - start;
+	runtime_chanrecv1(slept, NULL);
+	runtime_GOMAXPROCS(old);
+	ck_assert_msg(pinged < 250 * 1000 * 1000,
+	    "1000 round trips took %lld ms beside a 300 ms system call",
+	    (long long)(pinged / 1000000));
+	runtime_hchan_Free(slept);
+	runtime_hchan_Free(a.done);
+}
+END_TEST
+
+enum { nblocked = 100 };
+
+struct blockedArgs {
+	net_Conn      *c;
+	runtime_hchan *done;
+};
+
+static void
+blockedReader(void *arg)
+{
+	struct blockedArgs *a;
+	runtime_error	   *err;
+	ptrdiff_t	    n;
+	char		    b;
+
+	a = arg;
+	err = net_Conn_Read(a->c, &b, 1, &n);
+	ck_assert_ptr_nonnull(err);
+	runtime_error_Free(err);
+	sendTrue(a->done);
+}
+
+/*
+ * A hundred goroutines blocked in Read hold no M and no P: with
+ * GOMAXPROCS=1 another goroutine still runs, and the process has about
+ * as many threads as before.
+ */
+START_TEST(testBlockedGoroutinesHoldNoM)
+{
+	struct blockedArgs a[nblocked];
+	struct pingArgs	   p;
+	net_Listener	  *l;
+	net_Conn	  *srv[nblocked];
+	runtime_hchan	  *done;
+	char		  *addr;
+	long		   before, during;
+	int		   i, old;
+
+	old = runtime_GOMAXPROCS(1);
+	ck_assert_ptr_null(net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = net_Addr_String(net_Listener_Addr(l));
+	done = runtime_makechan(sizeof(bool), nblocked);
+	before = procStatus("Threads:");
+	for (i = 0; i < nblocked; i++) {
+		ck_assert_ptr_null(net_Dial("tcp", addr, &a[i].c));
+		ck_assert_ptr_null(net_Listener_Accept(l, &srv[i]));
+		a[i].done = done;
+		runtime_Go(blockedReader, &a[i]);
+	}
+	p.n = 1000;
+	p.done = runtime_makechan(sizeof(bool), 1);
+	runtime_Go(pingPonger, &p);
+	runtime_chanrecv1(p.done, NULL);
+	during = procStatus("Threads:");
+	ck_assert_msg(during - before < 10,
+	    "%d blocked goroutines: %ld threads, %ld before", nblocked, during,
+	    before);
+	for (i = 0; i < nblocked; i++)
+		net_Conn_Free(srv[i]); /* the readers see EOF */
+	for (i = 0; i < nblocked; i++)
+		runtime_chanrecv1(done, NULL);
+	for (i = 0; i < nblocked; i++)
+		net_Conn_Free(a[i].c);
+	runtime_GOMAXPROCS(old);
+	free(addr);
+	net_Listener_Free(l);
+	runtime_hchan_Free(done);
+	runtime_hchan_Free(p.done);
+}
+END_TEST
+
+struct yielderArgs {
+	_Atomic int    *stop;
+	sync_WaitGroup *wg;
+};
+
+static void
+yielder(void *arg)
+{
+	struct yielderArgs *a;
+	int		    i;
+
+	a = arg;
+	for (i = 0; i < 1000000 && !atomic_load(a->stop); i++)
+		runtime_Gosched();
+	sync_WaitGroup_Done(a->wg);
+}
+
+/*
+ * GOMAXPROCS grows and shrinks while goroutines run, with no
+ * stop-the-world; every goroutine still finishes, and the setting reads
+ * back.
+ */
+START_TEST(testGOMAXPROCSWhileRunning)
+{
+	struct yielderArgs a;
+	sync_WaitGroup	   wg = { 0 };
+	_Atomic int	   stop = 0;
+	struct timespec	   ts = { 0, 20 * 1000 * 1000 };
+	int		   i, old;
+
+	old = runtime_GOMAXPROCS(4);
+	a.stop = &stop;
+	a.wg = &wg;
+	sync_WaitGroup_Add(&wg, 50);
+	for (i = 0; i < 50; i++)
+		runtime_Go(yielder, &a);
+	nanosleep(&ts, NULL);
+	ck_assert_int_eq(runtime_GOMAXPROCS(1), 4);
+	nanosleep(&ts, NULL);
+	ck_assert_int_eq(runtime_GOMAXPROCS(3), 1);
+	nanosleep(&ts, NULL);
+	atomic_store(&stop, 1);
+	sync_WaitGroup_Wait(&wg);
+	ck_assert_int_eq(runtime_GOMAXPROCS(0), 3);
+	runtime_GOMAXPROCS(old);
+}
+END_TEST
+
+enum { nspawners = 8, perSpawner = 2000 };
+
+static void
+sendOne(void *arg)
+{
+	sendTrue(arg);
+}
+
+static void *
+spawner(void *arg)
+{
+	int i;
+
+	for (i = 0; i < perSpawner; i++)
+		runtime_Go(sendOne, arg);
+	return NULL;
+}
+
+/* go statements from many plain threads at once all run. */
+START_TEST(testGoFromPlainThreads)
+{
+	pthread_t      t[nspawners];
+	runtime_hchan *c;
+	int	       i;
+
+	c = runtime_makechan(sizeof(bool), 0);
+	for (i = 0; i < nspawners; i++)
+		ck_assert_int_eq(pthread_create(&t[i], NULL, spawner, c), 0);
+	for (i = 0; i < nspawners * perSpawner; i++)
+		runtime_chanrecv1(c, NULL);
+	for (i = 0; i < nspawners; i++)
+		pthread_join(t[i], NULL);
+	runtime_hchan_Free(c);
+}
+END_TEST
+
+/*
+ * 100000 goroutines started and finished one after another reuse their
+ * stacks: the mappings grow by at most the dead gs each P may cache (64,
+ * Go's gfput bound) at two mappings a stack, not with the count.
+ */
+START_TEST(testDeadGoroutinesReuseStacks)
+{
+	runtime_hchan *c;
+	long	       before, after;
+	int	       i;
+
+	c = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(sendOne, c);
+	runtime_chanrecv1(c, NULL);
+	before = countMaps();
+	for (i = 0; i < 100000; i++) {
+		runtime_Go(sendOne, c);
+		runtime_chanrecv1(c, NULL);
+	}
+	after = countMaps();
+	ck_assert_msg(after - before <= 2 * 64 * runtime_GOMAXPROCS(0) + 20,
+	    "maps: %ld before, %ld after", before, after);
+	runtime_hchan_Free(c);
+}
+END_TEST
+
+Suite *
+sched_suite(void)
+{
+	Suite *s;
+	TCase *tc;
+
+	s = suite_create("sched");
+	tc = newTCase("sched");
+	tcase_add_test(tc, testEntersyscallHandsOffP);
+	tcase_add_test(tc, testBlockedGoroutinesHoldNoM);
+	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
+	tcase_add_test(tc, testGoFromPlainThreads);
+	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
+	suite_add_tcase(s, tc);
+	return s;
+}
