@@ -60,13 +60,29 @@ START_TEST(TestSleep)
 }
 END_TEST
 
-/* TestAfterFunc's closure state; every Timer it makes is freed at the end. */
+/*
+ * TestAfterFunc's closure state; every Timer it makes is freed at the end.
+ * Go's collector frees them; here the test must know each was stored
+ * before freeing it, since the chain can finish before an earlier link has
+ * stored the Timer it made: stored counts the stores.
+ */
 static struct {
 	int	       i;
 	runtime_hchan *c;
 	time_Timer    *timers[12];
 	_Atomic int    ntimers;
+	sync_WaitGroup stored;
 } afterFunc;
+
+/* afterFuncNext starts the next link of the chain and records its Timer. */
+static void
+afterFuncNext(void (*f)(void *))
+{
+	sync_WaitGroup_Add(&afterFunc.stored, 1);
+	afterFunc.timers[atomic_fetch_add(&afterFunc.ntimers, 1)] =
+	    time_AfterFunc(0, f, NULL);
+	sync_WaitGroup_Done(&afterFunc.stored);
+}
 
 static void
 afterFuncF(void *arg)
@@ -76,8 +92,7 @@ afterFuncF(void *arg)
 	(void)arg;
 	afterFunc.i--;
 	if (afterFunc.i >= 0) {
-		afterFunc.timers[atomic_fetch_add(&afterFunc.ntimers, 1)] =
-		    time_AfterFunc(0, afterFuncF, NULL);
+		afterFuncNext(afterFuncF);
 		time_Sleep(1 * time_Second);
 	} else {
 		runtime_chansend1(afterFunc.c, &v);
@@ -90,9 +105,9 @@ START_TEST(TestAfterFunc)
 
 	afterFunc.i = 10;
 	afterFunc.c = runtime_makechan(sizeof(bool), 0);
-	afterFunc.timers[atomic_fetch_add(&afterFunc.ntimers, 1)] =
-	    time_AfterFunc(0, afterFuncF, NULL);
+	afterFuncNext(afterFuncF);
 	runtime_chanrecv1(afterFunc.c, NULL);
+	sync_WaitGroup_Wait(&afterFunc.stored);
 	for (i = 0; i < atomic_load(&afterFunc.ntimers); i++)
 		time_Timer_Free(afterFunc.timers[i]);
 	runtime_hchan_Free(afterFunc.c);
