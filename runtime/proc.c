@@ -1434,14 +1434,24 @@ gfget(runtime_p *pp)
 	return gp;
 }
 
-/* malg makes a new g with a stack. */
+/*
+ * malg makes a new g with a stack.  The g lives at the top of its own
+ * stack, in the page every goroutine touches first, so an idle goroutine
+ * costs that one page and nothing more (gs are never freed).
+ */
 static runtime_g *
 malg(void)
 {
-	runtime_g *gp;
+	runtime_stack stk;
+	runtime_g    *gp;
+	uintptr_t     top;
 
-	gp = runtime_malloc(sizeof(*gp));
-	gp->stack = runtime_stackalloc();
+	stk = runtime_stackalloc();
+	top = (stk.hi - sizeof(*gp)) & ~(uintptr_t)63;
+	gp = (runtime_g *)top;
+	memset(gp, 0, sizeof(*gp));
+	stk.hi = top;
+	gp->stack = stk;
 	atomic_store(&gp->atomicstatus, Gdead);
 	runtime_lock(&sched.lock);
 	gp->alllink = sched.allgs;

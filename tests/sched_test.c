@@ -16,6 +16,7 @@
 
 #include "net/net.h"
 #include "runtime/linkname.h"
+#include "runtime/stack.h"
 #include "sync/sync.h"
 #include "tests/main_test.h"
 #include "tests/mockserver.h"
@@ -334,8 +335,11 @@ START_TEST(testDeadGoroutinesReuseStacks)
 
 	int n;
 
-	/* Under -short (the TSan build) a tenth: TSan makes each one slow. */
-	n = testingShort() ? 10000 : 100000;
+	/*
+	 * A tenth under -short (the TSan build) and ASan: each start costs a
+	 * fiber or a scan of the stack's shadow there.
+	 */
+	n = testingShort() || runtime_asanenabled ? 10000 : 100000;
 	c = runtime_makechan(sizeof(bool), 0);
 	startFinish(c, n / 5);
 	before = countMaps();
