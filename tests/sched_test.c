@@ -103,7 +103,9 @@ pingPonger(void *arg)
 		sendInt(c[0], i);
 		ck_assert_int_eq(recvInt(c[1]), i);
 	}
-	sendInt(c[0], -1);
+	sendInt(c[0], -1); /* matched: the echo is done with both */
+	runtime_hchan_Free(c[0]);
+	runtime_hchan_Free(c[1]);
 	sendTrue(a->done);
 }
 
