@@ -482,7 +482,9 @@ nssText(sbuf *b, net_nssConf *c)
 {
 	int i, j;
 
-	qsort(c->sources, (size_t)c->nsources, sizeof(c->sources[0]), byName);
+	if (c->nsources > 0)
+		qsort(c->sources, (size_t)c->nsources, sizeof(c->sources[0]),
+		    byName);
 	sputs(b, "err=");
 	sputErr(b, c->err);
 	sputs(b, " sources=[");
