@@ -3,7 +3,9 @@
 // alone) to run Go's unexported dnsReadConfig and parseNSSConfFile on
 // every input of dnsconf_go119.in and print what they return, the file
 // dnsconf_go119.txt that tests/dnsconfig_unix_test.c's testDNSConfGo
-// compares gonet with.  tools/dnsconf_go119.sh runs it.
+// compares gonet with.  tools/dnsconf_go119.sh runs it.  The second test
+// does the same for conf.hostLookupOrder over the cases of
+// conf_go119.in, for testConfHostLookupOrderGo in tests/conf_test.c.
 //
 // An input line is a file's bytes in hex; it is parsed both as
 // resolv.conf and as nsswitch.conf, with the host name
@@ -18,6 +20,7 @@ import (
 	"bufio"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"sort"
 	"strconv"
@@ -112,4 +115,79 @@ func TestGonetDNSConfGo119(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A conf_go119.in line: goos ("-" for ""), the flags forceCgoLookupHost,
+// netGo, netCgo and hasMDNSAllow as four 0/1 digits, nsswitch.conf and
+// resolv.conf in hex ("-" for a missing file, "~" for an empty one), the
+// host name in hex and the machine's host name in hex ("-" for ""),
+// separated by spaces.  The output line
+// is the input line, a tab and hostLookupOrder's String.
+func TestGonetConfGo119(t *testing.T) {
+	in := os.Getenv("GONET_CONF_IN")
+	if in == "" {
+		t.Skip("GONET_CONF_IN not set")
+	}
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	dir := t.TempDir()
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var goos, flags, nssHex, resolvHex, hostHex, localHex string
+		if _, err := fmt.Sscan(sc.Text(), &goos, &flags, &nssHex, &resolvHex, &hostHex, &localHex); err != nil {
+			t.Fatal(err)
+		}
+		if goos == "-" {
+			goos = ""
+		}
+		c := &conf{
+			goos:               goos,
+			forceCgoLookupHost: flags[0] == '1',
+			netGo:              flags[1] == '1',
+			netCgo:             flags[2] == '1',
+			hasMDNSAllow:       flags[3] == '1',
+		}
+		c.nss = &nssConf{err: fs.ErrNotExist}
+		if nssHex != "-" {
+			c.nss = parseNSSConfFile(writeHexFile(t, dir+"/nss", nssHex))
+		}
+		path := dir + "/missing"
+		if resolvHex != "-" {
+			path = writeHexFile(t, dir+"/resolv", resolvHex)
+		}
+		c.resolv = dnsReadConfig(path)
+		host := unhex(t, hostHex)
+		local := unhex(t, localHex)
+		getHostname = func() (string, error) { return local, nil }
+		fmt.Fprintf(out, "%s\t%s\n", sc.Text(), c.hostLookupOrder(nil, host))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// unhex decodes a hex field; "-" and "~" stand for "", which Sscan
+// cannot read.
+func unhex(t *testing.T, s string) string {
+	if s == "-" || s == "~" {
+		return ""
+	}
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeHexFile(t *testing.T, path, s string) string {
+	if err := os.WriteFile(path, []byte(unhex(t, s)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
