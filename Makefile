@@ -104,7 +104,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/stack_test.c tests/dnsmessage/message_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
-	tests/tick_test.c \
+	tests/tick_test.c tests/interface_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
@@ -115,10 +115,10 @@ TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
-	tests/netip/netip_test.h \
+	tests/netip/netip_test.h tests/interface_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX)) $(ARCH_ASMS:.S=.$(OX))
