@@ -260,7 +260,7 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 # its name in FUZZ_SRCS.  FUZZTIME is the seconds each target runs.
 FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
-	tests/fuzz/hosts.c tests/fuzz/services.c
+	tests/fuzz/hosts.c tests/fuzz/services.c tests/fuzz/netipparse.c
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 

@@ -849,6 +849,10 @@ func fuzzCases(target, in string) {
 		}
 	case "resolve":
 		fuzzResolveCases(in)
+	case "netipparse":
+		emit("ParseAddr", in)
+		emit("ParseAddrPort", in)
+		emit("ParsePrefix", in)
 	}
 }
 
