@@ -1267,6 +1267,9 @@ static const op ops[] = {
 	{ "PrefixUnmarshalBinary", 1, opPrefixUnmarshalBinary },
 	{ "PrefixContains", 2, opPrefixContains },
 	{ "PrefixOverlaps", 2, opPrefixOverlaps },
+	{ "Interfaces", 0, opInterfaces },
+	{ "InterfaceByName", 1, opInterfaceByName },
+	{ "InterfaceByIndex", 1, opInterfaceByIndex },
 };
 
 static const op *

@@ -57,4 +57,9 @@ const char *opPrefixUnmarshalBinary(arg *a);
 const char *opPrefixContains(arg *a);
 const char *opPrefixOverlaps(arg *a);
 
+/* The interface ops (tools/netprobe_interface.c). */
+const char *opInterfaces(arg *a);
+const char *opInterfaceByName(arg *a);
+const char *opInterfaceByIndex(arg *a);
+
 #endif /* GONET_TOOLS_NETPROBE_H */

@@ -63,6 +63,12 @@
 //	PrefixUnmarshalBinary hex NPREFIX, or ERR
 //	PrefixContains p a        contains=B, or ERR of ParsePrefix or ParseAddr
 //	PrefixOverlaps p o        overlaps=B, or ERR of either ParsePrefix
+//	Interfaces                n=N then "; IFACE byname=B byindex=B" for
+//	                          each of Interfaces() (whether InterfaceByName
+//	                          and InterfaceByIndex give it back equal),
+//	                          then "; all=ADDRS" of InterfaceAddrs(), or ERR
+//	InterfaceByName name      IFACE, or ERR
+//	InterfaceByIndex n        IFACE, or ERR (n is ParseInt(s, 10, 32))
 //
 // where
 //
@@ -98,6 +104,15 @@
 //	NPREFIX = prefix="String" addr="Addr()" bits=N valid=B single=B
 //	        masked="Masked()" containsaddr=B containsnext=B
 //	        containsprev=B overlapsmasked=B then BIN
+//	IFACE = index=N name="Name" mtu=N hw="HardwareAddr" flags="Flags"
+//	        then addrs=ADDRS or addrs-ERR (Addrs()) and mcast=ADDRS or
+//	        mcast-ERR (MulticastAddrs())
+//	ADDRS = [%T:"String" ...] of an address list ([] when empty)
+//
+//	tools/diff.sh runs the probes in a private network namespace with lo
+//	and, where the kernel lets it add one, a known link gonet0, so that
+//	these ops see the same interfaces on both sides.
+//
 //	HEX   = the bytes in lower-case hex (nothing for none); a hex
 //	        argument is at most 64 bytes ("bad case: more than 64 bytes")
 //	        and its bad digits are "bad case: bad hex"; bits is ParseInt
@@ -272,6 +287,10 @@ var ops = map[string]op{
 	"PrefixUnmarshalBinary":   {1, opPrefixUnmarshalBinary},
 	"PrefixContains":          {2, opPrefixContains},
 	"PrefixOverlaps":          {2, opPrefixOverlaps},
+
+	"Interfaces":       {0, opInterfaces},
+	"InterfaceByName":  {1, opInterfaceByName},
+	"InterfaceByIndex": {1, opInterfaceByIndex},
 }
 
 func main() {
@@ -2156,5 +2175,93 @@ func opPrefixOverlaps(w *bufio.Writer, a []string) string {
 		return ""
 	}
 	fmt.Fprintf(w, "overlaps=%t", p.Overlaps(o))
+	return ""
+}
+
+// The interface ops.
+
+func writeAddrList(w *bufio.Writer, addrs []net.Addr) {
+	w.WriteString("[")
+	for i, a := range addrs {
+		if i > 0 {
+			w.WriteString(" ")
+		}
+		fmt.Fprintf(w, "%T:%s", a, q(a.String()))
+	}
+	w.WriteString("]")
+}
+
+func writeInterface(w *bufio.Writer, ifi *net.Interface) {
+	fmt.Fprintf(w, "index=%d name=%s mtu=%d hw=%s flags=%s", ifi.Index,
+		q(ifi.Name), ifi.MTU, q(ifi.HardwareAddr.String()),
+		q(ifi.Flags.String()))
+	if addrs, err := ifi.Addrs(); err != nil {
+		w.WriteString(" addrs-")
+		writeErr(w, err)
+	} else {
+		w.WriteString(" addrs=")
+		writeAddrList(w, addrs)
+	}
+	if addrs, err := ifi.MulticastAddrs(); err != nil {
+		w.WriteString(" mcast-")
+		writeErr(w, err)
+	} else {
+		w.WriteString(" mcast=")
+		writeAddrList(w, addrs)
+	}
+}
+
+func sameInterface(a, b *net.Interface) bool {
+	return a.Index == b.Index && a.MTU == b.MTU && a.Name == b.Name &&
+		bytes.Equal(a.HardwareAddr, b.HardwareAddr) && a.Flags == b.Flags
+}
+
+func opInterfaces(w *bufio.Writer, a []string) string {
+	ift, err := net.Interfaces()
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	fmt.Fprintf(w, "n=%d", len(ift))
+	for i := range ift {
+		w.WriteString("; ")
+		writeInterface(w, &ift[i])
+		byName, err := net.InterfaceByName(ift[i].Name)
+		fmt.Fprintf(w, " byname=%t", err == nil && sameInterface(byName, &ift[i]))
+		byIndex, err := net.InterfaceByIndex(ift[i].Index)
+		fmt.Fprintf(w, " byindex=%t", err == nil && sameInterface(byIndex, &ift[i]))
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		w.WriteString("; all-")
+		writeErr(w, err)
+		return ""
+	}
+	w.WriteString("; all=")
+	writeAddrList(w, addrs)
+	return ""
+}
+
+func opInterfaceByName(w *bufio.Writer, a []string) string {
+	ifi, err := net.InterfaceByName(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeInterface(w, ifi)
+	return ""
+}
+
+func opInterfaceByIndex(w *bufio.Writer, a []string) string {
+	n, err := strconv.ParseInt(a[0], 10, 32)
+	if err != nil {
+		return "bad integer"
+	}
+	ifi, err := net.InterfaceByIndex(int(n))
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeInterface(w, ifi)
 	return ""
 }
