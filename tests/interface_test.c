@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "net/net_impl.h"
 #include "tests/interface_test.h"
 #include "tests/mockserver.h"
 
@@ -39,6 +40,115 @@ loopbackInterface(void)
 	}
 	free(ift);
 	return ifi;
+}
+
+const char *
+ipv6LinkLocalUnicastAddr(const net_Interface *ifi)
+{
+	const net_IPNetAddr *ifa;
+	runtime_error	    *err;
+	net_Addr	   **ifat;
+	const char	    *s;
+	size_t		     i, n;
+
+	if (ifi == NULL)
+		return "";
+	if ((err = net_Interface_Addrs(ifi, &ifat, &n)) != NULL) {
+		runtime_error_Free(err);
+		return "";
+	}
+	s = "";
+	for (i = 0; i < n && s[0] == '\0'; i++) {
+		ifa = net_Addr_IPNet(ifat[i]);
+		if (ifa != NULL && net_IP_To4(ifa->IPNet.IP).len == 0 &&
+		    net_IP_IsLinkLocalUnicast(ifa->IPNet.IP))
+			s = tStr(net_IP_String(ifa->IPNet.IP));
+	}
+	free(ifat);
+	return s;
+}
+
+/*
+ * addRow appends {network, "[host%zone]:0", nameLookup}.  Go's Linux rows
+ * that look up ip6-localhost are kept only where the hosts file names it,
+ * so the tests never ask a nameserver.
+ */
+static void
+addRow(ipv6LinkLocalUnicastTest *tt, size_t *n, const char *network,
+    const char *host, const char *zone, bool nameLookup)
+{
+	int nh;
+
+	if (nameLookup) {
+		free(net_lookupStaticHost(host, strlen(host), &nh));
+		if (nh == 0) {
+			tLogf(
+			    "%s is not in the hosts file: row left out", host);
+			return;
+		}
+	}
+	tt[*n].network = network;
+	tt[*n].address = tStr(
+	    runtime_concatstrings("[", host, "%", zone, "]:0", (char *)NULL));
+	tt[*n].nameLookup = nameLookup;
+	(*n)++;
+}
+
+size_t
+ipv6LinkLocalUnicastTests(const char *proto, ipv6LinkLocalUnicastTest tt[4])
+{
+	net_Interface *ifi;
+	const char    *addr, *net6;
+	size_t	       n;
+
+	n = 0;
+	ifi = loopbackInterface();
+	tDeferFree(free, ifi);
+	addr = ipv6LinkLocalUnicastAddr(ifi);
+	if (addr[0] == '\0')
+		return 0;
+	net6 = strcmp(proto, "tcp") == 0 ? "tcp6" : "udp6";
+	addRow(tt, &n, proto, addr, ifi->Name, false);
+	addRow(tt, &n, net6, addr, ifi->Name, false);
+	addRow(tt, &n, proto, "ip6-localhost", ifi->Name, true);
+	addRow(tt, &n, net6, "ip6-localhost", ifi->Name, true);
+	return n;
+}
+
+void
+mustZone(const net_Addr *a, const char *zone, bool nameLookup)
+{
+	if (!nameLookup && (zone == NULL || zone[0] == '\0'))
+		tFatalf("got %s; expected a proper address with zone "
+			"identifier",
+		    addrString(a));
+}
+
+bool
+linkLocalTestable(void)
+{
+	if (mustHaveExternalNetwork())
+		return false;
+	if (!supportsIPv6()) {
+		tSkipf("IPv6 is not supported");
+		return false;
+	}
+	return true;
+}
+
+void
+linkLocalExchange(net_Conn *c, const char *msg, chan *ch, size_t i)
+{
+	runtime_error *err;
+	ptrdiff_t      n;
+	char	       b[32], prefix[24];
+
+	if ((err = net_Conn_Write(c, msg, strlen(msg), &n)) != NULL)
+		tFatalf("%s", tErrStr(err));
+	if ((err = net_Conn_Read(c, b, sizeof(b), &n)) != NULL)
+		tFatalf("%s", tErrStr(err));
+	snprintf(prefix, sizeof(prefix), "#%zu", i);
+	chanRangeErrors(ch, prefix);
 }
 
 /* ifString prints an Interface as Go's %v does: {1 65536 lo  up|loopback}. */
