@@ -312,8 +312,11 @@ START_TEST(TestInterfaceArrivalAndDepartureZoneCache)
 	if ((kind = privateLinks()) == NULL)
 		return;
 	/* Ensure zoneCache is filled. */
-	if (net_Listen("tcp", "[fe80::1%nonexistent]:0", &ln) == NULL)
+	if ((err = net_Listen("tcp", "[fe80::1%nonexistent]:0", &ln)) == NULL) {
+		runtime_error_Free(net_Listener_Close(ln));
 		net_Listener_Free(ln);
+	}
+	runtime_error_Free(err);
 	memset(&ti, 0, sizeof(ti));
 	tornDown = false;
 	ti.local = "fe80::1";
