@@ -239,7 +239,8 @@ addrMessage(const syscall_NetlinkMessage *m, const net_ifTable *ift,
 	if (m->Header.Type != RTM_NEWADDR || m->DataLen < sizeof(ifam))
 		return NULL;
 	memcpy(&ifam, m->Data, sizeof(ifam));
-	if (ift->n == 0 && ifi->Index != (int)ifam.ifa_index)
+	/* Go would dereference a nil ifi here; C cannot, so skip. */
+	if (ift->n == 0 && (ifi == NULL || ifi->Index != (int)ifam.ifa_index))
 		return NULL;
 	if (ift->n != 0 &&
 	    (err = net_interfaceByIndex(ift, (int)ifam.ifa_index, &ifi)) !=
