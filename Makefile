@@ -109,7 +109,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c tests/sched_test.c tests/singleflight_test.c \
-	tests/dnsname_test.c tests/godebug_test.c \
+	tests/dnsname_test.c tests/godebug_test.c tests/interface_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
@@ -120,10 +120,10 @@ TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
-	tests/netip/netip_test.h \
+	tests/netip/netip_test.h tests/interface_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
 LIB_OBJS = $(LIB_SRCS:.c=.$(OX)) $(ARCH_ASMS:.S=.$(OX))
@@ -190,7 +190,7 @@ EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
 all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) \
     $(EXAMPLE_BINS) $(GONC)
 
-$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) \
     tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
     tools/netprobe.h Makefile mk/$(OS).mk mk/unix.mk mk/arch-$(GOARCH_ASM).mk
 
@@ -248,11 +248,11 @@ $(TESTBIN): $(TEST_OBJS) $(LIBT)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBT) \
 	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
-$(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) \
+$(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) \
     tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
-	    tools/netprobe_conv.$(OX) tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
+	    tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
 
 $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -266,7 +266,7 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
 	tests/fuzz/hosts.c tests/fuzz/services.c tests/fuzz/resolvconf.c \
-	tests/fuzz/nsswitch.c
+	tests/fuzz/nsswitch.c tests/fuzz/netipparse.c
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 
@@ -445,7 +445,7 @@ install: $(LIBA_o) libgonet.so $(GONC_o)
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(TEST_HELPERS) $(HDRS) tools/netprobe.c \
-	    tools/netprobe_conv.c tools/netprobe.h tools/sockopts.c \
+	    tools/netprobe_conv.c tools/netprobe_netip.c tools/netprobe_interface.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
 	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h \
 	    $(EXAMPLES:%=examples/%.c) cmd/gonc/gonc.c tests/cxx/cxx_test.cc | \
@@ -460,6 +460,8 @@ clean:
 	rm -f $(LIB_SRCS:.c=.fo) $(FUZZ_SRCS:.c=.fo) $(FUZZ_BINS)
 	rm -f tools/netprobe.o tools/netprobe.ao tools/netprobe.to
 	rm -f tools/netprobe_conv.o tools/netprobe_conv.ao tools/netprobe_conv.to
+	rm -f tools/netprobe_netip.o tools/netprobe_netip.ao tools/netprobe_netip.to
+	rm -f tools/netprobe_interface.o tools/netprobe_interface.ao tools/netprobe_interface.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so libgonet.so.* tests/gonet_test

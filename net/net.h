@@ -306,6 +306,67 @@ net_UnixAddr_Addr(net_UnixAddr *a)
 }
 
 /*
+ * net_IPNetAddr is Go's *IPNet as an Addr (Network "ip+net", String its
+ * CIDR text), the form in which Interface.Addrs and InterfaceAddrs return
+ * an interface's unicast addresses.  gonet's IPNet is a plain value, so
+ * this wrapper carries the Addr header for it.
+ */
+typedef struct net_IPNetAddr {
+	net_Addr  addr;
+	net_IPNet IPNet;
+} net_IPNetAddr;
+
+extern const net_addrType net_IPNetAddrType;
+
+static inline net_Addr *
+net_IPNetAddr_Addr(net_IPNetAddr *a)
+{
+	a->addr.type = &net_IPNetAddrType;
+	return &a->addr;
+}
+
+/* The downcasts of an Addr (Go's type assertion); NULL for another type. */
+const net_IPNetAddr *net_Addr_IPNet(const net_Addr *a);
+const net_IPAddr    *net_Addr_IPAddr(const net_Addr *a);
+
+/*
+ * Interfaces (interface.c).  Go's Flags and Interface.  A table of
+ * interfaces (Interfaces) or one (InterfaceByIndex, InterfaceByName) is
+ * one heap block, names included, that free() releases; so is an address
+ * list (Addrs, MulticastAddrs, InterfaceAddrs): *n pointers to Addrs that
+ * live in the same block.  An empty result is NULL with *n 0, Go's nil.
+ */
+typedef unsigned int	     net_Flags;
+typedef struct net_Interface net_Interface;
+enum {
+	net_FlagUp = 1 << 0,
+	net_FlagBroadcast = 1 << 1,
+	net_FlagLoopback = 1 << 2,
+	net_FlagPointToPoint = 1 << 3,
+	net_FlagMulticast = 1 << 4,
+};
+
+/* net_Flags_String returns a malloc'd string ("up|loopback", "0"). */
+char *net_Flags_String(net_Flags f);
+
+struct net_Interface {
+	int		 Index; /* from 1; 0 is never an interface's */
+	int		 MTU;
+	const char	*Name;
+	net_HardwareAddr HardwareAddr;
+	net_Flags	 Flags;
+};
+
+runtime_error *net_Interfaces(net_Interface **ift, size_t *n);
+runtime_error *net_InterfaceAddrs(net_Addr ***addrs, size_t *n);
+runtime_error *net_InterfaceByIndex(int index, net_Interface **ifi);
+runtime_error *net_InterfaceByName(const char *name, net_Interface **ifi);
+runtime_error *net_Interface_Addrs(const net_Interface *ifi,
+    net_Addr ***addrs, size_t *n);
+runtime_error *net_Interface_MulticastAddrs(const net_Interface *ifi,
+    net_Addr ***addrs, size_t *n);
+
+/*
  * The Resolve functions write a heap address (free() releases it, zone and
  * name included) or NULL on error.
  */
@@ -350,7 +411,7 @@ typedef struct net_UDPConn     net_UDPConn;
 typedef struct net_UnixConn    net_UnixConn;
 typedef struct net_UnixListener net_UnixListener;
 typedef struct net_IPConn      net_IPConn;
-typedef struct net_Interface   net_Interface; /* arrives with interfaces */
+typedef struct net_Interface   net_Interface; /* defined with Interfaces */
 
 /*
  * syscall.RawConn, as Dialer.Control and ListenConfig.Control receive it

@@ -592,9 +592,62 @@ runtime_error *net_addrPortToSockaddrInet6(netip_AddrPort ap,
 int   net_zoneCache_index(const char *zone);
 /* net_zoneCache_name returns a string kept for the process's life, or "". */
 const char *net_zoneCache_name(int index);
-/* interface.go's errors that the multicast options return. */
+/* interface.go's errors. */
+extern runtime_error *const net_errInvalidInterface;
+extern runtime_error *const net_errInvalidInterfaceIndex;
+extern runtime_error *const net_errInvalidInterfaceName;
 extern runtime_error *const net_errNoSuchInterface;
 extern runtime_error *const net_errNoSuchMulticastInterface;
+
+/*
+ * net_ifAddrs is the []Addr that interface_GOOS.c builds: entries are
+ * IPNet or IP addresses (no strings), grown one at a time and packed
+ * into the API's one block by net_ifAddrs_pack.
+ */
+typedef union net_ifAddr {
+	net_Addr      addr;
+	net_IPNetAddr ipnet;
+	net_IPAddr    ip;
+} net_ifAddr;
+
+typedef struct net_ifAddrs {
+	net_ifAddr *a;
+	size_t	    n, cap;
+} net_ifAddrs;
+
+net_ifAddr *net_ifAddrs_next(net_ifAddrs *l);
+void	    net_ifAddrs_appendIPNet(net_ifAddrs *l, net_IP ip, net_IPMask mask);
+void	    net_ifAddrs_appendIPAddr(net_ifAddrs *l, net_IP ip);
+void	    net_ifAddrs_pack(net_ifAddrs *l, net_Addr ***addrs, size_t *n);
+void	    net_ifAddrs_free(net_ifAddrs *l);
+
+/* net_ifTable is the []Interface being built; each Name is malloc'd. */
+typedef struct net_ifTable {
+	net_Interface *ift;
+	size_t	       n, cap;
+} net_ifTable;
+
+void net_ifTable_append(net_ifTable *t, const net_Interface *ifi,
+    const char *name, size_t len);
+void net_ifTable_free(net_ifTable *t);
+runtime_error *net_interfaceByIndex(const net_ifTable *t, int index,
+    const net_Interface **ifi);
+
+/*
+ * interface_GOOS.c: the system's tables.  interfaceTable lists every
+ * interface (ifindex 0) or the one with ifindex; the address tables
+ * append to *l those of ifi (NULL: of every interface).
+ */
+runtime_error *net_interfaceTable(int ifindex, net_ifTable *t);
+runtime_error *net_interfaceAddrTable(const net_Interface *ifi,
+    net_ifAddrs *l);
+runtime_error *net_interfaceMulticastAddrTable(const net_Interface *ifi,
+    net_ifAddrs *l);
+/* interface_linux.c's /proc/net/igmp and igmp6 readers (for the tests). */
+void net_parseProcNetIGMP(const char *path, const net_Interface *ifi,
+    net_ifAddrs *l);
+void net_parseProcNetIGMP6(const char *path, const net_Interface *ifi,
+    net_ifAddrs *l);
 /*
  * hook_unix.c and hook.c: test hooks.  testHookDialChannel and
  * testHookCanceledDial (no-ops) are for netFD.connect; a non-NULL
@@ -671,7 +724,10 @@ runtime_error *net_netFD_setsockopt(net_netFD *fd, int level, int name,
     const void *val, size_t len);
 runtime_error *net_netFD_setsockoptInt(net_netFD *fd, int level, int name,
     int arg);
-/* net_interfaceToIPv4Addr needs interfaces for a non-NULL ifi (for now). */
+/*
+ * net_interfaceToIPv4Addr: ifi's first IPv4 address, the bare
+ * errNoSuchInterface when it has none.
+ */
 runtime_error *net_interfaceToIPv4Addr(const net_Interface *ifi, net_IP *ip);
 runtime_error *net_setReadBuffer(net_netFD *fd, int bytes);
 runtime_error *net_setWriteBuffer(net_netFD *fd, int bytes);

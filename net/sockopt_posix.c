@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 
 #include <errno.h>
+#include <stdlib.h>
 
 #include "net/net_impl.h"
 
@@ -17,19 +18,37 @@ net_boolint(bool b)
 
 /*
  * net_interfaceToIPv4Addr returns the IPv4 address multicast should leave
- * from: for a NULL ifi, the wildcard, letting the kernel choose.  Reading
- * an interface's addresses arrives with interfaces; until then a non-NULL
- * ifi fails with errNoSuchInterface.
+ * from: for a NULL ifi, the wildcard, letting the kernel choose; else the
+ * first IPv4 address ifi has, as an IPNet or an IPAddr.
  */
 runtime_error *
 net_interfaceToIPv4Addr(const net_Interface *ifi, net_IP *ip)
 {
-	if (ifi == NULL) {
-		*ip = net_IPv4zero;
+	const net_IPNetAddr *ipnet;
+	const net_IPAddr    *ipaddr;
+	runtime_error	    *err;
+	net_Addr	   **ifat;
+	size_t		     i, n;
+
+	*ip = net_IPv4zero;
+	if (ifi == NULL)
 		return NULL;
-	}
 	ip->len = 0;
-	return net_errNoSuchInterface;
+	if ((err = net_Interface_Addrs(ifi, &ifat, &n)) != NULL)
+		return err;
+	err = net_errNoSuchInterface;
+	for (i = 0; i < n && err != NULL; i++) {
+		if ((ipnet = net_Addr_IPNet(ifat[i])) != NULL)
+			*ip = ipnet->IPNet.IP;
+		else if ((ipaddr = net_Addr_IPAddr(ifat[i])) != NULL)
+			*ip = ipaddr->IP;
+		if (net_IP_To4(*ip).len != 0)
+			err = NULL;
+		else
+			ip->len = 0;
+	}
+	free(ifat);
+	return err;
 }
 
 /*

@@ -8,7 +8,7 @@
 /*
  * net_setIPv4MulticastInterface names the interface multicast leaves by
  * index (struct ip_mreqn), which Linux accepts where BSD wants an address.
- * Until interfaces arrive only NULL (index 0, the kernel's choice) works.
+ * A NULL ifi is index 0, the kernel's choice.
  */
 runtime_error *
 net_setIPv4MulticastInterface(net_netFD *fd, const net_Interface *ifi)
@@ -17,8 +17,7 @@ net_setIPv4MulticastInterface(net_netFD *fd, const net_Interface *ifi)
 
 	memset(&mreq, 0, sizeof(mreq));
 	if (ifi != NULL)
-		return net_errNoSuchInterface;
-	mreq.imr_ifindex = 0;
+		mreq.imr_ifindex = ifi->Index;
 	return net_wrapSyscallError("setsockopt",
 	    net_netFD_setsockopt(
 		fd, IPPROTO_IP, IP_MULTICAST_IF, &mreq, sizeof(mreq)));

@@ -10,29 +10,27 @@
 
 /*
  * setIPv4MreqToInterface fills mreq's interface address from ifi's first
- * IPv4 address; NULL leaves the wildcard, the kernel's choice.  Until
- * interfaces arrive a non-NULL ifi fails with errNoSuchInterface.
+ * IPv4 address; NULL leaves the wildcard, the kernel's choice.  Go 1.19
+ * then tests the group, not the interface, against 0.0.0.0, so an
+ * interface without IPv4 passes with the wildcard; kept as Go has it.
  */
 static runtime_error *
 setIPv4MreqToInterface(struct ip_mreq *mreq, const net_Interface *ifi)
 {
-	if (ifi == NULL)
-		return NULL;
-	(void)mreq;
-	return net_errNoSuchInterface;
-}
+	runtime_error *err;
+	net_IP	       a;
 
-/*
- * ifindex is ifi.Index; interfaces have not arrived, so only NULL (index
- * 0, any interface) is answered.
- */
-static runtime_error *
-ifindex(const net_Interface *ifi, int *v)
-{
-	*v = 0;
 	if (ifi == NULL)
 		return NULL;
-	return net_errNoSuchInterface;
+	/* The bare errNoSuchInterface means ifi has no IPv4 address. */
+	err = net_interfaceToIPv4Addr(ifi, &a);
+	if (err != NULL && err != net_errNoSuchInterface)
+		return err;
+	if (err == NULL)
+		memcpy(&mreq->imr_interface, net_IP_To4(a).b, 4);
+	if (mreq->imr_multiaddr.s_addr == 0)
+		return net_errNoSuchMulticastInterface;
+	return NULL;
 }
 
 runtime_error *
@@ -53,11 +51,9 @@ net_joinIPv4Group(net_netFD *fd, const net_Interface *ifi, net_IP ip)
 runtime_error *
 net_setIPv6MulticastInterface(net_netFD *fd, const net_Interface *ifi)
 {
-	runtime_error *err;
-	int	       v;
+	int v;
 
-	if ((err = ifindex(ifi, &v)) != NULL)
-		return err;
+	v = ifi != NULL ? ifi->Index : 0;
 	return net_wrapSyscallError("setsockopt",
 	    net_netFD_setsockoptInt(fd, IPPROTO_IPV6, IPV6_MULTICAST_IF, v));
 }
@@ -74,14 +70,11 @@ runtime_error *
 net_joinIPv6Group(net_netFD *fd, const net_Interface *ifi, net_IP ip)
 {
 	struct ipv6_mreq mreq;
-	runtime_error	*err;
-	int		 v;
 
 	memset(&mreq, 0, sizeof(mreq));
 	memcpy(&mreq.ipv6mr_multiaddr, ip.b, ip.len < 16 ? ip.len : 16);
-	if ((err = ifindex(ifi, &v)) != NULL)
-		return err;
-	mreq.ipv6mr_interface = (unsigned int)v;
+	if (ifi != NULL)
+		mreq.ipv6mr_interface = (unsigned int)ifi->Index;
 	return net_wrapSyscallError("setsockopt",
 	    net_netFD_setsockopt(
 		fd, IPPROTO_IPV6, IPV6_JOIN_GROUP, &mreq, sizeof(mreq)));

@@ -736,8 +736,8 @@ net_ListenUDP(const char *network, const net_UDPAddr *laddr, net_UDPConn **c)
 }
 
 /*
- * ListenMulticastUDP listens on gaddr's port and joins its group.  Only
- * a NULL ifi (the kernel's choice) is usable until interfaces exist.
+ * ListenMulticastUDP listens on gaddr's port and joins its group on ifi
+ * (NULL: the interface the kernel's routes choose).
  */
 runtime_error *
 net_ListenMulticastUDP(const char *network, const net_Interface *ifi,

@@ -6,15 +6,15 @@
  *    the listener; here the kernel is asked (SO_DOMAIN of the process's
  *    socket bound to the listener's port, see listenerFamily).
  *  - TestIPv4MulticastListener and TestIPv6MulticastListener join groups
- *    on loopbackInterface() in Go; net.Interface does not exist in gonet
- *    yet, so they run the nil-interface case instead, inside a private
- *    network namespace whose only interface is loopback (with default
- *    routes through it), so that no IGMP or MLD report leaves the machine.
- *    They need root (unshare), as Go's IPv6 test already does, and keep
- *    Go's fixed group port 12345: sharing that port between the two
- *    listeners is what the test is about.  multicastRIBContains reads
- *    /proc/net/igmp and /proc/net/igmp6, the files Go's interface_linux.go
- *    reads behind Interface.MulticastAddrs.
+ *    on loopbackInterface(), as Go's do, but inside a private network
+ *    namespace whose only interface is loopback (with default routes
+ *    through it), so that runs in parallel never share the fixed group
+ *    port 12345 and no IGMP or MLD report can leave the machine.  They
+ *    need root (unshare), as Go's IPv6 test already does.  Go runs the
+ *    nil-interface rows only with -ipv6 (IPv6) or never (IPv4); the
+ *    namespace's default IPv6 route is what -ipv6 assumes, so the IPv6
+ *    nil rows always run here.  multicastRIBContains reads /proc/net/igmp
+ *    and /proc/net/igmp6, as Go's Interface.MulticastAddrs does.
  *  - TestWildWildcardListener's ListenIP row needs a raw socket
  *    (CAP_NET_RAW); Go ignores its error, and so does the port, but it logs
  *    why the row did not listen, so a run without privilege says so.
@@ -35,6 +35,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "tests/interface_test.h"
 #include "tests/mockserver.h"
 
 static const struct {
@@ -656,7 +657,8 @@ static const struct {
 };
 
 static void
-multicastListener(const char *net, const char *group, int port)
+multicastListener(
+    const net_Interface *ifi, const char *net, const char *group, int port)
 {
 	net_UDPConn   *cs[2] = { NULL, NULL };
 	net_UDPAddr    gaddr;
@@ -668,7 +670,7 @@ multicastListener(const char *net, const char *group, int port)
 	gaddr.IP = net_ParseIP(group);
 	gaddr.Port = port;
 	for (i = 0; i < 2; i++) {
-		err = net_ListenMulticastUDP(net, NULL, &gaddr, &cs[i]);
+		err = net_ListenMulticastUDP(net, ifi, &gaddr, &cs[i]);
 		if (err != NULL) {
 			tErrorf("%s", tErrStr(err));
 			break;
@@ -689,7 +691,8 @@ multicastListener(const char *net, const char *group, int port)
  */
 START_TEST(TestIPv4MulticastListener)
 {
-	const char *why;
+	net_Interface *ifi;
+	const char    *why;
 
 	if (mustHaveExternalNetwork())
 		return;
@@ -701,9 +704,13 @@ START_TEST(TestIPv4MulticastListener)
 		tSkipf("%s", why);
 		return;
 	}
-	multicastListener(ipv4MulticastListenerTests[_i].net,
-	    ipv4MulticastListenerTests[_i].gaddr,
-	    ipv4MulticastListenerTests[_i].port);
+	/* Go skips the nil interface here, whatever its flags. */
+	ifi = loopbackInterface();
+	tDeferFree(free, ifi);
+	if (ifi != NULL)
+		multicastListener(ifi, ipv4MulticastListenerTests[_i].net,
+		    ipv4MulticastListenerTests[_i].gaddr,
+		    ipv4MulticastListenerTests[_i].port);
 	tDone();
 }
 END_TEST
@@ -730,7 +737,8 @@ static const struct {
 
 START_TEST(TestIPv6MulticastListener)
 {
-	const char *why;
+	net_Interface *ifi;
+	const char    *why;
 
 	if (mustHaveExternalNetwork())
 		return;
@@ -746,7 +754,13 @@ START_TEST(TestIPv6MulticastListener)
 		tSkipf("%s", why);
 		return;
 	}
-	multicastListener(ipv6MulticastListenerTests[_i].net,
+	ifi = loopbackInterface();
+	tDeferFree(free, ifi);
+	if (ifi != NULL)
+		multicastListener(ifi, ipv6MulticastListenerTests[_i].net,
+		    ipv6MulticastListenerTests[_i].gaddr,
+		    ipv6MulticastListenerTests[_i].port);
+	multicastListener(NULL, ipv6MulticastListenerTests[_i].net,
 	    ipv6MulticastListenerTests[_i].gaddr,
 	    ipv6MulticastListenerTests[_i].port);
 	tDone();

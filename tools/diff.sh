@@ -4,8 +4,9 @@
 # The differential harness: feeds the same cases to gonet's tools/netprobe
 # and to Go 1.19's tests/diff/netprobe.go (the oracle) and requires
 # byte-identical output, line for line.  The cases are the committed corpus
-# (tests/diff/corpus/*.txt) followed by 20000 random ones and 2000 random
-# Conv scripts from tests/diff/gencases.go with seed 1, so every run and every machine checks
+# (tests/diff/corpus/*.txt) followed by 20000 random ones, 2000 random
+# Conv scripts and 3000 random net/netip cases from tests/diff/gencases.go
+# with seed 1, so every run and every machine checks
 # the same inputs.  Prints the first differences, then exactly one summary
 # line "N cases, M identical", and fails if N != M.
 #
@@ -71,7 +72,8 @@ if stale "$dir/gencases" tests/diff/gencases.go; then
 	sh tools/gobuild.sh "$go" "$dir/gencases" tests/diff/gencases.go ||
 	    exit 2
 fi
-"$dir/gencases" -n 20000 -conv 2000 -seed 1 >"$dir/random.txt" || exit 2
+"$dir/gencases" -n 20000 -conv 2000 -netip 3000 -seed 1 >"$dir/random.txt" ||
+    exit 2
 
 # The probes skip blank and comment lines; dropping them here too keeps
 # case k on output line k.  The C locale lets grep pass any byte through.
@@ -85,12 +87,29 @@ run_both='
 	"$0" <"$1/cases.txt" >"$1/c.out" 2>"$1/c.err"; echo $? >"$1/c.rc"
 	GODEBUG=netdns=go "$2" <"$1/cases.txt" >"$1/go.out" 2>"$1/go.err"
 	echo $? >"$1/go.rc"'
+# In a private namespace only, a known link beside lo for the interface
+# ops (tests/diff/netprobe.go): fixed addresses (one point-to-point), MTU
+# and MAC where the link type lets them be set (an ifb keeps its random
+# MAC, the same for both probes), no automatic link-local address.  A
+# kernel without dummy links gets an ifb link; one that allows neither has
+# lo alone.
+ns_links='
+	if ip link add gonet0 type dummy 2>/dev/null ||
+	    ip link add gonet0 type ifb 2>/dev/null; then
+		ip link set gonet0 address 02:00:5e:00:53:01 2>/dev/null
+		ip link set gonet0 mtu 1400 2>/dev/null
+		ip link set gonet0 addrgenmode none 2>/dev/null
+		ip address add 198.18.0.1/24 dev gonet0
+		ip address add 203.0.113.1 peer 203.0.113.2 dev gonet0
+		ip address add 2001:db8:53::1/64 dev gonet0 nodad
+		ip link set gonet0 up
+	fi'
 # No output of an earlier run may stand in for this one's.
 rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc"
 if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
-	unshare -n sh -c "$run_both" "$probe_c" "$dir" "$probe_go"
+	unshare -n sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"
 elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then
-	unshare -rn sh -c "$run_both" "$probe_c" "$dir" "$probe_go"
+	unshare -rn sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"
 else
 	sh -c "$run_both" "$probe_c" "$dir" "$probe_go"
 fi

@@ -138,7 +138,7 @@ encodeRune(char *p, int32_t r)
 	return 4;
 }
 
-static int
+int
 unhex(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
@@ -310,7 +310,7 @@ putq(const char *s)
 }
 
 /* putqf prints a malloc'd string quoted and frees it. */
-static void
+void
 putqf(char *s)
 {
 	putq(s);
@@ -328,7 +328,7 @@ tf(bool b)
  * and Temporary only when the dynamic type has them: a NULL method in the
  * type's table is exactly Go's failed interface assertion.  It frees err.
  */
-static void
+void
 writeErr(runtime_error *err)
 {
 	printf("error=%s msg=", err->type->name);
@@ -1256,6 +1256,20 @@ static const op ops[] = {
 	{ "DialSockopts", 1, opDialSockopts },
 	{ "Dial", 2, opDial },
 	{ "Conv", 2, opConv },
+	{ "ParseAddr", 1, opParseAddr },
+	{ "AddrFromSlice", 1, opAddrFromSlice },
+	{ "AddrUnmarshalBinary", 1, opAddrUnmarshalBinary },
+	{ "AddrCompare", 2, opAddrCompare },
+	{ "ParseAddrPort", 1, opParseAddrPort },
+	{ "AddrPortUnmarshalBinary", 1, opAddrPortUnmarshalBinary },
+	{ "ParsePrefix", 1, opParsePrefix },
+	{ "PrefixFrom", 2, opPrefixFrom },
+	{ "PrefixUnmarshalBinary", 1, opPrefixUnmarshalBinary },
+	{ "PrefixContains", 2, opPrefixContains },
+	{ "PrefixOverlaps", 2, opPrefixOverlaps },
+	{ "Interfaces", 0, opInterfaces },
+	{ "InterfaceByName", 1, opInterfaceByName },
+	{ "InterfaceByIndex", 1, opInterfaceByIndex },
 };
 
 static const op *

@@ -21,10 +21,15 @@ typedef struct arg {
 extern char tmpdir[];
 extern bool haveTmpdir;
 
-void	   *xmalloc(size_t n);
-char	   *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	    putqn(const char *s, size_t n);
-void	    putq(const char *s);
+void *xmalloc(size_t n);
+char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void  putqn(const char *s, size_t n);
+void  putq(const char *s);
+/* putqf prints a malloc'd string quoted and frees it. */
+void putqf(char *s);
+/* writeErr prints ERR and frees err. */
+void	    writeErr(runtime_error *err);
+int	    unhex(unsigned char c);
 const char *tf(bool b);
 bool	    parseInt32(const char *s, int *v);
 bool	    hasPrefix(const char *s, const char *prefix);
@@ -38,5 +43,23 @@ int	    addrPort(const net_Addr *a);
 
 /* The Conv op (tools/netprobe_conv.c). */
 const char *opConv(arg *a);
+
+/* The net/netip ops (tools/netprobe_netip.c). */
+const char *opParseAddr(arg *a);
+const char *opAddrFromSlice(arg *a);
+const char *opAddrUnmarshalBinary(arg *a);
+const char *opAddrCompare(arg *a);
+const char *opParseAddrPort(arg *a);
+const char *opAddrPortUnmarshalBinary(arg *a);
+const char *opParsePrefix(arg *a);
+const char *opPrefixFrom(arg *a);
+const char *opPrefixUnmarshalBinary(arg *a);
+const char *opPrefixContains(arg *a);
+const char *opPrefixOverlaps(arg *a);
+
+/* The interface ops (tools/netprobe_interface.c). */
+const char *opInterfaces(arg *a);
+const char *opInterfaceByName(arg *a);
+const char *opInterfaceByIndex(arg *a);
 
 #endif /* GONET_TOOLS_NETPROBE_H */

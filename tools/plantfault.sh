@@ -218,6 +218,13 @@ fault diff net/ipsock.c \
     '"missing port in addresz"'
 fault diff net/net.c 'AddrError.Error "address " -> "Address "' \
     plant net/net.c '"address ", e->Addr' '"Address ", e->Addr'
+fault diff net/netip/netip.c \
+    'netip Addr.Prefix "negative Prefix bits" -> "negative prefix bits"' \
+    plant net/netip/netip.c '"negative Prefix bits"' '"negative prefix bits"'
+fault diff net/interface.c \
+    'errInvalidInterfaceIndex "...index" -> "...indez"' \
+    plant net/interface.c '"invalid network interface index"' \
+    '"invalid network interface indez"'
 
 # Predicates.
 fault diff syscall/syscall_unix.c 'Errno.Timeout answers the opposite' \
@@ -231,6 +238,12 @@ fault diff net/ip.c 'IP.IsLoopback negated for IPv4' \
 fault diff net/ip.c 'IP.IsLoopback negated for IPv6' \
     plant net/ip.c 'return net_IP_Equal(ip, net_IPv6loopback);' \
     'return !net_IP_Equal(ip, net_IPv6loopback);'
+fault diff net/netip/netip.c 'netip Addr.IsLoopback negated for IPv6' \
+    plant net/netip/netip.c 'return ip.addr.hi == 0 && ip.addr.lo == 1;' \
+    'return !(ip.addr.hi == 0 && ip.addr.lo == 1);'
+fault diff net/interface_linux.c 'Interfaces: the loopback flag reads multicast' \
+    plant net/interface_linux.c 'f |= net_FlagLoopback;' \
+    'f |= net_FlagMulticast;'
 fault "sockopts diff" net/sockopt_linux.c \
     'listeners get SO_REUSEADDR 0, not 1 (the seed commit undone)' \
     plant net/sockopt_linux.c 'SO_REUSEADDR, 1)' 'SO_REUSEADDR, 0)' 1
@@ -264,7 +277,9 @@ no_random() {
 	plant tests/diff/gencases.go 'for i := 0; i < *n; i++ {' \
 	    'for i := 0; i < *n && false; i++ {' &&
 	    plant tests/diff/gencases.go 'for i := 0; i < *conv; i++ {' \
-	    'for i := 0; i < *conv && false; i++ {'
+	    'for i := 0; i < *conv && false; i++ {' &&
+	    plant tests/diff/gencases.go 'for i := 0; i < *nnetip; i++ {' \
+	    'for i := 0; i < *nnetip && false; i++ {'
 }
 fault diff tests/diff/gencases.go 'gencases prints no case' no_random
 no_cases() {

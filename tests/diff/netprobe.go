@@ -51,6 +51,24 @@
 //	                          listen-ERR, or dial-ERR
 //	Dial net addr             conn=%T local=ADDR remote=ADDR, or ERR
 //	Conv net script           a conversation on live sockets, below
+//	ParseAddr s               NADDR, or ERR (net/netip from here on)
+//	AddrFromSlice hex         ok=B NADDR
+//	AddrUnmarshalBinary hex   NADDR, or ERR
+//	AddrCompare a b           cmp=N less=B of two ParseAddr results (an
+//	                          error parses as the zero Addr)
+//	ParseAddrPort s           NAP, or ERR
+//	AddrPortUnmarshalBinary hex  NAP, or ERR
+//	ParsePrefix s             NPREFIX, or ERR
+//	PrefixFrom a bits         NPREFIX of PrefixFrom(ParseAddr(a), bits)
+//	PrefixUnmarshalBinary hex NPREFIX, or ERR
+//	PrefixContains p a        contains=B, or ERR of ParsePrefix or ParseAddr
+//	PrefixOverlaps p o        overlaps=B, or ERR of either ParsePrefix
+//	Interfaces                n=N then "; IFACE byname=B byindex=B" for
+//	                          each of Interfaces() (whether InterfaceByName
+//	                          and InterfaceByIndex give it back equal),
+//	                          then "; all=ADDRS" of InterfaceAddrs(), or ERR
+//	InterfaceByName name      IFACE, or ERR
+//	InterfaceByIndex n        IFACE, or ERR (n is ParseInt(s, 10, 32))
 //
 // where
 //
@@ -71,6 +89,38 @@
 //	       a socket that is not AF_INET6), sotype stream, dgram or
 //	       seqpacket, nonblock and cloexec 1 or 0 from fcntl
 //	ADDR = "Addr.String()" with the placeholders below, or <nil>
+//
+//	NADDR = addr="String" valid=B bitlen=N zone="Zone" is4=B is6=B
+//	        is4in6=B unmap="Unmap()" loopback=B multicast=B
+//	        ifacelocalmc=B linklocalmc=B linklocaluc=B globaluc=B
+//	        private=B unspecified=B expanded="StringExpanded"
+//	        next="Next()" prev="Prev()" withzone="WithZone("z")"
+//	        as16=HEX slice=HEX then BIN then for each n of -1 0 1 7 8 24
+//	        31 32 33 63 64 96 127 128 129: pN="Prefix(n)" or pN-ERR
+//	BIN   = text="MarshalText" or text-ERR, untext="String" of what
+//	        UnmarshalText of that text gives or untext-ERR, then bin=HEX
+//	        (MarshalBinary) or bin-ERR, and unbin the same way
+//	NAP   = ap="String" addr="Addr()" port=N valid=B then BIN
+//	NPREFIX = prefix="String" addr="Addr()" bits=N valid=B single=B
+//	        masked="Masked()" containsaddr=B containsnext=B
+//	        containsprev=B overlapsmasked=B then BIN
+//	IFACE = index=N name="Name" mtu=N hw="HardwareAddr" flags="Flags"
+//	        then addrs=ADDRS or addrs-ERR (Addrs()) and mcast=ADDRS or
+//	        mcast-ERR (MulticastAddrs())
+//	ADDRS = [%T:"String" ...] of an address list ([] when empty)
+//
+//	tools/diff.sh runs the probes in a private network namespace with lo
+//	and, where the kernel lets it add one, a known link gonet0, so that
+//	these ops see the same interfaces on both sides.
+//
+//	HEX   = the bytes in lower-case hex (nothing for none); a hex
+//	        argument is at most 64 bytes ("bad case: more than 64 bytes")
+//	        and its bad digits are "bad case: bad hex"; bits is ParseInt
+//	        (s, 10, 32) ("bad case: bad integer").  The *UnmarshalBinary
+//	        ops refuse bytes whose zone part (after the 16 address bytes,
+//	        before AddrPort's 2 port bytes or Prefix's 1 bits byte) holds
+//	        a NUL ("bad case: NUL byte in zone"): a zone is a C string in
+//	        gonet, the same restriction as for arguments
 //
 // The socket ops stay on this machine and print nothing that depends on
 // the run.  Placeholders in arguments: a Unix address starting with "TMP"
@@ -180,11 +230,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"math/rand"
 	"net"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -223,6 +275,22 @@ var ops = map[string]op{
 	"DialSockopts":    {1, opDialSockopts},
 	"Dial":            {2, opDial},
 	"Conv":            {2, opConv},
+
+	"ParseAddr":               {1, opParseAddr},
+	"AddrFromSlice":           {1, opAddrFromSlice},
+	"AddrUnmarshalBinary":     {1, opAddrUnmarshalBinary},
+	"AddrCompare":             {2, opAddrCompare},
+	"ParseAddrPort":           {1, opParseAddrPort},
+	"AddrPortUnmarshalBinary": {1, opAddrPortUnmarshalBinary},
+	"ParsePrefix":             {1, opParsePrefix},
+	"PrefixFrom":              {2, opPrefixFrom},
+	"PrefixUnmarshalBinary":   {1, opPrefixUnmarshalBinary},
+	"PrefixContains":          {2, opPrefixContains},
+	"PrefixOverlaps":          {2, opPrefixOverlaps},
+
+	"Interfaces":       {0, opInterfaces},
+	"InterfaceByName":  {1, opInterfaceByName},
+	"InterfaceByIndex": {1, opInterfaceByIndex},
 }
 
 func main() {
@@ -1819,5 +1887,381 @@ func opConv(w *bufio.Writer, a []string) string {
 		}
 		w.WriteString(act.name + ": " + r)
 	}
+	return ""
+}
+
+// The net/netip ops.
+
+// marshaler is what Addr, AddrPort and Prefix share, for writeBin.
+type marshaler interface {
+	MarshalText() ([]byte, error)
+	MarshalBinary() ([]byte, error)
+	String() string
+}
+
+// writeBin writes BIN: both encodings and what decoding each gives back.
+func writeBin(w *bufio.Writer, x marshaler, untext func([]byte) (marshaler, error), unbin func([]byte) (marshaler, error)) {
+	text, err := x.MarshalText()
+	if err != nil {
+		w.WriteString(" text-")
+		writeErr(w, err)
+	} else {
+		fmt.Fprintf(w, " text=%s", q(string(text)))
+		if y, err := untext(text); err != nil {
+			w.WriteString(" untext-")
+			writeErr(w, err)
+		} else {
+			fmt.Fprintf(w, " untext=%s", q(y.String()))
+		}
+	}
+	b, err := x.MarshalBinary()
+	if err != nil {
+		w.WriteString(" bin-")
+		writeErr(w, err)
+		return
+	}
+	fmt.Fprintf(w, " bin=%x", b)
+	if y, err := unbin(b); err != nil {
+		w.WriteString(" unbin-")
+		writeErr(w, err)
+	} else {
+		fmt.Fprintf(w, " unbin=%s", q(y.String()))
+	}
+}
+
+func addrUntext(b []byte) (marshaler, error) {
+	var ip netip.Addr
+	err := ip.UnmarshalText(b)
+	return ip, err
+}
+
+func addrUnbin(b []byte) (marshaler, error) {
+	var ip netip.Addr
+	err := ip.UnmarshalBinary(b)
+	return ip, err
+}
+
+func addrPortUntext(b []byte) (marshaler, error) {
+	var p netip.AddrPort
+	err := p.UnmarshalText(b)
+	return p, err
+}
+
+func addrPortUnbin(b []byte) (marshaler, error) {
+	var p netip.AddrPort
+	err := p.UnmarshalBinary(b)
+	return p, err
+}
+
+func prefixUntext(b []byte) (marshaler, error) {
+	var p netip.Prefix
+	err := p.UnmarshalText(b)
+	return p, err
+}
+
+func prefixUnbin(b []byte) (marshaler, error) {
+	var p netip.Prefix
+	err := p.UnmarshalBinary(b)
+	return p, err
+}
+
+var prefixBits = []int{-1, 0, 1, 7, 8, 24, 31, 32, 33, 63, 64, 96, 127, 128, 129}
+
+func writeNetipAddr(w *bufio.Writer, ip netip.Addr) {
+	fmt.Fprintf(w, "addr=%s valid=%t bitlen=%d zone=%s", q(ip.String()),
+		ip.IsValid(), ip.BitLen(), q(ip.Zone()))
+	fmt.Fprintf(w, " is4=%t is6=%t is4in6=%t unmap=%s", ip.Is4(), ip.Is6(),
+		ip.Is4In6(), q(ip.Unmap().String()))
+	fmt.Fprintf(w, " loopback=%t multicast=%t ifacelocalmc=%t linklocalmc=%t",
+		ip.IsLoopback(), ip.IsMulticast(), ip.IsInterfaceLocalMulticast(),
+		ip.IsLinkLocalMulticast())
+	fmt.Fprintf(w, " linklocaluc=%t globaluc=%t private=%t unspecified=%t",
+		ip.IsLinkLocalUnicast(), ip.IsGlobalUnicast(), ip.IsPrivate(),
+		ip.IsUnspecified())
+	fmt.Fprintf(w, " expanded=%s next=%s prev=%s withzone=%s",
+		q(ip.StringExpanded()), q(ip.Next().String()),
+		q(ip.Prev().String()), q(ip.WithZone("z").String()))
+	a16 := ip.As16()
+	fmt.Fprintf(w, " as16=%x slice=%x", a16[:], ip.AsSlice())
+	writeBin(w, ip, addrUntext, addrUnbin)
+	for _, n := range prefixBits {
+		p, err := ip.Prefix(n)
+		if err != nil {
+			fmt.Fprintf(w, " p%d-", n)
+			writeErr(w, err)
+		} else {
+			fmt.Fprintf(w, " p%d=%s", n, q(p.String()))
+		}
+	}
+}
+
+func writeAddrPort(w *bufio.Writer, p netip.AddrPort) {
+	fmt.Fprintf(w, "ap=%s addr=%s port=%d valid=%t", q(p.String()),
+		q(p.Addr().String()), p.Port(), p.IsValid())
+	writeBin(w, p, addrPortUntext, addrPortUnbin)
+}
+
+func writePrefix(w *bufio.Writer, p netip.Prefix) {
+	fmt.Fprintf(w, "prefix=%s addr=%s bits=%d valid=%t single=%t",
+		q(p.String()), q(p.Addr().String()), p.Bits(), p.IsValid(),
+		p.IsSingleIP())
+	fmt.Fprintf(w, " masked=%s containsaddr=%t containsnext=%t",
+		q(p.Masked().String()), p.Contains(p.Addr()),
+		p.Contains(p.Addr().Next()))
+	fmt.Fprintf(w, " containsprev=%t overlapsmasked=%t",
+		p.Contains(p.Addr().Prev()), p.Overlaps(p.Masked()))
+	writeBin(w, p, prefixUntext, prefixUnbin)
+}
+
+// hexArg decodes a hex argument, or says why the case is bad.
+func hexArg(s string) ([]byte, string) {
+	if len(s)%2 != 0 {
+		return nil, "bad hex"
+	}
+	b := make([]byte, 0, len(s)/2)
+	for i := 0; i < len(s); i += 2 {
+		hi, ok1 := unhex(s[i])
+		lo, ok2 := unhex(s[i+1])
+		if !ok1 || !ok2 {
+			return nil, "bad hex"
+		}
+		b = append(b, hi<<4|lo)
+	}
+	if len(b) > 64 {
+		return nil, "more than 64 bytes"
+	}
+	return b, ""
+}
+
+func opParseAddr(w *bufio.Writer, a []string) string {
+	ip, err := netip.ParseAddr(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeNetipAddr(w, ip)
+	return ""
+}
+
+func opAddrFromSlice(w *bufio.Writer, a []string) string {
+	b, bad := hexArg(a[0])
+	if bad != "" {
+		return bad
+	}
+	ip, ok := netip.AddrFromSlice(b)
+	fmt.Fprintf(w, "ok=%t ", ok)
+	writeNetipAddr(w, ip)
+	return ""
+}
+
+// zoneHasNUL says whether the zone bytes of a binary form hold a NUL;
+// tail is the number of bytes after the zone.
+func zoneHasNUL(b []byte, tail int) bool {
+	return len(b) > 16+tail && bytes.IndexByte(b[16:len(b)-tail], 0) >= 0
+}
+
+func opAddrUnmarshalBinary(w *bufio.Writer, a []string) string {
+	b, bad := hexArg(a[0])
+	if bad != "" {
+		return bad
+	}
+	if zoneHasNUL(b, 0) {
+		return "NUL byte in zone"
+	}
+	var ip netip.Addr
+	if err := ip.UnmarshalBinary(b); err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeNetipAddr(w, ip)
+	return ""
+}
+
+func opAddrCompare(w *bufio.Writer, a []string) string {
+	x, _ := netip.ParseAddr(a[0])
+	y, _ := netip.ParseAddr(a[1])
+	fmt.Fprintf(w, "cmp=%d less=%t", x.Compare(y), x.Less(y))
+	return ""
+}
+
+func opParseAddrPort(w *bufio.Writer, a []string) string {
+	p, err := netip.ParseAddrPort(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeAddrPort(w, p)
+	return ""
+}
+
+func opAddrPortUnmarshalBinary(w *bufio.Writer, a []string) string {
+	b, bad := hexArg(a[0])
+	if bad != "" {
+		return bad
+	}
+	if zoneHasNUL(b, 2) {
+		return "NUL byte in zone"
+	}
+	var p netip.AddrPort
+	if err := p.UnmarshalBinary(b); err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeAddrPort(w, p)
+	return ""
+}
+
+func opParsePrefix(w *bufio.Writer, a []string) string {
+	p, err := netip.ParsePrefix(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writePrefix(w, p)
+	return ""
+}
+
+func opPrefixFrom(w *bufio.Writer, a []string) string {
+	bits, err := strconv.ParseInt(a[1], 10, 32)
+	if err != nil {
+		return "bad integer"
+	}
+	ip, _ := netip.ParseAddr(a[0])
+	writePrefix(w, netip.PrefixFrom(ip, int(bits)))
+	return ""
+}
+
+func opPrefixUnmarshalBinary(w *bufio.Writer, a []string) string {
+	b, bad := hexArg(a[0])
+	if bad != "" {
+		return bad
+	}
+	if zoneHasNUL(b, 1) {
+		return "NUL byte in zone"
+	}
+	var p netip.Prefix
+	if err := p.UnmarshalBinary(b); err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writePrefix(w, p)
+	return ""
+}
+
+func opPrefixContains(w *bufio.Writer, a []string) string {
+	p, err := netip.ParsePrefix(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	ip, err := netip.ParseAddr(a[1])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	fmt.Fprintf(w, "contains=%t", p.Contains(ip))
+	return ""
+}
+
+func opPrefixOverlaps(w *bufio.Writer, a []string) string {
+	p, err := netip.ParsePrefix(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	o, err := netip.ParsePrefix(a[1])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	fmt.Fprintf(w, "overlaps=%t", p.Overlaps(o))
+	return ""
+}
+
+// The interface ops.
+
+func writeAddrList(w *bufio.Writer, addrs []net.Addr) {
+	w.WriteString("[")
+	for i, a := range addrs {
+		if i > 0 {
+			w.WriteString(" ")
+		}
+		fmt.Fprintf(w, "%T:%s", a, q(a.String()))
+	}
+	w.WriteString("]")
+}
+
+func writeInterface(w *bufio.Writer, ifi *net.Interface) {
+	fmt.Fprintf(w, "index=%d name=%s mtu=%d hw=%s flags=%s", ifi.Index,
+		q(ifi.Name), ifi.MTU, q(ifi.HardwareAddr.String()),
+		q(ifi.Flags.String()))
+	if addrs, err := ifi.Addrs(); err != nil {
+		w.WriteString(" addrs-")
+		writeErr(w, err)
+	} else {
+		w.WriteString(" addrs=")
+		writeAddrList(w, addrs)
+	}
+	if addrs, err := ifi.MulticastAddrs(); err != nil {
+		w.WriteString(" mcast-")
+		writeErr(w, err)
+	} else {
+		w.WriteString(" mcast=")
+		writeAddrList(w, addrs)
+	}
+}
+
+func sameInterface(a, b *net.Interface) bool {
+	return a.Index == b.Index && a.MTU == b.MTU && a.Name == b.Name &&
+		bytes.Equal(a.HardwareAddr, b.HardwareAddr) && a.Flags == b.Flags
+}
+
+func opInterfaces(w *bufio.Writer, a []string) string {
+	ift, err := net.Interfaces()
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	fmt.Fprintf(w, "n=%d", len(ift))
+	for i := range ift {
+		w.WriteString("; ")
+		writeInterface(w, &ift[i])
+		byName, err := net.InterfaceByName(ift[i].Name)
+		fmt.Fprintf(w, " byname=%t", err == nil && sameInterface(byName, &ift[i]))
+		byIndex, err := net.InterfaceByIndex(ift[i].Index)
+		fmt.Fprintf(w, " byindex=%t", err == nil && sameInterface(byIndex, &ift[i]))
+	}
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		w.WriteString("; all-")
+		writeErr(w, err)
+		return ""
+	}
+	w.WriteString("; all=")
+	writeAddrList(w, addrs)
+	return ""
+}
+
+func opInterfaceByName(w *bufio.Writer, a []string) string {
+	ifi, err := net.InterfaceByName(a[0])
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeInterface(w, ifi)
+	return ""
+}
+
+func opInterfaceByIndex(w *bufio.Writer, a []string) string {
+	n, err := strconv.ParseInt(a[0], 10, 32)
+	if err != nil {
+		return "bad integer"
+	}
+	ifi, err := net.InterfaceByIndex(int(n))
+	if err != nil {
+		writeErr(w, err)
+		return ""
+	}
+	writeInterface(w, ifi)
 	return ""
 }
