@@ -541,8 +541,19 @@ runtime_error *net_netFD_accept(net_netFD *fd,
 runtime_error *net_netFD_connect(net_netFD *fd, context_Context *ctx,
     const syscall_Sockaddr *la, const syscall_Sockaddr *ra,
     syscall_Sockaddr *rsa);
-/* net_netFD_dup returns a new close-on-exec descriptor for the socket. */
-runtime_error *net_netFD_dup(net_netFD *fd, int *ns);
+/*
+ * net_netFD_dup is Go's netFD.dup: an os.File over a new close-on-exec
+ * descriptor for the socket (the caller's; *f is NULL on error).
+ */
+runtime_error *net_netFD_dup(net_netFD *fd, os_File **f);
+/*
+ * poll_FD_Read and poll_FD_Write are internal/poll's FD.Read and Write
+ * with their bare errors, for os.File; an FD whose family is AF_UNSPEC is
+ * a file and is written with write(2).
+ */
+runtime_error *poll_FD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n);
+runtime_error *poll_FD_Write(net_netFD *fd, const void *p, size_t len,
+    ptrdiff_t *nn);
 /* The Raw* calls run f on the descriptor under the matching lock. */
 runtime_error *net_netFD_RawControl(net_netFD *fd,
     void (*f)(uintptr_t fd, void *arg), void *arg);
@@ -627,6 +638,7 @@ extern net_testHookLookupIPFunc net_testHookLookupIP;
 typedef runtime_error *(*net_ctrlFn)(const char *network, const char *address,
     syscall_RawConn *c, void *arg);
 typedef net_Addr *(*net_toAddr)(const syscall_Sockaddr *sa);
+net_toAddr net_netFD_addrFunc(net_netFD *fd);
 /*
  * net_socket is Go's socket(): a new socket of family, sotype and proto,
  * set up as a stream listener or datagram listener (laddr without raddr)
@@ -1000,6 +1012,13 @@ runtime_error *net_sysDialer_dialIP(net_sysDialer *sd, context_Context *ctx,
     const net_IPAddr *laddr, const net_IPAddr *raddr, net_IPConn **c);
 runtime_error *net_sysListener_listenIP(net_sysListener *sl,
     context_Context *ctx, const net_IPAddr *laddr, net_IPConn **c);
+
+/* file_unix.c: Go's fileConn, fileListener and filePacketConn. */
+runtime_error *net_fileConn(os_File *f, net_Conn **c);
+runtime_error *net_fileListener(os_File *f, net_Listener **l);
+runtime_error *net_filePacketConn(os_File *f, net_PacketConn **c);
+/* net.c: conn.File, which TCPConn, UDPConn, UnixConn and IPConn promote. */
+runtime_error *net_conn_File(net_conn *c, os_File **f);
 
 /* For tests: the socket descriptor behind an interface value. */
 int net_Conn_sysfd(net_Conn *c);
