@@ -1210,3 +1210,25 @@ net_conn_File(net_conn *c, os_File **f)
 		    "file", c->fd->net, c->fd->laddr, c->fd->raddr, err);
 	return err;
 }
+
+/* Conn_Read is the Read of the io_Reader net_Conn_Reader makes. */
+static runtime_error *
+Conn_Read(void *self, void *p, size_t len, ptrdiff_t *n)
+{
+	return net_Conn_Read(self, p, len, n);
+}
+
+io_Reader
+net_Conn_Reader(net_Conn *c)
+{
+	io_Reader r = { Conn_Read, c };
+
+	return r;
+}
+
+/* net_Conn_fromReader is Go's type assertion back to the Conn. */
+net_Conn *
+net_Conn_fromReader(io_Reader r)
+{
+	return r.Read == Conn_Read ? r.self : NULL;
+}

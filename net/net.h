@@ -416,6 +416,13 @@ net_PacketConn *net_UnixConn_PacketConn(net_UnixConn *c);
 net_Listener   *net_TCPListener_Listener(net_TCPListener *l);
 net_Listener   *net_UnixListener_Listener(net_UnixListener *l);
 
+/*
+ * net_Conn_Reader is c as Go's io.Reader (two words, nothing allocated,
+ * valid while c is), for TCPConn_ReadFrom: reading from a TCPConn or a
+ * Unix stream conn, ReadFrom moves the bytes with splice(2).
+ */
+io_Reader net_Conn_Reader(net_Conn *c);
+
 /* Dialing and listening. */
 typedef struct net_Dialer {
 	time_Duration Timeout;

@@ -1020,6 +1020,18 @@ runtime_error *net_filePacketConn(os_File *f, net_PacketConn **c);
 /* net.c: conn.File, which TCPConn, UDPConn, UnixConn and IPConn promote. */
 runtime_error *net_conn_File(net_conn *c, os_File **f);
 
+/*
+ * sendfile_linux.c and splice_linux.c: Go's sendFile and splice, which
+ * TCPConn.readFrom tries before the generic copy.  When *handled is false
+ * the caller copies instead and frees what they returned.
+ */
+runtime_error *net_sendFile(net_netFD *c, io_Reader r, int64_t *written,
+    bool *handled);
+runtime_error *net_splice(net_netFD *c, io_Reader r, int64_t *written,
+    bool *handled);
+/* net.c: the Conn behind a Reader that net_Conn_Reader made, or NULL. */
+net_Conn *net_Conn_fromReader(io_Reader r);
+
 /* For tests: the socket descriptor behind an interface value. */
 int net_Conn_sysfd(net_Conn *c);
 int net_Listener_sysfd(net_Listener *l);

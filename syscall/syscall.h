@@ -114,6 +114,13 @@ syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
 syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
 
+/* Linux only: sendfile(2), splice(2) without offsets, pipe2(2). */
+syscall_Errno syscall_Sendfile(int outfd, int infd, int64_t *offset,
+    size_t count, ptrdiff_t *written);
+syscall_Errno syscall_Splice(int rfd, int wfd, size_t len, int flags,
+    int64_t *n);
+syscall_Errno syscall_Pipe2(int p[2], int flags);
+
 #ifdef __cplusplus
 }
 #endif
