@@ -1,6 +1,6 @@
 # Every Unix: the files whose Go twins build on unix (or unix || windows).
 # mk/$(OS).mk adds the files of narrower build constraints on top.
-UNIX_SRCS = syscall/syscall_unix.c runtime/signal_unix.c \
+UNIX_SRCS = syscall/syscall_unix.c syscall/sockcmsg_unix.c runtime/signal_unix.c \
 	net/port_unix.c net/dnsclient_unix.c net/fd_unix.c net/hook_unix.c \
 	net/error_posix.c net/sock_posix.c net/sockopt_posix.c \
 	net/sockoptip_posix.c net/ipsock_posix.c net/tcpsock_posix.c \

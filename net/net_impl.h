@@ -987,6 +987,14 @@ runtime_error *net_sysListener_listenUnix(net_sysListener *sl,
 runtime_error *net_sysListener_listenUnixgram(net_sysListener *sl,
     context_Context *ctx, const net_UnixAddr *laddr, net_UnixConn **c);
 
+/*
+ * unixsock_readmsg_*.c: the recvmsg flags readMsg passes, and what it
+ * does after a read that brought control messages when they are 0 (mark
+ * received descriptors close-on-exec).
+ */
+extern const int net_readMsgFlags;
+void		 net_setReadMsgCloseOnExec(const void *oob, size_t len);
+
 /* iprawsock.c */
 net_Addr      *net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp);
 
