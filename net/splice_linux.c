@@ -79,6 +79,7 @@ spliceDrain(
 	syscall_Errno e;
 
 	*n = 0;
+	e = 0;
 	if ((*err = net_netFD_readLock(sock)) != NULL)
 		return 0;
 	if ((*err = net_pollDesc_prepareRead(&sock->pd)) != NULL)
@@ -109,11 +110,11 @@ splicePump(net_netFD *sock, int pipefd, int64_t inPipe, int64_t *written,
 	int64_t	      n;
 
 	*written = 0;
+	e = 0;
 	if ((*err = net_netFD_writeLock(sock)) != NULL)
 		return 0;
 	if ((*err = net_pollDesc_prepareWrite(&sock->pd)) != NULL)
 		goto out;
-	e = 0;
 	while (inPipe > 0) {
 		e = syscall_Splice(
 		    pipefd, sock->sysfd, (size_t)inPipe, spliceNonblock, &n);

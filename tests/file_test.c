@@ -54,14 +54,18 @@ freeFile(void *f)
 static void
 acceptAndReadOne(localServer *ls, net_Listener *ln, void *arg)
 {
-	net_Conn *c;
-	char	  b[1];
-	ptrdiff_t n;
+	net_Conn      *c;
+	runtime_error *err;
+	char	       b[1];
+	ptrdiff_t      n;
 
 	(void)ls;
 	(void)arg;
-	if (net_Listener_Accept(ln, &c) != NULL)
+
+	if ((err = net_Listener_Accept(ln, &c)) != NULL) {
+		runtime_error_Free(err);
 		return;
+	}
 	runtime_error_Free(net_Conn_Read(c, b, sizeof(b), &n));
 	runtime_error_Free(net_Conn_Close(c));
 	net_Conn_Free(c);
@@ -290,13 +294,15 @@ END_TEST
 static void *
 fileAndClose(void *arg)
 {
-	os_File *f;
+	os_File	      *f;
+	runtime_error *err;
 
 	/* Losing the race to Close is fine: Go drops that error too. */
-	if (net_TCPConn_File(arg, &f) == NULL) {
+	if ((err = net_TCPConn_File(arg, &f)) == NULL) {
 		runtime_error_Free(os_File_Close(f));
 		os_File_Free(f);
 	}
+	runtime_error_Free(err);
 	return NULL;
 }
 

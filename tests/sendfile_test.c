@@ -32,9 +32,9 @@ writeNewton(void)
 	size_t i, j, n;
 	int    fd;
 
-	sock = testUnixAddr();
-	name = tStr(strdup(sock));
-	strcpy(strrchr(name, '/'), "/newton");
+	sock = tStr(strdup(testUnixAddr()));
+	*strrchr(sock, '/') = '\0';
+	name = tStr(runtime_concatstrings(sock, "/newton", (char *)NULL));
 	if ((fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) <
 	    0)
 		tFatalf("open %s: %s", name, strerror(errno));
