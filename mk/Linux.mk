@@ -11,4 +11,4 @@ OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
 	net/unixsock_readmsg_cmsg_cloexec.c
 OS_TEST_SRCS = $(UNIX_TEST_SRCS) tests/sock_linux_test.c \
 	tests/unixsock_linux_test.c tests/write_unix_test.c \
-	tests/sendfile_test.c tests/splice_test.c
+	tests/sendfile_test.c tests/splice_test.c tests/poll_error_test.c

@@ -8,4 +8,4 @@ UNIX_SRCS = syscall/syscall_unix.c syscall/sockcmsg_unix.c runtime/signal_unix.c
 	net/unixsock_posix.c net/file_unix.c os/file_posix.c os/file_unix.c
 UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/error_posix_test.c tests/unixsock_readmsg_test.c \
-	tests/fd_posix_test.c tests/file_test.c
+	tests/fd_posix_test.c tests/file_test.c tests/read_test.c

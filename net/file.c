@@ -35,7 +35,7 @@ fileAddr_clone(const net_Addr *a)
 	return newFileAddr(((const fileAddr *)a)->name);
 }
 
-static const net_addrType fileAddrType = {
+const net_addrType net_fileAddrType = {
 	.Network = fileAddr_Network,
 	.String = fileAddr_String,
 	.clone = fileAddr_clone,
@@ -49,7 +49,7 @@ newFileAddr(const char *name)
 
 	n = strlen(name) + 1;
 	a = runtime_malloc(sizeof(*a) + n);
-	a->addr.type = &fileAddrType;
+	a->addr.type = &net_fileAddrType;
 	a->name = memcpy(a + 1, name, n);
 	return &a->addr;
 }

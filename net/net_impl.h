@@ -1021,6 +1021,8 @@ runtime_error *net_sysDialer_dialIP(net_sysDialer *sd, context_Context *ctx,
 runtime_error *net_sysListener_listenIP(net_sysListener *sl,
     context_Context *ctx, const net_IPAddr *laddr, net_IPConn **c);
 
+/* file.c: the type of fileAddr, the Addr a File* error names. */
+extern const net_addrType net_fileAddrType;
 /* file_unix.c: Go's fileConn, fileListener and filePacketConn. */
 runtime_error *net_fileConn(os_File *f, net_Conn **c);
 runtime_error *net_fileListener(os_File *f, net_Listener **l);

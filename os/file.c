@@ -103,7 +103,14 @@ os_File_Seek(os_File *f, int64_t offset, int whence, int64_t *ret)
 runtime_error *
 os_Open(const char *name, os_File **f)
 {
-	return os_openFileNolog(name, O_RDONLY, 0, f);
+	return os_OpenFile(name, O_RDONLY, 0, f);
+}
+
+/* os_OpenFile is Go's OpenFile: flag is open(2)'s, perm the mode bits. */
+runtime_error *
+os_OpenFile(const char *name, int flag, uint32_t perm, os_File **f)
+{
+	return os_openFileNolog(name, flag, (int)perm, f);
 }
 
 /* os_File_ioRead is the Read of the io_Reader os_File_Reader makes. */

@@ -63,7 +63,10 @@ typedef struct os_File os_File;
 os_File *os_NewFile(uintptr_t fd, const char *name);
 /* os_Open opens name read-only (close-on-exec), as Go's os.Open. */
 runtime_error *os_Open(const char *name, os_File **f);
-const char    *os_File_Name(os_File *f);
+/* os_OpenFile: flag is open(2)'s (O_RDWR, O_CREAT...), perm its mode. */
+runtime_error *os_OpenFile(
+    const char *name, int flag, uint32_t perm, os_File **f);
+const char *os_File_Name(os_File *f);
 /*
  * os_File_Fd returns the descriptor, in blocking mode as Go 1.19 leaves it
  * (the mode belongs to the open file description, which a File made from
