@@ -31,17 +31,6 @@ dupSocket(os_File *f, int *s)
 	return NULL;
 }
 
-/* familyOf is the family Go's type switch on the local Sockaddr finds. */
-static int
-familyOf(int s)
-{
-	syscall_Sockaddr lsa;
-
-	if (syscall_Getsockname(s, &lsa) != 0)
-		return AF_UNSPEC;
-	return lsa.Family;
-}
-
 /*
  * newFileFD makes a netFD of f's socket, with the addresses the kernel
  * reports and the network its local address names.
@@ -64,12 +53,14 @@ newFileFD(os_File *f, net_netFD **fdp)
 		net_closeFunc(s);
 		return os_NewSyscallError("getsockopt", syscall_Errno_Err(e));
 	}
-	family = familyOf(s);
+	/* Go's type switch on the local Sockaddr picks the family. */
+	if (syscall_Getsockname(s, &lsa) != 0)
+		lsa.Family = AF_UNSPEC;
+	family = lsa.Family;
 	if (family != AF_INET && family != AF_INET6 && family != AF_UNIX) {
 		net_closeFunc(s);
 		return syscall_Errno_Err(EPROTONOSUPPORT);
 	}
-	(void)syscall_Getsockname(s, &lsa);
 	if (syscall_Getpeername(s, &rsa) != 0)
 		rsa.Family = 0;
 	runtime_error_Free(net_newFD(s, family, sotype, "", &fd));

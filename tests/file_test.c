@@ -47,6 +47,7 @@ fileErrCheck(runtime_error *err)
 static void
 freeFile(void *f)
 {
+	runtime_error_Free(os_File_Close(f));
 	os_File_Free(f);
 }
 
@@ -367,15 +368,19 @@ fdNonblock(uintptr_t fd)
 /*
  * testFileErrors checks Go's texts and Fd's blocking mode, as a Go 1.19
  * program printed them: a File of a closed conn or listener, FileConn of
- * a closed File and of a regular file, FileListener of a UDP socket.
+ * a closed File and of a regular file, FileListener
+ * of a UDP socket, FilePacketConn of a TCP one, and a closed or
+ * read-only File's Read, Write and Seek.
  */
 START_TEST(testFileErrors)
 {
-	net_PacketConn *pc;
+	net_PacketConn *pc, *pc2;
 	net_Listener   *ln, *ln2;
 	net_Conn       *c, *c2;
 	os_File	       *f, *uf, *rf;
-	char	       *want;
+	char	       *want, b[1] = { 0 };
+	ptrdiff_t	n;
+	int64_t		off;
 
 	ln = newLocalListener("tcp", NULL);
 	deferListener(ln);
@@ -398,7 +403,19 @@ START_TEST(testFileErrors)
 		addrString(net_Conn_LocalAddr(c)), "->",
 		addrString(net_Conn_RemoteAddr(c)),
 		": use of closed network connection", (char *)NULL)));
+	wantErr(net_FilePacketConn(f, &pc2),
+	    tStr(runtime_concatstrings(
+		"file file+net ", want, ": invalid argument", (char *)NULL)));
 	runtime_error_Free(os_File_Close(f));
+	wantErr(os_File_Read(f, b, sizeof(b), &n),
+	    tStr(runtime_concatstrings(
+		"read ", want, ": file already closed", (char *)NULL)));
+	wantErr(os_File_Write(f, b, sizeof(b), &n),
+	    tStr(runtime_concatstrings(
+		"write ", want, ": file already closed", (char *)NULL)));
+	wantErr(os_File_Seek(f, 0, SEEK_SET, &off),
+	    tStr(runtime_concatstrings(
+		"seek ", want, ": file already closed", (char *)NULL)));
 	wantErr(os_File_Close(f),
 	    tStr(runtime_concatstrings(
 		"close ", want, ": file already closed", (char *)NULL)));
@@ -416,6 +433,13 @@ START_TEST(testFileErrors)
 	    "file file+net /dev/null: getsockopt: socket operation on "
 	    "non-socket");
 	runtime_error_Free(os_File_Close(rf));
+	if (os_Open("/etc/hostname", &rf) == NULL) {
+		wantErr(os_File_Seek(rf, -1, SEEK_SET, &off),
+		    "seek /etc/hostname: invalid argument");
+		wantErr(os_File_Write(rf, b, sizeof(b), &n),
+		    "write /etc/hostname: bad file descriptor");
+		freeFile(rf);
+	}
 	wantErr(os_Open("/nonexistent/x", &rf),
 	    "open /nonexistent/x: no such file or directory");
 
