@@ -419,8 +419,10 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
 
 /* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
 /*
- * fd_poll_runtime.c.  netFDs are never files, so Go's isFile arguments are
- * left out (Go 1.8's shape) and errClosing is always net_ErrClosed.
+ * fd_poll_runtime.c.  Go's isFile arguments are left out (Go 1.8's shape)
+ * and errClosing is always net_ErrClosed; os.File, whose FD is a netFD
+ * too, turns it into net_ErrFileClosing (Go's poll.ErrFileClosing, "use
+ * of closed file") itself.
  */
 /*
  * fd.c: internal/poll's errors.  poll_ErrDeadlineExceeded ("i/o timeout",
@@ -429,6 +431,7 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
  */
 extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
 extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
+extern runtime_error *const net_ErrFileClosing; /* "use of closed file" */
 extern const runtime_errorType poll_DeadlineExceededErrorType;
 extern runtime_error	       poll_deadlineExceeded;
 extern runtime_error *const    poll_ErrDeadlineExceeded;

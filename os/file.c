@@ -63,7 +63,7 @@ os_File_wrapErr(os_File *f, const char *op, runtime_error *err)
 {
 	if (err == NULL || err == io_EOF)
 		return err;
-	if (err == net_ErrClosed)
+	if (err == net_ErrClosed || err == net_ErrFileClosing)
 		err = os_ErrClosed;
 	return os_newPathError(op, f->name, err);
 }
@@ -98,6 +98,45 @@ os_File_Seek(os_File *f, int64_t offset, int whence, int64_t *ret)
 	if ((err = os_File_seek(f, offset, whence, ret)) != NULL)
 		*ret = 0;
 	return os_File_wrapErr(f, "seek", err);
+}
+
+/*
+ * fileClosing is internal/poll's errClosing(isFile): the FD's closed error
+ * as a file's ("use of closed file").
+ */
+static runtime_error *
+fileClosing(runtime_error *err)
+{
+	return err == net_ErrClosed ? net_ErrFileClosing : err;
+}
+
+/*
+ * The deadlines are the FD's, returned bare as Go's are: a File the poller
+ * does not hold (a regular file) answers "file type does not support
+ * deadline".
+ */
+runtime_error *
+os_File_SetDeadline(os_File *f, time_Time t)
+{
+	if (f == NULL)
+		return os_ErrInvalid;
+	return fileClosing(net_netFD_SetDeadline(f->pfd, t));
+}
+
+runtime_error *
+os_File_SetReadDeadline(os_File *f, time_Time t)
+{
+	if (f == NULL)
+		return os_ErrInvalid;
+	return fileClosing(net_netFD_SetReadDeadline(f->pfd, t));
+}
+
+runtime_error *
+os_File_SetWriteDeadline(os_File *f, time_Time t)
+{
+	if (f == NULL)
+		return os_ErrInvalid;
+	return fileClosing(net_netFD_SetWriteDeadline(f->pfd, t));
 }
 
 runtime_error *

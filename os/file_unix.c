@@ -11,16 +11,13 @@
 #include "runtime/linkname.h"
 #include "syscall/syscall.h"
 
-/* newFileKind says where a descriptor came from, as Go's does. */
-enum newFileKind { kindNewFile, kindOpenFile, kindNonBlock };
-
 /*
- * newFile wraps fd.  A descriptor gonet opened, or one the caller handed
+ * os_newFile wraps fd.  A descriptor gonet opened, or one the caller handed
  * over already non-blocking, goes to the poller when the poller takes it
  * (epoll refuses regular files, which stay blocking), as Go's does.
  */
-static os_File *
-newFile(int fd, const char *name, enum newFileKind kind)
+os_File *
+os_newFile(int fd, const char *name, enum os_newFileKind kind)
 {
 	os_File	      *f;
 	runtime_error *err;
@@ -32,7 +29,8 @@ newFile(int fd, const char *name, enum newFileKind kind)
 	runtime_error_Free(
 	    net_newFD(fd, AF_UNSPEC, SOCK_STREAM, "file", &f->pfd));
 	f->name = runtime_strdup(name);
-	if (kind == kindOpenFile || kind == kindNonBlock) {
+	if (kind == os_kindOpenFile || kind == os_kindPipe ||
+	    kind == os_kindNonBlock) {
 		err = net_netFD_init(f->pfd);
 		if (err == NULL)
 			f->nonblock = syscall_SetNonblock(fd, true) == 0;
@@ -54,12 +52,12 @@ isNonblock(int fd)
 os_File *
 os_NewFile(uintptr_t fd, const char *name)
 {
-	enum newFileKind kind;
+	enum os_newFileKind kind;
 
-	kind = kindNewFile;
+	kind = os_kindNewFile;
 	if (isNonblock((int)fd))
-		kind = kindNonBlock;
-	return newFile((int)fd, name, kind);
+		kind = os_kindNonBlock;
+	return os_newFile((int)fd, name, kind);
 }
 
 uintptr_t
@@ -126,6 +124,6 @@ os_openFileNolog(const char *name, int flag, int perm, os_File **f)
 	if (r < 0)
 		return os_newPathError(
 		    "open", name, syscall_Errno_Err((syscall_Errno)errno));
-	*f = newFile(r, name, kindOpenFile);
+	*f = os_newFile(r, name, os_kindOpenFile);
 	return NULL;
 }

@@ -59,6 +59,8 @@ extern runtime_error *const os_ErrInvalid;
  */
 typedef struct os_File os_File;
 
+/* os_Pipe is Go's Pipe: read end "|0", write end "|1", the caller's. */
+runtime_error *os_Pipe(os_File **r, os_File **w);
 /* os_NewFile returns NULL for a negative fd; name is copied. */
 os_File *os_NewFile(uintptr_t fd, const char *name);
 /* os_Open opens name read-only (close-on-exec), as Go's os.Open. */
@@ -79,6 +81,15 @@ runtime_error *os_File_Write(
     os_File *f, const void *b, size_t len, ptrdiff_t *n);
 runtime_error *os_File_Seek(
     os_File *f, int64_t offset, int whence, int64_t *ret);
+/*
+ * Deadlines work on a File the poller holds (a pipe, a socket); others
+ * answer "file type does not support deadline".  An expired one makes
+ * Read or Write return "read NAME: i/o timeout" (os_ErrDeadlineExceeded
+ * under errors_Is).
+ */
+runtime_error *os_File_SetDeadline(os_File *f, time_Time t);
+runtime_error *os_File_SetReadDeadline(os_File *f, time_Time t);
+runtime_error *os_File_SetWriteDeadline(os_File *f, time_Time t);
 runtime_error *os_File_Close(os_File *f);
 void	       os_File_Free(os_File *f);
 /*

@@ -28,7 +28,18 @@ runtime_error *os_File_wrapErr(os_File *f, const char *op, runtime_error *err);
 runtime_error *os_newPathError(
     const char *op, const char *path, runtime_error *err);
 
-/* file_unix.c */
+/* file_unix.c.  os_newFileKind says where a descriptor came from. */
+enum os_newFileKind {
+	os_kindNewFile,
+	os_kindOpenFile,
+	os_kindPipe,
+	os_kindNonBlock
+};
+/*
+ * os_newFile wraps fd (NULL if negative); the kinds but kindNewFile go to
+ * the poller when it takes the descriptor.
+ */
+os_File	      *os_newFile(int fd, const char *name, enum os_newFileKind kind);
 runtime_error *os_File_seek(
     os_File *f, int64_t offset, int whence, int64_t *ret);
 runtime_error *os_openFileNolog(

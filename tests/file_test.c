@@ -456,6 +456,56 @@ START_TEST(testFileErrors)
 }
 END_TEST
 
+/*
+ * testOSPipeDeadline: os.Pipe's ends are pollable, so deadlines work on
+ * them, and the texts are Go's, from a Go 1.19 program: "read |0: i/o
+ * timeout" (a timeout), "file type does not support deadline" for a
+ * regular file, "use of closed file" after Close.
+ */
+START_TEST(testOSPipeDeadline)
+{
+	os_File	      *r, *w, *g;
+	runtime_error *err;
+	char	       b[1];
+	ptrdiff_t      n;
+
+	if ((err = os_Pipe(&r, &w)) != NULL)
+		tFatalf("Pipe: %s", tErrStr(err));
+	tDeferFree(freeFile, r);
+	tDeferFree(freeFile, w);
+	if (strcmp(os_File_Name(r), "|0") != 0 ||
+	    strcmp(os_File_Name(w), "|1") != 0)
+		tErrorf("names %s %s; want |0 |1", os_File_Name(r),
+		    os_File_Name(w));
+	wantErr(os_File_SetReadDeadline(
+		    r, time_Time_Add(time_Now(), time_Millisecond)),
+	    "<nil>");
+	err = os_File_Read(r, b, sizeof(b), &n);
+	if (!errors_Is(err, os_ErrDeadlineExceeded) || !net_Error_Timeout(err))
+		tErrorf("Read = %s; want a timeout",
+		    err != NULL ? runtime_error_Error(err) : "<nil>");
+	wantErr(err, "read |0: i/o timeout");
+	if (os_Open("/etc/hostname", &g) == NULL) {
+		wantErr(os_File_SetDeadline(g, time_Now()),
+		    "file type does not support deadline");
+		freeFile(g);
+	}
+	wantErr(os_File_Write(w, "x", 1, &n), "<nil>");
+	wantErr(os_File_SetReadDeadline(r, (time_Time){ 0 }), "<nil>");
+	err = os_File_Read(r, b, sizeof(b), &n);
+	if (err != NULL || n != 1 || b[0] != 'x')
+		tErrorf("Read = %td, %s; want 1, <nil>", n,
+		    err != NULL ? tErrStr(err) : "<nil>");
+	runtime_error_Free(os_File_Close(w));
+	err = os_File_Read(r, b, sizeof(b), &n);
+	if (err != io_EOF || n != 0)
+		tErrorf("Read = %td, %s; want 0, EOF", n,
+		    err != NULL ? tErrStr(err) : "<nil>");
+	wantErr(os_File_SetDeadline(w, time_Now()), "use of closed file");
+	tDone();
+}
+END_TEST
+
 Suite *
 file_suite(void)
 {
@@ -470,6 +520,7 @@ file_suite(void)
 	    tc, TestFilePacketConn, 0, nelem(filePacketConnTests));
 	tcase_add_test(tc, TestFileCloseRace);
 	tcase_add_test(tc, testFileErrors);
+	tcase_add_test(tc, testOSPipeDeadline);
 	suite_add_tcase(s, tc);
 	return s;
 }
