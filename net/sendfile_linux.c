@@ -58,9 +58,9 @@ out:
 }
 
 /*
- * net_sendFile copies r to c with sendfile(2) when r is an os.File; Go
- * also unwraps an io.LimitedReader here, which gonet's io does not have
- * yet, so the copy runs to EOF.  *handled is false when nothing was sent,
+ * net_sendFile copies r to c with sendfile(2) when r is an os.File, or an
+ * io.LimitedReader over one (then at most N bytes, and N is lowered by
+ * what was sent).  *handled is false when nothing was sent,
  * and the caller then falls back on the generic copy (dropping the error,
  * as Go does).  Go reaches the file's descriptor through SyscallConn's
  * Read, which holds the file's read lock while sendfile runs; so does
@@ -69,12 +69,21 @@ out:
 runtime_error *
 net_sendFile(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 {
-	runtime_error *err, *werr;
-	os_File	      *f;
-	int64_t	       remain = (int64_t)1 << 62;
+	runtime_error	 *err, *werr;
+	io_LimitedReader *lr;
+	os_File		 *f;
+	int64_t		  remain = (int64_t)1 << 62;
 
 	*written = 0;
 	*handled = false;
+	if ((lr = io_asLimitedReader(r)) != NULL) {
+		remain = lr->N;
+		r = lr->R;
+		if (remain <= 0) {
+			*handled = true;
+			return NULL;
+		}
+	}
 	if ((f = os_File_fromReader(r)) == NULL)
 		return NULL;
 	werr = NULL;
@@ -88,6 +97,8 @@ net_sendFile(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 		err = werr;
 	else
 		runtime_error_Free(werr);
+	if (lr != NULL)
+		lr->N = remain - *written;
 	*handled = *written > 0;
 	return net_wrapSyscallError("sendfile", err);
 }

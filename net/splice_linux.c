@@ -185,22 +185,31 @@ poll_Splice(net_netFD *dst, net_netFD *src, int64_t remain, int64_t *written,
 
 /*
  * net_splice copies r to c with splice(2) when r is a TCPConn or a Unix
- * stream conn (Go's type switch, through net_Conn_fromReader); Go also
- * unwraps an io.LimitedReader, which gonet's io does not have yet.  When
- * *handled is false the caller falls back on sendfile or a copy, dropping
- * the error.
+ * stream conn (Go's type switch, through net_Conn_fromReader), or an
+ * io.LimitedReader over one (then at most N bytes, and N is lowered by
+ * what was moved).  When *handled is false the caller falls back on
+ * sendfile or a copy, dropping the error.
  */
 runtime_error *
 net_splice(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 {
-	net_Conn      *rc;
-	net_netFD     *s;
-	runtime_error *err;
-	const char    *sc;
-	int64_t	       remain = (int64_t)1 << 62;
+	io_LimitedReader *lr;
+	net_Conn	 *rc;
+	net_netFD	 *s;
+	runtime_error	 *err;
+	const char	 *sc;
+	int64_t		  remain = (int64_t)1 << 62;
 
 	*written = 0;
 	*handled = false;
+	if ((lr = io_asLimitedReader(r)) != NULL) {
+		remain = lr->N;
+		r = lr->R;
+		if (remain <= 0) {
+			*handled = true;
+			return NULL;
+		}
+	}
 	if ((rc = net_Conn_fromReader(r)) == NULL)
 		return NULL;
 	if (net_Conn_TCPConn(rc) != NULL)
@@ -211,5 +220,7 @@ net_splice(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 	else
 		return NULL;
 	err = poll_Splice(c, s, remain, written, handled, &sc);
+	if (lr != NULL)
+		lr->N -= *written;
 	return net_wrapSyscallError(sc, err);
 }

@@ -4,7 +4,8 @@
  * a file of the same length (newtonLen) into a temporary directory and
  * compares the received bytes with it, which checks the same thing
  * without a hash.  io.Copy(conn, f) is TCPConn.ReadFrom, which is what
- * Go's io.Copy calls.
+ * Go's io.Copy calls; io.CopyN is copyN below, Go's CopyN over the same
+ * call.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -50,13 +51,65 @@ writeNewton(void)
 	return name;
 }
 
+/* copyN is io.CopyN(conn, src, n): a LimitedReader handed to ReadFrom. */
+static runtime_error *
+copyN(net_Conn *conn, io_Reader src, int64_t n, int64_t *written)
+{
+	io_LimitedReader lr = { .N = n };
+	runtime_error	*err;
+
+	lr.R = src;
+	err = net_TCPConn_ReadFrom(
+	    net_Conn_TCPConn(conn), io_LimitedReader_Reader(&lr), written);
+	if (*written == n) {
+		runtime_error_Free(err);
+		return NULL;
+	}
+	if (*written < n && err == NULL)
+		err = io_EOF;
+	return err;
+}
+
 /* The server side of TestSendfile: its errors go to errc. */
+typedef enum { sendAll, sendParts, sendSeeked } sendMode;
+
 typedef struct sendfileServer {
 	net_Listener *ln;
 	const char   *name;
 	chan	     *errc;
 	net_Conn     *conn;
+	sendMode      mode;
 } sendfileServer;
+
+enum { seekTo = 65 << 10, sendSize = 10 << 10 };
+
+/* sendfileCopy is the server's copy: all, three times 3 bytes, or seeked. */
+static runtime_error *
+sendfileCopy(sendfileServer *s, os_File *f, int64_t *sbytes)
+{
+	runtime_error *err;
+	int64_t	       off;
+	int	       i;
+
+	switch (s->mode) {
+	case sendParts:
+		for (i = 0; i < 3; i++)
+			if ((err = copyN(s->conn, os_File_Reader(f), 3,
+				 sbytes)) != NULL)
+				return err;
+		*sbytes = newtonLen;
+		return NULL;
+	case sendSeeked:
+		if ((err = os_File_Seek(f, seekTo, SEEK_SET, &off)) != NULL)
+			return err;
+		err = copyN(s->conn, os_File_Reader(f), sendSize, sbytes);
+		*sbytes = newtonLen;
+		return err;
+	default:
+		return net_TCPConn_ReadFrom(
+		    net_Conn_TCPConn(s->conn), os_File_Reader(f), sbytes);
+	}
+}
 
 static void *
 sendfileServe(void *arg)
@@ -70,8 +123,7 @@ sendfileServe(void *arg)
 		chanSendErr(s->errc, err);
 		return NULL;
 	}
-	err = net_TCPConn_ReadFrom(
-	    net_Conn_TCPConn(s->conn), os_File_Reader(f), &sbytes);
+	err = sendfileCopy(s, f, &sbytes);
 	if (err != NULL)
 		chanSendErr(s->errc, err);
 	else if (sbytes != newtonLen)
@@ -114,6 +166,7 @@ START_TEST(TestSendfile)
 	s.ln = newLocalListener("tcp", NULL);
 	deferListener(s.ln);
 	s.errc = makeChan();
+	s.mode = sendAll;
 	goStart(sendfileAccept, &s);
 
 	if ((err = net_Dial("tcp", addrString(net_Listener_Addr(s.ln)), &c)) !=
@@ -139,6 +192,203 @@ START_TEST(TestSendfile)
 	if (!same)
 		tErrorf("retrieved data did not match");
 	chanRangeErrors(s.errc, "server");
+	tDone();
+}
+END_TEST
+
+/* readAll is bytes.Buffer's ReadFrom(c): up to len bytes, to EOF. */
+static ptrdiff_t
+readAll(net_Conn *c, char *buf, size_t len)
+{
+	runtime_error *err;
+	ptrdiff_t      n, got;
+
+	for (got = 0;; got += n) {
+		err = net_Conn_Read(c, buf + got, len - (size_t)got, &n);
+		if (err != NULL || (size_t)(got + n) == len)
+			break;
+	}
+	if (err != io_EOF && err != NULL)
+		tErrorf("%s", tErrStr(err));
+	return got + n;
+}
+
+/* sendfileParts is TestSendfileParts and TestSendfileSeeked. */
+static void
+sendfileParts(sendMode mode, char *buf, size_t len, ptrdiff_t *got)
+{
+	sendfileServer s;
+	net_Conn      *c;
+	runtime_error *err;
+
+	s.name = writeNewton();
+	s.ln = newLocalListener("tcp", NULL);
+	deferListener(s.ln);
+	s.errc = makeChan();
+	s.mode = mode;
+	goStart(sendfileAccept, &s);
+	if ((err = net_Dial("tcp", addrString(net_Listener_Addr(s.ln)), &c)) !=
+	    NULL)
+		tFatalf("%s", tErrStr(err));
+	deferConn(c);
+	*got = readAll(c, buf, len);
+	chanRangeErrors(s.errc, "server");
+}
+
+START_TEST(TestSendfileParts)
+{
+	char	  want[9], buf[64];
+	ptrdiff_t got;
+	size_t	  i;
+
+	sendfileParts(sendParts, buf, sizeof(buf), &got);
+	/* Go's file begins "Produced "; this one begins with its bytes. */
+	for (i = 0; i < sizeof(want); i++)
+		want[i] = (char)newtonByte(i);
+	if (got != (ptrdiff_t)sizeof(want) || memcmp(buf, want, sizeof(want)))
+		tErrorf("unexpected server reply of %td bytes, want the "
+			"file's first %zu",
+		    got, sizeof(want));
+	tDone();
+}
+END_TEST
+
+START_TEST(TestSendfileSeeked)
+{
+	static char buf[sendSize + 1];
+	ptrdiff_t   got, i;
+
+	sendfileParts(sendSeeked, buf, sizeof(buf), &got);
+	if (got != sendSize)
+		tErrorf("Got %td bytes; want %d", got, sendSize);
+	for (i = 0; i < got; i++)
+		if ((unsigned char)buf[i] != newtonByte(seekTo + (size_t)i)) {
+			tErrorf("byte %td differs from the file's", i);
+			break;
+		}
+	tDone();
+}
+END_TEST
+
+/* TestSendfilePipe's goroutines share these. */
+typedef struct pipeTest {
+	net_Listener *ln;
+	os_File	     *r, *w;
+	chan	     *copied;
+} pipeTest;
+
+static void *
+pipeAcceptCopy(void *arg)
+{
+	pipeTest      *p = arg;
+	net_Conn      *conn;
+	runtime_error *err;
+	int64_t	       n;
+
+	if ((err = net_Listener_Accept(p->ln, &conn)) != NULL) {
+		tErrorf("%s", tErrStr(err));
+		return NULL;
+	}
+	/* Closed on failure too, so that the test reports instead of hangs. */
+	if ((err = copyN(conn, os_File_Reader(p->r), 1, &n)) != NULL)
+		tErrorf("%s", tErrStr(err));
+	chanClose(p->copied);
+	runtime_error_Free(net_Conn_Close(conn));
+	net_Conn_Free(conn);
+	return NULL;
+}
+
+static void *
+pipeWriteA(void *arg)
+{
+	pipeTest      *p = arg;
+	runtime_error *err;
+	ptrdiff_t      n;
+
+	if ((err = os_File_Write(p->w, "a", 1, &n)) != NULL)
+		tErrorf("%s", tErrStr(err));
+	return NULL;
+}
+
+static void *
+pipeDialDiscard(void *arg)
+{
+	pipeTest      *p = arg;
+	net_Conn      *conn;
+	runtime_error *err;
+	char	       buf[64];
+	ptrdiff_t      n;
+
+	err = net_Dial("tcp", addrString(net_Listener_Addr(p->ln)), &conn);
+	if (err != NULL) {
+		tErrorf("%s", tErrStr(err));
+		return NULL;
+	}
+	do
+		err = net_Conn_Read(conn, buf, sizeof(buf), &n);
+	while (err == NULL);
+	runtime_error_Free(err);
+	runtime_error_Free(net_Conn_Close(conn));
+	net_Conn_Free(conn);
+	return NULL;
+}
+
+static void *
+pipeLateWriteB(void *arg)
+{
+	pipeTest *p = arg;
+	ptrdiff_t n;
+
+	sleepDuration(50 * time_Millisecond);
+	runtime_error_Free(os_File_Write(p->w, "b", 1, &n));
+	return NULL;
+}
+
+static void
+closeFreeFile(void *f)
+{
+	runtime_error_Free(os_File_Close(f));
+	os_File_Free(f);
+}
+
+/*
+ * TestSendfilePipe: a pipe that ReadFrom sent from keeps working with the
+ * poller, so a read deadline set on it afterwards still fires.
+ */
+START_TEST(TestSendfilePipe)
+{
+	pipeTest       p;
+	runtime_error *err;
+	char	       b[1];
+	ptrdiff_t      n;
+	void	      *v;
+
+	p.ln = newLocalListener("tcp", NULL);
+	deferListener(p.ln);
+	if ((err = os_Pipe(&p.r, &p.w)) != NULL)
+		tFatalf("%s", tErrStr(err));
+	tDeferFree(closeFreeFile, p.w);
+	tDeferFree(closeFreeFile, p.r);
+	p.copied = makeChan();
+
+	goStart(pipeAcceptCopy, &p);
+	goStart(pipeWriteA, &p);
+	goStart(pipeDialDiscard, &p);
+
+	(void)chanRecv(p.copied, &v);
+
+	err = os_File_SetDeadline(
+	    p.r, time_Time_Add(time_Now(), time_Microsecond));
+	if (err != NULL)
+		tFatalf("%s", tErrStr(err));
+	goStart(pipeLateWriteB, &p);
+	err = os_File_Read(p.r, b, sizeof(b), &n);
+	if (err == NULL)
+		tErrorf("Read did not time out");
+	else if (!net_Error_Timeout(err))
+		tErrorf("got error %s, expected a time out", tErrStr(err));
+	else
+		runtime_error_Free(err);
 	tDone();
 }
 END_TEST
@@ -219,13 +469,14 @@ END_TEST
  */
 START_TEST(testSendFileHandled)
 {
-	net_Listener  *ln;
-	net_Conn      *c, *sc;
-	os_File	      *f;
-	runtime_error *err;
-	const char    *name;
-	int64_t	       written;
-	bool	       handled;
+	io_LimitedReader lr;
+	net_Listener	*ln;
+	net_Conn	*c, *sc;
+	os_File		*f;
+	runtime_error	*err;
+	const char	*name;
+	int64_t		 written;
+	bool		 handled;
 
 	name = writeNewton();
 	ln = newLocalListener("tcp", NULL);
@@ -254,6 +505,24 @@ START_TEST(testSendFileHandled)
 		tErrorf("sendFile(conn) = %lld, %s, %d; want 0, <nil>, false",
 		    (long long)written, err != NULL ? tErrStr(err) : "<nil>",
 		    handled);
+	/* A LimitedReader over the file: at most N, and N goes down. */
+	if (os_File_Seek(f, 0, SEEK_SET, &written) != NULL)
+		tFatalf("Seek failed");
+	lr.R = os_File_Reader(f);
+	lr.N = 2;
+	err = net_sendFile(net_Conn_TCPConn(c)->conn.fd,
+	    io_LimitedReader_Reader(&lr), &written, &handled);
+	if (err != NULL || !handled || written != 2 || lr.N != 0)
+		tErrorf("sendFile(LimitedReader) = %lld, %s, %d, N %lld; want "
+			"2, <nil>, true, N 0",
+		    (long long)written, err != NULL ? tErrStr(err) : "<nil>",
+		    handled, (long long)lr.N);
+	err = net_sendFile(net_Conn_TCPConn(c)->conn.fd,
+	    io_LimitedReader_Reader(&lr), &written, &handled);
+	if (err != NULL || !handled || written != 0)
+		tErrorf("sendFile(N = 0) = %lld, %s, %d; want 0, <nil>, true",
+		    (long long)written, err != NULL ? tErrStr(err) : "<nil>",
+		    handled);
 	runtime_error_Free(os_File_Close(f));
 	os_File_Free(f);
 	tDone();
@@ -269,6 +538,9 @@ sendfile_suite(void)
 	s = suite_create("sendfile");
 	tc = newNetTCase("Sendfile", 60);
 	tcase_add_test(tc, TestSendfile);
+	tcase_add_test(tc, TestSendfileParts);
+	tcase_add_test(tc, TestSendfileSeeked);
+	tcase_add_test(tc, TestSendfilePipe);
 	tcase_add_test(tc, TestSendfileOnWriteTimeoutExceeded);
 	tcase_add_test(tc, testSendFileHandled);
 	suite_add_tcase(s, tc);

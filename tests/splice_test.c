@@ -3,8 +3,7 @@
  * each client in a child process over the conn's File; gonet runs it in
  * a goroutine on the conn itself, which keeps the same bytes on the same
  * sockets.  io.Copy(serverDown, r) is TCPConn.ReadFrom, which is what
- * Go's io.Copy calls.  The three io.LimitedReader subtests wait for
- * package io's LimitedReader (see tests/go_tests_status.txt).
+ * Go's io.Copy calls.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -77,20 +76,19 @@ startSpliceClient(spliceClient *sc, net_Conn *conn, bool write,
 	return goStart(spliceClientRun, sc);
 }
 
-/* ioCopy is io.Copy(dst, src) for a Conn: ReadFrom when dst has one. */
+/* ioCopy is io.Copy(dst, src) to a Conn: ReadFrom when dst has one. */
 static runtime_error *
-ioCopy(net_Conn *dst, net_Conn *src, int64_t *n)
+ioCopy(net_Conn *dst, io_Reader src, int64_t *n)
 {
 	runtime_error *err, *werr;
 	char	       buf[32 * 1024];
 	ptrdiff_t      nr, nw;
 
 	if (net_Conn_TCPConn(dst) != NULL)
-		return net_TCPConn_ReadFrom(
-		    net_Conn_TCPConn(dst), net_Conn_Reader(src), n);
+		return net_TCPConn_ReadFrom(net_Conn_TCPConn(dst), src, n);
 	*n = 0;
 	for (;;) {
-		err = net_Conn_Read(src, buf, sizeof(buf), &nr);
+		err = src.Read(src.self, buf, sizeof(buf), &nr);
 		if (nr > 0) {
 			werr = net_Conn_Write(dst, buf, (size_t)nr, &nw);
 			*n += nw;
@@ -118,30 +116,46 @@ static const struct spliceTest {
 	const char *upNet, *downNet;
 	spliceKind  kind;
 	size_t	    chunkSize, totalSize;
+	int64_t	    limitReadSize;
 } spliceTests[] = {
-	{ "tcp-to-tcp/simple", "tcp", "tcp", spliceCase, 128, 128 },
-	{ "tcp-to-tcp/multipleWrite", "tcp", "tcp", spliceCase, 4096, 1 << 20 },
-	{ "tcp-to-tcp/big", "tcp", "tcp", spliceCase, 5 << 20, 1 << 30 },
-	{ "tcp-to-tcp/readerAtEOF", "tcp", "tcp", readerAtEOF, 0, 0 },
-	{ "tcp-to-tcp/issue25985", "tcp", "tcp", issue25985, 0, 0 },
-	{ "unix-to-tcp/simple", "unix", "tcp", spliceCase, 128, 128 },
-	{ "unix-to-tcp/multipleWrite", "unix", "tcp", spliceCase, 4096,
-	    1 << 20 },
-	{ "unix-to-tcp/big", "unix", "tcp", spliceCase, 5 << 20, 1 << 30 },
-	{ "unix-to-tcp/readerAtEOF", "unix", "tcp", readerAtEOF, 0, 0 },
-	{ "unix-to-tcp/issue25985", "unix", "tcp", issue25985, 0, 0 },
-	{ "no-unixpacket", "unixpacket", "tcp", noUnixpacket, 0, 0 },
-	{ "no-unixgram", "unixgram", "tcp", noUnixgram, 0, 0 },
+	{ "tcp-to-tcp/simple", "tcp", "tcp", spliceCase, 128, 128, 0 },
+	{ "tcp-to-tcp/multipleWrite", "tcp", "tcp", spliceCase, 4096, 1 << 20,
+	    0 },
+	{ "tcp-to-tcp/big", "tcp", "tcp", spliceCase, 5 << 20, 1 << 30, 0 },
+	{ "tcp-to-tcp/honorsLimitedReader", "tcp", "tcp", spliceCase, 4096,
+	    1 << 20, 1 << 10 },
+	{ "tcp-to-tcp/updatesLimitedReaderN", "tcp", "tcp", spliceCase, 1024,
+	    4096, 4096 + 100 },
+	{ "tcp-to-tcp/limitedReaderAtLimit", "tcp", "tcp", spliceCase, 32, 128,
+	    128 },
+	{ "tcp-to-tcp/readerAtEOF", "tcp", "tcp", readerAtEOF, 0, 0, 0 },
+	{ "tcp-to-tcp/issue25985", "tcp", "tcp", issue25985, 0, 0, 0 },
+	{ "unix-to-tcp/simple", "unix", "tcp", spliceCase, 128, 128, 0 },
+	{ "unix-to-tcp/multipleWrite", "unix", "tcp", spliceCase, 4096, 1 << 20,
+	    0 },
+	{ "unix-to-tcp/big", "unix", "tcp", spliceCase, 5 << 20, 1 << 30, 0 },
+	{ "unix-to-tcp/honorsLimitedReader", "unix", "tcp", spliceCase, 4096,
+	    1 << 20, 1 << 10 },
+	{ "unix-to-tcp/updatesLimitedReaderN", "unix", "tcp", spliceCase, 1024,
+	    4096, 4096 + 100 },
+	{ "unix-to-tcp/limitedReaderAtLimit", "unix", "tcp", spliceCase, 32,
+	    128, 128 },
+	{ "unix-to-tcp/readerAtEOF", "unix", "tcp", readerAtEOF, 0, 0, 0 },
+	{ "unix-to-tcp/issue25985", "unix", "tcp", issue25985, 0, 0, 0 },
+	{ "no-unixpacket", "unixpacket", "tcp", noUnixpacket, 0, 0, 0 },
+	{ "no-unixgram", "unixgram", "tcp", noUnixgram, 0, 0, 0 },
 };
 
 static void
 spliceTestCase_test(const struct spliceTest *tc)
 {
-	spliceClient   up, down;
-	net_Conn      *clientUp, *serverUp, *clientDown, *serverDown;
-	goroutine     *g1, *g2;
-	runtime_error *err;
-	int64_t	       n;
+	spliceClient	 up, down;
+	io_LimitedReader lr;
+	net_Conn	*clientUp, *serverUp, *clientDown, *serverDown;
+	goroutine	*g1, *g2;
+	runtime_error	*err;
+	io_Reader	 r;
+	int64_t		 n, size, wantN;
 
 	spliceTestSocketPair(tc->upNet, &clientUp, &serverUp);
 	deferConn(serverUp);
@@ -151,15 +165,35 @@ spliceTestCase_test(const struct spliceTest *tc)
 	deferConn(serverDown);
 	g2 = startSpliceClient(
 	    &down, clientDown, false, tc->chunkSize, tc->totalSize);
-	err = ioCopy(serverDown, serverUp, &n);
+	r = net_Conn_Reader(serverUp);
+	size = (int64_t)tc->totalSize;
+	if (tc->limitReadSize > 0) {
+		if (tc->limitReadSize < size)
+			size = tc->limitReadSize;
+		lr.N = tc->limitReadSize;
+		lr.R = r;
+		r = io_LimitedReader_Reader(&lr);
+	}
+	err = ioCopy(serverDown, r, &n);
 	runtime_error_Free(net_Conn_Close(serverDown));
+	/* Go's second deferred serverUp.Close, which ends the writer. */
+	if (tc->limitReadSize > 0)
+		runtime_error_Free(net_Conn_Close(serverUp));
+	goJoin(g2);
+	goJoin(g1);
 	if (err != NULL)
 		tFatalf("%s", tErrStr(err));
-	if ((int64_t)tc->totalSize != n)
-		tErrorf("want %zu bytes spliced, got %lld", tc->totalSize,
+	if (size != n)
+		tErrorf("want %lld bytes spliced, got %lld", (long long)size,
 		    (long long)n);
-	goJoin(g1);
-	goJoin(g2);
+	if (tc->limitReadSize > 0) {
+		wantN = 0;
+		if (tc->limitReadSize > size)
+			wantN = tc->limitReadSize - size;
+		if (lr.N != wantN)
+			tErrorf("r.N = %lld, want %lld", (long long)lr.N,
+			    (long long)wantN);
+	}
 }
 
 typedef struct atEOF {
@@ -222,7 +256,7 @@ copySrcDst(void *arg)
 	proxyArgs *p = arg;
 	int64_t	   n;
 
-	runtime_error_Free(ioCopy(p->src, p->dst, &n));
+	runtime_error_Free(ioCopy(p->src, net_Conn_Reader(p->dst), &n));
 	return NULL;
 }
 
@@ -232,7 +266,7 @@ copyDstSrc(void *arg)
 	proxyArgs *p = arg;
 	int64_t	   n;
 
-	runtime_error_Free(ioCopy(p->dst, p->src, &n));
+	runtime_error_Free(ioCopy(p->dst, net_Conn_Reader(p->src), &n));
 	return NULL;
 }
 
