@@ -982,7 +982,8 @@ START_TEST(TestFileError)
 	int		fd, i;
 
 	name = tStr(strdup(testUnixAddr()));
-	strcpy(strrchr(name, '/'), "/XXXXXX");
+	*strrchr(name, '/') = '\0';
+	name = tStr(runtime_concatstrings(name, "/XXXXXX", (char *)NULL));
 	if ((fd = mkstemp(name)) < 0)
 		tFatalf("mkstemp: %s", strerror(errno));
 	deferRemove(name);
