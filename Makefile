@@ -81,7 +81,7 @@ SINGLEFLIGHT_SRCS = internal/singleflight/singleflight.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
-OS_PKG_SRCS = os/error.c
+OS_PKG_SRCS = os/error.c os/file.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c net/dnsclient.c \
@@ -90,7 +90,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
-	net/hook.c net/interface.c
+	net/hook.c net/interface.c net/file.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
 LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
@@ -117,7 +117,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h \

@@ -10,6 +10,10 @@ static errors_errorString ErrNoDeadlineValue =
     ERRORS_NEW_STATIC("file type does not support deadline");
 runtime_error *const net_ErrNoDeadline = &ErrNoDeadlineValue.err;
 
+static errors_errorString ErrFileClosingValue =
+    ERRORS_NEW_STATIC("use of closed file");
+runtime_error *const net_ErrFileClosing = &ErrFileClosingValue.err;
+
 /*
  * DeadlineExceededError is what an expired I/O deadline returns; its only
  * value is a static sentinel, so a timed-out call allocates nothing.  It

@@ -281,6 +281,16 @@ sysWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
+ * fileWrite is the write(2) of an os.File's FD (family AF_UNSPEC), which
+ * need not be a socket, so sendmsg would fail with ENOTSOCK.
+ */
+static syscall_Errno
+fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
+{
+	return syscall_Write(fd, p, len, n);
+}
+
+/*
  * pfdRead is internal/poll's FD.Read.  Errors are unwrapped: a syscall
  * failure is its errno box, anything else is static.
  */
@@ -323,6 +333,13 @@ runtime_error *
 net_netFD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	return net_wrapSyscallError(readSyscallName, pfdRead(fd, p, len, n));
+}
+
+/* poll_FD_Read is FD.Read for os.File, which wraps the error itself. */
+runtime_error *
+poll_FD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
+{
+	return pfdRead(fd, p, len, n);
 }
 
 static runtime_error *
@@ -441,7 +458,8 @@ pfdWrite(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 		max = len;
 		if (fd->isStream && max - done > maxRW)
 			max = done + maxRW;
-		e = ignoringEINTRIO(sysWrite, fd->sysfd,
+		e = ignoringEINTRIO(
+		    fd->family == AF_UNSPEC ? fileWrite : sysWrite, fd->sysfd,
 		    done == 0 ? (void *)p : (char *)p + done, max - done, &n);
 		if (n > 0)
 			done += (size_t)n;
@@ -469,6 +487,13 @@ runtime_error *
 net_netFD_Write(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 {
 	return net_wrapSyscallError(writeSyscallName, pfdWrite(fd, p, len, nn));
+}
+
+/* poll_FD_Write is FD.Write for os.File, which wraps the error itself. */
+runtime_error *
+poll_FD_Write(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
+{
+	return pfdWrite(fd, p, len, nn);
 }
 
 static runtime_error *
@@ -792,23 +817,50 @@ DupCloseOnExec(int fd, int *r0, const char **call)
 	return dupCloseOnExecOld(fd, r0, call);
 }
 
-/* Go's dup returns an *os.File; gonet returns the descriptor itself. */
-runtime_error *
-net_netFD_dup(net_netFD *fd, int *ns)
+/*
+ * poll_FD_Dup is internal/poll's FD.Dup: a close-on-exec copy of the
+ * descriptor, *call naming the failed system call ("" when the fd was
+ * closed, whose error is then ErrClosed).
+ */
+static runtime_error *
+poll_FD_Dup(net_netFD *fd, int *ns, const char **call)
 {
 	runtime_error *err;
 	syscall_Errno  e;
-	const char    *call;
 
 	*ns = -1;
+	*call = "";
 	if ((err = net_netFD_incref(fd)) != NULL)
 		return err;
-	e = DupCloseOnExec(fd->sysfd, ns, &call);
+	e = DupCloseOnExec(fd->sysfd, ns, call);
 	runtime_error_Free(net_netFD_decref(fd));
-	if (e != 0) {
+	if (e != 0)
 		*ns = -1;
-		return os_NewSyscallError(call, syscall_Errno_Err(e));
+	return syscall_Errno_Err(e);
+}
+
+/*
+ * net_netFD_dup returns a File of its own over a copy of the descriptor,
+ * named as Go names it ("tcp:127.0.0.1:80->127.0.0.1:4000").  The copy
+ * shares the socket's open file description, O_NONBLOCK included.
+ */
+runtime_error *
+net_netFD_dup(net_netFD *fd, os_File **f)
+{
+	runtime_error *err;
+	const char    *call;
+	char	      *name;
+	int	       ns;
+
+	*f = NULL;
+	if ((err = poll_FD_Dup(fd, &ns, &call)) != NULL) {
+		if (call[0] != '\0')
+			err = os_NewSyscallError(call, err);
+		return err;
 	}
+	name = net_netFD_name(fd);
+	*f = os_NewFile((uintptr_t)ns, name);
+	free(name);
 	return NULL;
 }
 

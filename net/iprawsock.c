@@ -582,3 +582,10 @@ net_ListenIP(const char *network, const net_IPAddr *laddr, net_IPConn **c)
 		    net_IPAddr_opAddrCopy(laddr, &la), err);
 	return NULL;
 }
+
+/* net_IPConn_File is conn.File, which Go's IPConn promotes. */
+runtime_error *
+net_IPConn_File(net_IPConn *c, os_File **f)
+{
+	return net_conn_File(c == NULL ? NULL : &c->conn, f);
+}

@@ -1192,3 +1192,43 @@ net_listenerBacklog(void)
 	    &listenerBacklogCache.once, listenerBacklogCache_init, NULL);
 	return listenerBacklogCache.val;
 }
+
+/*
+ * net_conn_File is Go's conn.File: a File over a copy of the descriptor
+ * (the caller's, os_File_Free).  Closing either leaves the other open.
+ */
+runtime_error *
+net_conn_File(net_conn *c, os_File **f)
+{
+	runtime_error *err;
+
+	*f = NULL;
+	if (!net_conn_ok(c))
+		return syscall_Errno_Err(EINVAL);
+	if ((err = net_netFD_dup(c->fd, f)) != NULL)
+		err = net_newOpError(
+		    "file", c->fd->net, c->fd->laddr, c->fd->raddr, err);
+	return err;
+}
+
+/* Conn_Read is the Read of the io_Reader net_Conn_Reader makes. */
+static runtime_error *
+Conn_Read(void *self, void *p, size_t len, ptrdiff_t *n)
+{
+	return net_Conn_Read(self, p, len, n);
+}
+
+io_Reader
+net_Conn_Reader(net_Conn *c)
+{
+	io_Reader r = { Conn_Read, c };
+
+	return r;
+}
+
+/* net_Conn_fromReader is Go's type assertion back to the Conn. */
+net_Conn *
+net_Conn_fromReader(io_Reader r)
+{
+	return r.Read == Conn_Read ? r.self : NULL;
+}

@@ -477,6 +477,13 @@ net_PacketConn *net_UnixConn_PacketConn(net_UnixConn *c);
 net_Listener   *net_TCPListener_Listener(net_TCPListener *l);
 net_Listener   *net_UnixListener_Listener(net_UnixListener *l);
 
+/*
+ * net_Conn_Reader is c as Go's io.Reader (two words, nothing allocated,
+ * valid while c is), for TCPConn_ReadFrom: reading from a TCPConn or a
+ * Unix stream conn, ReadFrom moves the bytes with splice(2).
+ */
+io_Reader net_Conn_Reader(net_Conn *c);
+
 /* Dialing and listening. */
 typedef struct net_Dialer {
 	time_Duration Timeout;
@@ -545,6 +552,7 @@ runtime_error  *net_TCPConn_SetLinger(net_TCPConn *c, int sec);
 runtime_error  *net_TCPConn_SetNoDelay(net_TCPConn *c, bool noDelay);
 runtime_error  *net_TCPConn_SyscallConn(net_TCPConn *c, syscall_RawConn **rc);
 void		net_TCPConn_Free(net_TCPConn *c);
+runtime_error  *net_TCPConn_File(net_TCPConn *c, os_File **f);
 
 runtime_error  *net_TCPListener_Accept(net_TCPListener *l, net_Conn **c);
 runtime_error  *net_TCPListener_AcceptTCP(net_TCPListener *l, net_TCPConn **c);
@@ -554,6 +562,7 @@ runtime_error  *net_TCPListener_SetDeadline(net_TCPListener *l, time_Time t);
 runtime_error  *net_TCPListener_SyscallConn(net_TCPListener *l,
      syscall_RawConn **rc);
 void		net_TCPListener_Free(net_TCPListener *l);
+runtime_error  *net_TCPListener_File(net_TCPListener *l, os_File **f);
 
 /* UDP.  ReadFromUDP and ReadMsgUDP fill a caller's UDPAddr (NULL: unwanted);
  * its Zone then points at a name gonet keeps for the process's life. */
@@ -601,6 +610,7 @@ runtime_error  *net_UDPConn_SetReadBuffer(net_UDPConn *c, int bytes);
 runtime_error  *net_UDPConn_SetWriteBuffer(net_UDPConn *c, int bytes);
 runtime_error  *net_UDPConn_SyscallConn(net_UDPConn *c, syscall_RawConn **rc);
 void		net_UDPConn_Free(net_UDPConn *c);
+runtime_error  *net_UDPConn_File(net_UDPConn *c, os_File **f);
 
 /* Unix. */
 runtime_error *net_DialUnix(const char *network, const net_UnixAddr *laddr,
@@ -641,6 +651,7 @@ runtime_error  *net_UnixConn_SetWriteBuffer(net_UnixConn *c, int bytes);
 runtime_error  *net_UnixConn_SyscallConn(net_UnixConn *c,
      syscall_RawConn **rc);
 void		net_UnixConn_Free(net_UnixConn *c);
+runtime_error  *net_UnixConn_File(net_UnixConn *c, os_File **f);
 
 runtime_error  *net_UnixListener_Accept(net_UnixListener *l, net_Conn **c);
 runtime_error  *net_UnixListener_AcceptUnix(net_UnixListener *l,
@@ -653,6 +664,7 @@ runtime_error  *net_UnixListener_SyscallConn(net_UnixListener *l,
 void		net_UnixListener_SetUnlinkOnClose(net_UnixListener *l,
      bool unlink);
 void		net_UnixListener_Free(net_UnixListener *l);
+runtime_error  *net_UnixListener_File(net_UnixListener *l, os_File **f);
 
 /*
  * IP (raw sockets).  Networks are "ip4:icmp", "ip6:58" and the like: a
@@ -695,10 +707,24 @@ runtime_error  *net_IPConn_SetReadBuffer(net_IPConn *c, int bytes);
 runtime_error  *net_IPConn_SetWriteBuffer(net_IPConn *c, int bytes);
 runtime_error  *net_IPConn_SyscallConn(net_IPConn *c, syscall_RawConn **rc);
 void		net_IPConn_Free(net_IPConn *c);
+runtime_error  *net_IPConn_File(net_IPConn *c, os_File **f);
 net_Conn       *net_IPConn_Conn(net_IPConn *c);
 net_PacketConn *net_IPConn_PacketConn(net_IPConn *c);
 net_IPConn     *net_Conn_IPConn(net_Conn *c);
 net_IPConn     *net_PacketConn_IPConn(net_PacketConn *c);
+
+/*
+ * Files.  The File methods above return an os_File over a copy of the
+ * socket's descriptor (close-on-exec), the caller's to Close and Free;
+ * FileConn, FileListener and FilePacketConn make a connection or listener
+ * over a copy of f's descriptor, so f stays the caller's either way.
+ * Errors are Go's ("file tcp 127.0.0.1:80: use of closed network
+ * connection", "file file+net NAME: getsockopt: socket operation on
+ * non-socket").
+ */
+runtime_error *net_FileConn(os_File *f, net_Conn **c);
+runtime_error *net_FileListener(os_File *f, net_Listener **l);
+runtime_error *net_FilePacketConn(os_File *f, net_PacketConn **c);
 
 #ifdef __cplusplus
 }

@@ -419,8 +419,10 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
 
 /* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
 /*
- * fd_poll_runtime.c.  netFDs are never files, so Go's isFile arguments are
- * left out (Go 1.8's shape) and errClosing is always net_ErrClosed.
+ * fd_poll_runtime.c.  Go's isFile arguments are left out (Go 1.8's shape)
+ * and errClosing is always net_ErrClosed; os.File, whose FD is a netFD
+ * too, turns it into net_ErrFileClosing (Go's poll.ErrFileClosing, "use
+ * of closed file") itself.
  */
 /*
  * fd.c: internal/poll's errors.  poll_ErrDeadlineExceeded ("i/o timeout",
@@ -429,6 +431,7 @@ runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
  */
 extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
 extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
+extern runtime_error *const net_ErrFileClosing; /* "use of closed file" */
 extern const runtime_errorType poll_DeadlineExceededErrorType;
 extern runtime_error	       poll_deadlineExceeded;
 extern runtime_error *const    poll_ErrDeadlineExceeded;
@@ -541,8 +544,19 @@ runtime_error *net_netFD_accept(net_netFD *fd,
 runtime_error *net_netFD_connect(net_netFD *fd, context_Context *ctx,
     const syscall_Sockaddr *la, const syscall_Sockaddr *ra,
     syscall_Sockaddr *rsa);
-/* net_netFD_dup returns a new close-on-exec descriptor for the socket. */
-runtime_error *net_netFD_dup(net_netFD *fd, int *ns);
+/*
+ * net_netFD_dup is Go's netFD.dup: an os.File over a new close-on-exec
+ * descriptor for the socket (the caller's; *f is NULL on error).
+ */
+runtime_error *net_netFD_dup(net_netFD *fd, os_File **f);
+/*
+ * poll_FD_Read and poll_FD_Write are internal/poll's FD.Read and Write
+ * with their bare errors, for os.File; an FD whose family is AF_UNSPEC is
+ * a file and is written with write(2).
+ */
+runtime_error *poll_FD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n);
+runtime_error *poll_FD_Write(net_netFD *fd, const void *p, size_t len,
+    ptrdiff_t *nn);
 /* The Raw* calls run f on the descriptor under the matching lock. */
 runtime_error *net_netFD_RawControl(net_netFD *fd,
     void (*f)(uintptr_t fd, void *arg), void *arg);
@@ -680,6 +694,7 @@ extern net_testHookLookupIPFunc net_testHookLookupIP;
 typedef runtime_error *(*net_ctrlFn)(const char *network, const char *address,
     syscall_RawConn *c, void *arg);
 typedef net_Addr *(*net_toAddr)(const syscall_Sockaddr *sa);
+net_toAddr net_netFD_addrFunc(net_netFD *fd);
 /*
  * net_socket is Go's socket(): a new socket of family, sotype and proto,
  * set up as a stream listener or datagram listener (laddr without raddr)
@@ -1031,6 +1046,14 @@ runtime_error *net_sysListener_listenUnix(net_sysListener *sl,
 runtime_error *net_sysListener_listenUnixgram(net_sysListener *sl,
     context_Context *ctx, const net_UnixAddr *laddr, net_UnixConn **c);
 
+/*
+ * unixsock_readmsg_*.c: the recvmsg flags readMsg passes, and what it
+ * does after a read that brought control messages when they are 0 (mark
+ * received descriptors close-on-exec).
+ */
+extern const int net_readMsgFlags;
+void		 net_setReadMsgCloseOnExec(const void *oob, size_t len);
+
 /* iprawsock.c */
 net_Addr      *net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp);
 
@@ -1056,6 +1079,27 @@ runtime_error *net_sysDialer_dialIP(net_sysDialer *sd, context_Context *ctx,
     const net_IPAddr *laddr, const net_IPAddr *raddr, net_IPConn **c);
 runtime_error *net_sysListener_listenIP(net_sysListener *sl,
     context_Context *ctx, const net_IPAddr *laddr, net_IPConn **c);
+
+/* file.c: the type of fileAddr, the Addr a File* error names. */
+extern const net_addrType net_fileAddrType;
+/* file_unix.c: Go's fileConn, fileListener and filePacketConn. */
+runtime_error *net_fileConn(os_File *f, net_Conn **c);
+runtime_error *net_fileListener(os_File *f, net_Listener **l);
+runtime_error *net_filePacketConn(os_File *f, net_PacketConn **c);
+/* net.c: conn.File, which TCPConn, UDPConn, UnixConn and IPConn promote. */
+runtime_error *net_conn_File(net_conn *c, os_File **f);
+
+/*
+ * sendfile_linux.c and splice_linux.c: Go's sendFile and splice, which
+ * TCPConn.readFrom tries before the generic copy.  When *handled is false
+ * the caller copies instead and frees what they returned.
+ */
+runtime_error *net_sendFile(net_netFD *c, io_Reader r, int64_t *written,
+    bool *handled);
+runtime_error *net_splice(net_netFD *c, io_Reader r, int64_t *written,
+    bool *handled);
+/* net.c: the Conn behind a Reader that net_Conn_Reader made, or NULL. */
+net_Conn *net_Conn_fromReader(io_Reader r);
 
 /* For tests: the socket descriptor behind an interface value. */
 int net_Conn_sysfd(net_Conn *c);

@@ -232,3 +232,36 @@ net_netFD_listenDatagram(net_netFD *fd, const net_Addr *laddr,
 	net_netFD_setAddr(fd, sockaddrToAddr(toAddr, &lsa), NULL);
 	return NULL;
 }
+
+/*
+ * net_netFD_addrFunc is Go's netFD.addrFunc: the toAddr that fits fd's
+ * family and socket type, NULL (every address nil) for any other.
+ */
+net_toAddr
+net_netFD_addrFunc(net_netFD *fd)
+{
+	switch (fd->family) {
+	case AF_INET:
+	case AF_INET6:
+		switch (fd->sotype) {
+		case SOCK_STREAM:
+			return net_sockaddrToTCP;
+		case SOCK_DGRAM:
+			return net_sockaddrToUDP;
+		case SOCK_RAW:
+			return net_sockaddrToIP;
+		}
+		break;
+	case AF_UNIX:
+		switch (fd->sotype) {
+		case SOCK_STREAM:
+			return net_sockaddrToUnix;
+		case SOCK_DGRAM:
+			return net_sockaddrToUnixgram;
+		case SOCK_SEQPACKET:
+			return net_sockaddrToUnixpacket;
+		}
+		break;
+	}
+	return NULL;
+}

@@ -636,3 +636,23 @@ net_ListenTCP(
 		    net_TCPAddr_opAddrCopy(laddr, &la), err);
 	return NULL;
 }
+
+/* net_TCPConn_File is conn.File, which Go's TCPConn promotes. */
+runtime_error *
+net_TCPConn_File(net_TCPConn *c, os_File **f)
+{
+	return net_conn_File(c == NULL ? NULL : &c->conn, f);
+}
+
+/*
+ * net_TCPListener_File is a File over a copy of the listener's descriptor
+ * (the caller's, os_File_Free); Go's ln.file is the fd's dup.
+ */
+runtime_error *
+net_TCPListener_File(net_TCPListener *l, os_File **f)
+{
+	*f = NULL;
+	if (!net_TCPListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	return net_TCPListener_lnErr(l, "file", net_netFD_dup(l->fd, f));
+}

@@ -57,13 +57,23 @@ net_TCPAddr_toLocal(const net_TCPAddr *a, const char *net)
 }
 
 /*
- * readFrom copies through a buffer.  Go first tries splice(2) when r is
- * another TCP connection and sendfile(2) when r is a file; those are
- * optimisations with the same result, and io_Reader hides what r is.
+ * readFrom tries splice (r is a TCP or Unix stream conn), then sendfile
+ * (r is an os.File), then the generic copy, as Go does.
  */
 runtime_error *
 net_TCPConn_readFrom(net_TCPConn *c, io_Reader r, int64_t *n)
 {
+	runtime_error *err;
+	bool	       handled;
+
+	err = net_splice(c->conn.fd, r, n, &handled);
+	if (handled)
+		return err;
+	runtime_error_Free(err);
+	err = net_sendFile(c->conn.fd, r, n, &handled);
+	if (handled)
+		return err;
+	runtime_error_Free(err);
 	return net_genericReadFrom(&c->conn, r, n);
 }
 

@@ -766,3 +766,10 @@ net_ListenMulticastUDP(const char *network, const net_Interface *ifi,
 		    net_UDPAddr_opAddrCopy(gaddr, &ga), err);
 	return NULL;
 }
+
+/* net_UDPConn_File is conn.File, which Go's UDPConn promotes. */
+runtime_error *
+net_UDPConn_File(net_UDPConn *c, os_File **f)
+{
+	return net_conn_File(c == NULL ? NULL : &c->conn, f);
+}

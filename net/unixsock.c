@@ -701,3 +701,23 @@ net_ListenUnixgram(
 		    net_UnixAddr_opAddrCopy(laddr, &la), err);
 	return NULL;
 }
+
+/* net_UnixConn_File is conn.File, which Go's UnixConn promotes. */
+runtime_error *
+net_UnixConn_File(net_UnixConn *c, os_File **f)
+{
+	return net_conn_File(c == NULL ? NULL : &c->conn, f);
+}
+
+/*
+ * net_UnixListener_File is a File over a copy of the listener's descriptor
+ * (the caller's, os_File_Free); Go's ln.file is the fd's dup.
+ */
+runtime_error *
+net_UnixListener_File(net_UnixListener *l, os_File **f)
+{
+	*f = NULL;
+	if (!net_UnixListener_ok(l))
+		return syscall_Errno_Err(EINVAL);
+	return net_UnixListener_lnErr(l, "file", net_netFD_dup(l->fd, f));
+}

@@ -11,17 +11,6 @@
 
 #include "net/net_impl.h"
 
-/*
- * readMsgFlags is Go's per-platform constant (unixsock_readmsg_*.go):
- * where the kernel can mark received descriptors close-on-exec in the
- * same call, it is asked to.
- */
-#ifdef MSG_CMSG_CLOEXEC
-static const int net_readMsgFlags = MSG_CMSG_CLOEXEC;
-#else
-static const int net_readMsgFlags = 0;
-#endif
-
 static net_toAddr
 net_unixToAddr(int sotype)
 {
@@ -185,6 +174,8 @@ net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len, void *oob,
 	memset(&sa, 0, sizeof(sa));
 	err = net_netFD_readMsg(c->conn.fd, b, len, oob, ooblen,
 	    net_readMsgFlags, n, oobn, flags, &sa);
+	if (net_readMsgFlags == 0 && err == NULL && *oobn > 0)
+		net_setReadMsgCloseOnExec(oob, (size_t)*oobn);
 	*addr = net_UnixConn_peer(c, &sa);
 	return err;
 }

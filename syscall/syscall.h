@@ -114,6 +114,38 @@ syscall_Errno syscall_SendmsgN(int fd, const void *p, size_t len,
 syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
 
+/*
+ * Socket control messages (sockcmsg_unix.c), Go's SocketControlMessage:
+ * Header holds the cmsghdr's values, Data (DataLen bytes) points into the
+ * buffer that was parsed.  Sizes are Go's CmsgLen and CmsgSpace.
+ */
+typedef struct syscall_Cmsghdr {
+	uint64_t Len;
+	int32_t	 Level;
+	int32_t	 Type;
+} syscall_Cmsghdr;
+
+typedef struct syscall_SocketControlMessage {
+	syscall_Cmsghdr Header;
+	const uint8_t  *Data;
+	size_t		DataLen;
+} syscall_SocketControlMessage;
+
+size_t	      syscall_CmsgLen(size_t datalen);
+size_t	      syscall_CmsgSpace(size_t datalen);
+syscall_Errno syscall_ParseSocketControlMessage(const void *b, size_t len,
+    syscall_SocketControlMessage **msgs, size_t *n);
+void	     *syscall_UnixRights(const int *fds, size_t nfds, size_t *len);
+syscall_Errno syscall_ParseUnixRights(const syscall_SocketControlMessage *m,
+    int **fds, size_t *n);
+
+/* Linux only: sendfile(2), splice(2) without offsets, pipe2(2). */
+syscall_Errno syscall_Sendfile(int outfd, int infd, int64_t *offset,
+    size_t count, ptrdiff_t *written);
+syscall_Errno syscall_Splice(int rfd, int wfd, size_t len, int flags,
+    int64_t *n);
+syscall_Errno syscall_Pipe2(int p[2], int flags);
+
 #ifdef __cplusplus
 }
 #endif

@@ -6,11 +6,13 @@
  * Go's RawSockaddrAny becomes struct sockaddr_storage, which is larger
  * (128 bytes to Go's 112); no family net uses fills the difference.
  */
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <netinet/in.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -301,4 +303,40 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	if (ooblen > 0 && len == 0)
 		*n = 0;
 	return 0;
+}
+
+/*
+ * syscall_Sendfile copies up to count bytes from infd (at *offset when
+ * offset is not NULL, else at and advancing its file offset) to outfd.
+ */
+syscall_Errno
+syscall_Sendfile(int outfd, int infd, int64_t *offset, size_t count,
+    ptrdiff_t *written)
+{
+	off_t	off;
+	ssize_t r;
+
+	off = offset != NULL ? (off_t)*offset : 0;
+	r = sendfile(outfd, infd, offset != NULL ? &off : NULL, count);
+	if (offset != NULL)
+		*offset = (int64_t)off;
+	*written = r;
+	return r < 0 ? (syscall_Errno)errno : 0;
+}
+
+/* syscall_Splice moves up to len bytes from rfd to wfd (no offsets). */
+syscall_Errno
+syscall_Splice(int rfd, int wfd, size_t len, int flags, int64_t *n)
+{
+	ssize_t r;
+
+	r = splice(rfd, NULL, wfd, NULL, len, (unsigned int)flags);
+	*n = r;
+	return r < 0 ? (syscall_Errno)errno : 0;
+}
+
+syscall_Errno
+syscall_Pipe2(int p[2], int flags)
+{
+	return pipe2(p, flags) < 0 ? (syscall_Errno)errno : 0;
 }

@@ -73,6 +73,19 @@ isAddrType(const net_Addr *a)
 	    a->type == &net_IPAddrType || a->type == &net_UnixAddrType;
 }
 
+/* isEmptyAddr is Go's addr == "" for a fileAddr. */
+static bool
+isEmptyAddr(const net_Addr *a)
+{
+	char *s;
+	bool  empty;
+
+	s = net_Addr_String(a);
+	empty = s[0] == '\0';
+	free(s);
+	return empty;
+}
+
 /* OpError.isValid */
 static char *
 isValid(net_OpError *e)
@@ -89,6 +102,13 @@ isValid(net_OpError *e)
 	addrs[0] = e->Source;
 	addrs[1] = e->Addr;
 	for (i = 0; i < 2; i++) {
+		if (addrs[i] != NULL && addrs[i]->type == &net_fileAddrType) {
+			if (isEmptyAddr(addrs[i]))
+				return errorf("OpError.Source or Addr is "
+					      "empty: %s",
+				    runtime_error_Error(&e->err));
+			continue;
+		}
 		if (addrs[i] != NULL && !isAddrType(addrs[i]))
 			return errorf("OpError.Source or Addr is unknown "
 				      "type: %s",
@@ -920,6 +940,89 @@ START_TEST(TestContextError)
 }
 END_TEST
 
+/* fileErrorCheck is TestFileError's check of one failed File* call. */
+static void
+fileErrorCheck(const char *fn, runtime_error *err, bool made)
+{
+	char *perr;
+
+	if (err == NULL) {
+		if (made)
+			tErrorf("%s: should fail", fn);
+		return;
+	}
+	if (made)
+		tErrorf("%s returned non-nil interface with err != nil", fn);
+	if ((perr = parseCommonError(err)) != NULL)
+		tErrorf("%s", tStr(perr));
+	runtime_error_Free(err);
+}
+
+static void
+freeOSFile(void *f)
+{
+	runtime_error_Free(os_File_Close(f));
+	os_File_Free(f);
+}
+
+/*
+ * TestFileError: a regular file is no socket, so FileConn, FileListener
+ * and FilePacketConn fail with a common error; File on a listener closed
+ * in between fails the same way.  os.CreateTemp is mkstemp in a new
+ * temporary directory, wrapped with os.NewFile.
+ */
+START_TEST(TestFileError)
+{
+	net_Conn       *c = NULL;
+	net_Listener   *ln = NULL;
+	net_PacketConn *pc = NULL;
+	os_File	       *f;
+	runtime_error  *err;
+	char	       *name;
+	int		fd, i;
+
+	name = tStr(strdup(testUnixAddr()));
+	*strrchr(name, '/') = '\0';
+	name = tStr(runtime_concatstrings(name, "/XXXXXX", (char *)NULL));
+	if ((fd = mkstemp(name)) < 0)
+		tFatalf("mkstemp: %s", strerror(errno));
+	deferRemove(name);
+	f = os_NewFile((uintptr_t)fd, name);
+	tDeferFree(freeOSFile, f);
+
+	err = net_FileConn(f, &c);
+	if (err == NULL) {
+		runtime_error_Free(net_Conn_Close(c));
+		net_Conn_Free(c);
+	}
+	fileErrorCheck("FileConn", err, c != NULL);
+	err = net_FileListener(f, &ln);
+	if (err == NULL) {
+		runtime_error_Free(net_Listener_Close(ln));
+		net_Listener_Free(ln);
+	}
+	fileErrorCheck("FileListener", err, ln != NULL);
+	err = net_FilePacketConn(f, &pc);
+	if (err == NULL) {
+		runtime_error_Free(net_PacketConn_Close(pc));
+		net_PacketConn_Free(pc);
+	}
+	fileErrorCheck("FilePacketConn", err, pc != NULL);
+
+	ln = newLocalListener("tcp", NULL);
+	deferListener(ln);
+	for (i = 0; i < 3; i++) {
+		err = net_TCPListener_File(net_Listener_TCPListener(ln), &f);
+		if (err != NULL)
+			fileErrorCheck("File", err, false);
+		else
+			freeOSFile(f);
+		runtime_error_Free(net_Listener_Close(ln));
+	}
+	tDone();
+}
+END_TEST
+
 Suite *
 error_suite(void)
 {
@@ -948,6 +1051,9 @@ error_suite(void)
 	tcase_add_test(tc, TestAcceptError);
 	suite_add_tcase(s, tc);
 
+	tc = newNetTCase("file", 30);
+	tcase_add_test(tc, TestFileError);
+	suite_add_tcase(s, tc);
 	tc = newNetTCase("context", 30);
 	tcase_add_test(tc, TestContextError);
 	suite_add_tcase(s, tc);

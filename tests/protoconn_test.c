@@ -1,7 +1,6 @@
 /*
  * C port of go1.19 src/net/protoconn_test.go: every protocol-specific
- * method of each concrete type, called once.  The File methods need
- * os.File support, which gonet does not have yet.
+ * method of each concrete type, called once.
  */
 #include <sys/socket.h>
 
@@ -31,6 +30,18 @@ ignore(runtime_error *err)
 	runtime_error_Free(err);
 }
 
+/*
+ * closeFile is "if f, err := x.File(); err != nil { t.Fatal(err) } else
+ * { f.Close() }" (Go's condFatalf is t.Fatalf on Linux).
+ */
+static void
+closeFile(runtime_error *err, os_File *f)
+{
+	mustOK(err, "File");
+	ignore(os_File_Close(f));
+	os_File_Free(f);
+}
+
 /* acceptOrTimeout is "if c, err := ln.Accept(); err != nil { Timeout } ...". */
 static void
 acceptOrTimeout(runtime_error *err, net_Conn *c)
@@ -52,6 +63,7 @@ START_TEST(TestTCPListenerSpecificMethods)
 	net_TCPConn	*tc;
 	net_Conn	*c = NULL;
 	runtime_error	*err;
+	os_File		*f;
 
 	mustOK(
 	    net_ResolveTCPAddr("tcp4", "127.0.0.1:0", &la), "ResolveTCPAddr");
@@ -67,6 +79,9 @@ START_TEST(TestTCPListenerSpecificMethods)
 	tc = NULL;
 	err = net_TCPListener_AcceptTCP(ln, &tc);
 	acceptOrTimeout(err, err == NULL ? net_TCPConn_Conn(tc) : NULL);
+
+	err = net_TCPListener_File(ln, &f);
+	closeFile(err, f);
 	tDone();
 }
 END_TEST
@@ -127,6 +142,8 @@ START_TEST(TestUDPConnSpecificMethods)
 	char		   rb[128];
 	int		   flags;
 	ptrdiff_t	   n, oobn;
+	os_File		  *f;
+	runtime_error	  *err;
 
 	mustOK(
 	    net_ResolveUDPAddr("udp4", "127.0.0.1:0", &la), "ResolveUDPAddr");
@@ -156,6 +173,9 @@ START_TEST(TestUDPConnSpecificMethods)
 		   c, rb, sizeof(rb), NULL, 0, &n, &oobn, &flags, &from),
 	    "ReadMsgUDP");
 
+	err = net_UDPConn_File(c, &f);
+	closeFile(err, f);
+
 	/* Go recovers from a panic here: a nil address must not crash. */
 	ignore(net_UDPConn_WriteToUDP(c, wb, sizeof(wb) - 1, NULL, &n));
 	ignore(net_UDPConn_WriteMsgUDP(
@@ -176,6 +196,8 @@ START_TEST(TestIPConnSpecificMethods)
 	net_IPConn	 *c;
 	int		  s, e;
 	ptrdiff_t	  n, oobn;
+	os_File		 *f;
+	runtime_error	 *err;
 
 	if (getuid() != 0) {
 		tSkipf("must be root");
@@ -204,6 +226,9 @@ START_TEST(TestIPConnSpecificMethods)
 	ignore(net_IPConn_SetReadBuffer(c, 2048));
 	ignore(net_IPConn_SetWriteBuffer(c, 2048));
 
+	err = net_IPConn_File(c, &f);
+	closeFile(err, f);
+
 	/* Go recovers from a panic here: a nil address must not crash. */
 	ignore(net_IPConn_WriteToIP(c, wb, sizeof(wb) - 1, NULL, &n));
 	ignore(net_IPConn_WriteMsgIP(
@@ -220,6 +245,7 @@ START_TEST(TestUnixListenerSpecificMethods)
 	net_Conn	 *c = NULL;
 	runtime_error	 *err;
 	char		 *addr;
+	os_File		 *f;
 
 	if (!testableNetwork("unix")) {
 		tSkipf("unix test");
@@ -240,6 +266,9 @@ START_TEST(TestUnixListenerSpecificMethods)
 	uc = NULL;
 	err = net_UnixListener_AcceptUnix(ln, &uc);
 	acceptOrTimeout(err, err == NULL ? net_UnixConn_Conn(uc) : NULL);
+
+	err = net_UnixListener_File(ln, &f);
+	closeFile(err, f);
 	tDone();
 }
 END_TEST
@@ -282,6 +311,8 @@ START_TEST(TestUnixConnSpecificMethods)
 	char		  rb1[128], rb2[128], rb3[128];
 	int		  flags;
 	ptrdiff_t	  n, oobn;
+	os_File		 *f;
+	runtime_error	 *err;
 
 	if (!testableNetwork("unixgram")) {
 		tSkipf("unixgram test");
@@ -328,6 +359,9 @@ START_TEST(TestUnixConnSpecificMethods)
 	mustOK(net_UnixConn_WriteToUnix(c2, wb, sizeof(wb) - 1, a3, &n),
 	    "WriteToUnix");
 	mustOK(readFromUnix(c3, rb3, sizeof(rb3)), "ReadFromUnix");
+
+	err = net_UnixConn_File(c1, &f);
+	closeFile(err, f);
 
 	/* Go recovers from a panic here: a nil address must not crash. */
 	ignore(net_UnixConn_WriteToUnix(c1, wb, sizeof(wb) - 1, NULL, &n));

@@ -445,6 +445,104 @@ START_TEST(testUDPLoopback)
 }
 END_TEST
 
+/*
+ * C port of Go's TestUnixRightsRoundtrip (syscall/syscall_unix_test.go):
+ * messages appended one after another, the last one's padding cut off,
+ * parse back to the same descriptors.  A row ends at -1.
+ */
+static const int unixRightsTests[][5][4] = {
+	{ { 42, -1 }, { -2 } },
+	{ { 1, 2, -1 }, { -2 } },
+	{ { 3, 4, 5, -1 }, { -2 } },
+	{ { -1 }, { -2 } },
+	{ { 1, 2, -1 }, { 3, 4, 5, -1 }, { -1 }, { 7, -1 }, { -2 } },
+};
+
+static size_t
+fdsLen(const int *fds)
+{
+	size_t n;
+
+	for (n = 0; fds[n] != -1; n++)
+		;
+	return n;
+}
+
+START_TEST(TestUnixRightsRoundtrip)
+{
+	const int(*testCase)[4] = unixRightsTests[_i];
+	syscall_SocketControlMessage *scms;
+	syscall_Errno		      e;
+	uint8_t			      b[256];
+	void			     *r;
+	int			     *gotFds;
+	size_t			      len, n, k, rlen, nscms, ngot, i, j;
+
+	len = n = 0;
+	for (k = 0; testCase[k][0] != -2; k++) {
+		n = len + syscall_CmsgLen(4 * fdsLen(testCase[k]));
+		r = syscall_UnixRights(testCase[k], fdsLen(testCase[k]), &rlen);
+		ck_assert_uint_le(len + rlen, sizeof(b));
+		memcpy(b + len, r, rlen);
+		len += rlen;
+		free(r);
+	}
+	e = syscall_ParseSocketControlMessage(b, n, &scms, &nscms);
+	ck_assert_msg(
+	    e == 0, "ParseSocketControlMessage: %s", syscall_Errno_Error(e));
+	ck_assert_msg(
+	    nscms == k, "expected %zu SocketControlMessage; got %zu", k, nscms);
+	for (i = 0; i < nscms; i++) {
+		e = syscall_ParseUnixRights(&scms[i], &gotFds, &ngot);
+		ck_assert_msg(
+		    e == 0, "ParseUnixRights: %s", syscall_Errno_Error(e));
+		ck_assert_msg(ngot == fdsLen(testCase[i]),
+		    "expected %zu fds, got %zu", fdsLen(testCase[i]), ngot);
+		for (j = 0; j < ngot; j++)
+			ck_assert_msg(gotFds[j] == testCase[i][j],
+			    "expected fd %d, got %d", testCase[i][j],
+			    gotFds[j]);
+		free(gotFds);
+	}
+	free(scms);
+}
+END_TEST
+
+/*
+ * testParseSocketControlMessageInvalid: a header whose length runs past
+ * the buffer, or is shorter than a header, is EINVAL (Go's
+ * socketControlMessageHeaderAndData); a message that is not SCM_RIGHTS
+ * is EINVAL to ParseUnixRights.
+ */
+START_TEST(testParseSocketControlMessageInvalid)
+{
+	syscall_SocketControlMessage *scms, m;
+	struct cmsghdr		      h;
+	uint8_t			      b[64];
+	size_t			      n;
+	int			     *fds;
+
+	memset(b, 0, sizeof(b));
+	memset(&h, 0, sizeof(h));
+	h.cmsg_len = sizeof(b) + 1;
+	memcpy(b, &h, sizeof(h));
+	ck_assert_uint_eq(
+	    syscall_ParseSocketControlMessage(b, sizeof(b), &scms, &n), EINVAL);
+	ck_assert_ptr_null(scms);
+	h.cmsg_len = sizeof(h) - 1;
+	memcpy(b, &h, sizeof(h));
+	ck_assert_uint_eq(
+	    syscall_ParseSocketControlMessage(b, sizeof(b), &scms, &n), EINVAL);
+	memset(&m, 0, sizeof(m));
+	m.Header.Level = SOL_SOCKET;
+	m.Header.Type = SCM_CREDENTIALS;
+	ck_assert_uint_eq(syscall_ParseUnixRights(&m, &fds, &n), EINVAL);
+	m.Header.Level = IPPROTO_IP;
+	m.Header.Type = SCM_RIGHTS;
+	ck_assert_uint_eq(syscall_ParseUnixRights(&m, &fds, &n), EINVAL);
+}
+END_TEST
+
 Suite *
 syscall_suite(void)
 {
@@ -465,6 +563,11 @@ syscall_suite(void)
 	tcase_add_test(tc, testSockaddrUnix);
 	tcase_add_test(tc, testSockaddrUnixAbstract);
 	tcase_add_test(tc, testSockaddrUnixTooLong);
+	suite_add_tcase(s, tc);
+	tc = newTCase("Cmsg");
+	tcase_add_loop_test(
+	    tc, TestUnixRightsRoundtrip, 0, nelem(unixRightsTests));
+	tcase_add_test(tc, testParseSocketControlMessageInvalid);
 	suite_add_tcase(s, tc);
 	tc = newTCase("Loopback");
 	tcase_add_test(tc, testTCPLoopback);

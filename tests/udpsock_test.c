@@ -709,6 +709,87 @@ START_TEST(TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion)
 }
 END_TEST
 
+static void
+setPktinfo(uintptr_t fd, void *arg)
+{
+	*(syscall_Errno *)arg =
+	    syscall_SetsockoptInt((int)fd, IPPROTO_IP, IP_PKTINFO, 1);
+}
+
+/*
+ * testReadWriteMsgUDPOOB: ancillary data goes through ReadMsgUDP and
+ * WriteMsgUDP untouched, as in Go.  With IP_PKTINFO on, the read's oob
+ * is one IP_PKTINFO message naming 127.0.0.1; a write whose oob asks for
+ * 127.0.0.1 as the source arrives from it.
+ */
+START_TEST(testReadWriteMsgUDPOOB)
+{
+	syscall_SocketControlMessage *scms;
+	struct in_pktinfo	      pi;
+	struct cmsghdr		      h;
+	net_PacketConn		     *pc;
+	net_UDPConn		     *c;
+	syscall_RawConn		     *rc;
+	net_UDPAddr		      from;
+	syscall_Errno		      e;
+	uint8_t			      oob[128], wob[64];
+	char			      b[16];
+	size_t			      nscms, wlen;
+	ptrdiff_t		      n, oobn;
+	int			      flags;
+
+	pc = newLocalPacketListener("udp4", NULL);
+	deferPacketConn(pc);
+	c = net_PacketConn_UDPConn(pc);
+	mustOK(net_UDPConn_SyscallConn(c, &rc), "SyscallConn");
+	e = 0;
+	mustOK(syscall_RawConn_Control(rc, setPktinfo, &e), "Control");
+	free(rc);
+	if (e != 0)
+		tFatalf("setsockopt: %s", syscall_Errno_Error(e));
+
+	memset(&pi, 0, sizeof(pi));
+	pi.ipi_spec_dst.s_addr = htonl(INADDR_LOOPBACK);
+	wlen = syscall_CmsgSpace(sizeof(pi));
+	memset(wob, 0, sizeof(wob));
+	memset(&h, 0, sizeof(h));
+	h.cmsg_len = CMSG_LEN(sizeof(pi));
+	h.cmsg_level = IPPROTO_IP;
+	h.cmsg_type = IP_PKTINFO;
+	memcpy(wob, &h, sizeof(h));
+	memcpy(wob + CMSG_ALIGN(sizeof(h)), &pi, sizeof(pi));
+	mustOK(net_UDPConn_WriteMsgUDP(c, "OOB", 3, wob, wlen,
+		   (const net_UDPAddr *)net_UDPConn_LocalAddr(c), &n, &oobn),
+	    "WriteMsgUDP");
+	if (n != 3 || oobn != (ptrdiff_t)wlen)
+		tErrorf("WriteMsgUDP = %td, %td; want 3, %zu", n, oobn, wlen);
+
+	mustOK(net_UDPConn_ReadMsgUDP(
+		   c, b, sizeof(b), oob, sizeof(oob), &n, &oobn, &flags, &from),
+	    "ReadMsgUDP");
+	if (n != 3 || memcmp(b, "OOB", 3) != 0 || flags != 0)
+		tErrorf("ReadMsgUDP = %td, flags %#x", n, flags);
+	if (strcmp(addrString(&from.addr),
+		addrString(net_UDPConn_LocalAddr(c))) != 0)
+		tErrorf("from %s; want %s", addrString(&from.addr),
+		    addrString(net_UDPConn_LocalAddr(c)));
+	e = syscall_ParseSocketControlMessage(oob, (size_t)oobn, &scms, &nscms);
+	if (e != 0 || nscms != 1)
+		tFatalf("ParseSocketControlMessage = %zu, %s", nscms,
+		    syscall_Errno_Error(e));
+	tDeferFree(free, scms);
+	if (scms[0].Header.Level != IPPROTO_IP ||
+	    scms[0].Header.Type != IP_PKTINFO || scms[0].DataLen != sizeof(pi))
+		tFatalf("got level %d type %d len %zu; want IP_PKTINFO",
+		    scms[0].Header.Level, scms[0].Header.Type, scms[0].DataLen);
+	memcpy(&pi, scms[0].Data, sizeof(pi));
+	if (ntohl(pi.ipi_addr.s_addr) != INADDR_LOOPBACK)
+		tErrorf(
+		    "ipi_addr %#x; want 127.0.0.1", ntohl(pi.ipi_addr.s_addr));
+	tDone();
+}
+END_TEST
+
 Suite *
 udpsock_suite(void)
 {
@@ -733,6 +814,7 @@ udpsock_suite(void)
 	tcase_add_test(tc, TestUDPIPVersionReadMsg);
 	tcase_add_test(tc, TestIPv6WriteMsgUDPAddrPortTargetAddrIPVersion);
 	tcase_add_test(tc, TestAllocs);
+	tcase_add_test(tc, testReadWriteMsgUDPOOB);
 	suite_add_tcase(s, tc);
 	return s;
 }

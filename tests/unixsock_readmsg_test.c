@@ -1,12 +1,6 @@
 /*
  * C port of go1.19 src/net/unixsock_readmsg_test.go (built on: aix darwin
  * dragonfly freebsd linux netbsd openbsd solaris).
- *
- * Go wraps a socketpair's ends with os.NewFile and FileConn; gonet has no
- * FileConn yet, so fileUnixConn below does what Go's newFileFD does for a
- * Unix socket (dup close-on-exec, non-blocking, newFD, init, addresses).
- * syscall.UnixRights, ParseSocketControlMessage and ParseUnixRights become
- * libc's CMSG macros.
  */
 #include <sys/socket.h>
 
@@ -24,111 +18,84 @@
 static void
 closeFD(void *arg)
 {
-	close((int)(intptr_t)arg);
+	if (close((int)(intptr_t)arg) != 0)
+		tErrorf("fail to close gotFDs: %s", strerror(errno));
 }
 
 static void
-closeUnixConn(void *arg)
+closeFile(void *arg)
 {
-	runtime_error_Free(net_UnixConn_Close(arg));
+	runtime_error_Free(os_File_Close(arg));
 }
 
 static void
-freeUnixConn(void *arg)
+freeFile(void *arg)
 {
-	net_UnixConn_Free(arg);
+	os_File_Free(arg);
 }
 
-/*
- * fileUnixConn is FileConn for a Unix stream socket: the new UnixConn
- * owns a duplicate of fd, which stays the caller's.
- */
-static runtime_error *
-fileUnixConn(int fd, net_UnixConn **c)
+/* fileUnixConn is FileConn(f) and the assertion to *UnixConn. */
+static net_UnixConn *
+fileUnixConn(os_File *f)
 {
-	syscall_Sockaddr lsa, rsa;
-	net_netFD	*nfd;
-	runtime_error	*err;
-	syscall_Errno	 e;
-	int		 s, sotype;
+	runtime_error *err;
+	net_Conn      *c;
 
-	*c = NULL;
-	if ((s = fcntl(fd, F_DUPFD_CLOEXEC, 0)) < 0)
-		return os_NewSyscallError("fcntl", syscall_Errno_Err(errno));
-	if ((e = syscall_SetNonblock(s, true)) != 0) {
-		close(s);
-		return os_NewSyscallError("setnonblock", syscall_Errno_Err(e));
-	}
-	if ((e = syscall_GetsockoptInt(s, SOL_SOCKET, SO_TYPE, &sotype)) != 0) {
-		close(s);
-		return os_NewSyscallError("getsockopt", syscall_Errno_Err(e));
-	}
-	memset(&lsa, 0, sizeof(lsa));
-	memset(&rsa, 0, sizeof(rsa));
-	syscall_Getsockname(s, &lsa);
-	syscall_Getpeername(s, &rsa);
-	net_newFD(s, AF_UNIX, sotype, "unix", &nfd);
-	if ((err = net_netFD_init(nfd)) != NULL) {
-		net_netFD_free(nfd);
-		return err;
-	}
-	net_netFD_setAddr(
-	    nfd, net_sockaddrToUnix(&lsa), net_sockaddrToUnix(&rsa));
-	*c = net_newUnixConn(nfd);
-	return NULL;
+	if ((err = net_FileConn(f, &c)) != NULL)
+		tFatalf("FileConn: %s", tErrStr(err));
+	deferConn(c);
+	if (net_Conn_UnixConn(c) == NULL)
+		tFatalf("got %s; want UnixConn", c->type->name);
+	return net_Conn_UnixConn(c);
 }
 
 START_TEST(TestUnixConnReadMsgUnixSCMRightsCloseOnExec)
 {
-	union {
-		struct cmsghdr hdr;
-		char	       buf[CMSG_SPACE(sizeof(int))];
-	} rights, oob;
-	struct msghdr	msg;
-	struct cmsghdr *scm;
-	net_UnixConn   *ucw, *ucr;
-	net_UnixAddr   *from;
-	runtime_error  *err;
-	int		scmFile, fds[2], gotFD, flags, rflags, nscms;
-	ptrdiff_t	n, oobn;
+	syscall_SocketControlMessage *scms;
+	net_UnixConn		     *ucw, *ucr;
+	net_UnixAddr		     *from;
+	os_File			     *scmFile, *writeFile, *readFile;
+	runtime_error		     *err;
+	void			     *rights, *oob;
+	int			      fds[2], *gotFDs, flags, rflags;
+	size_t			      rightsLen, oobLen, nscms, ngot;
+	ptrdiff_t		      n, oobn;
+	syscall_Errno		      e;
 
 	if (!testableNetwork("unix")) {
 		tSkipf("not unix system");
 		return;
 	}
 
-	scmFile = open("/dev/null", O_RDONLY | O_CLOEXEC);
-	if (scmFile < 0)
-		tFatalf("file open: %s", strerror(errno));
-	tDefer(closeFD, (void *)(intptr_t)scmFile);
+	if ((err = os_Open("/dev/null", &scmFile)) != NULL)
+		tFatalf("file open: %s", tErrStr(err));
+	tDeferFree(freeFile, scmFile);
+	tDefer(closeFile, scmFile);
 
-	/* syscall.UnixRights(scmFile) */
-	memset(&rights, 0, sizeof(rights));
-	rights.hdr.cmsg_len = CMSG_LEN(sizeof(int));
-	rights.hdr.cmsg_level = SOL_SOCKET;
-	rights.hdr.cmsg_type = SCM_RIGHTS;
-	memcpy(CMSG_DATA(&rights.hdr), &scmFile, sizeof(int));
+	rights = syscall_UnixRights(
+	    &(int){ (int)os_File_Fd(scmFile) }, 1, &rightsLen);
+	tDeferFree(free, rights);
 	if (socketpair(AF_LOCAL, SOCK_STREAM, 0, fds) != 0)
 		tFatalf("Socketpair: %s", strerror(errno));
-	tDefer(closeFD, (void *)(intptr_t)fds[0]);
-	tDefer(closeFD, (void *)(intptr_t)fds[1]);
 
-	if ((err = fileUnixConn(fds[0], &ucw)) != NULL)
-		tFatalf("FileConn: %s", tErrStr(err));
-	tDeferFree(freeUnixConn, ucw);
-	tDefer(closeUnixConn, ucw);
-	if ((err = fileUnixConn(fds[1], &ucr)) != NULL)
-		tFatalf("FileConn: %s", tErrStr(err));
-	tDeferFree(freeUnixConn, ucr);
-	tDefer(closeUnixConn, ucr);
+	writeFile = os_NewFile((uintptr_t)fds[0], "write-socket");
+	tDeferFree(freeFile, writeFile);
+	tDefer(closeFile, writeFile);
+	readFile = os_NewFile((uintptr_t)fds[1], "read-socket");
+	tDeferFree(freeFile, readFile);
+	tDefer(closeFile, readFile);
 
-	memset(&oob, 0, sizeof(oob));
+	ucw = fileUnixConn(writeFile);
+	ucr = fileUnixConn(readFile);
+
+	oobLen = syscall_CmsgSpace(4);
+	oob = tStr(calloc(1, oobLen));
 	err = net_UnixConn_SetWriteDeadline(
 	    ucw, time_Time_Add(time_Now(), 5 * time_Second));
 	if (err != NULL)
 		tFatalf("Can't set unix connection timeout: %s", tErrStr(err));
 	err = net_UnixConn_WriteMsgUnix(
-	    ucw, NULL, 0, rights.buf, sizeof(rights.buf), NULL, &n, &oobn);
+	    ucw, NULL, 0, rights, rightsLen, NULL, &n, &oobn);
 	if (err != NULL)
 		tFatalf("UnixConn readMsg: %s", tErrStr(err));
 	err = net_UnixConn_SetReadDeadline(
@@ -136,34 +103,28 @@ START_TEST(TestUnixConnReadMsgUnixSCMRightsCloseOnExec)
 	if (err != NULL)
 		tFatalf("Can't set unix connection timeout: %s", tErrStr(err));
 	err = net_UnixConn_ReadMsgUnix(
-	    ucr, NULL, 0, oob.buf, sizeof(oob.buf), &n, &oobn, &rflags, &from);
+	    ucr, NULL, 0, oob, oobLen, &n, &oobn, &rflags, &from);
 	free(from);
 	if (err != NULL)
 		tFatalf("UnixConn readMsg: %s", tErrStr(err));
 
-	/* syscall.ParseSocketControlMessage(oob[:oobn]) */
-	memset(&msg, 0, sizeof(msg));
-	msg.msg_control = oob.buf;
-	msg.msg_controllen = (size_t)oobn;
-	nscms = 0;
-	for (scm = CMSG_FIRSTHDR(&msg); scm != NULL;
-	     scm = CMSG_NXTHDR(&msg, scm))
-		nscms++;
+	e = syscall_ParseSocketControlMessage(oob, (size_t)oobn, &scms, &nscms);
+	if (e != 0)
+		tFatalf(
+		    "ParseSocketControlMessage: %s", syscall_Errno_Error(e));
+	tDeferFree(free, scms);
 	if (nscms != 1)
-		tFatalf("got %d scms; expected 1 SocketControlMessage", nscms);
-	/* syscall.ParseUnixRights(&scm) */
-	scm = CMSG_FIRSTHDR(&msg);
-	if (scm->cmsg_level != SOL_SOCKET || scm->cmsg_type != SCM_RIGHTS)
-		tFatalf("syscall.ParseUnixRights: %s", strerror(EINVAL));
-	if (scm->cmsg_len != CMSG_LEN(sizeof(int)))
-		tFatalf("got %zu bytes of FDs: wanted only 1 fd",
-		    (size_t)(scm->cmsg_len - CMSG_LEN(0)));
-	memcpy(&gotFD, CMSG_DATA(scm), sizeof(int));
-	tDefer(closeFD, (void *)(intptr_t)gotFD);
+		tFatalf("got %zu scms; expected 1 SocketControlMessage", nscms);
+	if ((e = syscall_ParseUnixRights(&scms[0], &gotFDs, &ngot)) != 0)
+		tFatalf("syscall.ParseUnixRights: %s", syscall_Errno_Error(e));
+	tDeferFree(free, gotFDs);
+	if (ngot != 1)
+		tFatalf("got %zu FDs: wanted only 1 fd", ngot);
+	tDefer(closeFD, (void *)(intptr_t)gotFDs[0]);
 
-	flags = fcntl(gotFD, F_GETFD, 0);
+	flags = fcntl(gotFDs[0], F_GETFD, 0);
 	if (flags < 0)
-		tFatalf("Can't get flags of fd:%d, with err:%s", gotFD,
+		tFatalf("Can't get flags of fd:%d, with err:%s", gotFDs[0],
 		    strerror(errno));
 	if ((flags & FD_CLOEXEC) == 0)
 		tFatalf("got flags %#x, want %#x (FD_CLOEXEC) set", flags,

@@ -478,9 +478,41 @@ closeUnixListener(net_UnixListener *l)
 }
 
 /*
- * TestUnixUnlink: Go's subtests run in order.  The three FileListener
- * subtests need File and FileListener, which gonet does not have yet.
+ * fileListenerSubtest is one of TestUnixUnlink's FileListener subtests: a
+ * listener made from another's File unlinks only if told to (setUnlink
+ * 1 or 0; -1 leaves the default, which is not to).
  */
+static void
+fileListenerSubtest(const char *name, const char *sub, int setUnlink)
+{
+	net_UnixListener *l;
+	net_Listener	 *l1;
+	os_File		 *f;
+
+	l = unlinkListen(name);
+	if (net_UnixListener_File(l, &f) != NULL ||
+	    net_FileListener(f, &l1) != NULL)
+		tFatalf("%s: File or FileListener failed", sub);
+	checkExists(name, sub, "after FileListener");
+	if (setUnlink >= 0)
+		net_UnixListener_SetUnlinkOnClose(
+		    net_Listener_UnixListener(l1), setUnlink == 1);
+	runtime_error_Free(os_File_Close(f));
+	os_File_Free(f);
+	checkExists(name, sub, "after File close");
+	runtime_error_Free(net_Listener_Close(l1));
+	net_Listener_Free(l1);
+	if (setUnlink == 1)
+		checkNotExists(name, sub, "after FileListener close");
+	else
+		checkExists(name, sub, "after FileListener close");
+	closeUnixListener(l);
+	if (setUnlink == -1)
+		checkNotExists(name, sub, "after Listener close");
+	net_UnixListener_Free(l);
+}
+
+/* TestUnixUnlink: Go's subtests run in order. */
 START_TEST(TestUnixUnlink)
 {
 	net_UnixListener *l;
@@ -500,6 +532,9 @@ START_TEST(TestUnixUnlink)
 	closeUnixListener(l);
 	checkNotExists(name, sub, "after Listener close");
 	net_UnixListener_Free(l);
+
+	/* FileListener should not. */
+	fileListenerSubtest(name, "FileListener", -1);
 
 	/* Only first call to l.Close should remove. */
 	sub = "SecondClose";
@@ -534,6 +569,9 @@ START_TEST(TestUnixUnlink)
 	checkExists(name, sub, "after Listener close");
 	unlink(name);
 	net_UnixListener_Free(l);
+
+	fileListenerSubtest(name, "FileListener/SetUnlinkOnClose(true)", 1);
+	fileListenerSubtest(name, "FileListener/SetUnlinkOnClose(false)", 0);
 	tDone();
 }
 END_TEST
