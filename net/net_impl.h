@@ -827,6 +827,60 @@ extern const net_PacketConnType net_IPPacketConnType;
 extern const net_ListenerType	net_TCPListenerType;
 extern const net_ListenerType	net_UnixListenerType;
 
+/*
+ * The shared interface slots (net.c).  Every Conn and PacketConn slot but
+ * PacketConn's ReadFrom and WriteTo is a promoted conn method, the same
+ * for every type, so one adapter per slot serves all four types: it finds
+ * the embedded conn from the interface header (conn is each type's first
+ * and only member, so Free releases the whole object).  A type's table
+ * then names only its dynamic type and what differs:
+ *
+ *	const net_ConnType net_TCPConnType = {
+ *		.name = "*net.TCPConn", NET_CONN_CONN_SLOTS };
+ *
+ * A promoted method that an interface gains is one adapter in net.c and
+ * one line in the macro, and every type has it.
+ */
+net_conn       *net_connOfConn(net_Conn *c);
+net_conn       *net_connOfPacketConn(net_PacketConn *c);
+runtime_error  *net_connConn_Read(
+    net_Conn *c, void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_connConn_Write(
+    net_Conn *c, const void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_connConn_Close(net_Conn *c);
+const net_Addr *net_connConn_LocalAddr(net_Conn *c);
+const net_Addr *net_connConn_RemoteAddr(net_Conn *c);
+runtime_error  *net_connConn_SetDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_connConn_SetReadDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_connConn_SetWriteDeadline(net_Conn *c, time_Time t);
+void		net_connConn_Free(net_Conn *c);
+runtime_error  *net_connPacketConn_Close(net_PacketConn *c);
+const net_Addr *net_connPacketConn_LocalAddr(net_PacketConn *c);
+runtime_error  *net_connPacketConn_SetDeadline(net_PacketConn *c, time_Time t);
+runtime_error  *net_connPacketConn_SetReadDeadline(
+    net_PacketConn *c, time_Time t);
+runtime_error  *net_connPacketConn_SetWriteDeadline(
+    net_PacketConn *c, time_Time t);
+void		net_connPacketConn_Free(net_PacketConn *c);
+
+#define NET_CONN_CONN_SLOTS                                                    \
+	.Read = net_connConn_Read, .Write = net_connConn_Write,                \
+	.Close = net_connConn_Close, .LocalAddr = net_connConn_LocalAddr,      \
+	.RemoteAddr = net_connConn_RemoteAddr,                                 \
+	.SetDeadline = net_connConn_SetDeadline,                               \
+	.SetReadDeadline = net_connConn_SetReadDeadline,                       \
+	.SetWriteDeadline = net_connConn_SetWriteDeadline,                     \
+	.Free = net_connConn_Free
+
+/* Every PacketConn slot but ReadFrom and WriteTo. */
+#define NET_CONN_PACKETCONN_SLOTS                                              \
+	.Close = net_connPacketConn_Close,                                     \
+	.LocalAddr = net_connPacketConn_LocalAddr,                             \
+	.SetDeadline = net_connPacketConn_SetDeadline,                         \
+	.SetReadDeadline = net_connPacketConn_SetReadDeadline,                 \
+	.SetWriteDeadline = net_connPacketConn_SetWriteDeadline,               \
+	.Free = net_connPacketConn_Free
+
 /* The conn methods (net.go); a NULL c or fd gives EINVAL, as Go's ok(). */
 bool		net_conn_ok(net_conn *c);
 runtime_error  *net_conn_Read(net_conn *c, void *b, size_t len, ptrdiff_t *n);
