@@ -1242,7 +1242,7 @@ net_Conn_sysfd(net_Conn *c)
 {
 	if (c == NULL)
 		return -1;
-	return net_connOfConn(c)->fd->sysfd;
+	return net_connOfConn(c)->fd->pfd.Sysfd;
 }
 
 int
@@ -1252,9 +1252,9 @@ net_Listener_sysfd(net_Listener *l)
 	net_UnixListener *ul;
 
 	if ((tl = net_Listener_TCPListener(l)) != NULL)
-		return tl->fd->sysfd;
+		return tl->fd->pfd.Sysfd;
 	if ((ul = net_Listener_UnixListener(l)) != NULL)
-		return ul->fd->sysfd;
+		return ul->fd->pfd.Sysfd;
 	return -1;
 }
 
@@ -1263,7 +1263,7 @@ net_PacketConn_sysfd(net_PacketConn *c)
 {
 	if (c == NULL)
 		return -1;
-	return net_connOfPacketConn(c)->fd->sysfd;
+	return net_connOfPacketConn(c)->fd->pfd.Sysfd;
 }
 
 /* listenerBacklogCache holds the system's limit, read once by Listen. */
