@@ -44,6 +44,15 @@ runtime_error *runtime_newError(const runtime_errorType *typ, size_t size);
 int64_t runtime_nanotime(void);
 
 /*
+ * runtime_getg identifies the calling goroutine: an opaque pointer that
+ * package code only compares (context's stop tells a call from inside an
+ * AfterFunc callback from one that must wait for it).  The same
+ * declaration as runtime_impl.h's.
+ */
+typedef struct runtime_g runtime_g;
+runtime_g *runtime_getg(void);
+
+/*
  * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends
  * over a 32-bit count.  lifo queues a waiter first (a sync.Mutex waiter
  * that already waited); handoff gives the count straight to the woken
