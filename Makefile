@@ -112,7 +112,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \

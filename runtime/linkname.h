@@ -4,8 +4,9 @@
  * may use.  Go's runtime hands internal/poll its poller and sync its
  * semaphores through //go:linkname; the allocation helpers and newError
  * stand in for the language's new, make and string +.  Private: not
- * installed, not exported.  Parking, futexes and the timer heap stay in
- * runtime_impl.h, visible only to runtime/, sync/ and time/.
+ * installed, not exported.  sync and time add runtime/linkname_sync.h and
+ * runtime/linkname_time.h; parking, futexes and the timer heap stay in
+ * runtime_impl.h, visible to runtime/ alone.
  */
 #ifndef GONET_RUNTIME_LINKNAME_H
 #define GONET_RUNTIME_LINKNAME_H
