@@ -327,6 +327,13 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
 	raw=build/bench/bench_raw
 
+# make bench-compare OLD=COMMIT runs the same benchmark with one more
+# implementation, gonet-old: today's tools/bench.c on COMMIT's library
+# (tools/benchold.sh builds it in build/bench-old), and the summary adds
+# the per-round ratios gonet/gonet-old.  OLD defaults to f1f1d59, the last
+# commit before issue 8.
+OLD = f1f1d59
+
 build/bench/benchrun: tools/benchrun.c
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/benchrun.c $(LDFLAGS)
@@ -424,6 +431,13 @@ bench:
 	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
 	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS)
 
+bench-compare:
+	sh tools/setup.sh bench
+	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
+	MAKE="$(MAKE)" CC="$(CC)" sh tools/benchold.sh $(OLD)
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS) \
+	    gonet-old=build/bench-old/bench
+
 fuzz:
 	sh tools/setup.sh fuzz
 	$(MAKE) $(FUZZ_BINS)
@@ -463,6 +477,6 @@ clean:
 	rm -rf build
 
 .PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \
-	bench bench-plot install format clean linkcheck
+	bench bench-compare bench-plot install format clean linkcheck
 .PHONY: all test check diff demo sockopts fuzz bench bench-plot install \
 	format clean
