@@ -366,9 +366,10 @@ context_Context_Err(context_Context *ctx)
 /*
  * Done is Go's: a channel made on first use and closed by cancel.  One
  * asked for after the cancel is made closed, where Go hands out its
- * shared closedchan.  A passed deadline closes it when someone asks (Done
- * or Err), as Err notices expiry; nothing wakes a receiver that is
- * already blocked on it at the deadline.  Background's is nil.
+ * shared closedchan.  The deadline's timer closes it when the deadline
+ * passes, waking a receiver blocked on it; asking (Done or Err) after the
+ * deadline closes it at once even if the timer is late.  Background's is
+ * nil.
  */
 runtime_hchan *
 context_Context_Done(context_Context *ctx)
