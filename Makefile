@@ -117,7 +117,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h \
@@ -333,6 +333,13 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
 	raw=build/bench/bench_raw
 
+# make bench-compare OLD=COMMIT runs the same benchmark with one more
+# implementation, gonet-old: today's tools/bench.c on COMMIT's library
+# (tools/benchold.sh builds it in build/bench-old), and the summary adds
+# the per-round ratios gonet/gonet-old.  OLD defaults to f1f1d59, the last
+# commit before issue 8.
+OLD = f1f1d59
+
 build/bench/benchrun: tools/benchrun.c
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/benchrun.c $(LDFLAGS)
@@ -430,6 +437,13 @@ bench:
 	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
 	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS)
 
+bench-compare:
+	sh tools/setup.sh bench
+	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
+	MAKE="$(MAKE)" CC="$(CC)" sh tools/benchold.sh $(OLD)
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS) \
+	    gonet-old=build/bench-old/bench
+
 fuzz:
 	sh tools/setup.sh fuzz
 	$(MAKE) $(FUZZ_BINS)
@@ -471,6 +485,6 @@ clean:
 	rm -rf build
 
 .PHONY: all test test-loaded check check-stack diff plantfault demo sockopts \
-	bench bench-plot install format clean linkcheck
+	bench bench-compare bench-plot install format clean linkcheck
 .PHONY: all test check diff demo sockopts fuzz bench bench-plot install \
 	format clean

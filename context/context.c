@@ -3,19 +3,22 @@
  * WithDeadline, WithTimeout, plus the AfterFunc of later Go releases, the
  * C stand-in for a goroutine selecting on ctx.Done().
  *
- * Go guards each cancelCtx with its own mutex and arms a runtime timer per
- * deadline.  gonet keeps one mutex for the whole tree, because a child's
- * lazy deadline check walks up through its parents and C must know that
- * no parent is being freed meanwhile.  There is no timer: a context's
- * memory is released by context_Free while a timer could still fire, so
- * expiry is noticed when someone asks (Err, Done), and net arms the fd's own
- * deadline from Deadline so that a blocked call still wakes on time.
+ * Go guards each cancelCtx with its own mutex.  gonet keeps one sync.Mutex
+ * for the whole tree, because a child's deadline check walks up through its
+ * parents and C must know that no parent is being freed meanwhile.  A
+ * context with a deadline arms a time.AfterFunc timer that cancels it, as
+ * Go's timerCtx does; Err, Done and the derivations also notice a passed
+ * deadline themselves, so a timer delayed on a loaded machine never makes
+ * them answer as if the deadline were still ahead.  Waiting is done only
+ * through the runtime: the mutex, and a channel for a stop that must wait
+ * for a running callback.
  */
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "context/context.h"
 #include "runtime/linkname.h"
+#include "sync/sync.h"
+#include "time/time.h"
 
 enum { afArmed, afRunning, afDone, afStopped };
 
@@ -24,7 +27,8 @@ struct context_afterFunc {
 	void (*f)(void *);
 	void		  *arg;
 	int		   state;
-	pthread_t	   runner;
+	runtime_g	  *runner; /* the goroutine running f */
+	runtime_hchan	  *ran; /* made by a stop that waits; closed after f */
 	bool		   released; /* stop ran inside f: free after f */
 	context_afterFunc *next;     /* in ctx's list, or in a firing batch */
 };
@@ -45,10 +49,11 @@ struct context_Context {
 	bool		   timer; /* a timerCtx: its own deadline cancels it */
 	bool		   hasDeadline;
 	time_Time	   deadline;
+	time_Timer	  *t;	 /* a timerCtx's AfterFunc timer, or NULL */
+	int		   refs; /* the owner's, and the armed timer's */
 };
 
-static pthread_mutex_t context_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t  context_cond = PTHREAD_COND_INITIALIZER;
+static sync_Mutex context_mu;
 
 static errors_errorString context_CanceledValue =
     ERRORS_NEW_STATIC("context canceled");
@@ -123,10 +128,12 @@ context_cancel(
 	c->err = err;
 	if (c->done != NULL)
 		runtime_closechan(c->done);
+	if (c->t != NULL && time_Timer_Stop(c->t))
+		c->refs--; /* the timer will never fire: drop its reference */
 	while ((af = c->afs) != NULL) {
 		c->afs = af->next;
 		af->state = afRunning;
-		af->runner = pthread_self();
+		af->runner = runtime_getg();
 		af->next = *batch;
 		*batch = af;
 	}
@@ -146,15 +153,17 @@ context_runBatch(context_afterFunc *batch)
 	for (af = batch; af != NULL; af = next) {
 		next = af->next;
 		af->f(af->arg);
-		pthread_mutex_lock(&context_mu);
+		sync_Mutex_Lock(&context_mu);
 		if (af->released) {
-			pthread_mutex_unlock(&context_mu);
+			sync_Mutex_Unlock(&context_mu);
 			free(af);
 			continue;
 		}
 		af->state = afDone;
-		pthread_cond_broadcast(&context_cond);
-		pthread_mutex_unlock(&context_mu);
+		/* Closed under the lock: the waiter frees af once it sees afDone. */
+		if (af->ran != NULL)
+			runtime_closechan(af->ran);
+		sync_Mutex_Unlock(&context_mu);
 	}
 }
 
@@ -163,9 +172,9 @@ context_cancelAndRun(context_Context *c, runtime_error *err)
 {
 	context_afterFunc *batch = NULL;
 
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	context_cancel(c, err, &batch);
-	pthread_mutex_unlock(&context_mu);
+	sync_Mutex_Unlock(&context_mu);
 	context_runBatch(batch);
 }
 
@@ -203,6 +212,7 @@ context_newCancelCtx(context_Context *parent, context_afterFunc **batch)
 	if (parent == NULL)
 		runtime_throw("cannot create context from nil parent");
 	c = runtime_malloc(sizeof(*c));
+	c->refs = 1;
 	c->hasDeadline = parent->hasDeadline;
 	c->deadline = parent->deadline;
 	if (parent->background)
@@ -226,17 +236,57 @@ context_WithCancel(context_Context *parent)
 	context_afterFunc *batch = NULL;
 	context_Context	  *c;
 
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	c = context_newCancelCtx(parent, &batch);
-	pthread_mutex_unlock(&context_mu);
+	sync_Mutex_Unlock(&context_mu);
 	context_runBatch(batch);
 	return c;
 }
 
 /*
+ * release frees c once neither its owner (context_Free) nor its timer
+ * refers to it any more.
+ */
+static void
+context_release(context_Context *c)
+{
+	time_Timer_Free(c->t);
+	runtime_hchan_Free(c->done);
+	free(c);
+}
+
+/* dropRef gives up one reference to c, freeing c with the last. */
+static void
+context_dropRef(context_Context *c)
+{
+	bool last;
+
+	sync_Mutex_Lock(&context_mu);
+	last = --c->refs == 0;
+	sync_Mutex_Unlock(&context_mu);
+	if (last)
+		context_release(c);
+}
+
+/*
+ * timerFired is the timer's function, run on its own goroutine as Go's
+ * AfterFunc runs it: it cancels c unless something else did first.  The
+ * timer's reference keeps c alive until then, even past context_Free.
+ */
+static void
+context_timerFired(void *arg)
+{
+	context_Context *c = arg;
+
+	context_cancelAndRun(c, context_DeadlineExceeded);
+	context_dropRef(c);
+}
+
+/*
  * WithDeadline never extends the parent's deadline: a later d gives a
  * plain cancel context that keeps the parent's.  A deadline already past
- * gives a context cancelled with DeadlineExceeded.
+ * gives a context cancelled with DeadlineExceeded; a later one arms a
+ * timer that cancels it then (Go's timerCtx).
  */
 context_Context *
 context_WithDeadline(context_Context *parent, time_Time d)
@@ -244,19 +294,25 @@ context_WithDeadline(context_Context *parent, time_Time d)
 	context_afterFunc *batch = NULL;
 	context_Context	  *c;
 	time_Time	   cur;
+	time_Duration	   dur;
 
 	if (parent == NULL)
 		runtime_throw("cannot create context from nil parent");
 	if (context_Context_Deadline(parent, &cur) && time_Time_Before(cur, d))
 		return context_WithCancel(parent);
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	c = context_newCancelCtx(parent, &batch);
 	c->timer = true;
 	c->hasDeadline = true;
 	c->deadline = d;
-	if (time_Until(d) <= 0)
+	dur = time_Until(d);
+	if (dur <= 0)
 		context_cancel(c, context_DeadlineExceeded, &batch);
-	pthread_mutex_unlock(&context_mu);
+	else if (c->err == NULL) {
+		c->refs++;
+		c->t = time_AfterFunc(dur, context_timerFired, c);
+	}
+	sync_Mutex_Unlock(&context_mu);
 	context_runBatch(batch);
 	return c;
 }
@@ -279,7 +335,8 @@ context_Cancel(context_Context *ctx)
 /*
  * Free is the deferred cancel() of Go code plus the release C needs.
  * Callbacks still registered run first; their stop handles stay valid
- * (context_stop frees them).
+ * (context_stop frees them).  A timer that has already fired holds the
+ * memory until its goroutine is done with it.
  */
 void
 context_Free(context_Context *ctx)
@@ -287,8 +344,7 @@ context_Free(context_Context *ctx)
 	if (ctx == NULL || ctx->background)
 		return;
 	context_cancelAndRun(ctx, context_Canceled);
-	runtime_hchan_Free(ctx->done);
-	free(ctx);
+	context_dropRef(ctx);
 }
 
 runtime_error *
@@ -299,10 +355,10 @@ context_Context_Err(context_Context *ctx)
 
 	if (ctx->background)
 		return NULL;
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	context_expire(ctx, &batch);
 	err = ctx->err;
-	pthread_mutex_unlock(&context_mu);
+	sync_Mutex_Unlock(&context_mu);
 	context_runBatch(batch);
 	return err;
 }
@@ -310,9 +366,10 @@ context_Context_Err(context_Context *ctx)
 /*
  * Done is Go's: a channel made on first use and closed by cancel.  One
  * asked for after the cancel is made closed, where Go hands out its
- * shared closedchan.  A passed deadline closes it when someone asks (Done
- * or Err), as Err notices expiry; nothing wakes a receiver that is
- * already blocked on it at the deadline.  Background's is nil.
+ * shared closedchan.  The deadline's timer closes it when the deadline
+ * passes, waking a receiver blocked on it; asking (Done or Err) after the
+ * deadline closes it at once even if the timer is late.  Background's is
+ * nil.
  */
 runtime_hchan *
 context_Context_Done(context_Context *ctx)
@@ -323,14 +380,14 @@ context_Context_Done(context_Context *ctx)
 		return NULL;
 	/* Err cancels ctx if its deadline has passed. */
 	(void)context_Context_Err(ctx);
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	if (ctx->done == NULL) {
 		ctx->done = runtime_makechan(0, 0);
 		if (ctx->err != NULL)
 			runtime_closechan(ctx->done);
 	}
 	d = ctx->done;
-	pthread_mutex_unlock(&context_mu);
+	sync_Mutex_Unlock(&context_mu);
 	return d;
 }
 
@@ -353,34 +410,35 @@ context_AfterFunc(context_Context *ctx, void (*f)(void *), void *arg)
 	af->arg = arg;
 	if (ctx->background)
 		return af; /* never cancelled: stays armed until stopped */
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	context_expire(ctx, &batch);
 	if (ctx->err != NULL) {
 		af->state = afRunning;
-		af->runner = pthread_self();
+		af->runner = runtime_getg();
 		af->next = batch;
 		batch = af;
 	} else {
 		af->next = ctx->afs;
 		ctx->afs = af;
 	}
-	pthread_mutex_unlock(&context_mu);
+	sync_Mutex_Unlock(&context_mu);
 	context_runBatch(batch);
 	return af;
 }
 
 /*
- * stop waits for a callback running on another thread, so that the caller
- * may free what arg points to; from inside the callback itself it cannot
- * wait and returns at once.
+ * stop waits for a callback running on another goroutine, so that the
+ * caller may free what arg points to; from inside the callback itself it
+ * cannot wait and returns at once.
  */
 bool
 context_stop(context_afterFunc *af)
 {
 	context_afterFunc **pp;
+	runtime_hchan	   *ran;
 	bool		    stopped;
 
-	pthread_mutex_lock(&context_mu);
+	sync_Mutex_Lock(&context_mu);
 	stopped = af->state == afArmed;
 	if (stopped) {
 		for (pp = &af->ctx->afs; *pp != NULL; pp = &(*pp)->next) {
@@ -391,16 +449,22 @@ context_stop(context_afterFunc *af)
 		}
 		af->state = afStopped;
 	}
-	if (af->state == afRunning &&
-	    pthread_equal(af->runner, pthread_self())) {
+	if (af->state == afRunning && af->runner == runtime_getg()) {
 		/* Called from inside f: the runner still uses af. */
 		af->released = true;
-		pthread_mutex_unlock(&context_mu);
+		sync_Mutex_Unlock(&context_mu);
 		return false;
 	}
-	while (af->state == afRunning)
-		pthread_cond_wait(&context_cond, &context_mu);
-	pthread_mutex_unlock(&context_mu);
+	ran = NULL;
+	if (af->state == afRunning) {
+		if (af->ran == NULL)
+			af->ran = runtime_makechan(0, 0);
+		ran = af->ran;
+	}
+	sync_Mutex_Unlock(&context_mu);
+	if (ran != NULL)
+		runtime_chanrecv1(ran, NULL);
+	runtime_hchan_Free(af->ran);
 	free(af);
 	return stopped;
 }

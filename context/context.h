@@ -19,10 +19,11 @@ extern "C" {
  * Package context, the part net uses.  A context is cancelled explicitly
  * (context_Cancel) or by its deadline.  Every derived context is a heap
  * value released with context_Free, which also cancels it (Go's deferred
- * cancel()); context_Background is static.  Deadline expiry is observed
- * when Err is asked (net also arms the fd's own deadline from it, as Go's
- * dialer does), while an explicit cancel runs the AfterFunc callbacks at
- * once, on the cancelling thread: that is how a blocked dial is woken.
+ * cancel()); context_Background is static.  A deadline cancels the
+ * context when it passes (a timer, as Go's), and Err and Done notice it
+ * even before the timer has run.  A cancel runs the AfterFunc callbacks at
+ * once, on the cancelling goroutine (the timer's own for a deadline): that
+ * is how a blocked dial is woken.
  */
 typedef struct context_Context context_Context;
 
@@ -50,7 +51,7 @@ bool context_Context_Deadline(context_Context *ctx, time_Time *d);
 
 /*
  * context_AfterFunc arranges for f(arg) to run once when ctx is cancelled
- * (immediately, on this thread, if it already is).  The returned stop
+ * (immediately, on this goroutine, if it already is).  The returned stop
  * function handle disarms it: context_stop returns true if it stopped f
  * before f started; after it returns, f is either done or will never run.
  */

@@ -182,3 +182,54 @@ net_fdMutex_rwunlock(net_fdMutex *mu, bool read)
 		}
 	}
 }
+
+/*
+ * FD's lock methods.  Whoever drops the last reference after
+ * Close destroys the descriptor, so its number cannot be reused under a
+ * running call.
+ */
+runtime_error *
+poll_FD_incref(poll_FD *fd)
+{
+	if (!net_fdMutex_incref(&fd->fdmu))
+		return net_ErrClosed;
+	return NULL;
+}
+
+runtime_error *
+poll_FD_decref(poll_FD *fd)
+{
+	if (net_fdMutex_decref(&fd->fdmu))
+		return poll_FD_destroy(fd);
+	return NULL;
+}
+
+runtime_error *
+poll_FD_readLock(poll_FD *fd)
+{
+	if (!net_fdMutex_rwlock(&fd->fdmu, true))
+		return net_ErrClosed;
+	return NULL;
+}
+
+void
+poll_FD_readUnlock(poll_FD *fd)
+{
+	if (net_fdMutex_rwunlock(&fd->fdmu, true))
+		runtime_error_Free(poll_FD_destroy(fd));
+}
+
+runtime_error *
+poll_FD_writeLock(poll_FD *fd)
+{
+	if (!net_fdMutex_rwlock(&fd->fdmu, false))
+		return net_ErrClosed;
+	return NULL;
+}
+
+void
+poll_FD_writeUnlock(poll_FD *fd)
+{
+	if (net_fdMutex_rwunlock(&fd->fdmu, false))
+		runtime_error_Free(poll_FD_destroy(fd));
+}

@@ -27,14 +27,14 @@ net_pollServerInit(void)
 }
 
 runtime_error *
-net_pollDesc_init(net_pollDesc *pd, net_netFD *fd)
+net_pollDesc_init(net_pollDesc *pd, poll_FD *fd)
 {
 	runtime_pollDesc *ctx;
 	int		  errno_;
 
 	errno_ = net_pollServerInit();
 	if (errno_ == 0)
-		errno_ = runtime_pollOpen((uintptr_t)fd->sysfd, &ctx);
+		errno_ = runtime_pollOpen((uintptr_t)fd->Sysfd, &ctx);
 	if (errno_ != 0)
 		return syscall_Errno_Err((syscall_Errno)errno_);
 	pd->runtimeCtx = ctx;
@@ -143,30 +143,30 @@ net_convertErr(int res)
 }
 
 runtime_error *
-net_netFD_SetDeadline(net_netFD *fd, time_Time t)
+poll_FD_SetDeadline(poll_FD *fd, time_Time t)
 {
-	return net_setDeadlineImpl(fd, t, 'r' + 'w');
+	return poll_setDeadlineImpl(fd, t, 'r' + 'w');
 }
 
 runtime_error *
-net_netFD_SetReadDeadline(net_netFD *fd, time_Time t)
+poll_FD_SetReadDeadline(poll_FD *fd, time_Time t)
 {
-	return net_setDeadlineImpl(fd, t, 'r');
+	return poll_setDeadlineImpl(fd, t, 'r');
 }
 
 runtime_error *
-net_netFD_SetWriteDeadline(net_netFD *fd, time_Time t)
+poll_FD_SetWriteDeadline(poll_FD *fd, time_Time t)
 {
-	return net_setDeadlineImpl(fd, t, 'w');
+	return poll_setDeadlineImpl(fd, t, 'w');
 }
 
 /*
- * net_setDeadlineImpl computes Go's relative deadline, then makes it
+ * poll_setDeadlineImpl computes Go's relative deadline, then makes it
  * absolute, which is what runtime_pollSetDeadline takes here (Go's runtime
  * adds nanotime itself): 0 clears, negative means already expired.
  */
 runtime_error *
-net_setDeadlineImpl(net_netFD *fd, time_Time t, int mode)
+poll_setDeadlineImpl(poll_FD *fd, time_Time t, int mode)
 {
 	runtime_error *err;
 	int64_t	       d, now;
@@ -177,7 +177,7 @@ net_setDeadlineImpl(net_netFD *fd, time_Time t, int mode)
 		if (d == 0)
 			d = -1; /* now is a deadline, not the absence of one */
 	}
-	if ((err = net_netFD_incref(fd)) != NULL)
+	if ((err = poll_FD_incref(fd)) != NULL)
 		return err;
 	if (fd->pd.runtimeCtx == NULL) {
 		err = net_ErrNoDeadline;
@@ -190,7 +190,7 @@ net_setDeadlineImpl(net_netFD *fd, time_Time t, int mode)
 	}
 	runtime_pollSetDeadline(fd->pd.runtimeCtx, d, mode);
 out:
-	runtime_error_Free(net_netFD_decref(fd));
+	runtime_error_Free(poll_FD_decref(fd));
 	return err;
 }
 

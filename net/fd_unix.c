@@ -1,7 +1,8 @@
 /*
- * C port of go1.19 src/net/fd_unix.go, src/net/fd_posix.go and
- * src/internal/poll/fd_unix.go, fd_posix.go, in the single netFD of Go
- * 1.8's net/fd_unix.go.  Built on: unix.
+ * C port of go1.19 src/net/fd_unix.go (netFD: newFD, init, connect,
+ * accept, dup) and src/internal/poll/fd_unix.go and fd_posix.go (poll.FD,
+ * kept in net/ as Go 1.2-1.8 kept it; the two Go files share this name).
+ * Built on: unix.  netFD's I/O wrappers are in fd_posix.c.
  *
  * Memory: a netFD is one heap object owning its network name and its two
  * addresses.  Close may run on any thread at any time; free runs once, when
@@ -18,21 +19,11 @@
 
 #include "net/net_impl.h"
 
-/* The system call names Go's netFD methods report in their errors. */
-static const char readSyscallName[] = "read";
-static const char readFromSyscallName[] = "recvfrom";
-static const char readMsgSyscallName[] = "recvmsg";
-static const char writeSyscallName[] = "write";
-static const char writeToSyscallName[] = "sendto";
-static const char writeMsgSyscallName[] = "sendmsg";
-
 /*
  * maxRW caps one read or write on a stream: some kernels (macOS) reject
  * larger counts, and a stream may be served in pieces anyway.
  */
 enum { maxRW = 1 << 30 };
-
-static runtime_error *net_netFD_destroy(net_netFD *fd);
 
 runtime_error *
 net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
@@ -40,9 +31,11 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	net_netFD *ret;
 
 	ret = runtime_malloc(sizeof(*ret));
-	ret->sysfd = sysfd;
-	ret->isStream = sotype == SOCK_STREAM;
-	ret->zeroReadIsEOF = sotype != SOCK_DGRAM && sotype != SOCK_RAW;
+	ret->pfd.Sysfd = sysfd;
+	ret->pfd.IsStream = sotype == SOCK_STREAM;
+	ret->pfd.ZeroReadIsEOF = sotype != SOCK_DGRAM && sotype != SOCK_RAW;
+	/* os.File makes its FD with family AF_UNSPEC (os/file_unix.c). */
+	ret->pfd.isFile = family == AF_UNSPEC;
 	ret->family = family;
 	ret->sotype = sotype;
 	ret->net = runtime_strdup(net);
@@ -59,20 +52,7 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 runtime_error *
 net_netFD_init(net_netFD *fd)
 {
-	return net_pollDesc_init(&fd->pd, fd);
-}
-
-/*
- * net_netFD_setAddr is called before the fd is shared (Go sets its
- * finalizer here); it frees any addresses set before.
- */
-void
-net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr)
-{
-	free(fd->laddr);
-	free(fd->raddr);
-	fd->laddr = laddr;
-	fd->raddr = raddr;
+	return poll_FD_Init(&fd->pfd);
 }
 
 char *
@@ -116,79 +96,38 @@ net_netFD_ctrlNetwork(net_netFD *fd)
 }
 
 /*
- * internal/poll's FD lock methods.  Whoever drops the last reference after
- * Close destroys the descriptor, so its number cannot be reused under a
- * running call.
+ * poll_FD_Init registers the descriptor with the poller.  Go's
+ * pollable=false (files) never occurs for a socket.
  */
 runtime_error *
-net_netFD_incref(net_netFD *fd)
+poll_FD_Init(poll_FD *fd)
 {
-	if (!net_fdMutex_incref(&fd->fdmu))
-		return net_ErrClosed;
-	return NULL;
-}
-
-runtime_error *
-net_netFD_decref(net_netFD *fd)
-{
-	if (net_fdMutex_decref(&fd->fdmu))
-		return net_netFD_destroy(fd);
-	return NULL;
-}
-
-runtime_error *
-net_netFD_readLock(net_netFD *fd)
-{
-	if (!net_fdMutex_rwlock(&fd->fdmu, true))
-		return net_ErrClosed;
-	return NULL;
-}
-
-void
-net_netFD_readUnlock(net_netFD *fd)
-{
-	if (net_fdMutex_rwunlock(&fd->fdmu, true))
-		runtime_error_Free(net_netFD_destroy(fd));
-}
-
-runtime_error *
-net_netFD_writeLock(net_netFD *fd)
-{
-	if (!net_fdMutex_rwlock(&fd->fdmu, false))
-		return net_ErrClosed;
-	return NULL;
-}
-
-void
-net_netFD_writeUnlock(net_netFD *fd)
-{
-	if (net_fdMutex_rwunlock(&fd->fdmu, false))
-		runtime_error_Free(net_netFD_destroy(fd));
+	return net_pollDesc_init(&fd->pd, fd);
 }
 
 /*
- * net_netFD_destroy closes the descriptor once nothing uses it, then lets
+ * poll_FD_destroy closes the descriptor once nothing uses it, then lets
  * Close return.
  */
-static runtime_error *
-net_netFD_destroy(net_netFD *fd)
+runtime_error *
+poll_FD_destroy(poll_FD *fd)
 {
 	syscall_Errno err;
 
 	/* Unregister first: once closed, the number may be reused at once. */
 	net_pollDesc_close(&fd->pd);
-	err = net_closeFunc(fd->sysfd);
-	fd->sysfd = -1;
+	err = net_closeFunc(fd->Sysfd);
+	fd->Sysfd = -1;
 	runtime_Semrelease(&fd->csema, false);
 	return syscall_Errno_Err(err);
 }
 
 /*
- * net_netFD_Close returns the close(2) error as a bare Errno, as Go's
- * netFD.Close does; the conn layer wraps it.
+ * poll_FD_Close returns the close(2) error as a bare Errno, as Go's
+ * FD.Close does; the conn layer wraps it.
  */
 runtime_error *
-net_netFD_Close(net_netFD *fd)
+poll_FD_Close(poll_FD *fd)
 {
 	runtime_error *err;
 
@@ -199,7 +138,7 @@ net_netFD_Close(net_netFD *fd)
 	 * reference, and the last one out closes the descriptor.
 	 */
 	net_pollDesc_evict(&fd->pd);
-	err = net_netFD_decref(fd);
+	err = poll_FD_decref(fd);
 	runtime_Semacquire(&fd->csema);
 	return err;
 }
@@ -216,36 +155,25 @@ net_netFD_free(net_netFD *fd)
 	free(fd);
 }
 
+/* poll_FD_Shutdown is shutdown(2) under a reference; Errno unwrapped. */
 runtime_error *
-net_netFD_shutdown(net_netFD *fd, int how)
+poll_FD_Shutdown(poll_FD *fd, int how)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
-	if ((err = net_netFD_incref(fd)) != NULL)
+	if ((err = poll_FD_incref(fd)) != NULL)
 		return err;
-	e = syscall_Shutdown(fd->sysfd, how);
-	runtime_error_Free(net_netFD_decref(fd));
-	return net_wrapSyscallError("shutdown", syscall_Errno_Err(e));
+	e = syscall_Shutdown(fd->Sysfd, how);
+	runtime_error_Free(poll_FD_decref(fd));
+	return syscall_Errno_Err(e);
 }
 
+/* poll_FD_eofError turns a zero-byte read on a connection into io.EOF. */
 runtime_error *
-net_netFD_closeRead(net_netFD *fd)
+poll_FD_eofError(poll_FD *fd, ptrdiff_t n, runtime_error *err)
 {
-	return net_netFD_shutdown(fd, SHUT_RD);
-}
-
-runtime_error *
-net_netFD_closeWrite(net_netFD *fd)
-{
-	return net_netFD_shutdown(fd, SHUT_WR);
-}
-
-/* net_netFD_eofError turns a zero-byte read on a connection into io.EOF. */
-runtime_error *
-net_netFD_eofError(net_netFD *fd, ptrdiff_t n, runtime_error *err)
-{
-	if (n == 0 && err == NULL && fd->zeroReadIsEOF)
+	if (n == 0 && err == NULL && fd->ZeroReadIsEOF)
 		return io_EOF;
 	return err;
 }
@@ -281,8 +209,8 @@ sysWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
- * fileWrite is the write(2) of an os.File's FD (family AF_UNSPEC), which
- * need not be a socket, so sendmsg would fail with ENOTSOCK.
+ * fileWrite is the write(2) of an os.File's FD (isFile), which need not
+ * be a socket, so sendmsg would fail with ENOTSOCK.
  */
 static syscall_Errno
 fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
@@ -291,26 +219,26 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
- * pfdRead is internal/poll's FD.Read.  Errors are unwrapped: a syscall
+ * poll_FD_Read is internal/poll's FD.Read.  Errors are unwrapped: a syscall
  * failure is its errno box, anything else is static.
  */
-static runtime_error *
-pfdRead(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
+runtime_error *
+poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*n = 0;
-	if ((err = net_netFD_readLock(fd)) != NULL)
+	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if (len == 0)
 		goto out;
 	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
 		goto out;
-	if (fd->isStream && len > maxRW)
+	if (fd->IsStream && len > maxRW)
 		len = maxRW;
 	for (;;) {
-		e = ignoringEINTRIO(syscall_Read, fd->sysfd, p, len, n);
+		e = ignoringEINTRIO(syscall_Read, fd->Sysfd, p, len, n);
 		err = NULL;
 		if (e != 0) {
 			*n = 0;
@@ -321,42 +249,29 @@ pfdRead(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
 					continue;
 			}
 		}
-		err = net_netFD_eofError(fd, *n, err);
+		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
 out:
-	net_netFD_readUnlock(fd);
+	poll_FD_readUnlock(fd);
 	return err;
 }
 
 runtime_error *
-net_netFD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
-{
-	return net_wrapSyscallError(readSyscallName, pfdRead(fd, p, len, n));
-}
-
-/* poll_FD_Read is FD.Read for os.File, which wraps the error itself. */
-runtime_error *
-poll_FD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n)
-{
-	return pfdRead(fd, p, len, n);
-}
-
-static runtime_error *
-pfdReadFrom(
-    net_netFD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from)
+poll_FD_ReadFrom(
+    poll_FD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*n = 0;
 	from->Family = 0;
-	if ((err = net_netFD_readLock(fd)) != NULL)
+	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Recvfrom(fd->sysfd, p, len, 0, n, from);
+		e = syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
 		err = NULL;
 		if (e != 0) {
 			if (e == EINTR)
@@ -369,28 +284,20 @@ pfdReadFrom(
 					continue;
 			}
 		}
-		err = net_netFD_eofError(fd, *n, err);
+		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
 out:
-	net_netFD_readUnlock(fd);
+	poll_FD_readUnlock(fd);
 	return err;
 }
 
-runtime_error *
-net_netFD_readFrom(
-    net_netFD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from)
-{
-	return net_wrapSyscallError(
-	    readFromSyscallName, pfdReadFrom(fd, p, len, n, from));
-}
-
 /*
- * pfdReadMsg is FD.ReadMsg.  Unlike Read it keeps the failed call's count,
+ * poll_FD_ReadMsg is FD.ReadMsg.  Unlike Read it keeps the failed call's count,
  * which is -1, as Go's does.
  */
-static runtime_error *
-pfdReadMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
+runtime_error *
+poll_FD_ReadMsg(poll_FD *fd, void *p, size_t len, void *oob, size_t ooblen,
     int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
     syscall_Sockaddr *sa)
 {
@@ -401,12 +308,12 @@ pfdReadMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
 	*oobn = 0;
 	*retflags = 0;
 	sa->Family = 0;
-	if ((err = net_netFD_readLock(fd)) != NULL)
+	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Recvmsg(fd->sysfd, p, len, oob, ooblen, flags, n,
+		e = syscall_Recvmsg(fd->Sysfd, p, len, oob, ooblen, flags, n,
 		    oobn, retflags, sa);
 		err = NULL;
 		if (e != 0) {
@@ -419,29 +326,20 @@ pfdReadMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
 					continue;
 			}
 		}
-		err = net_netFD_eofError(fd, *n, err);
+		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
 out:
-	net_netFD_readUnlock(fd);
+	poll_FD_readUnlock(fd);
 	return err;
 }
 
-runtime_error *
-net_netFD_readMsg(net_netFD *fd, void *p, size_t len, void *oob, size_t ooblen,
-    int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
-    syscall_Sockaddr *sa)
-{
-	return net_wrapSyscallError(readMsgSyscallName,
-	    pfdReadMsg(fd, p, len, oob, ooblen, flags, n, oobn, retflags, sa));
-}
-
 /*
- * pfdWrite is FD.Write: it keeps writing until all of p is gone, waiting
+ * poll_FD_Write is FD.Write: it keeps writing until all of p is gone, waiting
  * whenever the socket buffer is full.
  */
-static runtime_error *
-pfdWrite(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
+runtime_error *
+poll_FD_Write(poll_FD *fd, const void *p, size_t len, ptrdiff_t *nn)
 {
 	runtime_error *err;
 	syscall_Errno  e;
@@ -449,17 +347,16 @@ pfdWrite(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 	ptrdiff_t      n;
 
 	*nn = 0;
-	if ((err = net_netFD_writeLock(fd)) != NULL)
+	if ((err = poll_FD_writeLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
 		goto out;
 	done = 0;
 	for (;;) {
 		max = len;
-		if (fd->isStream && max - done > maxRW)
+		if (fd->IsStream && max - done > maxRW)
 			max = done + maxRW;
-		e = ignoringEINTRIO(
-		    fd->family == AF_UNSPEC ? fileWrite : sysWrite, fd->sysfd,
+		e = ignoringEINTRIO(fd->isFile ? fileWrite : sysWrite, fd->Sysfd,
 		    done == 0 ? (void *)p : (char *)p + done, max - done, &n);
 		if (n > 0)
 			done += (size_t)n;
@@ -479,37 +376,24 @@ pfdWrite(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
 		}
 	}
 out:
-	net_netFD_writeUnlock(fd);
+	poll_FD_writeUnlock(fd);
 	return err;
 }
 
 runtime_error *
-net_netFD_Write(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
-{
-	return net_wrapSyscallError(writeSyscallName, pfdWrite(fd, p, len, nn));
-}
-
-/* poll_FD_Write is FD.Write for os.File, which wraps the error itself. */
-runtime_error *
-poll_FD_Write(net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn)
-{
-	return pfdWrite(fd, p, len, nn);
-}
-
-static runtime_error *
-pfdWriteTo(net_netFD *fd, const void *p, size_t len, const syscall_Sockaddr *sa,
-    ptrdiff_t *n)
+poll_FD_WriteTo(poll_FD *fd, const void *p, size_t len,
+    const syscall_Sockaddr *sa, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*n = 0;
-	if ((err = net_netFD_writeLock(fd)) != NULL)
+	if ((err = poll_FD_writeLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Sendto(fd->sysfd, p, len, net_sendFlags, sa);
+		e = syscall_Sendto(fd->Sysfd, p, len, net_sendFlags, sa);
 		if (e == EINTR)
 			continue;
 		err = syscall_Errno_Err(e);
@@ -522,20 +406,12 @@ pfdWriteTo(net_netFD *fd, const void *p, size_t len, const syscall_Sockaddr *sa,
 		break;
 	}
 out:
-	net_netFD_writeUnlock(fd);
+	poll_FD_writeUnlock(fd);
 	return err;
 }
 
 runtime_error *
-net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
-    const syscall_Sockaddr *sa, ptrdiff_t *n)
-{
-	return net_wrapSyscallError(
-	    writeToSyscallName, pfdWriteTo(fd, p, len, sa, n));
-}
-
-static runtime_error *
-pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
+poll_FD_WriteMsg(poll_FD *fd, const void *p, size_t len, const void *oob,
     size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n, ptrdiff_t *oobn)
 {
 	runtime_error *err;
@@ -543,13 +419,13 @@ pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
 
 	*n = 0;
 	*oobn = 0;
-	if ((err = net_netFD_writeLock(fd)) != NULL)
+	if ((err = poll_FD_writeLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
 		e = syscall_SendmsgN(
-		    fd->sysfd, p, len, oob, ooblen, sa, net_sendFlags, n);
+		    fd->Sysfd, p, len, oob, ooblen, sa, net_sendFlags, n);
 		if (e == EINTR)
 			continue;
 		err = syscall_Errno_Err(e);
@@ -562,36 +438,28 @@ pfdWriteMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
 		break;
 	}
 out:
-	net_netFD_writeUnlock(fd);
+	poll_FD_writeUnlock(fd);
 	return err;
 }
 
-runtime_error *
-net_netFD_writeMsg(net_netFD *fd, const void *p, size_t len, const void *oob,
-    size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n, ptrdiff_t *oobn)
-{
-	return net_wrapSyscallError(writeMsgSyscallName,
-	    pfdWriteMsg(fd, p, len, oob, ooblen, sa, n, oobn));
-}
-
 /*
- * pfdAccept is FD.Accept.  *errcall names the system call behind an Errno
+ * poll_FD_Accept is FD.Accept.  *errcall names the system call behind an Errno
  * result, and is "" for the fd's own errors.
  */
-static runtime_error *
-pfdAccept(net_netFD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall)
+runtime_error *
+poll_FD_Accept(poll_FD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*s = -1;
 	*errcall = "";
-	if ((err = net_netFD_readLock(fd)) != NULL)
+	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		e = net_accept(fd->sysfd, s, rsa, errcall);
+		e = net_accept(fd->Sysfd, s, rsa, errcall);
 		err = syscall_Errno_Err(e);
 		if (e == 0)
 			break;
@@ -616,7 +484,7 @@ pfdAccept(net_netFD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall)
 		break;
 	}
 out:
-	net_netFD_readUnlock(fd);
+	poll_FD_readUnlock(fd);
 	return err;
 }
 
@@ -632,7 +500,7 @@ net_netFD_accept(net_netFD *fd, net_Addr *(*toAddr)(const syscall_Sockaddr *),
 	*netfd = NULL;
 	memset(&rsa, 0, sizeof(rsa));
 	memset(&lsa, 0, sizeof(lsa));
-	if ((err = pfdAccept(fd, &d, &rsa, &errcall)) != NULL) {
+	if ((err = poll_FD_Accept(&fd->pfd, &d, &rsa, &errcall)) != NULL) {
 		if (errcall[0] != '\0')
 			err = net_wrapSyscallError(errcall, err);
 		return err;
@@ -645,7 +513,7 @@ net_netFD_accept(net_netFD *fd, net_Addr *(*toAddr)(const syscall_Sockaddr *),
 		return err;
 	}
 	/* As in Go, a failed getsockname leaves a nil local address. */
-	syscall_Getsockname((*netfd)->sysfd, &lsa);
+	syscall_Getsockname((*netfd)->pfd.Sysfd, &lsa);
 	net_netFD_setAddr(*netfd, toAddr(&lsa), toAddr(&rsa));
 	return NULL;
 }
@@ -688,7 +556,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 	(void)la;
 	rsa->Family = 0;
 	/* No write lock: nobody else can see the fd yet. */
-	switch (err = net_connectFunc(fd->sysfd, ra)) {
+	switch (err = net_connectFunc(fd->pfd.Sysfd, ra)) {
 	case EINPROGRESS:
 	case EALREADY:
 	case EINTR:
@@ -724,7 +592,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 	 */
 	for (;;) {
 		err = net_getsockoptIntFunc(
-		    fd->sysfd, SOL_SOCKET, SO_ERROR, &nerr);
+		    fd->pfd.Sysfd, SOL_SOCKET, SO_ERROR, &nerr);
 		if (err != 0) {
 			ret = os_NewSyscallError(
 			    "getsockopt", syscall_Errno_Err(err));
@@ -744,7 +612,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 			 * 14548 and 19289): only a peer name proves the
 			 * connection.
 			 */
-			if (syscall_Getpeername(fd->sysfd, rsa) == 0)
+			if (syscall_Getpeername(fd->pfd.Sysfd, rsa) == 0)
 				goto out;
 			break;
 		default:
@@ -752,7 +620,7 @@ net_netFD_connect(net_netFD *fd, context_Context *ctx,
 			    "connect", syscall_Errno_Err((syscall_Errno)nerr));
 			goto out;
 		}
-		if ((ret = net_pollDesc_waitWrite(&fd->pd)) != NULL) {
+		if ((ret = net_pollDesc_waitWrite(&fd->pfd.pd)) != NULL) {
 			if ((ctxErr = context_Context_Err(ctx)) != NULL)
 				ret = net_mapErr(ctxErr);
 			goto out;
@@ -818,22 +686,22 @@ DupCloseOnExec(int fd, int *r0, const char **call)
 }
 
 /*
- * poll_FD_Dup is internal/poll's FD.Dup: a close-on-exec copy of the
+poll_FD_Dup is internal/poll's FD.Dup: a close-on-exec copy of the
  * descriptor, *call naming the failed system call ("" when the fd was
  * closed, whose error is then ErrClosed).
  */
-static runtime_error *
-poll_FD_Dup(net_netFD *fd, int *ns, const char **call)
+runtime_error *
+poll_FD_Dup(poll_FD *fd, int *ns, const char **call)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*ns = -1;
 	*call = "";
-	if ((err = net_netFD_incref(fd)) != NULL)
+	if ((err = poll_FD_incref(fd)) != NULL)
 		return err;
-	e = DupCloseOnExec(fd->sysfd, ns, call);
-	runtime_error_Free(net_netFD_decref(fd));
+	e = DupCloseOnExec(fd->Sysfd, ns, call);
+	runtime_error_Free(poll_FD_decref(fd));
 	if (e != 0)
 		*ns = -1;
 	return syscall_Errno_Err(e);
@@ -853,7 +721,7 @@ net_netFD_dup(net_netFD *fd, os_File **f)
 	int	       ns;
 
 	*f = NULL;
-	if ((err = poll_FD_Dup(fd, &ns, &call)) != NULL) {
+	if ((err = poll_FD_Dup(&fd->pfd, &ns, &call)) != NULL) {
 		if (call[0] != '\0')
 			err = os_NewSyscallError(call, err);
 		return err;
@@ -864,55 +732,60 @@ net_netFD_dup(net_netFD *fd, os_File **f)
 	return NULL;
 }
 
+/* poll_FD_RawControl runs f on the descriptor under a reference. */
 runtime_error *
-net_netFD_RawControl(
-    net_netFD *fd, void (*f)(uintptr_t fd, void *arg), void *arg)
+poll_FD_RawControl(poll_FD *fd, void (*f)(uintptr_t fd, void *arg), void *arg)
 {
 	runtime_error *err;
 
-	if ((err = net_netFD_incref(fd)) != NULL)
+	if ((err = poll_FD_incref(fd)) != NULL)
 		return err;
-	f((uintptr_t)fd->sysfd, arg);
-	runtime_error_Free(net_netFD_decref(fd));
+	f((uintptr_t)fd->Sysfd, arg);
+	runtime_error_Free(poll_FD_decref(fd));
 	return NULL;
 }
 
+/*
+ * poll_FD_RawRead calls f until it reports done, waiting for readability
+ * in between, under the read lock.
+ */
 runtime_error *
-net_netFD_RawRead(net_netFD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
+poll_FD_RawRead(poll_FD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
 {
 	runtime_error *err;
 
-	if ((err = net_netFD_readLock(fd)) != NULL)
+	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		if (f((uintptr_t)fd->sysfd, arg))
+		if (f((uintptr_t)fd->Sysfd, arg))
 			break;
 		if ((err = net_pollDesc_waitRead(&fd->pd)) != NULL)
 			break;
 	}
 out:
-	net_netFD_readUnlock(fd);
+	poll_FD_readUnlock(fd);
 	return err;
 }
 
+/* poll_FD_RawWrite is RawRead for writability, under the write lock. */
 runtime_error *
-net_netFD_RawWrite(net_netFD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
+poll_FD_RawWrite(poll_FD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
 {
 	runtime_error *err;
 
-	if ((err = net_netFD_writeLock(fd)) != NULL)
+	if ((err = poll_FD_writeLock(fd)) != NULL)
 		return err;
 	if ((err = net_pollDesc_prepareWrite(&fd->pd)) != NULL)
 		goto out;
 	for (;;) {
-		if (f((uintptr_t)fd->sysfd, arg))
+		if (f((uintptr_t)fd->Sysfd, arg))
 			break;
 		if ((err = net_pollDesc_waitWrite(&fd->pd)) != NULL)
 			break;
 	}
 out:
-	net_netFD_writeUnlock(fd);
+	poll_FD_writeUnlock(fd);
 	return err;
 }

@@ -358,75 +358,12 @@ net_IPConn_WriteMsgIP(net_IPConn *c, const void *b, size_t len, const void *oob,
 	return err;
 }
 
-#define IPCONN(c) ((net_IPConn *)(c))
-#define IPPCONN(c)                                                             \
-	((net_IPConn *)((char *)(c)-offsetof(net_IPConn, conn.PacketConn)))
-
-static runtime_error *
-IPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
-{
-	return net_IPConn_Read(IPCONN(c), b, len, n);
-}
-
-static runtime_error *
-IPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
-{
-	return net_IPConn_Write(IPCONN(c), b, len, n);
-}
-
-static runtime_error *
-IPConn_Close(net_Conn *c)
-{
-	return net_IPConn_Close(IPCONN(c));
-}
-
-static const net_Addr *
-IPConn_LocalAddr(net_Conn *c)
-{
-	return net_IPConn_LocalAddr(IPCONN(c));
-}
-
-static const net_Addr *
-IPConn_RemoteAddr(net_Conn *c)
-{
-	return net_IPConn_RemoteAddr(IPCONN(c));
-}
-
-static runtime_error *
-IPConn_SetDeadline(net_Conn *c, time_Time t)
-{
-	return net_IPConn_SetDeadline(IPCONN(c), t);
-}
-
-static runtime_error *
-IPConn_SetReadDeadline(net_Conn *c, time_Time t)
-{
-	return net_IPConn_SetReadDeadline(IPCONN(c), t);
-}
-
-static runtime_error *
-IPConn_SetWriteDeadline(net_Conn *c, time_Time t)
-{
-	return net_IPConn_SetWriteDeadline(IPCONN(c), t);
-}
-
-static void
-IPConn_Free(net_Conn *c)
-{
-	net_IPConn_Free(IPCONN(c));
-}
+/* conn is an IPConn's first member, so the embedded conn is the object. */
+#define IPPCONN(c) ((net_IPConn *)net_connOfPacketConn(c))
 
 const net_ConnType net_IPConnType = {
 	.name = "*net.IPConn",
-	.Read = IPConn_Read,
-	.Write = IPConn_Write,
-	.Close = IPConn_Close,
-	.LocalAddr = IPConn_LocalAddr,
-	.RemoteAddr = IPConn_RemoteAddr,
-	.SetDeadline = IPConn_SetDeadline,
-	.SetReadDeadline = IPConn_SetReadDeadline,
-	.SetWriteDeadline = IPConn_SetWriteDeadline,
-	.Free = IPConn_Free,
+	NET_CONN_CONN_SLOTS,
 };
 
 static runtime_error *
@@ -443,52 +380,11 @@ IPPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
 	return net_IPConn_WriteTo(IPPCONN(c), b, len, addr, n);
 }
 
-static runtime_error *
-IPPacketConn_Close(net_PacketConn *c)
-{
-	return net_IPConn_Close(IPPCONN(c));
-}
-
-static const net_Addr *
-IPPacketConn_LocalAddr(net_PacketConn *c)
-{
-	return net_IPConn_LocalAddr(IPPCONN(c));
-}
-
-static runtime_error *
-IPPacketConn_SetDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_IPConn_SetDeadline(IPPCONN(c), t);
-}
-
-static runtime_error *
-IPPacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_IPConn_SetReadDeadline(IPPCONN(c), t);
-}
-
-static runtime_error *
-IPPacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_IPConn_SetWriteDeadline(IPPCONN(c), t);
-}
-
-static void
-IPPacketConn_Free(net_PacketConn *c)
-{
-	net_IPConn_Free(IPPCONN(c));
-}
-
 const net_PacketConnType net_IPPacketConnType = {
 	.name = "*net.IPConn",
 	.ReadFrom = IPPacketConn_ReadFrom,
 	.WriteTo = IPPacketConn_WriteTo,
-	.Close = IPPacketConn_Close,
-	.LocalAddr = IPPacketConn_LocalAddr,
-	.SetDeadline = IPPacketConn_SetDeadline,
-	.SetReadDeadline = IPPacketConn_SetReadDeadline,
-	.SetWriteDeadline = IPPacketConn_SetWriteDeadline,
-	.Free = IPPacketConn_Free,
+	NET_CONN_PACKETCONN_SLOTS,
 };
 
 /* The interface views and assertions (net.c has the other types'). */

@@ -134,7 +134,7 @@ net_favoriteAddrFamily(const char *network, const net_Addr *laddr,
 	}
 
 	if (strcmp(mode, "listen") == 0 &&
-	    (laddr == NULL || laddr->type->isWildcard(laddr))) {
+	    (laddr == NULL || net_sockaddr_isWildcard(laddr))) {
 		if (net_supportsIPv4map() || !net_supportsIPv4()) {
 			*family = AF_INET6;
 			return;
@@ -143,12 +143,12 @@ net_favoriteAddrFamily(const char *network, const net_Addr *laddr,
 			*family = AF_INET;
 			return;
 		}
-		*family = laddr->type->family(laddr);
+		*family = net_sockaddr_family(laddr);
 		return;
 	}
 
-	if ((laddr == NULL || laddr->type->family(laddr) == AF_INET) &&
-	    (raddr == NULL || raddr->type->family(raddr) == AF_INET)) {
+	if ((laddr == NULL || net_sockaddr_family(laddr) == AF_INET) &&
+	    (raddr == NULL || net_sockaddr_family(raddr) == AF_INET)) {
 		*family = AF_INET;
 		return;
 	}

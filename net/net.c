@@ -853,6 +853,123 @@ net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n)
 }
 
 /*
+ * The shared slots of the Conn and PacketConn tables (net_impl.h): the
+ * header is a member of the embedded conn, so the conn is found from it.
+ */
+net_conn *
+net_connOfConn(net_Conn *c)
+{
+	return (net_conn *)((char *)c - offsetof(net_conn, Conn));
+}
+
+net_conn *
+net_connOfPacketConn(net_PacketConn *c)
+{
+	return (net_conn *)((char *)c - offsetof(net_conn, PacketConn));
+}
+
+runtime_error *
+net_connConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
+{
+	return net_conn_Read(net_connOfConn(c), b, len, n);
+}
+
+runtime_error *
+net_connConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
+{
+	return net_conn_Write(net_connOfConn(c), b, len, n);
+}
+
+runtime_error *
+net_connConn_Close(net_Conn *c)
+{
+	return net_conn_Close(net_connOfConn(c));
+}
+
+const net_Addr *
+net_connConn_LocalAddr(net_Conn *c)
+{
+	return net_conn_LocalAddr(net_connOfConn(c));
+}
+
+const net_Addr *
+net_connConn_RemoteAddr(net_Conn *c)
+{
+	return net_conn_RemoteAddr(net_connOfConn(c));
+}
+
+runtime_error *
+net_connConn_SetDeadline(net_Conn *c, time_Time t)
+{
+	return net_conn_SetDeadline(net_connOfConn(c), t);
+}
+
+runtime_error *
+net_connConn_SetReadDeadline(net_Conn *c, time_Time t)
+{
+	return net_conn_SetReadDeadline(net_connOfConn(c), t);
+}
+
+runtime_error *
+net_connConn_SetWriteDeadline(net_Conn *c, time_Time t)
+{
+	return net_conn_SetWriteDeadline(net_connOfConn(c), t);
+}
+
+/*
+ * net_conn_release frees a conn-based object: conn is its first member
+ * and it owns nothing else, so conn's address is the object's.
+ */
+static void
+net_conn_release(net_conn *c)
+{
+	net_conn_free(c);
+	free(c);
+}
+
+void
+net_connConn_Free(net_Conn *c)
+{
+	net_conn_release(net_connOfConn(c));
+}
+
+runtime_error *
+net_connPacketConn_Close(net_PacketConn *c)
+{
+	return net_conn_Close(net_connOfPacketConn(c));
+}
+
+const net_Addr *
+net_connPacketConn_LocalAddr(net_PacketConn *c)
+{
+	return net_conn_LocalAddr(net_connOfPacketConn(c));
+}
+
+runtime_error *
+net_connPacketConn_SetDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_conn_SetDeadline(net_connOfPacketConn(c), t);
+}
+
+runtime_error *
+net_connPacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_conn_SetReadDeadline(net_connOfPacketConn(c), t);
+}
+
+runtime_error *
+net_connPacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
+{
+	return net_conn_SetWriteDeadline(net_connOfPacketConn(c), t);
+}
+
+void
+net_connPacketConn_Free(net_PacketConn *c)
+{
+	net_conn_release(net_connOfPacketConn(c));
+}
+
+/*
  * The interfaces.  A method call goes through the header's table; a NULL
  * interface value panics, as calling a method on a nil interface does.
  */
@@ -1119,24 +1236,13 @@ net_UnixListener_Listener(net_UnixListener *l)
 	return l == NULL ? NULL : &l->Listener;
 }
 
-/* The test accessors: every concrete type keeps its netFD first-hand. */
+/* The test accessors: every Conn and PacketConn embeds a conn. */
 int
 net_Conn_sysfd(net_Conn *c)
 {
-	net_TCPConn  *tc;
-	net_UDPConn  *uc;
-	net_UnixConn *xc;
-	net_IPConn   *ic;
-
-	if ((tc = net_Conn_TCPConn(c)) != NULL)
-		return tc->conn.fd->sysfd;
-	if ((uc = net_Conn_UDPConn(c)) != NULL)
-		return uc->conn.fd->sysfd;
-	if ((xc = net_Conn_UnixConn(c)) != NULL)
-		return xc->conn.fd->sysfd;
-	if ((ic = net_Conn_IPConn(c)) != NULL)
-		return ic->conn.fd->sysfd;
-	return -1;
+	if (c == NULL)
+		return -1;
+	return net_connOfConn(c)->fd->pfd.Sysfd;
 }
 
 int
@@ -1146,26 +1252,18 @@ net_Listener_sysfd(net_Listener *l)
 	net_UnixListener *ul;
 
 	if ((tl = net_Listener_TCPListener(l)) != NULL)
-		return tl->fd->sysfd;
+		return tl->fd->pfd.Sysfd;
 	if ((ul = net_Listener_UnixListener(l)) != NULL)
-		return ul->fd->sysfd;
+		return ul->fd->pfd.Sysfd;
 	return -1;
 }
 
 int
 net_PacketConn_sysfd(net_PacketConn *c)
 {
-	net_UDPConn  *uc;
-	net_UnixConn *xc;
-	net_IPConn   *ic;
-
-	if ((uc = net_PacketConn_UDPConn(c)) != NULL)
-		return uc->conn.fd->sysfd;
-	if ((xc = net_PacketConn_UnixConn(c)) != NULL)
-		return xc->conn.fd->sysfd;
-	if ((ic = net_PacketConn_IPConn(c)) != NULL)
-		return ic->conn.fd->sysfd;
-	return -1;
+	if (c == NULL)
+		return -1;
+	return net_connOfPacketConn(c)->fd->pfd.Sysfd;
 }
 
 /* listenerBacklogCache holds the system's limit, read once by Listen. */

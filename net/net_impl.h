@@ -177,24 +177,34 @@ typedef struct net_pollDesc {
 } net_pollDesc;
 
 /*
- * fd_unix.c: netFD, Go 1.8's shape (internal/poll's FD folded in, as Go
- * 1.2-1.8 kept it in package net).  A netFD is created by newFD, owned by
- * exactly one conn or listener, closed by net_netFD_Close (any thread) and
- * released by net_netFD_free once no thread uses it.
+ * fd_unix.c, fd_mutex.c, fd_poll_runtime.c: internal/poll's FD, the
+ * descriptor with its lifetime lock and poller handle (Go's exported
+ * field names).  It is embedded in a netFD and never used alone.
+ */
+typedef struct poll_FD {
+	net_fdMutex  fdmu; /* lifetime of Sysfd; serialises Read and Write */
+	int	     Sysfd;
+	net_pollDesc pd;
+	uint32_t     csema; /* Close waits here for the last reference */
+	bool	     IsStream;
+	bool	     ZeroReadIsEOF;
+	bool	     isFile; /* an os.File's, not a socket: plain write(2) */
+} poll_FD;
+
+/*
+ * fd_unix.c, fd_posix.c: netFD, Go's shape (a poll.FD and what net adds).
+ * A netFD is created by newFD, owned by exactly one conn or listener,
+ * closed by net_netFD_Close (any thread) and released by net_netFD_free
+ * once no thread uses it.
  */
 typedef struct net_netFD {
-	net_fdMutex  fdmu; /* lifetime of sysfd; serialises Read and Write */
-	int	     sysfd;
-	int	     family;
-	int	     sotype;
-	bool	     isStream;
-	bool	     zeroReadIsEOF;
-	bool	     isConnected; /* set by dial before the fd is shared */
-	uint32_t     csema;	  /* Close waits here for the last reference */
-	char	    *net;	  /* owned copy of the network name */
-	net_Addr    *laddr;	  /* owned heap addresses, or NULL */
-	net_Addr    *raddr;
-	net_pollDesc pd;
+	poll_FD	  pfd;
+	int	  family;
+	int	  sotype;
+	bool	  isConnected; /* set by dial before the fd is shared */
+	char	 *net;	       /* owned copy of the network name */
+	net_Addr *laddr;       /* owned heap addresses, or NULL */
+	net_Addr *raddr;
 } net_netFD;
 
 /* net.c: error constructors */
@@ -229,10 +239,11 @@ struct net_addrType {
 	char *(*String)(const net_Addr *);
 	net_Addr *(*clone)(const net_Addr *);
 	/*
-	 * Go's sockaddr interface (sock_posix.go), implemented by TCPAddr,
-	 * UDPAddr, IPAddr and UnixAddr in their *sock_posix.c files; NULL
-	 * until those exist.  sockaddr writes Family 0 for Go's nil
-	 * Sockaddr; toLocal returns a one-block heap address.
+	 * Go's sockaddr interface (sockaddr_posix.c, which has the calls),
+	 * implemented by TCPAddr, UDPAddr, IPAddr and UnixAddr in their
+	 * *sock_posix.c files; NULL in other Addrs.  sockaddr writes
+	 * Family 0 for Go's nil Sockaddr; toLocal returns a one-block heap
+	 * address.
 	 */
 	int (*family)(const net_Addr *);
 	bool (*isWildcard)(const net_Addr *);
@@ -243,6 +254,12 @@ struct net_addrType {
 
 /* net_Addr_clone returns a one-block heap copy of a, or NULL for NULL. */
 net_Addr *net_Addr_clone(const net_Addr *a);
+/* sockaddr_posix.c: the sockaddr interface's calls (a is not NULL). */
+int	       net_sockaddr_family(const net_Addr *a);
+bool	       net_sockaddr_isWildcard(const net_Addr *a);
+runtime_error *net_sockaddr_sockaddr(const net_Addr *a, int family,
+    syscall_Sockaddr *sa);
+net_Addr      *net_sockaddr_toLocal(const net_Addr *a, const char *net);
 
 /* ipsock.c, tcpsock.c, udpsock.c, iprawsock.c, unixsock.c, dial.c */
 /*
@@ -440,8 +457,8 @@ extern runtime_error *const    poll_ErrDeadlineExceeded;
  * 0 or the errno (EMFILE) of a start that failed and will be retried.
  */
 syscall_Errno net_pollServerInit(void);
-/* net_pollDesc_init registers fd->sysfd with the poller (started once). */
-runtime_error *net_pollDesc_init(net_pollDesc *pd, net_netFD *fd);
+/* net_pollDesc_init registers fd->Sysfd with the poller (started once). */
+runtime_error *net_pollDesc_init(net_pollDesc *pd, poll_FD *fd);
 void	       net_pollDesc_close(net_pollDesc *pd);
 /* net_pollDesc_evict wakes every call blocked on pd (Close does this). */
 void	       net_pollDesc_evict(net_pollDesc *pd);
@@ -456,10 +473,10 @@ bool	       net_pollDesc_pollable(net_pollDesc *pd);
 /* net_convertErr maps a runtime_poll* code to Go's static error. */
 runtime_error *net_convertErr(int res);
 /* Deadlines are absolute; the zero time clears.  No allocation. */
-runtime_error *net_netFD_SetDeadline(net_netFD *fd, time_Time t);
-runtime_error *net_netFD_SetReadDeadline(net_netFD *fd, time_Time t);
-runtime_error *net_netFD_SetWriteDeadline(net_netFD *fd, time_Time t);
-runtime_error *net_setDeadlineImpl(net_netFD *fd, time_Time t, int mode);
+runtime_error *poll_FD_SetDeadline(poll_FD *fd, time_Time t);
+runtime_error *poll_FD_SetReadDeadline(poll_FD *fd, time_Time t);
+runtime_error *poll_FD_SetWriteDeadline(poll_FD *fd, time_Time t);
+runtime_error *poll_setDeadlineImpl(poll_FD *fd, time_Time t, int mode);
 bool	       net_IsPollDescriptor(uintptr_t fd);
 
 /*
@@ -489,27 +506,71 @@ char	      *net_netFD_name(net_netFD *fd);
  */
 const char    *net_netFD_ctrlNetwork(net_netFD *fd);
 /*
- * Reference counting and the read/write locks (Go's FD.incref ...).  A
- * failed lock returns net_ErrClosed; an unlock or decref that drops the
- * last reference after Close closes the descriptor.
+ * internal/poll's FD (fd_mutex.c, fd_unix.c).  Reference counting and the
+ * read/write locks (Go's FD.incref ...): a failed lock returns
+ * net_ErrClosed; an unlock or decref that drops the last reference after
+ * Close closes the descriptor (poll_FD_destroy).  The I/O calls return
+ * errors unwrapped (an Errno box, or a static poller error): netFD's
+ * wrappers in fd_posix.c name the system call.
  */
-runtime_error *net_netFD_incref(net_netFD *fd);
-runtime_error *net_netFD_decref(net_netFD *fd);
-runtime_error *net_netFD_readLock(net_netFD *fd);
-void	       net_netFD_readUnlock(net_netFD *fd);
-runtime_error *net_netFD_writeLock(net_netFD *fd);
-void	       net_netFD_writeUnlock(net_netFD *fd);
+runtime_error *poll_FD_incref(poll_FD *fd);
+runtime_error *poll_FD_decref(poll_FD *fd);
+runtime_error *poll_FD_readLock(poll_FD *fd);
+void	       poll_FD_readUnlock(poll_FD *fd);
+runtime_error *poll_FD_writeLock(poll_FD *fd);
+void	       poll_FD_writeUnlock(poll_FD *fd);
+runtime_error *poll_FD_destroy(poll_FD *fd);
+runtime_error *poll_FD_Init(poll_FD *fd);
 /*
- * net_netFD_Close wakes blocked calls and returns once the descriptor is
+ * poll_FD_Close wakes blocked calls and returns once the descriptor is
  * really closed (when the last running call has let go).  A second Close
- * returns net_ErrClosed.  The netFD stays valid until net_netFD_free.
+ * returns net_ErrClosed.
+ */
+runtime_error *poll_FD_Close(poll_FD *fd);
+runtime_error *poll_FD_Shutdown(poll_FD *fd, int how);
+/* poll_FD_eofError is fd_posix.go's eofError (its test needs it). */
+runtime_error *poll_FD_eofError(poll_FD *fd, ptrdiff_t n, runtime_error *err);
+runtime_error *poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n);
+runtime_error *poll_FD_ReadFrom(poll_FD *fd, void *p, size_t len,
+    ptrdiff_t *n, syscall_Sockaddr *from);
+/* ReadMsg keeps the failed call's count (-1), as Go's does. */
+runtime_error *poll_FD_ReadMsg(poll_FD *fd, void *p, size_t len, void *oob,
+    size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
+    syscall_Sockaddr *sa);
+runtime_error *poll_FD_Write(poll_FD *fd, const void *p, size_t len,
+    ptrdiff_t *nn);
+runtime_error *poll_FD_WriteTo(poll_FD *fd, const void *p, size_t len,
+    const syscall_Sockaddr *sa, ptrdiff_t *n);
+runtime_error *poll_FD_WriteMsg(poll_FD *fd, const void *p, size_t len,
+    const void *oob, size_t ooblen, const syscall_Sockaddr *sa, ptrdiff_t *n,
+    ptrdiff_t *oobn);
+/*
+ * poll_FD_Accept writes the new descriptor (-1 on error); *errcall names
+ * the system call behind an Errno result, "" for the fd's own errors.
+ */
+runtime_error *poll_FD_Accept(poll_FD *fd, int *s, syscall_Sockaddr *rsa,
+    const char **errcall);
+/* poll_FD_Dup: *call as Accept's errcall. */
+runtime_error *poll_FD_Dup(poll_FD *fd, int *ns, const char **call);
+/* The Raw* calls run f on the descriptor under the matching lock. */
+runtime_error *poll_FD_RawControl(poll_FD *fd,
+    void (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *poll_FD_RawRead(poll_FD *fd,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *poll_FD_RawWrite(poll_FD *fd,
+    bool (*f)(uintptr_t fd, void *arg), void *arg);
+
+/*
+ * fd_posix.c: netFD's methods over its poll.FD.  net_netFD_Close returns
+ * what poll_FD_Close does; the netFD stays valid until net_netFD_free.
  */
 runtime_error *net_netFD_Close(net_netFD *fd);
-/* net_netFD_free closes fd if still open, then releases its memory. */
+/* net_netFD_free (fd_unix.c) closes fd if still open, then frees it. */
 void	       net_netFD_free(net_netFD *fd);
-/* net_netFD_eofError is fd_posix.go's eofError (its test needs it). */
-runtime_error *net_netFD_eofError(
-    net_netFD *fd, ptrdiff_t n, runtime_error *err);
+/* Deadlines are absolute; the zero time clears.  No allocation. */
+runtime_error *net_netFD_SetDeadline(net_netFD *fd, time_Time t);
+runtime_error *net_netFD_SetReadDeadline(net_netFD *fd, time_Time t);
+runtime_error *net_netFD_SetWriteDeadline(net_netFD *fd, time_Time t);
 runtime_error *net_netFD_shutdown(net_netFD *fd, int how);
 runtime_error *net_netFD_closeRead(net_netFD *fd);
 runtime_error *net_netFD_closeWrite(net_netFD *fd);
@@ -549,21 +610,6 @@ runtime_error *net_netFD_connect(net_netFD *fd, context_Context *ctx,
  * descriptor for the socket (the caller's; *f is NULL on error).
  */
 runtime_error *net_netFD_dup(net_netFD *fd, os_File **f);
-/*
- * poll_FD_Read and poll_FD_Write are internal/poll's FD.Read and Write
- * with their bare errors, for os.File; an FD whose family is AF_UNSPEC is
- * a file and is written with write(2).
- */
-runtime_error *poll_FD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n);
-runtime_error *poll_FD_Write(net_netFD *fd, const void *p, size_t len,
-    ptrdiff_t *nn);
-/* The Raw* calls run f on the descriptor under the matching lock. */
-runtime_error *net_netFD_RawControl(net_netFD *fd,
-    void (*f)(uintptr_t fd, void *arg), void *arg);
-runtime_error *net_netFD_RawRead(net_netFD *fd,
-    bool (*f)(uintptr_t fd, void *arg), void *arg);
-runtime_error *net_netFD_RawWrite(net_netFD *fd,
-    bool (*f)(uintptr_t fd, void *arg), void *arg);
 
 /*
  * rawconn.c: a syscall.RawConn over fd (Go's rawConn), or one whose Read
@@ -897,6 +943,60 @@ extern const net_ConnType	net_IPConnType;
 extern const net_PacketConnType net_IPPacketConnType;
 extern const net_ListenerType	net_TCPListenerType;
 extern const net_ListenerType	net_UnixListenerType;
+
+/*
+ * The shared interface slots (net.c).  Every Conn and PacketConn slot but
+ * PacketConn's ReadFrom and WriteTo is a promoted conn method, the same
+ * for every type, so one adapter per slot serves all four types: it finds
+ * the embedded conn from the interface header (conn is each type's first
+ * and only member, so Free releases the whole object).  A type's table
+ * then names only its dynamic type and what differs:
+ *
+ *	const net_ConnType net_TCPConnType = {
+ *		.name = "*net.TCPConn", NET_CONN_CONN_SLOTS };
+ *
+ * A promoted method that an interface gains is one adapter in net.c and
+ * one line in the macro, and every type has it.
+ */
+net_conn       *net_connOfConn(net_Conn *c);
+net_conn       *net_connOfPacketConn(net_PacketConn *c);
+runtime_error  *net_connConn_Read(
+    net_Conn *c, void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_connConn_Write(
+    net_Conn *c, const void *b, size_t len, ptrdiff_t *n);
+runtime_error  *net_connConn_Close(net_Conn *c);
+const net_Addr *net_connConn_LocalAddr(net_Conn *c);
+const net_Addr *net_connConn_RemoteAddr(net_Conn *c);
+runtime_error  *net_connConn_SetDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_connConn_SetReadDeadline(net_Conn *c, time_Time t);
+runtime_error  *net_connConn_SetWriteDeadline(net_Conn *c, time_Time t);
+void		net_connConn_Free(net_Conn *c);
+runtime_error  *net_connPacketConn_Close(net_PacketConn *c);
+const net_Addr *net_connPacketConn_LocalAddr(net_PacketConn *c);
+runtime_error  *net_connPacketConn_SetDeadline(net_PacketConn *c, time_Time t);
+runtime_error  *net_connPacketConn_SetReadDeadline(
+    net_PacketConn *c, time_Time t);
+runtime_error  *net_connPacketConn_SetWriteDeadline(
+    net_PacketConn *c, time_Time t);
+void		net_connPacketConn_Free(net_PacketConn *c);
+
+#define NET_CONN_CONN_SLOTS                                                    \
+	.Read = net_connConn_Read, .Write = net_connConn_Write,                \
+	.Close = net_connConn_Close, .LocalAddr = net_connConn_LocalAddr,      \
+	.RemoteAddr = net_connConn_RemoteAddr,                                 \
+	.SetDeadline = net_connConn_SetDeadline,                               \
+	.SetReadDeadline = net_connConn_SetReadDeadline,                       \
+	.SetWriteDeadline = net_connConn_SetWriteDeadline,                     \
+	.Free = net_connConn_Free
+
+/* Every PacketConn slot but ReadFrom and WriteTo. */
+#define NET_CONN_PACKETCONN_SLOTS                                              \
+	.Close = net_connPacketConn_Close,                                     \
+	.LocalAddr = net_connPacketConn_LocalAddr,                             \
+	.SetDeadline = net_connPacketConn_SetDeadline,                         \
+	.SetReadDeadline = net_connPacketConn_SetReadDeadline,                 \
+	.SetWriteDeadline = net_connPacketConn_SetWriteDeadline,               \
+	.Free = net_connPacketConn_Free
 
 /* The conn methods (net.go); a NULL c or fd gives EINVAL, as Go's ok(). */
 bool		net_conn_ok(net_conn *c);

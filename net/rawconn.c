@@ -33,7 +33,7 @@ syscall_RawConn_Control(
 
 	if (!net_rawConn_ok(c))
 		return syscall_Errno_Err(EINVAL);
-	err = net_netFD_RawControl(c->fd, f, arg);
+	err = poll_FD_RawControl(&c->fd->pfd, f, arg);
 	if (err != NULL)
 		err = net_newOpError(
 		    "raw-control", c->fd->net, NULL, c->fd->laddr, err);
@@ -55,7 +55,7 @@ syscall_RawConn_Read(
 
 	if (!net_rawConn_ok(c) || c->listener)
 		return syscall_Errno_Err(EINVAL);
-	err = net_netFD_RawRead(c->fd, f, arg);
+	err = poll_FD_RawRead(&c->fd->pfd, f, arg);
 	if (err != NULL)
 		err = net_newOpError(
 		    "raw-read", c->fd->net, c->fd->laddr, c->fd->raddr, err);
@@ -71,7 +71,7 @@ syscall_RawConn_Write(
 
 	if (!net_rawConn_ok(c) || c->listener)
 		return syscall_Errno_Err(EINVAL);
-	err = net_netFD_RawWrite(c->fd, f, arg);
+	err = poll_FD_RawWrite(&c->fd->pfd, f, arg);
 	if (err != NULL)
 		err = net_newOpError(
 		    "raw-write", c->fd->net, c->fd->laddr, c->fd->raddr, err);

@@ -26,15 +26,15 @@ poll_SendFile(net_netFD *dstFD, int src, int64_t remain, int64_t *written)
 	size_t	       max;
 
 	*written = 0;
-	if ((err = net_netFD_writeLock(dstFD)) != NULL)
+	if ((err = poll_FD_writeLock(&dstFD->pfd)) != NULL)
 		return err;
-	if ((err = net_pollDesc_prepareWrite(&dstFD->pd)) != NULL)
+	if ((err = net_pollDesc_prepareWrite(&dstFD->pfd.pd)) != NULL)
 		goto out;
 	while (remain > 0) {
 		max = maxSendfileSize;
 		if ((int64_t)max > remain)
 			max = (size_t)remain;
-		err1 = syscall_Sendfile(dstFD->sysfd, src, NULL, max, &n);
+		err1 = syscall_Sendfile(dstFD->pfd.Sysfd, src, NULL, max, &n);
 		if (n > 0) {
 			*written += n;
 			remain -= n;
@@ -43,7 +43,7 @@ poll_SendFile(net_netFD *dstFD, int src, int64_t remain, int64_t *written)
 		if (err1 == EINTR)
 			continue;
 		if (err1 == EAGAIN &&
-		    (err = net_pollDesc_waitWrite(&dstFD->pd)) == NULL)
+		    (err = net_pollDesc_waitWrite(&dstFD->pfd.pd)) == NULL)
 			continue;
 		if (err != NULL)
 			break;
@@ -53,7 +53,7 @@ poll_SendFile(net_netFD *dstFD, int src, int64_t remain, int64_t *written)
 		}
 	}
 out:
-	net_netFD_writeUnlock(dstFD);
+	poll_FD_writeUnlock(&dstFD->pfd);
 	return err;
 }
 
@@ -87,11 +87,11 @@ net_sendFile(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 	if ((f = os_File_fromReader(r)) == NULL)
 		return NULL;
 	werr = NULL;
-	if ((err = net_netFD_readLock(f->pfd)) == NULL) {
-		err = net_pollDesc_prepareRead(&f->pfd->pd);
+	if ((err = poll_FD_readLock(&f->pfd->pfd)) == NULL) {
+		err = net_pollDesc_prepareRead(&f->pfd->pfd.pd);
 		if (err == NULL)
-			werr = poll_SendFile(c, f->pfd->sysfd, remain, written);
-		net_netFD_readUnlock(f->pfd);
+			werr = poll_SendFile(c, f->pfd->pfd.Sysfd, remain, written);
+		poll_FD_readUnlock(&f->pfd->pfd);
 	}
 	if (err == NULL)
 		err = werr;

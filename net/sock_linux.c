@@ -161,5 +161,5 @@ net_listenerSockaddr(int s, int f, int sotype, const net_Addr **la,
 			*la = &v->addr;
 		}
 	}
-	return (*la)->type->sockaddr(*la, f, lsa);
+	return net_sockaddr_sockaddr(*la, f, lsa);
 }

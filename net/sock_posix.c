@@ -129,18 +129,18 @@ net_netFD_dial(net_netFD *fd, context_Context *ctx, const net_Addr *laddr,
 			return err;
 	}
 	if (laddr != NULL) {
-		if ((err = laddr->type->sockaddr(laddr, fd->family, &lsa)) !=
+		if ((err = net_sockaddr_sockaddr(laddr, fd->family, &lsa)) !=
 		    NULL)
 			return err;
 		else if (lsa.Family != 0) {
-			if ((e = syscall_Bind(fd->sysfd, &lsa)) != 0)
+			if ((e = syscall_Bind(fd->pfd.Sysfd, &lsa)) != 0)
 				return os_NewSyscallError(
 				    "bind", syscall_Errno_Err(e));
 		}
 	}
 	/* rsa is the address asked for; crsa the one actually connected. */
 	if (raddr != NULL) {
-		if ((err = raddr->type->sockaddr(raddr, fd->family, &rsa)) !=
+		if ((err = net_sockaddr_sockaddr(raddr, fd->family, &rsa)) !=
 		    NULL)
 			return err;
 		if ((err = net_netFD_connect(fd, ctx, &lsa, &rsa, &crsa)) !=
@@ -151,12 +151,13 @@ net_netFD_dial(net_netFD *fd, context_Context *ctx, const net_Addr *laddr,
 		if ((err = net_netFD_init(fd)) != NULL)
 			return err;
 	}
-	if (syscall_Getsockname(fd->sysfd, &lsa) != 0)
+	if (syscall_Getsockname(fd->pfd.Sysfd, &lsa) != 0)
 		lsa.Family = 0;
 	if (crsa.Family != 0)
 		net_netFD_setAddr(fd, sockaddrToAddr(toAddr, &lsa),
 		    sockaddrToAddr(toAddr, &crsa));
-	else if (syscall_Getpeername(fd->sysfd, &rsa) == 0 && rsa.Family != 0)
+	else if (syscall_Getpeername(fd->pfd.Sysfd, &rsa) == 0 &&
+	    rsa.Family != 0)
 		net_netFD_setAddr(fd, sockaddrToAddr(toAddr, &lsa),
 		    sockaddrToAddr(toAddr, &rsa));
 	else
@@ -180,20 +181,20 @@ net_netFD_listenStream(net_netFD *fd, const net_Addr *laddr, int backlog,
 	syscall_Errno	 e;
 
 	err = net_listenerSockaddr(
-	    fd->sysfd, fd->family, fd->sotype, &laddr, &v, &lsa);
+	    fd->pfd.Sysfd, fd->family, fd->sotype, &laddr, &v, &lsa);
 	if (err != NULL)
 		return err;
 	if (ctrlFn != NULL) {
 		if ((err = control(fd, laddr, ctrlFn, ctrlArg)) != NULL)
 			return err;
 	}
-	if ((e = syscall_Bind(fd->sysfd, &lsa)) != 0)
+	if ((e = syscall_Bind(fd->pfd.Sysfd, &lsa)) != 0)
 		return os_NewSyscallError("bind", syscall_Errno_Err(e));
-	if ((e = net_listenFunc(fd->sysfd, backlog)) != 0)
+	if ((e = net_listenFunc(fd->pfd.Sysfd, backlog)) != 0)
 		return os_NewSyscallError("listen", syscall_Errno_Err(e));
 	if ((err = net_netFD_init(fd)) != NULL)
 		return err;
-	if (syscall_Getsockname(fd->sysfd, &lsa) != 0)
+	if (syscall_Getsockname(fd->pfd.Sysfd, &lsa) != 0)
 		lsa.Family = 0;
 	net_netFD_setAddr(fd, sockaddrToAddr(toAddr, &lsa), NULL);
 	return NULL;
@@ -216,18 +217,18 @@ net_netFD_listenDatagram(net_netFD *fd, const net_Addr *laddr,
 	syscall_Errno	 e;
 
 	err = net_listenerSockaddr(
-	    fd->sysfd, fd->family, fd->sotype, &laddr, &v, &lsa);
+	    fd->pfd.Sysfd, fd->family, fd->sotype, &laddr, &v, &lsa);
 	if (err != NULL)
 		return err;
 	if (ctrlFn != NULL) {
 		if ((err = control(fd, laddr, ctrlFn, ctrlArg)) != NULL)
 			return err;
 	}
-	if ((e = syscall_Bind(fd->sysfd, &lsa)) != 0)
+	if ((e = syscall_Bind(fd->pfd.Sysfd, &lsa)) != 0)
 		return os_NewSyscallError("bind", syscall_Errno_Err(e));
 	if ((err = net_netFD_init(fd)) != NULL)
 		return err;
-	if (syscall_Getsockname(fd->sysfd, &lsa) != 0)
+	if (syscall_Getsockname(fd->pfd.Sysfd, &lsa) != 0)
 		lsa.Family = 0;
 	net_netFD_setAddr(fd, sockaddrToAddr(toAddr, &lsa), NULL);
 	return NULL;

@@ -65,13 +65,13 @@ net_netFD_setsockopt(
 	runtime_error *err;
 	syscall_Errno  e;
 
-	if ((err = net_netFD_incref(fd)) != NULL)
+	if ((err = poll_FD_incref(&fd->pfd)) != NULL)
 		return err;
 	e = 0;
-	if (setsockopt(fd->sysfd, level, name, val, (socklen_t)len) != 0)
+	if (setsockopt(fd->pfd.Sysfd, level, name, val, (socklen_t)len) != 0)
 		e = (syscall_Errno)errno;
 	/* Go defers decref and drops its result; so does gonet. */
-	runtime_error_Free(net_netFD_decref(fd));
+	runtime_error_Free(poll_FD_decref(&fd->pfd));
 	return syscall_Errno_Err(e);
 }
 

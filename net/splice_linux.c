@@ -80,21 +80,21 @@ spliceDrain(
 
 	*n = 0;
 	e = 0;
-	if ((*err = net_netFD_readLock(sock)) != NULL)
+	if ((*err = poll_FD_readLock(&sock->pfd)) != NULL)
 		return 0;
-	if ((*err = net_pollDesc_prepareRead(&sock->pd)) != NULL)
+	if ((*err = net_pollDesc_prepareRead(&sock->pfd.pd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Splice(sock->sysfd, pipefd, max, spliceNonblock, n);
+		e = syscall_Splice(sock->pfd.Sysfd, pipefd, max, spliceNonblock, n);
 		if (e == EINTR)
 			continue;
 		if (e != EAGAIN)
 			break;
-		if ((*err = net_pollDesc_waitRead(&sock->pd)) != NULL)
+		if ((*err = net_pollDesc_waitRead(&sock->pfd.pd)) != NULL)
 			break;
 	}
 out:
-	net_netFD_readUnlock(sock);
+	poll_FD_readUnlock(&sock->pfd);
 	return *err != NULL ? 0 : e;
 }
 
@@ -111,13 +111,13 @@ splicePump(net_netFD *sock, int pipefd, int64_t inPipe, int64_t *written,
 
 	*written = 0;
 	e = 0;
-	if ((*err = net_netFD_writeLock(sock)) != NULL)
+	if ((*err = poll_FD_writeLock(&sock->pfd)) != NULL)
 		return 0;
-	if ((*err = net_pollDesc_prepareWrite(&sock->pd)) != NULL)
+	if ((*err = net_pollDesc_prepareWrite(&sock->pfd.pd)) != NULL)
 		goto out;
 	while (inPipe > 0) {
 		e = syscall_Splice(
-		    pipefd, sock->sysfd, (size_t)inPipe, spliceNonblock, &n);
+		    pipefd, sock->pfd.Sysfd, (size_t)inPipe, spliceNonblock, &n);
 		if (n > 0) {
 			inPipe -= n;
 			*written += n;
@@ -125,12 +125,12 @@ splicePump(net_netFD *sock, int pipefd, int64_t inPipe, int64_t *written,
 		}
 		if (e != EAGAIN)
 			break;
-		if ((*err = net_pollDesc_waitWrite(&sock->pd)) != NULL)
+		if ((*err = net_pollDesc_waitWrite(&sock->pfd.pd)) != NULL)
 			break;
 		e = 0;
 	}
 out:
-	net_netFD_writeUnlock(sock);
+	poll_FD_writeUnlock(&sock->pfd);
 	return *err != NULL ? 0 : e;
 }
 

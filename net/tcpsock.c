@@ -372,73 +372,9 @@ net_TCPConn_Free(net_TCPConn *c)
 	free(c);
 }
 
-#define TCPCONN(c) ((net_TCPConn *)(c))
-
-static runtime_error *
-TCPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
-{
-	return net_TCPConn_Read(TCPCONN(c), b, len, n);
-}
-
-static runtime_error *
-TCPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
-{
-	return net_TCPConn_Write(TCPCONN(c), b, len, n);
-}
-
-static runtime_error *
-TCPConn_Close(net_Conn *c)
-{
-	return net_TCPConn_Close(TCPCONN(c));
-}
-
-static const net_Addr *
-TCPConn_LocalAddr(net_Conn *c)
-{
-	return net_TCPConn_LocalAddr(TCPCONN(c));
-}
-
-static const net_Addr *
-TCPConn_RemoteAddr(net_Conn *c)
-{
-	return net_TCPConn_RemoteAddr(TCPCONN(c));
-}
-
-static runtime_error *
-TCPConn_SetDeadline(net_Conn *c, time_Time t)
-{
-	return net_TCPConn_SetDeadline(TCPCONN(c), t);
-}
-
-static runtime_error *
-TCPConn_SetReadDeadline(net_Conn *c, time_Time t)
-{
-	return net_TCPConn_SetReadDeadline(TCPCONN(c), t);
-}
-
-static runtime_error *
-TCPConn_SetWriteDeadline(net_Conn *c, time_Time t)
-{
-	return net_TCPConn_SetWriteDeadline(TCPCONN(c), t);
-}
-
-static void
-TCPConn_Free(net_Conn *c)
-{
-	net_TCPConn_Free(TCPCONN(c));
-}
-
 const net_ConnType net_TCPConnType = {
 	.name = "*net.TCPConn",
-	.Read = TCPConn_Read,
-	.Write = TCPConn_Write,
-	.Close = TCPConn_Close,
-	.LocalAddr = TCPConn_LocalAddr,
-	.RemoteAddr = TCPConn_RemoteAddr,
-	.SetDeadline = TCPConn_SetDeadline,
-	.SetReadDeadline = TCPConn_SetReadDeadline,
-	.SetWriteDeadline = TCPConn_SetWriteDeadline,
-	.Free = TCPConn_Free,
+	NET_CONN_CONN_SLOTS,
 };
 
 /*

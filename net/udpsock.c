@@ -528,75 +528,12 @@ net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b, size_t len,
 	return err;
 }
 
-#define UDPCONN(c) ((net_UDPConn *)(c))
-#define UDPPCONN(c)                                                            \
-	((net_UDPConn *)((char *)(c)-offsetof(net_UDPConn, conn.PacketConn)))
-
-static runtime_error *
-UDPConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
-{
-	return net_UDPConn_Read(UDPCONN(c), b, len, n);
-}
-
-static runtime_error *
-UDPConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
-{
-	return net_UDPConn_Write(UDPCONN(c), b, len, n);
-}
-
-static runtime_error *
-UDPConn_Close(net_Conn *c)
-{
-	return net_UDPConn_Close(UDPCONN(c));
-}
-
-static const net_Addr *
-UDPConn_LocalAddr(net_Conn *c)
-{
-	return net_UDPConn_LocalAddr(UDPCONN(c));
-}
-
-static const net_Addr *
-UDPConn_RemoteAddr(net_Conn *c)
-{
-	return net_UDPConn_RemoteAddr(UDPCONN(c));
-}
-
-static runtime_error *
-UDPConn_SetDeadline(net_Conn *c, time_Time t)
-{
-	return net_UDPConn_SetDeadline(UDPCONN(c), t);
-}
-
-static runtime_error *
-UDPConn_SetReadDeadline(net_Conn *c, time_Time t)
-{
-	return net_UDPConn_SetReadDeadline(UDPCONN(c), t);
-}
-
-static runtime_error *
-UDPConn_SetWriteDeadline(net_Conn *c, time_Time t)
-{
-	return net_UDPConn_SetWriteDeadline(UDPCONN(c), t);
-}
-
-static void
-UDPConn_Free(net_Conn *c)
-{
-	net_UDPConn_Free(UDPCONN(c));
-}
+/* conn is a UDPConn's first member, so the embedded conn is the object. */
+#define UDPPCONN(c) ((net_UDPConn *)net_connOfPacketConn(c))
 
 const net_ConnType net_UDPConnType = {
 	.name = "*net.UDPConn",
-	.Read = UDPConn_Read,
-	.Write = UDPConn_Write,
-	.Close = UDPConn_Close,
-	.LocalAddr = UDPConn_LocalAddr,
-	.RemoteAddr = UDPConn_RemoteAddr,
-	.SetDeadline = UDPConn_SetDeadline,
-	.SetReadDeadline = UDPConn_SetReadDeadline,
-	.SetWriteDeadline = UDPConn_SetWriteDeadline,
-	.Free = UDPConn_Free,
+	NET_CONN_CONN_SLOTS,
 };
 
 static runtime_error *
@@ -613,52 +550,11 @@ UDPPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
 	return net_UDPConn_WriteTo(UDPPCONN(c), b, len, addr, n);
 }
 
-static runtime_error *
-UDPPacketConn_Close(net_PacketConn *c)
-{
-	return net_UDPConn_Close(UDPPCONN(c));
-}
-
-static const net_Addr *
-UDPPacketConn_LocalAddr(net_PacketConn *c)
-{
-	return net_UDPConn_LocalAddr(UDPPCONN(c));
-}
-
-static runtime_error *
-UDPPacketConn_SetDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UDPConn_SetDeadline(UDPPCONN(c), t);
-}
-
-static runtime_error *
-UDPPacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UDPConn_SetReadDeadline(UDPPCONN(c), t);
-}
-
-static runtime_error *
-UDPPacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UDPConn_SetWriteDeadline(UDPPCONN(c), t);
-}
-
-static void
-UDPPacketConn_Free(net_PacketConn *c)
-{
-	net_UDPConn_Free(UDPPCONN(c));
-}
-
 const net_PacketConnType net_UDPPacketConnType = {
 	.name = "*net.UDPConn",
 	.ReadFrom = UDPPacketConn_ReadFrom,
 	.WriteTo = UDPPacketConn_WriteTo,
-	.Close = UDPPacketConn_Close,
-	.LocalAddr = UDPPacketConn_LocalAddr,
-	.SetDeadline = UDPPacketConn_SetDeadline,
-	.SetReadDeadline = UDPPacketConn_SetReadDeadline,
-	.SetWriteDeadline = UDPPacketConn_SetWriteDeadline,
-	.Free = UDPPacketConn_Free,
+	NET_CONN_PACKETCONN_SLOTS,
 };
 
 net_UDPConn *

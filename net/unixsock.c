@@ -344,75 +344,12 @@ net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b, size_t len,
 	    net_UnixConn_writeMsg(c, b, len, oob, ooblen, addr, n, oobn));
 }
 
-#define UNIXCONN(c) ((net_UnixConn *)(c))
-#define UNIXPCONN(c)                                                           \
-	((net_UnixConn *)((char *)(c)-offsetof(net_UnixConn, conn.PacketConn)))
-
-static runtime_error *
-UnixConn_Read(net_Conn *c, void *b, size_t len, ptrdiff_t *n)
-{
-	return net_UnixConn_Read(UNIXCONN(c), b, len, n);
-}
-
-static runtime_error *
-UnixConn_Write(net_Conn *c, const void *b, size_t len, ptrdiff_t *n)
-{
-	return net_UnixConn_Write(UNIXCONN(c), b, len, n);
-}
-
-static runtime_error *
-UnixConn_Close(net_Conn *c)
-{
-	return net_UnixConn_Close(UNIXCONN(c));
-}
-
-static const net_Addr *
-UnixConn_LocalAddr(net_Conn *c)
-{
-	return net_UnixConn_LocalAddr(UNIXCONN(c));
-}
-
-static const net_Addr *
-UnixConn_RemoteAddr(net_Conn *c)
-{
-	return net_UnixConn_RemoteAddr(UNIXCONN(c));
-}
-
-static runtime_error *
-UnixConn_SetDeadline(net_Conn *c, time_Time t)
-{
-	return net_UnixConn_SetDeadline(UNIXCONN(c), t);
-}
-
-static runtime_error *
-UnixConn_SetReadDeadline(net_Conn *c, time_Time t)
-{
-	return net_UnixConn_SetReadDeadline(UNIXCONN(c), t);
-}
-
-static runtime_error *
-UnixConn_SetWriteDeadline(net_Conn *c, time_Time t)
-{
-	return net_UnixConn_SetWriteDeadline(UNIXCONN(c), t);
-}
-
-static void
-UnixConn_Free(net_Conn *c)
-{
-	net_UnixConn_Free(UNIXCONN(c));
-}
+/* conn is a UnixConn's first member, so the embedded conn is the object. */
+#define UNIXPCONN(c) ((net_UnixConn *)net_connOfPacketConn(c))
 
 const net_ConnType net_UnixConnType = {
 	.name = "*net.UnixConn",
-	.Read = UnixConn_Read,
-	.Write = UnixConn_Write,
-	.Close = UnixConn_Close,
-	.LocalAddr = UnixConn_LocalAddr,
-	.RemoteAddr = UnixConn_RemoteAddr,
-	.SetDeadline = UnixConn_SetDeadline,
-	.SetReadDeadline = UnixConn_SetReadDeadline,
-	.SetWriteDeadline = UnixConn_SetWriteDeadline,
-	.Free = UnixConn_Free,
+	NET_CONN_CONN_SLOTS,
 };
 
 static runtime_error *
@@ -429,52 +366,11 @@ UnixPacketConn_WriteTo(net_PacketConn *c, const void *b, size_t len,
 	return net_UnixConn_WriteTo(UNIXPCONN(c), b, len, addr, n);
 }
 
-static runtime_error *
-UnixPacketConn_Close(net_PacketConn *c)
-{
-	return net_UnixConn_Close(UNIXPCONN(c));
-}
-
-static const net_Addr *
-UnixPacketConn_LocalAddr(net_PacketConn *c)
-{
-	return net_UnixConn_LocalAddr(UNIXPCONN(c));
-}
-
-static runtime_error *
-UnixPacketConn_SetDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UnixConn_SetDeadline(UNIXPCONN(c), t);
-}
-
-static runtime_error *
-UnixPacketConn_SetReadDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UnixConn_SetReadDeadline(UNIXPCONN(c), t);
-}
-
-static runtime_error *
-UnixPacketConn_SetWriteDeadline(net_PacketConn *c, time_Time t)
-{
-	return net_UnixConn_SetWriteDeadline(UNIXPCONN(c), t);
-}
-
-static void
-UnixPacketConn_Free(net_PacketConn *c)
-{
-	net_UnixConn_Free(UNIXPCONN(c));
-}
-
 const net_PacketConnType net_UnixPacketConnType = {
 	.name = "*net.UnixConn",
 	.ReadFrom = UnixPacketConn_ReadFrom,
 	.WriteTo = UnixPacketConn_WriteTo,
-	.Close = UnixPacketConn_Close,
-	.LocalAddr = UnixPacketConn_LocalAddr,
-	.SetDeadline = UnixPacketConn_SetDeadline,
-	.SetReadDeadline = UnixPacketConn_SetReadDeadline,
-	.SetWriteDeadline = UnixPacketConn_SetWriteDeadline,
-	.Free = UnixPacketConn_Free,
+	NET_CONN_PACKETCONN_SLOTS,
 };
 
 net_UnixConn *

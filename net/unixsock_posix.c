@@ -46,9 +46,9 @@ net_unixSocket(context_Context *ctx, const char *net, const net_Addr *laddr,
 	else
 		return net_newUnknownNetworkError(net);
 	if (strcmp(mode, "dial") == 0) {
-		if (laddr != NULL && laddr->type->isWildcard(laddr))
+		if (laddr != NULL && net_sockaddr_isWildcard(laddr))
 			laddr = NULL;
-		if (raddr != NULL && raddr->type->isWildcard(raddr))
+		if (raddr != NULL && net_sockaddr_isWildcard(raddr))
 			raddr = NULL;
 		if (raddr == NULL && (sotype != SOCK_DGRAM || laddr == NULL))
 			return net_errMissingAddress;

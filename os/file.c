@@ -74,7 +74,7 @@ os_File_Read(os_File *f, void *b, size_t len, ptrdiff_t *n)
 	*n = 0;
 	if (f == NULL)
 		return os_ErrInvalid;
-	return os_File_wrapErr(f, "read", poll_FD_Read(f->pfd, b, len, n));
+	return os_File_wrapErr(f, "read", poll_FD_Read(&f->pfd->pfd, b, len, n));
 }
 
 runtime_error *
@@ -83,7 +83,7 @@ os_File_Write(os_File *f, const void *b, size_t len, ptrdiff_t *n)
 	*n = 0;
 	if (f == NULL)
 		return os_ErrInvalid;
-	return os_File_wrapErr(f, "write", poll_FD_Write(f->pfd, b, len, n));
+	return os_File_wrapErr(f, "write", poll_FD_Write(&f->pfd->pfd, b, len, n));
 }
 
 /* os_File_Seek writes the new offset to *ret (0 on error). */

@@ -65,11 +65,11 @@ os_File_Fd(os_File *f)
 {
 	if (f == NULL)
 		return UINTPTR_MAX;
-	if (f->nonblock && net_netFD_incref(f->pfd) == NULL) {
-		(void)syscall_SetNonblock(f->pfd->sysfd, false);
-		runtime_error_Free(net_netFD_decref(f->pfd));
+	if (f->nonblock && poll_FD_incref(&f->pfd->pfd) == NULL) {
+		(void)syscall_SetNonblock(f->pfd->pfd.Sysfd, false);
+		runtime_error_Free(poll_FD_decref(&f->pfd->pfd));
 	}
-	return (uintptr_t)(intptr_t)f->pfd->sysfd;
+	return (uintptr_t)(intptr_t)f->pfd->pfd.Sysfd;
 }
 
 runtime_error *
@@ -100,14 +100,14 @@ os_File_seek(os_File *f, int64_t offset, int whence, int64_t *ret)
 	runtime_error *err;
 	off_t	       r;
 
-	if ((err = net_netFD_incref(f->pfd)) != NULL)
+	if ((err = poll_FD_incref(&f->pfd->pfd)) != NULL)
 		return err;
-	r = lseek(f->pfd->sysfd, (off_t)offset, whence);
+	r = lseek(f->pfd->pfd.Sysfd, (off_t)offset, whence);
 	if (r < 0)
 		err = syscall_Errno_Err((syscall_Errno)errno);
 	else
 		*ret = (int64_t)r;
-	runtime_error_Free(net_netFD_decref(f->pfd));
+	runtime_error_Free(poll_FD_decref(&f->pfd->pfd));
 	return err;
 }
 

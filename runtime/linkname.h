@@ -4,8 +4,9 @@
  * may use.  Go's runtime hands internal/poll its poller and sync its
  * semaphores through //go:linkname; the allocation helpers and newError
  * stand in for the language's new, make and string +.  Private: not
- * installed, not exported.  Parking, futexes and the timer heap stay in
- * runtime_impl.h, visible only to runtime/, sync/ and time/.
+ * installed, not exported.  sync and time add runtime/linkname_sync.h and
+ * runtime/linkname_time.h; parking, futexes and the timer heap stay in
+ * runtime_impl.h, visible to runtime/ alone.
  */
 #ifndef GONET_RUNTIME_LINKNAME_H
 #define GONET_RUNTIME_LINKNAME_H
@@ -51,6 +52,15 @@ int64_t runtime_nanotime(void);
  */
 void runtime_entersyscall(void);
 void runtime_exitsyscall(void);
+
+/*
+ * runtime_getg identifies the calling goroutine: an opaque pointer that
+ * package code only compares (context's stop tells a call from inside an
+ * AfterFunc callback from one that must wait for it).  The same
+ * declaration as runtime_impl.h's.
+ */
+typedef struct runtime_g runtime_g;
+runtime_g *runtime_getg(void);
 
 /*
  * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends

@@ -1,8 +1,8 @@
 /*
- * gonet runtime: the slices of Go's builtins (the error interface), the
- * value types of package time and the runtime's fatal-error path that
- * gonet needs.  Public header; it also includes the headers of packages
- * errors, io and context (see the end of this file).
+ * gonet runtime: the slices of Go's builtins (the error interface) and
+ * the runtime's fatal-error path that gonet needs.  Public header; it also
+ * includes the headers of packages time (Time and Duration lived here
+ * once), errors, io and context (see the end of this file).
  */
 #ifndef GONET_RUNTIME_H
 #define GONET_RUNTIME_H
@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "runtime/chan.h"
+#include "time/time.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -86,43 +87,6 @@ const char *runtime_error_Error(runtime_error *err);
 void runtime_error_Free(runtime_error *err);
 
 /*
- * Package time, the part deadlines use.  A Duration is nanoseconds, as in
- * Go.  A Time carries wall-clock seconds counted from January 1, year 1 UTC
- * (Go's internal epoch, so that the zero value is Go's zero Time) and, when
- * it came from time_Now, a monotonic reading that Sub, Before and After
- * prefer, exactly as Go does.
- */
-typedef int64_t time_Duration;
-
-#define time_Nanosecond	 ((time_Duration)1)
-#define time_Microsecond ((time_Duration)1000 * time_Nanosecond)
-#define time_Millisecond ((time_Duration)1000 * time_Microsecond)
-#define time_Second	 ((time_Duration)1000 * time_Millisecond)
-#define time_Minute	 ((time_Duration)60 * time_Second)
-#define time_Hour	 ((time_Duration)60 * time_Minute)
-
-typedef struct time_Time {
-	int64_t sec;  /* seconds since January 1, year 1 00:00:00 UTC */
-	int32_t nsec; /* [0, 999999999] */
-	int64_t mono; /* CLOCK_MONOTONIC nanoseconds + 1; 0 means absent */
-} time_Time;
-
-time_Time     time_Now(void);
-time_Time     time_Unix(int64_t sec, int64_t nsec);
-time_Time     time_Time_Add(time_Time t, time_Duration d);
-time_Duration time_Time_Sub(time_Time t, time_Time u);
-bool	      time_Time_Before(time_Time t, time_Time u);
-bool	      time_Time_After(time_Time t, time_Time u);
-bool	      time_Time_Equal(time_Time t, time_Time u);
-bool	      time_Time_IsZero(time_Time t);
-int64_t	      time_Time_Unix(time_Time t);
-int64_t	      time_Time_UnixNano(time_Time t);
-time_Duration time_Since(time_Time t);
-time_Duration time_Until(time_Time t);
-/* time_Duration_String returns Go's d.String() in a malloc'd string. */
-char *time_Duration_String(time_Duration d);
-
-/*
  * runtime_throw reports a broken invariant and aborts, as Go's throw does:
  * it prints "fatal error: " and the reason to stderr.  It never returns.
  */
@@ -134,7 +98,7 @@ RUNTIME_NORETURN void runtime_throw(const char *reason);
 
 /*
  * The packages that were declared here before each had its folder.  They
- * are included last, after the error interface and time_Time they use, so
+ * are included last, after the error interface they use, so
  * that existing programs including only runtime/runtime.h (or net/net.h)
  * keep compiling; new code may include the package's own header instead.
  */

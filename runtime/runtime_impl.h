@@ -1,7 +1,8 @@
 /*
- * gonet runtime: declarations private to runtime/ and to the packages
- * that park goroutines or arm timers themselves (sync, time).  What the
- * other packages need is in runtime/linkname.h, which this includes.
+ * gonet runtime: declarations private to runtime/.  What the other
+ * packages need is in runtime/linkname.h, and what sync and time link to
+ * in runtime/linkname_sync.h and runtime/linkname_time.h; this includes
+ * all three.
  */
 #ifndef GONET_RUNTIME_IMPL_H
 #define GONET_RUNTIME_IMPL_H
@@ -13,6 +14,8 @@
 #include <stdint.h>
 
 #include "runtime/linkname.h"
+#include "runtime/linkname_sync.h"
+#include "runtime/linkname_time.h"
 #include "runtime/runtime.h"
 
 /*
@@ -46,42 +49,9 @@ void runtime_goready(runtime_g *gp);
 void runtime_futexsleep(_Atomic uint32_t *addr, uint32_t val, int64_t ns);
 void runtime_futexwakeup(_Atomic uint32_t *addr, uint32_t cnt);
 
-/*
- * Timers, Go's runtime timers (runtime/time.c): f(arg, seq) runs on some
- * thread inside the scheduler, at or after when (runtime_nanotime units),
- * and again every period nanoseconds if period > 0.  A timer's memory must
- * stay valid while it is in the heap: pollDescs embed theirs and are never
- * freed; package time frees a Timer only after stopping it.  Deleting or
- * modifying a timer never waits for a running f; f must tolerate running
- * late (Go's seq).  status and index belong to runtime/time.c; a zeroed
- * timer is a new one.
- */
-typedef struct runtime_timer {
-	int64_t when;
-	int64_t period;
-	void (*f)(void *arg, uintptr_t seq);
-	void	 *arg;
-	uintptr_t seq;
-	uint32_t  status; /* Go's timerNoStatus, timerWaiting, ... */
-	int	  index;  /* heap slot + 1; 0 when not in the heap */
-} runtime_timer;
-
-/* runtime_modtimer arms t, or moves it; it reports whether t was pending. */
-bool runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
-    void (*f)(void *, uintptr_t), void *arg, uintptr_t seq);
+/* The timers: runtime/linkname_time.h (included above). */
 /* runtime_deltimer disarms t; it reports whether t was still pending. */
 bool runtime_deltimer(runtime_timer *t);
-/* runtime_freetimer disarms t and waits for a running f (see time.c). */
-void runtime_freetimer(runtime_timer *t);
-/*
- * What package time links to (Go's time.startTimer and friends, which the
- * runtime provides): t's when, period, f, arg and seq are already set.
- */
-void runtime_startTimer(runtime_timer *t);
-bool runtime_stopTimer(runtime_timer *t);
-bool runtime_resetTimer(runtime_timer *t, int64_t when);
-/* runtime_timeSleep parks the caller for ns nanoseconds (time.Sleep). */
-void runtime_timeSleep(int64_t ns);
 /*
  * Between the scheduler (proc.c) and the heap (time.c): runtimers runs
  * the expired timers and returns the next due time (0: none), nexttimer
@@ -94,40 +64,6 @@ int64_t runtime_nexttimer(void);
 int64_t runtime_timer0when(void);
 void	runtime_wakeNetPoller(int64_t when);
 
-/*
- * The runtime's short locks (lock_futex.c, Go's runtime.mutex): a futex
- * word that is 0 unlocked, 1 locked, 2 locked with sleepers; a zeroed
- * runtime_mutex is unlocked.  Never held across a park except through
- * gopark's unlockf.  runtime2.h declares the calls.
- */
-typedef struct runtime_mutex {
-	_Atomic uint32_t key;
-} runtime_mutex;
-
-/*
- * runtime_notifyList is sync.Cond's wait list; sync's own copy of the
- * layout (sync_notifyList) must match, as Go checks with
- * runtime_notifyListCheck.  A zeroed list is empty.
- */
-typedef struct runtime_notifyList {
-	_Atomic uint32_t wait;
-	_Atomic uint32_t notify;
-	runtime_mutex	 lock;
-	void		*head;
-	void		*tail;
-} runtime_notifyList;
-
-uint32_t runtime_notifyListAdd(runtime_notifyList *l);
-void	 runtime_notifyListWait(runtime_notifyList *l, uint32_t t);
-void	 runtime_notifyListNotifyAll(runtime_notifyList *l);
-void	 runtime_notifyListNotifyOne(runtime_notifyList *l);
-
-/*
- * Go's sync.runtime_canSpin and runtime_doSpin (proc.c): whether a
- * sync.Mutex may busy-wait its i-th time, and one such wait.
- */
-bool runtime_canSpin(int i);
-void runtime_doSpin(void);
 /* runtime_goyield lets another goroutine run before the caller goes on. */
 void runtime_goyield(void);
 

@@ -8,7 +8,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname_sync.h"
 #include "sync/sync.h"
 
 /*

@@ -1,12 +1,18 @@
 /*
- * gonet tests for context/context.c, the slice of go1.19 src/context that
- * net uses.  Go's context_test.go exercises much more of the package than
- * gonet ports, so these are gonet's own tests (testXxx).
+ * C port of go1.19 src/context/x_test.go (the TestXxx wrappers) and the
+ * XTestXxx bodies of context_test.go that apply to the part of package
+ * context gonet has (no WithValue, TODO, String, or user-defined
+ * Context), plus gonet's own tests (testXxx) of that part.
  */
+#include <sys/wait.h>
+
 #include <pthread.h>
+#include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "runtime/runtime.h"
+#include "sync/sync.h"
 #include "time/time.h"
 #include "tests/main_test.h"
 
@@ -212,6 +218,442 @@ START_TEST(testContextDone)
 }
 END_TEST
 
+/* Go's test durations. */
+static const time_Duration shortDuration = time_Millisecond;
+static const time_Duration veryLongDuration = 1000 * time_Hour;
+
+/* quiescent is Go's bound on a wait that should end (no test deadline). */
+static time_Duration
+quiescent(void)
+{
+	return 5 * time_Second;
+}
+
+/* doneNow reports whether <-ctx.Done() completes at once (Go's select). */
+static bool
+doneNow(context_Context *ctx)
+{
+	bool ok;
+
+	return runtime_selectnbrecv(NULL, context_Context_Done(ctx), &ok);
+}
+
+START_TEST(TestBackground)
+{
+	context_Context *c = context_Background();
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(!doneNow(c), "<-c.Done() want nothing (it should block)");
+}
+END_TEST
+
+START_TEST(TestWithCancel)
+{
+	context_Context *c1, *c2, *contexts[2];
+	size_t		 i;
+
+	c1 = context_WithCancel(context_Background());
+	c2 = context_WithCancel(c1);
+	contexts[0] = c1;
+	contexts[1] = c2;
+	for (i = 0; i < nelem(contexts); i++) {
+		ck_assert_msg(context_Context_Done(contexts[i]) != NULL,
+		    "c[%zu].Done() == nil want non-nil", i);
+		ck_assert_msg(context_Context_Err(contexts[i]) == NULL,
+		    "c[%zu].Err() want nil", i);
+		ck_assert_msg(!doneNow(contexts[i]),
+		    "<-c.Done() want nothing (it should block)");
+	}
+	context_Cancel(c1); /* Should propagate synchronously. */
+	for (i = 0; i < nelem(contexts); i++) {
+		ck_assert_msg(doneNow(contexts[i]),
+		    "<-c[%zu].Done() blocked, but shouldn't have", i);
+		ck_assert_msg(
+		    context_Context_Err(contexts[i]) == context_Canceled,
+		    "c[%zu].Err() want Canceled", i);
+	}
+	context_Free(c2);
+	context_Free(c1);
+}
+END_TEST
+
+/* checkCanceled is TestParentFinishesChild's check. */
+static void
+checkCanceled(context_Context *ctx, const char *name)
+{
+	ck_assert_msg(
+	    doneNow(ctx), "<-%s.Done() blocked, but shouldn't have", name);
+	ck_assert_msg(context_Context_Err(ctx) == context_Canceled,
+	    "%s.Err() == %s want context canceled", name,
+	    runtime_error_Error(context_Context_Err(ctx)));
+}
+
+START_TEST(TestParentFinishesChild)
+{
+	context_Context *parent, *cancelChild, *timerChild, *pre;
+
+	parent = context_WithCancel(context_Background());
+	cancelChild = context_WithCancel(parent);
+	timerChild = context_WithTimeout(parent, veryLongDuration);
+	ck_assert(!doneNow(parent));
+	ck_assert(!doneNow(cancelChild));
+	ck_assert(!doneNow(timerChild));
+	context_Cancel(parent);
+	checkCanceled(parent, "parent");
+	checkCanceled(cancelChild, "cancelChild");
+	checkCanceled(timerChild, "timerChild");
+	/* WithCancel should return a canceled context on a canceled parent. */
+	pre = context_WithCancel(parent);
+	checkCanceled(pre, "precanceledChild");
+	context_Free(pre);
+	context_Free(timerChild);
+	context_Free(cancelChild);
+	context_Free(parent);
+}
+END_TEST
+
+START_TEST(TestChildFinishesFirst)
+{
+	context_Context *cancelable, *parents[2], *child;
+	size_t		 i;
+
+	cancelable = context_WithCancel(context_Background());
+	parents[0] = context_Background();
+	parents[1] = cancelable;
+	for (i = 0; i < nelem(parents); i++) {
+		child = context_WithCancel(parents[i]);
+		ck_assert_msg(!doneNow(parents[i]) && !doneNow(child),
+		    "<-Done() want nothing (it should block)");
+		context_Cancel(child);
+		ck_assert_msg(doneNow(child),
+		    "<-child.Done() blocked, but shouldn't have");
+		ck_assert_msg(context_Context_Err(child) == context_Canceled,
+		    "child.Err() want context canceled");
+		ck_assert_msg(!doneNow(parents[i]),
+		    "<-parent.Done() want nothing (it should block)");
+		ck_assert_msg(context_Context_Err(parents[i]) == NULL,
+		    "parent.Err() want nil");
+		context_Free(child);
+	}
+	context_Free(cancelable);
+}
+END_TEST
+
+/*
+ * testDeadline waits for c's Done, no longer than quiescent, then wants
+ * DeadlineExceeded.  Nothing but c's own timer closes Done here.
+ */
+static void
+testDeadline(context_Context *c, const char *name)
+{
+	runtime_scase cases[2];
+	time_Timer   *timer;
+	int	      chosen;
+
+	timer = time_NewTimer(quiescent());
+	cases[0] = (runtime_scase){ .c = timer->C, .elem = NULL };
+	cases[1] = (runtime_scase){ .c = context_Context_Done(c) };
+	chosen = runtime_selectgo(cases, 0, 2, true, NULL);
+	time_Timer_Free(timer);
+	ck_assert_msg(chosen == 1, "%s: context not timed out after 5s", name);
+	ck_assert_msg(context_Context_Err(c) == context_DeadlineExceeded,
+	    "%s: c.Err() == %s; want context deadline exceeded", name,
+	    runtime_error_Error(context_Context_Err(c)));
+}
+
+START_TEST(TestDeadline)
+{
+	context_Context *c, *o;
+
+	c = context_WithDeadline(
+	    context_Background(), time_Time_Add(time_Now(), shortDuration));
+	testDeadline(c, "WithDeadline");
+	context_Free(c);
+
+	o = context_WithDeadline(
+	    context_Background(), time_Time_Add(time_Now(), shortDuration));
+	c = context_WithDeadline(
+	    o, time_Time_Add(time_Now(), veryLongDuration));
+	testDeadline(c, "WithDeadline+WithDeadline");
+	context_Free(c);
+	context_Free(o);
+
+	c = context_WithDeadline(
+	    context_Background(), time_Time_Add(time_Now(), -shortDuration));
+	testDeadline(c, "WithDeadline+inthepast");
+	context_Free(c);
+
+	c = context_WithDeadline(context_Background(), time_Now());
+	testDeadline(c, "WithDeadline+now");
+	context_Free(c);
+}
+END_TEST
+
+START_TEST(TestTimeout)
+{
+	context_Context *c, *o;
+
+	c = context_WithTimeout(context_Background(), shortDuration);
+	testDeadline(c, "WithTimeout");
+	context_Free(c);
+
+	o = context_WithTimeout(context_Background(), shortDuration);
+	c = context_WithTimeout(o, veryLongDuration);
+	testDeadline(c, "WithTimeout+WithTimeout");
+	context_Free(c);
+	context_Free(o);
+}
+END_TEST
+
+START_TEST(TestCanceledTimeout)
+{
+	context_Context *o, *c;
+
+	o = context_WithTimeout(context_Background(), time_Second);
+	c = context_WithTimeout(o, veryLongDuration);
+	context_Cancel(c); /* Should propagate synchronously. */
+	ck_assert_msg(doneNow(c), "<-c.Done() blocked, but shouldn't have");
+	ck_assert_msg(context_Context_Err(c) == context_Canceled,
+	    "c.Err() == %s want context canceled",
+	    runtime_error_Error(context_Context_Err(c)));
+	context_Free(c);
+	context_Free(o);
+}
+END_TEST
+
+/* TestSimultaneousCancels' goroutine: cancel, then wg.Done. */
+struct simCancel {
+	context_Context *ctx;
+	sync_WaitGroup	*wg;
+};
+
+static void
+simCancel(void *arg)
+{
+	struct simCancel *sc = arg;
+
+	context_Cancel(sc->ctx);
+	sync_WaitGroup_Done(sc->wg);
+}
+
+/* simWait is Go's "go func() { wg.Wait(); close(done) }()". */
+struct simWait {
+	sync_WaitGroup *wg;
+	runtime_hchan  *done;
+};
+
+static void
+simWait(void *arg)
+{
+	struct simWait *sw = arg;
+
+	sync_WaitGroup_Wait(sw->wg);
+	runtime_closechan(sw->done);
+}
+
+/* waitOrStuck receives from c unless stuck closes first; true if c won. */
+static bool
+waitOrStuck(runtime_hchan *c, runtime_hchan *stuck)
+{
+	runtime_scase cases[2];
+
+	cases[0] = (runtime_scase){ .c = c };
+	cases[1] = (runtime_scase){ .c = stuck };
+	return runtime_selectgo(cases, 0, 2, true, NULL) == 0;
+}
+
+static void
+closeStuck(void *arg)
+{
+	runtime_closechan(arg);
+}
+
+START_TEST(TestSimultaneousCancels)
+{
+	enum { maxCtx = 101 };
+	static struct simCancel sc[maxCtx];
+	context_Context	       *m[maxCtx];
+	sync_WaitGroup		wg = { 0 };
+	runtime_hchan	       *stuck;
+	struct simWait		sw;
+	time_Timer	       *timer;
+	int			n, q, i;
+
+	/* Create a tree of contexts, breadth first, as Go's queue does. */
+	n = 0;
+	m[n++] = context_WithCancel(context_Background());
+	for (q = 0; q < n && n < 100; q++) {
+		for (i = 0; i < 4; i++)
+			m[n++] = context_WithCancel(m[q]);
+	}
+	/* Start all the cancels in a random order. */
+	sync_WaitGroup_Add(&wg, n);
+	for (i = 0; i < n; i++) {
+		sc[i] = (struct simCancel){ .ctx = m[i], .wg = &wg };
+		runtime_Go(simCancel, &sc[i]);
+	}
+	stuck = runtime_makechan(0, 0);
+	timer = time_AfterFunc(quiescent(), closeStuck, stuck);
+	/* Wait on all the contexts. */
+	for (i = 0; i < n; i++)
+		ck_assert_msg(waitOrStuck(context_Context_Done(m[i]), stuck),
+		    "timed out waiting for <-ctx.Done()");
+	/* Wait for all the cancel functions to return. */
+	sw = (struct simWait){ .wg = &wg, .done = runtime_makechan(0, 0) };
+	runtime_Go(simWait, &sw);
+	ck_assert_msg(waitOrStuck(sw.done, stuck),
+	    "timed out waiting for cancel functions");
+	if (!time_Timer_Stop(timer))
+		runtime_chanrecv1(stuck, NULL); /* closeStuck has run */
+	time_Timer_Free(timer);
+	runtime_hchan_Free(sw.done);
+	runtime_hchan_Free(stuck);
+	for (i = n - 1; i >= 0; i--)
+		context_Free(m[i]);
+}
+END_TEST
+
+/*
+ * TestInterlockedCancels' goroutine: <-parent.Done(); cancelChild().  It
+ * then says it is done, so that C can free what Go's collector would.
+ */
+struct interlocked {
+	context_Context *parent, *child;
+	runtime_hchan	*exited;
+};
+
+static void
+interlocked(void *arg)
+{
+	struct interlocked *il = arg;
+
+	runtime_chanrecv1(context_Context_Done(il->parent), NULL);
+	context_Cancel(il->child);
+	runtime_chansend1(il->exited, NULL);
+}
+
+START_TEST(TestInterlockedCancels)
+{
+	struct interlocked il;
+	time_Timer	  *timer;
+	runtime_scase	   cases[2];
+	int		   chosen;
+
+	il.parent = context_WithCancel(context_Background());
+	il.child = context_WithCancel(il.parent);
+	il.exited = runtime_makechan(0, 0);
+	runtime_Go(interlocked, &il);
+	context_Cancel(il.parent);
+	timer = time_NewTimer(quiescent());
+	cases[0] = (runtime_scase){ .c = context_Context_Done(il.child) };
+	cases[1] = (runtime_scase){ .c = timer->C };
+	chosen = runtime_selectgo(cases, 0, 2, true, NULL);
+	time_Timer_Free(timer);
+	ck_assert_msg(chosen == 0, "timed out waiting for child.Done()");
+	runtime_chanrecv1(il.exited, NULL);
+	runtime_hchan_Free(il.exited);
+	context_Free(il.child);
+	context_Free(il.parent);
+}
+END_TEST
+
+START_TEST(TestWithCancelCanceledParent)
+{
+	context_Context *parent, *c;
+
+	parent = context_WithCancel(context_Background());
+	context_Cancel(parent);
+	c = context_WithCancel(parent);
+	ck_assert_msg(
+	    doneNow(c), "child not done immediately upon construction");
+	ck_assert_msg(context_Context_Err(c) == context_Canceled,
+	    "child not canceled; got = %s, want = context canceled",
+	    runtime_error_Error(context_Context_Err(c)));
+	context_Free(c);
+	context_Free(parent);
+}
+END_TEST
+
+/*
+ * nilParentPanics runs f in a child and reports whether it died of
+ * runtime_throw with Go's panic text for a nil parent.
+ */
+static bool
+nilParentPanics(void (*f)(void *))
+{
+	char out[512];
+	int  status;
+
+	status = runChild(f, NULL, out, sizeof out);
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
+	    strstr(out, "cannot create context from nil parent") != NULL;
+}
+
+static void
+withCancelNil(void *arg)
+{
+	(void)arg;
+	context_WithCancel(NULL);
+}
+
+static void
+withDeadlineNil(void *arg)
+{
+	(void)arg;
+	context_WithDeadline(NULL, time_Time_Add(time_Now(), shortDuration));
+}
+
+START_TEST(TestInvalidDerivedFail)
+{
+	ck_assert_msg(nilParentPanics(withCancelNil), "expected panic");
+	ck_assert_msg(nilParentPanics(withDeadlineNil), "expected panic");
+}
+END_TEST
+
+START_TEST(TestDeadlineExceededSupportsTimeout)
+{
+	ck_assert_msg(context_DeadlineExceeded->type->Timeout != NULL,
+	    "DeadlineExceeded does not support Timeout interface");
+	ck_assert_msg(
+	    context_DeadlineExceeded->type->Timeout(context_DeadlineExceeded),
+	    "wrong value for timeout");
+}
+END_TEST
+
+/*
+ * A blocked receiver on Done is woken by the deadline's timer alone, and
+ * a context freed before its timer fires leaves nothing behind (the
+ * fd-count fixture and the sanitizers watch).
+ */
+START_TEST(testContextTimerWakesDone)
+{
+	context_Context *c, *parent;
+	runtime_hchan	*chans[2];
+	bool		 ok;
+
+	c = context_WithTimeout(context_Background(), 20 * time_Millisecond);
+	chans[0] = context_Context_Done(c);
+	chans[1] = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(waitDone, chans);
+	ok = true;
+	runtime_chanrecv1(chans[1], &ok);
+	ck_assert(!ok);
+	ck_assert_ptr_eq(context_Context_Err(c), context_DeadlineExceeded);
+	runtime_hchan_Free(chans[1]);
+	context_Free(c);
+
+	/* The timer fires after Free, or is stopped by it. */
+	parent = context_WithCancel(context_Background());
+	c = context_WithTimeout(parent, time_Millisecond);
+	context_Free(parent);
+	context_Free(c);
+	c = context_WithTimeout(context_Background(), time_Millisecond);
+	time_Sleep(time_Millisecond);
+	context_Free(c);
+	time_Sleep(5 * time_Millisecond);
+}
+END_TEST
+
 Suite *
 context_suite(void)
 {
@@ -228,6 +670,19 @@ context_suite(void)
 	tcase_add_test(tc, testContextAfterFunc);
 	tcase_add_test(tc, testContextAfterFuncThread);
 	tcase_add_test(tc, testContextDone);
+	tcase_add_test(tc, testContextTimerWakesDone);
+	tcase_add_test(tc, TestBackground);
+	tcase_add_test(tc, TestWithCancel);
+	tcase_add_test(tc, TestParentFinishesChild);
+	tcase_add_test(tc, TestChildFinishesFirst);
+	tcase_add_test(tc, TestDeadline);
+	tcase_add_test(tc, TestTimeout);
+	tcase_add_test(tc, TestCanceledTimeout);
+	tcase_add_test(tc, TestSimultaneousCancels);
+	tcase_add_test(tc, TestInterlockedCancels);
+	tcase_add_test(tc, TestWithCancelCanceledParent);
+	tcase_add_test(tc, TestInvalidDerivedFail);
+	tcase_add_test(tc, TestDeadlineExceededSupportsTimeout);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -370,7 +370,7 @@ START_TEST(testNetFDReadWrite)
 	ck_assert_str_eq(runtime_error_Error(err), "write: broken pipe");
 	runtime_error_Free(err);
 	ck_assert_ptr_null(net_netFD_Close(fd));
-	ck_assert_int_eq(fd->sysfd, -1);
+	ck_assert_int_eq(fd->pfd.Sysfd, -1);
 	ck_assert_ptr_eq(net_netFD_Close(fd), net_ErrClosed);
 	ck_assert_ptr_eq(net_netFD_Read(fd, buf, 1, &n), net_ErrClosed);
 	ck_assert_ptr_eq(net_netFD_Write(fd, buf, 1, &n), net_ErrClosed);
@@ -407,7 +407,7 @@ START_TEST(testNetFDCloseUnblocksRead)
 	sleepNanos(50000000);
 	/* Close returns only once the reader has let go of the descriptor. */
 	ck_assert_ptr_null(net_netFD_Close(r.fd));
-	ck_assert_int_eq(r.fd->sysfd, -1);
+	ck_assert_int_eq(r.fd->pfd.Sysfd, -1);
 	pthread_join(th, NULL);
 	ck_assert_ptr_eq(r.err, net_ErrClosed);
 	ck_assert_int_eq(r.n, 0);

@@ -1,8 +1,7 @@
 /*
  * C port of go1.19 src/internal/poll/fd_posix_test.go (built on: aix
  * darwin dragonfly freebsd linux netbsd openbsd solaris windows).
- * internal/poll's FD is gonet's netFD, so FD.EOFError is
- * net_netFD_eofError and ErrNetClosing is net_ErrClosed.
+ * FD.eofError is poll_FD_eofError and ErrNetClosing is net_ErrClosed.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -44,15 +43,15 @@ sentinel(runtime_error *const *p)
 
 START_TEST(TestEOFError)
 {
-	net_netFD fd = { .zeroReadIsEOF = eofErrorTests[_i].zeroReadIsEOF };
+	poll_FD fd = { .ZeroReadIsEOF = eofErrorTests[_i].zeroReadIsEOF };
 	runtime_error *err, *expected, *actual;
 
 	err = sentinel(eofErrorTests[_i].err);
 	expected = sentinel(eofErrorTests[_i].expected);
-	actual = net_netFD_eofError(&fd, eofErrorTests[_i].n, err);
+	actual = poll_FD_eofError(&fd, eofErrorTests[_i].n, err);
 	ck_assert_msg(actual == expected,
 	    "eofError(%d, %s, %s): expected %s, actual %s", eofErrorTests[_i].n,
-	    runtime_error_Error(err), fd.zeroReadIsEOF ? "true" : "false",
+	    runtime_error_Error(err), fd.ZeroReadIsEOF ? "true" : "false",
 	    runtime_error_Error(expected), runtime_error_Error(actual));
 }
 END_TEST

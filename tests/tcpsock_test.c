@@ -990,7 +990,7 @@ keepAliveOf(int fd, int *idle, int *intvl)
 static int
 sysfdOf(net_Conn *c)
 {
-	return net_Conn_TCPConn(c)->conn.fd->sysfd;
+	return net_Conn_TCPConn(c)->conn.fd->pfd.Sysfd;
 }
 
 START_TEST(testKeepAlivePeriodOverflow)

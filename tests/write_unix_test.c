@@ -98,18 +98,18 @@ withTCPConnPair(tcpPeer peer1, tcpPeer peer2)
  * only on EINTR.  The error is the bare Errno, as Go's is.
  */
 static runtime_error *
-writeOnce(net_netFD *fd, const void *p, size_t len, ptrdiff_t *n)
+writeOnce(poll_FD *fd, const void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
 
 	*n = 0;
-	if ((err = net_netFD_writeLock(fd)) != NULL)
+	if ((err = poll_FD_writeLock(fd)) != NULL)
 		return err;
 	do
-		e = syscall_Write(fd->sysfd, p, len, n);
+		e = syscall_Write(fd->Sysfd, p, len, n);
 	while (e == EINTR);
-	net_netFD_writeUnlock(fd);
+	poll_FD_writeUnlock(fd);
 	if (e != 0)
 		return syscall_Errno_Err(e);
 	return NULL;
@@ -117,7 +117,7 @@ writeOnce(net_netFD *fd, const void *p, size_t len, ptrdiff_t *n)
 
 /* waitWrite is FD.WaitWrite: park until writable or the deadline. */
 static runtime_error *
-waitWrite(net_netFD *fd)
+waitWrite(poll_FD *fd)
 {
 	return net_pollDesc_waitWrite(&fd->pd);
 }
@@ -148,7 +148,7 @@ static char *
 endlessWriteClient(net_TCPConn *ss)
 {
 	char	       b[8192];
-	net_netFD     *fd = ss->conn.fd;
+	poll_FD	      *fd = &ss->conn.fd->pfd;
 	runtime_error *err;
 	int	       cagain;
 	ptrdiff_t      n;

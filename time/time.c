@@ -8,7 +8,7 @@
  */
 #include <time.h>
 
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname.h"
 
 enum {
 	secondsPerMinute = 60,

@@ -1,8 +1,9 @@
 /*
  * gonet package time, the sleeping half: Sleep, Timer, After, AfterFunc,
- * Ticker and Tick, parking the caller on runtime timers.  Public header.
- * Time, Duration and their methods are declared in runtime/runtime.h,
- * which this header includes.
+ * Ticker and Tick, parking the caller on runtime timers, and the value
+ * types Time and Duration with their methods.  Public header; it needs
+ * only runtime/chan.h (a Timer's C), and runtime/runtime.h includes it,
+ * so programs that include only the runtime's header keep compiling.
  *
  * Memory.  Go collects a stopped or fired Timer; C cannot.  A Timer or
  * Ticker from time_NewTimer, time_AfterFunc or time_NewTicker is the
@@ -20,12 +21,50 @@
 #define GONET_TIME_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
-#include "runtime/runtime.h"
+#include "runtime/chan.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/*
+ * Time and Duration, the part deadlines use.  A Duration is nanoseconds,
+ * as in Go.  A Time carries wall-clock seconds counted from January 1, year 1 UTC
+ * (Go's internal epoch, so that the zero value is Go's zero Time) and, when
+ * it came from time_Now, a monotonic reading that Sub, Before and After
+ * prefer, exactly as Go does.
+ */
+typedef int64_t time_Duration;
+
+#define time_Nanosecond	 ((time_Duration)1)
+#define time_Microsecond ((time_Duration)1000 * time_Nanosecond)
+#define time_Millisecond ((time_Duration)1000 * time_Microsecond)
+#define time_Second	 ((time_Duration)1000 * time_Millisecond)
+#define time_Minute	 ((time_Duration)60 * time_Second)
+#define time_Hour	 ((time_Duration)60 * time_Minute)
+
+typedef struct time_Time {
+	int64_t sec;  /* seconds since January 1, year 1 00:00:00 UTC */
+	int32_t nsec; /* [0, 999999999] */
+	int64_t mono; /* CLOCK_MONOTONIC nanoseconds + 1; 0 means absent */
+} time_Time;
+
+time_Time     time_Now(void);
+time_Time     time_Unix(int64_t sec, int64_t nsec);
+time_Time     time_Time_Add(time_Time t, time_Duration d);
+time_Duration time_Time_Sub(time_Time t, time_Time u);
+bool	      time_Time_Before(time_Time t, time_Time u);
+bool	      time_Time_After(time_Time t, time_Time u);
+bool	      time_Time_Equal(time_Time t, time_Time u);
+bool	      time_Time_IsZero(time_Time t);
+int64_t	      time_Time_Unix(time_Time t);
+int64_t	      time_Time_UnixNano(time_Time t);
+time_Duration time_Since(time_Time t);
+time_Duration time_Until(time_Time t);
+/* time_Duration_String returns Go's d.String() in a malloc'd string. */
+char *time_Duration_String(time_Duration d);
 
 /* time_Sleep pauses the calling goroutine for at least d; d <= 0 returns. */
 void time_Sleep(time_Duration d);

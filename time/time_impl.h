@@ -4,7 +4,7 @@
 #ifndef GONET_TIME_IMPL_H
 #define GONET_TIME_IMPL_H
 
-#include "runtime/runtime_impl.h"
+#include "runtime/linkname_time.h"
 #include "time/time.h"
 
 /* time_when is the runtime time at which a timer of d is due. */

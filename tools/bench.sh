@@ -14,7 +14,9 @@
 #
 # NAME is free, but "raw" is the floor every other implementation is
 # divided by, and "go" the reference of every other one; another
-# implementation is one more NAME=BINARY word.  -q (or BENCH_QUICK=1 in
+# implementation is one more NAME=BINARY word; NAME-old (make
+# bench-compare) is NAME's code on an older library, and the summary
+# divides NAME by it.  -q (or BENCH_QUICK=1 in
 # the environment, which also means one round) shrinks every workload
 # about tenfold; its figures are a smoke test, not the recorded ones.
 set -e
@@ -229,7 +231,7 @@ done
 
 # The summary: per metric, min/median/max of each implementation, then the
 # medians of the per-round ratios: every implementation but raw C over raw
-# C, and every one but raw C and Go over Go.
+# C, every one but raw C and Go over Go, and NAME over NAME-old.
 awk -F, -v impls="$impls" "$(cat tools/median.awk)"'
 # ratio prints the median over rounds of metric m of x over y.
 function ratio(m, x, y,    a, c, r) {
@@ -261,6 +263,10 @@ END {
 		if (im[k] != "raw" && im[k] != "go" && has["go"]) {
 			qx[++nq] = im[k]; qy[nq] = "go"
 		}
+	}
+	# NAME over NAME-old, the same code on an older library.
+	for (k = 1; k <= ni; k++) {
+		if ((im[k] "-old") in has) { qx[++nq] = im[k]; qy[nq] = im[k] "-old" }
 	}
 	printf "%-36s %-7s", "metric", "unit"
 	for (k = 1; k <= ni; k++) printf " %26s", im[k] " min/med/max"
