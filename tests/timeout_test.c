@@ -6,9 +6,8 @@
  * (*poll.DeadlineExceededError) and a dial out of time returns net's
  * errTimeout; both print "i/o timeout".
  *
- * Left out: TestVariousDeadlines1Proc and TestVariousDeadlines4Proc (they
- * rerun TestVariousDeadlines under another GOMAXPROCS, which a pthread
- * program does not have).  Go skips TestAcceptTimeout as flaky (issue
+ * TestVariousDeadlines1Proc and TestVariousDeadlines4Proc rerun it under
+ * GOMAXPROCS 1 and 4 on the scheduler's Ps.  Go skips TestAcceptTimeout as flaky (issue
  * 17948, a Windows and BSD timing problem); on Linux it runs here.
  */
 #include <errno.h>
@@ -1227,6 +1226,32 @@ START_TEST(TestVariousDeadlines)
 }
 END_TEST
 
+/* variousDeadlinesProcs is Go's two GOMAXPROCS variants (not in -short). */
+static void
+variousDeadlinesProcs(int procs)
+{
+	int old;
+
+	if (testingShort())
+		tSkipf("skipping in short mode");
+	old = runtime_GOMAXPROCS(procs);
+	testVariousDeadlines();
+	runtime_GOMAXPROCS(old);
+	tDone();
+}
+
+START_TEST(TestVariousDeadlines1Proc)
+{
+	variousDeadlinesProcs(1);
+}
+END_TEST
+
+START_TEST(TestVariousDeadlines4Proc)
+{
+	variousDeadlinesProcs(4);
+}
+END_TEST
+
 typedef struct prolongedArgs {
 	net_Conn  *c;
 	waitGroup *wg;
@@ -1631,6 +1656,8 @@ timeout_suite(void)
 	tcase_add_test(tc, TestReadFromTimeoutFluctuation);
 	tcase_add_test(tc, TestWriteTimeoutFluctuation);
 	tcase_add_test(tc, TestVariousDeadlines);
+	tcase_add_test(tc, TestVariousDeadlines1Proc);
+	tcase_add_test(tc, TestVariousDeadlines4Proc);
 	suite_add_tcase(s, tc);
 
 	tc = newNetTCase("concurrent deadlines", 60);
