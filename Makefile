@@ -73,7 +73,8 @@ RUNTIME_SRCS = runtime/error.c runtime/panic.c runtime/string.c runtime/malloc.c
 	runtime/stubs.c runtime/chan.c runtime/select.c runtime/stack.c \
 	runtime/gctx.c runtime/asan.c runtime/race.c
 ERRORS_SRCS = errors/errors.c errors/wrap.c
-IO_SRCS = io/io.c
+IO_SRCS = io/io.c io/multi.c
+BUFIO_SRCS = bufio/bufio.c unicode/utf8/utf8.c
 CONTEXT_SRCS = context/context.c
 ITOA_SRCS = internal/itoa/itoa.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
@@ -86,9 +87,9 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
-	net/hook.c net/interface.c
+	net/hook.c net/interface.c net/pipe.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(BUFIO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -112,7 +113,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h unicode/utf8/utf8.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
@@ -200,7 +201,7 @@ $(LIBT): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
+PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
 PLAIN_OBJS = $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o)
 

@@ -6,6 +6,7 @@ OS_CPPFLAGS = -D_GNU_SOURCE
 OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
 	syscall/zerrors_linux_amd64.c runtime/os_linux.c \
 	runtime/netpoll_epoll.c net/sock_linux.c net/sock_cloexec.c \
-	net/sockopt_linux.c net/sockoptip_linux.c net/tcpsockopt_unix.c
+	net/sockopt_linux.c net/sockoptip_linux.c net/tcpsockopt_unix.c \
+	net/fd_writev_unix.c
 OS_TEST_SRCS = $(UNIX_TEST_SRCS) tests/sock_linux_test.c \
 	tests/unixsock_linux_test.c tests/write_unix_test.c

@@ -5,7 +5,7 @@ UNIX_SRCS = syscall/syscall_unix.c runtime/signal_unix.c \
 	net/error_posix.c net/sock_posix.c net/sockopt_posix.c \
 	net/sockoptip_posix.c net/ipsock_posix.c net/tcpsock_posix.c \
 	net/tcpsockopt_posix.c net/iprawsock_posix.c net/udpsock_posix.c \
-	net/unixsock_posix.c
+	net/unixsock_posix.c net/writev.c net/writev_unix.c
 UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/error_posix_test.c tests/unixsock_readmsg_test.c \
 	tests/fd_posix_test.c
