@@ -107,16 +107,17 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
-	tests/netip/uint128_test.c $(OS_TEST_SRCS)
+	tests/netip/uint128_test.c tests/io/io_test.c \
+	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
 # (slow_test.go, export_test.go) that hold no Test functions.
-TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
+TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h unicode/utf8/utf8.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unicode/utf8/utf8.h context/context.h os/os.h runtime/runtime_impl.h runtime/linkname.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
@@ -201,7 +202,7 @@ $(LIBT): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
+PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
 PLAIN_OBJS = $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o)
 

@@ -711,13 +711,22 @@ bufio_Writer_Available(bufio_Writer *b)
 	return b->size - b->n;
 }
 
+uint8_t *
+bufio_Writer_AvailableBuffer(bufio_Writer *b)
+{
+	return b->buf + b->n;
+}
+
 int
 bufio_Writer_Buffered(bufio_Writer *b)
 {
 	return b->n;
 }
 
-/* copyIn appends what fits of p to the buffer and returns the count. */
+/*
+ * copyIn appends what fits of p to the buffer and returns the count; p
+ * may be the buffer's own free part (AvailableBuffer), hence memmove.
+ */
 static size_t
 bufio_Writer_copyIn(bufio_Writer *b, const void *p, size_t len)
 {
@@ -725,7 +734,7 @@ bufio_Writer_copyIn(bufio_Writer *b, const void *p, size_t len)
 
 	if (n > len)
 		n = len;
-	memcpy(b->buf + b->n, p, n);
+	memmove(b->buf + b->n, p, n);
 	b->n += (int)n;
 	return n;
 }

@@ -69,12 +69,17 @@ runtime_error *bufio_Reader_WriteTo(bufio_Reader *b, io_Writer w, int64_t *n);
 /* The io view: Read and WriteTo. */
 io_Reader bufio_Reader_Reader(bufio_Reader *b);
 
-bufio_Writer  *bufio_NewWriter(io_Writer w);
-bufio_Writer  *bufio_NewWriterSize(io_Writer w, int size);
-void	       bufio_Writer_Free(bufio_Writer *b);
-int	       bufio_Writer_Size(bufio_Writer *b);
-int	       bufio_Writer_Available(bufio_Writer *b);
-int	       bufio_Writer_Buffered(bufio_Writer *b);
+bufio_Writer *bufio_NewWriter(io_Writer w);
+bufio_Writer *bufio_NewWriterSize(io_Writer w, int size);
+void	      bufio_Writer_Free(bufio_Writer *b);
+int	      bufio_Writer_Size(bufio_Writer *b);
+int	      bufio_Writer_Available(bufio_Writer *b);
+int	      bufio_Writer_Buffered(bufio_Writer *b);
+/*
+ * AvailableBuffer is Go's empty slice with Available() bytes of room: the
+ * free part of the buffer, for appending to and then passing to Write.
+ */
+uint8_t	      *bufio_Writer_AvailableBuffer(bufio_Writer *b);
 void	       bufio_Writer_Reset(bufio_Writer *b, io_Writer w);
 runtime_error *bufio_Writer_Flush(bufio_Writer *b);
 runtime_error *bufio_Writer_Write(

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/io.h"
+#include "io/io_impl.h"
 #include "runtime/linkname.h"
 
 /*
@@ -35,7 +35,7 @@ runtime_error *const io_ErrClosedPipe = &io_ErrClosedPipeValue.err;
 
 static errors_errorString errInvalidWriteValue =
     ERRORS_NEW_STATIC("invalid write result");
-static runtime_error *const errInvalidWrite = &errInvalidWriteValue.err;
+runtime_error *const io_errInvalidWrite = &errInvalidWriteValue.err;
 
 /* A method call on a nil interface is Go's nil dereference panic. */
 static void
@@ -115,6 +115,28 @@ io_ReadFull(io_Reader r, void *buf, size_t len, ptrdiff_t *n)
 }
 
 runtime_error *
+io_ReadAll(io_Reader r, uint8_t **b, size_t *len)
+{
+	runtime_error *err;
+	size_t	       cap;
+	ptrdiff_t      n;
+
+	cap = 512;
+	*b = runtime_malloc(cap);
+	*len = 0;
+	for (;;) {
+		if (*len == cap) {
+			cap *= 2;
+			*b = runtime_realloc(*b, cap);
+		}
+		err = io_Reader_Read(r, *b + *len, cap - *len, &n);
+		*len += (size_t)n;
+		if (err != NULL)
+			return err == io_EOF ? NULL : err;
+	}
+}
+
+runtime_error *
 io_CopyN(io_Writer dst, io_Reader src, int64_t n, int64_t *written)
 {
 	io_LimitedReader l = { src, n };
@@ -149,7 +171,7 @@ copyLoop(io_Writer dst, io_Reader src, char *buf, size_t len, int64_t *written)
 			if (nw < 0 || nr < nw) {
 				nw = 0;
 				if (ew == NULL)
-					ew = errInvalidWrite;
+					ew = io_errInvalidWrite;
 			}
 			*written += nw;
 			if (ew == NULL && nr != nw)
@@ -168,8 +190,8 @@ copyLoop(io_Writer dst, io_Reader src, char *buf, size_t len, int64_t *written)
 	return err;
 }
 
-static runtime_error *
-copyBuffer(
+runtime_error *
+io_copyBuffer(
     io_Writer dst, io_Reader src, void *buf, size_t len, int64_t *written)
 {
 	runtime_error	 *err;
@@ -200,7 +222,7 @@ copyBuffer(
 runtime_error *
 io_Copy(io_Writer dst, io_Reader src, int64_t *written)
 {
-	return copyBuffer(dst, src, NULL, 0, written);
+	return io_copyBuffer(dst, src, NULL, 0, written);
 }
 
 runtime_error *
@@ -209,7 +231,7 @@ io_CopyBuffer(
 {
 	if (buf != NULL && len == 0)
 		runtime_throw("empty buffer in CopyBuffer");
-	return copyBuffer(dst, src, buf, len, written);
+	return io_copyBuffer(dst, src, buf, len, written);
 }
 
 runtime_error *
@@ -242,6 +264,45 @@ io_Reader
 io_LimitedReader_Reader(io_LimitedReader *l)
 {
 	return (io_Reader){ &io_LimitedReaderType, l };
+}
+
+typedef struct teeReader {
+	io_Reader r;
+	io_Writer w;
+} teeReader;
+
+/* A write error wins over the read's result, which is dropped. */
+static runtime_error *
+teeReader_Read(void *self, void *p, size_t len, ptrdiff_t *n)
+{
+	teeReader     *t = self;
+	runtime_error *err, *werr;
+	ptrdiff_t      nw;
+
+	err = io_Reader_Read(t->r, p, len, n);
+	if (*n > 0 &&
+	    (werr = io_Writer_Write(t->w, p, (size_t)*n, &nw)) != NULL) {
+		runtime_error_Free(err);
+		*n = nw;
+		return werr;
+	}
+	return err;
+}
+
+static const io_Type teeReaderType = {
+	.name = "*io.teeReader",
+	.Read = teeReader_Read,
+};
+
+io_Reader
+io_TeeReader(io_Reader r, io_Writer w)
+{
+	teeReader *t;
+
+	t = runtime_malloc(sizeof *t);
+	t->r = r;
+	t->w = w;
+	return (io_Reader){ &teeReaderType, t };
 }
 
 io_Reader

@@ -75,6 +75,11 @@ runtime_error *io_ReadAtLeast(
     io_Reader r, void *buf, size_t len, size_t min, ptrdiff_t *n);
 runtime_error *io_ReadFull(io_Reader r, void *buf, size_t len, ptrdiff_t *n);
 /*
+ * io_ReadAll reads until EOF (which is success) or an error, into a heap
+ * block that free() releases (written even on error; never NULL).
+ */
+runtime_error *io_ReadAll(io_Reader r, uint8_t **b, size_t *len);
+/*
  * io_Copy copies src to dst until EOF, which is success.  It hands the
  * whole job to src's WriteTo or else dst's ReadFrom when they exist, and
  * otherwise loops over a 32 KiB heap buffer.  io_CopyBuffer loops over
@@ -104,6 +109,15 @@ runtime_error	    *io_LimitedReader_Read(
 	  io_LimitedReader *l, void *p, size_t len, ptrdiff_t *n);
 io_Reader io_LimitedReader_Reader(io_LimitedReader *l);
 io_Reader io_LimitReader(io_Reader r, int64_t n);
+
+/*
+ * io_TeeReader reads from r and writes what it read to w.  io_MultiReader
+ * reads the n readers one after the other (copied; a nested MultiReader
+ * is flattened as it is reached).  Each result's self is one heap block
+ * that free() releases.
+ */
+io_Reader io_TeeReader(io_Reader r, io_Writer w);
+io_Reader io_MultiReader(const io_Reader *readers, size_t n);
 
 /*
  * io_MultiWriter writes to each of the n writers in turn (a nested
