@@ -8,4 +8,4 @@ UNIX_SRCS = syscall/syscall_unix.c runtime/signal_unix.c \
 	net/unixsock_posix.c net/writev.c net/writev_unix.c
 UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/error_posix_test.c tests/unixsock_readmsg_test.c \
-	tests/fd_posix_test.c
+	tests/fd_posix_test.c tests/writev_test.c tests/poll_writev_test.c
