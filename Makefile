@@ -157,13 +157,13 @@ GONC_o = cmd/gonc/gonc
 GONC_ao = build/asan/gonc
 GONC_to = build/tsan/gonc
 GONC = $(GONC_$(OX))
-EXAMPLES = echoserver echoclient udpecho chat forward
+EXAMPLES = echoserver echoclient udpecho chat forward httpget
 EXDIR_o = examples
 EXDIR_ao = build/asan/examples
 EXDIR_to = build/tsan/examples
 EXDIR = $(EXDIR_$(OX))
 EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
-	$(EXDIR)/chat $(EXDIR)/forward
+	$(EXDIR)/chat $(EXDIR)/forward $(EXDIR)/httpget
 
 .SUFFIXES: .c .S .o .ao .to .fo .fuzz
 
@@ -202,7 +202,7 @@ $(LIBT): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
+PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
 PLAIN_OBJS = $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o)
 
@@ -312,6 +312,9 @@ $(EXDIR)/chat: examples/chat.c $(PUBLIC_HDRS) $(LIBA)
 $(EXDIR)/forward: examples/forward.c $(PUBLIC_HDRS) $(LIBA)
 	@mkdir -p $(EXDIR)
 	$(EXAMPLE_CC) -o $@ examples/forward.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/httpget: examples/httpget.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/httpget.c $(LIBA) $(LDFLAGS)
 
 MANPAGES = cmd/gonc/gonc.1 docs/gonet.3
 

@@ -1,4 +1,5 @@
 /* C port of go1.19 src/bufio/bufio.go: buffered Reader and Writer. */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -529,8 +530,10 @@ bufio_Reader_WriteTo(bufio_Reader *b, io_Writer w, int64_t *n)
  * Go's does, so it stays the Writer's (see bufio.h) and leaves through
  * Writer_err.
  */
+typedef struct stickyRef stickyRef;
 struct bufio_Writer {
 	runtime_error *err;
+	stickyRef     *ref; /* err's shared reference once handed out */
 	uint8_t	      *buf;
 	int	       size;
 	int	       n;
@@ -538,32 +541,46 @@ struct bufio_Writer {
 };
 
 /*
- * stickyError carries a Writer's own heap error to a caller: its text,
- * Unwrap and Timeout are the inner error's, and freeing it leaves the
- * inner error alone.
+ * stickyRef shares a Writer's heap error between the Writer and the
+ * wrappers it hands out (stickyError): each holds one reference, and the
+ * last one to let go frees the error, so a wrapper may outlive its Writer.
  */
+typedef struct stickyRef {
+	atomic_int     refs;
+	runtime_error *err;
+} stickyRef;
+
+static void
+stickyRef_unref(stickyRef *ref)
+{
+	if (atomic_fetch_sub(&ref->refs, 1) != 1)
+		return;
+	runtime_error_Free(ref->err);
+	free(ref);
+}
+
+/* stickyError's text, Unwrap, Timeout and Temporary are the inner error's. */
 typedef struct stickyError {
-	runtime_error  err;
-	runtime_error *inner;
+	runtime_error err;
+	stickyRef    *ref;
 } stickyError;
+
+static runtime_error *
+stickyError_inner(const runtime_error *err)
+{
+	return ((const stickyError *)err)->ref->err;
+}
 
 static char *
 stickyError_Error(const runtime_error *err)
 {
-	return runtime_strdup(
-	    runtime_error_Error(((const stickyError *)err)->inner));
-}
-
-static runtime_error *
-stickyError_Unwrap(const runtime_error *err)
-{
-	return ((const stickyError *)err)->inner;
+	return runtime_strdup(runtime_error_Error(stickyError_inner(err)));
 }
 
 static bool
 stickyError_Timeout(const runtime_error *err)
 {
-	runtime_error *inner = ((const stickyError *)err)->inner;
+	runtime_error *inner = stickyError_inner(err);
 
 	return inner->type->Timeout != NULL && inner->type->Timeout(inner);
 }
@@ -571,19 +588,31 @@ stickyError_Timeout(const runtime_error *err)
 static bool
 stickyError_Temporary(const runtime_error *err)
 {
-	runtime_error *inner = ((const stickyError *)err)->inner;
+	runtime_error *inner = stickyError_inner(err);
 
 	return inner->type->Temporary != NULL && inner->type->Temporary(inner);
+}
+
+static void
+stickyError_release(runtime_error *err)
+{
+	stickyRef_unref(((stickyError *)err)->ref);
 }
 
 static const runtime_errorType stickyErrorType = {
 	.name = "*bufio.stickyError",
 	.Error = stickyError_Error,
-	.Unwrap = stickyError_Unwrap,
+	.Unwrap = stickyError_inner,
 	.Timeout = stickyError_Timeout,
 	.Temporary = stickyError_Temporary,
+	.release = stickyError_release,
 };
 
+/*
+ * Writer_err returns b's error for the caller: a sentinel as it is, a
+ * heap error through a new stickyError.  b->err never changes once set
+ * (until Reset), so the first call can make the shared reference.
+ */
 static runtime_error *
 bufio_Writer_err(bufio_Writer *b)
 {
@@ -591,9 +620,27 @@ bufio_Writer_err(bufio_Writer *b)
 
 	if (b->err == NULL || b->err->isstatic)
 		return b->err;
+	if (b->ref == NULL) {
+		b->ref = runtime_malloc(sizeof *b->ref);
+		atomic_init(&b->ref->refs, 1);
+		b->ref->err = b->err;
+	}
+	atomic_fetch_add(&b->ref->refs, 1);
 	e = (stickyError *)runtime_newError(&stickyErrorType, sizeof *e);
-	e->inner = b->err;
+	e->ref = b->ref;
 	return &e->err;
+}
+
+/* dropErr lets go of b's error, shared or not. */
+static void
+bufio_Writer_dropErr(bufio_Writer *b)
+{
+	if (b->ref != NULL)
+		stickyRef_unref(b->ref);
+	else
+		runtime_error_Free(b->err);
+	b->ref = NULL;
+	b->err = NULL;
 }
 
 static runtime_error *
@@ -657,7 +704,7 @@ bufio_Writer_Free(bufio_Writer *b)
 {
 	if (b == NULL)
 		return;
-	runtime_error_Free(b->err);
+	bufio_Writer_dropErr(b);
 	free(b->buf);
 	free(b);
 }
@@ -675,8 +722,7 @@ bufio_Writer_Reset(bufio_Writer *b, io_Writer w)
 		b->buf = runtime_malloc(defaultBufSize);
 		b->size = defaultBufSize;
 	}
-	runtime_error_Free(b->err);
-	b->err = NULL;
+	bufio_Writer_dropErr(b);
 	b->n = 0;
 	b->wr = w;
 }

@@ -14,9 +14,11 @@
  * Errors.  A Reader hands each error of its reader to the caller once, as
  * Go does; it is the caller's.  A Writer keeps its first error and
  * returns it from every later call, as Go does: that error stays the
- * Writer's (Reset and Free release it), and what the caller receives is
- * the sentinel itself or a small wrapper, the caller's to free, whose
- * Unwrap is the Writer's error (errors_Is and errors_As see through it).
+ * Writer's, and what the caller receives is the sentinel itself or a
+ * small wrapper, the caller's to free, whose text, Timeout and Unwrap are
+ * the Writer's error (errors_Is and errors_As see through it); the two
+ * share that error, which lives until both the Writer and every wrapper
+ * are freed.
  */
 #ifndef GONET_BUFIO_H
 #define GONET_BUFIO_H

@@ -2274,6 +2274,33 @@ START_TEST(TestWriterReadFromMustReturnUnderlyingError)
 }
 END_TEST
 
+/*
+ * gonet's own: a Writer's sticky heap error reaches each caller as its
+ * own wrapper, which may outlive the Writer and unwraps to the original.
+ */
+START_TEST(testWriterErrorOutlivesWriter)
+{
+	bufio_Writer  *wr;
+	runtime_error *e1, *e2, *inner;
+	ptrdiff_t      nn;
+
+	wr = bufio_NewWriter((io_Writer){ &writeErrorOnlyWriterType, NULL });
+	bufio_Writer_WriteString(wr, "x", &nn);
+	e1 = bufio_Writer_Flush(wr);
+	e2 = bufio_Writer_Flush(wr);
+	ck_assert_ptr_nonnull(e1);
+	ck_assert_ptr_nonnull(e2);
+	inner = errors_Unwrap(e1);
+	ck_assert_ptr_eq(inner, errors_Unwrap(e2));
+	ck_assert(errors_Is(e2, inner));
+	bufio_Writer_Free(wr);
+	ck_assert_str_eq(runtime_error_Error(e1), "writeErrorOnlyWriter error");
+	runtime_error_Free(e1);
+	ck_assert_str_eq(runtime_error_Error(e2), "writeErrorOnlyWriter error");
+	runtime_error_Free(e2);
+}
+END_TEST
+
 Suite *
 bufio_suite(void)
 {
@@ -2346,6 +2373,7 @@ bufio_suite(void)
 	tcase_add_test(tc, TestWriterSize);
 	tcase_add_test(tc, TestWriterReadFromMustSetUnderlyingError);
 	tcase_add_test(tc, TestWriterReadFromMustReturnUnderlyingError);
+	tcase_add_test(tc, testWriterErrorOutlivesWriter);
 	suite_add_tcase(s, tc);
 	return s;
 }
