@@ -780,7 +780,8 @@ bufio_Writer_copyIn(bufio_Writer *b, const void *p, size_t len)
 
 	if (n > len)
 		n = len;
-	memmove(b->buf + b->n, p, n);
+	if (n > 0)
+		memmove(b->buf + b->n, p, n);
 	b->n += (int)n;
 	return n;
 }

@@ -102,17 +102,24 @@ out:
 	return err;
 }
 
+struct server {
+	net_Listener  *l;
+	runtime_hchan *done; /* closed when serve has returned */
+};
+
 /*
- * serve answers one request on each connection: it reads the request with
- * a bufio.Reader and writes the response through a bufio.Writer, the body
- * with io.Copy from a net.Buffers.
+ * serve answers one request on each connection until the listener is
+ * closed: it reads the request with a bufio.Reader and writes the
+ * response through a bufio.Writer, the body with io.Copy from a
+ * net.Buffers.
  */
 static void
 serve(void *arg)
 {
 	static const char body[] = "hello, gonet\n";
-	net_Listener	 *l = arg;
+	struct server	 *srv = arg;
 	net_Conn	 *c;
+	runtime_error	 *err;
 	bufio_Reader	 *br;
 	bufio_Writer	 *bw;
 	net_Bytes	  chunks[] = { { body, sizeof body - 1 } };
@@ -122,7 +129,7 @@ serve(void *arg)
 	ptrdiff_t	  n;
 	int64_t		  copied;
 
-	while (net_Listener_Accept(l, &c) == NULL) {
+	while ((err = net_Listener_Accept(srv->l, &c)) == NULL) {
 		br = bufio_NewReader(net_Conn_Reader(c));
 		bw = bufio_NewWriter(net_Conn_Writer(c));
 		runtime_error_Free(
@@ -142,29 +149,36 @@ serve(void *arg)
 		runtime_error_Free(net_Conn_Close(c));
 		net_Conn_Free(c);
 	}
+	runtime_error_Free(err); /* the listener was closed */
+	runtime_closechan(srv->done);
 }
 
 int
 main(int argc, char **argv)
 {
-	net_Listener  *l = NULL;
+	struct server  srv = { NULL, NULL };
 	runtime_error *err;
 	char	      *addr;
 	bool	       ok;
 
 	if (argc == 3)
 		err = get(argv[1], argv[2]);
-	else if ((err = net_Listen("tcp", "127.0.0.1:0", &l)) == NULL) {
-		runtime_Go(serve, l);
-		addr = net_Addr_String(net_Listener_Addr(l));
+	else if ((err = net_Listen("tcp", "127.0.0.1:0", &srv.l)) == NULL) {
+		srv.done = runtime_makechan(0, 0);
+		runtime_Go(serve, &srv);
+		addr = net_Addr_String(net_Listener_Addr(srv.l));
 		err = get(addr, "/hello");
 		free(addr);
 	}
 	if ((ok = err == NULL) == false)
 		fprintf(stderr, "httpget: %s\n", runtime_error_Error(err));
 	runtime_error_Free(err);
-	/* The server goroutine still uses l: close it, but never free it. */
-	if (l != NULL)
-		runtime_error_Free(net_Listener_Close(l));
+	if (srv.l != NULL) {
+		/* Close ends serve's Accept; wait for it before the Free. */
+		runtime_error_Free(net_Listener_Close(srv.l));
+		runtime_chanrecv1(srv.done, NULL);
+		runtime_hchan_Free(srv.done);
+		net_Listener_Free(srv.l);
+	}
 	return ok ? 0 : 1;
 }

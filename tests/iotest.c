@@ -196,7 +196,8 @@ Reader_Read(void *self, void *p, size_t len, ptrdiff_t *n)
 	if (r->i >= r->len)
 		return io_EOF;
 	m = r->len - r->i < len ? r->len - r->i : len;
-	memcpy(p, r->s + r->i, m);
+	if (m > 0)
+		memcpy(p, r->s + r->i, m);
 	r->i += m;
 	*n = (ptrdiff_t)m;
 	return NULL;
