@@ -95,9 +95,10 @@ for f in "$GOSRC"/net/netip/*_test.go; do
 	printf 'net/netip\t%s\ttests/netip/%s.c\n' "$f" "${b%.go}" >>"$tmp/gofiles"
 done
 
-# Packages io and bufio: the test file of each that gonet's io and bufio
-# answer to, twinned with tests/<pkg>/<base>.c.
-for f in "$GOSRC"/io/io_test.go "$GOSRC"/bufio/bufio_test.go; do
+# Packages io and bufio: the test files whose subjects gonet's io and bufio
+# port (io.go, multi.go, bufio.go), twinned with tests/<pkg>/<base>.c.
+for f in "$GOSRC"/io/io_test.go "$GOSRC"/io/multi_test.go \
+    "$GOSRC"/bufio/bufio_test.go; do
 	[ -f "$f" ] || continue
 	b=${f##*/}
 	d=${f%/*}
