@@ -73,7 +73,8 @@ RUNTIME_SRCS = runtime/error.c runtime/panic.c runtime/string.c runtime/malloc.c
 	runtime/stubs.c runtime/chan.c runtime/select.c runtime/stack.c \
 	runtime/gctx.c runtime/asan.c runtime/race.c
 ERRORS_SRCS = errors/errors.c errors/wrap.c
-IO_SRCS = io/io.c
+IO_SRCS = io/io.c io/multi.c
+BUFIO_SRCS = bufio/bufio.c unicode/utf8/utf8.c
 CONTEXT_SRCS = context/context.c
 ITOA_SRCS = internal/itoa/itoa.c
 GODEBUG_SRCS = internal/godebug/godebug.c
@@ -90,9 +91,9 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
-	net/hook.c net/interface.c net/file.c
+	net/hook.c net/interface.c net/file.c net/pipe.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(BUFIO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -110,17 +111,19 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c tests/sched_test.c tests/singleflight_test.c \
 	tests/dnsname_test.c tests/godebug_test.c tests/interface_test.c \
+	tests/pipe_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
-	tests/netip/uint128_test.c $(OS_TEST_SRCS)
+	tests/netip/uint128_test.c tests/io/io_test.c tests/io/multi_test.c \
+	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
 # (slow_test.go, export_test.go) that hold no Test functions.
-TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c \
+TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unicode/utf8/utf8.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h \
+	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h tests/interface_test.h \
@@ -160,13 +163,13 @@ GONC_o = cmd/gonc/gonc
 GONC_ao = build/asan/gonc
 GONC_to = build/tsan/gonc
 GONC = $(GONC_$(OX))
-EXAMPLES = echoserver echoclient udpecho chat forward
+EXAMPLES = echoserver echoclient udpecho chat forward httpget
 EXDIR_o = examples
 EXDIR_ao = build/asan/examples
 EXDIR_to = build/tsan/examples
 EXDIR = $(EXDIR_$(OX))
 EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
-	$(EXDIR)/chat $(EXDIR)/forward
+	$(EXDIR)/chat $(EXDIR)/forward $(EXDIR)/httpget
 
 .SUFFIXES: .c .S .o .ao .to .fo .fuzz
 
@@ -205,7 +208,7 @@ $(LIBT): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJS)
 
-PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
+PUBLIC_HDRS = runtime/runtime.h errors/errors.h io/io.h bufio/bufio.h context/context.h os/os.h runtime/chan.h syscall/syscall.h net/net.h \
 	net/netip/netip.h dnsmessage/dnsmessage.h sync/sync.h time/time.h
 PLAIN_OBJS = $(LIB_SRCS:.c=.o) $(ARCH_ASMS:.S=.o)
 
@@ -316,6 +319,9 @@ $(EXDIR)/chat: examples/chat.c $(PUBLIC_HDRS) $(LIBA)
 $(EXDIR)/forward: examples/forward.c $(PUBLIC_HDRS) $(LIBA)
 	@mkdir -p $(EXDIR)
 	$(EXAMPLE_CC) -o $@ examples/forward.c $(LIBA) $(LDFLAGS)
+$(EXDIR)/httpget: examples/httpget.c $(PUBLIC_HDRS) $(LIBA)
+	@mkdir -p $(EXDIR)
+	$(EXAMPLE_CC) -o $@ examples/httpget.c $(LIBA) $(LDFLAGS)
 
 MANPAGES = cmd/gonc/gonc.1 docs/gonet.3
 
@@ -371,7 +377,7 @@ SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
-	cond sleep tick netip_pkg sched
+	cond sleep tick netip_pkg sched pipe writev
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay

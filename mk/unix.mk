@@ -7,9 +7,10 @@ UNIX_SRCS = syscall/syscall_unix.c syscall/sockcmsg_unix.c runtime/signal_unix.c
 	net/sockoptip_posix.c net/ipsock_posix.c net/tcpsock_posix.c \
 	net/tcpsockopt_posix.c net/iprawsock_posix.c net/udpsock_posix.c \
 	net/unixsock_posix.c net/file_unix.c os/file_posix.c os/file_unix.c \
-	net/fd_posix.c net/sockaddr_posix.c
+	net/fd_posix.c net/sockaddr_posix.c net/writev.c net/writev_unix.c
 UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/error_posix_test.c tests/unixsock_readmsg_test.c \
 	tests/fd_posix_test.c tests/dnsconfig_unix_test.c \
 	tests/nss_test.c tests/conf_test.c tests/addrselect_test.c \
-	tests/interface_unix_test.c tests/file_test.c tests/read_test.c
+	tests/interface_unix_test.c tests/file_test.c tests/read_test.c \
+	tests/writev_test.c tests/poll_writev_test.c

@@ -1,8 +1,8 @@
 /*
  * C port of go1.19 src/internal/poll/fd.go (kept in net/, as Go 1.2-1.8
- * kept internal/poll): the package's error values.  errNetClosing stays in
- * net.c beside net_ErrClosed, the one name gonet gives it, and consume
- * waits for writev (net.Buffers).
+ * kept internal/poll): the package's error values and consume.
+ * errNetClosing stays in net.c beside net_ErrClosed, the one name gonet
+ * gives it.
  */
 #include "net/net_impl.h"
 
@@ -49,3 +49,27 @@ runtime_error *const poll_ErrDeadlineExceeded = &poll_deadlineExceeded;
 static errors_errorString ErrNotPollableValue =
     ERRORS_NEW_STATIC("not pollable");
 runtime_error *const net_ErrNotPollable = &ErrNotPollableValue.err;
+
+/*
+ * consume is poll's twin of Buffers.consume: it drops n written bytes
+ * from the front of v, emptying the chunks it passes so that the caller's
+ * array no longer points at them, as Go drops its references.
+ */
+void
+net_consume(net_Buffers *v, int64_t n)
+{
+	size_t ln0;
+
+	while (v->len > 0) {
+		ln0 = v->v[0].len;
+		if ((int64_t)ln0 > n) {
+			v->v[0].p = (const char *)v->v[0].p + n;
+			v->v[0].len -= (size_t)n;
+			return;
+		}
+		n -= (int64_t)ln0;
+		v->v[0] = (net_Bytes){ NULL, 0 };
+		v->v++;
+		v->len--;
+	}
+}

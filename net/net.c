@@ -809,47 +809,25 @@ net_conn_free(net_conn *c)
 }
 
 /*
- * genericReadFrom is io.Copy(writerOnly{c}, r): a 32 KiB buffer, writes
- * until r says EOF (which is success) or either side fails.  Go's short
- * write check (io.ErrShortWrite) cannot trigger here, since netFD.Write
- * either writes everything or fails.
+ * writerOnly hides every method of c but Write, so that the io_Copy of
+ * genericReadFrom cannot call back into c's ReadFrom (or writev).
  */
+static runtime_error *
+writerOnly_Write(void *self, const void *p, size_t len, ptrdiff_t *n)
+{
+	return net_conn_Write(self, p, len, n);
+}
+
+static const io_Type writerOnlyType = {
+	.name = "net.writerOnly",
+	.Write = writerOnly_Write,
+};
+
+/* genericReadFrom is the io.Copy that ReadFrom falls back on. */
 runtime_error *
 net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n)
 {
-	enum { size = 32 * 1024 };
-	runtime_error *err, *rerr;
-	char	      *buf;
-	ptrdiff_t      nr, nw;
-
-	*n = 0;
-	buf = runtime_malloc(size);
-	err = NULL;
-	for (;;) {
-		nr = 0;
-		rerr = r.Read(r.self, buf, size, &nr);
-		if (nr > 0) {
-			err = net_conn_Write(c, buf, (size_t)nr, &nw);
-			if (nw < 0 || nr < nw) {
-				nw = 0;
-				if (err == NULL)
-					err =
-					    errors_New("invalid write result");
-			}
-			*n += nw;
-			if (err != NULL) {
-				runtime_error_Free(rerr);
-				break;
-			}
-		}
-		if (rerr != NULL) {
-			if (rerr != io_EOF)
-				err = rerr;
-			break;
-		}
-	}
-	free(buf);
-	return err;
+	return io_Copy((io_Writer){ &writerOnlyType, c }, r, n);
 }
 
 /*
@@ -1309,24 +1287,172 @@ net_conn_File(net_conn *c, os_File **f)
 	return err;
 }
 
-/* Conn_Read is the Read of the io_Reader net_Conn_Reader makes. */
+/*
+ * The io views of a Conn.  A Conn's io_Type is chosen by its dynamic
+ * type, so that io_Copy finds what Go's type assertions find: a TCPConn's
+ * ReadFrom, and (for net.Buffers) the writev every fd-backed conn has.
+ */
 static runtime_error *
 Conn_Read(void *self, void *p, size_t len, ptrdiff_t *n)
 {
 	return net_Conn_Read(self, p, len, n);
 }
 
+static runtime_error *
+Conn_Write(void *self, const void *p, size_t len, ptrdiff_t *n)
+{
+	return net_Conn_Write(self, p, len, n);
+}
+
+static runtime_error *
+TCPConn_ReadFrom(void *self, io_Reader r, int64_t *n)
+{
+	return net_TCPConn_ReadFrom(net_Conn_TCPConn(self), r, n);
+}
+
+/* A Conn with no socket behind it (net.Pipe). */
+static const io_Type ConnIOType = {
+	.name = "net.Conn",
+	.Read = Conn_Read,
+	.Write = Conn_Write,
+};
+
+/* UDPConn, UnixConn and IPConn: Go's conn, with its writeBuffers. */
+static const io_Type connIOType = {
+	.name = "*net.conn",
+	.Read = Conn_Read,
+	.Write = Conn_Write,
+};
+
+static const io_Type TCPConnIOType = {
+	.name = "*net.TCPConn",
+	.Read = Conn_Read,
+	.Write = Conn_Write,
+	.ReadFrom = TCPConn_ReadFrom,
+};
+
+/* net_Conn_conn returns the conn an fd-backed Conn embeds, or NULL. */
+static net_conn *
+net_Conn_conn(net_Conn *c)
+{
+	net_TCPConn  *tc;
+	net_UDPConn  *uc;
+	net_UnixConn *xc;
+	net_IPConn   *ic;
+
+	if ((tc = net_Conn_TCPConn(c)) != NULL)
+		return &tc->conn;
+	if ((uc = net_Conn_UDPConn(c)) != NULL)
+		return &uc->conn;
+	if ((xc = net_Conn_UnixConn(c)) != NULL)
+		return &xc->conn;
+	if ((ic = net_Conn_IPConn(c)) != NULL)
+		return &ic->conn;
+	return NULL;
+}
+
+io_Writer
+net_Conn_Writer(net_Conn *c)
+{
+	if (c == NULL)
+		return (io_Writer){ NULL, NULL };
+	if (net_Conn_TCPConn(c) != NULL)
+		return (io_Writer){ &TCPConnIOType, c };
+	if (net_Conn_conn(c) != NULL)
+		return (io_Writer){ &connIOType, c };
+	return (io_Writer){ &ConnIOType, c };
+}
+
 io_Reader
 net_Conn_Reader(net_Conn *c)
 {
-	io_Reader r = { Conn_Read, c };
-
-	return r;
+	return io_Writer_Reader(net_Conn_Writer(c));
 }
 
-/* net_Conn_fromReader is Go's type assertion back to the Conn. */
+/*
+ * net_Conn_fromReader is Go's r.(net.Conn) on one of the views above: the
+ * Conn behind r, or NULL (TCPConn.ReadFrom's splice needs it).
+ */
 net_Conn *
 net_Conn_fromReader(io_Reader r)
 {
-	return r.Read == Conn_Read ? r.self : NULL;
+	if (r.type == &TCPConnIOType || r.type == &connIOType ||
+	    r.type == &ConnIOType)
+		return r.self;
+	return NULL;
+}
+
+/*
+ * Buffers.  WriteTo hands the whole vector to writev when w is a conn
+ * with a socket (Go's buffersWriter), and otherwise writes the chunks one
+ * by one.
+ */
+runtime_error *
+net_Buffers_WriteTo(net_Buffers *v, io_Writer w, int64_t *n)
+{
+	runtime_error *err;
+	ptrdiff_t      nb;
+	size_t	       i;
+
+	*n = 0;
+	if (w.type == &TCPConnIOType || w.type == &connIOType)
+		return net_conn_writeBuffers(net_Conn_conn(w.self), v, n);
+	for (i = 0; i < v->len; i++) {
+		err = io_Writer_Write(w, v->v[i].p, v->v[i].len, &nb);
+		*n += nb;
+		if (err != NULL) {
+			net_Buffers_consume(v, *n);
+			return err;
+		}
+	}
+	net_Buffers_consume(v, *n);
+	return NULL;
+}
+
+runtime_error *
+net_Buffers_Read(net_Buffers *v, void *p, size_t len, ptrdiff_t *n)
+{
+	size_t n0;
+
+	*n = 0;
+	while (len > 0 && v->len > 0) {
+		n0 = v->v[0].len < len ? v->v[0].len : len;
+		if (n0 > 0)
+			memcpy(p, v->v[0].p, n0);
+		net_Buffers_consume(v, (int64_t)n0);
+		p = (char *)p + n0;
+		len -= n0;
+		*n += (ptrdiff_t)n0;
+	}
+	return v->len == 0 ? io_EOF : NULL;
+}
+
+void
+net_Buffers_consume(net_Buffers *v, int64_t n)
+{
+	net_consume(v, n);
+}
+
+static runtime_error *
+Buffers_Read(void *self, void *p, size_t len, ptrdiff_t *n)
+{
+	return net_Buffers_Read(self, p, len, n);
+}
+
+static runtime_error *
+Buffers_WriteTo(void *self, io_Writer w, int64_t *n)
+{
+	return net_Buffers_WriteTo(self, w, n);
+}
+
+static const io_Type BuffersIOType = {
+	.name = "*net.Buffers",
+	.Read = Buffers_Read,
+	.WriteTo = Buffers_WriteTo,
+};
+
+io_Reader
+net_Buffers_Reader(net_Buffers *v)
+{
+	return (io_Reader){ &BuffersIOType, v };
 }

@@ -478,11 +478,42 @@ net_Listener   *net_TCPListener_Listener(net_TCPListener *l);
 net_Listener   *net_UnixListener_Listener(net_UnixListener *l);
 
 /*
- * net_Conn_Reader is c as Go's io.Reader (two words, nothing allocated,
- * valid while c is), for TCPConn_ReadFrom: reading from a TCPConn or a
- * Unix stream conn, ReadFrom moves the bytes with splice(2).
+ * The io views of a Conn, for Go's io.Reader and io.Writer parameters
+ * (io_Copy, TCPConn_ReadFrom, bufio): two words, nothing allocated, valid
+ * while c is.  The table follows c's dynamic type, so io_Copy to a
+ * TCPConn uses its ReadFrom, as Go's does.  A NULL c gives the nil
+ * interface.
  */
 io_Reader net_Conn_Reader(net_Conn *c);
+io_Writer net_Conn_Writer(net_Conn *c);
+
+/*
+ * net_Pipe is Go's Pipe: two ends of a synchronous, in-memory, full-duplex
+ * Conn, with deadlines.  Each end is released by its own net_Conn_Free.
+ */
+void net_Pipe(net_Conn **c1, net_Conn **c2);
+
+/*
+ * Buffers is Go's Buffers ([][]byte): len chunks at v, each a (p, len)
+ * byte run the caller owns.  Read and WriteTo consume what they pass on,
+ * advancing v and trimming its first chunk, as Go's do; WriteTo to a
+ * Conn's writer uses writev.  net_Buffers_Reader is the io view (Read and
+ * WriteTo), so io_Copy(w, net_Buffers_Reader(&v)) is Go's v.WriteTo(w).
+ */
+typedef struct net_Bytes {
+	const void *p;
+	size_t	    len;
+} net_Bytes;
+
+typedef struct net_Buffers {
+	net_Bytes *v;
+	size_t	   len;
+} net_Buffers;
+
+runtime_error *net_Buffers_WriteTo(net_Buffers *v, io_Writer w, int64_t *n);
+runtime_error *net_Buffers_Read(
+    net_Buffers *v, void *p, size_t len, ptrdiff_t *n);
+io_Reader      net_Buffers_Reader(net_Buffers *v);
 
 /* Dialing and listening. */
 typedef struct net_Dialer {

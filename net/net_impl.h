@@ -1206,4 +1206,22 @@ int net_Conn_sysfd(net_Conn *c);
 int net_Listener_sysfd(net_Listener *l);
 int net_PacketConn_sysfd(net_PacketConn *c);
 
+/*
+ * Buffers and writev: net.c (Buffers.consume), fd.c (poll's consume),
+ * writev.c (poll's FD.Writev), fd_writev_unix.c (the system call),
+ * writev_unix.c (conn.writeBuffers).  consume drops n bytes from the
+ * front of v.  Writev writes every chunk of v, consuming what was written,
+ * in writev calls of at most 1024 chunks; the count is written even on
+ * error.  net_testHookDidWritev (Go's TestHookDidWritev, NULL by default)
+ * is told each call's byte count.
+ */
+void	       net_Buffers_consume(net_Buffers *v, int64_t n);
+void	       net_consume(net_Buffers *v, int64_t n);
+extern void  (*net_testHookDidWritev)(int wrote);
+runtime_error *poll_FD_Writev(poll_FD *fd, net_Buffers *v, int64_t *n);
+syscall_Errno  net_writev(int fd, const void *iovecs, int n, ptrdiff_t *wrote);
+runtime_error *net_netFD_writeBuffers(
+    net_netFD *fd, net_Buffers *v, int64_t *n);
+runtime_error *net_conn_writeBuffers(net_conn *c, net_Buffers *v, int64_t *n);
+
 #endif /* GONET_NET_IMPL_H */

@@ -159,17 +159,28 @@ os_File_ioRead(void *self, void *p, size_t len, ptrdiff_t *n)
 	return os_File_Read(self, p, len, n);
 }
 
+static runtime_error *
+os_File_ioWrite(void *self, const void *p, size_t len, ptrdiff_t *n)
+{
+	return os_File_Write(self, p, len, n);
+}
+
+/* *os.File's io table: Read and Write (its ReadFrom is not ported). */
+static const io_Type os_FileIOType = {
+	.name = "*os.File",
+	.Read = os_File_ioRead,
+	.Write = os_File_ioWrite,
+};
+
 io_Reader
 os_File_Reader(os_File *f)
 {
-	io_Reader r = { os_File_ioRead, f };
-
-	return r;
+	return (io_Reader){ &os_FileIOType, f };
 }
 
 /* os_File_fromReader is Go's r.(*os.File): the File behind r, or NULL. */
 os_File *
 os_File_fromReader(io_Reader r)
 {
-	return r.Read == os_File_ioRead ? r.self : NULL;
+	return r.type == &os_FileIOType ? r.self : NULL;
 }

@@ -11,7 +11,10 @@
  *    helpers (defined in error_test.c);
  *  - timeout_test.go's isDeadlineExceeded (defined in timeout_test.c);
  *  - lookup_test.go's lookupLocalhost (defined in lookup_test.c);
- *  - rawconn_unix_test.go's controlOnConnSetup (defined in mockserver.c).
+ *  - rawconn_unix_test.go's controlOnConnSetup (defined in mockserver.c);
+ *  - net_test.go's withTCPConnPair (defined in net_test.c);
+ *  - writev_test.go's consume table, which internal/poll's TestConsume
+ *    repeats in Go (defined in writev_test.c).
  */
 #ifndef GONET_MOCKSERVER_H
 #define GONET_MOCKSERVER_H
@@ -98,6 +101,30 @@ typedef struct waitGroup {
 void waitGroupInit(waitGroup *wg, int n);
 void waitGroupDone(waitGroup *wg);
 void waitGroupWait(waitGroup *wg);
+
+/*
+ * withTCPConnPair sets up a TCP connection between two peers, then runs
+ * peer1 and peer2 concurrently; it returns when both have completed.  A
+ * peer returns NULL or a malloc'd failure message (tFatalf reports it).
+ */
+typedef char *(*tcpPeer)(net_TCPConn *c);
+void withTCPConnPair(tcpPeer peer1, tcpPeer peer2);
+
+/*
+ * consumeTests: Buffers in, bytes consumed, Buffers wanted (NULL is a nil
+ * chunk).  checkConsume runs row i through consume and fails the test on
+ * a difference.
+ */
+typedef struct consumeTest {
+	const char *in[4];
+	int	    nin;
+	int64_t	    consume;
+	const char *want[2];
+	int	    nwant;
+} consumeTest;
+extern const consumeTest consumeTests[];
+extern const size_t	 nconsumeTests;
+void checkConsume(int i, void (*consume)(net_Buffers *v, int64_t n));
 
 /* main_test.go / ipsock_posix.go: the kernel's IP stack, probed once. */
 bool supportsIPv4(void);

@@ -478,12 +478,7 @@ START_TEST(TestZeroByteRead)
 }
 END_TEST
 
-/*
- * withTCPConnPair sets up a TCP connection between two peers, then runs
- * peer1 and peer2 concurrently; it returns when both have completed.  A
- * peer returns NULL or a malloc'd failure message.
- */
-typedef char *(*tcpPeer)(net_TCPConn *c);
+/* withTCPConnPair (declared in tests/mockserver.h). */
 
 typedef struct pairArgs {
 	net_Listener *ln;
@@ -533,7 +528,7 @@ pairDial(void *arg)
 	return NULL;
 }
 
-static void
+void
 withTCPConnPair(tcpPeer peer1, tcpPeer peer2)
 {
 	pairArgs a1, a2;

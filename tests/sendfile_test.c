@@ -51,23 +51,11 @@ writeNewton(void)
 	return name;
 }
 
-/* copyN is io.CopyN(conn, src, n): a LimitedReader handed to ReadFrom. */
+/* copyN is Go's io.CopyN(conn, src, n): a LimitedReader to ReadFrom. */
 static runtime_error *
 copyN(net_Conn *conn, io_Reader src, int64_t n, int64_t *written)
 {
-	io_LimitedReader lr = { .N = n };
-	runtime_error	*err;
-
-	lr.R = src;
-	err = net_TCPConn_ReadFrom(
-	    net_Conn_TCPConn(conn), io_LimitedReader_Reader(&lr), written);
-	if (*written == n) {
-		runtime_error_Free(err);
-		return NULL;
-	}
-	if (*written < n && err == NULL)
-		err = io_EOF;
-	return err;
+	return io_CopyN(net_Conn_Writer(conn), src, n, written);
 }
 
 /* The server side of TestSendfile: its errors go to errc. */

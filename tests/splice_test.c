@@ -76,31 +76,11 @@ startSpliceClient(spliceClient *sc, net_Conn *conn, bool write,
 	return goStart(spliceClientRun, sc);
 }
 
-/* ioCopy is io.Copy(dst, src) to a Conn: ReadFrom when dst has one. */
+/* ioCopy is Go's io.Copy(dst, src) to a Conn (ReadFrom when it has one). */
 static runtime_error *
 ioCopy(net_Conn *dst, io_Reader src, int64_t *n)
 {
-	runtime_error *err, *werr;
-	char	       buf[32 * 1024];
-	ptrdiff_t      nr, nw;
-
-	if (net_Conn_TCPConn(dst) != NULL)
-		return net_TCPConn_ReadFrom(net_Conn_TCPConn(dst), src, n);
-	*n = 0;
-	for (;;) {
-		err = src.Read(src.self, buf, sizeof(buf), &nr);
-		if (nr > 0) {
-			werr = net_Conn_Write(dst, buf, (size_t)nr, &nw);
-			*n += nw;
-			if (werr != NULL) {
-				if (err != io_EOF)
-					runtime_error_Free(err);
-				return werr;
-			}
-		}
-		if (err != NULL)
-			return err == io_EOF ? NULL : err;
-	}
+	return io_Copy(net_Conn_Writer(dst), src, n);
 }
 
 typedef enum {

@@ -818,15 +818,17 @@ pipeRead(void *self, void *p, size_t len, ptrdiff_t *n)
 	return NULL;
 }
 
+static const io_Type pipeReaderType = { .name = "*os.File", .Read = pipeRead };
+
 static void *
 copyPipeCopier(void *arg)
 {
 	struct copyPipe *cp = arg;
-	io_Reader	 r = { pipeRead, &cp->r };
+	io_Reader	 r = { &pipeReaderType, &cp->r };
 	int64_t		 n;
 
 	/* io.Copy(c, r) uses c's ReadFrom. */
-	cp->err2 = net_TCPConn_ReadFrom(cp->c, r, &n);
+	cp->err2 = io_Copy(net_Conn_Writer(net_TCPConn_Conn(cp->c)), r, &n);
 	return NULL;
 }
 

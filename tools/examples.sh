@@ -96,4 +96,31 @@ for want in "$alice has arrived" "$alice: hello, bob" "$alice has left"; do
 	grep -qxF "$want" "$tmp/bob.got" || fail "chat: bob did not see '$want'"
 done
 echo "examples: chat: bob saw alice arrive, talk and leave"
+# The HTTP/1.1 client on bufio and io.Copy, against its own server.
+timeout 30 "$dir/httpget" >"$tmp/httpget.got" 2>"$tmp/httpget.err" ||
+    fail "httpget: exit $?"
+printf 'HTTP/1.1 200 OK\r\nhello, gonet\n' >"$tmp/httpget.want"
+cmp -s "$tmp/httpget.want" "$tmp/httpget.got" || fail "httpget: wrong response"
+echo "examples: httpget: GET /hello over bufio and io.Copy"
+# As a client of another HTTP/1.1 server, Python's, serving the random file.
+if command -v python3 >/dev/null 2>&1; then
+	mkdir "$tmp/www" && cp "$tmp/random" "$tmp/www/random"
+	python3 -u -m http.server --bind 127.0.0.1 --directory "$tmp/www" 0 \
+	    >"$tmp/pyhttp.out" 2>&1 &
+	pids="$pids $!"
+	i=0
+	until port=$(sed -n 's/.* port \([0-9]*\) .*/\1/p' "$tmp/pyhttp.out" 2>/dev/null) &&
+	    [ -n "$port" ]; do
+		i=$((i + 1))
+		[ $i -le 100 ] || fail "python3 http.server did not start"
+		sleep 0.1
+	done
+	timeout 30 "$dir/httpget" "127.0.0.1:$port" /random >"$tmp/get.got" \
+	    2>"$tmp/get.err" || fail "httpget 127.0.0.1:$port /random: exit $?"
+	{ printf 'HTTP/1.0 200 OK\r\n'; cat "$tmp/random"; } >"$tmp/get.want"
+	cmp -s "$tmp/get.want" "$tmp/get.got" || fail "httpget from python3: bytes differ"
+	echo "examples: httpget: 1 MiB from python3's http.server"
+else
+	echo "examples: SKIP httpget against another server: python3 is not installed"
+fi
 echo "examples: all passed"

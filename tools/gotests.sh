@@ -106,6 +106,16 @@ for f in "$GOSRC"/net/netip/*_test.go; do
 	printf 'net/netip\t%s\ttests/netip/%s.c\n' "$f" "${b%.go}" >>"$tmp/gofiles"
 done
 
+# Packages io and bufio: the test files whose subjects gonet's io and bufio
+# port (io.go, multi.go, bufio.go), twinned with tests/<pkg>/<base>.c.
+for f in "$GOSRC"/io/io_test.go "$GOSRC"/io/multi_test.go \
+    "$GOSRC"/bufio/bufio_test.go; do
+	[ -f "$f" ] || continue
+	b=${f##*/}
+	d=${f%/*}
+	printf '%s\t%s\ttests/%s/%s.c\n' "${d##*/}" "$f" "${d##*/}" "${b%.go}" >>"$tmp/gofiles"
+done
+
 # The C test files, each as "cfile<TAB>twin Go file or empty".
 : >"$tmp/cfiles"
 for c in tests/*.c; do
@@ -134,6 +144,15 @@ for c in tests/*.c; do
 done
 printf '%s\t%s\n' tests/dnsmessage/message_test.c \
     tests/testdata/dnsmessage/message_test.go >>"$tmp/cfiles"
+for c in tests/io/*.c tests/bufio/*.c; do
+	[ -f "$c" ] || continue
+	b=${c##*/}
+	d=${c%/*}
+	d=${d##*/}
+	twin=
+	[ -f "$GOSRC/$d/${b%.c}.go" ] && twin=$GOSRC/$d/${b%.c}.go
+	printf '%s\t%s\n' "$c" "$twin" >>"$tmp/cfiles"
+done
 for c in tests/netip/*.c; do
 	[ -f "$c" ] || continue
 	b=${c##*/}
@@ -308,7 +327,7 @@ END {
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no
 		# file listed here.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|internal\/singleflight|internal\/godebug|runtime|sync|context|dnsmessage)\/[^\/]*$/ &&
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|internal\/singleflight|internal\/godebug|runtime|sync|context|dnsmessage|io|bufio)\/[^\/]*$/ &&
 		    CTWIN[c] !~ /\/time\/(sleep|tick)_test\.go$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]

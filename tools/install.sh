@@ -9,12 +9,13 @@ destdir=$1 prefix=$2 soname=$3 version=$4
 inc=$destdir$prefix/include/gonet
 lib=$destdir$prefix/lib
 mkdir -p "$destdir$prefix/bin" "$inc/net/netip" "$inc/dnsmessage" \
-    "$inc/runtime" "$inc/errors" "$inc/io" "$inc/context" "$inc/os" "$inc/syscall" "$inc/sync" "$inc/time" "$lib/pkgconfig"
+    "$inc/runtime" "$inc/errors" "$inc/io" "$inc/bufio" "$inc/context" "$inc/os" "$inc/syscall" "$inc/sync" "$inc/time" "$lib/pkgconfig"
 cp net/net.h "$inc/net/"
 cp net/netip/netip.h "$inc/net/netip/"
 cp runtime/runtime.h runtime/chan.h "$inc/runtime/"
 cp errors/errors.h "$inc/errors/"
 cp io/io.h "$inc/io/"
+cp bufio/bufio.h "$inc/bufio/"
 cp context/context.h "$inc/context/"
 cp os/os.h "$inc/os/"
 cp dnsmessage/dnsmessage.h "$inc/dnsmessage/"

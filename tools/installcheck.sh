@@ -15,6 +15,7 @@ cat >"$d/ip.c" <<'C'
 #include <dnsmessage/dnsmessage.h>
 #include <errors/errors.h>
 #include <io/io.h>
+#include <bufio/bufio.h>
 #include <os/os.h>
 #include <sync/sync.h>
 #include <time/time.h>

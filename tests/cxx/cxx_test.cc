@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "bufio/bufio.h"
 #include "context/context.h"
 #include "dnsmessage/dnsmessage.h"
 #include "errors/errors.h"

@@ -1,0 +1,28 @@
+/*
+ * C port of go1.19 src/internal/poll/fd_writev_unix.go (kept in net/):
+ * the writev system call.
+ * built on: dragonfly freebsd linux netbsd || (openbsd && mips64) || solaris
+ */
+#include <errno.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+
+#include "net/net_impl.h"
+
+/*
+ * net_writev is writev(2) on a socket, sent as sendmsg so that it can
+ * carry net_sendFlags: Go ignores SIGPIPE process-wide, a library may
+ * not, so a closed peer must give EPIPE here and not the signal.
+ */
+syscall_Errno
+net_writev(int fd, const void *iovecs, int n, ptrdiff_t *wrote)
+{
+	struct msghdr msg = { 0 };
+	ssize_t	      r;
+
+	msg.msg_iov = (struct iovec *)iovecs;
+	msg.msg_iovlen = (size_t)n;
+	r = sendmsg(fd, &msg, net_sendFlags);
+	*wrote = r < 0 ? 0 : (ptrdiff_t)r;
+	return r < 0 ? errno : 0;
+}
