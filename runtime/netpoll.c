@@ -435,13 +435,21 @@ runtime_netpollready(runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode)
 	 * its count only grows; gonet counts every wake-up, as Go 1.21 does.
 	 */
 	if (rg != NULL) {
-		atomic_fetch_sub(&netpollWaiters, 1);
+		if (!rg->plain)
+			atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, rg);
 	}
 	if (wg != NULL) {
-		atomic_fetch_sub(&netpollWaiters, 1);
+		if (!wg->plain)
+			atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, wg);
 	}
+}
+
+uintptr_t
+runtime_pollDesc_fd(void *pd)
+{
+	return ((runtime_pollDesc *)pd)->fd;
 }
 
 bool
@@ -489,7 +497,8 @@ netpollblockcommit(runtime_g *gp, void *gpp)
 	old = pdWait;
 	r = atomic_compare_exchange_strong(
 	    (_Atomic uintptr_t *)gpp, &old, (uintptr_t)gp);
-	if (r)
+	/* A plain thread waits in poll(2) itself: no poller need watch. */
+	if (r && !gp->plain)
 		atomic_fetch_add(&netpollWaiters, 1);
 	return r;
 }
@@ -497,8 +506,21 @@ netpollblockcommit(runtime_g *gp, void *gpp)
 static void
 netpollgoready(runtime_g *gp)
 {
-	atomic_fetch_sub(&netpollWaiters, 1);
+	if (!gp->plain)
+		atomic_fetch_sub(&netpollWaiters, 1);
 	runtime_goready(gp);
+}
+
+/*
+ * runtime_netpollunblockg is readiness seen by a plain thread waiting on
+ * pd in poll(2): it takes the thread's g out of the slot as netpoll
+ * would, and reports whether it was still there (else someone else has
+ * readied it, or is about to).
+ */
+bool
+runtime_netpollunblockg(void *pd, int32_t mode, runtime_g *gp)
+{
+	return netpollunblock(pd, mode, true) == gp;
 }
 
 /*
@@ -511,6 +533,7 @@ netpollblock(runtime_pollDesc *pd, int32_t mode, bool waitio)
 {
 	_Atomic uintptr_t *gpp;
 	uintptr_t	   v, old;
+	runtime_g	  *gp;
 
 	gpp = &pd->rg;
 	if (mode == 'w')
@@ -534,8 +557,15 @@ netpollblock(runtime_pollDesc *pd, int32_t mode, bool waitio)
 	 * close or deadline either sees pdWait and clears it, or has
 	 * already published the error we read here.
 	 */
-	if (waitio || netpollcheckerr(pd, mode) == runtime_pollNoError)
+	if (waitio || netpollcheckerr(pd, mode) == runtime_pollNoError) {
+		gp = runtime_getg();
+		if (gp->plain) {
+			gp->waitpd = pd;
+			gp->waitmode = mode;
+		}
 		runtime_gopark(netpollblockcommit, (void *)gpp);
+		gp->waitpd = NULL;
+	}
 	old = atomic_exchange(gpp, 0);
 	if (old > pdWait)
 		runtime_throw("runtime: corrupted polldesc");

@@ -4,9 +4,11 @@
  * built on: linux
  */
 #include <linux/futex.h>
+#include <sys/eventfd.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -85,4 +87,41 @@ runtime_getncpu(void)
 {
 	pthread_once(&ncpuOnce, getproccount);
 	return ncpu;
+}
+
+int
+runtime_eventfdOpen(void)
+{
+	return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+void
+runtime_eventfdWrite(int efd)
+{
+	uint64_t one;
+	ssize_t	 r;
+
+	one = 1;
+	do
+		r = write(efd, &one, sizeof(one));
+	while (r < 0 && errno == EINTR);
+}
+
+int
+runtime_pollfd(uintptr_t fd, int32_t mode, int efd)
+{
+	struct pollfd p[2];
+	uint64_t      v;
+
+	p[0].fd = (int)fd;
+	p[0].events = mode == 'r' ? POLLIN : POLLOUT;
+	p[0].revents = 0;
+	p[1].fd = efd;
+	p[1].events = POLLIN;
+	p[1].revents = 0;
+	if (poll(p, 2, -1) < 0)
+		return -1;
+	if (p[1].revents != 0 && read(efd, &v, sizeof(v)) < 0)
+		v = 0; /* already drained by an earlier wake-up */
+	return p[0].revents != 0;
 }

@@ -231,6 +231,7 @@ plaing(void)
 	if (gp == NULL) {
 		gp = runtime_malloc(sizeof(*gp));
 		gp->plain = true;
+		gp->eventfd = -1;
 		gp->plaincache = runtime_malloc(sizeof(*gp->plaincache));
 		gp->alllink = sched.allgs;
 		sched.allgs = gp;
@@ -821,15 +822,20 @@ plainready(runtime_g *gp)
 
 	old = atomic_load(&gp->atomicstatus);
 	for (;;) {
-		if ((old & ~(uint32_t)Gpolling) != Gwaiting)
+		if ((old & ~(uint32_t)(Gpolling | Gdirect)) != Gwaiting)
 			runtime_throw("bad g->status in ready");
 		if (atomic_compare_exchange_weak(
 			&gp->atomicstatus, &old, Grunnable))
 			break;
 	}
-	/* From here gp may run on: only its status word is touched. */
+	/*
+	 * From here gp may run on: only what outlives it is touched, its
+	 * status word and its eventfd (kept with the g, see runtime2.h).
+	 */
 	if ((old & Gpolling) != 0)
 		runtime_netpollBreak();
+	else if ((old & Gdirect) != 0)
+		runtime_eventfdWrite(gp->eventfd);
 	else
 		runtime_futexwakeup(&gp->atomicstatus, 1);
 }
@@ -1311,14 +1317,51 @@ plainpoll(runtime_g *gp)
 }
 
 /*
- * plainpark parks a plain thread until goready: it polls for everyone
- * while nobody else does and the network is worth watching, else it
- * sleeps on its status word.
+ * plainwaitfd is a plain thread's wait for its own descriptor: poll(2) on
+ * it and on the thread's eventfd, so that the kernel wakes the thread
+ * itself when data arrives, as a blocking read would, with no poller in
+ * between; Close, deadlines and other wake-ups come through the eventfd.
+ * It returns false, having waited for nothing, if there is no eventfd
+ * (out of descriptors): the thread then waits as any other plain thread.
+ */
+static bool
+plainwaitfd(runtime_g *gp)
+{
+	uint32_t old;
+	int	 r;
+
+	if (gp->eventfd < 0 && (gp->eventfd = runtime_eventfdOpen()) < 0)
+		return false;
+	old = Gwaiting;
+	if (!atomic_compare_exchange_strong(
+		&gp->atomicstatus, &old, Gwaiting | Gdirect))
+		return true; /* readied already */
+	for (;;) {
+		r = runtime_pollfd(
+		    runtime_pollDesc_fd(gp->waitpd), gp->waitmode, gp->eventfd);
+		if ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gdirect) ==
+		    Grunnable)
+			return true;
+		if (r > 0 &&
+		    runtime_netpollunblockg(gp->waitpd, gp->waitmode, gp)) {
+			casgstatus(gp, Gwaiting | Gdirect, Grunnable);
+			return true;
+		}
+	}
+}
+
+/*
+ * plainpark parks a plain thread until goready: it waits in poll(2) for
+ * its own descriptor, or polls for everyone while nobody else does and
+ * the network is worth watching, else it sleeps on its status word.
  */
 static void
 plainpark(runtime_g *gp)
 {
 	int64_t next;
+
+	if (gp->waitpd != NULL && plainwaitfd(gp))
+		return;
 
 	while ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gpolling) !=
 	    Grunnable) {

@@ -34,6 +34,17 @@ void runtime_osyield(void);
 int32_t runtime_getncpu(void);
 
 /*
+ * A plain thread's own wait for a descriptor (os_<GOOS>.c): an eventfd
+ * to be woken through (-1 if none can be made), its write, and pollfd,
+ * which sleeps until fd is ready for mode ('r' or 'w') or efd is written
+ * (then drained); it returns 1 for fd, 0 for efd alone, -1 if
+ * interrupted.
+ */
+int  runtime_eventfdOpen(void);
+void runtime_eventfdWrite(int efd);
+int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
+
+/*
  * fastrand is Go's per-M wyrand generator (stubs.c); fastrandn(n) is a
  * value in [0, n).  Not for cryptography.
  */
@@ -46,10 +57,11 @@ typedef struct runtime_m     runtime_m;
 typedef struct runtime_p     runtime_p;
 
 /*
- * Go's goroutine and P status values (runtime2.go).  Gpolling is gonet's:
- * ORed onto Gwaiting, it says a plain thread (see runtime_g.plain) sleeps
- * in netpoll on behalf of everyone, so goready must break the poll rather
- * than wake a futex.
+ * Go's goroutine and P status values (runtime2.go).  Gpolling and
+ * Gdirect are gonet's, ORed onto Gwaiting by a plain thread (see
+ * runtime_g.plain): Gpolling says it sleeps in netpoll on behalf of
+ * everyone, so goready must break the poll; Gdirect that it sleeps in
+ * poll(2) on its own descriptor, so goready must write its eventfd.
  */
 enum {
 	Gidle = 0,
@@ -58,7 +70,8 @@ enum {
 	Gsyscall = 3,
 	Gwaiting = 4,
 	Gdead = 6,
-	Gpolling = 0x1000
+	Gpolling = 0x1000,
+	Gdirect = 0x2000
 };
 
 enum { Pidle = 0, Prunning = 1, Psyscall = 2, Pdead = 4 };
@@ -82,12 +95,12 @@ typedef struct runtime_sudogcache {
  * and never runs on an M.  Each M's g0 is a g with isg0 set.
  */
 struct runtime_g {
-	runtime_gctx	 ctx;	 /* saved registers, stack, sanitizer state */
-	runtime_stack	 stack;	 /* the goroutine's own stack, kept for reuse */
+	runtime_gctx	 ctx;	/* saved registers, stack, sanitizer state */
+	runtime_stack	 stack; /* the goroutine's own stack, kept for reuse */
 	_Atomic uint32_t atomicstatus; /* Gxxx; a plain g's futex word */
-	runtime_g	*schedlink; /* run queues and free lists */
-	runtime_g	*alllink;   /* sched.allgs, for the g's lifetime */
-	runtime_m	*m;	    /* the M running it, while it runs */
+	runtime_g	*schedlink;    /* run queues and free lists */
+	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
+	runtime_m	*m;	       /* the M running it, while it runs */
 	int64_t		 goid;
 	bool		 plain;
 	bool		 isg0;
@@ -105,6 +118,16 @@ struct runtime_g {
 	_Atomic uint32_t selectDone;
 
 	runtime_sudogcache *plaincache; /* a plain thread's sudog cache */
+	/*
+	 * A plain thread blocked on a descriptor waits for it in poll(2)
+	 * (proc.c, plainwaitfd): waitpd and waitmode say which, set by
+	 * netpollblock; eventfd is how others wake it, made on first need
+	 * and kept with the g (gs are recycled, never freed), so that a late
+	 * wake-up never writes to a descriptor number reused since.
+	 */
+	void   *waitpd;
+	int32_t waitmode;
+	int	eventfd; /* -1 until made */
 };
 
 /*
@@ -168,13 +191,13 @@ struct runtime_p {
 	int64_t	 sysmonSchedwhen;
 	int64_t	 sysmonSyscallwhen;
 
-	_Atomic uint32_t	  runqhead;
-	_Atomic uint32_t	  runqtail;
-	runtime_g *_Atomic	  runq[runqSize];
-	runtime_g *_Atomic	  runnext;
-	runtime_gList		  gFree;
-	int32_t			  gFreeN;
-	runtime_sudogcache	  sudogcache;
+	_Atomic uint32_t   runqhead;
+	_Atomic uint32_t   runqtail;
+	runtime_g *_Atomic runq[runqSize];
+	runtime_g *_Atomic runnext;
+	runtime_gList	   gFree;
+	int32_t		   gFreeN;
+	runtime_sudogcache sudogcache;
 };
 
 /*
