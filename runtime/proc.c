@@ -44,6 +44,9 @@ enum { maxGomaxprocs = 1024 };
 /* forcePollNs: sysmon polls the network when nobody has for this long. */
 enum { forcePollNs = 10 * 1000 * 1000 };
 
+/* forcePreemptNs is Go's bound on one time slice. */
+enum { forcePreemptNs = 10 * 1000 * 1000 };
+
 /*
  * vacancyMax bounds how long the poller role may stay vacant while
  * someone waits on the network or a timer (see plainleave): sysmon looks
@@ -1133,6 +1136,28 @@ idle(void)
 }
 
 /*
+ * preemptRunnext honours sysmon's preemption request at the first
+ * scheduling point: a g readied into runnext inherits the time slice of
+ * the g that readied it, so two goroutines handing a value back and
+ * forth would otherwise keep a P to themselves for ever.  Go preempts the
+ * running goroutine after 10 ms; C cannot, so the pair is broken here
+ * instead, the next g going to the tail of the queue (TestPingPongHog).
+ */
+static void
+preemptRunnext(runtime_p *pp)
+{
+	runtime_g *next;
+
+	if (!atomic_load_explicit(&pp->preempt, memory_order_relaxed) ||
+	    !atomic_exchange(&pp->preempt, false))
+		return;
+	next = atomic_exchange(&pp->runnext, NULL);
+	if (next != NULL)
+		runqput(pp, next, false);
+	atomic_fetch_add_explicit(&pp->schedtick, 1, memory_order_relaxed);
+}
+
+/*
  * findrunnable returns a g to run, searching this P's queue, the global
  * queue, the network, and the other Ps, in Go's order; with nothing
  * anywhere it gives the P up and sleeps (idle).
@@ -1150,7 +1175,10 @@ findrunnable(bool *inheritTime)
 		pp = mp->p;
 		*inheritTime = false;
 		checkTimers(runtime_nanotime());
-		if (pp->schedtick % 61 == 0 &&
+		preemptRunnext(pp);
+		if (atomic_load_explicit(&pp->schedtick, memory_order_relaxed) %
+			    61 ==
+			0 &&
 		    atomic_load(&sched.runqsize) > 0) {
 			runtime_lock(&sched.lock);
 			gp = globrunqget(pp, 1);
@@ -1196,7 +1224,8 @@ execute(runtime_g *gp, bool inheritTime)
 	gp->m = mp;
 	casgstatus(gp, Grunnable, Grunning);
 	if (!inheritTime)
-		mp->p->schedtick++;
+		atomic_fetch_add_explicit(
+		    &mp->p->schedtick, 1, memory_order_relaxed);
 	setg(gp);
 	runtime_gctx_gogo(&mp->g0.ctx, &gp->ctx);
 }
@@ -1749,9 +1778,30 @@ runtime_exitsyscall(void)
 /* sysmon: the thread without a P that watches the others. */
 
 /*
+ * preemptone asks pp to end its time slice at its next scheduling point
+ * when the same slice has lasted forcePreemptNs (Go's retake for
+ * Prunning Ps, without the signal Go sends).
+ */
+static void
+preemptone(runtime_p *pp, int64_t now)
+{
+	uint32_t t;
+
+	t = atomic_load_explicit(&pp->schedtick, memory_order_relaxed);
+	if (pp->sysmonSchedtick != t) {
+		pp->sysmonSchedtick = t;
+		pp->sysmonSchedwhen = now;
+	} else if (pp->sysmonSchedwhen + forcePreemptNs <= now) {
+		atomic_store(&pp->preempt, true);
+	}
+}
+
+/*
  * retake hands off Ps whose M has been in a system call for a sysmon
- * tick while there is other work; it returns how many.  Ps running one
- * goroutine for long cannot be preempted in C; they are left alone.
+ * tick while there is other work; it returns how many.  A P whose time
+ * slice has lasted forcePreemptNs is asked to end it at its next
+ * scheduling point (preemptone); C cannot stop a goroutine that never
+ * reaches one.
  */
 static int
 retake(int64_t now)
@@ -1765,7 +1815,13 @@ retake(int64_t now)
 	n = getgomaxprocs();
 	for (i = 0; i < n; i++) {
 		pp = atomic_load(&allp[i]);
-		if (pp == NULL || atomic_load(&pp->status) != Psyscall)
+		if (pp == NULL)
+			continue;
+		if (atomic_load(&pp->status) == Prunning) {
+			preemptone(pp, now);
+			continue;
+		}
+		if (atomic_load(&pp->status) != Psyscall)
 			continue;
 		t = atomic_load(&pp->syscalltick);
 		if (pp->sysmonSyscalltick != t) {

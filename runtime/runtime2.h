@@ -183,7 +183,12 @@ struct runtime_p {
 	_Atomic uint32_t status;
 	runtime_p	*link;
 	runtime_m	*m;
-	uint32_t	 schedtick;
+	_Atomic uint32_t schedtick; /* written by the owner, read by sysmon */
+	/*
+	 * preempt is sysmon's request that the P's next schedule not hand
+	 * its time slice on through runnext (see proc.c, retake).
+	 */
+	_Atomic bool	 preempt;
 	_Atomic uint32_t syscalltick;
 	/* What sysmon saw last time (Go's sysmontick). */
 	uint32_t sysmonSchedtick;
