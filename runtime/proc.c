@@ -1140,8 +1140,9 @@ idle(void)
  * scheduling point: a g readied into runnext inherits the time slice of
  * the g that readied it, so two goroutines handing a value back and
  * forth would otherwise keep a P to themselves for ever.  Go preempts the
- * running goroutine after 10 ms; C cannot, so the pair is broken here
- * instead, the next g going to the tail of the queue (TestPingPongHog).
+ * running goroutine after 10 ms and queues it globally; C cannot, so the
+ * pair is broken here instead, the next g going to the global queue
+ * behind whatever waits there (TestPingPongHog).
  */
 static void
 preemptRunnext(runtime_p *pp)
@@ -1152,8 +1153,11 @@ preemptRunnext(runtime_p *pp)
 	    !atomic_exchange(&pp->preempt, false))
 		return;
 	next = atomic_exchange(&pp->runnext, NULL);
-	if (next != NULL)
-		runqput(pp, next, false);
+	if (next != NULL) {
+		runtime_lock(&sched.lock);
+		globrunqput(next);
+		runtime_unlock(&sched.lock);
+	}
 	atomic_fetch_add_explicit(&pp->schedtick, 1, memory_order_relaxed);
 }
 
