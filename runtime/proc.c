@@ -1930,25 +1930,88 @@ gomaxprocsenv(void)
 	return (int32_t)n;
 }
 
-/* schedinit makes the Ps and starts sysmon, on first use of the runtime. */
+/* newsysmon starts sysmon's thread. */
 static void
-schedinit(void)
+newsysmon(void)
 {
 	pthread_attr_t attr;
 	pthread_t      t;
 
-	if (pthread_key_create(&plainkey, plainexit) != 0)
-		runtime_throw("runtime: pthread_key_create failed");
-	atomic_store(&sched.lastpoll, runtime_nanotime());
-	runtime_lock(&sched.lock);
-	procresize(gomaxprocsenv());
-	runtime_unlock(&sched.lock);
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, 256 * 1024);
 	if (pthread_create(&t, &attr, sysmon, NULL) != 0)
 		runtime_throw("runtime: cannot start sysmon");
 	pthread_attr_destroy(&attr);
+}
+
+/*
+ * fork.  A child has only the thread that forked: the other Ms, sysmon
+ * and any plain thread are gone.  Go's rule is that the child execs at
+ * once; gonet's tests also run code in forked children (runChild), so
+ * the child's scheduler forgets the Ms it lost, takes back their Ps with
+ * the goroutines queued on them, and starts a sysmon of its own.
+ * sched.lock is held across the fork so that the child finds the lists
+ * consistent.  The child still shares the parent's epoll instance, so a
+ * child that goes on polling may take events meant for the parent: it
+ * must exec, or only wait for what it started itself.
+ */
+static void
+forkPrepare(void)
+{
+	runtime_lock(&sched.lock);
+}
+
+static void
+forkParent(void)
+{
+	runtime_unlock(&sched.lock);
+}
+
+static void
+forkChild(void)
+{
+	runtime_m *self;
+	runtime_p *pp;
+	runtime_g *gp;
+	bool	   inherit;
+	int32_t	   i;
+
+	self = getm();
+	sched.midle = NULL;
+	sched.nmidle = 0;
+	sched.pidle = NULL;
+	atomic_store(&sched.npidle, 0);
+	atomic_store(&sched.nmspinning, self != NULL && self->spinning);
+	for (i = 0; i < atomic_load(&nallp); i++) {
+		pp = atomic_load(&allp[i]);
+		if ((self != NULL && self->p == pp) ||
+		    atomic_load(&pp->status) == Pdead)
+			continue;
+		while ((gp = runqget(pp, &inherit)) != NULL)
+			globrunqput(gp);
+		pp->m = NULL;
+		pidleput(pp);
+	}
+	atomic_store(&sched.lastpoll, runtime_nanotime());
+	atomic_store(&sched.pollUntil, 0);
+	runtime_unlock(&sched.lock);
+	newsysmon();
+}
+
+/* schedinit makes the Ps and starts sysmon, on first use of the runtime. */
+static void
+schedinit(void)
+{
+	if (pthread_key_create(&plainkey, plainexit) != 0)
+		runtime_throw("runtime: pthread_key_create failed");
+	if (pthread_atfork(forkPrepare, forkParent, forkChild) != 0)
+		runtime_throw("runtime: pthread_atfork failed");
+	atomic_store(&sched.lastpoll, runtime_nanotime());
+	runtime_lock(&sched.lock);
+	procresize(gomaxprocsenv());
+	runtime_unlock(&sched.lock);
+	newsysmon();
 }
 
 /*
