@@ -1536,6 +1536,12 @@ malg(void)
 	return gp;
 }
 
+/*
+ * stackKeep is how much of a dead goroutine's stack stays resident for
+ * the next one: a network goroutine's frames take a few KiB.
+ */
+enum { stackKeep = 16 << 10 };
+
 /* goexit0 finishes a returned goroutine on g0 and schedules another. */
 static void
 goexit0(void *arg)
@@ -1549,6 +1555,7 @@ goexit0(void *arg)
 	casgstatus(gp, Grunning, Gdead);
 	dropg(mp);
 	runtime_gctx_destroy(&gp->ctx);
+	runtime_stackshrink(gp->stack, stackKeep);
 	gp->startfn = NULL;
 	gp->startarg = NULL;
 	gfput(mp->p, gp);

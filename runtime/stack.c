@@ -233,3 +233,25 @@ runtime_stackguard(uintptr_t addr)
 			return true;
 	return false;
 }
+
+/*
+ * runtime_stackshrink gives back the pages of stk below its top keep
+ * bytes if the goroutine that used it reached below them, so that a dead
+ * goroutine's deep frames do not stay resident while its g waits for
+ * reuse (Go frees a grown stack when its goroutine exits).  One mincore
+ * of the first page below keep tells whether it went that deep; a
+ * goroutine that stayed above pays that one system call.
+ */
+void
+runtime_stackshrink(runtime_stack stk, size_t keep)
+{
+	unsigned char vec;
+	uintptr_t     probe;
+
+	if (stk.hi - stk.lo <= keep + pageSize)
+		return;
+	probe = (stk.hi - keep - pageSize) & ~(uintptr_t)(pageSize - 1);
+	if (mincore((void *)probe, pageSize, &vec) != 0 || (vec & 1) == 0)
+		return;
+	madvise((void *)stk.lo, probe + pageSize - stk.lo, MADV_DONTNEED);
+}

@@ -76,6 +76,11 @@ enum { runtime_stackCacheHot = 32 };
 /* runtime_stackfree returns stk to the cache; nothing may run on it. */
 void   runtime_stackfree(runtime_stack stk);
 size_t runtime_stackSize(void);
+/*
+ * runtime_stackshrink returns to the kernel the pages of stk below its
+ * top keep bytes, if they were touched; nothing may run on stk.
+ */
+void runtime_stackshrink(runtime_stack stk, size_t keep);
 /* runtime_stackguard reports whether addr lies in some stack's guard. */
 bool runtime_stackguard(uintptr_t addr);
 
