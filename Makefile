@@ -83,6 +83,7 @@ OS_PKG_SRCS = os/error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c net/dnsclient.c \
+	net/dnsconfig.c net/nss.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
@@ -117,7 +118,7 @@ HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runti
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
