@@ -76,6 +76,7 @@ ERRORS_SRCS = errors/errors.c errors/wrap.c
 IO_SRCS = io/io.c
 CONTEXT_SRCS = context/context.c
 ITOA_SRCS = internal/itoa/itoa.c
+GODEBUG_SRCS = internal/godebug/godebug.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
@@ -83,13 +84,14 @@ OS_PKG_SRCS = os/error.c
 NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	net/tcpsock.c net/udpsock.c net/iprawsock.c net/unixsock.c \
 	net/dial.c net/lookup.c net/hosts.c net/port.c net/dnsclient.c \
-	net/dnsconfig.c net/nss.c \
+	net/dnsconfig.c net/nss.c net/conf.c \
+	net/addrselect.c \
 	net/netip/netip.c net/netip/uint128.c \
 	net/netip/leaf_alts.c internal/intern/intern.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -118,7 +120,7 @@ HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runti
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h internal/itoa/itoa.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 

@@ -2,7 +2,7 @@
 # the files of every Unix (mk/unix.mk) and those whose Go build
 # constraints name Linux among fewer systems.
 include mk/unix.mk
-OS_CPPFLAGS = -D_GNU_SOURCE
+OS_CPPFLAGS = -D_GNU_SOURCE -DGONET_GOOS=\"linux\"
 OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
 	syscall/zerrors_linux_amd64.c runtime/os_linux.c \
 	runtime/netpoll_epoll.c net/sock_linux.c net/sock_cloexec.c \

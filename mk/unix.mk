@@ -10,4 +10,4 @@ UNIX_SRCS = syscall/syscall_unix.c runtime/signal_unix.c \
 UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/error_posix_test.c tests/unixsock_readmsg_test.c \
 	tests/fd_posix_test.c tests/dnsconfig_unix_test.c \
-	tests/nss_test.c
+	tests/nss_test.c tests/conf_test.c tests/addrselect_test.c
