@@ -107,7 +107,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/stack_test.c tests/dnsmessage/message_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
-	tests/tick_test.c \
+	tests/tick_test.c tests/dnsname_test.c tests/dnsclient_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
@@ -383,6 +383,7 @@ test-loaded: $(TESTBIN)
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC) \
     $(LINKCHECK_$(OX))
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	CK_RUN_SUITE=lookup sh tools/dnsns.sh $(TESTBIN)
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)

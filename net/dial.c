@@ -158,9 +158,9 @@ net_parseNetwork(const char *network, bool needsProto, char **afnet, int *proto)
  * the hint's family, unless either side is a wildcard.
  */
 runtime_error *
-net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
-    const char *network, const char *addr, const net_Addr *hint,
-    net_addrList *addrs)
+net_Resolver_resolveAddrList(net_Resolver *r, context_Context *ctx,
+    const char *op, const char *network, const char *addr,
+    const net_Addr *hint, net_addrList *addrs)
 {
 	net_UnixAddr  *ua;
 	runtime_error *err;
@@ -191,7 +191,7 @@ net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
 		addrs->n = 1;
 		goto out;
 	}
-	err = net_Resolver_internetAddrList(r, afnet, addr, addrs);
+	err = net_Resolver_internetAddrList(r, ctx, afnet, addr, addrs);
 	if (err != NULL || strcmp(op, "dial") != 0 || hint == NULL)
 		goto out;
 	err = net_filterByHint(addrs, hint);
@@ -338,7 +338,7 @@ net_Dialer_DialContext(net_Dialer *d, context_Context *ctx, const char *network,
 		}
 	}
 	err = net_Resolver_resolveAddrList(
-	    d->Resolver, "dial", network, address, d->LocalAddr, &addrs);
+	    d->Resolver, ctx, "dial", network, address, d->LocalAddr, &addrs);
 	if (err != NULL) {
 		err = net_newOpError("dial", network, NULL, NULL, err);
 		goto out;
@@ -625,7 +625,7 @@ net_ListenConfig_Listen(net_ListenConfig *lc, context_Context *ctx,
 	if (ctx == NULL)
 		ctx = context_Background();
 	err = net_Resolver_resolveAddrList(
-	    NULL, "listen", network, address, NULL, &addrs);
+	    NULL, ctx, "listen", network, address, NULL, &addrs);
 	if (err != NULL)
 		return net_newOpError("listen", network, NULL, NULL, err);
 	sl.ListenConfig = *lc;
@@ -666,7 +666,7 @@ net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
 	if (ctx == NULL)
 		ctx = context_Background();
 	err = net_Resolver_resolveAddrList(
-	    NULL, "listen", network, address, NULL, &addrs);
+	    NULL, ctx, "listen", network, address, NULL, &addrs);
 	if (err != NULL)
 		return net_newOpError("listen", network, NULL, NULL, err);
 	sl.ListenConfig = *lc;

@@ -149,7 +149,7 @@ net_ResolveIPAddr(const char *network, const char *address, net_IPAddr **addr)
 		free(afnet);
 		return net_newUnknownNetworkError(network);
 	}
-	err = net_Resolver_internetAddrList(NULL, afnet, address, &addrs);
+	err = net_Resolver_internetAddrList(NULL, NULL, afnet, address, &addrs);
 	free(afnet);
 	if (err != NULL)
 		return err;
@@ -427,6 +427,7 @@ const net_ConnType net_IPConnType = {
 	.SetReadDeadline = IPConn_SetReadDeadline,
 	.SetWriteDeadline = IPConn_SetWriteDeadline,
 	.Free = IPConn_Free,
+	.PacketConn = true,
 };
 
 static runtime_error *

@@ -172,7 +172,7 @@ net_ResolveUDPAddr(const char *network, const char *address, net_UDPAddr **addr)
 	else if (strcmp(network, "udp") != 0 && strcmp(network, "udp4") != 0 &&
 	    strcmp(network, "udp6") != 0)
 		return net_newUnknownNetworkError(network);
-	err = net_Resolver_internetAddrList(NULL, network, address, &addrs);
+	err = net_Resolver_internetAddrList(NULL, NULL, network, address, &addrs);
 	if (err != NULL)
 		return err;
 	a = (const net_UDPAddr *)net_addrList_forResolve(
@@ -597,6 +597,7 @@ const net_ConnType net_UDPConnType = {
 	.SetReadDeadline = UDPConn_SetReadDeadline,
 	.SetWriteDeadline = UDPConn_SetWriteDeadline,
 	.Free = UDPConn_Free,
+	.PacketConn = true,
 };
 
 static runtime_error *

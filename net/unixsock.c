@@ -413,6 +413,7 @@ const net_ConnType net_UnixConnType = {
 	.SetReadDeadline = UnixConn_SetReadDeadline,
 	.SetWriteDeadline = UnixConn_SetWriteDeadline,
 	.Free = UnixConn_Free,
+	.PacketConn = true,
 };
 
 static runtime_error *

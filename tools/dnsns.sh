@@ -7,19 +7,29 @@
 # without it.  No query can reach the machine's nameserver: the namespace
 # has no route off the host, and resolv.conf names only loopback.
 # Exits with CMD's status; if the namespace or nsd cannot be had, runs CMD
-# without GONET_DNSNS (so those tests skip, saying why) and says so.
+# without GONET_DNSNS (so those tests skip, saying why) and says so, or
+# with --require first, does not run CMD and exits 77.
 top=$(cd "$(dirname "$0")/.." && pwd)
 data=$top/tests/testdata/dns
 
+# cannot REASON: the namespace is not to be had; skip or run CMD bare.
+cannot() {
+	echo "dnsns: SKIP: $1" >&2
+	shift
+	[ "$require" = 1 ] && exit 77
+	exec "$@"
+}
+
 if [ "${1:-}" != --inside ]; then
-	if ! command -v nsd >/dev/null 2>&1 && [ ! -x /usr/sbin/nsd ]; then
-		echo "dnsns: SKIP: nsd is not installed (tools/setup.sh)" >&2
-		exec "$@"
+	require=0
+	if [ "${1:-}" = --require ]; then
+		require=1
+		shift
 	fi
-	if ! unshare -m -n true 2>/dev/null; then
-		echo "dnsns: SKIP: unshare -m -n is refused here (needs root)" >&2
-		exec "$@"
-	fi
+	command -v nsd >/dev/null 2>&1 || [ -x /usr/sbin/nsd ] ||
+	    cannot "nsd is not installed (tools/setup.sh)" "$@"
+	unshare -m -n true 2>/dev/null ||
+	    cannot "unshare -m -n is refused here (needs root)" "$@"
 	exec unshare -m -n --propagation private sh "$0" --inside "$@"
 fi
 shift
