@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "net/dnsconfig.h"
+#include "net/dnsclient.h"
 
 /*
  * A name-to-number row of Go's protocols and services maps.  Go's maps
@@ -300,9 +300,10 @@ net_newIPAddrs(const net_IP *ips, const net_string *zones, int n)
  */
 typedef struct net_lookupCall {
 	atomic_int	 refs;
-	runtime_hchan	*done; /* closed when the lookup returns */
-	net_Resolver	*r;
-	context_Context *ctx; /* the lookup's own, cancelled on abandon */
+	runtime_hchan	*done;	/* closed when the lookup returns */
+	net_Resolver	*r;	/* &rcopy, or NULL */
+	net_Resolver	 rcopy; /* the caller's may be gone before the end */
+	context_Context *ctx;	/* the lookup's own, cancelled on abandon */
 	char		*network, *host;
 	net_IPAddr	*addrs;
 	int		 naddrs;
@@ -332,6 +333,7 @@ net_lookupCall_run(void *arg)
 	    c->network, c->host, &c->addrs, &c->naddrs);
 	runtime_closechan(c->done);
 	net_lookupCall_release(c);
+	sync_WaitGroup_Done(&net_dnsWaitGroup);
 }
 
 /*
@@ -356,7 +358,8 @@ net_lookupIPError(runtime_error *err, const char *host)
  * net_Resolver_lookupIPAddr answers literals itself and sends names to
  * lookupIP through testHookLookupIP.  When ctx can end, the lookup runs in
  * its own goroutine under a context of its own, and the caller returns
- * with ctx's error if ctx ends first.  Go also shares identical lookups
+ * with ctx's error if ctx ends first.  That goroutine keeps a copy of *r;
+ * what r->DialArg points to must outlive it (net_dnsWaitGroup counts it).  Go also shares identical lookups
  * in flight (singleflight); gonet does not yet: each caller asks anew.
  */
 runtime_error *
@@ -387,12 +390,16 @@ net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
 			host, addrs, naddrs),
 		    host);
 	c = runtime_malloc(sizeof(*c));
-	*c = (net_lookupCall){ .r = r,
-		.network = runtime_strdup(network),
+	*c = (net_lookupCall){ .network = runtime_strdup(network),
 		.host = runtime_strdup(host) };
+	if (r != NULL) {
+		c->rcopy = *r;
+		c->r = &c->rcopy;
+	}
 	atomic_init(&c->refs, 2);
 	c->done = runtime_makechan(1, 0);
 	c->ctx = context_WithCancel(context_Background());
+	sync_WaitGroup_Add(&net_dnsWaitGroup, 1);
 	runtime_Go(net_lookupCall_run, c);
 	cases[0] = (runtime_scase){ context_Context_Done(ctx), NULL };
 	cases[1] = (runtime_scase){ c->done, NULL };

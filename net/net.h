@@ -462,7 +462,9 @@ runtime_error *net_ListenConfig_ListenPacket(net_ListenConfig *lc,
  * nsswitch.conf), never libc.  net_Resolver is Go's Resolver; NULL and
  * net_DefaultResolver are the default one and a zero struct behaves like
  * Go's zero Resolver.  Dial, when set, replaces the dialer that reaches a
- * DNS server ("udp" or "tcp", address "host:port"); arg is DialArg.
+ * DNS server ("udp" or "tcp", address "host:port"); arg is DialArg, which
+ * must stay valid until every lookup through the Resolver has finished
+ * (one whose ctx ended early may still be running).
  *
  * Results are one malloc'd block each, strings included, that one free()
  * releases (NULL and 0 on error); counts are written through int *n.  A

@@ -766,14 +766,15 @@ START_TEST(testDialByName)
 	net_Listener  *ln;
 	net_Conn      *c;
 	runtime_error *err;
-	char	      *host, *port, *addr;
+	char	      *host, *port, *addr, *laddr;
 
 	if (mustHaveDNSNS())
 		return;
 	err = net_Listen("tcp", "127.0.0.1:0", &ln);
 	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
-	err = net_SplitHostPort(
-	    net_Addr_String(net_Listener_Addr(ln)), &host, &port);
+	laddr = net_Addr_String(net_Listener_Addr(ln));
+	err = net_SplitHostPort(laddr, &host, &port);
+	free(laddr);
 	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
 	addr = net_JoinHostPort(dialByNameTests[_i], port);
 	err = net_Dial("tcp", addr, &c);
