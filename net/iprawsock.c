@@ -149,7 +149,8 @@ net_ResolveIPAddr(const char *network, const char *address, net_IPAddr **addr)
 		free(afnet);
 		return net_newUnknownNetworkError(network);
 	}
-	err = net_Resolver_internetAddrList(NULL, NULL, afnet, address, &addrs);
+	err = net_Resolver_internetAddrList(
+	    net_DefaultResolver, NULL, afnet, address, &addrs);
 	free(afnet);
 	if (err != NULL)
 		return err;

@@ -323,8 +323,8 @@ net_Resolver_internetAddrList(net_Resolver *r, context_Context *ctx,
 		goto out;
 	}
 
-	if ((err = net_Resolver_lookupIPAddr(
-		 r, ctx, net, host, &ips, &nips)) != NULL)
+	if ((err = net_Resolver_lookupIPAddr(r, ctx, net, host, &ips, &nips)) !=
+	    NULL)
 		goto out;
 	/*
 	 * A lone "::" also means the IPv4 wildcard.  The lookup's block

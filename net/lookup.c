@@ -359,8 +359,9 @@ net_lookupIPError(runtime_error *err, const char *host)
  * lookupIP through testHookLookupIP.  When ctx can end, the lookup runs in
  * its own goroutine under a context of its own, and the caller returns
  * with ctx's error if ctx ends first.  That goroutine keeps a copy of *r;
- * what r->DialArg points to must outlive it (net_dnsWaitGroup counts it).  Go also shares identical lookups
- * in flight (singleflight); gonet does not yet: each caller asks anew.
+ * what r->DialArg points to must outlive it (net_dnsWaitGroup counts
+ * it).  Go also shares identical lookups in flight (singleflight); gonet
+ * does not yet: each caller asks anew.
  */
 runtime_error *
 net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
@@ -425,7 +426,8 @@ net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
 runtime_error *
 net_LookupPort(const char *network, const char *service, int *port)
 {
-	return net_Resolver_LookupPort(NULL, NULL, network, service, port);
+	return net_Resolver_LookupPort(
+	    net_DefaultResolver, NULL, network, service, port);
 }
 
 /* net_isPortNetwork lists the networks Go's LookupPort switch accepts. */
@@ -571,7 +573,8 @@ net_packRecords(const void *recs, size_t sz, int n)
 runtime_error *
 net_LookupHost(const char *host, char ***addrs, int *n)
 {
-	return net_Resolver_LookupHost(NULL, NULL, host, addrs, n);
+	return net_Resolver_LookupHost(
+	    net_DefaultResolver, NULL, host, addrs, n);
 }
 
 runtime_error *
@@ -603,7 +606,8 @@ net_LookupIP(const char *host, net_IP **ips, int *n)
 	int	       i;
 
 	*ips = NULL;
-	err = net_Resolver_LookupIPAddr(NULL, NULL, host, &addrs, n);
+	err = net_Resolver_LookupIPAddr(
+	    net_DefaultResolver, NULL, host, &addrs, n);
 	if (err != NULL)
 		return err;
 	*ips = runtime_malloc((size_t)*n * sizeof((*ips)[0]) + 1);
@@ -683,7 +687,7 @@ static const char net_errMalformedDNSRecordsDetail[] =
 runtime_error *
 net_LookupCNAME(const char *host, char **cname)
 {
-	return net_Resolver_LookupCNAME(NULL, NULL, host, cname);
+	return net_Resolver_LookupCNAME(net_DefaultResolver, NULL, host, cname);
 }
 
 runtime_error *
@@ -712,7 +716,7 @@ net_LookupSRV(const char *service, const char *proto, const char *name,
     char **cname, net_SRV **addrs, int *n)
 {
 	return net_Resolver_LookupSRV(
-	    NULL, NULL, service, proto, name, cname, addrs, n);
+	    net_DefaultResolver, NULL, service, proto, name, cname, addrs, n);
 }
 
 runtime_error *
@@ -752,7 +756,7 @@ net_Resolver_LookupSRV(net_Resolver *r, context_Context *ctx,
 runtime_error *
 net_LookupMX(const char *name, net_MX **mx, int *n)
 {
-	return net_Resolver_LookupMX(NULL, NULL, name, mx, n);
+	return net_Resolver_LookupMX(net_DefaultResolver, NULL, name, mx, n);
 }
 
 runtime_error *
@@ -778,7 +782,7 @@ net_Resolver_LookupMX(net_Resolver *r, context_Context *ctx, const char *name,
 runtime_error *
 net_LookupNS(const char *name, net_NS **ns, int *n)
 {
-	return net_Resolver_LookupNS(NULL, NULL, name, ns, n);
+	return net_Resolver_LookupNS(net_DefaultResolver, NULL, name, ns, n);
 }
 
 runtime_error *
@@ -804,7 +808,7 @@ net_Resolver_LookupNS(net_Resolver *r, context_Context *ctx, const char *name,
 runtime_error *
 net_LookupTXT(const char *name, char ***txt, int *n)
 {
-	return net_Resolver_LookupTXT(NULL, NULL, name, txt, n);
+	return net_Resolver_LookupTXT(net_DefaultResolver, NULL, name, txt, n);
 }
 
 runtime_error *
@@ -817,7 +821,8 @@ net_Resolver_LookupTXT(net_Resolver *r, context_Context *ctx, const char *name,
 runtime_error *
 net_LookupAddr(const char *addr, char ***names, int *n)
 {
-	return net_Resolver_LookupAddr(NULL, NULL, addr, names, n);
+	return net_Resolver_LookupAddr(
+	    net_DefaultResolver, NULL, addr, names, n);
 }
 
 runtime_error *

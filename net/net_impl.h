@@ -435,7 +435,7 @@ typedef struct net_dnsAnswer {
 	char		 *server;
 } net_dnsAnswer;
 void net_dnsAnswer_free(net_dnsAnswer *a);
-/* net_Resolver_lookup is Go's (*Resolver).lookup: name through the search list. */
+/* net_Resolver_lookup is Go's (*Resolver).lookup: name, search list too. */
 runtime_error *net_Resolver_lookup(net_Resolver *r, context_Context *ctx,
     const char *name, dnsmessage_Type qtype, net_dnsAnswer *a);
 /* The rest of Go's goLookup* family, results as the public Lookup*'s. */

@@ -564,8 +564,8 @@ END_TEST
 
 /* lookupSlowFast: "slow6loopback4" is a slow IPv6 address, then 127.0.0.1. */
 static runtime_error *
-lookupSlowFast(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs)
+lookupSlowFast(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
 {
 	net_IP ips[2];
 

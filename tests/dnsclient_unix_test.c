@@ -1324,6 +1324,291 @@ START_TEST(TestDNSPacketSize)
 }
 END_TEST
 
+/* TestStrictErrorsLookupIP's names and what its fake does with them. */
+enum { resolveOK, resolveOpError, resolveServfail, resolveTimeout };
+enum { whichNone, whichX, whichY };
+
+static const char	 strictName[] = "test-issue19592";
+static const char	 strictServer[] = "192.0.2.53:53";
+static const char *const strictSearch[] = { NULL,
+	"test-issue19592.x.golang.org.", "test-issue19592.y.golang.org." };
+
+/* A DNSError a case wants: Err, and which of Go's flags are set. */
+typedef struct wantDNSError {
+	const char *err; /* NULL: no error */
+	bool	    isTimeout, isTemporary, isNotFound;
+} wantDNSError;
+
+#define wantTimeout                                                            \
+	{                                                                      \
+		"i/o timeout", true, false, false                              \
+	}
+#define wantTempError(e)                                                       \
+	{                                                                      \
+		e, false, true, false                                          \
+	}
+#define wantNxDomain                                                           \
+	{                                                                      \
+		"no such host", false, false, true                             \
+	}
+
+static const struct {
+	const char     *desc;
+	int		which;	 /* the search name that misbehaves */
+	dnsmessage_Type qtype;	 /* for which query type; 0 for both */
+	int		resolve; /* and how */
+	wantDNSError	wantStrictErr, wantLaxErr;
+	bool		want4, want6;
+} strictErrorsLookupIPTests[] = {
+	{ "No errors", whichNone, 0, resolveOK, { NULL }, { NULL }, true,
+	    true },
+	{ "searchX error fails in strict mode", whichX, 0, resolveTimeout,
+	    wantTimeout, { NULL }, true, true },
+	{ "searchX IPv4-only timeout fails in strict mode", whichX,
+	    dnsmessage_TypeA, resolveTimeout, wantTimeout, { NULL }, true,
+	    true },
+	{ "searchX IPv6-only servfail fails in strict mode", whichX,
+	    dnsmessage_TypeAAAA, resolveServfail,
+	    wantTempError("server misbehaving"), { NULL }, true, true },
+	/* The lax one reaches the name as given, "test-issue19592.". */
+	{ "searchY error always fails", whichY, 0, resolveTimeout, wantTimeout,
+	    wantNxDomain, false, false },
+	{ "searchY IPv4-only socket error fails in strict mode", whichY,
+	    dnsmessage_TypeA, resolveOpError,
+	    wantTempError("write: socket on fire"), { NULL }, false, true },
+	{ "searchY IPv6-only timeout fails in strict mode", whichY,
+	    dnsmessage_TypeAAAA, resolveTimeout, wantTimeout, { NULL }, true,
+	    false },
+};
+
+static runtime_error *
+rhStrictErrors(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	int			   tc = *(int *)srv->arg;
+	const dnsmessage_Question *quest = &q->Questions[0];
+	int			   resolve;
+
+	(void)n;
+	(void)s;
+	(void)t;
+	resolve = resolveOK;
+	if (strictErrorsLookupIPTests[tc].which != whichNone &&
+	    qNameIs(q, strictSearch[strictErrorsLookupIPTests[tc].which]) &&
+	    (strictErrorsLookupIPTests[tc].qtype == 0 ||
+		strictErrorsLookupIPTests[tc].qtype == quest->Type))
+		resolve = strictErrorsLookupIPTests[tc].resolve;
+	switch (resolve) {
+	case resolveOpError:
+		return net_newOpError(
+		    "write", NULL, NULL, NULL, errors_New("socket on fire"));
+	case resolveServfail:
+		fakeReply(r, q, dnsmessage_RCodeServerFailure);
+		return NULL;
+	case resolveTimeout:
+		return os_ErrDeadlineExceeded;
+	}
+	/* NXDOMAIN for searchX and the name itself: the search goes on. */
+	if (qNameIs(q, strictSearch[whichX]) ||
+	    qNameIs(q, "test-issue19592.")) {
+		fakeReply(r, q, dnsmessage_RCodeNameError);
+		return NULL;
+	}
+	if (!qNameIs(q, strictSearch[whichY]))
+		return errors_New("Unexpected Name");
+	fakeReply(r, q, dnsmessage_RCodeSuccess);
+	if (quest->Type == dnsmessage_TypeA)
+		fakeA(r, quest->Name, TestAddr);
+	else if (quest->Type == dnsmessage_TypeAAAA)
+		fakeAAAA(r, quest->Name, TestAddr6);
+	else
+		return errors_New("Unexpected Type");
+	return NULL;
+}
+
+/* checkDNSError compares err with want field by field (Go's DeepEqual). */
+static void
+checkDNSError(runtime_error *err, const wantDNSError *want, const char *name,
+    const char *server, const char *what)
+{
+	net_DNSError *de;
+
+	if (want->err == NULL) {
+		ck_assert_msg(err == NULL, "%s: got err %s; want nil", what,
+		    runtime_error_Error(err));
+		return;
+	}
+	ck_assert_msg(err != NULL, "%s: got nil; want %s", what, want->err);
+	ck_assert_msg(err->type == &net_DNSErrorType,
+	    "%s: got err %s; want a *net.DNSError", what,
+	    runtime_error_Error(err));
+	de = (net_DNSError *)err;
+	ck_assert_msg(strcmp(de->Err, want->err) == 0 &&
+		strcmp(de->Name, name) == 0 &&
+		strcmp(de->Server, server) == 0 &&
+		de->IsTimeout == want->isTimeout &&
+		de->IsTemporary == want->isTemporary &&
+		de->IsNotFound == want->isNotFound,
+	    "%s: got err {Err: %s, Name: %s, Server: %s, %d %d %d}; want "
+	    "{Err: %s, Name: %s, Server: %s, %d %d %d}",
+	    what, de->Err, de->Name, de->Server, de->IsTimeout, de->IsTemporary,
+	    de->IsNotFound, want->err, name, server, want->isTimeout,
+	    want->isTemporary, want->isNotFound);
+}
+
+/* Go issue 17448: StrictErrors fails a lookup a temporary error touches. */
+START_TEST(TestStrictErrorsLookupIP)
+{
+	static const char *const lines[] = { "nameserver 192.0.2.53",
+		"search x.golang.org y.golang.org" };
+	int			 tc = _i;
+	fakeDNSServer		 fake = { .rh = rhStrictErrors, .arg = &tc };
+	const wantDNSError	*want;
+	resolvConfTest		 conf;
+	net_Resolver		 r;
+	net_IPAddr		*ips;
+	runtime_error		*err;
+	char			 what[160], *ip;
+	bool			 got4, got6;
+	int			 strict, n, i;
+
+	newResolvConfTest(&conf);
+	resolvConfTest_writeAndUpdate(&conf, lines, 2);
+	for (strict = 1; strict >= 0; strict--) {
+		r = goResolverWith(&fake);
+		r.StrictErrors = strict;
+		err = net_Resolver_LookupIPAddr(
+		    &r, context_Background(), strictName, &ips, &n);
+		snprintf(what, sizeof(what), "#%d (%s) strict=%d", _i,
+		    strictErrorsLookupIPTests[_i].desc, strict);
+		want = strict ? &strictErrorsLookupIPTests[_i].wantStrictErr
+			      : &strictErrorsLookupIPTests[_i].wantLaxErr;
+		checkDNSError(err, want, strictName, strictServer, what);
+		runtime_error_Free(err);
+		got4 = got6 = false;
+		for (i = 0; i < n; i++) {
+			ip = net_IPAddr_String(&ips[i]);
+			got4 |= strcmp(ip, "192.0.2.1") == 0;
+			got6 |= strcmp(ip, "2001:db8::1") == 0;
+			free(ip);
+		}
+		free(ips);
+		ck_assert_msg(n == got4 + got6 &&
+			got4 ==
+			    (want->err == NULL &&
+				strictErrorsLookupIPTests[_i].want4) &&
+			got6 ==
+			    (want->err == NULL &&
+				strictErrorsLookupIPTests[_i].want6),
+		    "%s: got %d ips (v4 %d, v6 %d)", what, n, got4, got6);
+	}
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	resolvConfTest_teardown(&conf);
+}
+END_TEST
+
+static runtime_error *
+rhStrictTXT(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	(void)srv;
+	(void)n;
+	(void)s;
+	(void)t;
+	if (qNameIs(q, "test.x.golang.org."))
+		return os_ErrDeadlineExceeded;
+	if (qNameIs(q, "test.y.golang.org.")) {
+		mockTXTResponse(r, q);
+		return NULL;
+	}
+	return errors_New("Unexpected Name");
+}
+
+/* Go issue 17448: StrictErrors stops lookup's walk of the search list. */
+START_TEST(TestStrictErrorsLookupTXT)
+{
+	static const char *const  lines[] = { "nameserver 192.0.2.53",
+		 "search x.golang.org y.golang.org" };
+	static const wantDNSError timeout = wantTimeout;
+	static const wantDNSError none = { NULL };
+	fakeDNSServer		  fake = { .rh = rhStrictTXT };
+	resolvConfTest		  conf;
+	net_Resolver		  r;
+	net_dnsAnswer		  a;
+	dnsmessage_Resource	 *rrs;
+	runtime_error		 *err;
+	char			  what[32];
+	size_t			  nrr, k;
+	int			  strict;
+
+	newResolvConfTest(&conf);
+	resolvConfTest_writeAndUpdate(&conf, lines, 2);
+	for (strict = 1; strict >= 0; strict--) {
+		r = (net_Resolver){ .StrictErrors = strict,
+			.Dial = fakeDNSServer_DialContext,
+			.DialArg = &fake };
+		err = net_Resolver_lookup(
+		    &r, context_Background(), "test", dnsmessage_TypeTXT, &a);
+		snprintf(what, sizeof(what), "strict=%d", strict);
+		checkDNSError(
+		    err, strict ? &timeout : &none, "test", strictServer, what);
+		runtime_error_Free(err);
+		nrr = 0;
+		if (a.msg != NULL) {
+			/* Go's AllAnswers: the parser already holds the first. */
+			err = dnsmessage_Parser_AllAnswers(&a.p, &rrs, &nrr);
+			if (err != NULL)
+				nrr = 0;
+			runtime_error_Free(err);
+			for (k = 0; k < nrr; k++)
+				dnsmessage_Resource_Free(&rrs[k]);
+			if (err == NULL)
+				free(rrs);
+		}
+		ck_assert_msg(nrr == (strict ? 0u : 1u), "%s: got %zu; want %d",
+		    what, nrr, strict ? 0 : 1);
+		net_dnsAnswer_free(&a);
+	}
+	resolvConfTest_teardown(&conf);
+}
+END_TEST
+
+/*
+ * testDefaultResolverDial: the package functions go through
+ * DefaultResolver, so its Dial hook sees their queries (Go's tests swap
+ * DefaultResolver itself for this, as TestCVE202133195 does).
+ */
+static runtime_error *
+rhTXT(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	(void)srv;
+	(void)n;
+	(void)s;
+	(void)t;
+	mockTXTResponse(r, q);
+	return NULL;
+}
+
+START_TEST(testDefaultResolverDial)
+{
+	fakeDNSServer  fake = { .rh = rhTXT };
+	net_Resolver   orig = *net_DefaultResolver;
+	runtime_error *err;
+	char	     **txt;
+	int	       n;
+
+	net_DefaultResolver->Dial = fakeDNSServer_DialContext;
+	net_DefaultResolver->DialArg = &fake;
+	err = net_LookupTXT("www.golang.org", &txt, &n);
+	*net_DefaultResolver = orig;
+	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
+	ck_assert_msg(n == 1 && strcmp(txt[0], "ok") == 0,
+	    "LookupTXT = %d records; want [\"ok\"]", n);
+	free(txt);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -1356,12 +1641,16 @@ dnsclient_unix_suite(void)
 	tcase_add_test(tc, TestIssue8434);
 	tcase_add_test(tc, TestIssueNoSuchHostExists);
 	tcase_add_loop_test(tc, TestNoSuchHost, 0, 2);
+	tcase_add_loop_test(
+	    tc, TestStrictErrorsLookupIP, 0, nelem(strictErrorsLookupIPTests));
+	tcase_add_test(tc, TestStrictErrorsLookupTXT);
 	suite_add_tcase(s, tc);
 	tc = newTCase("records");
 	tcase_add_test(tc, TestTXTRecordTwoStrings);
 	tcase_add_test(tc, TestPTRandNonPTR);
 	tcase_add_test(tc, TestNullMX);
 	tcase_add_test(tc, TestRootNS);
+	tcase_add_test(tc, testDefaultResolverDial);
 	suite_add_tcase(s, tc);
 	return s;
 }
