@@ -77,6 +77,7 @@ IO_SRCS = io/io.c
 CONTEXT_SRCS = context/context.c
 ITOA_SRCS = internal/itoa/itoa.c
 GODEBUG_SRCS = internal/godebug/godebug.c
+SINGLEFLIGHT_SRCS = internal/singleflight/singleflight.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
@@ -91,7 +92,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -107,7 +108,8 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/stack_test.c tests/dnsmessage/message_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
-	tests/tick_test.c tests/dnsname_test.c tests/dnsclient_test.c \
+	tests/tick_test.c tests/singleflight_test.c tests/dnsname_test.c \
+	tests/dnsclient_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
@@ -120,7 +122,7 @@ HDRS = runtime/runtime.h errors/errors.h io/io.h context/context.h os/os.h runti
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h tests/mockserver.h tests/allocs_hook.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 
@@ -263,7 +265,8 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 # its name in FUZZ_SRCS.  FUZZTIME is the seconds each target runs.
 FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
-	tests/fuzz/hosts.c tests/fuzz/services.c
+	tests/fuzz/hosts.c tests/fuzz/services.c tests/fuzz/resolvconf.c \
+	tests/fuzz/nsswitch.c
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 

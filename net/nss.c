@@ -258,7 +258,8 @@ net_parseNSSConf(const char *data, size_t n)
 
 	/* A copy, since parseCriteria lower-cases criteria in place. */
 	slurp = runtime_malloc(n + 1);
-	memcpy(slurp, data, n);
+	if (n > 0)
+		memcpy(slurp, data, n);
 	conf = runtime_malloc(sizeof(*conf));
 	conf->err = net_foreachLine(slurp, n, parseLine, conf);
 	free(slurp);

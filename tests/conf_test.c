@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "net/dnsconfig.h"
 #include "tests/export_test.h"
@@ -354,6 +355,123 @@ START_TEST(testGoDebugNetDNS)
 }
 END_TEST
 
+/* unhexTo decodes a conf_go119.in hex field into buf ("-", "~": ""). */
+static size_t
+unhexTo(const char *hex, char *buf, size_t size)
+{
+	unsigned int v;
+	size_t	     i, n;
+
+	n = 0;
+	buf[0] = '\0';
+	if (strcmp(hex, "-") == 0 || strcmp(hex, "~") == 0)
+		return 0;
+	for (i = 0; hex[i] != '\0' && hex[i + 1] != '\0'; i += 2) {
+		ck_assert_uint_lt(n, size - 1);
+		ck_assert_int_eq(sscanf(hex + i, "%2x", &v), 1);
+		buf[n++] = (char)v;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/* hexFile writes a hex field's bytes to path and returns path. */
+static const char *
+hexFile(const char *path, const char *hex)
+{
+	static char buf[4096];
+	size_t	    n;
+	FILE	   *f;
+
+	n = unhexTo(hex, buf, sizeof(buf));
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(buf, 1, n, f), n);
+	ck_assert_int_eq(fclose(f), 0);
+	return path;
+}
+
+/* The conf a conf_go119.in line describes; see its Go twin. */
+static const char *
+orderOf(char **field, const char *nssPath, const char *resolvPath)
+{
+	static char	    host[512], local[512], buf[32];
+	net_nssConf	    notExist = { 0 };
+	net_conf	    c = { 0 };
+	net_hostLookupOrder o;
+
+	c.goos = strcmp(field[0], "-") == 0 ? "" : field[0];
+	c.forceCgoLookupHost = field[1][0] == '1';
+	c.netGo = field[1][1] == '1';
+	c.netCgo = field[1][2] == '1';
+	c.hasMDNSAllow = field[1][3] == '1';
+	notExist.err = syscall_Errno_Err(ENOENT);
+	c.nss = &notExist;
+	if (strcmp(field[2], "-") != 0)
+		c.nss = net_parseNSSConfFile(hexFile(nssPath, field[2]));
+	c.resolv = net_dnsReadConfig(strcmp(field[3], "-") == 0
+		? "/nonexistent-gonet-dir/missing"
+		: hexFile(resolvPath, field[3]));
+	unhexTo(field[4], host, sizeof(host));
+	unhexTo(field[5], local, sizeof(local));
+	fakeLocalhost = local;
+	net_getHostname = fakeHostname;
+	o = net_conf_hostLookupOrder(&c, NULL, host);
+	net_getHostname = net_osHostname;
+	if (c.nss != &notExist)
+		net_nssConf_free(c.nss);
+	net_dnsConfig_free(c.resolv);
+	return net_hostLookupOrder_String(o, buf);
+}
+
+/*
+ * testConfHostLookupOrderGo runs the 3000 cases of
+ * tests/testdata/conf_go119.in (goos, the conf's flags, nsswitch.conf and
+ * resolv.conf texts, the name and the machine's host name, chosen at
+ * random from Go's conf_test cases, the fuzz seeds and finds, and tricky
+ * names) and expects the order Go 1.19's own hostLookupOrder gave
+ * (tools/dnsconf_go119.sh ran it).
+ */
+START_TEST(testConfHostLookupOrderGo)
+{
+	char	    nssPath[64], resolvPath[64], *line, *field[7], *save;
+	const char *got;
+	size_t	    cap;
+	FILE	   *f;
+	int	    n, bad, i;
+
+	snprintf(nssPath, sizeof(nssPath), "/tmp/gonet-nss-XXXXXX");
+	snprintf(resolvPath, sizeof(resolvPath), "/tmp/gonet-resolv-XXXXXX");
+	close(mkstemp(nssPath));
+	close(mkstemp(resolvPath));
+	f = fopen("tests/testdata/conf_go119.txt", "r");
+	ck_assert_ptr_nonnull(f);
+	line = NULL;
+	cap = 0;
+	n = bad = 0;
+	while (getline(&line, &cap, f) > 0) {
+		field[0] = strtok_r(line, " \t\n", &save);
+		for (i = 1; i < 7; i++)
+			field[i] = strtok_r(NULL, " \t\n", &save);
+		ck_assert_ptr_nonnull(field[6]);
+		got = orderOf(field, nssPath, resolvPath);
+		if (strcmp(got, field[6]) != 0) {
+			if (bad < 10)
+				fprintf(stderr, "case %d: got %s, Go %s\n",
+				    n + 1, got, field[6]);
+			bad++;
+		}
+		n++;
+	}
+	free(line);
+	fclose(f);
+	unlink(nssPath);
+	unlink(resolvPath);
+	ck_assert_int_eq(n, 3000);
+	ck_assert_msg(bad == 0, "%d of %d orders differ from Go", bad, n);
+}
+END_TEST
+
 Suite *
 conf_suite(void)
 {
@@ -367,6 +485,7 @@ conf_suite(void)
 	tcase_add_test(tc, TestSystemConf);
 	tcase_add_loop_test(
 	    tc, testGoDebugNetDNS, 0, nelem(goDebugNetDNSTests));
+	tcase_add_test(tc, testConfHostLookupOrderGo);
 	suite_add_tcase(s, tc);
 	return s;
 }

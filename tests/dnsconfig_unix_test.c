@@ -9,7 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "net/dnsconfig.h"
+#include "strconv/strconv.h"
 #include "tests/export_test.h"
 #include "tests/main_test.h"
 
@@ -355,6 +358,243 @@ START_TEST(TestDNSDefaultSearch)
 }
 END_TEST
 
+/* sbuf is a growing string for the texts testDNSConfGo compares. */
+typedef struct sbuf {
+	char  *p;
+	size_t n, cap;
+} sbuf;
+
+static void
+sput(sbuf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		b->cap = 2 * (b->n + n + 1);
+		b->p = realloc(b->p, b->cap);
+		ck_assert_ptr_nonnull(b->p);
+	}
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void
+sputs(sbuf *b, const char *s)
+{
+	sput(b, s, strlen(s));
+}
+
+/* sputq appends strconv.Quote(s[0:n]). */
+static void
+sputq(sbuf *b, const char *s, size_t n)
+{
+	char *q;
+
+	q = strconv_Quote(s, n);
+	sputs(b, q);
+	free(q);
+}
+
+static void
+sputList(sbuf *b, const char *name, const net_string *a, int n)
+{
+	int i;
+
+	sputs(b, name);
+	sputs(b, "[");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sputs(b, " ");
+		sputq(b, a[i].p, a[i].n);
+	}
+	sputs(b, "]");
+}
+
+static void
+sputErr(sbuf *b, runtime_error *err)
+{
+	const char *s;
+
+	if (err == NULL) {
+		sputs(b, "<nil>");
+		return;
+	}
+	s = runtime_error_Error(err);
+	sputq(b, s, strlen(s));
+}
+
+/* resolvText is dnsconf_go119_test.go's resolvText. */
+static void
+resolvText(sbuf *b, const net_dnsConfig *c)
+{
+	char num[128];
+
+	sputList(b, "servers=", c->servers, c->nservers);
+	sputList(b, " search=", c->search, c->nsearch);
+	snprintf(num, sizeof(num),
+	    " ndots=%d timeout=%lld attempts=%d rotate=%s unknownOpt=%s",
+	    c->ndots, (long long)c->timeout, c->attempts,
+	    c->rotate ? "true" : "false", c->unknownOpt ? "true" : "false");
+	sputs(b, num);
+	sputList(b, " lookup=", c->lookup, c->nlookup);
+	snprintf(num, sizeof(num), " singleRequest=%s useTCP=%s err=",
+	    c->singleRequest ? "true" : "false", c->useTCP ? "true" : "false");
+	sputs(b, num);
+	sputErr(b, c->err);
+}
+
+/* byName orders databases as Go's sort.Strings orders their names. */
+static int
+byName(const void *x, const void *y)
+{
+	const net_nssDB *a = x, *b = y;
+	size_t		 n;
+	int		 r;
+
+	n = a->name.n < b->name.n ? a->name.n : b->name.n;
+	r = memcmp(a->name.p, b->name.p, n);
+	if (r != 0)
+		return r;
+	return a->name.n < b->name.n ? -1 : a->name.n > b->name.n;
+}
+
+static void
+sputSource(sbuf *b, const net_nssSource *src)
+{
+	int k;
+
+	sputq(b, src->source.p, src->source.n);
+	sputs(b, "(");
+	for (k = 0; k < src->ncriteria; k++) {
+		if (k > 0)
+			sputs(b, " ");
+		if (src->criteria[k].negate)
+			sputs(b, "!");
+		sputq(b, src->criteria[k].status.p, src->criteria[k].status.n);
+		sputs(b, "=");
+		sputq(b, src->criteria[k].action.p, src->criteria[k].action.n);
+	}
+	sputs(b, ")");
+}
+
+/* nssText is dnsconf_go119_test.go's nssText; it sorts c's databases. */
+static void
+nssText(sbuf *b, net_nssConf *c)
+{
+	int i, j;
+
+	if (c->nsources > 0)
+		qsort(c->sources, (size_t)c->nsources, sizeof(c->sources[0]),
+		    byName);
+	sputs(b, "err=");
+	sputErr(b, c->err);
+	sputs(b, " sources=[");
+	for (i = 0; i < c->nsources; i++) {
+		if (i > 0)
+			sputs(b, " ");
+		sputq(b, c->sources[i].name.p, c->sources[i].name.n);
+		sputs(b, ":[");
+		for (j = 0; j < c->sources[i].nsources; j++) {
+			if (j > 0)
+				sputs(b, " ");
+			sputSource(b, &c->sources[i].sources[j]);
+		}
+		sputs(b, "]");
+	}
+	sputs(b, "]");
+}
+
+/* writeHex writes the bytes hex[0:n] encodes to the file at path. */
+static void
+writeHex(const char *path, const char *hex, size_t n)
+{
+	unsigned int v;
+	FILE	    *f;
+	size_t	     i;
+
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	for (i = 0; i + 1 < n; i += 2) {
+		ck_assert_int_eq(sscanf(hex + i, "%2x", &v), 1);
+		fputc((int)v, f);
+	}
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/*
+ * checkGoLine checks one line of tests/testdata/dnsconf_go119.txt; false
+ * on a difference, which it prints.
+ */
+static bool
+checkGoLine(char *line, const char *path)
+{
+	net_dnsConfig *conf;
+	net_nssConf   *nss;
+	char	      *t1, *t2, *nl;
+	sbuf	       rb = { 0 }, nb = { 0 };
+	bool	       ok;
+
+	if ((nl = strchr(line, '\n')) != NULL)
+		*nl = '\0';
+	t1 = strchr(line, '\t');
+	ck_assert_ptr_nonnull(t1);
+	t2 = strchr(t1 + 1, '\t');
+	ck_assert_ptr_nonnull(t2);
+	*t1++ = '\0';
+	*t2++ = '\0';
+	writeHex(path, line, strlen(line));
+	conf = net_dnsReadConfig(path);
+	nss = net_parseNSSConfFile(path);
+	resolvText(&rb, conf);
+	nssText(&nb, nss);
+	ok = strcmp(rb.p, t1) == 0 && strcmp(nb.p, t2) == 0;
+	if (!ok)
+		fprintf(stderr, "input %s:\ngot  %s\t%s\nwant %s\t%s\n", line,
+		    rb.p, nb.p, t1, t2);
+	free(rb.p);
+	free(nb.p);
+	net_nssConf_free(nss);
+	net_dnsConfig_free(conf);
+	return ok;
+}
+
+/*
+ * testDNSConfGo reads each input of tests/testdata/dnsconf_go119.in as
+ * resolv.conf and as nsswitch.conf and expects what Go 1.19's own
+ * dnsReadConfig and parseNSSConfFile returned for it (Go's testdata, the
+ * fuzz seeds, edge cases by hand and inputs the fuzz targets found;
+ * tools/dnsconf_go119.sh ran Go).
+ */
+START_TEST(testDNSConfGo)
+{
+	char  *line, path[64];
+	size_t cap;
+	FILE  *f;
+	int    fd, n, bad;
+
+	snprintf(path, sizeof(path), "/tmp/gonet-dnsconf-XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	f = fopen("tests/testdata/dnsconf_go119.txt", "r");
+	ck_assert_ptr_nonnull(f);
+	setHostname();
+	line = NULL;
+	cap = 0;
+	n = bad = 0;
+	while (getline(&line, &cap, f) > 0) {
+		n++;
+		if (!checkGoLine(line, path))
+			bad++;
+	}
+	restoreHostname();
+	free(line);
+	fclose(f);
+	unlink(path);
+	ck_assert_int_ge(n, 500);
+	ck_assert_msg(bad == 0, "%d of %d inputs differ from Go", bad, n);
+}
+END_TEST
+
 Suite *
 dnsconfig_unix_suite(void)
 {
@@ -368,6 +608,7 @@ dnsconfig_unix_suite(void)
 	tcase_add_test(tc, TestDNSReadMissingFile);
 	tcase_add_loop_test(
 	    tc, TestDNSDefaultSearch, 0, nelem(dnsDefaultSearchTests));
+	tcase_add_test(tc, testDNSConfGo);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,7 +6,8 @@
 # vendored dnsmessage's, whose test file Go's tree lacks:
 # tests/testdata/dnsmessage/message_test.go is x/net d99f623d45a4's,
 # twinned with tests/dnsmessage/message_test.c), and net/netip's (twinned
-# with tests/netip/<base>.c), with its state in gonet:
+# with tests/netip/<base>.c) and internal/singleflight's
+# (tests/singleflight_test.c), with its state in gonet:
 #   ported   tests/<go file base>.c defines START_TEST(TestXxx) and
 #            registers it with tcase_add_test (or another tcase_add_*test*);
 #   partial  ported, but a line in tests/go_tests_status.txt says which of
@@ -88,6 +89,9 @@ for f in "$GOSRC"/sync/*_test.go "$GOSRC"/time/sleep_test.go \
 	d=${f%/*}
 	printf '%s\t%s\ttests/%s.c\n' "${d##*/}" "$f" "${b%.go}" >>"$tmp/gofiles"
 done
+# internal/singleflight (the resolver's lookupGroup): tests/singleflight_test.c.
+printf 'internal/singleflight\t%s\ttests/singleflight_test.c\n' \
+    "$GOSRC/internal/singleflight/singleflight_test.go" >>"$tmp/gofiles"
 # net/netip: each foo_test.go is tests/netip/foo_test.c.
 for f in "$GOSRC"/net/netip/*_test.go; do
 	[ -f "$f" ] || continue
@@ -108,7 +112,8 @@ for c in tests/*.c; do
 		    twin=$GOSRC/internal/poll/${b#poll_}.go ;;
 	esac
 	if [ -z "$twin" ]; then
-		for p in net internal/poll sync errors syscall time os runtime; do
+		for p in net internal/poll internal/singleflight sync errors syscall time os \
+		    runtime; do
 			if [ -f "$GOSRC/$p/$b.go" ]; then
 				twin=$GOSRC/$p/$b.go
 				break
@@ -293,7 +298,7 @@ END {
 		if (DEFS[c] == "") continue
 		# Tests of the errors, syscall and time support code twin no
 		# file listed here.
-		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|runtime|sync|dnsmessage)\/[^\/]*$/ &&
+		if (CTWIN[c] != "" && CTWIN[c] !~ /\/(net|net\/netip|internal\/poll|internal\/singleflight|runtime|sync|dnsmessage)\/[^\/]*$/ &&
 		    CTWIN[c] !~ /\/time\/(sleep|tick)_test\.go$/) continue
 		nd = split(DEFS[c], D, " ")
 		tw = CTWIN[c]
@@ -436,7 +441,8 @@ END {
 			print "" > o
 			print "## Package " lastdir > o
 			print "" > o
-			print "Package `" lastdir "`, ported to `" lastdir "/`; its tests are the external package `" lastdir "_test`." > o
+			# Each file below names its own package (internal or _test).
+			print "Package `" lastdir "`, ported to `" lastdir "/`." > o
 		}
 		print "" > o
 		print "### " GREL[g] " → " GC[g] > o
