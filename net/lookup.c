@@ -4,9 +4,11 @@
  * SRV, MX, NS and TXT records.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal/singleflight/singleflight.h"
 #include "net/dnsclient.h"
 
 /*
@@ -294,20 +296,17 @@ net_newIPAddrs(const net_IP *ips, const net_string *zones, int n)
 }
 
 /*
- * A lookupIPAddr in flight, shared by the caller and the goroutine that
- * runs it: whoever lets go last frees it.  The caller lets go early when
- * its ctx ends first; the lookup then finishes on its own, as Go's does.
+ * A lookupIPAddr's own state, shared by its caller, the singleflight
+ * function it may start and, when the caller stops waiting, the goroutine
+ * that drains the result: whoever lets go last frees it.
  */
 typedef struct net_lookupCall {
 	atomic_int	 refs;
-	runtime_hchan	*done;	/* closed when the lookup returns */
 	net_Resolver	*r;	/* &rcopy, or NULL */
 	net_Resolver	 rcopy; /* the caller's may be gone before the end */
 	context_Context *ctx;	/* the lookup's own, cancelled on abandon */
 	char		*network, *host;
-	net_IPAddr	*addrs;
-	int		 naddrs;
-	runtime_error	*err;
+	runtime_hchan	*ch; /* DoChan's channel */
 } net_lookupCall;
 
 static void
@@ -315,63 +314,137 @@ net_lookupCall_release(net_lookupCall *c)
 {
 	if (atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
-	runtime_hchan_Free(c->done);
 	context_Free(c->ctx);
 	free(c->network);
 	free(c->host);
-	free(c->addrs);
-	runtime_error_Free(c->err);
 	free(c);
 }
 
+/* What the lookup function hands to singleflight: Go's []IPAddr. */
+typedef struct net_ipAddrs {
+	net_IPAddr *addrs;
+	int	    n;
+} net_ipAddrs;
+
 static void
-net_lookupCall_run(void *arg)
+net_ipAddrs_free(void *v)
+{
+	net_ipAddrs *a = v;
+
+	free(a->addrs);
+	free(a);
+}
+
+/* net_lookupCall_fn is the function lookupIPAddr gives lookupGroup. */
+static runtime_error *
+net_lookupCall_fn(void *arg, void **val)
 {
 	net_lookupCall *c = arg;
+	net_ipAddrs    *a;
+	runtime_error  *err;
 
-	c->err = net_testHookLookupIP(c->r, c->ctx, net_Resolver_lookupIP,
-	    c->network, c->host, &c->addrs, &c->naddrs);
-	runtime_closechan(c->done);
-	net_lookupCall_release(c);
+	a = runtime_malloc(sizeof(*a));
+	err = net_testHookLookupIP(c->r, c->ctx, net_Resolver_lookupIP,
+	    c->network, c->host, &a->addrs, &a->n);
+	*val = a;
 	sync_WaitGroup_Done(&net_dnsWaitGroup);
+	net_lookupCall_release(c);
+	return err;
 }
 
 /*
- * net_lookupIPError is the DNSError lookupIPAddr makes of any other
- * error (Go wraps what is not already a DNSError).  It takes err.
+ * net_lookupCall_drain is Go's "go func() { <-ch; lookupGroupCancel() }()"
+ * for a caller that stopped waiting: the result still has to be received
+ * and released.
+ */
+static void
+net_lookupCall_drain(void *arg)
+{
+	net_lookupCall	   *c = arg;
+	singleflight_Result res;
+
+	runtime_chanrecv1(c->ch, &res);
+	singleflight_Result_Release(&res);
+	runtime_hchan_Free(c->ch);
+	context_Cancel(c->ctx);
+	net_lookupCall_release(c);
+}
+
+/*
+ * net_lookupIPError is the caller's own copy of the lookup's error (the
+ * singleflight call owns the original, which others may share).  Go
+ * returns a DNSError as it is and wraps any other error in one.
  */
 static runtime_error *
 net_lookupIPError(runtime_error *err, const char *host)
 {
-	runtime_error *dnsErr;
+	const net_DNSError *e;
 
-	if (err == NULL || err->type == &net_DNSErrorType)
-		return err;
-	dnsErr = net_newDNSError(runtime_error_Error(err), host, NULL,
+	if (err == NULL)
+		return NULL;
+	if (err->type == &net_DNSErrorType) {
+		e = (const net_DNSError *)err;
+		return net_newDNSError(e->Err, e->Name, e->Server, e->IsTimeout,
+		    e->IsTemporary, e->IsNotFound);
+	}
+	return net_newDNSError(runtime_error_Error(err), host, NULL,
 	    err == context_DeadlineExceeded || net_Error_Timeout(err), false,
 	    false);
-	runtime_error_Free(err);
-	return dnsErr;
+}
+
+/*
+ * Go keeps a lookupGroup in each Resolver (DefaultResolver's for nil).
+ * gonet's Resolver is a public struct without one, so one group serves
+ * all, and the key starts with the Resolver's address: lookups share a
+ * call only when Go's would.
+ */
+static singleflight_Group net_lookupGroup;
+
+/* net_cloneIPAddrs copies an IPAddr block (zones included). */
+static net_IPAddr *
+net_cloneIPAddrs(const net_IPAddr *addrs, int n)
+{
+	net_string *zones;
+	net_IPAddr *c;
+	net_IP	   *ips;
+	int	    i;
+
+	ips = runtime_malloc((size_t)n * sizeof(ips[0]) + 1);
+	zones = runtime_malloc((size_t)n * sizeof(zones[0]) + 1);
+	for (i = 0; i < n; i++) {
+		ips[i] = addrs[i].IP;
+		zones[i].p = addrs[i].Zone != NULL ? addrs[i].Zone : "";
+		zones[i].n = strlen(zones[i].p);
+	}
+	c = net_newIPAddrs(ips, zones, n);
+	free(zones);
+	free(ips);
+	return c;
 }
 
 /*
  * net_Resolver_lookupIPAddr answers literals itself and sends names to
- * lookupIP through testHookLookupIP.  When ctx can end, the lookup runs in
- * its own goroutine under a context of its own, and the caller returns
- * with ctx's error if ctx ends first.  That goroutine keeps a copy of *r;
- * what r->DialArg points to must outlive it (net_dnsWaitGroup counts
- * it).  Go also shares identical lookups in flight (singleflight); gonet
- * does not yet: each caller asks anew.
+ * lookupIP through testHookLookupIP, in a singleflight group, so that
+ * identical lookups in flight share one call (Go's lookupGroup).  The
+ * call runs under a context of its own; if ctx ends first the caller
+ * returns ctx's error, cancelling the call unless others share it.  The
+ * call keeps a copy of *r; what r->DialArg points to must outlive it
+ * (net_dnsWaitGroup counts it).
  */
 runtime_error *
 net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
     const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
 {
-	runtime_scase	cases[2];
-	net_lookupCall *c;
-	runtime_error  *err, *ctxErr;
-	net_string	zone;
-	net_IP		ip;
+	runtime_scase	    cases[2];
+	singleflight_Result res;
+	net_lookupCall	   *c;
+	net_ipAddrs	   *val;
+	runtime_error	   *err, *ctxErr;
+	net_string	    zone;
+	net_IP		    ip;
+	char		   *key, rkey[2 * sizeof(void *) + 3];
+	size_t		    keylen;
+	bool		    first;
 
 	*addrs = NULL;
 	*naddrs = 0;
@@ -385,11 +458,8 @@ net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
 		*naddrs = 1;
 		return NULL;
 	}
-	if (ctx == NULL || context_Context_Done(ctx) == NULL)
-		return net_lookupIPError(
-		    net_testHookLookupIP(r, ctx, net_Resolver_lookupIP, network,
-			host, addrs, naddrs),
-		    host);
+	if (ctx == NULL)
+		ctx = context_Background();
 	c = runtime_malloc(sizeof(*c));
 	*c = (net_lookupCall){ .network = runtime_strdup(network),
 		.host = runtime_strdup(host) };
@@ -397,28 +467,52 @@ net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
 		c->rcopy = *r;
 		c->r = &c->rcopy;
 	}
-	atomic_init(&c->refs, 2);
-	c->done = runtime_makechan(1, 0);
+	atomic_init(&c->refs, 2); /* the caller's and the function's */
 	c->ctx = context_WithCancel(context_Background());
+	snprintf(rkey, sizeof(rkey), "%p",
+	    (void *)(r != NULL ? r : net_DefaultResolver));
+	key =
+	    runtime_concatstrings(rkey, " ", network, "|", host, (char *)NULL);
+	/* Go's key is network + "\000" + host; the NUL is the separator. */
+	keylen = strlen(key);
+	key[strlen(rkey) + 1 + strlen(network)] = '\0';
 	sync_WaitGroup_Add(&net_dnsWaitGroup, 1);
-	runtime_Go(net_lookupCall_run, c);
-	cases[0] = (runtime_scase){ context_Context_Done(ctx), NULL };
-	cases[1] = (runtime_scase){ c->done, NULL };
-	if (runtime_selectgo(cases, 0, 2, true, NULL) == 0) {
-		context_Cancel(c->ctx);
+	c->ch = singleflight_Group_DoChan(&net_lookupGroup, key, keylen,
+	    net_lookupCall_fn, c, net_ipAddrs_free, &first);
+	if (!first) {
+		/* Our function will not run: another call answers. */
+		sync_WaitGroup_Done(&net_dnsWaitGroup);
 		net_lookupCall_release(c);
+	}
+	cases[0] = (runtime_scase){ context_Context_Done(ctx), NULL };
+	cases[1] = (runtime_scase){ c->ch, &res };
+	if (runtime_selectgo(cases, 0, 2, true, NULL) == 0) {
+		if (singleflight_Group_ForgetUnshared(
+			&net_lookupGroup, key, keylen))
+			context_Cancel(c->ctx);
+		runtime_Go(net_lookupCall_drain, c);
+		free(key);
 		ctxErr = context_Context_Err(ctx);
 		return net_newDNSError(runtime_error_Error(net_mapErr(ctxErr)),
 		    host, NULL, ctxErr == context_DeadlineExceeded, false,
 		    false);
 	}
-	err = net_lookupIPError(c->err, host);
-	c->err = NULL;
-	if (err == NULL) {
-		*addrs = c->addrs;
-		*naddrs = c->naddrs;
-		c->addrs = NULL;
+	free(key);
+	err = net_lookupIPError(res.Err, host);
+	val = res.Val;
+	if (err == NULL && val != NULL && val->n > 0) {
+		/* lookupIPReturn: a shared result is cloned, ours is taken. */
+		if (res.Shared)
+			*addrs = net_cloneIPAddrs(val->addrs, val->n);
+		else {
+			*addrs = val->addrs;
+			val->addrs = NULL;
+		}
+		*naddrs = val->n;
 	}
+	singleflight_Result_Release(&res);
+	runtime_hchan_Free(c->ch);
+	context_Cancel(c->ctx);
 	net_lookupCall_release(c);
 	return err;
 }

@@ -1609,6 +1609,77 @@ START_TEST(testDefaultResolverDial)
 }
 END_TEST
 
+/*
+ * testLookupGroup: identical lookups in flight share one call (Go's
+ * lookupGroup).  The fake answers A queries after 300 ms, so lookups
+ * started together overlap; fewer A queries than callers is sharing.
+ */
+enum { lookupGroupCallers = 6 };
+
+typedef struct lookupGroupState {
+	atomic_int     queriesA;
+	net_Resolver   r;
+	runtime_hchan *done; /* chan int: 1 per caller that got TestAddr */
+} lookupGroupState;
+
+static runtime_error *
+rhSlowA(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	lookupGroupState *st = srv->arg;
+
+	(void)n;
+	(void)s;
+	(void)t;
+	if (q->Questions[0].Type == dnsmessage_TypeA) {
+		atomic_fetch_add(&st->queriesA, 1);
+		time_Sleep(300 * time_Millisecond);
+	}
+	return rhSuccessful(srv, n, s, q, t, r);
+}
+
+static void
+lookupGroupCaller(void *arg)
+{
+	lookupGroupState *st = arg;
+	net_IPAddr	 *addrs;
+	runtime_error	 *err;
+	int		  n, ok;
+
+	err = net_Resolver_LookupIPAddr(
+	    &st->r, context_Background(), "shared.example.org", &addrs, &n);
+	ok = err == NULL && n == 1 && memcmp(addrs[0].IP.b, TestAddr, 4) == 0;
+	runtime_error_Free(err);
+	free(addrs);
+	runtime_chansend1(st->done, &ok);
+}
+
+START_TEST(testLookupGroup)
+{
+	lookupGroupState st;
+	fakeDNSServer	 fake = { .rh = rhSlowA, .arg = &st };
+	int		 i, ok, good;
+
+	atomic_init(&st.queriesA, 0);
+	st.r = goResolverWith(&fake);
+	st.done = runtime_makechan(sizeof(int), lookupGroupCallers);
+	for (i = 0; i < lookupGroupCallers; i++)
+		runtime_Go(lookupGroupCaller, &st);
+	good = 0;
+	for (i = 0; i < lookupGroupCallers; i++) {
+		runtime_chanrecv1(st.done, &ok);
+		good += ok;
+	}
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	runtime_hchan_Free(st.done);
+	ck_assert_msg(good == lookupGroupCallers, "%d of %d lookups answered",
+	    good, lookupGroupCallers);
+	ck_assert_msg(atomic_load(&st.queriesA) < lookupGroupCallers,
+	    "%d A queries for %d identical lookups; want them shared",
+	    atomic_load(&st.queriesA), lookupGroupCallers);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -1638,6 +1709,7 @@ dnsclient_unix_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("errors");
 	tcase_add_test(tc, TestDNSGoroutineRace);
+	tcase_add_test(tc, testLookupGroup);
 	tcase_add_test(tc, TestIssue8434);
 	tcase_add_test(tc, TestIssueNoSuchHostExists);
 	tcase_add_loop_test(tc, TestNoSuchHost, 0, 2);
