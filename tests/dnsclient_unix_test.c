@@ -5,10 +5,9 @@
  * configs name (192.0.2.x, the machine's own) are only strings handed to
  * the fake dialer.  built on: unix
  *
- * Left out: TestUpdateResolvConf and TestGoLookupIPWithResolverConfig
- * (their tables come with conf.c's tests), TestStrictErrorsLookupIP and
- * TestStrictErrorsLookupTXT and TestCVE202133195 (large tables, still to
- * port), TestIgnoreDNSForgeries (needs Go's Pipe, which gonet lacks).
+ * Left out: TestGoLookupIPWithResolverConfig and TestCVE202133195 (large
+ * tables, still to port), TestIgnoreDNSForgeries (needs Go's Pipe, which
+ * gonet lacks).
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -1680,6 +1679,90 @@ START_TEST(testLookupGroup)
 }
 END_TEST
 
+static const struct {
+	const char	  *name; /* query name */
+	const char *const *lines;
+	int		   nlines;
+	const char	  *servers[2]; /* the name servers wanted */
+} updateResolvConfTests[] = {
+	{ "golang.org", (const char *const[]){ "nameserver 8.8.8.8" }, 1,
+	    { "8.8.8.8:53" } },
+	/* An empty resolv.conf gives Go's defaultNS. */
+	{ "", NULL, 0, { "127.0.0.1:53", "[::1]:53" } },
+	{ "www.example.com", (const char *const[]){ "nameserver 8.8.4.4" }, 1,
+	    { "8.8.4.4:53" } },
+};
+
+typedef struct updateState {
+	net_Resolver   r;
+	const char    *name;
+	runtime_hchan *done; /* chan int: 1 per lookup with records */
+} updateState;
+
+static void
+updateLookup(void *arg)
+{
+	updateState   *st = arg;
+	net_IPAddr    *ips;
+	runtime_error *err;
+	int	       n, ok;
+
+	err = net_Resolver_LookupIPAddr(
+	    &st->r, context_Background(), st->name, &ips, &n);
+	ok = err == NULL && n > 0;
+	runtime_error_Free(err);
+	free(ips);
+	runtime_chansend1(st->done, &ok);
+}
+
+/* The shared config follows a rewritten resolv.conf. */
+START_TEST(TestUpdateResolvConf)
+{
+	fakeDNSServer  fake = { .rh = rhSuccessful };
+	updateState    st;
+	resolvConfTest conf;
+	net_dnsConfig *c;
+	size_t	       i;
+	int	       j, ok, good, k, nwant;
+
+	st.r = goResolverWith(&fake);
+	newResolvConfTest(&conf);
+	for (i = 0; i < nelem(updateResolvConfTests); i++) {
+		resolvConfTest_writeAndUpdate(&conf,
+		    updateResolvConfTests[i].lines,
+		    updateResolvConfTests[i].nlines);
+		if (updateResolvConfTests[i].name[0] != '\0') {
+			st.name = updateResolvConfTests[i].name;
+			st.done = runtime_makechan(sizeof(int), 10);
+			for (j = 0; j < 10; j++)
+				runtime_Go(updateLookup, &st);
+			good = 0;
+			for (j = 0; j < 10; j++) {
+				runtime_chanrecv1(st.done, &ok);
+				good += ok;
+			}
+			runtime_hchan_Free(st.done);
+			ck_assert_msg(good == 10,
+			    "#%zu: %d of 10 lookups of %s "
+			    "had records",
+			    i, good, st.name);
+		}
+		c = net_resolvConf_dnsConfig();
+		nwant = updateResolvConfTests[i].servers[1] != NULL ? 2 : 1;
+		ck_assert_msg(c->nservers == nwant,
+		    "#%zu: got %d servers; want %d", i, c->nservers, nwant);
+		for (k = 0; k < nwant; k++)
+			ck_assert_msg(
+			    strcmp(c->servers[k].p,
+				updateResolvConfTests[i].servers[k]) == 0,
+			    "#%zu: got %s; want %s", i, c->servers[k].p,
+			    updateResolvConfTests[i].servers[k]);
+	}
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	resolvConfTest_teardown(&conf);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -1706,6 +1789,7 @@ dnsclient_unix_suite(void)
 	tcase_add_test(tc, TestRetryTimeout);
 	tcase_add_test(tc, TestRotate);
 	tcase_add_test(tc, TestSingleRequestLookup);
+	tcase_add_test(tc, TestUpdateResolvConf);
 	suite_add_tcase(s, tc);
 	tc = newTCase("errors");
 	tcase_add_test(tc, TestDNSGoroutineRace);

@@ -790,6 +790,35 @@ START_TEST(testDialByName)
 }
 END_TEST
 
+/*
+ * testLookupTruncated: big.gonet.test's eight 200-byte TXT records do not
+ * fit the 1232-byte UDP answer, so nsd truncates it and the resolver asks
+ * again over TCP (RFC 5966).
+ */
+START_TEST(testLookupTruncated)
+{
+	runtime_error *err;
+	char	     **txts;
+	bool	       seen[8] = { false };
+	int	       n, i, k;
+
+	if (mustHaveDNSNS())
+		return;
+	err = net_LookupTXT("big.gonet.test", &txts, &n);
+	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
+	ck_assert_msg(n == 8, "got %d records; want 8", n);
+	for (i = 0; i < n; i++) {
+		k = txts[i][0] - '0';
+		ck_assert_msg(strlen(txts[i]) == 200 && k >= 0 && k < 8 &&
+			strspn(txts[i], (char[]){ txts[i][0], 0 }) == 200 &&
+			!seen[k],
+		    "record %d is not one of the zone's", i);
+		seen[k] = true;
+	}
+	free(txts);
+}
+END_TEST
+
 /* Answers from the namespace's nsd: NXDOMAIN and NODATA read as Go says. */
 START_TEST(testLookupErrors)
 {
@@ -867,6 +896,7 @@ lookup_suite(void)
 	tcase_add_loop_test(tc, TestResolverLookupIP, 0, 3);
 	tcase_add_loop_test(tc, testDialByName, 0, nelem(dialByNameTests));
 	tcase_add_loop_test(tc, testLookupErrors, 0, 2);
+	tcase_add_test(tc, testLookupTruncated);
 	suite_add_tcase(s, tc);
 	return s;
 }
