@@ -5,9 +5,8 @@
  * configs name (192.0.2.x, the machine's own) are only strings handed to
  * the fake dialer.  built on: unix
  *
- * Left out: TestGoLookupIPWithResolverConfig and TestCVE202133195 (large
- * tables, still to port), TestIgnoreDNSForgeries (needs Go's Pipe, which
- * gonet lacks).
+ * Left out: TestGoLookupIPWithResolverConfig (a large table, still to
+ * port), TestIgnoreDNSForgeries (needs Go's Pipe, which gonet lacks).
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -40,6 +39,7 @@ typedef union fakeBody {
 	dnsmessage_NSResource	 ns;
 	dnsmessage_PTRResource	 ptr;
 	dnsmessage_CNAMEResource cname;
+	dnsmessage_SRVResource	 srv;
 } fakeBody;
 
 typedef struct fakeMsg {
@@ -1763,6 +1763,184 @@ START_TEST(TestUpdateResolvConf)
 }
 END_TEST
 
+/*
+ * CVE-2021-33195: answers whose names are not domain names ("<html>...")
+ * are dropped, with an error, from every Lookup's result.  Each record
+ * type comes as a bad record then a good one.
+ */
+static runtime_error *
+rhCVE202133195(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	static const char *const owners[] = { "<html>.golang.org.",
+		"good.golang.org." };
+	dnsmessage_Name		 bad, good, name, owner;
+	fakeBody		*b;
+	int			 k;
+
+	(void)srv;
+	(void)n;
+	(void)s;
+	(void)t;
+	fakeReply(r, q, dnsmessage_RCodeSuccess);
+	r->m.Header.RecursionAvailable = true;
+	bad = dnsmessage_MustNewName(owners[0]);
+	good = dnsmessage_MustNewName(owners[1]);
+	name = q->Questions[0].Name;
+	switch (q->Questions[0].Type) {
+	case dnsmessage_TypeA: /* LookupCNAME asks A and AAAA */
+		fakeA(r, bad, TestAddr);
+		return NULL;
+	case dnsmessage_TypeSRV:
+		if (qNameIs(q, "_hdr._tcp.golang.org."))
+			name = bad;
+		for (k = 0; k < 2; k++) {
+			b = fakeAnswer(r, name, dnsmessage_TypeSRV);
+			b->srv = (dnsmessage_SRVResource){
+				.ResourceBody = { &dnsmessage_SRVResourceType },
+				.Target = k == 0 ? bad : good
+			};
+		}
+		return NULL;
+	}
+	for (k = 0; k < 2; k++) {
+		owner = k == 0 ? bad : good;
+		switch (q->Questions[0].Type) {
+		case dnsmessage_TypeMX:
+			b = fakeAnswer(r, owner, dnsmessage_TypeMX);
+			b->mx = (dnsmessage_MXResource){
+				{ &dnsmessage_MXResourceType }, 0, owner
+			};
+			break;
+		case dnsmessage_TypeNS:
+			b = fakeAnswer(r, owner, dnsmessage_TypeNS);
+			b->ns = (dnsmessage_NSResource){
+				{ &dnsmessage_NSResourceType }, owner
+			};
+			break;
+		case dnsmessage_TypePTR:
+			b = fakeAnswer(r, owner, dnsmessage_TypePTR);
+			b->ptr = (dnsmessage_PTRResource){
+				{ &dnsmessage_PTRResourceType }, owner
+			};
+			break;
+		}
+	}
+	return NULL;
+}
+
+static const char *const cveTests[] = { "CNAME", "SRV (bad record)",
+	"SRV (bad header)", "MX", "NS", "Addr" };
+
+/* cveCheckErr wants err's text to be want; it frees err. */
+static void
+cveCheckErr(runtime_error *err, const char *want)
+{
+	ck_assert_msg(
+	    err != NULL && strcmp(runtime_error_Error(err), want) == 0,
+	    "unexpected error: %s; want %s", runtime_error_Error(err), want);
+	runtime_error_Free(err);
+}
+
+/* cveLookup runs subtest k through r, or through DefaultResolver. */
+static void
+cveLookup(int k, net_Resolver *r)
+{
+	static const char malformed[] =
+	    "lookup golang.org: DNS response "
+	    "contained records which contain invalid "
+	    "names";
+	runtime_error *err;
+	net_SRV	      *srvs;
+	net_MX	      *mxs;
+	net_NS	      *nss;
+	char	      *cname, **names;
+	int	       n;
+
+	switch (k) {
+	case 0:
+		err = r != NULL
+		    ? net_Resolver_LookupCNAME(r, NULL, "golang.org", &cname)
+		    : net_LookupCNAME("golang.org", &cname);
+		cveCheckErr(err, malformed);
+		free(cname);
+		break;
+	case 1:
+	case 2:
+		err = r != NULL
+		    ? net_Resolver_LookupSRV(r, NULL, k == 1 ? "target" : "hdr",
+			  "tcp", k == 1 ? "golang.org" : "golang.org.", &cname,
+			  &srvs, &n)
+		    : net_LookupSRV(k == 1 ? "target" : "hdr", "tcp",
+			  k == 1 ? "golang.org" : "golang.org.", &cname, &srvs,
+			  &n);
+		if (k == 2) {
+			cveCheckErr(err,
+			    "lookup golang.org.: SRV header name "
+			    "is invalid");
+		} else {
+			cveCheckErr(err, malformed);
+			ck_assert_msg(n == 1 &&
+				strcmp(srvs[0].Target, "good.golang.org.") == 0,
+			    "Unexpected record set");
+		}
+		free(cname);
+		free(srvs);
+		break;
+	case 3:
+		err = r != NULL
+		    ? net_Resolver_LookupMX(r, NULL, "golang.org", &mxs, &n)
+		    : net_LookupMX("golang.org", &mxs, &n);
+		cveCheckErr(err, malformed);
+		ck_assert_msg(
+		    n == 1 && strcmp(mxs[0].Host, "good.golang.org.") == 0,
+		    "Unexpected record set");
+		free(mxs);
+		break;
+	case 4:
+		err = r != NULL
+		    ? net_Resolver_LookupNS(r, NULL, "golang.org", &nss, &n)
+		    : net_LookupNS("golang.org", &nss, &n);
+		cveCheckErr(err, malformed);
+		ck_assert_msg(
+		    n == 1 && strcmp(nss[0].Host, "good.golang.org.") == 0,
+		    "Unexpected record set");
+		free(nss);
+		break;
+	default:
+		err = r != NULL
+		    ? net_Resolver_LookupAddr(r, NULL, "192.0.2.42", &names, &n)
+		    : net_LookupAddr("192.0.2.42", &names, &n);
+		cveCheckErr(err,
+		    "lookup 192.0.2.42: DNS response contained records which "
+		    "contain invalid names");
+		ck_assert_msg(
+		    n == 1 && strcmp(names[0], "good.golang.org.") == 0,
+		    "Unexpected record set");
+		free(names);
+		break;
+	}
+}
+
+START_TEST(TestCVE202133195)
+{
+	fakeDNSServer fake = { .rh = rhCVE202133195 };
+	net_Resolver  r = goResolverWith(&fake);
+	net_Resolver  orig = *net_DefaultResolver;
+	const char   *origHosts;
+
+	/* Go swaps DefaultResolver for r; here r is copied into it. */
+	*net_DefaultResolver = r;
+	origHosts = net_testHookHostsPath;
+	net_testHookHostsPath = "tests/testdata/hosts";
+	cveLookup(_i, &r);
+	cveLookup(_i, NULL);
+	net_testHookHostsPath = origHosts;
+	*net_DefaultResolver = orig;
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -1807,6 +1985,7 @@ dnsclient_unix_suite(void)
 	tcase_add_test(tc, TestNullMX);
 	tcase_add_test(tc, TestRootNS);
 	tcase_add_test(tc, testDefaultResolverDial);
+	tcase_add_loop_test(tc, TestCVE202133195, 0, nelem(cveTests));
 	suite_add_tcase(s, tc);
 	return s;
 }
