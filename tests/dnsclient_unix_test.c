@@ -5,8 +5,7 @@
  * configs name (192.0.2.x, the machine's own) are only strings handed to
  * the fake dialer.  built on: unix
  *
- * Left out: TestGoLookupIPWithResolverConfig (a large table, still to
- * port), TestIgnoreDNSForgeries (needs Go's Pipe, which gonet lacks).
+ * Left out: TestIgnoreDNSForgeries (needs Go's Pipe, which gonet lacks).
  */
 #include <stdatomic.h>
 #include <stdio.h>
@@ -1941,6 +1940,138 @@ START_TEST(TestCVE202133195)
 }
 END_TEST
 
+#define LINES(...)                                                             \
+	(const char *const[]){ __VA_ARGS__ },                                  \
+	    (int)(sizeof((const char *const[]){ __VA_ARGS__ }) /               \
+		sizeof(const char *))
+
+static const char longName[] =
+    "jgahvsekduiv9bw4b3qhn4ykdfgj0493iohkrjfhdvhjiu4j";
+
+static const struct {
+	const char	  *name;
+	const char *const *lines; /* resolver configuration lines */
+	int		   nlines;
+	const char	  *errServer; /* a DNSError with this Server, or NULL */
+	bool		   errTimeout;
+	bool a, aaaa; /* whether the answer holds A, AAAA records */
+} goLookupIPWithResolverConfigTests[] = {
+	/* The limited broadcast address stands for a server that is silent. */
+	{ longName,
+	    LINES("options timeout:1 attempts:1", "nameserver 255.255.255.255"),
+	    "255.255.255.255:53", true, false, false },
+	{ longName, LINES("options timeout:3 attempts:1", "nameserver 8.8.8.8"),
+	    "8.8.8.8:53", false, false, false },
+
+	{ "ipv4.google.com.",
+	    LINES("nameserver 8.8.8.8", "nameserver 2001:4860:4860::8888"),
+	    NULL, false, true, false },
+	{ "ipv4.google.com",
+	    LINES("domain golang.org", "nameserver 2001:4860:4860::8888",
+		"nameserver 8.8.8.8"),
+	    NULL, false, true, false },
+	{ "ipv4.google.com",
+	    LINES("search x.golang.org y.golang.org",
+		"nameserver 2001:4860:4860::8888", "nameserver 8.8.8.8"),
+	    NULL, false, true, false },
+
+	{ "ipv6.google.com.",
+	    LINES("nameserver 2001:4860:4860::8888", "nameserver 8.8.8.8"),
+	    NULL, false, false, true },
+	{ "ipv6.google.com",
+	    LINES("domain golang.org", "nameserver 8.8.8.8",
+		"nameserver 2001:4860:4860::8888"),
+	    NULL, false, false, true },
+	{ "ipv6.google.com",
+	    LINES("search x.golang.org y.golang.org", "nameserver 8.8.8.8",
+		"nameserver 2001:4860:4860::8888"),
+	    NULL, false, false, true },
+
+	/* RFC 7534's AS112 name, which has no records here. */
+	{ "hostname.as112.net",
+	    LINES("domain golang.org", "nameserver 2001:4860:4860::8888",
+		"nameserver 8.8.8.8"),
+	    NULL, false, true, true },
+	{ "hostname.as112.net",
+	    LINES("search x.golang.org y.golang.org",
+		"nameserver 2001:4860:4860::8888", "nameserver 8.8.8.8"),
+	    NULL, false, true, true },
+};
+
+static runtime_error *
+rhResolverConfig(fakeDNSServer *srv, const char *n, const char *s,
+    const dnsmessage_Message *q, time_Time t, fakeMsg *r)
+{
+	const dnsmessage_Question *quest = &q->Questions[0];
+
+	(void)srv;
+	(void)n;
+	(void)t;
+	if (strcmp(s, "[2001:4860:4860::8888]:53") != 0 &&
+	    strcmp(s, "8.8.8.8:53") != 0) {
+		time_Sleep(10 * time_Millisecond);
+		return os_ErrDeadlineExceeded;
+	}
+	fakeReply(r, q, dnsmessage_RCodeSuccess);
+	if (quest->Type == dnsmessage_TypeA && qNameIs(q, "ipv4.google.com."))
+		fakeA(r, quest->Name, TestAddr);
+	if (quest->Type == dnsmessage_TypeAAAA &&
+	    qNameIs(q, "ipv6.google.com."))
+		fakeAAAA(r, quest->Name, TestAddr6);
+	return NULL;
+}
+
+START_TEST(TestGoLookupIPWithResolverConfig)
+{
+	fakeDNSServer  fake = { .rh = rhResolverConfig };
+	net_Resolver   r = goResolverWith(&fake);
+	resolvConfTest conf;
+	net_DNSError  *de;
+	net_IPAddr    *addrs;
+	runtime_error *err;
+	bool	       v4;
+	int	       n, i;
+
+	newResolvConfTest(&conf);
+	resolvConfTest_writeAndUpdate(&conf,
+	    goLookupIPWithResolverConfigTests[_i].lines,
+	    goLookupIPWithResolverConfigTests[_i].nlines);
+	err = net_Resolver_LookupIPAddr(&r, context_Background(),
+	    goLookupIPWithResolverConfigTests[_i].name, &addrs, &n);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	resolvConfTest_teardown(&conf);
+	if (err != NULL) {
+		de = (net_DNSError *)err;
+		ck_assert_msg(err->type == &net_DNSErrorType &&
+			(goLookupIPWithResolverConfigTests[_i].errServer ==
+				NULL ||
+			    (strcmp(de->Name,
+				 goLookupIPWithResolverConfigTests[_i].name) ==
+				    0 &&
+				strcmp(de->Server,
+				    goLookupIPWithResolverConfigTests[_i]
+					.errServer) == 0 &&
+				de->IsTimeout ==
+				    goLookupIPWithResolverConfigTests[_i]
+					.errTimeout)),
+		    "got %s; want an error from %s", runtime_error_Error(err),
+		    goLookupIPWithResolverConfigTests[_i].errServer);
+		runtime_error_Free(err);
+		return;
+	}
+	ck_assert_msg(n > 0, "no records for %s",
+	    goLookupIPWithResolverConfigTests[_i].name);
+	for (i = 0; i < n; i++) {
+		v4 = net_IP_To4(addrs[i].IP).len != 0;
+		ck_assert_msg(!v4 || goLookupIPWithResolverConfigTests[_i].a,
+		    "got an IPv4 address; must not be one");
+		ck_assert_msg(v4 || goLookupIPWithResolverConfigTests[_i].aaaa,
+		    "got an IPv6 address; must not be one");
+	}
+	free(addrs);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -1968,6 +2099,8 @@ dnsclient_unix_suite(void)
 	tcase_add_test(tc, TestRotate);
 	tcase_add_test(tc, TestSingleRequestLookup);
 	tcase_add_test(tc, TestUpdateResolvConf);
+	tcase_add_loop_test(tc, TestGoLookupIPWithResolverConfig, 0,
+	    nelem(goLookupIPWithResolverConfigTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("errors");
 	tcase_add_test(tc, TestDNSGoroutineRace);
