@@ -3,13 +3,13 @@
  * internet run against the namespace's own server (see mustHaveDNSNS).
  *
  * Left out: TestDNSFlood (off in Go too), TestLookupNullByte (a NUL cannot
- * cross the C API); still to port: TestLookupContextCancel,
- * TestLookupHostCancel, TestConcurrentPreferGoResolversDial,
+ * cross the C API); still to port: TestLookupHostCancel, TestConcurrentPreferGoResolversDial,
  * TestDNSTimeout, TestLookupIPv6LinkLocalAddr, TestLookupDotsWithLocalSource;
  * and the context-values tests (TestLookupIPAddrPreservesContextValues,
  * TestLookupIPAddrConcurrentCallsForNetworks,
  * TestWithUnexpiredValuesPreserved: gonet's contexts carry no values).
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -753,6 +753,90 @@ START_TEST(TestResolverLookupIP)
 END_TEST
 
 /*
+ * TestLookupContextCancel's hook: the first call starts a concurrent
+ * lookup of the same host (which singleflight should join to this one),
+ * cancels the caller's context, and waits until the test has seen the
+ * caller return; the shared call must not have been cancelled with it
+ * (Go issue 22724).
+ */
+static context_Context *cancelLookupCtx;
+static runtime_hchan   *unblockLookup; /* closed by the test */
+static atomic_int	concurrentFailed;
+static sync_WaitGroup	concurrentWG;
+
+static void
+concurrentLookup(void *arg)
+{
+	net_IPAddr    *addrs;
+	runtime_error *err;
+	int	       n;
+
+	err = net_Resolver_LookupIPAddr(
+	    net_DefaultResolver, context_Background(), arg, &addrs, &n);
+	if (err != NULL)
+		atomic_store(&concurrentFailed, 1);
+	runtime_error_Free(err);
+	free(addrs);
+	sync_WaitGroup_Done(&concurrentWG);
+}
+
+static runtime_error *
+lookupCancelHook(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	runtime_error *err;
+	bool	       received;
+	char	       x;
+
+	if (!runtime_selectnbrecv(&x, unblockLookup, &received)) {
+		sync_WaitGroup_Add(&concurrentWG, 1);
+		runtime_Go(concurrentLookup, (void *)host);
+		time_Sleep(time_Millisecond);
+	}
+	context_Cancel(cancelLookupCtx);
+	runtime_chanrecv2(unblockLookup, &x);
+	if ((err = context_Context_Err(ctx)) != NULL)
+		return err;
+	return fn(r, ctx, network, host, addrs, naddrs);
+}
+
+START_TEST(TestLookupContextCancel)
+{
+	net_testHookLookupIPFunc orig;
+	net_IPAddr		*addrs;
+	runtime_error		*err;
+	net_DNSError		*de;
+	int			 n;
+
+	if (mustHaveDNSNS())
+		return;
+	orig = net_testHookLookupIP;
+	atomic_init(&concurrentFailed, 0);
+	cancelLookupCtx = context_WithCancel(context_Background());
+	unblockLookup = runtime_makechan(1, 0);
+	net_testHookLookupIP = lookupCancelHook;
+	err = net_Resolver_LookupIPAddr(
+	    net_DefaultResolver, cancelLookupCtx, "google.com", &addrs, &n);
+	de = err != NULL && err->type == &net_DNSErrorType ? (net_DNSError *)err
+							   : NULL;
+	ck_assert_msg(
+	    de != NULL && strcmp(de->Err, "operation was canceled") == 0,
+	    "unexpected error from canceled, blocked LookupIPAddr: %s",
+	    runtime_error_Error(err));
+	runtime_error_Free(err);
+	free(addrs);
+	runtime_closechan(unblockLookup);
+	sync_WaitGroup_Wait(&concurrentWG);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	net_testHookLookupIP = orig;
+	runtime_hchan_Free(unblockLookup);
+	context_Free(cancelLookupCtx);
+	ck_assert_msg(!atomic_load(&concurrentFailed),
+	    "the concurrent LookupIPAddr failed");
+}
+END_TEST
+
+/*
  * testDialByName dials names the namespace's server knows on an IPv4
  * listener: a.gonet.test has an A record only; both.gonet.test has A and
  * AAAA, so the dial to ::1 (RFC 6724 puts it first) is refused and the
@@ -897,6 +981,7 @@ lookup_suite(void)
 	tcase_add_loop_test(tc, testDialByName, 0, nelem(dialByNameTests));
 	tcase_add_loop_test(tc, testLookupErrors, 0, 2);
 	tcase_add_test(tc, testLookupTruncated);
+	tcase_add_test(tc, TestLookupContextCancel);
 	suite_add_tcase(s, tc);
 	return s;
 }
