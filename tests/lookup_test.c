@@ -3,7 +3,7 @@
  * internet run against the namespace's own server (see mustHaveDNSNS).
  *
  * Left out: TestDNSFlood (off in Go too), TestLookupNullByte (a NUL cannot
- * cross the C API); still to port: TestLookupHostCancel, TestConcurrentPreferGoResolversDial,
+ * cross the C API); still to port: TestConcurrentPreferGoResolversDial,
  * TestDNSTimeout, TestLookupIPv6LinkLocalAddr, TestLookupDotsWithLocalSource;
  * and the context-values tests (TestLookupIPAddrPreservesContextValues,
  * TestLookupIPAddrConcurrentCallsForNetworks,
@@ -777,6 +777,7 @@ concurrentLookup(void *arg)
 		atomic_store(&concurrentFailed, 1);
 	runtime_error_Free(err);
 	free(addrs);
+	free(arg);
 	sync_WaitGroup_Done(&concurrentWG);
 }
 
@@ -790,7 +791,8 @@ lookupCancelHook(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
 
 	if (!runtime_selectnbrecv(&x, unblockLookup, &received)) {
 		sync_WaitGroup_Add(&concurrentWG, 1);
-		runtime_Go(concurrentLookup, (void *)host);
+		/* The goroutine's own copy: host is the lookup's. */
+		runtime_Go(concurrentLookup, runtime_strdup(host));
 		time_Sleep(time_Millisecond);
 	}
 	context_Cancel(cancelLookupCtx);
@@ -833,6 +835,43 @@ START_TEST(TestLookupContextCancel)
 	context_Free(cancelLookupCtx);
 	ck_assert_msg(!atomic_load(&concurrentFailed),
 	    "the concurrent LookupIPAddr failed");
+}
+END_TEST
+
+/*
+ * A cancelled context fails every lookup and leaves nothing behind that
+ * stops the next one (Go's n is above its cgo thread limit).
+ */
+START_TEST(TestLookupHostCancel)
+{
+	static const char google[] = "www.google.com";
+	static const char invalidDomain[] = "invalid.invalid";
+	context_Context	 *ctx;
+	runtime_error	 *err;
+	char		**addrs;
+	int		  n, i;
+
+	if (mustHaveDNSNS())
+		return;
+	err = net_LookupHost(google, &addrs, &n);
+	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
+	free(addrs);
+	ctx = context_WithCancel(context_Background());
+	context_Cancel(ctx);
+	for (i = 0; i < 600; i++) {
+		err = net_Resolver_LookupHost(
+		    net_DefaultResolver, ctx, invalidDomain, &addrs, &n);
+		ck_assert_msg(err != NULL,
+		    "LookupHost(\"%s\"): returns %d addresses, but should fail",
+		    invalidDomain, n);
+		runtime_error_Free(err);
+		/* In-flight lookups may be shared: let them settle. */
+		time_Sleep(time_Millisecond);
+	}
+	context_Free(ctx);
+	err = net_LookupHost(google, &addrs, &n);
+	ck_assert_msg(err == NULL, "%s", runtime_error_Error(err));
+	free(addrs);
 }
 END_TEST
 
@@ -982,6 +1021,7 @@ lookup_suite(void)
 	tcase_add_loop_test(tc, testLookupErrors, 0, 2);
 	tcase_add_test(tc, testLookupTruncated);
 	tcase_add_test(tc, TestLookupContextCancel);
+	tcase_add_test(tc, TestLookupHostCancel);
 	suite_add_tcase(s, tc);
 	return s;
 }
