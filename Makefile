@@ -111,7 +111,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c tests/sched_test.c tests/singleflight_test.c \
 	tests/dnsname_test.c tests/godebug_test.c tests/interface_test.c \
-	tests/pipe_test.c \
+	tests/pipe_test.c tests/dnsclient_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c tests/io/io_test.c tests/io/multi_test.c \
 	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
@@ -399,6 +399,7 @@ test-loaded: $(TESTBIN)
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC) \
     $(LINKCHECK_$(OX))
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	CK_RUN_SUITE=lookup sh tools/dnsns.sh $(TESTBIN)
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)

@@ -158,8 +158,8 @@ net_parseNetwork(const char *network, bool needsProto, char **afnet, int *proto)
  * the hint's family, unless either side is a wildcard.
  */
 runtime_error *
-net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
-    const char *network, const char *addr, const net_Addr *hint,
+net_Resolver_resolveAddrList(net_Resolver *r, context_Context *ctx,
+    const char *op, const char *network, const char *addr, const net_Addr *hint,
     net_addrList *addrs)
 {
 	net_UnixAddr  *ua;
@@ -191,7 +191,7 @@ net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
 		addrs->n = 1;
 		goto out;
 	}
-	err = net_Resolver_internetAddrList(r, afnet, addr, addrs);
+	err = net_Resolver_internetAddrList(r, ctx, afnet, addr, addrs);
 	if (err != NULL || strcmp(op, "dial") != 0 || hint == NULL)
 		goto out;
 	err = net_filterByHint(addrs, hint);
@@ -308,6 +308,15 @@ static runtime_error *net_sysDialer_dialSerial(net_sysDialer *sd,
 static runtime_error *net_sysDialer_dialSingle(
     net_sysDialer *sd, context_Context *ctx, const net_Addr *ra, net_Conn **c);
 
+/* net_Dialer_resolver is the Resolver d names, or DefaultResolver. */
+static net_Resolver *
+net_Dialer_resolver(const net_Dialer *d)
+{
+	if (d != NULL && d->Resolver != NULL)
+		return d->Resolver;
+	return net_DefaultResolver;
+}
+
 /*
  * DialContext: a deadline from Timeout or Deadline earlier than ctx's
  * gets a sub-context of its own, released before returning.  A TCP
@@ -337,8 +346,8 @@ net_Dialer_DialContext(net_Dialer *d, context_Context *ctx, const char *network,
 			ctx = subCtx;
 		}
 	}
-	err = net_Resolver_resolveAddrList(
-	    d->Resolver, "dial", network, address, d->LocalAddr, &addrs);
+	err = net_Resolver_resolveAddrList(net_Dialer_resolver(d), ctx, "dial",
+	    network, address, d->LocalAddr, &addrs);
 	if (err != NULL) {
 		err = net_newOpError("dial", network, NULL, NULL, err);
 		goto out;
@@ -625,7 +634,7 @@ net_ListenConfig_Listen(net_ListenConfig *lc, context_Context *ctx,
 	if (ctx == NULL)
 		ctx = context_Background();
 	err = net_Resolver_resolveAddrList(
-	    NULL, "listen", network, address, NULL, &addrs);
+	    net_DefaultResolver, ctx, "listen", network, address, NULL, &addrs);
 	if (err != NULL)
 		return net_newOpError("listen", network, NULL, NULL, err);
 	sl.ListenConfig = *lc;
@@ -666,7 +675,7 @@ net_ListenConfig_ListenPacket(net_ListenConfig *lc, context_Context *ctx,
 	if (ctx == NULL)
 		ctx = context_Background();
 	err = net_Resolver_resolveAddrList(
-	    NULL, "listen", network, address, NULL, &addrs);
+	    net_DefaultResolver, ctx, "listen", network, address, NULL, &addrs);
 	if (err != NULL)
 		return net_newOpError("listen", network, NULL, NULL, err);
 	sl.ListenConfig = *lc;

@@ -1,11 +1,15 @@
 /*
- * C port of go1.19 src/net/dnsclient.go: the name checks both resolvers
- * use.  The rest of Go's file (reverseaddr, the SRV and MX sorts) comes
- * with the DNS resolver.
+ * C port of go1.19 src/net/dnsclient.go: random numbers for query IDs and
+ * shuffles, reverseaddr, the name checks both resolvers use, and the SRV
+ * and MX orderings.
  */
+#include <sys/random.h>
+
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "net/net_impl.h"
+#include "net/dnsconfig.h"
 
 /*
  * net_isDomainName reports whether s[0:n] is a name DNS could be asked
@@ -75,4 +79,182 @@ net_absDomainName(const char *s, size_t n)
 		return r;
 	}
 	return runtime_strndup(s, n);
+}
+
+/*
+ * net_randInt is Go's randInt, a non-negative pseudo-random int.  Go
+ * reads the runtime's fastrand; getrandom(2) without flags gives the same
+ * unpredictability a query ID needs so that an off-path attacker cannot
+ * guess it (the point of randomised IDs), and never blocks once the pool
+ * is up.  A failed call (no getrandom) falls back to the clock.
+ */
+int
+net_randInt(void)
+{
+	unsigned int u;
+
+	if (getrandom(&u, sizeof(u), 0) != (ssize_t)sizeof(u))
+		u = (unsigned int)time_Time_UnixNano(time_Now());
+	return (int)(u >> 1);
+}
+
+int
+net_randIntn(int n)
+{
+	return net_randInt() % n;
+}
+
+/*
+ * net_reverseaddr returns the in-addr.arpa or ip6.arpa name of addr's PTR
+ * record (malloc'd) in *arpa, or a DNSError for a string that is no IP.
+ */
+runtime_error *
+net_reverseaddr(const char *addr, char **arpa)
+{
+	static const char hexDigit[] = "0123456789abcdef";
+	net_IP		  ip;
+	char		 *buf, *p;
+	int		  i;
+
+	*arpa = NULL;
+	ip = net_ParseIP(addr);
+	if (ip.len == 0)
+		return net_newDNSError(
+		    "unrecognized address", addr, NULL, false, false, false);
+	ip = net_IP_To16(ip);
+	if (net_IP_To4(ip).len != 0) {
+		buf = runtime_malloc(sizeof("255.255.255.255.in-addr.arpa."));
+		sprintf(buf, "%u.%u.%u.%u.in-addr.arpa.", ip.b[15], ip.b[14],
+		    ip.b[13], ip.b[12]);
+		*arpa = buf;
+		return NULL;
+	}
+	buf = runtime_malloc(16 * 4 + sizeof("ip6.arpa."));
+	p = buf;
+	for (i = 15; i >= 0; i--) {
+		*p++ = hexDigit[ip.b[i] & 0xF];
+		*p++ = '.';
+		*p++ = hexDigit[ip.b[i] >> 4];
+		*p++ = '.';
+	}
+	strcpy(p, "ip6.arpa.");
+	*arpa = buf;
+	return NULL;
+}
+
+/* net_equalASCIIName compares two names, ignoring ASCII case. */
+bool
+net_equalASCIIName(const dnsmessage_Name *x, const dnsmessage_Name *y)
+{
+	uint8_t a, b;
+	int	i;
+
+	if (x->Length != y->Length)
+		return false;
+	for (i = 0; i < x->Length; i++) {
+		a = x->Data[i];
+		b = y->Data[i];
+		if ('A' <= a && a <= 'Z')
+			a += 0x20;
+		if ('A' <= b && b <= 'Z')
+			b += 0x20;
+		if (a != b)
+			return false;
+	}
+	return true;
+}
+
+/* byPriorityWeight.Less, for qsort. */
+static int
+net_byPriorityWeight_cmp(const void *x, const void *y)
+{
+	const net_SRV *a = x, *b = y;
+
+	if (a->Priority != b->Priority)
+		return a->Priority < b->Priority ? -1 : 1;
+	if (a->Weight != b->Weight)
+		return a->Weight < b->Weight ? -1 : 1;
+	return 0;
+}
+
+/*
+ * net_byPriorityWeight_shuffleByWeight orders one priority's records by
+ * RFC 2782's weighted random pick: each in turn is chosen with a chance
+ * proportional to its weight among those left.
+ */
+void
+net_byPriorityWeight_shuffleByWeight(net_SRV *addrs, int n)
+{
+	net_SRV t;
+	int	sum, s, r, i;
+
+	sum = 0;
+	for (i = 0; i < n; i++)
+		sum += addrs[i].Weight;
+	while (sum > 0 && n > 1) {
+		s = 0;
+		r = net_randIntn(sum);
+		for (i = 0; i < n; i++) {
+			s += addrs[i].Weight;
+			if (s > r) {
+				if (i > 0) {
+					t = addrs[0];
+					addrs[0] = addrs[i];
+					addrs[i] = t;
+				}
+				break;
+			}
+		}
+		sum -= addrs[0].Weight;
+		addrs++;
+		n--;
+	}
+}
+
+/* net_byPriorityWeight_sort orders SRV records as RFC 2782 says. */
+void
+net_byPriorityWeight_sort(net_SRV *addrs, int n)
+{
+	int i, j;
+
+	if (n == 0)
+		return;
+	qsort(addrs, (size_t)n, sizeof(addrs[0]), net_byPriorityWeight_cmp);
+	i = 0;
+	for (j = 1; j < n; j++) {
+		if (addrs[i].Priority != addrs[j].Priority) {
+			net_byPriorityWeight_shuffleByWeight(addrs + i, j - i);
+			i = j;
+		}
+	}
+	net_byPriorityWeight_shuffleByWeight(addrs + i, n - i);
+}
+
+static int
+net_byPref_cmp(const void *x, const void *y)
+{
+	const net_MX *a = x, *b = y;
+
+	return a->Pref < b->Pref ? -1 : a->Pref > b->Pref;
+}
+
+/*
+ * net_byPref_sort orders MX records by preference, in random order among
+ * equals (RFC 5321 5.1): shuffle first, then sort.  qsort is not stable,
+ * which leaves equals in random order all the same.
+ */
+void
+net_byPref_sort(net_MX *s, int n)
+{
+	net_MX t;
+	int    i, j;
+
+	for (i = 0; i < n; i++) {
+		j = net_randIntn(i + 1);
+		t = s[i];
+		s[i] = s[j];
+		s[j] = t;
+	}
+	if (n > 0)
+		qsort(s, (size_t)n, sizeof(s[0]), net_byPref_cmp);
 }

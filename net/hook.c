@@ -21,10 +21,10 @@ void (*net_testHookSetKeepAlive)(time_Duration) = noSetKeepAlive;
  * that fails without any name being looked up.
  */
 static runtime_error *
-lookupIP(net_Resolver *r, net_lookupIPFunc fn, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs)
+lookupIP(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
 {
-	return fn(r, network, host, addrs, naddrs);
+	return fn(r, ctx, network, host, addrs, naddrs);
 }
 
 net_testHookLookupIPFunc net_testHookLookupIP = lookupIP;

@@ -149,7 +149,8 @@ net_ResolveIPAddr(const char *network, const char *address, net_IPAddr **addr)
 		free(afnet);
 		return net_newUnknownNetworkError(network);
 	}
-	err = net_Resolver_internetAddrList(NULL, afnet, address, &addrs);
+	err = net_Resolver_internetAddrList(
+	    net_DefaultResolver, NULL, afnet, address, &addrs);
 	free(afnet);
 	if (err != NULL)
 		return err;
@@ -364,6 +365,7 @@ net_IPConn_WriteMsgIP(net_IPConn *c, const void *b, size_t len, const void *oob,
 const net_ConnType net_IPConnType = {
 	.name = "*net.IPConn",
 	NET_CONN_CONN_SLOTS,
+	.PacketConn = true,
 };
 
 static runtime_error *

@@ -285,8 +285,8 @@ net_isInternetNetwork(const char *net, const char *base)
  * has no package context yet.  *addrs is empty on error.
  */
 runtime_error *
-net_Resolver_internetAddrList(
-    net_Resolver *r, const char *net, const char *addr, net_addrList *addrs)
+net_Resolver_internetAddrList(net_Resolver *r, context_Context *ctx,
+    const char *net, const char *addr, net_addrList *addrs)
 {
 	struct net_inetaddrEnv env;
 	runtime_error	      *err;
@@ -308,7 +308,7 @@ net_Resolver_internetAddrList(
 			    NULL)
 				goto out;
 			if ((err = net_Resolver_LookupPort(
-				 r, net, port, &env.portnum)) != NULL)
+				 r, ctx, net, port, &env.portnum)) != NULL)
 				goto out;
 		}
 	} else if (net_isInternetNetwork(net, "ip")) {
@@ -323,7 +323,7 @@ net_Resolver_internetAddrList(
 		goto out;
 	}
 
-	if ((err = net_Resolver_lookupIPAddr(r, net, host, &ips, &nips)) !=
+	if ((err = net_Resolver_lookupIPAddr(r, ctx, net, host, &ips, &nips)) !=
 	    NULL)
 		goto out;
 	/*

@@ -379,7 +379,7 @@ runtime_error *net_ResolveIPAddr(
 runtime_error *net_ResolveUnixAddr(
     const char *network, const char *address, net_UnixAddr **addr);
 
-/* Go's *Resolver; only NULL (DefaultResolver) is accepted for now. */
+/* Go's *Resolver, defined with the lookup functions below. */
 typedef struct net_Resolver net_Resolver;
 
 /*
@@ -523,7 +523,7 @@ typedef struct net_Dialer {
 	bool	      DualStack;
 	time_Duration FallbackDelay;
 	time_Duration KeepAlive;
-	net_Resolver *Resolver; /* must be NULL until the resolver exists */
+	net_Resolver *Resolver; /* NULL is DefaultResolver */
 	/* Control runs after the socket is made, before bind/connect. */
 	runtime_error *(*Control)(const char *network, const char *address,
 	    syscall_RawConn *c, void *arg);
@@ -555,6 +555,82 @@ runtime_error *net_ListenConfig_Listen(net_ListenConfig *lc,
 runtime_error *net_ListenConfig_ListenPacket(net_ListenConfig *lc,
     context_Context *ctx, const char *network, const char *address,
     net_PacketConn **c);
+
+/*
+ * Name resolution, Go's pure resolver: the hosts file and DNS (resolv.conf,
+ * nsswitch.conf), never libc.  net_Resolver is Go's Resolver; NULL and
+ * net_DefaultResolver are the default one and a zero struct behaves like
+ * Go's zero Resolver.  Dial, when set, replaces the dialer that reaches a
+ * DNS server ("udp" or "tcp", address "host:port"); arg is DialArg, which
+ * must stay valid until every lookup through the Resolver has finished
+ * (one whose ctx ended early may still be running).
+ *
+ * Results are one malloc'd block each, strings included, that one free()
+ * releases (NULL and 0 on error); counts are written through int *n.  A
+ * NULL ctx is context.Background().
+ */
+struct net_Resolver {
+	bool PreferGo;
+	bool StrictErrors;
+	runtime_error *(*Dial)(context_Context *ctx, const char *network,
+	    const char *address, net_Conn **c, void *arg);
+	void *DialArg;
+};
+
+extern net_Resolver *const net_DefaultResolver;
+
+/* Go's MX, NS and SRV records; Host and Target end in a dot. */
+typedef struct net_MX {
+	char	*Host;
+	uint16_t Pref;
+} net_MX;
+
+typedef struct net_NS {
+	char *Host;
+} net_NS;
+
+typedef struct net_SRV {
+	char	*Target;
+	uint16_t Port;
+	uint16_t Priority;
+	uint16_t Weight;
+} net_SRV;
+
+runtime_error *net_LookupHost(const char *host, char ***addrs, int *n);
+runtime_error *net_LookupIP(const char *host, net_IP **ips, int *n);
+runtime_error *net_LookupCNAME(const char *host, char **cname);
+runtime_error *net_LookupSRV(const char *service, const char *proto,
+    const char *name, char **cname, net_SRV **addrs, int *n);
+runtime_error *net_LookupMX(const char *name, net_MX **mx, int *n);
+runtime_error *net_LookupNS(const char *name, net_NS **ns, int *n);
+runtime_error *net_LookupTXT(const char *name, char ***txt, int *n);
+runtime_error *net_LookupAddr(const char *addr, char ***names, int *n);
+
+runtime_error *net_Resolver_LookupHost(net_Resolver *r, context_Context *ctx,
+    const char *host, char ***addrs, int *n);
+runtime_error *net_Resolver_LookupIPAddr(net_Resolver *r,
+    context_Context *ctx, const char *host, net_IPAddr **addrs, int *n);
+/* network is "ip", "ip4" or "ip6". */
+runtime_error *net_Resolver_LookupIP(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *host, net_IP **ips, int *n);
+runtime_error *net_Resolver_LookupNetIP(net_Resolver *r,
+    context_Context *ctx, const char *network, const char *host,
+    netip_Addr **addrs, int *n);
+runtime_error *net_Resolver_LookupCNAME(net_Resolver *r,
+    context_Context *ctx, const char *host, char **cname);
+runtime_error *net_Resolver_LookupSRV(net_Resolver *r, context_Context *ctx,
+    const char *service, const char *proto, const char *name, char **cname,
+    net_SRV **addrs, int *n);
+runtime_error *net_Resolver_LookupMX(net_Resolver *r, context_Context *ctx,
+    const char *name, net_MX **mx, int *n);
+runtime_error *net_Resolver_LookupNS(net_Resolver *r, context_Context *ctx,
+    const char *name, net_NS **ns, int *n);
+runtime_error *net_Resolver_LookupTXT(net_Resolver *r, context_Context *ctx,
+    const char *name, char ***txt, int *n);
+runtime_error *net_Resolver_LookupAddr(net_Resolver *r, context_Context *ctx,
+    const char *addr, char ***names, int *n);
+runtime_error *net_Resolver_LookupPort(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *service, int *port);
 
 /* TCP. */
 runtime_error *net_DialTCP(const char *network, const net_TCPAddr *laddr,

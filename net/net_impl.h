@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dnsmessage/dnsmessage.h"
 #include "internal/itoa/itoa.h"
 #include "net/net.h"
 #include "runtime/linkname.h"
@@ -303,8 +304,9 @@ bool	       net_ipv4only(const net_IPAddr *addr);
 bool	       net_ipv6only(const net_IPAddr *addr);
 void	       net_splitHostZone(
 	      const char *s, size_t n, size_t *hostn, const char **zone, size_t *zonen);
-runtime_error *net_Resolver_internetAddrList(
-    net_Resolver *r, const char *net, const char *addr, net_addrList *addrs);
+runtime_error *net_Resolver_internetAddrList(net_Resolver *r,
+    context_Context *ctx, const char *net, const char *addr,
+    net_addrList *addrs);
 net_IP net_loopbackIP(const char *net);
 
 /*
@@ -335,29 +337,27 @@ runtime_error *net_parseNetwork(
  * net_Resolver_resolveAddrList is Go's (*Resolver).resolveAddrList; hint
  * may be NULL.  *addrs is nil on error.
  */
-runtime_error *net_Resolver_resolveAddrList(net_Resolver *r, const char *op,
-    const char *network, const char *addr, const net_Addr *hint,
-    net_addrList *addrs);
+runtime_error *net_Resolver_resolveAddrList(net_Resolver *r,
+    context_Context *ctx, const char *op, const char *network,
+    const char *addr, const net_Addr *hint, net_addrList *addrs);
 
-/* lookup.c, dnsclient_unix.c, hosts.c, port.c, port_unix.c */
-/*
- * net_Resolver stands for Go's *Resolver; NULL is DefaultResolver.  Its
- * fields arrive with the DNS resolver.
- */
-typedef struct net_Resolver net_Resolver;
-
+/* lookup.c, lookup_unix.c, dnsclient_unix.c, hosts.c, port.c, port_unix.c */
 /*
  * net_Resolver_lookupIPAddr is Go's (*Resolver).lookupIPAddr: network is
  * "ip", "ip4" or "ip6".  On success *addrs is one malloc'd block holding
- * *naddrs IPAddr values and their zone strings (free() releases it all);
- * until the DNS resolver exists, a name the hosts file does not know fails
- * with Go's DNSError for a host not found.
+ * *naddrs IPAddr values and their zone strings (free() releases it all).
+ * ctx may be NULL (Background).
  */
-runtime_error *net_Resolver_lookupIPAddr(net_Resolver *r, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs);
-/* net_Resolver_LookupPort is Go's (*Resolver).LookupPort. */
-runtime_error *net_Resolver_LookupPort(
-    net_Resolver *r, const char *network, const char *service, int *port);
+runtime_error *net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
+/* lookup.go's preferGo and strictErrors: r may be NULL. */
+bool net_Resolver_strictErrors(const net_Resolver *r);
+/*
+ * net_Resolver_dial is Go's (*Resolver).dial: r's Dial hook or a plain
+ * Dialer, errors passed through mapErr.
+ */
+runtime_error *net_Resolver_dial(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *server, net_Conn **c);
 
 /*
  * hosts.c.  net_testHookHostsPath is the hosts file readHosts reads
@@ -410,7 +410,7 @@ runtime_error *net_lookupPortMap(
     const char *network, const char *service, int *port);
 /* net_ipVersion returns '4', '6' or 0, Go's byte result. */
 char net_ipVersion(const char *network);
-/* net_lookupProtocol is lookup_unix.go's lookupProtocol (no context). */
+/* net_lookupProtocol is lookup_unix.go's lookupProtocol (lookup_unix.c). */
 runtime_error *net_lookupProtocol(const char *name, int *proto);
 /*
  * net_newIPAddrs packs n IPs and their zones (zones may be NULL) into the
@@ -422,17 +422,85 @@ net_IPAddr *net_newIPAddrs(const net_IP *ips, const net_string *zones, int n);
 /* net_absDomainName returns s[0:n], dot-terminated if it has a dot: malloc'd. */
 char *net_absDomainName(const char *s, size_t n);
 bool  net_isDomainName(const char *s, size_t n);
+int   net_randInt(void);
+int   net_randIntn(int n);
+/* net_reverseaddr writes the PTR name of addr (malloc'd) to *arpa. */
+runtime_error *net_reverseaddr(const char *addr, char **arpa);
+bool net_equalASCIIName(const dnsmessage_Name *x, const dnsmessage_Name *y);
+void net_byPriorityWeight_shuffleByWeight(net_SRV *addrs, int n);
+void net_byPriorityWeight_sort(net_SRV *addrs, int n);
+void net_byPref_sort(net_MX *s, int n);
 /*
  * net_goLookupIPFiles returns the hosts file's addresses for name in the
  * IPAddr block shape of net_Resolver_lookupIPAddr; NULL and 0 when none.
  */
 net_IPAddr *net_goLookupIPFiles(const char *name, int *naddrs);
 /*
- * net_Resolver_goLookupIP is Go's goLookupIP with the files-then-DNS
- * order; results as net_Resolver_lookupIPAddr's.
+ * net_Resolver_goLookupIP is Go's goLookupIP: the order conf.c picks for
+ * host, then goLookupIPCNAMEOrder; results as net_Resolver_lookupIPAddr's.
  */
-runtime_error *net_Resolver_goLookupIP(net_Resolver *r, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs);
+runtime_error *net_Resolver_goLookupIP(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
+/*
+ * net_dnsAnswer is what Go's lookup and tryOneName return besides the
+ * error: a Parser positioned at the answer, the message it reads (ours:
+ * free() it, or net_dnsAnswer_free) and the server that sent it.
+ */
+typedef struct net_dnsAnswer {
+	dnsmessage_Parser p;
+	uint8_t		 *msg;
+	char		 *server;
+} net_dnsAnswer;
+void net_dnsAnswer_free(net_dnsAnswer *a);
+/* net_Resolver_lookup is Go's (*Resolver).lookup: name, search list too. */
+runtime_error *net_Resolver_lookup(net_Resolver *r, context_Context *ctx,
+    const char *name, dnsmessage_Type qtype, net_dnsAnswer *a);
+/* The rest of Go's goLookup* family, results as the public Lookup*'s. */
+runtime_error *net_Resolver_goLookupHost(net_Resolver *r, context_Context *ctx,
+    const char *name, char ***addrs, int *n);
+runtime_error *net_Resolver_goLookupCNAME(net_Resolver *r,
+    context_Context *ctx, const char *host, char **cname);
+runtime_error *net_Resolver_goLookupPTR(net_Resolver *r, context_Context *ctx,
+    const char *addr, char ***names, int *n);
+/*
+ * net_newStrings packs n strings of lens[i] bytes into one block, the
+ * array then the strings (each NUL-terminated), that one free() releases;
+ * NULL for n == 0.  net_stringsOf does it for Go strings.
+ */
+char **net_newStrings(char *const *s, const size_t *lens, int n);
+char **net_stringsOf(const net_string *s, int n);
+
+/* lookup.c: the goLookup functions of Go's lookup.go, and their helpers. */
+int  net_dnsAnswer_next(net_dnsAnswer *a, dnsmessage_Type t,
+     dnsmessage_ResourceHeader *h, const char *name, const char *errText,
+     runtime_error **err);
+void net_growArray(void **a, int n, int *cap, size_t sz);
+runtime_error *net_Resolver_goLookupSRV(net_Resolver *r, context_Context *ctx,
+    const char *service, const char *proto, const char *name, char **cname,
+    net_SRV **addrs, int *n);
+runtime_error *net_Resolver_goLookupMX(net_Resolver *r, context_Context *ctx,
+    const char *name, net_MX **mx, int *n);
+runtime_error *net_Resolver_goLookupNS(net_Resolver *r, context_Context *ctx,
+    const char *name, net_NS **ns, int *n);
+runtime_error *net_Resolver_goLookupTXT(net_Resolver *r, context_Context *ctx,
+    const char *name, char ***txt, int *n);
+/* lookup.c: readProtocols' "add unless present" on protocols[name[0:n]]. */
+void net_protocols_setDefault(const char *name, size_t n, int proto);
+
+/*
+ * lookup_unix.c: Go's lookupHost, lookupIP, lookupPort, lookupCNAME and
+ * lookupAddr, each what lookup_unix.go does when cgo is unavailable.
+ */
+runtime_error *net_Resolver_lookupHost(net_Resolver *r, context_Context *ctx,
+    const char *host, char ***addrs, int *n);
+runtime_error *net_Resolver_lookupIP(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
+runtime_error *net_Resolver_lookupPort(net_Resolver *r, context_Context *ctx,
+    const char *network, const char *service, int *port);
+runtime_error *net_Resolver_lookupCNAME(
+    net_Resolver *r, context_Context *ctx, const char *name, char **cname);
+runtime_error *net_Resolver_lookupAddr(net_Resolver *r, context_Context *ctx,
+    const char *addr, char ***names, int *n);
 
 /* fd_unix.c, fd_poll_runtime.c, fd_mutex.c, rawconn.c (netFD) */
 /*
@@ -725,10 +793,11 @@ extern void (*net_testHookSetKeepAlive)(time_Duration d);
  * "" never reach it), so tests can fail lookups without touching DNS.
  */
 typedef runtime_error *(*net_lookupIPFunc)(net_Resolver *r,
-    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
-typedef runtime_error *(*net_testHookLookupIPFunc)(net_Resolver *r,
-    net_lookupIPFunc fn, const char *network, const char *host,
+    context_Context *ctx, const char *network, const char *host,
     net_IPAddr **addrs, int *naddrs);
+typedef runtime_error *(*net_testHookLookupIPFunc)(net_Resolver *r,
+    context_Context *ctx, net_lookupIPFunc fn, const char *network,
+    const char *host, net_IPAddr **addrs, int *naddrs);
 extern net_testHookLookupIPFunc net_testHookLookupIP;
 
 /*
@@ -856,6 +925,11 @@ typedef struct net_ConnType {
 	runtime_error *(*SetReadDeadline)(net_Conn *c, time_Time t);
 	runtime_error *(*SetWriteDeadline)(net_Conn *c, time_Time t);
 	void (*Free)(net_Conn *c);
+	/*
+	 * PacketConn says the type also implements PacketConn, the answer
+	 * to Go's type assertion c.(PacketConn) that the DNS client asks.
+	 */
+	bool PacketConn;
 } net_ConnType;
 
 struct net_Conn {

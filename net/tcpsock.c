@@ -175,7 +175,8 @@ net_ResolveTCPAddr(const char *network, const char *address, net_TCPAddr **addr)
 	else if (strcmp(network, "tcp") != 0 && strcmp(network, "tcp4") != 0 &&
 	    strcmp(network, "tcp6") != 0)
 		return net_newUnknownNetworkError(network);
-	err = net_Resolver_internetAddrList(NULL, network, address, &addrs);
+	err = net_Resolver_internetAddrList(
+	    net_DefaultResolver, NULL, network, address, &addrs);
 	if (err != NULL)
 		return err;
 	a = (const net_TCPAddr *)net_addrList_forResolve(

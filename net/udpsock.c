@@ -172,7 +172,8 @@ net_ResolveUDPAddr(const char *network, const char *address, net_UDPAddr **addr)
 	else if (strcmp(network, "udp") != 0 && strcmp(network, "udp4") != 0 &&
 	    strcmp(network, "udp6") != 0)
 		return net_newUnknownNetworkError(network);
-	err = net_Resolver_internetAddrList(NULL, network, address, &addrs);
+	err = net_Resolver_internetAddrList(
+	    net_DefaultResolver, NULL, network, address, &addrs);
 	if (err != NULL)
 		return err;
 	a = (const net_UDPAddr *)net_addrList_forResolve(
@@ -534,6 +535,7 @@ net_UDPConn_WriteMsgUDPAddrPort(net_UDPConn *c, const void *b, size_t len,
 const net_ConnType net_UDPConnType = {
 	.name = "*net.UDPConn",
 	NET_CONN_CONN_SLOTS,
+	.PacketConn = true,
 };
 
 static runtime_error *

@@ -350,6 +350,7 @@ net_UnixConn_WriteMsgUnix(net_UnixConn *c, const void *b, size_t len,
 const net_ConnType net_UnixConnType = {
 	.name = "*net.UnixConn",
 	NET_CONN_CONN_SLOTS,
+	.PacketConn = true,
 };
 
 static runtime_error *

@@ -564,13 +564,13 @@ END_TEST
 
 /* lookupSlowFast: "slow6loopback4" is a slow IPv6 address, then 127.0.0.1. */
 static runtime_error *
-lookupSlowFast(net_Resolver *r, net_lookupIPFunc fn, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs)
+lookupSlowFast(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
 {
 	net_IP ips[2];
 
 	if (strcmp(host, "slow6loopback4") != 0)
-		return fn(r, network, host, addrs, naddrs);
+		return fn(r, ctx, network, host, addrs, naddrs);
 	ips[0] = net_ParseIP(slowDst6);
 	ips[1] = net_ParseIP("127.0.0.1");
 	*addrs = net_newIPAddrs(ips, NULL, 2);

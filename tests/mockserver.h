@@ -263,7 +263,8 @@ bool isENOBUFS(runtime_error *err);
 /* timeout_test.go */
 bool isDeadlineExceeded(runtime_error *err);
 /* lookup_test.go: a testHookLookupIP; "localhost" is 127.0.0.1, ::1. */
-runtime_error *lookupLocalhost(net_Resolver *r, net_lookupIPFunc fn,
-    const char *network, const char *host, net_IPAddr **addrs, int *naddrs);
+runtime_error *lookupLocalhost(net_Resolver *r, context_Context *ctx,
+    net_lookupIPFunc fn, const char *network, const char *host,
+    net_IPAddr **addrs, int *naddrs);
 
 #endif /* GONET_MOCKSERVER_H */

@@ -18,10 +18,13 @@
 # crash, a lost flush or a case split in two, whatever the lines say).
 # Exit status: 0 pass, 1 a check failed, 2 the harness could not run.
 #
-# No case names a host outside /etc/hosts, but as a second guard both sides
-# run in one fresh network namespace when unshare allows it, where only the
-# loopback interface is brought up (socket cases need it), so not even a
-# stray DNS query can leave the machine, and Go
+# No case of tests/diff/corpus names a host outside /etc/hosts, but as a
+# second guard both sides run in one fresh network namespace when unshare
+# allows it, where only the loopback interface is brought up (socket cases
+# need it), so not even a stray DNS query can leave the machine.  Where
+# tools/dnsns.sh can run, that namespace is its own (nsd on loopback, the
+# test resolv.conf and hosts) and the resolver cases of
+# tests/diff/corpus_dns run too.  Go
 # runs with its own resolver (GODEBUG=netdns=go), which is the one gonet
 # mirrors.  With --if-go, a machine without Go skips the comparison.
 set -u
@@ -75,9 +78,20 @@ fi
 "$dir/gencases" -n 20000 -conv 2000 -netip 3000 -seed 1 >"$dir/random.txt" ||
     exit 2
 
+# The resolver cases (tests/diff/corpus_dns) run only where
+# tools/dnsns.sh can give both probes a namespace of their own with nsd
+# serving tests/testdata/dns: their names must never reach the machine's
+# nameserver.
+dnscorpus=
+if sh tools/dnsns.sh --require true 2>/dev/null; then
+	dnscorpus=tests/diff/corpus_dns/*.txt
+else
+	echo "diff.sh: SKIP the resolver cases: tools/dnsns.sh cannot run here"
+fi
+
 # The probes skip blank and comment lines; dropping them here too keeps
 # case k on output line k.  The C locale lets grep pass any byte through.
-cat tests/diff/corpus/*.txt "$dir/random.txt" |
+cat tests/diff/corpus/*.txt $dnscorpus "$dir/random.txt" |
     LC_ALL=C grep -a -v -e '^$' -e '^#' >"$dir/cases.txt"
 
 # run_both runs the two probes one after the other, inside whatever
@@ -106,7 +120,10 @@ ns_links='
 	fi'
 # No output of an earlier run may stand in for this one's.
 rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc"
-if unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
+if [ -n "$dnscorpus" ]; then
+	sh tools/dnsns.sh --require sh -c "$ns_links$run_both" "$probe_c" "$dir" \
+	    "$probe_go"
+elif unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
 	unshare -n sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"
 elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then
 	unshare -rn sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"

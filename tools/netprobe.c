@@ -714,6 +714,210 @@ opLookupPort(arg *a)
 	return NULL;
 }
 
+/* writeDNSErr is writeErr plus, for a DNSError, its IsNotFound. */
+static void
+writeDNSErr(runtime_error *err)
+{
+	bool dns;
+	bool notFound;
+
+	dns = err->type == &net_DNSErrorType;
+	notFound = dns && ((net_DNSError *)err)->IsNotFound;
+	writeErr(err);
+	if (dns)
+		printf(" notfound=%s", tf(notFound));
+}
+
+/* writeStrings prints n=N, each string quoted, then err if not NULL. */
+static void
+writeStrings(char *const *s, int n, runtime_error *err)
+{
+	int i;
+
+	printf("n=%d", n);
+	for (i = 0; i < n; i++) {
+		putchar(' ');
+		putq(s[i]);
+	}
+	if (err != NULL) {
+		putchar(' ');
+		writeDNSErr(err);
+	}
+}
+
+static const char *
+opLookupHost(arg *a)
+{
+	runtime_error *err;
+	char	     **addrs;
+	int	       n;
+
+	err = net_LookupHost(a[0].s, &addrs, &n);
+	writeStrings(addrs, n, err);
+	free(addrs);
+	return NULL;
+}
+
+/* writeIPAddrs prints IPAddrs as strings (IPAddr.String's). */
+static void
+writeIPAddrs(net_IPAddr *addrs, int n, runtime_error *err)
+{
+	char **s;
+	int    i;
+
+	s = calloc((size_t)n + 1, sizeof(s[0]));
+	for (i = 0; i < n; i++)
+		s[i] = net_IPAddr_String(&addrs[i]);
+	writeStrings(s, n, err);
+	for (i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+}
+
+static const char *
+opLookupIP(arg *a)
+{
+	runtime_error *err;
+	net_IP	      *ips;
+	char	     **s;
+	int	       n, i;
+
+	err = net_Resolver_LookupIP(
+	    net_DefaultResolver, NULL, a[0].s, a[1].s, &ips, &n);
+	s = calloc((size_t)n + 1, sizeof(s[0]));
+	for (i = 0; i < n; i++)
+		s[i] = net_IP_String(ips[i]);
+	writeStrings(s, n, err);
+	for (i = 0; i < n; i++)
+		free(s[i]);
+	free(s);
+	free(ips);
+	return NULL;
+}
+
+static const char *
+opLookupIPAddr(arg *a)
+{
+	runtime_error *err;
+	net_IPAddr    *addrs;
+	int	       n;
+
+	err = net_Resolver_LookupIPAddr(
+	    net_DefaultResolver, NULL, a[0].s, &addrs, &n);
+	writeIPAddrs(addrs, n, err);
+	free(addrs);
+	return NULL;
+}
+
+static const char *
+opLookupCNAME(arg *a)
+{
+	runtime_error *err;
+	char	      *cname;
+
+	err = net_LookupCNAME(a[0].s, &cname);
+	if (err != NULL) {
+		writeDNSErr(err);
+		return NULL;
+	}
+	fputs("cname=", stdout);
+	putqf(cname);
+	return NULL;
+}
+
+static const char *
+opLookupMX(arg *a)
+{
+	runtime_error *err;
+	net_MX	      *mxs;
+	int	       n, i;
+
+	err = net_LookupMX(a[0].s, &mxs, &n);
+	printf("n=%d", n);
+	for (i = 0; i < n; i++) {
+		putchar(' ');
+		putq(mxs[i].Host);
+		printf("/%u", mxs[i].Pref);
+	}
+	if (err != NULL) {
+		putchar(' ');
+		writeDNSErr(err);
+	}
+	free(mxs);
+	return NULL;
+}
+
+static const char *
+opLookupNS(arg *a)
+{
+	runtime_error *err;
+	net_NS	      *nss;
+	char	     **s;
+	int	       n, i;
+
+	err = net_LookupNS(a[0].s, &nss, &n);
+	s = calloc((size_t)n + 1, sizeof(s[0]));
+	for (i = 0; i < n; i++)
+		s[i] = nss[i].Host;
+	writeStrings(s, n, err);
+	free(s);
+	free(nss);
+	return NULL;
+}
+
+static const char *
+opLookupSRV(arg *a)
+{
+	runtime_error *err;
+	net_SRV	      *srvs;
+	char	      *cname;
+	int	       n, i;
+
+	err = net_LookupSRV(a[0].s, a[1].s, a[2].s, &cname, &srvs, &n);
+	fputs("cname=", stdout);
+	putq(cname != NULL ? cname : "");
+	printf(" n=%d", n);
+	for (i = 0; i < n; i++) {
+		putchar(' ');
+		putq(srvs[i].Target);
+		printf(":%u/%u/%u", srvs[i].Port, srvs[i].Priority,
+		    srvs[i].Weight);
+	}
+	if (err != NULL) {
+		putchar(' ');
+		writeDNSErr(err);
+	}
+	free(cname);
+	free(srvs);
+	return NULL;
+}
+
+static const char *
+opLookupTXT(arg *a)
+{
+	runtime_error *err;
+	char	     **txts;
+	int	       n;
+
+	err = net_LookupTXT(a[0].s, &txts, &n);
+	writeStrings(txts, n, err);
+	free(txts);
+	return NULL;
+}
+
+static const char *
+opLookupAddr(arg *a)
+{
+	runtime_error *err;
+	char	     **names;
+	int	       n;
+
+	err = net_LookupAddr(a[0].s, &names, &n);
+	writeStrings(names, n, err);
+	free(names);
+	return NULL;
+}
+
 static const char *
 opErrno(arg *a)
 {
@@ -1250,6 +1454,15 @@ static const op ops[] = {
 	{ "ResolveIPAddr", 2, opResolveIPAddr },
 	{ "ResolveUnixAddr", 2, opResolveUnixAddr },
 	{ "LookupPort", 2, opLookupPort },
+	{ "LookupHost", 1, opLookupHost },
+	{ "LookupIP", 2, opLookupIP },
+	{ "LookupIPAddr", 1, opLookupIPAddr },
+	{ "LookupCNAME", 1, opLookupCNAME },
+	{ "LookupMX", 1, opLookupMX },
+	{ "LookupNS", 1, opLookupNS },
+	{ "LookupSRV", 3, opLookupSRV },
+	{ "LookupTXT", 1, opLookupTXT },
+	{ "LookupAddr", 1, opLookupAddr },
 	{ "Errno", 1, opErrno },
 	{ "Listen", 2, opListen },
 	{ "ListenPacket", 2, opListenPacket },

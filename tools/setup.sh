@@ -5,7 +5,8 @@
 # names the extra a target needs, on top of the base set: "fuzz" clang and
 # its libFuzzer runtime (the clang package only recommends it, so a link
 # test decides) for make fuzz, "bench" wrk for make bench, "plot" gnuplot
-# for make bench-plot.
+# for make bench-plot.  nsd is the DNS server tools/dnsns.sh runs for the
+# resolver tests, inside a private network namespace.
 need=""
 have() { command -v "$1" >/dev/null 2>&1; }
 links_fuzzer() {
@@ -23,6 +24,7 @@ have bmake || need="$need bmake"
 [ -x /usr/lib/go-1.19/bin/go ] || need="$need golang-go"
 [ -d /usr/share/go-1.19/src/net ] || need="$need golang-1.19-src"
 [ -f /etc/services ] || need="$need netbase"
+[ -x /usr/sbin/nsd ] || need="$need nsd"
 have ip || [ -x /usr/sbin/ip ] || [ -x /sbin/ip ] || need="$need iproute2"
 case ${1:-} in
 fuzz)

@@ -43,6 +43,19 @@
 //	ResolveIPAddr net addr    addr="..." network="..." ip="..." iplen=N zone="...", or ERR
 //	ResolveUnixAddr net addr  addr="..." network="..." name="..." net="...", or ERR
 //	LookupPort net service    port=N, or ERR
+//	LookupHost host           n=N "addr"..., or DNSERR
+//	LookupIP net host         n=N "ip"..., or DNSERR (DefaultResolver.LookupIP)
+//	LookupIPAddr host         n=N "ipaddr"..., or DNSERR
+//	LookupCNAME host          cname="...", or DNSERR
+//	LookupMX name             n=N "host"/pref..., or DNSERR
+//	LookupNS name             n=N "host"..., or DNSERR
+//	LookupSRV svc proto name  cname="..." n=N "target":port/prio/weight...,
+//	                          or DNSERR
+//	LookupTXT name            n=N "txt"..., or DNSERR
+//	LookupAddr addr           n=N "name"..., or DNSERR
+//	                          (the Lookup ops run only in tools/dnsns.sh's
+//	                          namespace; records come back with an error
+//	                          when Go returns both)
 //	Errno n                   error="..." timeout=B temporary=B
 //	Listen net addr           LISTEN, or ERR
 //	ListenPacket net addr     LISTEN, or ERR
@@ -231,6 +244,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -269,6 +283,15 @@ var ops = map[string]op{
 	"ResolveIPAddr":   {2, opResolveIPAddr},
 	"ResolveUnixAddr": {2, opResolveUnixAddr},
 	"LookupPort":      {2, opLookupPort},
+	"LookupHost":      {1, opLookupHost},
+	"LookupIP":        {2, opLookupIP},
+	"LookupIPAddr":    {1, opLookupIPAddr},
+	"LookupCNAME":     {1, opLookupCNAME},
+	"LookupMX":        {1, opLookupMX},
+	"LookupNS":        {1, opLookupNS},
+	"LookupSRV":       {3, opLookupSRV},
+	"LookupTXT":       {1, opLookupTXT},
+	"LookupAddr":      {1, opLookupAddr},
 	"Errno":           {1, opErrno},
 	"Listen":          {2, opListen},
 	"ListenPacket":    {2, opListenPacket},
@@ -594,6 +617,111 @@ func opLookupPort(w *bufio.Writer, a []string) string {
 		return ""
 	}
 	fmt.Fprintf(w, "port=%d", port)
+	return ""
+}
+
+// writeDNSErr is writeErr plus, for a *net.DNSError, its IsNotFound.
+func writeDNSErr(w *bufio.Writer, err error) {
+	writeErr(w, err)
+	if e, ok := err.(*net.DNSError); ok {
+		fmt.Fprintf(w, " notfound=%t", e.IsNotFound)
+	}
+}
+
+// writeStrings prints n=N then each string quoted; a non-nil err follows.
+func writeStrings(w *bufio.Writer, s []string, err error) {
+	fmt.Fprintf(w, "n=%d", len(s))
+	for _, x := range s {
+		fmt.Fprintf(w, " %s", q(x))
+	}
+	if err != nil {
+		w.WriteByte(' ')
+		writeDNSErr(w, err)
+	}
+}
+
+func opLookupHost(w *bufio.Writer, a []string) string {
+	addrs, err := net.LookupHost(a[0])
+	writeStrings(w, addrs, err)
+	return ""
+}
+
+func opLookupIP(w *bufio.Writer, a []string) string {
+	ips, err := net.DefaultResolver.LookupIP(context.Background(), a[0], a[1])
+	var s []string
+	for _, ip := range ips {
+		s = append(s, ip.String())
+	}
+	writeStrings(w, s, err)
+	return ""
+}
+
+func opLookupIPAddr(w *bufio.Writer, a []string) string {
+	addrs, err := net.DefaultResolver.LookupIPAddr(context.Background(), a[0])
+	var s []string
+	for _, addr := range addrs {
+		s = append(s, addr.String())
+	}
+	writeStrings(w, s, err)
+	return ""
+}
+
+func opLookupCNAME(w *bufio.Writer, a []string) string {
+	cname, err := net.LookupCNAME(a[0])
+	if err != nil {
+		writeDNSErr(w, err)
+		return ""
+	}
+	fmt.Fprintf(w, "cname=%s", q(cname))
+	return ""
+}
+
+func opLookupMX(w *bufio.Writer, a []string) string {
+	mxs, err := net.LookupMX(a[0])
+	fmt.Fprintf(w, "n=%d", len(mxs))
+	for _, mx := range mxs {
+		fmt.Fprintf(w, " %s/%d", q(mx.Host), mx.Pref)
+	}
+	if err != nil {
+		w.WriteByte(' ')
+		writeDNSErr(w, err)
+	}
+	return ""
+}
+
+func opLookupNS(w *bufio.Writer, a []string) string {
+	nss, err := net.LookupNS(a[0])
+	var s []string
+	for _, ns := range nss {
+		s = append(s, ns.Host)
+	}
+	writeStrings(w, s, err)
+	return ""
+}
+
+func opLookupSRV(w *bufio.Writer, a []string) string {
+	cname, srvs, err := net.LookupSRV(a[0], a[1], a[2])
+	fmt.Fprintf(w, "cname=%s n=%d", q(cname), len(srvs))
+	for _, srv := range srvs {
+		fmt.Fprintf(w, " %s:%d/%d/%d", q(srv.Target), srv.Port,
+			srv.Priority, srv.Weight)
+	}
+	if err != nil {
+		w.WriteByte(' ')
+		writeDNSErr(w, err)
+	}
+	return ""
+}
+
+func opLookupTXT(w *bufio.Writer, a []string) string {
+	txts, err := net.LookupTXT(a[0])
+	writeStrings(w, txts, err)
+	return ""
+}
+
+func opLookupAddr(w *bufio.Writer, a []string) string {
+	names, err := net.LookupAddr(a[0])
+	writeStrings(w, names, err)
 	return ""
 }
 

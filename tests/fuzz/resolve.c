@@ -12,10 +12,11 @@
 #include "tests/fuzz/fuzz.h"
 
 static runtime_error *
-failLookup(net_Resolver *r, net_lookupIPFunc fn, const char *network,
-    const char *host, net_IPAddr **addrs, int *naddrs)
+failLookup(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
 {
 	(void)r;
+	(void)ctx;
 	(void)fn;
 	(void)network;
 	*addrs = NULL;
