@@ -127,6 +127,7 @@ static _Noreturn void schedule(void);
 static void	      runqput(runtime_p *pp, runtime_g *gp, bool next);
 static void	      wakep(void);
 static void	      startm(runtime_p *pp, bool spinning);
+static void	      newsysmon(void);
 static void	      stopm(void);
 static void	      injectglist(runtime_gList *glist);
 
@@ -677,6 +678,7 @@ newm(runtime_p *pp, bool spinning)
 	mp->alllink = sched.allm;
 	sched.allm = mp;
 	runtime_unlock(&sched.lock);
+	newsysmon();
 	/* The thread's own stack only starts it; g0 has its own. */
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
@@ -1937,13 +1939,21 @@ gomaxprocsenv(void)
 	return (int32_t)n;
 }
 
-/* newsysmon starts sysmon's thread. */
+/*
+ * sysmonRunning says sysmon's thread exists; a forked child has none
+ * until it starts an M (forkChild).
+ */
+static _Atomic bool sysmonRunning;
+
+/* newsysmon starts sysmon's thread, unless it runs already. */
 static void
 newsysmon(void)
 {
 	pthread_attr_t attr;
 	pthread_t      t;
 
+	if (atomic_exchange(&sysmonRunning, true))
+		return;
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, 256 * 1024);
@@ -1956,8 +1966,8 @@ newsysmon(void)
  * fork.  A child has only the thread that forked: the other Ms, sysmon
  * and any plain thread are gone.  Go's rule is that the child execs at
  * once; gonet's tests also run code in forked children (runChild), so
- * the child's scheduler forgets the Ms it lost, takes back their Ps with
- * the goroutines queued on them, and starts a sysmon of its own.
+ * the child's scheduler forgets the Ms it lost and takes back their Ps
+ * with the goroutines queued on them; its first new M starts a sysmon.
  * sched.lock is held across the fork so that the child finds the lists
  * consistent.  The child still shares the parent's epoll instance, so a
  * child that goes on polling may take events meant for the parent: it
@@ -2003,7 +2013,11 @@ forkChild(void)
 	atomic_store(&sched.lastpoll, runtime_nanotime());
 	atomic_store(&sched.pollUntil, 0);
 	runtime_unlock(&sched.lock);
-	newsysmon();
+	/*
+	 * sysmon comes back with the child's first M: a child that only
+	 * throws or execs starts no thread (TSan forbids that after fork).
+	 */
+	atomic_store(&sysmonRunning, false);
 }
 
 /* schedinit makes the Ps and starts sysmon, on first use of the runtime. */
