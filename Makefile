@@ -324,8 +324,8 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 # one more word here (and a rule for its binary).  BENCH_QUICK=1 runs a
 # smoke test: every workload about tenfold smaller, one round.  Never part
 # of test.
-BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
-	raw=build/bench/bench_raw
+BENCH_IMPLS = gonet=build/bench/bench gonet-g=build/bench/bench-g \
+	go=build/bench/bench-go raw=build/bench/bench_raw
 
 build/bench/benchrun: tools/benchrun.c
 	@mkdir -p build/bench
@@ -334,6 +334,11 @@ build/bench/benchrun: tools/benchrun.c
 build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
+
+# gonet-g: the same program with a goroutine wherever bench starts a thread.
+build/bench/bench-g: tools/bench.c $(LIBA_o) $(HDRS)
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
 
 build/bench/bench_raw: tools/bench_raw.c
 	@mkdir -p build/bench
