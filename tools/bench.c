@@ -763,16 +763,19 @@ canHold(long nconn)
 {
 	const char   *force;
 	struct rlimit rl;
-	long	      need, tmax, maps;
+	long	      need, tmax, maps, hard;
 
 	need = 2 * nconn + 1024;
 	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && (long)rl.rlim_cur < need) {
+		hard = (long)rl.rlim_max;
 		rl.rlim_cur = rl.rlim_max = (rlim_t)need;
 		if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
 			fprintf(stderr,
 			    "bench: conns100k skipped: cannot raise "
-			    "RLIMIT_NOFILE to %ld: %s\n",
-			    need, strerror(errno));
+			    "RLIMIT_NOFILE from its hard limit %ld to %ld: "
+			    "%s; at most %ld connections fit "
+			    "(bench conns100k N)\n",
+			    hard, need, strerror(errno), (hard - 1024) / 2);
 			return false;
 		}
 	}
