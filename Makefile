@@ -385,6 +385,8 @@ test-loaded: $(TESTBIN)
 check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC) \
     $(LINKCHECK_$(OX))
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
+	GONET_TEST_IN_GOROUTINE=1 $(SHORT_$(OX)) sh tools/runtests.sh \
+	    $(TESTBIN) $(SUITES_$(OX))
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)
