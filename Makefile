@@ -104,7 +104,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/stack_test.c tests/dnsmessage/message_test.c \
 	tests/mutex_test.c tests/rwmutex_test.c tests/waitgroup_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
-	tests/tick_test.c \
+	tests/tick_test.c tests/proc_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files

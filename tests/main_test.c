@@ -298,11 +298,16 @@ main(void)
 	size_t	 i;
 	int	 failed;
 
-	if (inGoroutineMode())
+	if (getenv("GONET_TESTPROG") != NULL)
+		return testprogMain(getenv("GONET_TESTPROG"));
+	if (inGoroutineMode()) {
 		fprintf(stderr,
 		    "main_test: every test body runs in a "
-		    "goroutine (GONET_TEST_IN_GOROUTINE=1)\n");
-	else if (getenv("GONET_TEST_IN_GOROUTINE") != NULL &&
+		    "goroutine (GONET_TEST_IN_GOROUTINE=1) but:\n");
+		for (i = 0; i < nelem(onCallingThread); i++)
+			fprintf(stderr, "  %s: %s\n", onCallingThread[i].name,
+			    onCallingThread[i].why);
+	} else if (getenv("GONET_TEST_IN_GOROUTINE") != NULL &&
 	    strcmp(getenv("GONET_TEST_IN_GOROUTINE"), "1") == 0)
 		fprintf(stderr,
 		    "main_test: GONET_TEST_IN_GOROUTINE ignored: "

@@ -61,6 +61,13 @@ void addTest(TCase *tc, const TTest *tt, int signal, int allowedExit, int start,
 /* inGoroutineMode reports whether GONET_TEST_IN_GOROUTINE=1 is in force. */
 bool inGoroutineMode(void);
 
+/*
+ * testprogMain runs the test program name (tests/proc_test.c), as Go's
+ * runtime tests run testprog: main calls it when GONET_TESTPROG=name is
+ * in the environment, and exits with what it returns.
+ */
+int testprogMain(const char *name);
+
 /* nelem counts the rows of a static table. */
 #ifndef nelem
 #define nelem(x) (sizeof(x) / sizeof((x)[0]))
