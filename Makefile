@@ -363,7 +363,7 @@ SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
-	cond sleep tick netip_pkg
+	cond sleep tick netip_pkg proc
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
