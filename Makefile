@@ -111,7 +111,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/once_test.c tests/cond_test.c tests/sleep_test.c \
 	tests/tick_test.c tests/sched_test.c tests/singleflight_test.c \
 	tests/dnsname_test.c tests/godebug_test.c tests/interface_test.c \
-	tests/pipe_test.c tests/dnsclient_test.c \
+	tests/pipe_test.c tests/dnsclient_test.c tests/proc_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c tests/io/io_test.c tests/io/multi_test.c \
 	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
@@ -336,8 +336,8 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 # one more word here (and a rule for its binary).  BENCH_QUICK=1 runs a
 # smoke test: every workload about tenfold smaller, one round.  Never part
 # of test.
-BENCH_IMPLS = gonet=build/bench/bench go=build/bench/bench-go \
-	raw=build/bench/bench_raw
+BENCH_IMPLS = gonet=build/bench/bench gonet-g=build/bench/bench-g \
+	go=build/bench/bench-go raw=build/bench/bench_raw
 
 # make bench-compare OLD=COMMIT runs the same benchmark with one more
 # implementation, gonet-old: today's tools/bench.c on COMMIT's library
@@ -353,6 +353,11 @@ build/bench/benchrun: tools/benchrun.c
 build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
+
+# gonet-g: the same program with a goroutine wherever bench starts a thread.
+build/bench/bench-g: tools/bench.c $(LIBA_o) $(HDRS)
+	@mkdir -p build/bench
+	$(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
 
 build/bench/bench_raw: tools/bench_raw.c
 	@mkdir -p build/bench
@@ -377,7 +382,7 @@ SUITES_o =
 SUITES_ao =
 SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
-	cond sleep tick netip_pkg sched pipe writev
+	cond sleep tick netip_pkg sched pipe writev proc
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
@@ -400,6 +405,8 @@ check: $(TESTBIN) $(NETPROBE) $(SOCKOPTS) $(CXXTEST) $(EXAMPLE_BINS) $(GONC) \
     $(LINKCHECK_$(OX))
 	$(SHORT_$(OX)) sh tools/runtests.sh $(TESTBIN) $(SUITES_$(OX))
 	CK_RUN_SUITE=lookup sh tools/dnsns.sh $(TESTBIN)
+	GONET_TEST_IN_GOROUTINE=1 $(SHORT_$(OX)) sh tools/runtests.sh \
+	    $(TESTBIN) $(SUITES_$(OX))
 	$(MAKE) GOARCH_ASM=generic SANITIZE=$(SANITIZE) check-stack
 	$(CXXTEST)-11 && $(CXXTEST)
 	sh tools/examples.sh $(EXDIR)

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "runtime/stack.h"
 #include "tests/main_test.h"
 
 static int fdsAtSetup;
@@ -159,6 +160,146 @@ crashOutput(void (*f)(void))
 	return out;
 }
 
+/*
+ * Goroutine mode.  Check calls a test as fn(i) and nothing more, so each
+ * registered test gets a trampoline of its own from a fixed pool; the
+ * trampoline finds its slot by its own address and runs the test's body
+ * in a goroutine.  The pool is 4^5 functions, made by the L* macros.
+ */
+#undef _tcase_add_test /* this file registers through Check itself */
+
+enum { maxTests = 1024 };
+
+static void runInGoroutine(void (*self)(int), int i);
+
+#define L1(X, k) X(k##0) X(k##1) X(k##2) X(k##3)
+#define L2(X, k) L1(X, k##0) L1(X, k##1) L1(X, k##2) L1(X, k##3)
+#define L3(X, k) L2(X, k##0) L2(X, k##1) L2(X, k##2) L2(X, k##3)
+#define L4(X, k) L3(X, k##0) L3(X, k##1) L3(X, k##2) L3(X, k##3)
+#define L5(X, k) L4(X, k##0) L4(X, k##1) L4(X, k##2) L4(X, k##3)
+#define TRAMPOLINE(k)                                                          \
+	static void tramp##k(int i)                                            \
+	{                                                                      \
+		runInGoroutine(tramp##k, i);                                   \
+	}
+#define TRAMPOLINE_REF(k) tramp##k,
+
+L5(TRAMPOLINE, t)
+
+static void (*const trampolines[maxTests])(int) = { L5(TRAMPOLINE_REF, t) };
+
+/*
+ * The tests that keep running on the calling thread in goroutine mode,
+ * and why (docs/DESIGN.md, Tests, lists them too).
+ */
+static const struct {
+	const char *name, *why;
+	bool	    tsanOnly; /* only where runtime_raceenabled */
+} onCallingThread[] = {
+	{ "TestIPv4MulticastListener",
+	    "unshare(CLONE_NEWNET) moves one thread, /proc/net shows the main "
+	    "thread's namespace, and a goroutine need not stay on a thread",
+	    false },
+	{ "TestIPv6MulticastListener", "as TestIPv4MulticastListener", false },
+	{ "testPollerStartEMFILE",
+	    "it needs a process whose poller has not started, and starting a "
+	    "goroutine starts it",
+	    false },
+	{ "testStackSizeEnv",
+	    "GONET_STACKSIZE applies at the first stack allocation, which a "
+	    "goroutine has already made",
+	    false },
+	{ "TestStackMem",
+	    "it measures the RSS the stacks of its goroutines add, and the "
+	    "goroutine running the test body adds its own",
+	    false },
+	{ "testChanThrows",
+	    "under TSan: row 3's forked child starts a goroutine, and TSan "
+	    "forbids new threads after a multi-threaded fork (the goroutine "
+	    "mode's test process has two threads)",
+	    true },
+};
+
+static bool
+staysOnCallingThread(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < nelem(onCallingThread); i++)
+		if (strcmp(name, onCallingThread[i].name) == 0 &&
+		    (!onCallingThread[i].tsanOnly || runtime_raceenabled))
+			return true;
+	return false;
+}
+
+static const TTest *goTests[maxTests];	/* the tests the pool stands for */
+static TTest	    goTTests[maxTests]; /* what Check was given instead */
+static int	    ngoTests;
+
+bool
+inGoroutineMode(void)
+{
+	const char *v, *fork;
+
+	v = getenv("GONET_TEST_IN_GOROUTINE");
+	fork = getenv("CK_FORK");
+	return v != NULL && strcmp(v, "1") == 0 &&
+	    (fork == NULL || strcmp(fork, "no") != 0);
+}
+
+struct goBody {
+	const TTest   *tt;
+	int	       i;
+	runtime_hchan *done;
+};
+
+static void
+goBody(void *arg)
+{
+	struct goBody *b;
+
+	b = arg;
+	b->tt->fn(b->i);
+	runtime_closechan(b->done);
+}
+
+static void
+runInGoroutine(void (*self)(int), int i)
+{
+	struct goBody b;
+	int	      k;
+
+	for (k = 0; k < ngoTests && trampolines[k] != self; k++)
+		;
+	ck_assert_msg(k < ngoTests, "goroutine mode: unknown trampoline");
+	b.tt = goTests[k];
+	b.i = i;
+	b.done = runtime_makechan(1, 0);
+	runtime_Go(goBody, &b);
+	runtime_chanrecv1(b.done, NULL);
+	runtime_hchan_Free(b.done);
+}
+
+void
+addTest(
+    TCase *tc, const TTest *tt, int signal, int allowedExit, int start, int end)
+{
+	if (inGoroutineMode() && !staysOnCallingThread(tt->name)) {
+		if (ngoTests == maxTests) {
+			fprintf(stderr,
+			    "main_test: more than %d tests: "
+			    "grow the trampoline pool\n",
+			    maxTests);
+			exit(2);
+		}
+		goTests[ngoTests] = tt;
+		goTTests[ngoTests] = *tt;
+		goTTests[ngoTests].fn = trampolines[ngoTests];
+		tt = &goTTests[ngoTests++];
+	}
+	_tcase_add_test(tc, tt, signal, allowedExit, start, end);
+}
+
 int
 main(void)
 {
@@ -171,6 +312,22 @@ main(void)
 	size_t	 i;
 	int	 failed;
 
+	if (getenv("GONET_TESTPROG") != NULL)
+		return testprogMain(getenv("GONET_TESTPROG"));
+	if (inGoroutineMode()) {
+		fprintf(stderr,
+		    "main_test: every test body runs in a "
+		    "goroutine (GONET_TEST_IN_GOROUTINE=1) but:\n");
+		for (i = 0; i < nelem(onCallingThread); i++)
+			if (staysOnCallingThread(onCallingThread[i].name))
+				fprintf(stderr, "  %s: %s\n",
+				    onCallingThread[i].name,
+				    onCallingThread[i].why);
+	} else if (getenv("GONET_TEST_IN_GOROUTINE") != NULL &&
+	    strcmp(getenv("GONET_TEST_IN_GOROUTINE"), "1") == 0)
+		fprintf(stderr,
+		    "main_test: GONET_TEST_IN_GOROUTINE ignored: "
+		    "it needs CK_FORK\n");
 	sr = srunner_create(suites[0]());
 	for (i = 1; i < nelem(suites); i++)
 		srunner_add_suite(sr, suites[i]());

@@ -45,6 +45,29 @@ void sendTrue(runtime_hchan *c);
 void sendInt(runtime_hchan *c, int v);
 int  recvInt(runtime_hchan *c);
 
+/*
+ * Goroutine mode: with GONET_TEST_IN_GOROUTINE=1 every test body runs
+ * inside a goroutine started by runtime_Go while the test's process waits
+ * for it on a channel.  Every registration goes through addTest (the
+ * macro below catches Check's tcase_add_* macros), which then registers a
+ * trampoline in place of the test's own function.  Needs CK_FORK (the
+ * default): a failed assertion ends the forked child from whichever
+ * thread runs the body, where CK_FORK=no would longjmp across threads.
+ */
+void addTest(TCase *tc, const TTest *tt, int signal, int allowedExit, int start,
+    int end);
+#define _tcase_add_test addTest
+
+/* inGoroutineMode reports whether GONET_TEST_IN_GOROUTINE=1 is in force. */
+bool inGoroutineMode(void);
+
+/*
+ * testprogMain runs the test program name (tests/proc_test.c), as Go's
+ * runtime tests run testprog: main calls it when GONET_TESTPROG=name is
+ * in the environment, and exits with what it returns.
+ */
+int testprogMain(const char *name);
+
 /* nelem counts the rows of a static table. */
 #ifndef nelem
 #define nelem(x) (sizeof(x) / sizeof((x)[0]))

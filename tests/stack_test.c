@@ -19,7 +19,10 @@
 #include <unistd.h>
 
 #include "runtime/stack.h"
+#include "sync/sync.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
+#include "time/time.h"
 
 #if defined(__has_include)
 #if __has_include(<valgrind/valgrind.h>)
@@ -598,6 +601,234 @@ START_TEST(testSwitchThreads)
 }
 END_TEST
 
+/*
+ * Go's stack_test.go, where it applies to fixed stacks: the goroutines of
+ * these tests use their stacks through the public API only (runtime_Go,
+ * channels), so they hold whether a goroutine is a thread or shares one.
+ */
+
+/* goWait runs f(arg) in a goroutine and waits for it, 60 s at most. */
+struct goCall {
+	void (*f)(void *);
+	void	      *arg;
+	runtime_hchan *done;
+};
+
+static void
+goCallRun(void *p)
+{
+	struct goCall *c;
+
+	c = p;
+	c->f(c->arg);
+	sendTrue(c->done);
+}
+
+static void
+goWait(void (*f)(void *), void *arg)
+{
+	struct goCall  c = { f, arg, runtime_makechan(sizeof(bool), 1) };
+	runtime_scase  cases[2];
+	runtime_hchan *timeout;
+
+	timeout = time_After(60 * time_Second);
+	runtime_Go(goCallRun, &c);
+	cases[0] = (runtime_scase){ c.done, NULL };
+	cases[1] = (runtime_scase){ timeout, NULL };
+	ck_assert_msg(runtime_selectgo(cases, 0, 2, true, NULL) == 0,
+	    "the goroutine did not finish in 60 s");
+	runtime_hchan_Free(c.done);
+	/* time_After's channel may be freed only after its value came. */
+}
+
+/* growStackIter recurses n deep, checking each frame's value after. */
+static void
+growStackIter(volatile int *p, int n)
+{
+	volatile int x;
+
+	*p = n + 1;
+	if (n == 0)
+		return;
+	x = 0;
+	growStackIter(&x, n - 1);
+	ck_assert_msg(x == n, "stack is corrupted");
+}
+
+static void
+growStack(void *arg)
+{
+	volatile int x;
+	int	     i, n;
+
+	(void)arg;
+	n = testingShort() ? 1 << 8 : 1 << 10;
+	for (i = 0; i < n; i++) {
+		x = 0;
+		growStackIter(&x, i);
+		ck_assert_msg(x == i + 1, "stack is corrupted");
+	}
+}
+
+/*
+ * TestStackGrowth: recursion 1024 frames deep in a goroutine.  Go's
+ * locked-thread and finalizer runs are not ported (go_tests_status.txt).
+ */
+START_TEST(TestStackGrowth)
+{
+	goWait(growStack, NULL);
+}
+END_TEST
+
+/* useStack uses about n KiB of stack, a 1 KiB frame a level. */
+static void
+useStack(int n)
+{
+	volatile char b[1024];
+
+	b[99] = 0;
+	if (n == 0)
+		return;
+	useStack(n - 1 + b[99]);
+	b[1] = b[99]; /* no tail call: the frame must stay */
+}
+
+struct growingArgs {
+	runtime_hchan *c, *done;
+};
+
+static void
+growing(void *arg)
+{
+	struct growingArgs *a;
+	int		    n;
+
+	a = arg;
+	while (runtime_chanrecv2(a->c, &n)) {
+		useStack(n);
+		sendTrue(a->done);
+	}
+	sendTrue(a->done);
+}
+
+enum { cacheR = 4, cacheG = 200, cacheS = 5 };
+
+static void
+stackCache(void *arg)
+{
+	struct growingArgs a[cacheG];
+	runtime_hchan	  *done;
+	int		   i, j, k, v;
+
+	(void)arg;
+	for (i = 0; i < cacheR; i++) {
+		done = runtime_makechan(sizeof(bool), 0);
+		for (j = 0; j < cacheG; j++) {
+			a[j].c = runtime_makechan(sizeof(int), 0);
+			a[j].done = done;
+			runtime_Go(growing, &a[j]);
+		}
+		for (k = 0; k < cacheS; k++) {
+			v = 1 << k;
+			for (j = 0; j < cacheG; j++)
+				runtime_chansend1(a[j].c, &v);
+			for (j = 0; j < cacheG; j++)
+				runtime_chanrecv1(done, NULL);
+		}
+		for (j = 0; j < cacheG; j++)
+			runtime_closechan(a[j].c);
+		for (j = 0; j < cacheG; j++)
+			runtime_chanrecv1(done, NULL);
+		for (j = 0; j < cacheG; j++)
+			runtime_hchan_Free(a[j].c);
+		runtime_hchan_Free(done);
+	}
+}
+
+/*
+ * TestStackCache: 200 goroutines at a time grow their stacks, four times
+ * over, so that later rounds run on cached stacks.
+ */
+START_TEST(TestStackCache)
+{
+	goWait(stackCache, NULL);
+}
+END_TEST
+
+enum {
+	memBatchSize = 32,
+	memBatchCount = 256,
+	memArraySize = 1024,
+	memRecursionDepth = 128
+};
+
+/* memRecurse is Go's f: a 1 KiB array a frame, a short sleep at the end. */
+static void
+memRecurse(int k, volatile char *prev)
+{
+	volatile char a[memArraySize];
+
+	a[0] = prev[0];
+	if (k == 0) {
+		time_Sleep(time_Millisecond);
+		return;
+	}
+	memRecurse(k - 1, a);
+}
+
+static void
+memWorker(void *arg)
+{
+	volatile char a[memArraySize] = { 0 };
+
+	memRecurse(memRecursionDepth, a);
+	sendTrue(arg);
+}
+
+/*
+ * TestStackMem: 256 batches of 32 goroutines, each 128 KiB deep.  Go
+ * bounds the stack memory obtained from the OS (StackSys); gonet has no
+ * such statistic, so the bound is on the resident set instead, which
+ * counts every page the stacks touched (unchecked under the sanitizers,
+ * whose own memory the resident set counts too).  Go's StackInuse half (stack
+ * memory still in use once the goroutines are gone) is not ported: cached
+ * stacks keep their pages by design (runtime_stackCacheHot).
+ */
+START_TEST(TestStackMem)
+{
+	runtime_hchan *c;
+	long	       before, consumed, estimate;
+	int	       b, i, old;
+
+	if (testingShort())
+		return;
+	old = runtime_GOMAXPROCS(memBatchSize);
+	before = rss() * sysconf(_SC_PAGESIZE);
+	for (b = 0; b < memBatchCount; b++) {
+		c = runtime_makechan(sizeof(bool), memBatchSize);
+		for (i = 0; i < memBatchSize; i++)
+			runtime_Go(memWorker, c);
+		for (i = 0; i < memBatchSize; i++)
+			runtime_chanrecv1(c, NULL);
+		/* Let them exit, so that the next batch reuses them. */
+		time_Sleep(10 * time_Millisecond);
+		runtime_hchan_Free(c);
+	}
+	consumed = rss() * sysconf(_SC_PAGESIZE) - before;
+	runtime_GOMAXPROCS(old);
+	estimate = 8L * memBatchSize * memArraySize * memRecursionDepth;
+	/* The sanitizers' shadow memory and quarantine swell the RSS. */
+	if (runtime_asanenabled || runtime_raceenabled) {
+		tLogf("Stack mem: %ld bytes resident, not checked under a "
+		      "sanitizer",
+		    consumed);
+		return;
+	}
+	ck_assert_msg(consumed <= estimate, "Stack mem: want %ld, got %ld",
+	    estimate, consumed);
+}
+END_TEST
+
 Suite *
 stack_suite(void)
 {
@@ -620,6 +851,12 @@ stack_suite(void)
 	tcase_add_test(tc, testStackCacheReuse);
 	tcase_add_test(tc, testStackRSS);
 	tcase_add_test(tc, testStackFreeReturnsPages);
+	suite_add_tcase(s, tc);
+	tc = newTCase("go");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, TestStackGrowth);
+	tcase_add_test(tc, TestStackCache);
+	tcase_add_test(tc, TestStackMem);
 	suite_add_tcase(s, tc);
 	return s;
 }

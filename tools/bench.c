@@ -2,6 +2,10 @@
  * gonet benchmarks (C only): the workloads of docs/PERFORMANCE.md on
  * gonet, with one pthread per goroutine of the Go twin
  * (tests/bench/bench.go); tools/bench_raw.c is the plain-POSIX floor.
+ * Built with -DBENCH_GOROUTINES (build/bench/bench-g, the "gonet-g"
+ * implementation) the same workloads run a goroutine (runtime_Go) where
+ * this one starts a thread, and the workload itself runs in a goroutine
+ * as a Go program's main does.
  *
  *	bench WORKLOAD [N]
  *
@@ -16,6 +20,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +29,7 @@
 #include <unistd.h>
 
 #include "net/net.h"
+#include "sync/sync.h"
 
 extern char **environ;
 
@@ -98,16 +104,144 @@ readFull(net_Conn *c, void *p, size_t len)
 	return NULL;
 }
 
-static pthread_t
-spawn(void *(*f)(void *), void *arg)
-{
-	pthread_t t;
+/*
+ * A task is one concurrent activity of a workload: a pthread here, a
+ * goroutine under BENCH_GOROUTINES.  spawn starts f(arg) and join waits
+ * for it and releases the task; spawnDetached starts one nobody joins.
+ * A gate holds n tasks (gateWait) until the workload opens it (gateOpen)
+ * once all n are waiting.
+ */
+typedef struct task task;
 
-	if (pthread_create(&t, NULL, f, arg) != 0) {
+#ifdef BENCH_GOROUTINES
+struct task {
+	void *(*f)(void *);
+	void	      *arg;
+	runtime_hchan *done; /* closed when f returns; NULL: detached */
+};
+
+static void
+taskRun(void *p)
+{
+	task *t;
+
+	t = p;
+	t->f(t->arg);
+	if (t->done == NULL)
+		free(t);
+	else
+		runtime_closechan(t->done);
+}
+
+static task *
+taskStart(void *(*f)(void *), void *arg, bool detached)
+{
+	task *t;
+
+	t = malloc(sizeof(*t));
+	t->f = f;
+	t->arg = arg;
+	t->done = detached ? NULL : runtime_makechan(1, 0);
+	runtime_Go(taskRun, t);
+	return detached ? NULL : t;
+}
+
+static void
+join(task *t)
+{
+	runtime_chanrecv1(t->done, NULL);
+	runtime_hchan_Free(t->done);
+	free(t);
+}
+
+typedef struct gate {
+	sync_WaitGroup ready;
+	runtime_hchan *open;
+} gate;
+
+static void
+gateInit(gate *g, long n)
+{
+	memset(&g->ready, 0, sizeof(g->ready));
+	sync_WaitGroup_Add(&g->ready, (int)n);
+	g->open = runtime_makechan(1, 0);
+}
+
+static void
+gateWait(gate *g)
+{
+	sync_WaitGroup_Done(&g->ready);
+	runtime_chanrecv1(g->open, NULL);
+}
+
+static void
+gateOpen(gate *g)
+{
+	sync_WaitGroup_Wait(&g->ready);
+	runtime_closechan(g->open);
+}
+#else
+struct task {
+	pthread_t t;
+};
+
+static task *
+taskStart(void *(*f)(void *), void *arg, bool detached)
+{
+	task *t;
+
+	t = malloc(sizeof(*t));
+	if (pthread_create(&t->t, NULL, f, arg) != 0) {
 		fprintf(stderr, "bench: pthread_create failed\n");
 		exit(1);
 	}
-	return t;
+	if (!detached)
+		return t;
+	pthread_detach(t->t);
+	free(t);
+	return NULL;
+}
+
+static void
+join(task *t)
+{
+	pthread_join(t->t, NULL);
+	free(t);
+}
+
+typedef struct gate {
+	pthread_barrier_t b;
+} gate;
+
+static void
+gateInit(gate *g, long n)
+{
+	pthread_barrier_init(&g->b, NULL, (unsigned)n + 1);
+}
+
+static void
+gateWait(gate *g)
+{
+	pthread_barrier_wait(&g->b);
+}
+
+static void
+gateOpen(gate *g)
+{
+	pthread_barrier_wait(&g->b);
+}
+#endif
+
+static task *
+spawn(void *(*f)(void *), void *arg)
+{
+	return taskStart(f, arg, false);
+}
+
+static void
+spawnDetached(void *(*f)(void *), void *arg)
+{
+	taskStart(f, arg, true);
 }
 
 /* listenAddr returns l's address as "host:port", malloc'd. */
@@ -178,7 +312,7 @@ streamPingpong(const char *name, const char *network, const char *address,
 {
 	net_Listener *l;
 	net_Conn     *c;
-	pthread_t     t;
+	task	     *t;
 	char	     *addr;
 
 	check("Listen", net_Listen(network, address, &l));
@@ -188,7 +322,7 @@ streamPingpong(const char *name, const char *network, const char *address,
 	free(addr);
 	printf("%s %.3f\n", name, pingpong(c, n, deadline));
 	net_Conn_Free(c);
-	pthread_join(t, NULL);
+	join(t);
 	net_Listener_Free(l);
 }
 
@@ -258,7 +392,7 @@ serve(long nconn)
 {
 	net_Listener *l;
 	net_Conn     *c;
-	pthread_t    *t;
+	task	    **t;
 	char	     *addr;
 	long	      i;
 
@@ -273,7 +407,7 @@ serve(long nconn)
 		t[i] = spawn(echo, c);
 	}
 	for (i = 0; i < nconn; i++)
-		pthread_join(t[i], NULL);
+		join(t[i]);
 	free(t);
 	net_Listener_Free(l);
 }
@@ -300,7 +434,7 @@ tcpStream(long mib)
 	static char   b[streamChunk];
 	net_Listener *l;
 	net_Conn     *c;
-	pthread_t     t;
+	task	     *t;
 	double	      t0, secs;
 	char	     *addr;
 	long	      i, n;
@@ -317,7 +451,7 @@ tcpStream(long mib)
 	for (i = 0; i < n; i++)
 		check("Write", net_Conn_Write(c, b, sizeof(b), &nw));
 	check("Close", net_Conn_Close(c));
-	pthread_join(t, NULL);
+	join(t);
 	secs = now() - t0;
 	printf("tcp_stream %.3f\n", (double)mib / 1024.0 / secs);
 	net_Conn_Free(c);
@@ -355,7 +489,7 @@ connClose(const char *name, long n, bool abortive)
 	struct acceptArgs a;
 	runtime_error	 *err;
 	net_Conn	 *c;
-	pthread_t	  t;
+	task		 *t;
 	double		  t0;
 	char		 *addr;
 	long		  i;
@@ -384,17 +518,17 @@ connClose(const char *name, long n, bool abortive)
 		runtime_error_Free(net_Conn_Close(c));
 		net_Conn_Free(c);
 	}
-	pthread_join(t, NULL);
+	join(t);
 	printf("%s %.1f\n", name, (double)n / (now() - t0));
 	free(addr);
 	net_Listener_Free(a.l);
 }
 
 struct connArgs {
-	const char	  *addr;
-	long		   rounds;
-	bool		   warmup;
-	pthread_barrier_t *start;
+	const char *addr;
+	long	    rounds;
+	bool	    warmup;
+	gate	   *start;
 };
 
 /*
@@ -418,7 +552,7 @@ connClient(void *arg)
 		check("Write", net_Conn_Write(c, &b, 1, &nw));
 		check("Read", readFull(c, &b, 1));
 	}
-	pthread_barrier_wait(a->start);
+	gateWait(a->start);
 	for (i = 0; i < a->rounds; i++) {
 		check("Write", net_Conn_Write(c, &b, 1, &nw));
 		check("Read", readFull(c, &b, 1));
@@ -432,34 +566,39 @@ connClient(void *arg)
  * returns their round trips per second.
  */
 static double
-timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
+timeClients(const struct connArgs *a, task **ct, long nconn)
 {
 	double t0;
 	long   i;
 
-	pthread_barrier_wait(a->start);
+	/*
+	 * The clock starts before the gate opens: once the clients run,
+	 * this thread may wait long for a CPU, and a clock read then would
+	 * miss their first round trips.
+	 */
 	t0 = now();
+	gateOpen(a->start);
 	for (i = 0; i < nconn; i++)
-		pthread_join(ct[i], NULL);
+		join(ct[i]);
 	return (double)(nconn * a->rounds) / (now() - t0);
 }
 
 static void
 conns(long nconn, long rounds)
 {
-	struct connArgs	  a;
-	pthread_barrier_t start;
-	net_Listener	 *l;
-	net_Conn	 *c;
-	pthread_t	 *ct, *st;
-	char		 *addr;
-	long		  i;
+	struct connArgs a;
+	gate		start;
+	net_Listener   *l;
+	net_Conn       *c;
+	task	      **ct, **st;
+	char	       *addr;
+	long		i;
 
 	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
 	addr = listenAddr(l);
 	ct = calloc((size_t)nconn, sizeof(*ct));
 	st = calloc((size_t)nconn, sizeof(*st));
-	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	gateInit(&start, nconn);
 	a.addr = addr;
 	a.rounds = rounds;
 	a.warmup = false;
@@ -471,7 +610,7 @@ conns(long nconn, long rounds)
 	}
 	printf("conns1000 %.1f\n", timeClients(&a, ct, nconn));
 	for (i = 0; i < nconn; i++)
-		pthread_join(st[i], NULL);
+		join(st[i]);
 	printf("conns1000_rss %.2f\n", peakRSS());
 	free(ct);
 	free(st);
@@ -487,20 +626,20 @@ conns(long nconn, long rounds)
 static void
 conns2proc(const char *name, long nconn, long rounds)
 {
-	struct connArgs	  a;
-	struct rusage	  ru;
-	pthread_barrier_t start;
-	pthread_t	 *ct;
-	pid_t		  pid;
-	long		  i;
-	int		  status;
+	struct connArgs a;
+	struct rusage	ru;
+	gate		start;
+	task	      **ct;
+	pid_t		pid;
+	long		i;
+	int		status;
 
 	a.addr = spawnServer(nconn, &pid);
 	a.rounds = rounds;
 	a.warmup = true;
 	a.start = &start;
 	ct = calloc((size_t)nconn, sizeof(*ct));
-	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	gateInit(&start, nconn);
 	for (i = 0; i < nconn; i++)
 		ct[i] = spawn(connClient, &a);
 	printf("%s %.1f\n", name, timeClients(&a, ct, nconn));
@@ -510,6 +649,262 @@ conns2proc(const char *name, long nconn, long rounds)
 	    "%s_rss %.2f\n", name, peakRSS() + (double)ru.ru_maxrss / 1024.0);
 	free(ct);
 	free((char *)a.addr);
+}
+
+/*
+ * conns100k holds nconn connections at once in this one process, both
+ * ends: a client task per connection dials from 127.0.0.(2 + i % 64), so
+ * that each source address needs few ephemeral ports, makes one untimed
+ * round trip, waits for all others, then makes rounds timed ones; an echo
+ * task per accepted connection answers.  It prints the round trips per
+ * second, the peak RSS and the memory per connection (peak RSS over the
+ * RSS before the first dial, divided by nconn).  Where tasks are threads
+ * it cannot hold 100000 connections; it says so and exits with
+ * exitSkip, which tools/bench.sh records as a skipped run.
+ */
+enum { exitSkip = 77, dialsAtOnce = 512, sourceAddrs = 64, probeTasks = 16 };
+
+static struct {
+	const char    *addr;
+	long	       rounds;
+	gate	       start;
+	sync_WaitGroup clients, servers, probe;
+	runtime_hchan *dials; /* a token per dial in flight */
+	runtime_hchan *hold;  /* the probe tasks wait here */
+	atomic_bool    closing;
+} c100k;
+
+/* currentRSS returns this process's resident set now, in MiB. */
+static double
+currentRSS(void)
+{
+	long  pages, rss;
+	FILE *f;
+
+	f = fopen("/proc/self/statm", "r");
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+		rss = 0;
+	fclose(f);
+	return (double)rss * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+static long
+readLong(const char *path)
+{
+	long  v;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%ld", &v) != 1)
+		v = -1;
+	fclose(f);
+	return v;
+}
+
+static long
+countThreads(void)
+{
+	char  line[256];
+	long  n;
+	FILE *f;
+
+	n = -1;
+	f = fopen("/proc/self/status", "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (strncmp(line, "Threads:", 8) == 0)
+			n = strtol(line + 8, NULL, 10);
+	fclose(f);
+	return n;
+}
+
+static void *
+probeTask(void *arg)
+{
+	(void)arg;
+	sync_WaitGroup_Done(&c100k.probe);
+	runtime_chanrecv1(c100k.hold, NULL);
+	return NULL;
+}
+
+/*
+ * tasksAreThreads starts probeTasks blocked tasks and reports whether
+ * each one took a thread of its own.
+ */
+static bool
+tasksAreThreads(void)
+{
+	task *t[probeTasks];
+	long  before, during;
+	int   i;
+
+	c100k.hold = runtime_makechan(1, 0);
+	before = countThreads();
+	sync_WaitGroup_Add(&c100k.probe, probeTasks);
+	for (i = 0; i < probeTasks; i++)
+		t[i] = spawn(probeTask, NULL);
+	sync_WaitGroup_Wait(&c100k.probe);
+	during = countThreads();
+	runtime_closechan(c100k.hold);
+	for (i = 0; i < probeTasks; i++)
+		join(t[i]);
+	runtime_hchan_Free(c100k.hold);
+	return during - before >= probeTasks;
+}
+
+/*
+ * canHold reports whether this process can hold nconn connections: it
+ * raises RLIMIT_NOFILE (both limits, which needs privilege) to two
+ * descriptors a connection, and, where a task is a thread, checks the
+ * kernel's thread limits.  GONET_BENCH_FORCE=1 skips the thread check.
+ */
+static bool
+canHold(long nconn)
+{
+	const char   *force;
+	struct rlimit rl;
+	long	      need, tmax, maps, hard;
+
+	need = 2 * nconn + 1024;
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && (long)rl.rlim_cur < need) {
+		hard = (long)rl.rlim_max;
+		rl.rlim_cur = rl.rlim_max = (rlim_t)need;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0) {
+			fprintf(stderr,
+			    "bench: conns100k skipped: cannot raise "
+			    "RLIMIT_NOFILE from its hard limit %ld to %ld: "
+			    "%s; at most %ld connections fit "
+			    "(bench conns100k N)\n",
+			    hard, need, strerror(errno), (hard - 1024) / 2);
+			return false;
+		}
+	}
+	force = getenv("GONET_BENCH_FORCE");
+	if ((force != NULL && strcmp(force, "1") == 0) || !tasksAreThreads())
+		return true;
+	need = 2 * nconn + 64;
+	tmax = readLong("/proc/sys/kernel/threads-max");
+	maps = readLong("/proc/sys/vm/max_map_count");
+	if ((tmax < 0 || need <= tmax) && (maps < 0 || 2 * need <= maps))
+		return true;
+	fprintf(stderr,
+	    "bench: conns100k skipped: every task is a thread in this "
+	    "build, %ld threads are needed, kernel.threads-max is %ld and "
+	    "vm.max_map_count %ld (two maps a thread); it runs once "
+	    "goroutines share threads (GONET_BENCH_FORCE=1 tries anyway)\n",
+	    need, tmax, maps);
+	return false;
+}
+
+static void *
+echo100k(void *arg)
+{
+	echo(arg);
+	sync_WaitGroup_Done(&c100k.servers);
+	return NULL;
+}
+
+static void *
+acceptAll(void *arg)
+{
+	runtime_error *err;
+	net_Listener  *l;
+	net_Conn      *c;
+
+	l = arg;
+	for (;;) {
+		err = net_Listener_Accept(l, &c);
+		if (err != NULL) {
+			/* Closed once every client is in; anything else ends
+			 * the run. */
+			if (!atomic_load(&c100k.closing))
+				check("Accept", err);
+			runtime_error_Free(err);
+			break;
+		}
+		sync_WaitGroup_Add(&c100k.servers, 1);
+		spawnDetached(echo100k, c);
+	}
+	return NULL;
+}
+
+static void
+roundTrip(net_Conn *c)
+{
+	ptrdiff_t nw;
+	char	  b;
+
+	b = 'x';
+	check("Write", net_Conn_Write(c, &b, 1, &nw));
+	check("Read", readFull(c, &b, 1));
+}
+
+static void *
+client100k(void *arg)
+{
+	net_TCPAddr la = { 0 };
+	net_Dialer  d = { 0 };
+	net_Conn   *c;
+	long	    i;
+	bool	    tok;
+
+	i = (long)(intptr_t)arg;
+	la.IP = net_IPv4(127, 0, 0, (uint8_t)(2 + i % sourceAddrs));
+	d.LocalAddr = net_TCPAddr_Addr(&la);
+	tok = true;
+	runtime_chansend1(c100k.dials, &tok);
+	check("Dial", net_Dialer_Dial(&d, "tcp", c100k.addr, &c));
+	roundTrip(c);
+	runtime_chanrecv1(c100k.dials, &tok);
+	gateWait(&c100k.start);
+	for (i = 0; i < c100k.rounds; i++)
+		roundTrip(c);
+	net_Conn_Free(c);
+	sync_WaitGroup_Done(&c100k.clients);
+	return NULL;
+}
+
+static void
+conns100k(long nconn, long rounds)
+{
+	net_Listener *l;
+	task	     *at;
+	double	      t0, base;
+	char	     *addr;
+	long	      i;
+
+	if (!canHold(nconn))
+		exit(exitSkip);
+	check("Listen", net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = listenAddr(l);
+	base = currentRSS();
+	c100k.addr = addr;
+	c100k.rounds = rounds;
+	c100k.dials = runtime_makechan(sizeof(bool), dialsAtOnce);
+	gateInit(&c100k.start, nconn);
+	at = spawn(acceptAll, l);
+	sync_WaitGroup_Add(&c100k.clients, (int)nconn);
+	for (i = 0; i < nconn; i++)
+		spawnDetached(client100k, (void *)(intptr_t)i);
+	t0 = now(); /* before the gate opens, as in timeClients */
+	gateOpen(&c100k.start);
+	sync_WaitGroup_Wait(&c100k.clients);
+	printf("conns100k %.1f\n", (double)(nconn * rounds) / (now() - t0));
+	atomic_store(&c100k.closing, true);
+	check("Close", net_Listener_Close(l));
+	join(at);
+	sync_WaitGroup_Wait(&c100k.servers);
+	printf("conns100k_rss %.2f\n", peakRSS());
+	printf("conns100k_kib_per_conn %.2f\n",
+	    (peakRSS() - base) * 1024.0 / (double)nconn);
+	runtime_hchan_Free(c100k.dials);
+	free(addr);
+	net_Listener_Free(l);
 }
 
 static void *
@@ -537,7 +932,7 @@ udpPingpong(long n)
 {
 	net_UDPAddr  laddr = { 0 }, from;
 	net_UDPConn *s, *c;
-	pthread_t    t;
+	task	    *t;
 	double	     t0;
 	char	     b[64];
 	long	     i;
@@ -558,7 +953,7 @@ udpPingpong(long n)
 	}
 	printf("udp_pingpong %.3f\n", (now() - t0) / (double)n * 1e6);
 	check("WriteToUDP", net_UDPConn_WriteToUDP(c, b, 0, &laddr, &nw));
-	pthread_join(t, NULL);
+	join(t);
 	net_UDPConn_Free(c);
 	net_UDPConn_Free(s);
 }
@@ -648,7 +1043,6 @@ httpServe(void)
 {
 	net_Listener *l;
 	net_Conn     *c;
-	pthread_t     t;
 	char	     *addr;
 
 	httpInit();
@@ -658,8 +1052,7 @@ httpServe(void)
 	free(addr);
 	for (;;) {
 		check("Accept", net_Listener_Accept(l, &c));
-		t = spawn(httpConn, c);
-		pthread_detach(t);
+		spawnDetached(httpConn, c);
 	}
 }
 
@@ -706,21 +1099,13 @@ micro(long iters)
 	      free(ta));
 }
 
-int
-main(int argc, char **argv)
+/* benchMain runs workload w with its arguments; it returns the exit code. */
+static int
+benchMain(int argc, char **argv)
 {
 	const char *w;
 
-	self = argv[0];
-	if (argc < 2) {
-		fprintf(stderr, "usage: bench workload [n]\n");
-		return 2;
-	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	w = argv[1];
-	raiseNofile();
-	/* A peer that leaves must fail a Write, not end the server. */
-	signal(SIGPIPE, SIG_IGN);
 	if (strcmp(w, "serve") == 0)
 		serve(arg(argc, argv, 2, 1));
 	else if (strcmp(w, "http_serve") == 0)
@@ -748,6 +1133,8 @@ main(int argc, char **argv)
 		udpPingpong(arg(argc, argv, 2, 200000));
 	else if (strcmp(w, "unix_pingpong") == 0)
 		unixPingpong(arg(argc, argv, 2, 200000));
+	else if (strcmp(w, "conns100k") == 0)
+		conns100k(arg(argc, argv, 2, 100000), arg(argc, argv, 3, 3));
 	else if (strcmp(w, "micro") == 0)
 		micro(arg(argc, argv, 2, 1000000));
 	else {
@@ -755,4 +1142,55 @@ main(int argc, char **argv)
 		return 2;
 	}
 	return 0;
+}
+
+#ifdef BENCH_GOROUTINES
+struct mainArgs {
+	int	       argc;
+	char	     **argv;
+	int	       rc;
+	runtime_hchan *done;
+};
+
+static void
+goMain(void *p)
+{
+	struct mainArgs *a;
+
+	a = p;
+	a->rc = benchMain(a->argc, a->argv);
+	runtime_closechan(a->done);
+}
+
+/* runMain runs the workload in a goroutine, as Go runs main.main. */
+static int
+runMain(int argc, char **argv)
+{
+	struct mainArgs a = { argc, argv, 0, runtime_makechan(1, 0) };
+
+	runtime_Go(goMain, &a);
+	runtime_chanrecv1(a.done, NULL);
+	return a.rc;
+}
+#else
+static int
+runMain(int argc, char **argv)
+{
+	return benchMain(argc, argv);
+}
+#endif
+
+int
+main(int argc, char **argv)
+{
+	self = argv[0];
+	if (argc < 2) {
+		fprintf(stderr, "usage: bench workload [n]\n");
+		return 2;
+	}
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	raiseNofile();
+	/* A peer that leaves must fail a Write, not end the server. */
+	signal(SIGPIPE, SIG_IGN);
+	return runMain(argc, argv);
 }

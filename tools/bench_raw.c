@@ -502,8 +502,13 @@ timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
 	double t0;
 	long   i;
 
-	pthread_barrier_wait(a->start);
+	/*
+	 * The clock starts before the barrier lets the clients go: once
+	 * they run, this thread may wait long for a CPU, and a clock read
+	 * then would miss their first round trips.
+	 */
 	t0 = now();
+	pthread_barrier_wait(a->start);
 	for (i = 0; i < nconn; i++)
 		pthread_join(ct[i], NULL);
 	return (double)(nconn * a->rounds) / (now() - t0);
@@ -832,7 +837,17 @@ main(int argc, char **argv)
 	else if (strcmp(w, "conns10k") == 0)
 		conns2proc(
 		    w, arg(argc, argv, 2, 10000), arg(argc, argv, 3, 20));
-	else if (strcmp(w, "udp_pingpong") == 0)
+	else if (strcmp(w, "conns100k") == 0) {
+		/*
+		 * A thread per connection cannot hold 100000 of them, and an
+		 * event-loop floor is not written yet: skipped (77).
+		 */
+		fprintf(stderr,
+		    "bench_raw: conns100k skipped: no raw C "
+		    "twin (a thread per connection cannot hold "
+		    "100000)\n");
+		return 77;
+	} else if (strcmp(w, "udp_pingpong") == 0)
 		udpPingpong(arg(argc, argv, 2, 200000));
 	else if (strcmp(w, "unix_pingpong") == 0)
 		unixPingpong(arg(argc, argv, 2, 200000));

@@ -75,7 +75,7 @@ for f in "$GOSRC"/internal/poll/*_test.go; do
 done
 # The runtime test files whose subject gonet's runtime ports (channels,
 # stacks).
-RUNTIME_TESTS="chan_test.go stack_test.go"
+RUNTIME_TESTS="chan_test.go proc_test.go stack_test.go"
 for b in $RUNTIME_TESTS; do
 	printf 'runtime\t%s\ttests/%s.c\n' "$GOSRC/runtime/$b" "${b%.go}" >>"$tmp/gofiles"
 done

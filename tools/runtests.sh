@@ -1,7 +1,9 @@
 #!/bin/sh
 # runtests.sh BIN [SUITE...]: runs the Check suite from the repo root: all
 # suites, or only the named ones (each in its own run, as CK_RUN_SUITE takes
-# one name).  Fails if any run fails.
+# one name).  Fails if any run fails.  With GONET_TEST_IN_GOROUTINE=1 in
+# the environment every test body runs inside a goroutine (tests/main_test.c);
+# make check runs the suites once each way.
 bin=$1
 shift
 [ $# -eq 0 ] && exec "$bin"

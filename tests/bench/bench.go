@@ -240,6 +240,15 @@ func conns(nconn, rounds int) {
 	l.Close()
 }
 
+// roundTrip writes one byte to c and reads its echo.
+func roundTrip(c net.Conn) {
+	b := []byte{'x'}
+	_, err := c.Write(b)
+	check("Write", err)
+	_, err = io.ReadFull(c, b)
+	check("Read", err)
+}
+
 // conns2proc is conns with the echo side in a child process ("serve"):
 // 10000 connections need more descriptors than one process may open here.
 // Each client makes one untimed round trip first, which proves that the
@@ -256,18 +265,11 @@ func conns2proc(name string, nconn, rounds int) {
 			defer clients.Done()
 			c, err := net.Dial("tcp", addr)
 			check("Dial", err)
-			b := []byte{'x'}
-			roundTrip := func() {
-				_, err := c.Write(b)
-				check("Write", err)
-				_, err = io.ReadFull(c, b)
-				check("Read", err)
-			}
-			roundTrip()
+			roundTrip(c)
 			ready.Done()
 			<-start
 			for j := 0; j < rounds; j++ {
-				roundTrip()
+				roundTrip(c)
 			}
 			c.Close()
 		}()
@@ -280,6 +282,98 @@ func conns2proc(name string, nconn, rounds int) {
 	check("Wait", cmd.Wait())
 	child := float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
 	fmt.Printf("%s_rss %.2f\n", name, peakRSS()+child)
+}
+
+// conns100k holds nconn connections at once in this one process, both
+// ends, as tools/bench.c's conns100k does: a client goroutine per
+// connection dials from 127.0.0.(2 + i%64), makes one untimed round trip,
+// waits for the others, then makes rounds timed ones; an echo goroutine
+// per accepted connection answers.  It prints the round trips per second,
+// the peak RSS and the memory per connection (peak RSS over the RSS
+// before the first dial, divided by nconn), or exits 77 (skipped) when
+// the descriptor limit cannot be raised to two per connection.
+func conns100k(nconn, rounds int) {
+	need := uint64(2*nconn + 1024)
+	var rl syscall.Rlimit
+	if syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl) == nil && rl.Cur < need {
+		hard := rl.Max
+		rl.Cur, rl.Max = need, need
+		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &rl); err != nil {
+			fmt.Fprintf(os.Stderr, "bench-go: conns100k skipped: cannot raise "+
+				"RLIMIT_NOFILE from its hard limit %d to %d: %v; at most %d "+
+				"connections fit (bench-go conns100k N)\n",
+				hard, need, err, (int(hard)-1024)/2)
+			os.Exit(77)
+		}
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check("Listen", err)
+	addr := l.Addr().String()
+	base := currentRSS()
+	var ready, clients, servers sync.WaitGroup
+	start := make(chan bool)
+	dials := make(chan bool, 512)
+	acceptDone := make(chan bool)
+	closing := false
+	var mu sync.Mutex
+	go func() {
+		defer close(acceptDone)
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				mu.Lock()
+				defer mu.Unlock()
+				if !closing {
+					check("Accept", err)
+				}
+				return
+			}
+			servers.Add(1)
+			go func() { echo(c); servers.Done() }()
+		}
+	}()
+	ready.Add(nconn)
+	clients.Add(nconn)
+	for i := 0; i < nconn; i++ {
+		go func(i int) {
+			defer clients.Done()
+			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+i%64))}}
+			dials <- true
+			c, err := d.Dial("tcp", addr)
+			check("Dial", err)
+			roundTrip(c)
+			<-dials
+			ready.Done()
+			<-start
+			for j := 0; j < rounds; j++ {
+				roundTrip(c)
+			}
+			c.Close()
+		}(i)
+	}
+	ready.Wait()
+	t0 := time.Now()
+	close(start)
+	clients.Wait()
+	fmt.Printf("conns100k %.1f\n", float64(nconn*rounds)/time.Since(t0).Seconds())
+	mu.Lock()
+	closing = true
+	mu.Unlock()
+	l.Close()
+	<-acceptDone
+	servers.Wait()
+	fmt.Printf("conns100k_rss %.2f\n", peakRSS())
+	fmt.Printf("conns100k_kib_per_conn %.2f\n", (peakRSS()-base)*1024/float64(nconn))
+}
+
+// currentRSS returns the resident set now, in MiB.
+func currentRSS() float64 {
+	b, err := os.ReadFile("/proc/self/statm")
+	check("statm", err)
+	f := strings.Fields(string(b))
+	pages, err := strconv.Atoi(f[1])
+	check("statm", err)
+	return float64(pages) * float64(os.Getpagesize()) / 1048576
 }
 
 // httpResponse is the one answer of httpServe, byte for byte the one
@@ -446,6 +540,8 @@ func main() {
 		conns(arg(2, 1000), arg(3, 100))
 	case "conns10k":
 		conns2proc(w, arg(2, 10000), arg(3, 20))
+	case "conns100k":
+		conns100k(arg(2, 100000), arg(3, 3))
 	case "udp_pingpong":
 		udpPingpong(arg(2, 200000))
 	case "unix_pingpong":

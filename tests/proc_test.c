@@ -1,0 +1,837 @@
+/*
+ * C port of go1.19 src/runtime/proc_test.go: the scheduler tests that
+ * apply without a garbage collector or preemption, written against the
+ * public goroutine API (runtime_Go, channels, select, Gosched, GOMAXPROCS)
+ * so that they hold whether a goroutine is a thread or shares one.  Every
+ * wait is bounded (bound below); a spinning goroutine checks the clock.
+ * tests/go_tests_status.txt lists the tests of proc_test.go that do not
+ * apply, and why.
+ */
+#include <sched.h>
+#include <spawn.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "net/net.h"
+#include "runtime/netpoll.h"
+#include "runtime/runtime_impl.h"
+#include "runtime/stack.h"
+#include "sync/sync.h"
+#include "tests/mockserver.h"
+#include "time/time.h"
+
+extern char **environ;
+
+/* No wait in this file lasts longer; a spinner gives up after it too. */
+static const time_Duration bound = 10 * time_Second;
+
+/* mustOK is "if err != nil { t.Fatal(err) }", naming the call. */
+static void
+mustOK(runtime_error *err, const char *what)
+{
+	if (err != NULL)
+		tFatalf("%s: %s", what, tErrStr(err));
+}
+
+/* numCPU is Go's runtime.NumCPU: the CPUs this process may run on. */
+static int
+numCPU(void)
+{
+	cpu_set_t set;
+
+	if (sched_getaffinity(0, sizeof(set), &set) != 0)
+		return 1;
+	return CPU_COUNT(&set);
+}
+
+/*
+ * recvWithin receives from c into elem (may be NULL) unless d passes
+ * first; it reports whether it received.
+ */
+static bool
+recvWithin(runtime_hchan *c, void *elem, time_Duration d)
+{
+	runtime_scase cases[2];
+	time_Timer   *t;
+	int	      k;
+
+	t = time_NewTimer(d);
+	cases[0] = (runtime_scase){ c, elem };
+	cases[1] = (runtime_scase){ t->C, NULL };
+	k = runtime_selectgo(cases, 0, 2, true, NULL);
+	time_Timer_Free(t);
+	return k == 0;
+}
+
+/* sendWithin sends *elem on c unless d passes first. */
+static bool
+sendWithin(runtime_hchan *c, const void *elem, time_Duration d)
+{
+	runtime_scase cases[2];
+	time_Timer   *t;
+	int	      k;
+
+	t = time_NewTimer(d);
+	cases[0] = (runtime_scase){ c, (void *)elem };
+	cases[1] = (runtime_scase){ t->C, NULL };
+	k = runtime_selectgo(cases, 1, 1, true, NULL);
+	time_Timer_Free(t);
+	return k == 0;
+}
+
+static void
+sendBool(runtime_hchan *c, bool v)
+{
+	runtime_chansend1(c, &v);
+}
+
+/* recvAll receives n bools from c, each within bound; all must be true. */
+static void
+recvAll(runtime_hchan *c, int n, const char *what)
+{
+	bool ok;
+	int  i;
+
+	for (i = 0; i < n; i++) {
+		ok = false;
+		ck_assert_msg(recvWithin(c, &ok, bound),
+		    "%s: no answer in %llds", what,
+		    (long long)(bound / time_Second));
+		ck_assert_msg(ok, "%s: a goroutine gave up after %llds", what,
+		    (long long)(bound / time_Second));
+	}
+}
+
+/*
+ * spinUntil spins until *x equals want, checking the clock every few
+ * thousand loads; it reports false if bound passed since start.
+ */
+static bool
+spinUntil(_Atomic uint32_t *x, uint32_t want, time_Time start)
+{
+	unsigned n;
+
+	for (n = 1; atomic_load(x) != want; n++)
+		if (n % 4096 == 0 && time_Since(start) > bound)
+			return false;
+	return true;
+}
+
+/* TestYieldProgress: a goroutine that only yields still sees a send. */
+struct yieldArgs {
+	runtime_hchan *c, *cack;
+	time_Time      start;
+};
+
+static void
+yielder(void *arg)
+{
+	struct yieldArgs *a;
+
+	a = arg;
+	for (;;) {
+		if (runtime_selectnbrecv(NULL, a->c, NULL)) {
+			sendBool(a->cack, true);
+			return;
+		}
+		if (time_Since(a->start) > 2 * bound)
+			return; /* the test has failed already */
+		runtime_Gosched();
+	}
+}
+
+START_TEST(TestYieldProgress)
+{
+	struct yieldArgs a;
+	bool		 v;
+
+	a.c = runtime_makechan(sizeof(bool), 0);
+	a.cack = runtime_makechan(sizeof(bool), 0);
+	a.start = time_Now();
+	runtime_Go(yielder, &a);
+	time_Sleep(10 * time_Millisecond);
+	v = true;
+	ck_assert_msg(sendWithin(a.c, &v, bound),
+	    "the yielding goroutine never took the send");
+	ck_assert_msg(recvWithin(a.cack, &v, bound), "no ack");
+	runtime_hchan_Free(a.c);
+	runtime_hchan_Free(a.cack);
+}
+END_TEST
+
+/*
+ * TestGoroutineParallelism: P goroutines pass a counter round in turn by
+ * spinning, which finishes only if all P run at the same time.
+ */
+struct parArgs {
+	_Atomic uint32_t *x;
+	runtime_hchan	 *done;
+	time_Time	  start;
+	int		  P, p; /* p: the turn this goroutine waits for */
+};
+
+static void
+parWorker(void *arg)
+{
+	struct parArgs *a;
+	uint32_t	expected;
+	int		i;
+
+	a = arg;
+	for (i = 0; i < 3; i++) {
+		expected = (uint32_t)(a->P * i + a->p);
+		if (!spinUntil(a->x, expected, a->start)) {
+			sendBool(a->done, false);
+			return;
+		}
+		atomic_store(a->x, expected + 1);
+	}
+	sendBool(a->done, true);
+}
+
+START_TEST(TestGoroutineParallelism)
+{
+	struct parArgs	 a[4];
+	_Atomic uint32_t x;
+	runtime_hchan	*done;
+	int		 P, N, old, try, p;
+
+	if (numCPU() == 1) {
+		tSkipf("skipping on uniprocessor");
+		return;
+	}
+	P = 4;
+	N = 10;
+	if (testingShort()) {
+		P = 3;
+		N = 3;
+	}
+	old = runtime_GOMAXPROCS(P);
+	for (try = 0; try < N; try++) {
+		/* Buffered: a worker that gives up never blocks. */
+		done = runtime_makechan(sizeof(bool), P);
+		atomic_init(&x, 0);
+		for (p = 0; p < P; p++) {
+			a[p] = (struct parArgs){ &x, done, time_Now(), P, p };
+			runtime_Go(parWorker, &a[p]);
+		}
+		recvAll(done, P, "TestGoroutineParallelism");
+		runtime_hchan_Free(done);
+	}
+	runtime_GOMAXPROCS(old);
+}
+END_TEST
+
+/*
+ * TestGoroutineParallelism2: the same, with the P goroutines started two
+ * by two from P/2 parents, optionally after P goroutines that kept the
+ * threads busy (load) and with the poller started (netpoll).
+ */
+struct loadArgs {
+	_Atomic uint32_t *x;
+	runtime_hchan	 *done;
+	time_Time	  start;
+	int		  P;
+};
+
+static void
+loadWorker(void *arg)
+{
+	struct loadArgs *a;
+
+	a = arg;
+	if (atomic_fetch_add(a->x, 1) + 1 == (uint32_t)a->P) {
+		sendBool(a->done, true);
+		return;
+	}
+	spinUntil(a->x, (uint32_t)a->P, a->start);
+}
+
+static void
+parParent(void *arg)
+{
+	struct parArgs *a;
+
+	a = arg;
+	runtime_Go(parWorker, &a[0]);
+	runtime_Go(parWorker, &a[1]);
+}
+
+static void
+loadUp(int P)
+{
+	struct loadArgs	 la;
+	_Atomic uint32_t x;
+	runtime_hchan	*done;
+	int		 p;
+
+	atomic_init(&x, 0);
+	done = runtime_makechan(sizeof(bool), 1);
+	la = (struct loadArgs){ &x, done, time_Now(), P };
+	for (p = 0; p < P; p++)
+		runtime_Go(loadWorker, &la);
+	recvAll(done, 1, "TestGoroutineParallelism2 load");
+	/* The others leave as soon as they see x == P; let them go. */
+	time_Sleep(time_Millisecond);
+	runtime_hchan_Free(done);
+}
+
+static void
+testGoroutineParallelism2(bool load, bool netpoll)
+{
+	struct parArgs	 a[4];
+	net_Listener	*ln;
+	_Atomic uint32_t x;
+	runtime_hchan	*done;
+	int		 P, N, old, try, p;
+
+	P = 4;
+	N = testingShort() ? 3 : 10;
+	old = runtime_GOMAXPROCS(P);
+	for (try = 0; try < N; try++) {
+		if (load)
+			loadUp(P);
+		if (netpoll && net_Listen("tcp", "127.0.0.1:0", &ln) == NULL)
+			deferListener(ln);
+		done = runtime_makechan(sizeof(bool), P);
+		atomic_init(&x, 0);
+		for (p = 0; p < P; p++)
+			a[p] = (struct parArgs){ &x, done, time_Now(), P, p };
+		for (p = 0; p < P / 2; p++)
+			runtime_Go(parParent, &a[2 * p]);
+		recvAll(done, P, "TestGoroutineParallelism2");
+		runtime_hchan_Free(done);
+	}
+	runtime_GOMAXPROCS(old);
+}
+
+START_TEST(TestGoroutineParallelism2)
+{
+	if (numCPU() == 1) {
+		tSkipf("skipping on uniprocessor");
+		return;
+	}
+	testGoroutineParallelism2(true, false);
+	testGoroutineParallelism2(false, true);
+	testGoroutineParallelism2(true, true);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestTimerFairness: two goroutines that send as fast as they can must
+ * not keep the main loop's select from seeing its timer.
+ */
+struct fairArgs {
+	runtime_hchan *c, *done;
+	sync_WaitGroup exited;
+};
+
+static void
+fairSender(void *arg)
+{
+	struct fairArgs *a;
+	runtime_scase	 cases[2];
+	bool		 v;
+
+	a = arg;
+	v = true;
+	cases[0] = (runtime_scase){ a->c, &v };
+	cases[1] = (runtime_scase){ a->done, NULL };
+	while (runtime_selectgo(cases, 1, 1, true, NULL) == 0)
+		;
+	sync_WaitGroup_Done(&a->exited);
+}
+
+START_TEST(TestTimerFairness)
+{
+	struct fairArgs a = { 0 };
+	runtime_scase	cases[2];
+	runtime_hchan  *timer;
+	time_Time	start;
+	int		i, k;
+
+	a.c = runtime_makechan(sizeof(bool), 0);
+	a.done = runtime_makechan(sizeof(bool), 0);
+	sync_WaitGroup_Add(&a.exited, 2);
+	for (i = 0; i < 2; i++)
+		runtime_Go(fairSender, &a);
+	start = time_Now();
+	timer = time_After(20 * time_Millisecond);
+	cases[0] = (runtime_scase){ a.c, NULL };
+	cases[1] = (runtime_scase){ timer, NULL };
+	do
+		k = runtime_selectgo(cases, 0, 2, true, NULL);
+	while (k == 0 && time_Since(start) <= bound);
+	runtime_closechan(a.done);
+	sync_WaitGroup_Wait(&a.exited);
+	ck_assert_msg(k == 1, "the 20 ms timer did not fire in %llds",
+	    (long long)(bound / time_Second));
+	runtime_hchan_Free(timer);
+	runtime_hchan_Free(a.c);
+	runtime_hchan_Free(a.done);
+}
+END_TEST
+
+/*
+ * TestTimerFairness2: two goroutines that trade on one channel between
+ * system calls must each still see their own timer.
+ */
+static void
+fairTrader(void *arg)
+{
+	struct fairArgs *a;
+	runtime_scase	 cases[3];
+	runtime_hchan	*timer;
+	time_Time	 start;
+	char		 buf[1];
+	bool		 v, in;
+	int		 k;
+
+	a = arg;
+	start = time_Now();
+	timer = time_After(20 * time_Millisecond);
+	v = true;
+	cases[0] = (runtime_scase){ a->c, &v };
+	cases[1] = (runtime_scase){ a->c, &in };
+	cases[2] = (runtime_scase){ timer, NULL };
+	for (;;) {
+		if (read(0, buf, 0) < 0) { /* Go's syscall.Read(0, buf[0:0]) */
+		}
+		k = runtime_selectgo(cases, 1, 2, true, NULL);
+		if (k == 2) {
+			runtime_hchan_Free(timer);
+			sendBool(a->done, true);
+			return;
+		}
+		if (time_Since(start) > bound) {
+			/* The timer may still fire: its channel stays. */
+			sendBool(a->done, false);
+			return;
+		}
+	}
+}
+
+START_TEST(TestTimerFairness2)
+{
+	struct fairArgs a = { 0 };
+	int		i;
+
+	a.c = runtime_makechan(sizeof(bool), 0);
+	a.done = runtime_makechan(sizeof(bool), 2);
+	for (i = 0; i < 2; i++)
+		runtime_Go(fairTrader, &a);
+	recvAll(a.done, 2, "TestTimerFairness2");
+	runtime_hchan_Free(a.c);
+	runtime_hchan_Free(a.done);
+}
+END_TEST
+
+/*
+ * TestNumGoroutine runs this binary afresh as Go runs its testprog:
+ * GONET_TESTPROG names the program, which prints what it is asked.
+ */
+static void
+progNumGoroutine(void)
+{
+	printf("%d\n", runtime_NumGoroutine());
+}
+
+static const struct {
+	const char *name;
+	void (*f)(void);
+} testprogs[] = {
+	{ "NumGoroutine", progNumGoroutine },
+};
+
+int
+testprogMain(const char *name)
+{
+	size_t i;
+
+	/* Read GOMAXPROCS at start-up, as Go's schedinit does. */
+	runtime_GOMAXPROCS(0);
+	for (i = 0; i < nelem(testprogs); i++)
+		if (strcmp(name, testprogs[i].name) == 0) {
+			testprogs[i].f();
+			return 0;
+		}
+	printf("unknown function: %s\n", name);
+	return 2;
+}
+
+/*
+ * runTestProg runs /proc/self/exe as testprog name with one more
+ * environment variable (env, or NULL) and returns its output (stdout and
+ * stderr), malloc'd.  The child runs at most bound.
+ */
+static char *
+runTestProg(const char *name, const char *env)
+{
+	posix_spawn_file_actions_t fa;
+	char			   prog[128], *argv[] = { "gonet_test", NULL };
+	char			 **envp, *out;
+	size_t			   n, got;
+	ssize_t			   r;
+	pid_t			   pid;
+	int			   p[2], status;
+
+	for (n = 0; environ[n] != NULL; n++)
+		;
+	envp = calloc(n + 3, sizeof(*envp));
+	memcpy(envp, environ, n * sizeof(*envp));
+	snprintf(prog, sizeof(prog), "GONET_TESTPROG=%s", name);
+	envp[n++] = prog;
+	if (env != NULL)
+		envp[n++] = (char *)env;
+	ck_assert_int_eq(pipe(p), 0);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, p[1], 2);
+	posix_spawn_file_actions_addclose(&fa, p[0]);
+	ck_assert_int_eq(
+	    posix_spawn(&pid, "/proc/self/exe", &fa, NULL, argv, envp), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	free(envp);
+	close(p[1]);
+	out = malloc(4096);
+	got = 0;
+	while (got < 4095 && (r = read(p[0], out + got, 4095 - got)) > 0)
+		got += (size_t)r;
+	out[got] = '\0';
+	close(p[0]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	return out;
+}
+
+/*
+ * gonet has no runtime.Stack to count goroutines in, so the second half
+ * checks NumGoroutine against goroutines this test starts and ends.
+ */
+struct heldArgs {
+	runtime_hchan *release;
+	sync_WaitGroup started, exited;
+};
+
+static void
+held(void *arg)
+{
+	struct heldArgs *a;
+
+	a = arg;
+	sync_WaitGroup_Done(&a->started);
+	runtime_chanrecv1(a->release, NULL);
+	sync_WaitGroup_Done(&a->exited);
+}
+
+START_TEST(TestNumGoroutine)
+{
+	struct heldArgs a = { 0 };
+	char	       *out;
+	int		before, n, i;
+
+	out = runTestProg("NumGoroutine", NULL);
+	ck_assert_msg(
+	    strcmp(out, "1\n") == 0, "want \"1\\n\", got \"%s\"", out);
+	free(out);
+
+	before = runtime_NumGoroutine();
+	a.release = runtime_makechan(sizeof(bool), 0);
+	sync_WaitGroup_Add(&a.started, 5);
+	sync_WaitGroup_Add(&a.exited, 5);
+	for (i = 0; i < 5; i++)
+		runtime_Go(held, &a);
+	sync_WaitGroup_Wait(&a.started);
+	ck_assert_int_eq(runtime_NumGoroutine(), before + 5);
+	runtime_closechan(a.release);
+	sync_WaitGroup_Wait(&a.exited);
+	/* Done runs before each goroutine returns: give them ten tries. */
+	for (i = 0; i < 10 && (n = runtime_NumGoroutine()) != before; i++) {
+		runtime_Gosched();
+		time_Sleep(time_Millisecond);
+	}
+	ck_assert_int_eq(runtime_NumGoroutine(), before);
+	runtime_hchan_Free(a.release);
+}
+END_TEST
+
+/*
+ * TestPingPongHog: with GOMAXPROCS 1, a pair of goroutines doing much
+ * work between hand-offs and a pair doing little must get comparable
+ * time.  counter is volatile so that C keeps Go's loop of increments.
+ */
+struct pairArgs {
+	int		  limit;
+	volatile int64_t *counter;
+	runtime_hchan	 *wake, *done;
+	sync_WaitGroup	 *exited;
+};
+
+static void
+pingPongRun(void *arg)
+{
+	struct pairArgs *a;
+	runtime_scase	 cases[2];
+	int		 i;
+
+	a = arg;
+	cases[0] = (runtime_scase){ a->done, NULL };
+	cases[1] = (runtime_scase){ a->wake, NULL };
+	while (runtime_selectgo(cases, 0, 2, true, NULL) == 1) {
+		for (i = 0; i < a->limit; i++)
+			(*a->counter)++;
+		sendBool(a->wake, true);
+	}
+	sync_WaitGroup_Done(a->exited);
+}
+
+START_TEST(TestPingPongHog)
+{
+	volatile int64_t hogCount = 0, lightCount = 0;
+	struct pairArgs	 hog, light;
+	sync_WaitGroup	 exited = { 0 };
+	runtime_hchan	*done;
+	const int64_t	 factor = 20;
+	int		 old, i;
+	bool		 v;
+
+	if (testingShort()) {
+		tSkipf("skipping in -short mode");
+		return;
+	}
+	if (runtime_raceenabled) {
+		tSkipf("skipping in -race mode");
+		return;
+	}
+	old = runtime_GOMAXPROCS(1);
+	done = runtime_makechan(sizeof(bool), 0);
+	hog = (struct pairArgs){ 1000000, &hogCount,
+		runtime_makechan(sizeof(bool), 0), done, &exited };
+	light = (struct pairArgs){ 1000, &lightCount,
+		runtime_makechan(sizeof(bool), 0), done, &exited };
+	sync_WaitGroup_Add(&exited, 4);
+	for (i = 0; i < 2; i++) {
+		runtime_Go(pingPongRun, &hog);
+		runtime_Go(pingPongRun, &light);
+	}
+	v = true;
+	ck_assert(sendWithin(hog.wake, &v, bound));
+	ck_assert(sendWithin(light.wake, &v, bound));
+	time_Sleep(100 * time_Millisecond);
+	runtime_closechan(done);
+	ck_assert(recvWithin(hog.wake, NULL, bound));
+	ck_assert(recvWithin(light.wake, NULL, bound));
+	sync_WaitGroup_Wait(&exited);
+	runtime_GOMAXPROCS(old);
+	ck_assert_msg(
+	    !(hogCount / factor > lightCount || lightCount / factor > hogCount),
+	    "want hogCount/lightCount in [%g, %lld]; got %lld/%lld = %g",
+	    1.0 / (double)factor, (long long)factor, (long long)hogCount,
+	    (long long)lightCount, (double)hogCount / (double)lightCount);
+	runtime_hchan_Free(hog.wake);
+	runtime_hchan_Free(light.wake);
+	runtime_hchan_Free(done);
+}
+END_TEST
+
+/*
+ * TestNetpollBreak: a goroutine blocked in the poller for 10 s comes back
+ * early once runtime_netpollBreak is called (twice a round, as Go does,
+ * in case the scheduler's own poll eats one).  The test thread only spins
+ * on flags meanwhile: parked, it would itself wait in the poller for a
+ * break that the test's poll may consume.
+ */
+struct pollArgs {
+	_Atomic int state; /* 1: about to poll, 2: the poll returned */
+};
+
+static void
+longPoll(void *arg)
+{
+	struct pollArgs *a;
+	runtime_gList	 toRun = { 0 };
+	runtime_g	*gp;
+
+	a = arg;
+	atomic_store(&a->state, 1);
+	runtime_netpoll(10 * time_Second, &toRun);
+	/* Whatever it collected must still run. */
+	while ((gp = runtime_gList_pop(&toRun)) != NULL)
+		runtime_goready(gp);
+	atomic_store(&a->state, 2);
+}
+
+START_TEST(TestNetpollBreak)
+{
+	struct pollArgs a = { 0 };
+	time_Time	start;
+	time_Duration	dur;
+
+	if (runtime_GOMAXPROCS(0) == 1) {
+		tSkipf("skipping: GOMAXPROCS=1");
+		return;
+	}
+	runtime_netpollGenericInit();
+	start = time_Now();
+	runtime_Go(longPoll, &a);
+	while (atomic_load(&a.state) == 0) {
+		usleep(100);
+		ck_assert_msg(
+		    time_Since(start) <= bound, "the poll never began");
+	}
+	while (atomic_load(&a.state) != 2) {
+		usleep(100);
+		runtime_netpollBreak();
+		runtime_netpollBreak();
+		ck_assert_msg(
+		    time_Since(start) <= 2 * bound, "the poll never returned");
+	}
+	dur = time_Since(start);
+	ck_assert_msg(dur <= 5 * time_Second,
+	    "netpollBreak did not interrupt netpoll: slept for %lld ms",
+	    (long long)(dur / time_Millisecond));
+}
+END_TEST
+
+/* TestBigGOMAXPROCS: GOMAXPROCS=1024 in the environment is no crash. */
+START_TEST(TestBigGOMAXPROCS)
+{
+	char *out;
+
+	out = runTestProg("NonexistentTest", "GOMAXPROCS=1024");
+	if (strstr(out, "cannot create a thread") != NULL ||
+	    strstr(out, "cannot allocate memory") != NULL) {
+		free(out);
+		tSkipf("failed to create 1024 threads");
+		return;
+	}
+	ck_assert_msg(strstr(out, "unknown function: NonexistentTest") != NULL,
+	    "output:\n%s\nwanted:\nunknown function: NonexistentTest", out);
+	free(out);
+}
+END_TEST
+
+/*
+ * testNonBlockingGoroutineCannotStarvePoller: gonet cannot preempt, so a
+ * goroutine that never blocks keeps its thread; the rule is that it must
+ * call runtime_Gosched.  This checks that one that does, with GOMAXPROCS
+ * 1, cannot keep the poller from handing readiness to the goroutines that
+ * wait on sockets: an echo goroutine answers 20 round trips, each within
+ * a second, while the spinner spins.
+ */
+struct spinArgs {
+	_Atomic bool   stop;
+	runtime_hchan *exited;
+	time_Time      start;
+	_Atomic long   yields;
+};
+
+static void
+spinner(void *arg)
+{
+	struct spinArgs *a;
+
+	a = arg;
+	while (!atomic_load(&a->stop) && time_Since(a->start) <= 3 * bound) {
+		runtime_Gosched();
+		atomic_fetch_add(&a->yields, 1);
+	}
+	sendBool(a->exited, true);
+}
+
+struct echoArgs {
+	net_Conn      *c;
+	runtime_hchan *exited;
+};
+
+static void
+echoer(void *arg)
+{
+	struct echoArgs *a;
+	ptrdiff_t	 n, nw;
+	char		 b[16];
+
+	a = arg;
+	while (net_Conn_Read(a->c, b, sizeof(b), &n) == NULL &&
+	    net_Conn_Write(a->c, b, (size_t)n, &nw) == NULL)
+		;
+	sendBool(a->exited, true);
+}
+
+START_TEST(testNonBlockingGoroutineCannotStarvePoller)
+{
+	struct spinArgs a = { 0 };
+	struct echoArgs e;
+	net_Listener   *ln;
+	net_Conn       *c;
+	time_Time	t0;
+	ptrdiff_t	nw;
+	char	       *addr, b;
+	int		old, i;
+
+	mustOK(net_Listen("tcp", "127.0.0.1:0", &ln), "Listen");
+	deferListener(ln);
+	addr = tStr(net_Addr_String(net_Listener_Addr(ln)));
+	mustOK(net_Dial("tcp", addr, &c), "Dial");
+	deferConn(c);
+	mustOK(net_Listener_Accept(ln, &e.c), "Accept");
+	deferConn(e.c);
+	e.exited = runtime_makechan(sizeof(bool), 1);
+	a.exited = runtime_makechan(sizeof(bool), 1);
+	a.start = time_Now();
+	old = runtime_GOMAXPROCS(1);
+	runtime_Go(echoer, &e);
+	runtime_Go(spinner, &a);
+	/* The round trips begin once the spinner spins. */
+	while (atomic_load(&a.yields) == 0 && time_Since(a.start) <= bound)
+		time_Sleep(time_Millisecond);
+	for (i = 0; i < 20; i++) {
+		b = (char)('a' + i);
+		t0 = time_Now();
+		mustOK(
+		    net_Conn_SetReadDeadline(c, time_Time_Add(t0, time_Second)),
+		    "SetReadDeadline");
+		mustOK(net_Conn_Write(c, &b, 1, &nw), "Write");
+		b = 0;
+		mustOK(net_Conn_Read(c, &b, 1, &nw), "Read");
+		ck_assert_int_eq(b, 'a' + i);
+	}
+	atomic_store(&a.stop, true);
+	ck_assert(recvWithin(a.exited, NULL, bound));
+	ck_assert_msg(atomic_load(&a.yields) > 0, "the spinner never ran");
+	mustOK(net_Conn_Close(c), "Close");
+	ck_assert(recvWithin(e.exited, NULL, bound));
+	runtime_GOMAXPROCS(old);
+	runtime_hchan_Free(a.exited);
+	runtime_hchan_Free(e.exited);
+	tDone();
+}
+END_TEST
+
+Suite *
+proc_suite(void)
+{
+	Suite *s;
+	TCase *tc;
+
+	s = suite_create("proc");
+	tc = newTCase("scheduler");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, TestYieldProgress);
+	tcase_add_test(tc, TestGoroutineParallelism);
+	tcase_add_test(tc, TestGoroutineParallelism2);
+	tcase_add_test(tc, TestTimerFairness);
+	tcase_add_test(tc, TestTimerFairness2);
+	tcase_add_test(tc, TestNumGoroutine);
+	tcase_add_test(tc, TestPingPongHog);
+	tcase_add_test(tc, TestNetpollBreak);
+	tcase_add_test(tc, TestBigGOMAXPROCS);
+	tcase_add_test(tc, testNonBlockingGoroutineCannotStarvePoller);
+	suite_add_tcase(s, tc);
+	return s;
+}
