@@ -114,7 +114,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/pipe_test.c tests/dnsclient_test.c tests/proc_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c tests/io/io_test.c tests/io/multi_test.c \
-	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
+	tests/bufio/bufio_test.c tests/resolverdialfunc_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
 # (slow_test.go, export_test.go) that hold no Test functions.
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
