@@ -3,7 +3,8 @@
  * internet run against the namespace's own server (see mustHaveDNSNS).
  *
  * Left out: TestDNSFlood (off in Go too), TestLookupNullByte (a NUL cannot
- * cross the C API); still to port: the context-values tests (TestLookupIPAddrPreservesContextValues,
+ * cross the C API); still to port: the context-values tests
+ * (TestLookupIPAddrPreservesContextValues,
  * TestLookupIPAddrConcurrentCallsForNetworks,
  * TestWithUnexpiredValuesPreserved: gonet's contexts carry no values).
  */
