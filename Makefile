@@ -79,6 +79,7 @@ CONTEXT_SRCS = context/context.c
 ITOA_SRCS = internal/itoa/itoa.c
 GODEBUG_SRCS = internal/godebug/godebug.c
 SINGLEFLIGHT_SRCS = internal/singleflight/singleflight.c
+SORT_SRCS = sort/sort.c sort/zsortinterface.c
 TIME_SRCS = time/time.c time/sleep.c time/tick.c
 SYNC_SRCS = sync/mutex.c sync/rwmutex.c sync/waitgroup.c sync/once.c \
 	sync/cond.c
@@ -93,7 +94,7 @@ NET_SRCS = net/parse.c net/ip.c net/mac.c net/net.c net/ipsock.c \
 	strconv/quote.c strconv/isprint.c net/fd.c net/fd_mutex.c net/fd_poll_runtime.c net/rawconn.c \
 	net/hook.c net/interface.c net/file.c net/pipe.c
 DNSMESSAGE_SRCS = dnsmessage/message.c
-LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(BUFIO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
+LIB_SRCS = $(RUNTIME_SRCS) $(ERRORS_SRCS) $(IO_SRCS) $(BUFIO_SRCS) $(CONTEXT_SRCS) $(ITOA_SRCS) $(GODEBUG_SRCS) $(SINGLEFLIGHT_SRCS) $(SORT_SRCS) $(TIME_SRCS) $(SYNC_SRCS) $(OS_PKG_SRCS) \
 	$(NET_SRCS) $(DNSMESSAGE_SRCS) $(OS_SRCS) $(ARCH_SRCS)
 
 TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
@@ -114,7 +115,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/pipe_test.c tests/dnsclient_test.c tests/proc_test.c \
 	tests/netip/netip_test.c tests/netip/netip_pkg_test.c \
 	tests/netip/uint128_test.c tests/io/io_test.c tests/io/multi_test.c \
-	tests/bufio/bufio_test.c $(OS_TEST_SRCS)
+	tests/bufio/bufio_test.c tests/resolverdialfunc_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
 # (slow_test.go, export_test.go) that hold no Test functions.
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
@@ -125,7 +126,7 @@ HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unic
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
-	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
+	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h sort/sort.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h tests/interface_test.h \
 	dnsmessage/dnsmessage.h dnsmessage/dnsmessage_impl.h
 

@@ -13,4 +13,5 @@ UNIX_TEST_SRCS = tests/tcpsock_unix_test.c tests/dial_unix_test.c \
 	tests/fd_posix_test.c tests/dnsconfig_unix_test.c \
 	tests/nss_test.c tests/conf_test.c tests/addrselect_test.c \
 	tests/interface_unix_test.c tests/file_test.c tests/read_test.c \
-	tests/writev_test.c tests/poll_writev_test.c tests/dnsclient_unix_test.c
+	tests/writev_test.c tests/poll_writev_test.c tests/dnsclient_unix_test.c \
+	tests/netgo_unix_test.c

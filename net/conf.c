@@ -25,17 +25,6 @@ static net_conf	 confVal = { .goos = GONET_GOOS };
 
 static void initConfVal(void *arg);
 
-/*
- * net_Resolver_preferGo stands in until the Resolver has fields: without
- * them no Resolver can prefer Go.  lookup.c's definition replaces it.
- */
-__attribute__((weak)) bool
-net_Resolver_preferGo(const net_Resolver *r)
-{
-	(void)r;
-	return false;
-}
-
 static const char *const lookupOrderName[] = {
 	[net_hostLookupCgo] = "cgo",
 	[net_hostLookupFilesDNS] = "files,dns",

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "net/dnsconfig.h"
+#include "sort/sort.h"
 
 /*
  * net_isDomainName reports whether s[0:n] is a name DNS could be asked
@@ -164,17 +165,24 @@ net_equalASCIIName(const dnsmessage_Name *x, const dnsmessage_Name *y)
 	return true;
 }
 
-/* byPriorityWeight.Less, for qsort. */
-static int
-net_byPriorityWeight_cmp(const void *x, const void *y)
+/* byPriorityWeight's Less and Swap, for sort_Sort. */
+static bool
+net_byPriorityWeight_Less(void *data, int i, int j)
 {
-	const net_SRV *a = x, *b = y;
+	const net_SRV *s = data;
 
-	if (a->Priority != b->Priority)
-		return a->Priority < b->Priority ? -1 : 1;
-	if (a->Weight != b->Weight)
-		return a->Weight < b->Weight ? -1 : 1;
-	return 0;
+	return s[i].Priority < s[j].Priority ||
+	    (s[i].Priority == s[j].Priority && s[i].Weight < s[j].Weight);
+}
+
+static void
+net_byPriorityWeight_Swap(void *data, int i, int j)
+{
+	net_SRV *s = data, t;
+
+	t = s[i];
+	s[i] = s[j];
+	s[j] = t;
 }
 
 /*
@@ -219,7 +227,8 @@ net_byPriorityWeight_sort(net_SRV *addrs, int n)
 
 	if (n == 0)
 		return;
-	qsort(addrs, (size_t)n, sizeof(addrs[0]), net_byPriorityWeight_cmp);
+	sort_Sort(&(sort_Interface){
+	    addrs, n, net_byPriorityWeight_Less, net_byPriorityWeight_Swap });
 	i = 0;
 	for (j = 1; j < n; j++) {
 		if (addrs[i].Priority != addrs[j].Priority) {
@@ -230,18 +239,28 @@ net_byPriorityWeight_sort(net_SRV *addrs, int n)
 	net_byPriorityWeight_shuffleByWeight(addrs + i, n - i);
 }
 
-static int
-net_byPref_cmp(const void *x, const void *y)
+/* byPref's Less and Swap, for sort_Sort. */
+static bool
+net_byPref_Less(void *data, int i, int j)
 {
-	const net_MX *a = x, *b = y;
+	const net_MX *s = data;
 
-	return a->Pref < b->Pref ? -1 : a->Pref > b->Pref;
+	return s[i].Pref < s[j].Pref;
+}
+
+static void
+net_byPref_Swap(void *data, int i, int j)
+{
+	net_MX *s = data, t;
+
+	t = s[i];
+	s[i] = s[j];
+	s[j] = t;
 }
 
 /*
  * net_byPref_sort orders MX records by preference, in random order among
- * equals (RFC 5321 5.1): shuffle first, then sort.  qsort is not stable,
- * which leaves equals in random order all the same.
+ * equals (RFC 5321 5.1): shuffle first, then Go's sort.
  */
 void
 net_byPref_sort(net_MX *s, int n)
@@ -255,6 +274,5 @@ net_byPref_sort(net_MX *s, int n)
 		s[i] = s[j];
 		s[j] = t;
 	}
-	if (n > 0)
-		qsort(s, (size_t)n, sizeof(s[0]), net_byPref_cmp);
+	sort_Sort(&(sort_Interface){ s, n, net_byPref_Less, net_byPref_Swap });
 }

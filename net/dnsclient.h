@@ -25,6 +25,11 @@ runtime_error *net_Resolver_goLookupIPCNAMEOrder(net_Resolver *r,
     net_hostLookupOrder order, net_IPAddr **addrs, int *naddrs,
     dnsmessage_Name *cname);
 /*
+ * The biggest answer a UDP query invites: the EDNS0 size Go advertises,
+ * which DNS Flag Day 2020 settled on as safe from fragmentation.
+ */
+enum { net_maxDNSPacketSize = 1232 };
+/*
  * The pieces of the exchange the tests reach (Go's tests call them
  * directly): exchange, dnsPacketRoundTrip (on a's Parser and message, as
  * net_dnsAnswer says), avoidDNS and nameList (count strings, each and the

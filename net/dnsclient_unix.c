@@ -13,12 +13,6 @@
 #include "errors/errors.h"
 #include "net/dnsclient.h"
 
-/*
- * The biggest answer a UDP query invites: the EDNS0 size Go advertises,
- * which DNS Flag Day 2020 settled on as safe from fragmentation.
- */
-enum { net_maxDNSPacketSize = 1232 };
-
 static errors_errorString net_errLameReferralValue =
     ERRORS_NEW_STATIC("lame referral");
 static errors_errorString net_errCannotUnmarshalDNSMessageValue =

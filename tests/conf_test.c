@@ -33,6 +33,7 @@ enum {
 typedef struct confTest {
 	const char *name;
 	bool	    forceCgoLookupHost, netGo, netCgo, hasMDNSAllow;
+	bool	    preferGo; /* Go's resolver: &Resolver{PreferGo: true} */
 	const char *goos;
 	const char *nss;
 	bool	    nssNotExist;
@@ -195,6 +196,15 @@ static const confTest confHostLookupOrderTests[] = {
 	    .goos = "android",
 	    .nss = "",
 	    .hostTests = { { "x.com", "myhostname", CGO } } },
+	/* Go issue 24393: PreferGo acts like netgo. */
+	{ .name = "resolver-prefergo",
+	    .preferGo = true,
+	    .goos = "darwin",
+	    .forceCgoLookupHost = true,
+	    .resolv = resolvDefault,
+	    .nss = "",
+	    .netCgo = true,
+	    .hostTests = { { "localhost", "myhostname", FDNS } } },
 };
 
 static const char *fakeLocalhost;
@@ -241,6 +251,7 @@ START_TEST(TestConfHostLookupOrder)
 	net_nssConf	    notExist = { 0 };
 	net_string	    lookup[4];
 	net_conf	    c = { 0 };
+	net_Resolver	    preferGo = { .PreferGo = true };
 	net_hostLookupOrder got;
 	char		    b1[32], b2[32];
 	int		    fails;
@@ -262,7 +273,8 @@ START_TEST(TestConfHostLookupOrder)
 	for (ht = tt->hostTests; ht->host != NULL; ht++) {
 		fakeLocalhost = ht->localhost;
 		net_getHostname = fakeHostname;
-		got = net_conf_hostLookupOrder(&c, NULL, ht->host);
+		got = net_conf_hostLookupOrder(
+		    &c, tt->preferGo ? &preferGo : NULL, ht->host);
 		net_getHostname = net_osHostname;
 		if (got != ht->want) {
 			fprintf(stderr,

@@ -2072,6 +2072,125 @@ START_TEST(TestGoLookupIPWithResolverConfig)
 }
 END_TEST
 
+/*
+ * forgeryServer is the goroutine of Go's TestIgnoreDNSForgeries: it answers
+ * the query on the pipe with garbage, then a reply with the wrong ID, then
+ * the real one.  What went wrong, if anything, goes back on done.
+ */
+typedef struct forgeryState {
+	net_Conn      *s;
+	runtime_hchan *done; /* chan const char * */
+} forgeryState;
+
+static const char *
+forgeryReplies(net_Conn *s, dnsmessage_Message *q)
+{
+	static const char garbage[] = "garbage DNS response packet";
+	runtime_error	 *err;
+	fakeMsg		  r;
+	uint8_t		 *b;
+	size_t		  l;
+	ptrdiff_t	  n;
+
+	runtime_error_Free(net_Conn_Write(s, garbage, strlen(garbage), &n));
+	fakeReply(&r, q, dnsmessage_RCodeSuccess);
+	r.m.Header.ID++;
+	if ((err = dnsmessage_Message_Pack(&r.m, &b, &l)) != NULL)
+		goto fail;
+	runtime_error_Free(net_Conn_Write(s, b, l, &n));
+	free(b);
+	r.m.Header.ID--;
+	fakeA(&r, q->Questions[0].Name, TestAddr);
+	if ((err = dnsmessage_Message_Pack(&r.m, &b, &l)) != NULL)
+		goto fail;
+	runtime_error_Free(net_Conn_Write(s, b, l, &n));
+	free(b);
+	return NULL;
+fail:
+	runtime_error_Free(err);
+	return "failed to pack DNS response";
+}
+
+static void
+forgeryServer(void *arg)
+{
+	forgeryState	  *st = arg;
+	dnsmessage_Message q;
+	runtime_error	  *err;
+	const char	  *what;
+	uint8_t		  *b;
+	ptrdiff_t	   n;
+
+	b = runtime_malloc(net_maxDNSPacketSize);
+	what = "read failed";
+	if ((err = net_Conn_Read(st->s, b, net_maxDNSPacketSize, &n)) != NULL)
+		goto out;
+	what = "invalid DNS query";
+	if ((err = dnsmessage_Message_Unpack(&q, b, (size_t)n)) != NULL)
+		goto out;
+	what = forgeryReplies(st->s, &q);
+	dnsmessage_Message_Free(&q);
+out:
+	runtime_error_Free(err);
+	free(b);
+	runtime_chansend1(st->done, &what);
+}
+
+START_TEST(TestIgnoreDNSForgeries)
+{
+	dnsmessage_Question  q = { .Type = dnsmessage_TypeA,
+		 .Class = dnsmessage_ClassINET };
+	dnsmessage_Message   msg = { .Header = { .ID = 42 } };
+	dnsmessage_Resource *as = NULL;
+	dnsmessage_Header    h;
+	net_dnsAnswer	     a = { 0 };
+	forgeryState	     st;
+	runtime_error	    *err;
+	const char	    *what;
+	uint8_t		    *b = NULL;
+	size_t		     l, nas = 0, i;
+	net_Conn	    *c;
+
+	ck_assert_ptr_null(dnsmessage_NewName("www.example.com.", &q.Name));
+	msg.Questions = &q;
+	msg.nQuestions = 1;
+	net_Pipe(&c, &st.s);
+	st.done = runtime_makechan(sizeof(what), 1);
+	runtime_Go(forgeryServer, &st);
+	err = dnsmessage_Message_Pack(&msg, &b, &l);
+	if (err == NULL)
+		err = net_dnsPacketRoundTrip(c, 42, &q, b, l, &h, &a);
+	if (err == NULL)
+		err = dnsmessage_Parser_SkipAllQuestions(&a.p);
+	if (err == NULL)
+		err = dnsmessage_Parser_AllAnswers(&a.p, &as, &nas);
+	if (err != NULL) {
+		/* Unblock the server before waiting for it. */
+		runtime_error_Free(net_Conn_Close(c));
+		runtime_error_Free(net_Conn_Close(st.s));
+	}
+	runtime_chanrecv1(st.done, &what);
+	runtime_hchan_Free(st.done);
+	free(b);
+	ck_assert_msg(err == NULL, "dnsPacketRoundTrip failed: %s",
+	    err != NULL ? runtime_error_Error(err) : "");
+	ck_assert_msg(what == NULL, "server: %s", what != NULL ? what : "");
+	ck_assert_uint_ge(nas, 1);
+	ck_assert_ptr_eq(as[0].Body->type, &dnsmessage_AResourceType);
+	ck_assert_msg(
+	    memcmp(((dnsmessage_AResource *)as[0].Body)->A, TestAddr, 4) == 0,
+	    "got another address, want 192.0.2.1");
+	for (i = 0; i < nas; i++)
+		dnsmessage_Resource_Free(&as[i]);
+	free(as);
+	net_dnsAnswer_free(&a);
+	runtime_error_Free(net_Conn_Close(c));
+	runtime_error_Free(net_Conn_Close(st.s));
+	net_Conn_Free(c);
+	net_Conn_Free(st.s);
+}
+END_TEST
+
 Suite *
 dnsclient_unix_suite(void)
 {
@@ -2086,6 +2205,7 @@ dnsclient_unix_suite(void)
 	tcase_add_test(tc, TestDNSDialTCP);
 	tcase_add_test(tc, TestDNSUseTCP);
 	tcase_add_test(tc, TestDNSPacketSize);
+	tcase_add_test(tc, TestIgnoreDNSForgeries);
 	suite_add_tcase(s, tc);
 	tc = newTCase("names");
 	tcase_add_loop_test(tc, TestAvoidDNSName, 0, nelem(avoidDNSTests));

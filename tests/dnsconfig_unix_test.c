@@ -1,8 +1,5 @@
 /*
  * C port of go1.19 src/net/dnsconfig_unix_test.go.  built on: unix
- *
- * TestDNSNameLength needs dnsConfig.nameList, which comes with the query
- * side of the resolver (dnsclient_unix.c).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -11,6 +8,7 @@
 
 #include <unistd.h>
 
+#include "net/dnsclient.h"
 #include "net/dnsconfig.h"
 #include "strconv/strconv.h"
 #include "tests/export_test.h"
@@ -595,6 +593,66 @@ START_TEST(testDNSConfGo)
 }
 END_TEST
 
+/*
+ * checkNameLength asks nameList for name and fails unless it got exactly
+ * want names (want < 0: at least one, none longer than 254 bytes).
+ */
+static void
+checkNameLength(net_dnsConfig *conf, const char *name, int want)
+{
+	char **names;
+	int    n, i;
+
+	names = net_dnsConfig_nameList(conf, name, &n);
+	for (i = 0; i < n; i++)
+		if (strlen(names[i]) > 254)
+			ck_abort_msg("got %zu; want less than or equal to 254",
+			    strlen(names[i]));
+	if (want >= 0 && n != want)
+		ck_abort_msg("%s: got %d names; want %d", name, n, want);
+	if (want == 0 && names != NULL)
+		ck_abort_msg("%s: got a list; want nil", name);
+	net_freeNameList(names, n);
+}
+
+START_TEST(TestDNSNameLength)
+{
+	const dnsConfigWant *w = &dnsReadConfigTests[_i].want;
+	net_dnsConfig	    *conf;
+	char		     longDomain[5 * 64 + 8], longName[256];
+	char		     name[300];
+	size_t		     shortest, l, i;
+
+	for (i = 0; i < 5; i++) {
+		memset(longDomain + i * 64, 'a', 63);
+		longDomain[i * 64 + 63] = '.';
+	}
+	strcpy(longDomain + 5 * 64, "example");
+	setHostname();
+	conf = net_dnsReadConfig(dnsReadConfigTests[_i].name);
+	restoreHostname();
+	if (conf->err != NULL)
+		ck_abort_msg("%s", runtime_error_Error(conf->err));
+	shortest = 0;
+	for (i = 0; i < nelem(w->search) && w->search[i] != NULL; i++)
+		if (shortest == 0 || strlen(w->search[i]) < shortest)
+			shortest = strlen(w->search[i]);
+	/* Longest name that still fits with the shortest suffix and a dot. */
+	l = strlen(longDomain);
+	strcpy(longName, longDomain + l - 254 + 1 + shortest);
+	if (longName[0] == '.' || longName[1] == '.')
+		memcpy(longName, "aa.", 3);
+	checkNameLength(conf, longName, -1);
+	/* One byte more leaves no room for any suffix. */
+	snprintf(name, sizeof(name), "a.%s", longName + 1);
+	checkNameLength(conf, name, 1);
+	/* Too long for DNS at all. */
+	snprintf(name, sizeof(name), "a.%s", longDomain);
+	checkNameLength(conf, name, 0);
+	net_dnsConfig_free(conf);
+}
+END_TEST
+
 Suite *
 dnsconfig_unix_suite(void)
 {
@@ -609,6 +667,8 @@ dnsconfig_unix_suite(void)
 	tcase_add_loop_test(
 	    tc, TestDNSDefaultSearch, 0, nelem(dnsDefaultSearchTests));
 	tcase_add_test(tc, testDNSConfGo);
+	tcase_add_loop_test(
+	    tc, TestDNSNameLength, 0, nelem(dnsReadConfigTests));
 	suite_add_tcase(s, tc);
 	return s;
 }

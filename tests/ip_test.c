@@ -1,5 +1,6 @@
 /* C port of go1.19 src/net/ip_test.go */
 /* Go builds the file everywhere but js; so does gonet. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -950,6 +951,70 @@ START_TEST(TestIPAddrScope)
 }
 END_TEST
 
+/*
+ * TestLookupWithIP: LookupHost and LookupIP take IP literals, and fail on
+ * "" (iteration 0 checks that too).  For the rows that are not literals
+ * Go only logs when a lookup succeeds, and those lookups would send
+ * queries: they run only inside the test namespace, like Go's non-short
+ * mode, and are skipped with a log line elsewhere.
+ */
+START_TEST(TestLookupWithIP)
+{
+	const char    *in = parseIPTests[_i].in;
+	const char    *ns = getenv("GONET_DNSNS");
+	runtime_error *err;
+	net_IP	      *ips, want;
+	char	     **addrs;
+	int	       n;
+
+	if (_i == 0) {
+		err = net_LookupIP("", &ips, &n);
+		ck_assert_msg(
+		    err != NULL, "LookupIP(\"\") succeeded, should fail");
+		runtime_error_Free(err);
+		err = net_LookupHost("", &addrs, &n);
+		ck_assert_msg(
+		    err != NULL, "LookupHost(\"\") succeeded, should fail");
+		runtime_error_Free(err);
+	}
+	want = ipOf(&parseIPTests[_i].out);
+	if (want.len == 0 && (ns == NULL || strcmp(ns, "1") != 0)) {
+		fprintf(stderr,
+		    "TestLookupWithIP: %s: not an IP; looking it up "
+		    "needs the test namespace\n",
+		    in);
+		return;
+	}
+	err = net_LookupHost(in, &addrs, &n);
+	if (want.len != 0)
+		ck_assert_msg(
+		    err == NULL && n == 1 && strcmp(addrs[0], in) == 0,
+		    "LookupHost(%s) = %d addresses, %s; want [%s], nil", in, n,
+		    err != NULL ? runtime_error_Error(err) : "nil", in);
+	else if (err == NULL)
+		fprintf(stderr,
+		    "warning: LookupHost(%s) = %d addresses, want "
+		    "error\n",
+		    in, n);
+	if (err == NULL)
+		free(addrs);
+	runtime_error_Free(err);
+	err = net_LookupIP(in, &ips, &n);
+	if (want.len != 0)
+		ck_assert_msg(err == NULL && n == 1 && IPEQ(ips[0], want),
+		    "LookupIP(%s) = %d addresses, %s; want [%s], nil", in, n,
+		    err != NULL ? runtime_error_Error(err) : "nil", S(want));
+	else if (err == NULL)
+		fprintf(stderr,
+		    "warning: LookupIP(%s) = %d addresses, want "
+		    "error\n",
+		    in, n);
+	if (err == NULL)
+		free(ips);
+	runtime_error_Free(err);
+}
+END_TEST
+
 Suite *
 ip_suite(void)
 {
@@ -961,6 +1026,7 @@ ip_suite(void)
 	tc = newTCase("parse");
 	tcase_add_loop_test(tc, TestParseIP, 0, nelem(parseIPTests));
 	tcase_add_test(tc, TestMarshalEmptyIP);
+	tcase_add_loop_test(tc, TestLookupWithIP, 0, nelem(parseIPTests));
 	tcase_add_loop_test(tc, TestParseCIDR, 0, nelem(parseCIDRTests));
 	suite_add_tcase(s, tc);
 

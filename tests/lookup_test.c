@@ -3,9 +3,8 @@
  * internet run against the namespace's own server (see mustHaveDNSNS).
  *
  * Left out: TestDNSFlood (off in Go too), TestLookupNullByte (a NUL cannot
- * cross the C API); still to port: TestConcurrentPreferGoResolversDial,
- * TestDNSTimeout, TestLookupIPv6LinkLocalAddr, TestLookupDotsWithLocalSource;
- * and the context-values tests (TestLookupIPAddrPreservesContextValues,
+ * cross the C API); still to port: the context-values tests
+ * (TestLookupIPAddrPreservesContextValues,
  * TestLookupIPAddrConcurrentCallsForNetworks,
  * TestWithUnexpiredValuesPreserved: gonet's contexts carry no values).
  */
@@ -971,6 +970,299 @@ START_TEST(testLookupErrors)
 }
 END_TEST
 
+/*
+ * TestDNSTimeout: a testHookLookupIP that waits on timeoutHookGo and then
+ * fails with DeadlineExceeded must reach every caller as a DNSError with
+ * IsTimeout, shared or not, and so must a caller's own expired context.
+ * No name is ever resolved, so it runs anywhere.
+ */
+static runtime_hchan *timeoutHookGo; /* chan bool */
+
+static runtime_error *
+timeoutHook(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	bool b;
+
+	(void)r, (void)ctx, (void)fn, (void)network, (void)host;
+	*addrs = NULL;
+	*naddrs = 0;
+	runtime_chanrecv1(timeoutHookGo, &b);
+	return context_DeadlineExceeded;
+}
+
+static void
+checkTimeoutErr(runtime_error *err, const char *what)
+{
+	net_DNSError *de;
+
+	if (err == NULL) {
+		tErrorf("%s: expected an error", what);
+		return;
+	}
+	if (err->type != &net_DNSErrorType)
+		tErrorf("%s: got error type %s, want *net.DNSError", what,
+		    err->type->name);
+	else if (!(de = (net_DNSError *)err)->IsTimeout)
+		tErrorf("%s: got error %s, want IsTimeout == true", what,
+		    runtime_error_Error(err));
+	else if (!net_DNSError_Timeout(de))
+		tErrorf("%s: got err.Timeout() == false, want true", what);
+	runtime_error_Free(err);
+}
+
+typedef struct timeoutLookup {
+	context_Context *ctx; /* NULL: LookupIP, else LookupIPAddr(ctx) */
+	const char	*host;
+	runtime_error	*err;
+	sync_WaitGroup	*wg;
+} timeoutLookup;
+
+static void
+timeoutLookupRun(void *arg)
+{
+	timeoutLookup *l = arg;
+	net_IPAddr    *addrs;
+	net_IP	      *ips;
+	int	       n;
+
+	if (l->ctx == NULL)
+		l->err = net_LookupIP(l->host, &ips, &n);
+	else
+		l->err = net_Resolver_LookupIPAddr(
+		    net_DefaultResolver, l->ctx, l->host, &addrs, &n);
+	if (l->err == NULL)
+		free(l->ctx == NULL ? (void *)ips : (void *)addrs);
+	sync_WaitGroup_Done(l->wg);
+}
+
+/* doubleLookup runs two lookups of host at once and checks both. */
+static void
+doubleLookup(context_Context *ctx, const char *host, bool closeFirst)
+{
+	sync_WaitGroup wg = { 0 };
+	timeoutLookup  l[2];
+	int	       i;
+
+	sync_WaitGroup_Add(&wg, 2);
+	for (i = 0; i < 2; i++) {
+		l[i] = (timeoutLookup){ ctx, host, NULL, &wg };
+		runtime_Go(timeoutLookupRun, &l[i]);
+	}
+	if (!closeFirst)
+		time_Sleep(10 * time_Nanosecond);
+	runtime_closechan(timeoutHookGo);
+	sync_WaitGroup_Wait(&wg);
+	checkTimeoutErr(l[0].err, host);
+	checkTimeoutErr(l[1].err, host);
+}
+
+START_TEST(TestDNSTimeout)
+{
+	net_testHookLookupIPFunc orig = net_testHookLookupIP;
+	context_Context		*ctx;
+	runtime_error		*err;
+	net_IP			*ips;
+	bool			 t = true;
+	int			 n;
+
+	net_testHookLookupIP = timeoutHook;
+	/* Single lookup. */
+	timeoutHookGo = runtime_makechan(sizeof(bool), 1);
+	runtime_chansend1(timeoutHookGo, &t);
+	err = net_LookupIP("golang.org", &ips, &n);
+	if (err == NULL)
+		free(ips);
+	checkTimeoutErr(err, "golang.org");
+	/* Double lookup. */
+	doubleLookup(NULL, "golang1.org", true);
+	runtime_hchan_Free(timeoutHookGo);
+	/* Double lookup with a context that expires at once. */
+	timeoutHookGo = runtime_makechan(sizeof(bool), 0);
+	ctx = context_WithTimeout(context_Background(), time_Nanosecond);
+	doubleLookup(ctx, "golang2.org", false);
+	context_Free(ctx);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	runtime_hchan_Free(timeoutHookGo);
+	net_testHookLookupIP = orig;
+	tDone();
+}
+END_TEST
+
+/*
+ * lookupCustomResolver is Go's: a PreferGo Resolver whose Dial notes that
+ * it ran and then dials the server for real.
+ */
+typedef struct lookupCustomResolver {
+	net_Resolver	Resolver;
+	sync_Mutex	mu;
+	bool		dialed;
+	runtime_error  *err;
+	sync_WaitGroup *wg;
+} lookupCustomResolver;
+
+static runtime_error *
+lookupCustomResolver_dial(context_Context *ctx, const char *network,
+    const char *address, net_Conn **c, void *arg)
+{
+	lookupCustomResolver *lcr = arg;
+
+	(void)ctx;
+	sync_Mutex_Lock(&lcr->mu);
+	lcr->dialed = true;
+	sync_Mutex_Unlock(&lcr->mu);
+	return net_Dial(network, address, c);
+}
+
+static void
+lookupCustomResolver_lookup(void *arg)
+{
+	lookupCustomResolver *lcr = arg;
+	net_IPAddr	     *addrs;
+	int		      n;
+
+	lcr->err = net_Resolver_LookupIPAddr(
+	    &lcr->Resolver, context_Background(), "google.com", &addrs, &n);
+	if (lcr->err == NULL)
+		free(addrs);
+	sync_WaitGroup_Done(lcr->wg);
+}
+
+/* Go asks the internet about google.com; the namespace's server answers. */
+START_TEST(TestConcurrentPreferGoResolversDial)
+{
+	lookupCustomResolver resolvers[2];
+	sync_WaitGroup	     wg = { 0 };
+	size_t		     i;
+
+	if (mustHaveDNSNS())
+		return;
+	for (i = 0; i < nelem(resolvers); i++) {
+		resolvers[i] = (lookupCustomResolver){ .wg = &wg };
+		resolvers[i].Resolver = (net_Resolver){ .PreferGo = true,
+			.Dial = lookupCustomResolver_dial,
+			.DialArg = &resolvers[i] };
+	}
+	sync_WaitGroup_Add(&wg, (int)nelem(resolvers));
+	for (i = 0; i < nelem(resolvers); i++)
+		runtime_Go(lookupCustomResolver_lookup, &resolvers[i]);
+	sync_WaitGroup_Wait(&wg);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	for (i = 0; i < nelem(resolvers); i++) {
+		if (resolvers[i].err != NULL)
+			tErrorf("lookup failed for resolver %zu: %s", i,
+			    runtime_error_Error(resolvers[i].err));
+		runtime_error_Free(resolvers[i].err);
+	}
+	if (tFailed()) {
+		tDone();
+		return;
+	}
+	for (i = 0; i < nelem(resolvers); i++)
+		if (!resolvers[i].dialed)
+			tErrorf(
+			    "custom resolver %zu not dialed during lookup", i);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestLookupDotsWithLocalSource: the names of 127.0.0.1 (the hosts file
+ * first) carry a trailing dot when they are domain names, never a lone one.
+ * Go's second pass forces cgo, which gonet lacks, as Go skips it without
+ * cgo.
+ */
+START_TEST(TestLookupDotsWithLocalSource)
+{
+	runtime_error *err;
+	char	     **names;
+	size_t	       l;
+	int	       n, i, j;
+
+	if (mustHaveDNSNS())
+		return;
+	if (!supportsIPv4()) {
+		tSkipf("IPv4 is required");
+		return;
+	}
+	err = net_LookupAddr("127.0.0.1", &names, &n);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	if (err != NULL) {
+		tLogf("#0: %s", runtime_error_Error(err));
+		runtime_error_Free(err);
+		tDone();
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		l = strlen(names[i]);
+		if (strchr(names[i], '.') == names[i] + l - 1) {
+			for (j = 0; j < n; j++)
+				if (j != i && strlen(names[j]) == l - 1 &&
+				    strncmp(names[j], names[i], l - 1) == 0)
+					break;
+			if (j == n)
+				tErrorf("netgo: got %s; want %.*s", names[i],
+				    (int)(l - 1), names[i]);
+		} else if (strchr(names[i], '.') != NULL &&
+		    names[i][l - 1] != '.')
+			tErrorf("netgo: got %s; want name ending with trailing "
+				"dot",
+			    names[i]);
+	}
+	free(names);
+	tDone();
+}
+END_TEST
+
+static const char *origHostsPath;
+
+static void
+restoreHostsPath(void *arg)
+{
+	(void)arg;
+	net_testHookHostsPath = origHostsPath;
+}
+
+/*
+ * TestLookupIPv6LinkLocalAddr: Go runs it where the system's hosts file
+ * maps localhost to fe80::1%lo0 (macOS); here the hosts file is Go's
+ * testdata/hosts, which does, so the lookups run instead of skipping.
+ */
+START_TEST(TestLookupIPv6LinkLocalAddr)
+{
+	runtime_error *err;
+	char	     **addrs, **names;
+	bool	       found = false;
+	int	       n, i;
+
+	if (mustHaveDNSNS())
+		return;
+	if (!supportsIPv6()) {
+		tSkipf("IPv6 is required");
+		return;
+	}
+	origHostsPath = net_testHookHostsPath;
+	net_testHookHostsPath = "tests/testdata/hosts";
+	tDefer(restoreHostsPath, NULL);
+	err = net_LookupHost("localhost", &addrs, &n);
+	if (err != NULL)
+		tFatalf("%s", runtime_error_Error(err));
+	for (i = 0; i < n && !found; i++)
+		found = strcmp(addrs[i], "fe80::1%lo0") == 0;
+	free(addrs);
+	if (!found)
+		tFatalf("fe80::1%%lo0 is not among localhost's addresses");
+	err = net_LookupAddr("fe80::1%lo0", &names, &n);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	if (err != NULL)
+		tErrorf("%s", runtime_error_Error(err));
+	else
+		free(names);
+	runtime_error_Free(err);
+	tDone();
+}
+END_TEST
+
 Suite *
 lookup_suite(void)
 {
@@ -990,12 +1282,21 @@ lookup_suite(void)
 	tc = newTCase("lookupIPAddr");
 	tcase_add_test(tc, TestLookupIPv6LinkLocalAddrWithZone);
 	suite_add_tcase(s, tc);
+	tc = newNetTCase("timeout", 30);
+	tcase_add_test(tc, TestDNSTimeout);
+	suite_add_tcase(s, tc);
 	tc = newTCase("ipVersion");
 	tcase_add_loop_test(tc, TestIPVersion, 0, nelem(ipVersionTests));
 	suite_add_tcase(s, tc);
 	tc = newTCase("names");
 	tcase_add_loop_test(tc, TestReverseAddress, 0, nelem(revAddrTests));
 	tcase_add_test(tc, TestLookupNonLDH);
+	suite_add_tcase(s, tc);
+	/* The namespace tests that report through Go's testing.T calls. */
+	tc = newNetTCase("dnsnsT", 60);
+	tcase_add_test(tc, TestConcurrentPreferGoResolversDial);
+	tcase_add_test(tc, TestLookupDotsWithLocalSource);
+	tcase_add_test(tc, TestLookupIPv6LinkLocalAddr);
 	suite_add_tcase(s, tc);
 	tc = newTCase("dnsns");
 	tcase_add_loop_test(
