@@ -16,7 +16,7 @@
  *	lame	  no answer, no AA and no RA (a lame referral)
  * Any other name gets REFUSED.  Once its sockets are bound it forks:
  * the parent prints the server's pid and exits (so a script knows it is
- * ready), the child serves until killed.
+ * ready), the child serves until killed, or a minute without a query.
  */
 #include <sys/socket.h>
 
@@ -227,8 +227,13 @@ main(int argc, char **argv)
 	if (freopen("/dev/null", "w", stdout) == NULL)
 		return 1;
 	for (;;) {
-		if (poll(p, 2, -1) < 0)
+		/* Left behind by a script that died, it goes after a minute. */
+		switch (poll(p, 2, 60000)) {
+		case 0:
+			return 0;
+		case -1:
 			continue;
+		}
 		if (p[0].revents & POLLIN)
 			serveUDP(p[0].fd);
 		if (p[1].revents & POLLIN)

@@ -120,7 +120,7 @@ run_both='
 # writes PORT for it, in both outputs alike.
 run_bad='
 	bad=$("$1/baddns" 127.0.0.2) || exit 1
-	cp "$3" /etc/resolv.conf || exit 1
+	cp "$3" /etc/resolv.conf || { kill $bad; exit 1; }
 	port="s/ \(udp\|tcp\) \([^ ]*\):[0-9]*->/ \1 \2:PORT->/g"
 	"$0" <"$1/cases2.txt" >"$1/c2.out" 2>>"$1/c.err" || echo $? >"$1/c.rc"
 	GODEBUG=netdns=go "$2" <"$1/cases2.txt" >"$1/go2.out" \
