@@ -270,7 +270,8 @@ $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 FUZZ_SRCS = tests/fuzz/parseip.c tests/fuzz/parsecidr.c \
 	tests/fuzz/parsemac.c tests/fuzz/hostport.c tests/fuzz/resolve.c \
 	tests/fuzz/hosts.c tests/fuzz/services.c tests/fuzz/resolvconf.c \
-	tests/fuzz/nsswitch.c tests/fuzz/netipparse.c
+	tests/fuzz/nsswitch.c tests/fuzz/netipparse.c \
+	tests/fuzz/dnsmessage.c
 FUZZ_BINS = $(FUZZ_SRCS:.c=.fuzz)
 FUZZTIME = 10
 

@@ -875,7 +875,9 @@ name_append(dnsmessage_Name *n, size_t *nlen, const uint8_t *s, size_t k)
 	size_t room;
 
 	room = *nlen < nameLen ? nameLen - *nlen : 0;
-	memcpy(n->Data + *nlen, s, k < room ? k : room);
+	/* Past the array even a zero-length copy's address is out of it. */
+	if (room > 0)
+		memcpy(n->Data + *nlen, s, k < room ? k : room);
 	*nlen += k;
 }
 

@@ -1099,6 +1099,70 @@ micro(long iters)
 	      free(ta));
 }
 
+/*
+ * lookupHost1 resolves lookupName once; a failure ends the run, since a
+ * benchmark of errors would measure nothing.
+ */
+static const char lookupName[] = "both.gonet.test.";
+
+static void
+lookupHost1(void)
+{
+	char **addrs;
+	int    n;
+
+	/* The strings live in the same allocation as the array. */
+	check("LookupHost", net_LookupHost(lookupName, &addrs, &n));
+	free(addrs);
+}
+
+static void *
+lookupClient(void *p)
+{
+	gateWait(p);
+	lookupHost1();
+	return NULL;
+}
+
+/*
+ * lookupHost times n LookupHosts one after another (us each), then nconc
+ * at once (ms for all, from the gate's opening).  The name has an A and
+ * an AAAA record in tools/dnsns.sh's nsd; outside that namespace the run
+ * is skipped (77), because its query must never reach the machine's
+ * nameserver.
+ */
+static int
+lookupHost(long n, long nconc)
+{
+	task **t;
+	gate   g;
+	double t0;
+	long   i;
+
+	if (getenv("GONET_DNSNS") == NULL) {
+		fprintf(stderr,
+		    "bench: lookup_host skipped: not inside "
+		    "tools/dnsns.sh's namespace\n");
+		return 77;
+	}
+	lookupHost1(); /* resolv.conf read, sockets warm */
+	t0 = now();
+	for (i = 0; i < n; i++)
+		lookupHost1();
+	printf("lookup_host %.2f\n", (now() - t0) / (double)n * 1e6);
+	t = calloc((size_t)nconc, sizeof(*t));
+	gateInit(&g, nconc);
+	for (i = 0; i < nconc; i++)
+		t[i] = spawn(lookupClient, &g);
+	t0 = now();
+	gateOpen(&g);
+	for (i = 0; i < nconc; i++)
+		join(t[i]);
+	printf("lookup_host_%ld_ms %.1f\n", nconc, (now() - t0) * 1e3);
+	free(t);
+	return 0;
+}
+
 /* benchMain runs workload w with its arguments; it returns the exit code. */
 static int
 benchMain(int argc, char **argv)
@@ -1137,6 +1201,9 @@ benchMain(int argc, char **argv)
 		conns100k(arg(argc, argv, 2, 100000), arg(argc, argv, 3, 3));
 	else if (strcmp(w, "micro") == 0)
 		micro(arg(argc, argv, 2, 1000000));
+	else if (strcmp(w, "lookup_host") == 0)
+		return lookupHost(
+		    arg(argc, argv, 2, 2000), arg(argc, argv, 3, 1000));
 	else {
 		fprintf(stderr, "bench: unknown workload %s\n", w);
 		return 2;

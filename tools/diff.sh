@@ -82,9 +82,18 @@ fi
 # tools/dnsns.sh can give both probes a namespace of their own with nsd
 # serving tests/testdata/dns: their names must never reach the machine's
 # nameserver.
-dnscorpus=
+# The cases of tests/diff/corpus_dns/baddns run last, in the same
+# namespace, with tests/testdata/dns/resolv.conf.bad mounted over
+# /etc/resolv.conf: its only server is tools/baddns.c on 127.0.0.2, which
+# answers with faults (wrong ID or question, garbage, truncation, silence).
+dnscorpus= badcorpus=
 if sh tools/dnsns.sh --require true 2>/dev/null; then
 	dnscorpus=tests/diff/corpus_dns/*.txt
+	badcorpus=tests/diff/corpus_dns/baddns/*.txt
+	if stale "$dir/baddns" tools/baddns.c; then
+		${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
+		    -o "$dir/baddns" tools/baddns.c || exit 2
+	fi
 else
 	echo "diff.sh: SKIP the resolver cases: tools/dnsns.sh cannot run here"
 fi
@@ -92,15 +101,33 @@ fi
 # The probes skip blank and comment lines; dropping them here too keeps
 # case k on output line k.  The C locale lets grep pass any byte through.
 cat tests/diff/corpus/*.txt $dnscorpus "$dir/random.txt" |
-    LC_ALL=C grep -a -v -e '^$' -e '^#' >"$dir/cases.txt"
+    LC_ALL=C grep -a -v -e '^$' -e '^#' >"$dir/cases1.txt"
+cat /dev/null $badcorpus | LC_ALL=C grep -a -v -e '^$' -e '^#' \
+    >"$dir/cases2.txt"
+cat "$dir/cases1.txt" "$dir/cases2.txt" >"$dir/cases.txt"
 
 # run_both runs the two probes one after the other, inside whatever
 # namespace the caller set up, and leaves their exit codes in files.
 run_both='
 	ip link set lo up 2>/dev/null
-	"$0" <"$1/cases.txt" >"$1/c.out" 2>"$1/c.err"; echo $? >"$1/c.rc"
-	GODEBUG=netdns=go "$2" <"$1/cases.txt" >"$1/go.out" 2>"$1/go.err"
+	"$0" <"$1/cases1.txt" >"$1/c.out" 2>"$1/c.err"; echo $? >"$1/c.rc"
+	GODEBUG=netdns=go "$2" <"$1/cases1.txt" >"$1/go.out" 2>"$1/go.err"
 	echo $? >"$1/go.rc"'
+# run_bad appends the baddns cases' outputs; a failing probe's status
+# replaces the 0 run_both recorded.  /etc/resolv.conf is tools/dnsns.sh's
+# copy, so overwriting it leaves the committed file alone.  A timeout's
+# text names the client's ephemeral port, which no two runs share: sed
+# writes PORT for it, in both outputs alike.
+run_bad='
+	bad=$("$1/baddns" 127.0.0.2) || exit 1
+	cp "$3" /etc/resolv.conf || { kill $bad; exit 1; }
+	port="s/ \(udp\|tcp\) \([^ ]*\):[0-9]*->/ \1 \2:PORT->/g"
+	"$0" <"$1/cases2.txt" >"$1/c2.out" 2>>"$1/c.err" || echo $? >"$1/c.rc"
+	GODEBUG=netdns=go "$2" <"$1/cases2.txt" >"$1/go2.out" \
+	    2>>"$1/go.err" || echo $? >"$1/go.rc"
+	kill $bad
+	sed "$port" "$1/c2.out" >>"$1/c.out"
+	sed "$port" "$1/go2.out" >>"$1/go.out"'
 # In a private namespace only, a known link beside lo for the interface
 # ops (tests/diff/netprobe.go): fixed addresses (one point-to-point), MTU
 # and MAC where the link type lets them be set (an ifb keeps its random
@@ -119,10 +146,11 @@ ns_links='
 		ip link set gonet0 up
 	fi'
 # No output of an earlier run may stand in for this one's.
-rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc"
+rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc" "$dir/c2.out" \
+    "$dir/go2.out"
 if [ -n "$dnscorpus" ]; then
-	sh tools/dnsns.sh --require sh -c "$ns_links$run_both" "$probe_c" "$dir" \
-	    "$probe_go"
+	sh tools/dnsns.sh --require sh -c "$ns_links$run_both$run_bad" \
+	    "$probe_c" "$dir" "$probe_go" tests/testdata/dns/resolv.conf.bad
 elif unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
 	unshare -n sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"
 elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then

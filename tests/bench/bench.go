@@ -513,6 +513,45 @@ func micro() {
 	})
 }
 
+// lookupHost is tools/bench.c's lookup_host: n LookupHosts one after
+// another (us each), then nconc at once (ms for all), against the nsd of
+// tools/dnsns.sh, and skipped (77) outside that namespace so that no
+// query reaches the machine's nameserver.
+func lookupHost(n, nconc int) {
+	const name = "both.gonet.test."
+	if os.Getenv("GONET_DNSNS") == "" {
+		fmt.Fprintln(os.Stderr, "bench-go: lookup_host skipped: not inside tools/dnsns.sh's namespace")
+		os.Exit(77)
+	}
+	one := func() {
+		_, err := net.LookupHost(name)
+		check("LookupHost", err)
+	}
+	one()
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		one()
+	}
+	fmt.Printf("lookup_host %.2f\n", float64(time.Since(t0).Microseconds())/float64(n))
+	var ready, done sync.WaitGroup
+	start := make(chan struct{})
+	ready.Add(nconc)
+	done.Add(nconc)
+	for i := 0; i < nconc; i++ {
+		go func() {
+			defer done.Done()
+			ready.Done()
+			<-start
+			one()
+		}()
+	}
+	ready.Wait()
+	t0 = time.Now()
+	close(start)
+	done.Wait()
+	fmt.Printf("lookup_host_%d_ms %.1f\n", nconc, float64(time.Since(t0).Microseconds())/1e3)
+}
+
 func main() {
 	if len(os.Args) < 2 {
 		fmt.Fprintln(os.Stderr, "usage: bench-go workload [n]")
@@ -548,6 +587,8 @@ func main() {
 		unixPingpong(arg(2, 200000))
 	case "micro":
 		micro()
+	case "lookup_host":
+		lookupHost(arg(2, 2000), arg(3, 1000))
 	default:
 		fmt.Fprintf(os.Stderr, "bench-go: unknown workload %s\n", w)
 		os.Exit(2)
