@@ -121,7 +121,7 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
-HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unicode/utf8/utf8.h context/context.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
+HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unicode/utf8/utf8.h context/context.h context/context_impl.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
 	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h \

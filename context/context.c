@@ -1,7 +1,13 @@
 /*
  * C port of go1.19 src/context/context.go: Background, WithCancel,
- * WithDeadline, WithTimeout, plus the AfterFunc of later Go releases, the
- * C stand-in for a goroutine selecting on ctx.Done().
+ * WithDeadline, WithTimeout, WithValue, plus the AfterFunc of later Go
+ * releases, the C stand-in for a goroutine selecting on ctx.Done().
+ *
+ * Go's collector keeps a context's parents alive as long as the context
+ * is; here every derived context holds a reference to the one it was made
+ * from (vparent), dropped when it is released, so a Value lookup walking
+ * up the chain never meets freed memory, whatever order the owners free
+ * them in.
  *
  * Go guards each cancelCtx with its own mutex.  gonet keeps one sync.Mutex
  * for the whole tree, because a child's deadline check walks up through its
@@ -15,7 +21,7 @@
  */
 #include <stdlib.h>
 
-#include "context/context.h"
+#include "context/context_impl.h"
 #include "runtime/linkname.h"
 #include "sync/sync.h"
 #include "time/time.h"
@@ -50,7 +56,19 @@ struct context_Context {
 	bool		   hasDeadline;
 	time_Time	   deadline;
 	time_Timer	  *t;	 /* a timerCtx's AfterFunc timer, or NULL */
-	int		   refs; /* the owner's, and the armed timer's */
+	int		   refs; /* the owner's, the timer's, each child's */
+	/*
+	 * Values: vparent is the context this one was made from, kept for
+	 * the context's lifetime (parent above is only the cancel link).
+	 * A valueCtx has hasValue, key and val; an onlyValues context (net's
+	 * withUnexpiredValuesPreserved) takes its values from lookupValues
+	 * while that is not done, and is otherwise never cancelled.
+	 */
+	context_Context *vparent;
+	bool		 hasValue;
+	const void	*key;
+	const void	*val;
+	context_Context *lookupValues;
 };
 
 static sync_Mutex context_mu;
@@ -217,6 +235,8 @@ context_newCancelCtx(context_Context *parent, context_afterFunc **batch)
 	c->deadline = parent->deadline;
 	if (parent->background)
 		return c;
+	c->vparent = parent;
+	parent->refs++;
 	context_expire(parent, batch);
 	if (parent->err != NULL) {
 		c->err = parent->err;
@@ -247,12 +267,19 @@ context_WithCancel(context_Context *parent)
  * release frees c once neither its owner (context_Free) nor its timer
  * refers to it any more.
  */
+static void context_dropRef(context_Context *c);
+
 static void
 context_release(context_Context *c)
 {
+	context_Context *up;
+
+	up = c->vparent != NULL ? c->vparent : c->lookupValues;
 	time_Timer_Free(c->t);
 	runtime_hchan_Free(c->done);
 	free(c);
+	if (up != NULL)
+		context_dropRef(up);
 }
 
 /* dropRef gives up one reference to c, freeing c with the last. */
@@ -389,6 +416,74 @@ context_Context_Done(context_Context *ctx)
 	d = ctx->done;
 	sync_Mutex_Unlock(&context_mu);
 	return d;
+}
+
+/*
+ * WithValue is Go's: a context that carries val for key and is cancelled
+ * with its parent.  Keys are compared as pointers (Go compares key values
+ * with ==; give each key a static address of its own).
+ */
+context_Context *
+context_WithValue(context_Context *parent, const void *key, const void *val)
+{
+	context_afterFunc *batch = NULL;
+	context_Context	  *c;
+
+	if (parent == NULL)
+		runtime_throw("cannot create context from nil parent");
+	if (key == NULL)
+		runtime_throw("nil key");
+	sync_Mutex_Lock(&context_mu);
+	c = context_newCancelCtx(parent, &batch);
+	c->hasValue = true;
+	c->key = key;
+	c->val = val;
+	sync_Mutex_Unlock(&context_mu);
+	context_runBatch(batch);
+	return c;
+}
+
+/*
+ * context_newOnlyValues is the context net's withUnexpiredValuesPreserved
+ * makes (Go's onlyValuesCtx in lookup.go): never cancelled but by its own
+ * Free, no deadline, and lookupValues's values until lookupValues is
+ * done.  It holds a reference to lookupValues.
+ */
+context_Context *
+context_newOnlyValues(context_Context *lookupValues)
+{
+	context_Context *c;
+
+	c = runtime_malloc(sizeof(*c));
+	c->refs = 1;
+	if (!lookupValues->background) {
+		sync_Mutex_Lock(&context_mu);
+		lookupValues->refs++;
+		sync_Mutex_Unlock(&context_mu);
+		c->lookupValues = lookupValues;
+	}
+	return c;
+}
+
+/* Value is Go's: the nearest value for key up the chain, or NULL. */
+const void *
+context_Context_Value(context_Context *ctx, const void *key)
+{
+	context_Context *c;
+
+	for (c = ctx; c != NULL && !c->background;) {
+		if (c->hasValue && c->key == key)
+			return c->val;
+		if (c->vparent == NULL && c->lookupValues != NULL) {
+			/* Go's select on lookupValues.Done(), default case. */
+			if (context_Context_Err(c->lookupValues) != NULL)
+				return NULL;
+			c = c->lookupValues;
+			continue;
+		}
+		c = c->vparent;
+	}
+	return NULL;
 }
 
 bool

@@ -46,6 +46,17 @@ runtime_error *context_Context_Err(context_Context *ctx);
  * and is freed by context_Free.
  */
 runtime_hchan *context_Context_Done(context_Context *ctx);
+/*
+ * context_WithValue is Go's WithValue: a child of parent carrying val for
+ * key, released with context_Free.  Keys are compared as pointers: give
+ * each key a static address of its own (Go compares them with ==).
+ * context_Context_Value is Go's ctx.Value(key): the nearest value up the
+ * chain, or NULL.  A context keeps the contexts it was made from alive
+ * until it is freed itself, so they may be freed in any order.
+ */
+context_Context *context_WithValue(
+    context_Context *parent, const void *key, const void *val);
+const void *context_Context_Value(context_Context *ctx, const void *key);
 /* context_Context_Deadline reports whether ctx has a deadline, and which. */
 bool context_Context_Deadline(context_Context *ctx, time_Time *d);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context/context_impl.h"
 #include "internal/singleflight/singleflight.h"
 #include "net/dnsclient.h"
 
@@ -305,9 +306,21 @@ typedef struct net_lookupCall {
 	net_Resolver	*r;	/* &rcopy, or NULL */
 	net_Resolver	 rcopy; /* the caller's may be gone before the end */
 	context_Context *ctx;	/* the lookup's own, cancelled on abandon */
+	context_Context *vctx;	/* ctx's parent: the caller's values only */
 	char		*network, *host;
 	runtime_hchan	*ch; /* DoChan's channel */
 } net_lookupCall;
+
+/*
+ * withUnexpiredValuesPreserved is Go's: a context with lookupCtx's values
+ * while lookupCtx is not done, otherwise never cancelled and with no
+ * deadline (context_newOnlyValues, Go's onlyValuesCtx).
+ */
+context_Context *
+net_withUnexpiredValuesPreserved(context_Context *lookupCtx)
+{
+	return context_newOnlyValues(lookupCtx);
+}
 
 static void
 net_lookupCall_release(net_lookupCall *c)
@@ -315,6 +328,7 @@ net_lookupCall_release(net_lookupCall *c)
 	if (atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
 	context_Free(c->ctx);
+	context_Free(c->vctx);
 	free(c->network);
 	free(c->host);
 	free(c);
@@ -468,7 +482,13 @@ net_Resolver_lookupIPAddr(net_Resolver *r, context_Context *ctx,
 		c->r = &c->rcopy;
 	}
 	atomic_init(&c->refs, 2); /* the caller's and the function's */
-	c->ctx = context_WithCancel(context_Background());
+	/*
+	 * Go's lookupGroupCtx: the shared lookup outlives a caller who gives
+	 * up, so it is cancelled only by its own cancel, yet it sees the
+	 * caller's values while the caller's context lasts (Go issue 28600).
+	 */
+	c->vctx = net_withUnexpiredValuesPreserved(ctx);
+	c->ctx = context_WithCancel(c->vctx);
 	snprintf(rkey, sizeof(rkey), "%p",
 	    (void *)(r != NULL ? r : net_DefaultResolver));
 	key =

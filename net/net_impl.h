@@ -248,8 +248,8 @@ struct net_addrType {
 	 */
 	int (*family)(const net_Addr *);
 	bool (*isWildcard)(const net_Addr *);
-	runtime_error *(*sockaddr)(const net_Addr *, int family,
-	    syscall_Sockaddr *sa);
+	runtime_error *(*sockaddr)(
+	    const net_Addr *, int family, syscall_Sockaddr *sa);
 	net_Addr *(*toLocal)(const net_Addr *, const char *net);
 };
 
@@ -258,9 +258,9 @@ net_Addr *net_Addr_clone(const net_Addr *a);
 /* sockaddr_posix.c: the sockaddr interface's calls (a is not NULL). */
 int	       net_sockaddr_family(const net_Addr *a);
 bool	       net_sockaddr_isWildcard(const net_Addr *a);
-runtime_error *net_sockaddr_sockaddr(const net_Addr *a, int family,
-    syscall_Sockaddr *sa);
-net_Addr      *net_sockaddr_toLocal(const net_Addr *a, const char *net);
+runtime_error *net_sockaddr_sockaddr(
+    const net_Addr *a, int family, syscall_Sockaddr *sa);
+net_Addr *net_sockaddr_toLocal(const net_Addr *a, const char *net);
 
 /* ipsock.c, tcpsock.c, udpsock.c, iprawsock.c, unixsock.c, dial.c */
 /*
@@ -307,7 +307,7 @@ void	       net_splitHostZone(
 runtime_error *net_Resolver_internetAddrList(net_Resolver *r,
     context_Context *ctx, const char *net, const char *addr,
     net_addrList *addrs);
-net_IP net_loopbackIP(const char *net);
+net_IP	       net_loopbackIP(const char *net);
 
 /*
  * The address constructors return one heap block (free() releases it)
@@ -338,10 +338,15 @@ runtime_error *net_parseNetwork(
  * may be NULL.  *addrs is nil on error.
  */
 runtime_error *net_Resolver_resolveAddrList(net_Resolver *r,
-    context_Context *ctx, const char *op, const char *network,
-    const char *addr, const net_Addr *hint, net_addrList *addrs);
+    context_Context *ctx, const char *op, const char *network, const char *addr,
+    const net_Addr *hint, net_addrList *addrs);
 
 /* lookup.c, lookup_unix.c, dnsclient_unix.c, hosts.c, port.c, port_unix.c */
+/*
+ * net_withUnexpiredValuesPreserved is Go's (lookup.go): the caller's
+ * values, while its context lasts, for a lookup that outlives it.
+ */
+context_Context *net_withUnexpiredValuesPreserved(context_Context *lookupCtx);
 /*
  * net_Resolver_lookupIPAddr is Go's (*Resolver).lookupIPAddr: network is
  * "ip", "ip4" or "ip6".  On success *addrs is one malloc'd block holding
@@ -458,8 +463,8 @@ runtime_error *net_Resolver_lookup(net_Resolver *r, context_Context *ctx,
 /* The rest of Go's goLookup* family, results as the public Lookup*'s. */
 runtime_error *net_Resolver_goLookupHost(net_Resolver *r, context_Context *ctx,
     const char *name, char ***addrs, int *n);
-runtime_error *net_Resolver_goLookupCNAME(net_Resolver *r,
-    context_Context *ctx, const char *host, char **cname);
+runtime_error *net_Resolver_goLookupCNAME(
+    net_Resolver *r, context_Context *ctx, const char *host, char **cname);
 runtime_error *net_Resolver_goLookupPTR(net_Resolver *r, context_Context *ctx,
     const char *addr, char ***names, int *n);
 /*
@@ -471,10 +476,10 @@ char **net_newStrings(char *const *s, const size_t *lens, int n);
 char **net_stringsOf(const net_string *s, int n);
 
 /* lookup.c: the goLookup functions of Go's lookup.go, and their helpers. */
-int  net_dnsAnswer_next(net_dnsAnswer *a, dnsmessage_Type t,
-     dnsmessage_ResourceHeader *h, const char *name, const char *errText,
-     runtime_error **err);
-void net_growArray(void **a, int n, int *cap, size_t sz);
+int	       net_dnsAnswer_next(net_dnsAnswer *a, dnsmessage_Type t,
+	       dnsmessage_ResourceHeader *h, const char *name, const char *errText,
+	       runtime_error **err);
+void	       net_growArray(void **a, int n, int *cap, size_t sz);
 runtime_error *net_Resolver_goLookupSRV(net_Resolver *r, context_Context *ctx,
     const char *service, const char *proto, const char *name, char **cname,
     net_SRV **addrs, int *n);
@@ -514,9 +519,9 @@ runtime_error *net_Resolver_lookupAddr(net_Resolver *r, context_Context *ctx,
  * *poll.DeadlineExceededError) is what an expired I/O deadline returns;
  * os_ErrDeadlineExceeded is the same value.
  */
-extern runtime_error *const net_ErrNotPollable; /* "not pollable" */
-extern runtime_error *const net_ErrNoDeadline;	/* Go's poll.ErrNoDeadline */
-extern runtime_error *const net_ErrFileClosing; /* "use of closed file" */
+extern runtime_error *const    net_ErrNotPollable; /* "not pollable" */
+extern runtime_error *const    net_ErrNoDeadline;  /* Go's poll.ErrNoDeadline */
+extern runtime_error *const    net_ErrFileClosing; /* "use of closed file" */
 extern const runtime_errorType poll_DeadlineExceededErrorType;
 extern runtime_error	       poll_deadlineExceeded;
 extern runtime_error *const    poll_ErrDeadlineExceeded;
@@ -560,19 +565,19 @@ bool	       net_IsPollDescriptor(uintptr_t fd);
  */
 runtime_error *net_wrapSyscallError(const char *name, runtime_error *err);
 /* net_newFD wraps sysfd (not yet polled; see init) and copies net. */
-runtime_error *net_newFD(int sysfd, int family, int sotype, const char *net,
-    net_netFD **fd);
+runtime_error *net_newFD(
+    int sysfd, int family, int sotype, const char *net, net_netFD **fd);
 /* net_netFD_init registers the fd with the poller. */
 runtime_error *net_netFD_init(net_netFD *fd);
 /* net_netFD_setAddr takes ownership of two heap addresses (or NULLs). */
-void	       net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr);
+void net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr);
 /* net_netFD_name is "net:laddr->raddr", malloc'd (free()). */
-char	      *net_netFD_name(net_netFD *fd);
+char *net_netFD_name(net_netFD *fd);
 /*
  * net_netFD_ctrlNetwork is the network Control functions see ("tcp4"),
  * borrowed: static or fd's own; Go keeps it in sock_posix.go.
  */
-const char    *net_netFD_ctrlNetwork(net_netFD *fd);
+const char *net_netFD_ctrlNetwork(net_netFD *fd);
 /*
  * internal/poll's FD (fd_mutex.c, fd_unix.c).  Reference counting and the
  * read/write locks (Go's FD.incref ...): a failed lock returns
@@ -599,14 +604,14 @@ runtime_error *poll_FD_Shutdown(poll_FD *fd, int how);
 /* poll_FD_eofError is fd_posix.go's eofError (its test needs it). */
 runtime_error *poll_FD_eofError(poll_FD *fd, ptrdiff_t n, runtime_error *err);
 runtime_error *poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n);
-runtime_error *poll_FD_ReadFrom(poll_FD *fd, void *p, size_t len,
-    ptrdiff_t *n, syscall_Sockaddr *from);
+runtime_error *poll_FD_ReadFrom(
+    poll_FD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from);
 /* ReadMsg keeps the failed call's count (-1), as Go's does. */
 runtime_error *poll_FD_ReadMsg(poll_FD *fd, void *p, size_t len, void *oob,
     size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
     syscall_Sockaddr *sa);
-runtime_error *poll_FD_Write(poll_FD *fd, const void *p, size_t len,
-    ptrdiff_t *nn);
+runtime_error *poll_FD_Write(
+    poll_FD *fd, const void *p, size_t len, ptrdiff_t *nn);
 runtime_error *poll_FD_WriteTo(poll_FD *fd, const void *p, size_t len,
     const syscall_Sockaddr *sa, ptrdiff_t *n);
 runtime_error *poll_FD_WriteMsg(poll_FD *fd, const void *p, size_t len,
@@ -616,17 +621,17 @@ runtime_error *poll_FD_WriteMsg(poll_FD *fd, const void *p, size_t len,
  * poll_FD_Accept writes the new descriptor (-1 on error); *errcall names
  * the system call behind an Errno result, "" for the fd's own errors.
  */
-runtime_error *poll_FD_Accept(poll_FD *fd, int *s, syscall_Sockaddr *rsa,
-    const char **errcall);
+runtime_error *poll_FD_Accept(
+    poll_FD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall);
 /* poll_FD_Dup: *call as Accept's errcall. */
 runtime_error *poll_FD_Dup(poll_FD *fd, int *ns, const char **call);
 /* The Raw* calls run f on the descriptor under the matching lock. */
-runtime_error *poll_FD_RawControl(poll_FD *fd,
-    void (*f)(uintptr_t fd, void *arg), void *arg);
-runtime_error *poll_FD_RawRead(poll_FD *fd,
-    bool (*f)(uintptr_t fd, void *arg), void *arg);
-runtime_error *poll_FD_RawWrite(poll_FD *fd,
-    bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *poll_FD_RawControl(
+    poll_FD *fd, void (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *poll_FD_RawRead(
+    poll_FD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg);
+runtime_error *poll_FD_RawWrite(
+    poll_FD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg);
 
 /*
  * fd_posix.c: netFD's methods over its poll.FD.  net_netFD_Close returns
@@ -634,7 +639,7 @@ runtime_error *poll_FD_RawWrite(poll_FD *fd,
  */
 runtime_error *net_netFD_Close(net_netFD *fd);
 /* net_netFD_free (fd_unix.c) closes fd if still open, then frees it. */
-void	       net_netFD_free(net_netFD *fd);
+void net_netFD_free(net_netFD *fd);
 /* Deadlines are absolute; the zero time clears.  No allocation. */
 runtime_error *net_netFD_SetDeadline(net_netFD *fd, time_Time t);
 runtime_error *net_netFD_SetReadDeadline(net_netFD *fd, time_Time t);
@@ -644,13 +649,13 @@ runtime_error *net_netFD_closeRead(net_netFD *fd);
 runtime_error *net_netFD_closeWrite(net_netFD *fd);
 runtime_error *net_netFD_Read(net_netFD *fd, void *p, size_t len, ptrdiff_t *n);
 /* from is Family 0 when the kernel gave no address. */
-runtime_error *net_netFD_readFrom(net_netFD *fd, void *p, size_t len,
-    ptrdiff_t *n, syscall_Sockaddr *from);
-runtime_error *net_netFD_readMsg(net_netFD *fd, void *p, size_t len,
-    void *oob, size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn,
-    int *retflags, syscall_Sockaddr *sa);
-runtime_error *net_netFD_Write(net_netFD *fd, const void *p, size_t len,
-    ptrdiff_t *nn);
+runtime_error *net_netFD_readFrom(
+    net_netFD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Sockaddr *from);
+runtime_error *net_netFD_readMsg(net_netFD *fd, void *p, size_t len, void *oob,
+    size_t ooblen, int flags, ptrdiff_t *n, ptrdiff_t *oobn, int *retflags,
+    syscall_Sockaddr *sa);
+runtime_error *net_netFD_Write(
+    net_netFD *fd, const void *p, size_t len, ptrdiff_t *nn);
 runtime_error *net_netFD_writeTo(net_netFD *fd, const void *p, size_t len,
     const syscall_Sockaddr *sa, ptrdiff_t *n);
 /* sa may be NULL (or Family 0) for a connected socket. */
@@ -696,28 +701,28 @@ syscall_RawConn *net_newRawListener(net_netFD *fd);
 extern syscall_Errno (*net_socketFunc)(int domain, int typ, int proto, int *fd);
 extern syscall_Errno (*net_connectFunc)(int fd, const syscall_Sockaddr *sa);
 extern syscall_Errno (*net_listenFunc)(int fd, int backlog);
-extern syscall_Errno (*net_getsockoptIntFunc)(int fd, int level, int opt,
-    int *value);
+extern syscall_Errno (*net_getsockoptIntFunc)(
+    int fd, int level, int opt, int *value);
 extern syscall_Errno (*net_closeFunc)(int fd);
-extern syscall_Errno (*net_acceptFunc)(int fd, int flags, int *nfd,
-    syscall_Sockaddr *sa);
+extern syscall_Errno (*net_acceptFunc)(
+    int fd, int flags, int *nfd, syscall_Sockaddr *sa);
 /*
  * sock_cloexec.c: sysSocket (net) and accept (internal/poll): both make
  * the new descriptor non-blocking and close-on-exec in the same call.
  * net_accept reports which call failed in *errcall ("accept4").
  */
 syscall_Errno net_sysSocket(int family, int sotype, int proto, int *s);
-syscall_Errno net_accept(int s, int *ns, syscall_Sockaddr *rsa,
-    const char **errcall);
+syscall_Errno net_accept(
+    int s, int *ns, syscall_Sockaddr *rsa, const char **errcall);
 /* sockopt_linux.c: flags for every send, so no write raises SIGPIPE. */
 extern const int net_sendFlags;
 /* ipsock_posix.c: Go's addrPortToSockaddrInet4/6. */
-runtime_error *net_addrPortToSockaddrInet4(netip_AddrPort ap,
-    syscall_SockaddrInet4 *sa);
-runtime_error *net_addrPortToSockaddrInet6(netip_AddrPort ap,
-    syscall_SockaddrInet6 *sa);
+runtime_error *net_addrPortToSockaddrInet4(
+    netip_AddrPort ap, syscall_SockaddrInet4 *sa);
+runtime_error *net_addrPortToSockaddrInet6(
+    netip_AddrPort ap, syscall_SockaddrInet6 *sa);
 /* interface.c: Go's zoneCache (interface name <-> index for IPv6 zones). */
-int   net_zoneCache_index(const char *zone);
+int net_zoneCache_index(const char *zone);
 /* net_zoneCache_name returns a string kept for the process's life, or "". */
 const char *net_zoneCache_name(int index);
 /* interface.go's errors. */
@@ -755,11 +760,11 @@ typedef struct net_ifTable {
 	size_t	       n, cap;
 } net_ifTable;
 
-void net_ifTable_append(net_ifTable *t, const net_Interface *ifi,
-    const char *name, size_t len);
-void net_ifTable_free(net_ifTable *t);
-runtime_error *net_interfaceByIndex(const net_ifTable *t, int index,
-    const net_Interface **ifi);
+void net_ifTable_append(
+    net_ifTable *t, const net_Interface *ifi, const char *name, size_t len);
+void	       net_ifTable_free(net_ifTable *t);
+runtime_error *net_interfaceByIndex(
+    const net_ifTable *t, int index, const net_Interface **ifi);
 
 /*
  * interface_GOOS.c: the system's tables.  interfaceTable lists every
@@ -767,15 +772,14 @@ runtime_error *net_interfaceByIndex(const net_ifTable *t, int index,
  * append to *l those of ifi (NULL: of every interface).
  */
 runtime_error *net_interfaceTable(int ifindex, net_ifTable *t);
-runtime_error *net_interfaceAddrTable(const net_Interface *ifi,
-    net_ifAddrs *l);
-runtime_error *net_interfaceMulticastAddrTable(const net_Interface *ifi,
-    net_ifAddrs *l);
+runtime_error *net_interfaceAddrTable(const net_Interface *ifi, net_ifAddrs *l);
+runtime_error *net_interfaceMulticastAddrTable(
+    const net_Interface *ifi, net_ifAddrs *l);
 /* interface_linux.c's /proc/net/igmp and igmp6 readers (for the tests). */
-void net_parseProcNetIGMP(const char *path, const net_Interface *ifi,
-    net_ifAddrs *l);
-void net_parseProcNetIGMP6(const char *path, const net_Interface *ifi,
-    net_ifAddrs *l);
+void net_parseProcNetIGMP(
+    const char *path, const net_Interface *ifi, net_ifAddrs *l);
+void net_parseProcNetIGMP6(
+    const char *path, const net_Interface *ifi, net_ifAddrs *l);
 /*
  * hook_unix.c and hook.c: test hooks.  testHookDialChannel and
  * testHookCanceledDial (no-ops) are for netFD.connect; a non-NULL
@@ -806,8 +810,8 @@ extern net_testHookLookupIPFunc net_testHookLookupIP;
  * returns becomes the caller's.  net_toAddr is Go's addrFunc result: it
  * turns a Sockaddr into a heap Addr (free()), NULL for Family 0.
  */
-typedef runtime_error *(*net_ctrlFn)(const char *network, const char *address,
-    syscall_RawConn *c, void *arg);
+typedef runtime_error *(*net_ctrlFn)(
+    const char *network, const char *address, syscall_RawConn *c, void *arg);
 typedef net_Addr *(*net_toAddr)(const syscall_Sockaddr *sa);
 net_toAddr net_netFD_addrFunc(net_netFD *fd);
 /*
@@ -820,8 +824,8 @@ net_toAddr net_netFD_addrFunc(net_netFD *fd);
  */
 runtime_error *net_socket(context_Context *ctx, const char *net, int family,
     int sotype, int proto, bool ipv6only, const net_Addr *laddr,
-    const net_Addr *raddr, net_ctrlFn ctrlFn, void *ctrlArg,
-    net_toAddr toAddr, net_netFD **fd);
+    const net_Addr *raddr, net_ctrlFn ctrlFn, void *ctrlArg, net_toAddr toAddr,
+    net_netFD **fd);
 /* net_listenerBacklog is maxListenerBacklog, computed once. */
 int net_listenerBacklog(void);
 
@@ -839,8 +843,8 @@ runtime_error *net_listenerSockaddr(int s, int f, int sotype,
     const net_Addr **la, net_UDPAddr *v, syscall_Sockaddr *lsa);
 
 /* sockopt_*.c, tcpsockopt_*.c: Go's option setters */
-runtime_error *net_setDefaultSockopts(int s, int family, int sotype,
-    bool ipv6only);
+runtime_error *net_setDefaultSockopts(
+    int s, int family, int sotype, bool ipv6only);
 runtime_error *net_setDefaultListenerSockopts(int s);
 runtime_error *net_setDefaultMulticastSockopts(int s);
 int	       net_boolint(bool b);
@@ -850,10 +854,10 @@ int	       net_boolint(bool b);
  * returns net_ErrClosed after Close, else the bare Errno error; wrap it
  * with net_wrapSyscallError("setsockopt", ...).
  */
-runtime_error *net_netFD_setsockopt(net_netFD *fd, int level, int name,
-    const void *val, size_t len);
-runtime_error *net_netFD_setsockoptInt(net_netFD *fd, int level, int name,
-    int arg);
+runtime_error *net_netFD_setsockopt(
+    net_netFD *fd, int level, int name, const void *val, size_t len);
+runtime_error *net_netFD_setsockoptInt(
+    net_netFD *fd, int level, int name, int arg);
 /*
  * net_interfaceToIPv4Addr: ifi's first IPv4 address, the bare
  * errNoSuchInterface when it has none.
@@ -870,16 +874,16 @@ runtime_error *net_setKeepAlivePeriod(net_netFD *fd, time_Duration d);
  * sockoptip_posix.c, sockoptip_linux.c: multicast options.  A NULL ifi
  * means the kernel's choice of interface.
  */
-runtime_error *net_setIPv4MulticastInterface(net_netFD *fd,
-    const net_Interface *ifi);
+runtime_error *net_setIPv4MulticastInterface(
+    net_netFD *fd, const net_Interface *ifi);
 runtime_error *net_setIPv4MulticastLoopback(net_netFD *fd, bool v);
-runtime_error *net_joinIPv4Group(net_netFD *fd, const net_Interface *ifi,
-    net_IP ip);
-runtime_error *net_setIPv6MulticastInterface(net_netFD *fd,
-    const net_Interface *ifi);
+runtime_error *net_joinIPv4Group(
+    net_netFD *fd, const net_Interface *ifi, net_IP ip);
+runtime_error *net_setIPv6MulticastInterface(
+    net_netFD *fd, const net_Interface *ifi);
 runtime_error *net_setIPv6MulticastLoopback(net_netFD *fd, bool v);
-runtime_error *net_joinIPv6Group(net_netFD *fd, const net_Interface *ifi,
-    net_IP ip);
+runtime_error *net_joinIPv6Group(
+    net_netFD *fd, const net_Interface *ifi, net_IP ip);
 
 /*
  * ipsock_posix.c.  supportsIPv4, supportsIPv6 and supportsIPv4map are
@@ -900,12 +904,12 @@ runtime_error *net_internetSocket(context_Context *ctx, const char *net,
  * net_ipToSockaddr writes ip, port and zone (NULL reads as "") as a
  * Sockaddr of family; the error is Go's *AddrError.
  */
-runtime_error *net_ipToSockaddr(int family, net_IP ip, int port,
-    const char *zone, syscall_Sockaddr *sa);
-runtime_error *net_ipToSockaddrInet4(net_IP ip, int port,
-    syscall_SockaddrInet4 *sa);
-runtime_error *net_ipToSockaddrInet6(net_IP ip, int port, const char *zone,
-    syscall_SockaddrInet6 *sa);
+runtime_error *net_ipToSockaddr(
+    int family, net_IP ip, int port, const char *zone, syscall_Sockaddr *sa);
+runtime_error *net_ipToSockaddrInet4(
+    net_IP ip, int port, syscall_SockaddrInet4 *sa);
+runtime_error *net_ipToSockaddrInet6(
+    net_IP ip, int port, const char *zone, syscall_SockaddrInet6 *sa);
 
 /* net.c (conn), dial.c, tcpsock*.c, udpsock*.c, unixsock*.c (the API) */
 /*
@@ -1001,11 +1005,11 @@ struct net_TCPListener {
 
 /* path is owned; unlink and unlinkOnce are atomic (Go's sync.Once). */
 struct net_UnixListener {
-	net_Listener  Listener;
-	net_netFD    *fd;
-	char	     *path;
-	_Atomic bool  unlink;
-	_Atomic bool  unlinkDone;
+	net_Listener Listener;
+	net_netFD   *fd;
+	char	    *path;
+	_Atomic bool unlink;
+	_Atomic bool unlinkDone;
 };
 
 extern const net_ConnType	net_TCPConnType;
@@ -1032,11 +1036,11 @@ extern const net_ListenerType	net_UnixListenerType;
  * A promoted method that an interface gains is one adapter in net.c and
  * one line in the macro, and every type has it.
  */
-net_conn       *net_connOfConn(net_Conn *c);
-net_conn       *net_connOfPacketConn(net_PacketConn *c);
-runtime_error  *net_connConn_Read(
+net_conn      *net_connOfConn(net_Conn *c);
+net_conn      *net_connOfPacketConn(net_PacketConn *c);
+runtime_error *net_connConn_Read(
     net_Conn *c, void *b, size_t len, ptrdiff_t *n);
-runtime_error  *net_connConn_Write(
+runtime_error *net_connConn_Write(
     net_Conn *c, const void *b, size_t len, ptrdiff_t *n);
 runtime_error  *net_connConn_Close(net_Conn *c);
 const net_Addr *net_connConn_LocalAddr(net_Conn *c);
@@ -1049,10 +1053,10 @@ runtime_error  *net_connPacketConn_Close(net_PacketConn *c);
 const net_Addr *net_connPacketConn_LocalAddr(net_PacketConn *c);
 runtime_error  *net_connPacketConn_SetDeadline(net_PacketConn *c, time_Time t);
 runtime_error  *net_connPacketConn_SetReadDeadline(
+     net_PacketConn *c, time_Time t);
+runtime_error *net_connPacketConn_SetWriteDeadline(
     net_PacketConn *c, time_Time t);
-runtime_error  *net_connPacketConn_SetWriteDeadline(
-    net_PacketConn *c, time_Time t);
-void		net_connPacketConn_Free(net_PacketConn *c);
+void net_connPacketConn_Free(net_PacketConn *c);
 
 #define NET_CONN_CONN_SLOTS                                                    \
 	.Read = net_connConn_Read, .Write = net_connConn_Write,                \
@@ -1073,9 +1077,9 @@ void		net_connPacketConn_Free(net_PacketConn *c);
 	.Free = net_connPacketConn_Free
 
 /* The conn methods (net.go); a NULL c or fd gives EINVAL, as Go's ok(). */
-bool		net_conn_ok(net_conn *c);
-runtime_error  *net_conn_Read(net_conn *c, void *b, size_t len, ptrdiff_t *n);
-runtime_error  *net_conn_Write(
+bool	       net_conn_ok(net_conn *c);
+runtime_error *net_conn_Read(net_conn *c, void *b, size_t len, ptrdiff_t *n);
+runtime_error *net_conn_Write(
     net_conn *c, const void *b, size_t len, ptrdiff_t *n);
 runtime_error  *net_conn_Close(net_conn *c);
 const net_Addr *net_conn_LocalAddr(net_conn *c);
@@ -1086,11 +1090,11 @@ runtime_error  *net_conn_SetWriteDeadline(net_conn *c, time_Time t);
 runtime_error  *net_conn_SetReadBuffer(net_conn *c, int bytes);
 runtime_error  *net_conn_SetWriteBuffer(net_conn *c, int bytes);
 /* net_conn_free closes the fd if needed and frees it (not c itself). */
-void		net_conn_free(net_conn *c);
+void net_conn_free(net_conn *c);
 /* net_mapErr turns context errors into net's (errCanceled, errTimeout). */
-runtime_error  *net_mapErr(runtime_error *err);
+runtime_error *net_mapErr(runtime_error *err);
 /* net_genericReadFrom is io.Copy from r to c's Write. */
-runtime_error  *net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n);
+runtime_error *net_genericReadFrom(net_conn *c, io_Reader r, int64_t *n);
 
 /* The constructors take ownership of fd. */
 net_TCPConn  *net_newTCPConn(net_netFD *fd);
@@ -1115,10 +1119,10 @@ typedef struct net_sysListener {
 } net_sysListener;
 
 extern const time_Duration net_defaultTCPKeepAlive;
-time_Time      net_Dialer_deadline(const net_Dialer *d, context_Context *ctx,
-    time_Time now);
-runtime_error *net_partialDeadline(time_Time now, time_Time deadline,
-    int addrsRemaining, time_Time *t);
+time_Time		   net_Dialer_deadline(
+		     const net_Dialer *d, context_Context *ctx, time_Time now);
+runtime_error *net_partialDeadline(
+    time_Time now, time_Time deadline, int addrsRemaining, time_Time *t);
 /*
  * net_sysDialer_dialParallel races primaries against fallbacks (Happy
  * Eyeballs); both lists stay the caller's.  Exposed for its test.
@@ -1128,12 +1132,12 @@ runtime_error *net_sysDialer_dialParallel(net_sysDialer *sd,
     const net_addrList *fallbacks, net_Conn **c);
 
 /* tcpsock.c */
-net_Addr      *net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp);
+net_Addr *net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp);
 
 /* tcpsock_posix.c */
 int	       net_TCPAddr_family(const net_TCPAddr *a);
-runtime_error *net_TCPAddr_sockaddr(const net_TCPAddr *a, int family,
-    syscall_Sockaddr *sa);
+runtime_error *net_TCPAddr_sockaddr(
+    const net_TCPAddr *a, int family, syscall_Sockaddr *sa);
 net_Addr      *net_TCPAddr_toLocal(const net_TCPAddr *a, const char *net);
 runtime_error *net_TCPConn_readFrom(net_TCPConn *c, io_Reader r, int64_t *n);
 runtime_error *net_TCPListener_accept(net_TCPListener *ln, net_TCPConn **c);
@@ -1141,27 +1145,26 @@ runtime_error *net_TCPListener_close(net_TCPListener *ln);
 net_Addr      *net_sockaddrToTCP(const syscall_Sockaddr *sa);
 runtime_error *net_sysDialer_dialTCP(net_sysDialer *sd, context_Context *ctx,
     const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c);
-runtime_error *net_sysDialer_doDialTCP(net_sysDialer *sd,
-    context_Context *ctx, const net_TCPAddr *laddr, const net_TCPAddr *raddr,
-    net_TCPConn **c);
+runtime_error *net_sysDialer_doDialTCP(net_sysDialer *sd, context_Context *ctx,
+    const net_TCPAddr *laddr, const net_TCPAddr *raddr, net_TCPConn **c);
 bool	       net_selfConnect(net_netFD *fd, runtime_error *err);
 bool	       net_spuriousENOTAVAIL(runtime_error *err);
 runtime_error *net_sysListener_listenTCP(net_sysListener *sl,
     context_Context *ctx, const net_TCPAddr *laddr, net_TCPListener **l);
 
 /* udpsock.c */
-net_Addr      *net_UDPAddr_opAddrCopy(const net_UDPAddr *a, net_UDPAddr *tmp);
+net_Addr *net_UDPAddr_opAddrCopy(const net_UDPAddr *a, net_UDPAddr *tmp);
 
 /* udpsock_posix.c */
 int	       net_UDPAddr_family(const net_UDPAddr *a);
-runtime_error *net_UDPAddr_sockaddr(const net_UDPAddr *a, int family,
-    syscall_Sockaddr *sa);
-net_Addr      *net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net);
+runtime_error *net_UDPAddr_sockaddr(
+    const net_UDPAddr *a, int family, syscall_Sockaddr *sa);
+net_Addr *net_UDPAddr_toLocal(const net_UDPAddr *a, const char *net);
 /* readFrom fills *addr (type set) only on success. */
-runtime_error *net_UDPConn_readFrom(net_UDPConn *c, void *b, size_t len,
-    ptrdiff_t *n, net_UDPAddr *addr);
-runtime_error *net_UDPConn_readFromAddrPort(net_UDPConn *c, void *b,
-    size_t len, ptrdiff_t *n, netip_AddrPort *addr);
+runtime_error *net_UDPConn_readFrom(
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, net_UDPAddr *addr);
+runtime_error *net_UDPConn_readFromAddrPort(
+    net_UDPConn *c, void *b, size_t len, ptrdiff_t *n, netip_AddrPort *addr);
 runtime_error *net_UDPConn_readMsg(net_UDPConn *c, void *b, size_t len,
     void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
     netip_AddrPort *addr);
@@ -1185,26 +1188,25 @@ runtime_error *net_sysListener_listenMulticastUDP(net_sysListener *sl,
     net_UDPConn **c);
 
 /* unixsock.c */
-net_Addr      *net_UnixAddr_opAddrCopy(const net_UnixAddr *a, net_UnixAddr *tmp);
+net_Addr *net_UnixAddr_opAddrCopy(const net_UnixAddr *a, net_UnixAddr *tmp);
 
 /* unixsock_posix.c */
 int	       net_UnixAddr_family(const net_UnixAddr *a);
-runtime_error *net_UnixAddr_sockaddr(const net_UnixAddr *a, int family,
-    syscall_Sockaddr *sa);
-net_Addr      *net_UnixAddr_toLocal(const net_UnixAddr *a, const char *net);
+runtime_error *net_UnixAddr_sockaddr(
+    const net_UnixAddr *a, int family, syscall_Sockaddr *sa);
+net_Addr *net_UnixAddr_toLocal(const net_UnixAddr *a, const char *net);
 /* readFrom and readMsg write a heap address, or NULL (even on error). */
-runtime_error *net_UnixConn_readFrom(net_UnixConn *c, void *b, size_t len,
-    ptrdiff_t *n, net_UnixAddr **addr);
+runtime_error *net_UnixConn_readFrom(
+    net_UnixConn *c, void *b, size_t len, ptrdiff_t *n, net_UnixAddr **addr);
 runtime_error *net_UnixConn_readMsg(net_UnixConn *c, void *b, size_t len,
     void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
     net_UnixAddr **addr);
-runtime_error *net_UnixConn_writeTo(net_UnixConn *c, const void *b,
-    size_t len, const net_UnixAddr *addr, ptrdiff_t *n);
-runtime_error *net_UnixConn_writeMsg(net_UnixConn *c, const void *b,
-    size_t len, const void *oob, size_t ooblen, const net_UnixAddr *addr,
-    ptrdiff_t *n, ptrdiff_t *oobn);
-runtime_error *net_UnixListener_accept(net_UnixListener *ln,
-    net_UnixConn **c);
+runtime_error *net_UnixConn_writeTo(net_UnixConn *c, const void *b, size_t len,
+    const net_UnixAddr *addr, ptrdiff_t *n);
+runtime_error *net_UnixConn_writeMsg(net_UnixConn *c, const void *b, size_t len,
+    const void *oob, size_t ooblen, const net_UnixAddr *addr, ptrdiff_t *n,
+    ptrdiff_t *oobn);
+runtime_error *net_UnixListener_accept(net_UnixListener *ln, net_UnixConn **c);
 runtime_error *net_UnixListener_close(net_UnixListener *ln);
 net_Addr      *net_sockaddrToUnix(const syscall_Sockaddr *sa);
 net_Addr      *net_sockaddrToUnixgram(const syscall_Sockaddr *sa);
@@ -1229,21 +1231,20 @@ extern const int net_readMsgFlags;
 void		 net_setReadMsgCloseOnExec(const void *oob, size_t len);
 
 /* iprawsock.c */
-net_Addr      *net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp);
+net_Addr *net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp);
 
 /* iprawsock_posix.c */
 net_Addr      *net_sockaddrToIP(const syscall_Sockaddr *sa);
 int	       net_IPAddr_family(const net_IPAddr *a);
-runtime_error *net_IPAddr_sockaddr(const net_IPAddr *a, int family,
-    syscall_Sockaddr *sa);
-net_Addr      *net_IPAddr_toLocal(const net_IPAddr *a, const char *net);
+runtime_error *net_IPAddr_sockaddr(
+    const net_IPAddr *a, int family, syscall_Sockaddr *sa);
+net_Addr *net_IPAddr_toLocal(const net_IPAddr *a, const char *net);
 /* readFrom and readMsg fill *addr (type set) only when there is one. */
-runtime_error *net_IPConn_readFrom(net_IPConn *c, void *b, size_t len,
-    ptrdiff_t *n, net_IPAddr *addr);
+runtime_error *net_IPConn_readFrom(
+    net_IPConn *c, void *b, size_t len, ptrdiff_t *n, net_IPAddr *addr);
 ptrdiff_t      net_stripIPv4Header(ptrdiff_t n, uint8_t *b, size_t len);
-runtime_error *net_IPConn_readMsg(net_IPConn *c, void *b, size_t len,
-    void *oob, size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags,
-    net_IPAddr *addr);
+runtime_error *net_IPConn_readMsg(net_IPConn *c, void *b, size_t len, void *oob,
+    size_t ooblen, ptrdiff_t *n, ptrdiff_t *oobn, int *flags, net_IPAddr *addr);
 runtime_error *net_IPConn_writeTo(net_IPConn *c, const void *b, size_t len,
     const net_IPAddr *addr, ptrdiff_t *n);
 runtime_error *net_IPConn_writeMsg(net_IPConn *c, const void *b, size_t len,
@@ -1268,10 +1269,10 @@ runtime_error *net_conn_File(net_conn *c, os_File **f);
  * TCPConn.readFrom tries before the generic copy.  When *handled is false
  * the caller copies instead and frees what they returned.
  */
-runtime_error *net_sendFile(net_netFD *c, io_Reader r, int64_t *written,
-    bool *handled);
-runtime_error *net_splice(net_netFD *c, io_Reader r, int64_t *written,
-    bool *handled);
+runtime_error *net_sendFile(
+    net_netFD *c, io_Reader r, int64_t *written, bool *handled);
+runtime_error *net_splice(
+    net_netFD *c, io_Reader r, int64_t *written, bool *handled);
 /* net.c: the Conn behind a Reader that net_Conn_Reader made, or NULL. */
 net_Conn *net_Conn_fromReader(io_Reader r);
 
@@ -1289,9 +1290,9 @@ int net_PacketConn_sysfd(net_PacketConn *c);
  * error.  net_testHookDidWritev (Go's TestHookDidWritev, NULL by default)
  * is told each call's byte count.
  */
-void	       net_Buffers_consume(net_Buffers *v, int64_t n);
-void	       net_consume(net_Buffers *v, int64_t n);
-extern void  (*net_testHookDidWritev)(int wrote);
+void net_Buffers_consume(net_Buffers *v, int64_t n);
+void net_consume(net_Buffers *v, int64_t n);
+extern void (*net_testHookDidWritev)(int wrote);
 runtime_error *poll_FD_Writev(poll_FD *fd, net_Buffers *v, int64_t *n);
 syscall_Errno  net_writev(int fd, const void *iovecs, int n, ptrdiff_t *wrote);
 runtime_error *net_netFD_writeBuffers(

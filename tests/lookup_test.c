@@ -1057,6 +1057,212 @@ doubleLookup(context_Context *ctx, const char *host, bool closeFirst)
 	checkTimeoutErr(l[1].err, host);
 }
 
+/*
+ * TestWithUnexpiredValuesPreserved: the lookup's values context answers
+ * with the caller's values until the caller's context is done, then with
+ * nothing.  Keys are pointers here (Go compares them with ==).
+ */
+static const char withUnexpiredKey[] = "key-1";
+
+START_TEST(TestWithUnexpiredValuesPreserved)
+{
+	context_Context *ctx, *vctx, *pctx;
+	static const int value = 2;
+	const void	*g;
+
+	ctx = context_WithCancel(context_Background());
+	vctx = context_WithValue(ctx, withUnexpiredKey, &value);
+	pctx = net_withUnexpiredValuesPreserved(vctx);
+	g = context_Context_Value(pctx, withUnexpiredKey);
+	ck_assert_msg(g == &value, "Lookup before expiry: Got %p Want %p", g,
+	    (const void *)&value);
+	context_Cancel(ctx);
+	g = context_Context_Value(pctx, withUnexpiredKey);
+	ck_assert_msg(g == NULL, "Lookup after expiry: Got %p want nil", g);
+	context_Free(pctx);
+	context_Free(vctx);
+	context_Free(ctx);
+}
+END_TEST
+
+/*
+ * TestLookupIPAddrPreservesContextValues: the hook sees the caller's
+ * three values through the lookup's own context, for a nil and a zero
+ * Resolver.  Go's keys are a string, an int and a *float64; here three
+ * distinct addresses, since keys compare as pointers.
+ */
+static const char   ctxKey1[] = "key-1";
+static const int    ctxKey2 = 384;
+static const double ctxKey3 = 0;
+static const int    ctxVal1 = 12, ctxVal3 = 137;
+static const char   ctxVal2[] = "value2";
+
+static const struct {
+	const void *key, *value;
+} ctxKeyValues[] = {
+	{ ctxKey1, &ctxVal1 },
+	{ &ctxKey2, ctxVal2 },
+	{ &ctxKey3, &ctxVal3 },
+};
+
+static runtime_error *
+checkCtxValues(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	net_IP ips[2];
+	size_t i;
+
+	(void)r, (void)fn, (void)network, (void)host;
+	for (i = 0; i < nelem(ctxKeyValues); i++) {
+		const void *g = context_Context_Value(ctx, ctxKeyValues[i].key);
+		if (g != ctxKeyValues[i].value)
+			tErrorf("Value lookup:\n\tGot:  %p\n\tWant: %p", g,
+			    ctxKeyValues[i].value);
+	}
+	ips[0] = net_IPv4(127, 0, 0, 1);
+	ips[1] = net_IPv6loopback;
+	*addrs = net_newIPAddrs(ips, NULL, 2);
+	*naddrs = 2;
+	return NULL;
+}
+
+START_TEST(TestLookupIPAddrPreservesContextValues)
+{
+	net_testHookLookupIPFunc orig;
+	context_Context		*ctx[nelem(ctxKeyValues) + 1];
+	net_Resolver		 zero = { 0 };
+	net_Resolver		*resolvers[] = { NULL, &zero };
+	net_IPAddr		*addrs;
+	runtime_error		*err;
+	size_t			 i;
+	int			 n;
+
+	orig = net_testHookLookupIP;
+	ctx[0] = context_Background();
+	for (i = 0; i < nelem(ctxKeyValues); i++)
+		ctx[i + 1] = context_WithValue(
+		    ctx[i], ctxKeyValues[i].key, ctxKeyValues[i].value);
+	net_testHookLookupIP = checkCtxValues;
+	for (i = 0; i < nelem(resolvers); i++) {
+		err = net_Resolver_LookupIPAddr(resolvers[i],
+		    ctx[nelem(ctxKeyValues)], "golang.org", &addrs, &n);
+		if (err != NULL) {
+			tErrorf("Resolver #%zu: unexpected error: %s", i,
+			    runtime_error_Error(err));
+			runtime_error_Free(err);
+			continue;
+		}
+		if (n != 2 ||
+		    !net_IP_Equal(addrs[0].IP, net_IPv4(127, 0, 0, 1)) ||
+		    !net_IP_Equal(addrs[1].IP, net_IPv6loopback))
+			tErrorf("#%zu: mismatched IPAddr results", i);
+		free(addrs);
+	}
+	net_testHookLookupIP = orig;
+	for (i = nelem(ctxKeyValues); i > 0; i--)
+		context_Free(ctx[i]);
+	tDone();
+}
+END_TEST
+
+/*
+ * TestLookupIPAddrConcurrentCallsForNetworks: concurrent lookups of one
+ * host for different networks are not merged into one call: the hook
+ * blocks until it has been entered once per distinct network.
+ */
+static _Atomic int    concCalls;
+static runtime_hchan *concWait;
+
+static runtime_error *
+concHook(net_Resolver *r, context_Context *ctx, net_lookupIPFunc fn,
+    const char *network, const char *host, net_IPAddr **addrs, int *naddrs)
+{
+	runtime_scase cases[2];
+	net_IP	      ips[2];
+	int	      k;
+
+	(void)r, (void)fn, (void)host;
+	if (atomic_fetch_add(&concCalls, 1) + 1 == 3)
+		runtime_closechan(concWait);
+	cases[0] = (runtime_scase){ concWait, NULL };
+	cases[1] = (runtime_scase){ context_Context_Done(ctx), NULL };
+	if (runtime_selectgo(cases, 0, 2, true, NULL) == 1)
+		return context_Context_Err(ctx);
+	k = 0;
+	if (strcmp(network, "udp6") != 0)
+		ips[k++] = net_IPv4(127, 0, 0, 1);
+	if (strcmp(network, "udp4") != 0)
+		ips[k++] = net_IPv6loopback;
+	*addrs = net_newIPAddrs(ips, NULL, k);
+	*naddrs = k;
+	return NULL;
+}
+
+struct concQuery {
+	const char	*network;
+	context_Context *ctx;
+	sync_WaitGroup	*wg;
+};
+
+static void
+concLookup(void *arg)
+{
+	struct concQuery *q = arg;
+	net_IPAddr	 *addrs;
+	runtime_error	 *err;
+	int		  n, want;
+
+	addrs = NULL;
+	err = net_Resolver_lookupIPAddr(
+	    net_DefaultResolver, q->ctx, q->network, "golang.org", &addrs, &n);
+	if (err != NULL) {
+		tErrorf("lookupIPAddr(%s, golang.org): unexpected error: %s",
+		    q->network, runtime_error_Error(err));
+		runtime_error_Free(err);
+	} else {
+		want = strcmp(q->network, "udp") == 0 ? 2 : 1;
+		if (n != want ||
+		    (strcmp(q->network, "udp6") != 0 &&
+			!net_IP_Equal(addrs[0].IP, net_IPv4(127, 0, 0, 1))) ||
+		    (strcmp(q->network, "udp4") != 0 &&
+			!net_IP_Equal(addrs[n - 1].IP, net_IPv6loopback)))
+			tErrorf("lookupIPAddr(%s, golang.org): mismatched "
+				"IPAddr results (%d addresses)",
+			    q->network, n);
+	}
+	free(addrs);
+	sync_WaitGroup_Done(q->wg);
+}
+
+START_TEST(TestLookupIPAddrConcurrentCallsForNetworks)
+{
+	static const char *const networks[] = { "udp", "udp4", "udp6", "udp",
+		"udp" };
+	net_testHookLookupIPFunc orig;
+	struct concQuery	 q[nelem(networks)];
+	sync_WaitGroup		 wg = { 0 };
+	context_Context		*ctx;
+	size_t			 i;
+
+	orig = net_testHookLookupIP;
+	atomic_store(&concCalls, 0);
+	concWait = runtime_makechan(1, 0);
+	net_testHookLookupIP = concHook;
+	ctx = context_WithTimeout(context_Background(), 10 * time_Second);
+	for (i = 0; i < nelem(networks); i++) {
+		q[i] = (struct concQuery){ networks[i], ctx, &wg };
+		sync_WaitGroup_Add(&wg, 1);
+		runtime_Go(concLookup, &q[i]);
+	}
+	sync_WaitGroup_Wait(&wg);
+	sync_WaitGroup_Wait(&net_dnsWaitGroup);
+	net_testHookLookupIP = orig;
+	context_Free(ctx);
+	runtime_hchan_Free(concWait);
+	tDone();
+}
+END_TEST
+
 START_TEST(TestDNSTimeout)
 {
 	net_testHookLookupIPFunc orig = net_testHookLookupIP;
@@ -1284,6 +1490,9 @@ lookup_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newNetTCase("timeout", 30);
 	tcase_add_test(tc, TestDNSTimeout);
+	tcase_add_test(tc, TestWithUnexpiredValuesPreserved);
+	tcase_add_test(tc, TestLookupIPAddrPreservesContextValues);
+	tcase_add_test(tc, TestLookupIPAddrConcurrentCallsForNetworks);
 	suite_add_tcase(s, tc);
 	tc = newTCase("ipVersion");
 	tcase_add_loop_test(tc, TestIPVersion, 0, nelem(ipVersionTests));
