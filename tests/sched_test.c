@@ -317,7 +317,10 @@ END_TEST
  * 100000 goroutines started and finished one after another reuse their
  * stacks: after a first 20000 have filled the caches (the dead gs each P
  * keeps, 64 as in Go's gfput, and what a sanitizer keeps per fiber), the
- * mappings stop growing with the count.
+ * mappings stop growing with the count.  Without reuse they would grow by
+ * two a goroutine; the bound leaves room for a few more Ms (a thread
+ * stack, a g0 stack, an alternate signal stack and a malloc arena each),
+ * which a loaded machine can make the scheduler start meanwhile.
  */
 static void
 startFinish(runtime_hchan *c, int n)
@@ -347,8 +350,8 @@ START_TEST(testDeadGoroutinesReuseStacks)
 	before = countMaps();
 	startFinish(c, n);
 	after = countMaps();
-	ck_assert_msg(
-	    after - before <= 20, "maps: %ld before, %ld after", before, after);
+	ck_assert_msg(after - before <= 100, "maps: %ld before, %ld after",
+	    before, after);
 	runtime_hchan_Free(c);
 }
 END_TEST
