@@ -284,11 +284,13 @@ no_random() {
 fault diff tests/diff/gencases.go 'gencases prints no case' no_random
 no_cases() {
 	no_random || return 1
-	for f in tests/diff/corpus/*.txt; do
+	for f in tests/diff/corpus/*.txt tests/diff/corpus_dns/*.txt \
+	    tests/diff/corpus_dns/*/*.txt; do
 		blank "$f" || return 1
 	done
 }
-fault diff 'tests/diff/gencases.go+corpus' 'no case at all' no_cases
+fault diff 'tests/diff/gencases.go+corpus+corpus_dns' 'no case at all' \
+    no_cases
 sockopts_silent() {
 	plant tools/sockopts.c '	nojoin = argc == 2 &&' \
 	    '	if (argc > 0) { return 0; } nojoin = argc == 2 &&' &&
