@@ -409,6 +409,15 @@ globrunqput(runtime_g *gp)
 	atomic_fetch_add(&sched.runqsize, 1);
 }
 
+/* globrunqputlock is globrunqput for a caller without sched.lock. */
+static void
+globrunqputlock(runtime_g *gp)
+{
+	runtime_lock(&sched.lock);
+	globrunqput(gp);
+	runtime_unlock(&sched.lock);
+}
+
 /*
  * globrunqget takes a batch from the global queue into pp's, returning
  * one g to run; max bounds the batch (0: no bound).  sched.lock held.
@@ -869,9 +878,7 @@ runtime_goready(runtime_g *gp)
 	if (pp != NULL) {
 		runqput(pp, gp, true);
 	} else {
-		runtime_lock(&sched.lock);
-		globrunqput(gp);
-		runtime_unlock(&sched.lock);
+		globrunqputlock(gp);
 	}
 	wakep();
 }
@@ -1155,11 +1162,8 @@ preemptRunnext(runtime_p *pp)
 	    !atomic_exchange(&pp->preempt, false))
 		return;
 	next = atomic_exchange(&pp->runnext, NULL);
-	if (next != NULL) {
-		runtime_lock(&sched.lock);
-		globrunqput(next);
-		runtime_unlock(&sched.lock);
-	}
+	if (next != NULL)
+		globrunqputlock(next);
 	atomic_fetch_add_explicit(&pp->schedtick, 1, memory_order_relaxed);
 }
 
@@ -1247,11 +1251,8 @@ retire(runtime_m *mp)
 	pp = mp->p;
 	if (pp->id < getgomaxprocs())
 		return;
-	while ((gp = runqget(pp, &inherit)) != NULL) {
-		runtime_lock(&sched.lock);
-		globrunqput(gp);
-		runtime_unlock(&sched.lock);
-	}
+	while ((gp = runqget(pp, &inherit)) != NULL)
+		globrunqputlock(gp);
 	if (mp->spinning) {
 		mp->spinning = false;
 		atomic_fetch_sub(&sched.nmspinning, 1);
@@ -1288,6 +1289,23 @@ dropg(runtime_m *mp)
 	mp->curg = NULL;
 }
 
+/*
+ * mcallenter starts every mcall continuation on g0 (park_m, gosched_m,
+ * goyield_m, goexit0, exitsyscall0): g0 runs, gp moves from one status
+ * to the next, and the M lets go of it.
+ */
+static runtime_m *
+mcallenter(runtime_g *gp, uint32_t from, uint32_t to)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	setg(&mp->g0);
+	casgstatus(gp, from, to);
+	dropg(mp);
+	return mp;
+}
+
 /* park_m is gopark's continuation on g0. */
 static void
 park_m(void *arg)
@@ -1297,10 +1315,7 @@ park_m(void *arg)
 	bool (*fn)(runtime_g *, void *);
 
 	gp = arg;
-	mp = getm();
-	setg(&mp->g0);
-	casgstatus(gp, Grunning, Gwaiting);
-	dropg(mp);
+	mp = mcallenter(gp, Grunning, Gwaiting);
 	fn = mp->waitunlockf;
 	mp->waitunlockf = NULL;
 	if (fn != NULL && !fn(gp, mp->waitlock)) {
@@ -1552,10 +1567,7 @@ goexit0(void *arg)
 	runtime_m *mp;
 
 	gp = arg;
-	mp = getm();
-	setg(&mp->g0);
-	casgstatus(gp, Grunning, Gdead);
-	dropg(mp);
+	mp = mcallenter(gp, Grunning, Gdead);
 	runtime_gctx_destroy(&gp->ctx);
 	runtime_stackshrink(gp->stack, stackKeep);
 	gp->startfn = NULL;
@@ -1602,9 +1614,7 @@ runtime_newproc(void (*fn)(void *), void *arg)
 	if (pp != NULL) {
 		runqput(pp, newg, true);
 	} else {
-		runtime_lock(&sched.lock);
-		globrunqput(newg);
-		runtime_unlock(&sched.lock);
+		globrunqputlock(newg);
 	}
 	wakep();
 }
@@ -1631,16 +1641,10 @@ static void
 gosched_m(void *arg)
 {
 	runtime_g *gp;
-	runtime_m *mp;
 
 	gp = arg;
-	mp = getm();
-	setg(&mp->g0);
-	casgstatus(gp, Grunning, Grunnable);
-	dropg(mp);
-	runtime_lock(&sched.lock);
-	globrunqput(gp);
-	runtime_unlock(&sched.lock);
+	(void)mcallenter(gp, Grunning, Grunnable);
+	globrunqputlock(gp);
 	schedule();
 }
 
@@ -1652,10 +1656,7 @@ goyield_m(void *arg)
 	runtime_m *mp;
 
 	gp = arg;
-	mp = getm();
-	setg(&mp->g0);
-	casgstatus(gp, Grunning, Grunnable);
-	dropg(mp);
+	mp = mcallenter(gp, Grunning, Grunnable);
 	runqput(mp->p, gp, false);
 	schedule();
 }
@@ -1747,14 +1748,10 @@ static void
 exitsyscall0(void *arg)
 {
 	runtime_g *gp;
-	runtime_m *mp;
 	runtime_p *pp;
 
 	gp = arg;
-	mp = getm();
-	setg(&mp->g0);
-	casgstatus(gp, Gsyscall, Grunnable);
-	dropg(mp);
+	(void)mcallenter(gp, Gsyscall, Grunnable);
 	runtime_lock(&sched.lock);
 	pp = pidleget();
 	if (pp == NULL)
