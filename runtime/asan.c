@@ -19,6 +19,7 @@
 
 const bool runtime_asanenabled = true;
 #include <sanitizer/common_interface_defs.h>
+#include <sanitizer/lsan_interface.h>
 
 /*
  * runtime_asanstartswitch is called just before switching to the stack
@@ -69,6 +70,24 @@ runtime_asanunpoison(uintptr_t addr, size_t n)
 		__asan_unpoison_memory_region(p, addr + n - (uintptr_t)p);
 }
 
+/*
+ * runtime_asanregisterroot makes LeakSanitizer scan a goroutine stack for
+ * pointers from the time a g takes it (on) until it goes back to the stack
+ * cache.  LSan knows thread stacks and globals, not our mmap'd stacks, so
+ * memory a parked goroutine still holds at exit (a sudog its sender has
+ * not yet released, a buffer a server goroutine owns) would read as leaked;
+ * Go's collector scans those stacks too.  The cost: a dead g keeps its
+ * stack on the free list, so a stale word in a dead frame can hide a leak.
+ */
+void
+runtime_asanregisterroot(uintptr_t lo, size_t n, bool on)
+{
+	if (on)
+		__lsan_register_root_region((const void *)lo, n);
+	else
+		__lsan_unregister_root_region((const void *)lo, n);
+}
+
 #else
 
 const bool runtime_asanenabled = false;
@@ -92,6 +111,14 @@ runtime_asanunpoison(uintptr_t addr, size_t n)
 {
 	(void)addr;
 	(void)n;
+}
+
+void
+runtime_asanregisterroot(uintptr_t lo, size_t n, bool on)
+{
+	(void)lo;
+	(void)n;
+	(void)on;
 }
 
 #endif

@@ -174,11 +174,13 @@ runtime_stackalloc(void)
 {
 	struct stackNode *n;
 
+	runtime_stack	  stk;
+
 	pthread_once(&stackOnce, stackinit);
 	n = stackpop();
-	if (n == NULL)
-		return stackmap();
-	return n->stk;
+	stk = n != NULL ? n->stk : stackmap();
+	runtime_asanregisterroot(stk.lo, stackSize, true);
+	return stk;
 }
 
 /*
@@ -214,6 +216,7 @@ runtime_stackfree(runtime_stack stk)
 		runtime_throw(
 		    "runtime: stackfree of a stack of the wrong size");
 	runtime_asanunpoison(stk.lo, stackSize);
+	runtime_asanregisterroot(stk.lo, stackSize, false);
 	/* The top page holds the node and is the first a new user touches. */
 	n = (struct stackNode *)(stk.hi - sizeof(*n));
 	n->stk = stk;

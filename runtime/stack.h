@@ -163,6 +163,7 @@ extern const bool runtime_raceenabled;
 void		  runtime_asanstartswitch(void **fakesave, runtime_stack to);
 void		  runtime_asanfinishswitch(void *fakesave, runtime_stack *from);
 void		  runtime_asanunpoison(uintptr_t addr, size_t n);
+void		  runtime_asanregisterroot(uintptr_t lo, size_t n, bool on);
 void		 *runtime_racefibercreate(void);
 void		 *runtime_racefibercurrent(void);
 void		  runtime_racefiberswitch(void *fiber);
