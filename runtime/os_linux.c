@@ -5,6 +5,7 @@
  */
 #include <linux/futex.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
@@ -93,6 +94,18 @@ int
 runtime_eventfdOpen(void)
 {
 	return eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+}
+
+int
+runtime_eventfdBudget(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return 0;
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur / 4 > INT32_MAX)
+		return INT32_MAX;
+	return (int)(rl.rlim_cur / 4);
 }
 
 void

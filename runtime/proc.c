@@ -232,6 +232,8 @@ plaing(void)
 	runtime_lock(&sched.lock);
 	/* Plain gs are recycled among themselves: they have no stack. */
 	gp = runtime_gList_pop(&sched.plainFree);
+	if (gp != NULL && gp->eventfd == -2)
+		gp->eventfd = -1; /* a new thread: may try again */
 	if (gp == NULL) {
 		gp = runtime_malloc(sizeof(*gp));
 		gp->plain = true;
@@ -1367,6 +1369,33 @@ plainpoll(runtime_g *gp)
 }
 
 /*
+ * plaineventfds counts the eventfds plain gs hold; a g keeps its own for
+ * good, so one per thread that ever waited.  A program with a thread per
+ * connection would need two descriptors a connection, and run out of them
+ * at half its limit (conns10k's echo process did, at 10000 connections
+ * and a limit of 20000), so at most runtime_eventfdBudget are made; the
+ * threads past it wait through the shared poller instead, as all plain
+ * threads did before they polled their own descriptor.
+ */
+static _Atomic int plaineventfds;
+
+/* plaineventfd gives gp its eventfd, if the budget allows. */
+static bool
+plaineventfd(runtime_g *gp)
+{
+	if (gp->eventfd >= 0)
+		return true;
+	if (gp->eventfd == -2)
+		return false;
+	if (atomic_fetch_add(&plaineventfds, 1) < runtime_eventfdBudget() &&
+	    (gp->eventfd = runtime_eventfdOpen()) >= 0)
+		return true;
+	atomic_fetch_sub(&plaineventfds, 1);
+	gp->eventfd = -2;
+	return false;
+}
+
+/*
  * plainwaitfd is a plain thread's wait for its own descriptor: poll(2) on
  * it and on the thread's eventfd, so that the kernel wakes the thread
  * itself when data arrives, as a blocking read would, with no poller in
@@ -1380,7 +1409,7 @@ plainwaitfd(runtime_g *gp)
 	uint32_t old;
 	int	 r;
 
-	if (gp->eventfd < 0 && (gp->eventfd = runtime_eventfdOpen()) < 0)
+	if (!plaineventfd(gp))
 		return false;
 	old = Gwaiting;
 	if (!atomic_compare_exchange_strong(

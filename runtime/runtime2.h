@@ -38,9 +38,11 @@ int32_t runtime_getncpu(void);
  * to be woken through (-1 if none can be made), its write, and pollfd,
  * which sleeps until fd is ready for mode ('r' or 'w') or efd is written
  * (then drained); it returns 1 for fd, 0 for efd alone, -1 if
- * interrupted.
+ * interrupted.  eventfdBudget is how many eventfds plain threads may hold
+ * at once: a quarter of the soft descriptor limit.
  */
 int  runtime_eventfdOpen(void);
+int  runtime_eventfdBudget(void);
 void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
 
@@ -127,7 +129,7 @@ struct runtime_g {
 	 */
 	void   *waitpd;
 	int32_t waitmode;
-	int	eventfd; /* -1 until made */
+	int	eventfd; /* -1 until made, -2 refused (over budget) */
 };
 
 /*
