@@ -86,10 +86,14 @@ fi
 # namespace, with tests/testdata/dns/resolv.conf.bad mounted over
 # /etc/resolv.conf: its only server is tools/baddns.c on 127.0.0.2, which
 # answers with faults (wrong ID or question, garbage, truncation, silence).
-dnscorpus= badcorpus=
+# The cases of tests/diff/corpus_dns/nss run once for every nsswitch.conf
+# in tests/testdata/dns/nss, between the two, with that folder's hosts.
+dnscorpus= badcorpus= nsscorpus= nssconfs=
 if sh tools/dnsns.sh --require true 2>/dev/null; then
 	dnscorpus=tests/diff/corpus_dns/*.txt
 	badcorpus=tests/diff/corpus_dns/baddns/*.txt
+	nsscorpus=tests/diff/corpus_dns/nss/*.txt
+	nssconfs=tests/testdata/dns/nss/*.conf
 	if stale "$dir/baddns" tools/baddns.c; then
 		${CC:-cc} -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror \
 		    -o "$dir/baddns" tools/baddns.c || exit 2
@@ -104,7 +108,14 @@ cat tests/diff/corpus/*.txt $dnscorpus "$dir/random.txt" |
     LC_ALL=C grep -a -v -e '^$' -e '^#' >"$dir/cases1.txt"
 cat /dev/null $badcorpus | LC_ALL=C grep -a -v -e '^$' -e '^#' \
     >"$dir/cases2.txt"
-cat "$dir/cases1.txt" "$dir/cases2.txt" >"$dir/cases.txt"
+cat /dev/null $nsscorpus | LC_ALL=C grep -a -v -e '^$' -e '^#' \
+    >"$dir/cases3.txt"
+: >"$dir/cases3all.txt"
+for conf in $nssconfs; do
+	cat "$dir/cases3.txt" >>"$dir/cases3all.txt"
+done
+cat "$dir/cases1.txt" "$dir/cases3all.txt" "$dir/cases2.txt" \
+    >"$dir/cases.txt"
 
 # run_both runs the two probes one after the other, inside whatever
 # namespace the caller set up, and leaves their exit codes in files.
@@ -128,6 +139,24 @@ run_bad='
 	kill $bad
 	sed "$port" "$1/c2.out" >>"$1/c.out"
 	sed "$port" "$1/go2.out" >>"$1/go.out"'
+# run_nss runs the nss cases once per nsswitch.conf of $4 (in name order,
+# the order cases3all.txt repeats them in) and appends their outputs; it
+# then puts tools/dnsns.sh's hosts and nsswitch.conf back (from $5) for
+# the baddns cases.  Each file gets a fresh pair of processes, since both
+# resolvers read nsswitch.conf once.
+run_nss='
+	cp "$4/hosts" /etc/hosts || exit 1
+	for conf in "$4"/*.conf; do
+		cp "$conf" /etc/nsswitch.conf || exit 1
+		"$0" <"$1/cases3.txt" >>"$1/c3.out" 2>>"$1/c.err" ||
+		    echo $? >"$1/c.rc"
+		GODEBUG=netdns=go "$2" <"$1/cases3.txt" >>"$1/go3.out" \
+		    2>>"$1/go.err" || echo $? >"$1/go.rc"
+	done
+	cat /dev/null "$1/c3.out" >>"$1/c.out"
+	cat /dev/null "$1/go3.out" >>"$1/go.out"
+	cp "$5/hosts" /etc/hosts && cp "$5/nsswitch.conf" /etc/nsswitch.conf ||
+	    exit 1'
 # In a private namespace only, a known link beside lo for the interface
 # ops (tests/diff/netprobe.go): fixed addresses (one point-to-point), MTU
 # and MAC where the link type lets them be set (an ifb keeps its random
@@ -147,10 +176,11 @@ ns_links='
 	fi'
 # No output of an earlier run may stand in for this one's.
 rm -f "$dir/c.out" "$dir/c.rc" "$dir/go.out" "$dir/go.rc" "$dir/c2.out" \
-    "$dir/go2.out"
+    "$dir/go2.out" "$dir/c3.out" "$dir/go3.out"
 if [ -n "$dnscorpus" ]; then
-	sh tools/dnsns.sh --require sh -c "$ns_links$run_both$run_bad" \
-	    "$probe_c" "$dir" "$probe_go" tests/testdata/dns/resolv.conf.bad
+	sh tools/dnsns.sh --require sh -c "$ns_links$run_both$run_nss$run_bad" \
+	    "$probe_c" "$dir" "$probe_go" tests/testdata/dns/resolv.conf.bad \
+	    tests/testdata/dns/nss tests/testdata/dns
 elif unshare -n sh -c 'ip link set lo up' 2>/dev/null; then
 	unshare -n sh -c "$ns_links$run_both" "$probe_c" "$dir" "$probe_go"
 elif unshare -rn sh -c 'ip link set lo up' 2>/dev/null; then
