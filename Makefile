@@ -382,16 +382,22 @@ test:
 # deadlines, servers, the stress test), and the diff is skipped.
 SUITES_o =
 SUITES_ao =
-SUITES_to = netpoll fd_mutex context timeout server conn net tcpsock \
+THREAD_SUITES = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
 	cond sleep tick netip_pkg sched pipe writev proc
+# The resolver's suites too: Go's resolver races queries in goroutines
+# (lookup, ip, netgo_unix and dnsclient_unix run again in tools/dnsns.sh's
+# namespace below).
+RESOLVER_SUITES = singleflight dnsname dnsclient dnsclient_unix \
+	resolverdialfunc dnsconfig_unix nss conf addrselect lookup message
+SUITES_to = $(THREAD_SUITES) $(RESOLVER_SUITES)
 # The second run, every test body in a goroutine: all suites in the plain
 # build; under the sanitizers, which triple the cost, the suites that start
 # goroutines, block and wake (the plain run has shown the rest pass both
 # ways).  CI's bmake run narrows it further on the command line.
 GSUITES_o = $(SUITES_o)
-GSUITES_ao = $(SUITES_to)
-GSUITES_to = $(SUITES_to)
+GSUITES_ao = $(THREAD_SUITES)
+GSUITES_to = $(THREAD_SUITES)
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
