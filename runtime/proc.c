@@ -1967,10 +1967,12 @@ vacant(void)
 
 /*
  * sysmonidle is the part of Go's sysmon loop that sleeps while every P is
- * idle: until the next timer, at most forcegcperiod/2 (60 s), or until a
- * system call wakes it, which it reports, and sysmon then ticks at 20 us
- * again.  Not while the poller role is vacant: plain threads may be
- * waiting for sysmon to poll for them.
+ * idle: until the next timer or until a system call wakes it, which it
+ * reports, and sysmon then ticks at 20 us again.  Go sleeps up to
+ * forcegcperiod/2 (60 s); gonet at most forcePollNs, its longest tick
+ * anyway, since sysmon is also the backstop that gets overdue timers run
+ * for plain threads.  Not while the poller role is vacant: plain threads
+ * may be waiting for sysmon to poll for them.
  */
 static bool
 sysmonidle(int64_t now)
@@ -1989,7 +1991,7 @@ sysmonidle(int64_t now)
 		if (next > now) {
 			atomic_store(&sched.sysmonwait, 1);
 			runtime_unlock(&sched.lock);
-			sleep = 60LL * 1000 * 1000 * 1000;
+			sleep = forcePollNs;
 			if (next - now < sleep)
 				sleep = next - now;
 			woke = notetsleep(&sched.sysmonnote, sleep);
