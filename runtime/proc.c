@@ -1751,25 +1751,17 @@ runtime_goyield(void)
  * threads hold no P and need none of this.
  */
 /*
- * sysmonwakelocked (sched.lock held) is the wake-up of Go's
- * entersyscall_sysmon and exitsyscall: sysmon, asleep because every P
- * was idle, has work again.
+ * wakesysmon is Go's entersyscall_sysmon (and the same lines in
+ * exitsyscall): sysmon, asleep because every P was idle, has work again.
  */
-static void
-sysmonwakelocked(void)
-{
-	if (atomic_load(&sched.sysmonwait) != 0) {
-		atomic_store(&sched.sysmonwait, 0);
-		notewakeup(&sched.sysmonnote);
-	}
-}
-
-/* wakesysmon is Go's entersyscall_sysmon. */
 static void
 wakesysmon(void)
 {
 	runtime_lock(&sched.lock);
-	sysmonwakelocked();
+	if (atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
 	runtime_unlock(&sched.lock);
 }
 
@@ -1814,8 +1806,10 @@ exitsyscallfast(runtime_m *mp, runtime_p *oldp)
 		return false;
 	runtime_lock(&sched.lock);
 	pp = pidleget();
-	if (pp != NULL)
-		sysmonwakelocked();
+	if (pp != NULL && atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
 	runtime_unlock(&sched.lock);
 	if (pp == NULL)
 		return false;
@@ -1836,8 +1830,10 @@ exitsyscall0(void *arg)
 	pp = pidleget();
 	if (pp == NULL)
 		globrunqput(gp);
-	else
-		sysmonwakelocked();
+	else if (atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
 	runtime_unlock(&sched.lock);
 	if (pp != NULL) {
 		acquirep(pp);
