@@ -16,7 +16,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "runtime/linkname.h"
 #include "syscall/syscall_impl.h"
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
@@ -179,12 +178,9 @@ syscall_Accept4(int fd, int flags, int *nfd, syscall_Sockaddr *sa)
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
 	len = sizeof(rsa);
-	runtime_entersyscall();
 	*nfd = accept4(fd, (struct sockaddr *)&rsa, &len, flags);
-	err = *nfd < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
 	if (*nfd < 0)
-		return err;
+		return errno;
 	if (len > sizeof(rsa))
 		runtime_throw("RawSockaddrAny too small");
 	err = syscall_anyToSockaddr(&rsa, sa);
@@ -223,7 +219,6 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	struct iovec  iov;
 	char	      dummy;
 	int	      sockType;
-	syscall_Errno e;
 	ssize_t	      r;
 	syscall_Errno err;
 
@@ -254,13 +249,10 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
-	runtime_entersyscall();
 	r = recvmsg(fd, &msg, flags);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
 	*n = r;
 	if (r < 0)
-		return e;
+		return errno;
 	*oobn = (ptrdiff_t)msg.msg_controllen;
 	*recvflags = msg.msg_flags;
 	return 0;
@@ -276,7 +268,7 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	char	      dummy;
 	int	      sockType;
 	ssize_t	      r;
-	syscall_Errno err, e;
+	syscall_Errno err;
 
 	*n = 0;
 	memset(&msg, 0, sizeof(msg));
@@ -304,12 +296,9 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
-	runtime_entersyscall();
 	r = sendmsg(fd, &msg, flags);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
 	if (r < 0)
-		return e;
+		return errno;
 	*n = r;
 	if (ooblen > 0 && len == 0)
 		*n = 0;
