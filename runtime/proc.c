@@ -85,6 +85,14 @@ static struct {
 	runtime_sudog *sudogcache;
 
 	_Atomic int32_t ngoroutines;
+
+	/*
+	 * sysmon sleeps on sysmonnote while every P is idle, with
+	 * sysmonwait set; the next system call (or P taken out of a system
+	 * call) wakes it.
+	 */
+	_Atomic uint32_t sysmonwait;
+	_Atomic uint32_t sysmonnote;
 } sched;
 
 /* allp holds every P ever made; gomaxprocs of them are in use. */
@@ -205,6 +213,22 @@ notewakeup(_Atomic uint32_t *n)
 	if (atomic_exchange(n, 1) != 0)
 		runtime_throw("notewakeup - double wakeup");
 	runtime_futexwakeup(n, 1);
+}
+
+/* notetsleep sleeps until notewakeup or for ns, and says which. */
+static bool
+notetsleep(_Atomic uint32_t *n, int64_t ns)
+{
+	int64_t deadline, now;
+
+	deadline = runtime_nanotime() + ns;
+	while (atomic_load(n) == 0) {
+		now = runtime_nanotime();
+		if (now >= deadline)
+			break;
+		runtime_futexsleep(n, 0, deadline - now);
+	}
+	return atomic_load(n) != 0;
 }
 
 /* Plain threads: the g of a thread the runtime did not start. */
@@ -1726,6 +1750,21 @@ runtime_goyield(void)
  * goroutine takes its P back (or another) when the call returns.  Plain
  * threads hold no P and need none of this.
  */
+/*
+ * wakesysmon is Go's entersyscall_sysmon (and the same lines in
+ * exitsyscall): sysmon, asleep because every P was idle, has work again.
+ */
+static void
+wakesysmon(void)
+{
+	runtime_lock(&sched.lock);
+	if (atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
+	runtime_unlock(&sched.lock);
+}
+
 void
 runtime_entersyscall(void)
 {
@@ -1736,6 +1775,8 @@ runtime_entersyscall(void)
 	gp = getg();
 	if (gp == NULL || gp->plain || gp->isg0)
 		return;
+	if (atomic_load(&sched.sysmonwait) != 0)
+		wakesysmon();
 	mp = gp->m;
 	pp = mp->p;
 	casgstatus(gp, Grunning, Gsyscall);
@@ -1765,6 +1806,10 @@ exitsyscallfast(runtime_m *mp, runtime_p *oldp)
 		return false;
 	runtime_lock(&sched.lock);
 	pp = pidleget();
+	if (pp != NULL && atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
 	runtime_unlock(&sched.lock);
 	if (pp == NULL)
 		return false;
@@ -1785,6 +1830,10 @@ exitsyscall0(void *arg)
 	pp = pidleget();
 	if (pp == NULL)
 		globrunqput(gp);
+	else if (atomic_load(&sched.sysmonwait) != 0) {
+		atomic_store(&sched.sysmonwait, 0);
+		notewakeup(&sched.sysmonnote);
+	}
 	runtime_unlock(&sched.lock);
 	if (pp != NULL) {
 		acquirep(pp);
@@ -1916,6 +1965,45 @@ vacant(void)
 	    netpollWanted(runtime_timer0when());
 }
 
+/*
+ * sysmonidle is the part of Go's sysmon loop that sleeps while every P is
+ * idle: until the next timer or until a system call wakes it, which it
+ * reports, and sysmon then ticks at 20 us again.  Go sleeps up to
+ * forcegcperiod/2 (60 s); gonet at most forcePollNs, its longest tick
+ * anyway, since sysmon is also the backstop that gets overdue timers run
+ * for plain threads.  Not while the poller role is vacant: plain threads
+ * may be waiting for sysmon to poll for them.
+ */
+static bool
+sysmonidle(int64_t now)
+{
+	int64_t next, sleep;
+	bool	woke;
+
+	if (atomic_load(&sched.npidle) != getgomaxprocs() || vacant())
+		return false;
+	woke = false;
+	runtime_lock(&sched.lock);
+	if (atomic_load(&sched.npidle) == getgomaxprocs()) {
+		next = runtime_timer0when();
+		if (next == 0)
+			next = INT64_MAX;
+		if (next > now) {
+			atomic_store(&sched.sysmonwait, 1);
+			runtime_unlock(&sched.lock);
+			sleep = forcePollNs;
+			if (next - now < sleep)
+				sleep = next - now;
+			woke = notetsleep(&sched.sysmonnote, sleep);
+			runtime_lock(&sched.lock);
+			atomic_store(&sched.sysmonwait, 0);
+			atomic_store(&sched.sysmonnote, 0);
+		}
+	}
+	runtime_unlock(&sched.lock);
+	return woke;
+}
+
 static void *
 sysmon(void *arg)
 {
@@ -1936,6 +2024,10 @@ sysmon(void *arg)
 			delay = vacancyMax / 1000;
 		usleep((useconds_t)delay);
 		now = runtime_nanotime();
+		if (sysmonidle(now)) {
+			idle = 0;
+			delay = 20;
+		}
 		sysmonpoll(now);
 		if (retake(now) != 0)
 			idle = 0;

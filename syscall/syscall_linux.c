@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "runtime/linkname.h"
 #include "syscall/syscall_impl.h"
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
@@ -178,9 +179,12 @@ syscall_Accept4(int fd, int flags, int *nfd, syscall_Sockaddr *sa)
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
 	len = sizeof(rsa);
+	runtime_entersyscall();
 	*nfd = accept4(fd, (struct sockaddr *)&rsa, &len, flags);
+	err = *nfd < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	if (*nfd < 0)
-		return errno;
+		return err;
 	if (len > sizeof(rsa))
 		runtime_throw("RawSockaddrAny too small");
 	err = syscall_anyToSockaddr(&rsa, sa);
@@ -219,6 +223,7 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	struct iovec  iov;
 	char	      dummy;
 	int	      sockType;
+	syscall_Errno e;
 	ssize_t	      r;
 	syscall_Errno err;
 
@@ -249,10 +254,13 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
+	runtime_entersyscall();
 	r = recvmsg(fd, &msg, flags);
+	e = r < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	*n = r;
 	if (r < 0)
-		return errno;
+		return e;
 	*oobn = (ptrdiff_t)msg.msg_controllen;
 	*recvflags = msg.msg_flags;
 	return 0;
@@ -268,7 +276,7 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	char	      dummy;
 	int	      sockType;
 	ssize_t	      r;
-	syscall_Errno err;
+	syscall_Errno err, e;
 
 	*n = 0;
 	memset(&msg, 0, sizeof(msg));
@@ -296,9 +304,12 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
+	runtime_entersyscall();
 	r = sendmsg(fd, &msg, flags);
+	e = r < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	if (r < 0)
-		return errno;
+		return e;
 	*n = r;
 	if (ooblen > 0 && len == 0)
 		*n = 0;

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "runtime/linkname.h"
 #include "syscall/syscall_impl.h"
 
 const char *
@@ -130,21 +131,29 @@ syscall_errnoOf(runtime_error *err)
 syscall_Errno
 syscall_Read(int fd, void *p, size_t len, ptrdiff_t *n)
 {
-	ssize_t r;
+	syscall_Errno e;
+	ssize_t	      r;
 
+	runtime_entersyscall();
 	r = read(fd, p, len);
+	e = r < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	*n = r;
-	return r < 0 ? (syscall_Errno)errno : 0;
+	return e;
 }
 
 syscall_Errno
 syscall_Write(int fd, const void *p, size_t len, ptrdiff_t *n)
 {
-	ssize_t r;
+	syscall_Errno e;
+	ssize_t	      r;
 
+	runtime_entersyscall();
 	r = write(fd, p, len);
+	e = r < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	*n = r;
-	return r < 0 ? (syscall_Errno)errno : 0;
+	return e;
 }
 
 syscall_Errno
@@ -175,9 +184,11 @@ syscall_Connect(int fd, const syscall_Sockaddr *sa)
 
 	if ((err = syscall_sockaddr(sa, &rsa, &n)) != 0)
 		return err;
-	return connect(fd, (struct sockaddr *)&rsa, n) < 0
-	    ? (syscall_Errno)errno
-	    : 0;
+	runtime_entersyscall();
+	err = connect(fd, (struct sockaddr *)&rsa, n) < 0 ? (syscall_Errno)errno
+							    : 0;
+	runtime_exitsyscall();
+	return err;
 }
 
 syscall_Errno
@@ -217,14 +228,18 @@ syscall_Recvfrom(int fd, void *p, size_t len, int flags, ptrdiff_t *n,
 	struct sockaddr_storage rsa;
 	socklen_t		salen;
 	ssize_t			r;
+	syscall_Errno		e;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(from, 0, sizeof(*from));
 	salen = sizeof(rsa);
+	runtime_entersyscall();
 	r = recvfrom(fd, p, len, flags, (struct sockaddr *)&rsa, &salen);
+	e = r < 0 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
 	*n = r;
 	if (r < 0)
-		return errno;
+		return e;
 	if (rsa.ss_family != AF_UNSPEC)
 		return syscall_anyToSockaddr(&rsa, from);
 	return 0;
@@ -284,9 +299,12 @@ syscall_Sendto(
 
 	if ((err = syscall_sockaddr(to, &rsa, &n)) != 0)
 		return err;
-	return sendto(fd, p, len, flags, (struct sockaddr *)&rsa, n) < 0
+	runtime_entersyscall();
+	err = sendto(fd, p, len, flags, (struct sockaddr *)&rsa, n) < 0
 	    ? (syscall_Errno)errno
 	    : 0;
+	runtime_exitsyscall();
+	return err;
 }
 
 /* Go narrows the option to a 32-bit int before passing it. */
