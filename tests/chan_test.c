@@ -22,6 +22,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1222,25 +1223,38 @@ static const struct {
 };
 
 /*
- * testChanThrows runs a throwing operation in a child whose stderr comes
- * back through a pipe: the child must die of SIGABRT after printing Go's
- * message.
+ * testChanThrows runs each throwing operation in a fresh process (the
+ * ChanThrow test program, row GONET_CHANTHROW), which must die of SIGABRT
+ * after printing Go's message.  Not a fork: row 3 needs goroutines in the
+ * child, and a forked child of a goroutine has lost the parent's other
+ * Ms, one of which may hold the P the new goroutine was handed to.
  */
-static void
-throwRow(void *arg)
+void
+progChanThrow(void)
 {
-	throwTests[*(const int *)arg].f();
+	const char *v;
+	int	    i;
+
+	v = getenv("GONET_CHANTHROW");
+	i = v != NULL ? atoi(v) : -1;
+	if (i < 0 || i >= (int)nelem(throwTests)) {
+		printf("ChanThrow: bad GONET_CHANTHROW\n");
+		exit(2);
+	}
+	throwTests[i].f();
 }
 
 START_TEST(testChanThrows)
 {
-	char buf[256];
+	char env[32], *out;
 	int  status;
 
-	status = runChild(throwRow, &_i, buf, sizeof buf);
+	snprintf(env, sizeof env, "GONET_CHANTHROW=%d", _i);
+	out = runTestProg("ChanThrow", env, &status);
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
-	    "child status %#x, want SIGABRT", status);
-	ck_assert_str_eq(buf, throwTests[_i].msg);
+	    "child status %#x, want SIGABRT; output %s", status, out);
+	ck_assert_str_eq(out, throwTests[_i].msg);
+	free(out);
 }
 END_TEST
 

@@ -194,30 +194,20 @@ static void (*const trampolines[maxTests])(int) = { L5(TRAMPOLINE_REF, t) };
  */
 static const struct {
 	const char *name, *why;
-	bool	    tsanOnly; /* only where runtime_raceenabled */
 } onCallingThread[] = {
 	{ "TestIPv4MulticastListener",
 	    "unshare(CLONE_NEWNET) moves one thread, /proc/net shows the main "
-	    "thread's namespace, and a goroutine need not stay on a thread",
-	    false },
-	{ "TestIPv6MulticastListener", "as TestIPv4MulticastListener", false },
+	    "thread's namespace, and a goroutine need not stay on a thread" },
+	{ "TestIPv6MulticastListener", "as TestIPv4MulticastListener" },
 	{ "testPollerStartEMFILE",
 	    "it needs a process whose poller has not started, and starting a "
-	    "goroutine starts it",
-	    false },
+	    "goroutine starts it" },
 	{ "testStackSizeEnv",
 	    "GONET_STACKSIZE applies at the first stack allocation, which a "
-	    "goroutine has already made",
-	    false },
+	    "goroutine has already made" },
 	{ "TestStackMem",
 	    "it measures the RSS the stacks of its goroutines add, and the "
-	    "goroutine running the test body adds its own",
-	    false },
-	{ "testChanThrows",
-	    "under TSan: row 3's forked child starts a goroutine, and TSan "
-	    "forbids new threads after a multi-threaded fork (the goroutine "
-	    "mode's test process has two threads)",
-	    true },
+	    "goroutine running the test body adds its own" },
 };
 
 static bool
@@ -226,8 +216,7 @@ staysOnCallingThread(const char *name)
 	size_t i;
 
 	for (i = 0; i < nelem(onCallingThread); i++)
-		if (strcmp(name, onCallingThread[i].name) == 0 &&
-		    (!onCallingThread[i].tsanOnly || runtime_raceenabled))
+		if (strcmp(name, onCallingThread[i].name) == 0)
 			return true;
 	return false;
 }

@@ -68,6 +68,18 @@ bool inGoroutineMode(void);
  */
 int testprogMain(const char *name);
 
+/*
+ * runTestProg runs this binary afresh as test program name, with one more
+ * environment variable (env, or NULL), and returns what it printed on
+ * stdout and stderr, malloc'd; *status (if not NULL) gets its wait status.
+ * A fresh process is what a child that starts goroutines needs: after a
+ * fork only the forking thread lives on, and the parent's Ms are gone.
+ */
+char *runTestProg(const char *name, const char *env, int *status);
+
+/* progChanThrow is testChanThrows' program (tests/chan_test.c). */
+void progChanThrow(void);
+
 /* nelem counts the rows of a static table. */
 #ifndef nelem
 #define nelem(x) (sizeof(x) / sizeof((x)[0]))

@@ -447,6 +447,7 @@ static const struct {
 	void (*f)(void);
 } testprogs[] = {
 	{ "NumGoroutine", progNumGoroutine },
+	{ "ChanThrow", progChanThrow },
 };
 
 int
@@ -465,13 +466,8 @@ testprogMain(const char *name)
 	return 2;
 }
 
-/*
- * runTestProg runs /proc/self/exe as testprog name with one more
- * environment variable (env, or NULL) and returns its output (stdout and
- * stderr), malloc'd.  The child runs at most bound.
- */
-static char *
-runTestProg(const char *name, const char *env)
+char *
+runTestProg(const char *name, const char *env, int *status)
 {
 	posix_spawn_file_actions_t fa;
 	char			   prog[128], *argv[] = { "gonet_test", NULL };
@@ -479,7 +475,7 @@ runTestProg(const char *name, const char *env)
 	size_t			   n, got;
 	ssize_t			   r;
 	pid_t			   pid;
-	int			   p[2], status;
+	int			   p[2], st;
 
 	for (n = 0; environ[n] != NULL; n++)
 		;
@@ -505,7 +501,9 @@ runTestProg(const char *name, const char *env)
 		got += (size_t)r;
 	out[got] = '\0';
 	close(p[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	if (status != NULL)
+		*status = st;
 	return out;
 }
 
@@ -535,7 +533,7 @@ START_TEST(TestNumGoroutine)
 	char	       *out;
 	int		before, n, i;
 
-	out = runTestProg("NumGoroutine", NULL);
+	out = runTestProg("NumGoroutine", NULL, NULL);
 	ck_assert_msg(
 	    strcmp(out, "1\n") == 0, "want \"1\\n\", got \"%s\"", out);
 	free(out);
@@ -703,7 +701,7 @@ START_TEST(TestBigGOMAXPROCS)
 {
 	char *out;
 
-	out = runTestProg("NonexistentTest", "GOMAXPROCS=1024");
+	out = runTestProg("NonexistentTest", "GOMAXPROCS=1024", NULL);
 	if (strstr(out, "cannot create a thread") != NULL ||
 	    strstr(out, "cannot allocate memory") != NULL) {
 		free(out);
