@@ -1108,6 +1108,17 @@ pollnow(void)
 	return gp;
 }
 
+/* earliest is the earlier of two deadlines, 0 meaning none. */
+static int64_t
+earliest(int64_t a, int64_t b)
+{
+	if (a == 0)
+		return b;
+	if (b == 0)
+		return a;
+	return a < b ? a : b;
+}
+
 /*
  * idle is findrunnable's end: the M gives its P up, rechecks what may
  * have arrived meanwhile, then sleeps in netpoll (one M at most) or on
@@ -1155,6 +1166,12 @@ idle(void)
 				return NULL;
 			}
 		}
+		/*
+		 * Go's checkTimersNoP: a timer armed while we spun found an
+		 * M spinning, so its wakep did nothing; the earliest timer is
+		 * read again now that we no longer spin.
+		 */
+		pollUntil = earliest(pollUntil, runtime_timer0when());
 	}
 	if (netpollWanted(pollUntil) &&
 	    atomic_exchange(&sched.lastpoll, 0) != 0) {
