@@ -1011,12 +1011,22 @@ stealWork(runtime_p *pp)
 	return NULL;
 }
 
+/*
+ * plainpollwaiters counts the plain threads waiting on a descriptor
+ * through the shared poller (those past the eventfd budget, below):
+ * netpollWaiters leaves plain threads out, since most wait in poll(2) on
+ * their own descriptor, but these need somebody in netpoll as much as a
+ * parked goroutine does.
+ */
+static _Atomic int32_t plainpollwaiters;
+
 /* netpollWanted says whether a thread should sleep in netpoll. */
 static bool
 netpollWanted(int64_t pollUntil)
 {
 	return runtime_netpollinited() &&
-	    (runtime_netpollWaiting() || pollUntil != 0);
+	    (runtime_netpollWaiting() ||
+		atomic_load(&plainpollwaiters) > 0 || pollUntil != 0);
 }
 
 /*
@@ -1479,10 +1489,15 @@ static void
 plainpark(runtime_g *gp)
 {
 	int64_t next;
+	bool	shared;
 
-	if (gp->waitpd != NULL && plainwaitfd(gp))
-		return;
-
+	shared = false;
+	if (gp->waitpd != NULL) {
+		if (plainwaitfd(gp))
+			return;
+		shared = true;
+		atomic_fetch_add(&plainpollwaiters, 1);
+	}
 	while ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gpolling) !=
 	    Grunnable) {
 		next = runtime_timer0when();
@@ -1493,6 +1508,8 @@ plainpark(runtime_g *gp)
 		}
 		runtime_futexsleep(&gp->atomicstatus, Gwaiting, -1);
 	}
+	if (shared)
+		atomic_fetch_sub(&plainpollwaiters, 1);
 }
 
 /*

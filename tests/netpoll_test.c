@@ -5,12 +5,18 @@
  * on its own.
  * built on: linux
  */
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -417,6 +423,113 @@ START_TEST(testPollPingPong)
 END_TEST
 
 /*
+ * Past the eventfd budget: with the soft descriptor limit at 96, plain
+ * threads may hold 24 eventfds between them, so of these 40 threads, one
+ * per end of 20 socket pairs, at least 16 wait through the shared poller
+ * (runtime_eventfdBudget).  They must be woken as surely as the others,
+ * and the budget must hold.
+ */
+enum { budgetLimit = 96, budgetPairs = 20, budgetBounces = 200 };
+
+typedef struct sockBouncer {
+	int		  fd;
+	runtime_pollDesc *pd;
+	bool		  serve; /* sends first */
+	int		  res;
+} sockBouncer;
+
+static void *
+sockBounce(void *arg)
+{
+	sockBouncer *b;
+	char	     c;
+	int	     i;
+
+	b = arg;
+	b->res = runtime_pollNoError;
+	for (i = 0; i < budgetBounces; i++) {
+		if (b->serve || i > 0)
+			writeByte(b->fd);
+		while (read(b->fd, &c, 1) != 1) {
+			b->res = runtime_pollWait(b->pd, 'r');
+			if (b->res != runtime_pollNoError)
+				return NULL;
+		}
+	}
+	if (!b->serve)
+		writeByte(b->fd);
+	return NULL;
+}
+
+/* countEventfds counts this process's eventfds in /proc/self/fd. */
+static int
+countEventfds(void)
+{
+	char	       path[300], link[64];
+	struct dirent *de;
+	DIR	      *d;
+	ssize_t	       r;
+	int	       n;
+
+	d = opendir("/proc/self/fd");
+	ck_assert_ptr_nonnull(d);
+	n = 0;
+	while ((de = readdir(d)) != NULL) {
+		snprintf(path, sizeof path, "/proc/self/fd/%s", de->d_name);
+		r = readlink(path, link, sizeof link - 1);
+		if (r <= 0)
+			continue;
+		link[r] = '\0';
+		if (strcmp(link, "anon_inode:[eventfd]") == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+START_TEST(testPollPastEventfdBudget)
+{
+	sockBouncer   b[2 * budgetPairs];
+	pthread_t     t[2 * budgetPairs];
+	struct rlimit rl;
+	int	      sp[2], i, before;
+
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	ck_assert_msg(
+	    rl.rlim_cur >= budgetLimit, "soft limit below %d", budgetLimit);
+	rl.rlim_cur = budgetLimit;
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	for (i = 0; i < budgetPairs; i++) {
+		ck_assert_int_eq(
+		    socketpair(AF_UNIX,
+			SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sp),
+		    0);
+		b[2 * i].fd = sp[0];
+		b[2 * i + 1].fd = sp[1];
+	}
+	for (i = 0; i < 2 * budgetPairs; i++) {
+		ck_assert_int_eq(
+		    runtime_pollOpen((uintptr_t)b[i].fd, &b[i].pd), 0);
+		b[i].serve = i % 2 == 0;
+	}
+	before = countEventfds(); /* the poller's own is open by now */
+	for (i = 0; i < 2 * budgetPairs; i++)
+		ck_assert_int_eq(
+		    pthread_create(&t[i], NULL, sockBounce, &b[i]), 0);
+	for (i = 0; i < 2 * budgetPairs; i++) {
+		pthread_join(t[i], NULL);
+		ck_assert_int_eq(b[i].res, runtime_pollNoError);
+	}
+	ck_assert_int_le(countEventfds() - before, budgetLimit / 4);
+	for (i = 0; i < 2 * budgetPairs; i++) {
+		runtime_pollUnblock(b[i].pd);
+		runtime_pollClose(b[i].pd);
+		close(b[i].fd);
+	}
+}
+END_TEST
+
+/*
  * Timers.  Several threads arm, move and delete their timers while one
  * waiter is parked; each timer's last arming carries seq 1 and must fire
  * exactly once, and the last to fire releases the waiter.
@@ -547,6 +660,7 @@ netpoll_suite(void)
 	tcase_add_test(tc, testPollServerDescriptor);
 	tcase_add_test(tc, testPollManyWaiters);
 	tcase_add_test(tc, testPollPingPong);
+	tcase_add_test(tc, testPollPastEventfdBudget);
 	suite_add_tcase(s, tc);
 	tc = newTCase("deadline");
 	tcase_add_test(tc, testPollDeadlineExpires);
