@@ -1785,17 +1785,25 @@ runtime_goyield(void)
  * threads hold no P and need none of this.
  */
 /*
- * wakesysmon is Go's entersyscall_sysmon (and the same lines in
- * exitsyscall): sysmon, asleep because every P was idle, has work again.
+ * sysmonwakelocked (sched.lock held) is the wake-up of Go's
+ * entersyscall_sysmon and exitsyscall: sysmon, asleep because every P
+ * was idle, has work again.
  */
 static void
-wakesysmon(void)
+sysmonwakelocked(void)
 {
-	runtime_lock(&sched.lock);
 	if (atomic_load(&sched.sysmonwait) != 0) {
 		atomic_store(&sched.sysmonwait, 0);
 		notewakeup(&sched.sysmonnote);
 	}
+}
+
+/* wakesysmon is Go's entersyscall_sysmon. */
+static void
+wakesysmon(void)
+{
+	runtime_lock(&sched.lock);
+	sysmonwakelocked();
 	runtime_unlock(&sched.lock);
 }
 
@@ -1840,10 +1848,8 @@ exitsyscallfast(runtime_m *mp, runtime_p *oldp)
 		return false;
 	runtime_lock(&sched.lock);
 	pp = pidleget();
-	if (pp != NULL && atomic_load(&sched.sysmonwait) != 0) {
-		atomic_store(&sched.sysmonwait, 0);
-		notewakeup(&sched.sysmonnote);
-	}
+	if (pp != NULL)
+		sysmonwakelocked();
 	runtime_unlock(&sched.lock);
 	if (pp == NULL)
 		return false;
@@ -1864,10 +1870,8 @@ exitsyscall0(void *arg)
 	pp = pidleget();
 	if (pp == NULL)
 		globrunqput(gp);
-	else if (atomic_load(&sched.sysmonwait) != 0) {
-		atomic_store(&sched.sysmonwait, 0);
-		notewakeup(&sched.sysmonnote);
-	}
+	else
+		sysmonwakelocked();
 	runtime_unlock(&sched.lock);
 	if (pp != NULL) {
 		acquirep(pp);
