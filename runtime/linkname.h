@@ -54,6 +54,13 @@ void runtime_entersyscall(void);
 void runtime_exitsyscall(void);
 
 /*
+ * Go's race.Enabled and asan.Enabled: whether this build has
+ * ThreadSanitizer or AddressSanitizer in it.
+ */
+extern const bool runtime_raceenabled;
+extern const bool runtime_asanenabled;
+
+/*
  * runtime_getg identifies the calling goroutine: an opaque pointer that
  * package code only compares (context's stop tells a call from inside an
  * AfterFunc callback from one that must wait for it).  The same

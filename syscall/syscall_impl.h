@@ -8,9 +8,24 @@
 #include <sys/socket.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "runtime/linkname.h"
 #include "syscall/syscall.h"
+
+/*
+ * syscall_Syscall6 is Go's Syscall6 (syscall_linux.go): system call trap
+ * made directly, between runtime_entersyscall and runtime_exitsyscall.
+ * Not through libc's wrapper: read, write, connect and the rest are
+ * cancellation points there, and pay two atomic updates for it on every
+ * call once a process has threads, which Go's calls never do.  It
+ * returns the errno (0 if none) and the result in *r1.  syscall_Syscall
+ * is the three-argument form.
+ */
+syscall_Errno syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2,
+    uintptr_t a3, uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1);
+syscall_Errno syscall_Syscall(
+    long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t *r1);
 
 /* Go's errors table and the static boxes, from zerrors_GOOS_GOARCH.c. */
 extern const char *const  syscall_errors[];

@@ -8,6 +8,7 @@
  */
 #include <sys/sendfile.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/un.h>
 #include <netinet/in.h>
 
@@ -18,6 +19,67 @@
 
 #include "runtime/linkname.h"
 #include "syscall/syscall_impl.h"
+
+/*
+ * libcSyscall6 makes the calls given to Syscall6 through libc instead, in
+ * sanitizer builds: ASan checks the buffers at libc's entry points, and
+ * TSan orders writes to a socket before the reads that see them there
+ * (Go's race build does that by hand, in syscall.Read and Write).
+ */
+static long
+libcSyscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+    uintptr_t a5, uintptr_t a6)
+{
+	switch (trap) {
+	case SYS_read:
+		return read((int)a1, (void *)a2, a3);
+	case SYS_write:
+		return write((int)a1, (const void *)a2, a3);
+	case SYS_connect:
+		return connect(
+		    (int)a1, (const struct sockaddr *)a2, (socklen_t)a3);
+	case SYS_accept4:
+		return accept4(
+		    (int)a1, (struct sockaddr *)a2, (socklen_t *)a3, (int)a4);
+	case SYS_recvfrom:
+		return recvfrom((int)a1, (void *)a2, a3, (int)a4,
+		    (struct sockaddr *)a5, (socklen_t *)a6);
+	case SYS_sendto:
+		return sendto((int)a1, (const void *)a2, a3, (int)a4,
+		    (const struct sockaddr *)a5, (socklen_t)a6);
+	case SYS_recvmsg:
+		return recvmsg((int)a1, (struct msghdr *)a2, (int)a3);
+	case SYS_sendmsg:
+		return sendmsg((int)a1, (const struct msghdr *)a2, (int)a3);
+	}
+	return syscall(trap, a1, a2, a3, a4, a5, a6);
+}
+
+syscall_Errno
+syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+    uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1)
+{
+	syscall_Errno e;
+	long	      r;
+
+	runtime_entersyscall();
+	if (runtime_raceenabled || runtime_asanenabled)
+		r = libcSyscall6(trap, a1, a2, a3, a4, a5, a6);
+	else
+		r = syscall(trap, a1, a2, a3, a4, a5, a6);
+	/* errno belongs to this thread: read it before exitsyscall. */
+	e = r == -1 ? (syscall_Errno)errno : 0;
+	runtime_exitsyscall();
+	*r1 = (uintptr_t)r;
+	return e;
+}
+
+syscall_Errno
+syscall_Syscall(
+    long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t *r1)
+{
+	return syscall_Syscall6(trap, a1, a2, a3, 0, 0, 0, r1);
+}
 
 /* The port goes out in network byte order, high byte first, as Go writes it. */
 static syscall_Errno
@@ -175,15 +237,15 @@ syscall_Accept4(int fd, int flags, int *nfd, syscall_Sockaddr *sa)
 	struct sockaddr_storage rsa;
 	socklen_t		len;
 	syscall_Errno		err;
+	uintptr_t		r;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(sa, 0, sizeof(*sa));
 	len = sizeof(rsa);
-	runtime_entersyscall();
-	*nfd = accept4(fd, (struct sockaddr *)&rsa, &len, flags);
-	err = *nfd < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	if (*nfd < 0)
+	err = syscall_Syscall6(SYS_accept4, (uintptr_t)fd, (uintptr_t)&rsa,
+	    (uintptr_t)&len, (uintptr_t)flags, 0, 0, &r);
+	*nfd = (int)r;
+	if (err != 0)
 		return err;
 	if (len > sizeof(rsa))
 		runtime_throw("RawSockaddrAny too small");
@@ -224,7 +286,7 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	char	      dummy;
 	int	      sockType;
 	syscall_Errno e;
-	ssize_t	      r;
+	uintptr_t     r;
 	syscall_Errno err;
 
 	*n = 0;
@@ -254,12 +316,10 @@ syscall_recvmsgRaw(int fd, void *p, size_t len, void *oob, size_t ooblen,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
-	runtime_entersyscall();
-	r = recvmsg(fd, &msg, flags);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	*n = r;
-	if (r < 0)
+	e = syscall_Syscall(
+	    SYS_recvmsg, (uintptr_t)fd, (uintptr_t)&msg, (uintptr_t)flags, &r);
+	*n = e != 0 ? -1 : (ptrdiff_t)r;
+	if (e != 0)
 		return e;
 	*oobn = (ptrdiff_t)msg.msg_controllen;
 	*recvflags = msg.msg_flags;
@@ -275,7 +335,7 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	struct iovec  iov;
 	char	      dummy;
 	int	      sockType;
-	ssize_t	      r;
+	uintptr_t     r;
 	syscall_Errno err, e;
 
 	*n = 0;
@@ -304,13 +364,11 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
 	}
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
-	runtime_entersyscall();
-	r = sendmsg(fd, &msg, flags);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	if (r < 0)
+	e = syscall_Syscall(
+	    SYS_sendmsg, (uintptr_t)fd, (uintptr_t)&msg, (uintptr_t)flags, &r);
+	if (e != 0)
 		return e;
-	*n = r;
+	*n = (ptrdiff_t)r;
 	if (ooblen > 0 && len == 0)
 		*n = 0;
 	return 0;
@@ -321,8 +379,8 @@ syscall_sendmsgN(int fd, const void *p, size_t len, const void *oob,
  * offset is not NULL, else at and advancing its file offset) to outfd.
  */
 syscall_Errno
-syscall_Sendfile(int outfd, int infd, int64_t *offset, size_t count,
-    ptrdiff_t *written)
+syscall_Sendfile(
+    int outfd, int infd, int64_t *offset, size_t count, ptrdiff_t *written)
 {
 	off_t	off;
 	ssize_t r;

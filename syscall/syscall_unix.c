@@ -9,6 +9,7 @@
  * too, as do SetNonblock and CloseOnExec from exec_unix.go.
  */
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -132,13 +133,10 @@ syscall_Errno
 syscall_Read(int fd, void *p, size_t len, ptrdiff_t *n)
 {
 	syscall_Errno e;
-	ssize_t	      r;
+	uintptr_t     r;
 
-	runtime_entersyscall();
-	r = read(fd, p, len);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	*n = r;
+	e = syscall_Syscall(SYS_read, (uintptr_t)fd, (uintptr_t)p, len, &r);
+	*n = e != 0 ? -1 : (ptrdiff_t)r;
 	return e;
 }
 
@@ -146,13 +144,10 @@ syscall_Errno
 syscall_Write(int fd, const void *p, size_t len, ptrdiff_t *n)
 {
 	syscall_Errno e;
-	ssize_t	      r;
+	uintptr_t     r;
 
-	runtime_entersyscall();
-	r = write(fd, p, len);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	*n = r;
+	e = syscall_Syscall(SYS_write, (uintptr_t)fd, (uintptr_t)p, len, &r);
+	*n = e != 0 ? -1 : (ptrdiff_t)r;
 	return e;
 }
 
@@ -181,14 +176,12 @@ syscall_Connect(int fd, const syscall_Sockaddr *sa)
 	struct sockaddr_storage rsa;
 	socklen_t		n;
 	syscall_Errno		err;
+	uintptr_t		r;
 
 	if ((err = syscall_sockaddr(sa, &rsa, &n)) != 0)
 		return err;
-	runtime_entersyscall();
-	err = connect(fd, (struct sockaddr *)&rsa, n) < 0 ? (syscall_Errno)errno
-							    : 0;
-	runtime_exitsyscall();
-	return err;
+	return syscall_Syscall(
+	    SYS_connect, (uintptr_t)fd, (uintptr_t)&rsa, n, &r);
 }
 
 syscall_Errno
@@ -227,18 +220,16 @@ syscall_Recvfrom(int fd, void *p, size_t len, int flags, ptrdiff_t *n,
 {
 	struct sockaddr_storage rsa;
 	socklen_t		salen;
-	ssize_t			r;
+	uintptr_t		r;
 	syscall_Errno		e;
 
 	memset(&rsa, 0, sizeof(rsa));
 	memset(from, 0, sizeof(*from));
 	salen = sizeof(rsa);
-	runtime_entersyscall();
-	r = recvfrom(fd, p, len, flags, (struct sockaddr *)&rsa, &salen);
-	e = r < 0 ? (syscall_Errno)errno : 0;
-	runtime_exitsyscall();
-	*n = r;
-	if (r < 0)
+	e = syscall_Syscall6(SYS_recvfrom, (uintptr_t)fd, (uintptr_t)p, len,
+	    (uintptr_t)flags, (uintptr_t)&rsa, (uintptr_t)&salen, &r);
+	*n = e != 0 ? -1 : (ptrdiff_t)r;
+	if (e != 0)
 		return e;
 	if (rsa.ss_family != AF_UNSPEC)
 		return syscall_anyToSockaddr(&rsa, from);
@@ -296,15 +287,12 @@ syscall_Sendto(
 	struct sockaddr_storage rsa;
 	socklen_t		n;
 	syscall_Errno		err;
+	uintptr_t		r;
 
 	if ((err = syscall_sockaddr(to, &rsa, &n)) != 0)
 		return err;
-	runtime_entersyscall();
-	err = sendto(fd, p, len, flags, (struct sockaddr *)&rsa, n) < 0
-	    ? (syscall_Errno)errno
-	    : 0;
-	runtime_exitsyscall();
-	return err;
+	return syscall_Syscall6(SYS_sendto, (uintptr_t)fd, (uintptr_t)p, len,
+	    (uintptr_t)flags, (uintptr_t)&rsa, n, &r);
 }
 
 /* Go narrows the option to a 32-bit int before passing it. */
