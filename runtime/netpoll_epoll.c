@@ -106,23 +106,23 @@ runtime_netpollBreak(void)
 {
 	uint32_t zero;
 	uint64_t one;
-	ssize_t	 n;
+	long	 n;
 
 	zero = 0;
 	if (!atomic_compare_exchange_strong(&netpollWakeSig, &zero, 1))
 		return;
 	one = 1;
 	for (;;) {
-		n = write(netpollBreakFd, &one, sizeof(one));
-		if (n == (ssize_t)sizeof(one))
+		n = runtime_write1(netpollBreakFd, &one, sizeof(one));
+		if (n == (long)sizeof(one))
 			break;
-		if (n < 0 && errno == EINTR)
+		if (n == -EINTR)
 			continue;
 		/* A full counter already guarantees a wake-up. */
-		if (n < 0 && errno == EAGAIN)
+		if (n == -EAGAIN)
 			return;
 		fprintf(stderr, "runtime: netpollBreak write failed with %d\n",
-		    errno);
+		    (int)-n);
 		runtime_throw("runtime: netpollBreak write failed");
 	}
 }
@@ -172,14 +172,14 @@ runtime_netpoll(int64_t delay, runtime_gList *toRun)
 	else
 		waitms = 1000000000;
 retry:
-	n = epoll_wait(
+	n = runtime_epollwait(
 	    epfd, events, (int)(sizeof(events) / sizeof(events[0])), waitms);
 	if (n < 0) {
-		if (errno != EINTR) {
+		if (n != -EINTR) {
 			fprintf(stderr,
 			    "runtime: epollwait on fd %d failed "
 			    "with %d\n",
-			    epfd, errno);
+			    epfd, -n);
 			runtime_throw("runtime: netpoll failed");
 		}
 		/* With a timeout the caller recomputes it: just return. */
@@ -206,9 +206,8 @@ retry:
 			 * returns at once.
 			 */
 			if (delay != 0) {
-				while (read(netpollBreakFd, &tmp, sizeof(tmp)) <
-					0 &&
-				    errno == EINTR)
+				while (runtime_read(netpollBreakFd, &tmp,
+					   sizeof(tmp)) == -EINTR)
 					;
 				atomic_store(&netpollWakeSig, 0);
 			}

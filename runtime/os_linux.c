@@ -4,6 +4,7 @@
  * built on: linux
  */
 #include <linux/futex.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -108,16 +109,61 @@ runtime_eventfdBudget(void)
 	return (int)(rl.rlim_cur / 4);
 }
 
+/* vialibc says that the sanitizers want to see the runtime's calls. */
+static bool
+vialibc(void)
+{
+	return runtime_raceenabled || runtime_asanenabled;
+}
+
+long
+runtime_read(int fd, void *p, size_t n)
+{
+	long r;
+
+	r = vialibc() ? read(fd, p, n) : syscall(SYS_read, fd, p, n);
+	return r < 0 ? -errno : r;
+}
+
+long
+runtime_write1(int fd, const void *p, size_t n)
+{
+	long r;
+
+	r = vialibc() ? write(fd, p, n) : syscall(SYS_write, fd, p, n);
+	return r < 0 ? -errno : r;
+}
+
+/* Go's epollwait is epoll_pwait with no signal mask, as here. */
+int
+runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms)
+{
+	long r;
+
+	r = vialibc() ? epoll_wait(epfd, ev, nev, ms)
+		      : syscall(SYS_epoll_pwait, epfd, ev, nev, ms, NULL, 0);
+	return r < 0 ? -errno : (int)r;
+}
+
+/* ppoll with no timeout and no signal mask is poll(p, n, -1). */
+static int
+pollforever(struct pollfd *p, nfds_t n)
+{
+	long r;
+
+	r = vialibc() ? poll(p, n, -1)
+		      : syscall(SYS_ppoll, p, n, NULL, NULL, 0);
+	return r < 0 ? -errno : (int)r;
+}
+
 void
 runtime_eventfdWrite(int efd)
 {
 	uint64_t one;
-	ssize_t	 r;
 
 	one = 1;
-	do
-		r = write(efd, &one, sizeof(one));
-	while (r < 0 && errno == EINTR);
+	while (runtime_write1(efd, &one, sizeof(one)) == -EINTR)
+		;
 }
 
 int
@@ -132,9 +178,9 @@ runtime_pollfd(uintptr_t fd, int32_t mode, int efd)
 	p[1].fd = efd;
 	p[1].events = POLLIN;
 	p[1].revents = 0;
-	if (poll(p, 2, -1) < 0)
+	if (pollforever(p, 2) < 0)
 		return -1;
-	if (p[1].revents != 0 && read(efd, &v, sizeof(v)) < 0)
+	if (p[1].revents != 0 && runtime_read(efd, &v, sizeof(v)) < 0)
 		v = 0; /* already drained by an earlier wake-up */
 	return p[0].revents != 0;
 }

@@ -47,6 +47,19 @@ void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
 
 /*
+ * The runtime's own read, write and epoll_wait (os_<GOOS>.c), made as
+ * Go's sys_linux_<GOARCH>.s makes them: directly, not through libc,
+ * whose wrappers are cancellation points that cost two atomic updates a
+ * call once a process has threads.  They return the result or minus the
+ * errno, as Go's do.  Sanitizer builds go through libc, whose
+ * interceptors ASan and TSan watch.
+ */
+long runtime_read(int fd, void *p, size_t n);
+long runtime_write1(int fd, const void *p, size_t n);
+struct epoll_event;
+int runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms);
+
+/*
  * fastrand is Go's per-M wyrand generator (stubs.c); fastrandn(n) is a
  * value in [0, n).  Not for cryptography.
  */
