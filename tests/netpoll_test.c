@@ -366,11 +366,15 @@ END_TEST
  */
 enum { npairs = 8, nbounces = 1000 };
 
+/*
+ * A bouncer reads a byte from rfd (registered as pd) and writes one to
+ * wfd, n times; the server writes first.
+ */
 typedef struct bouncer {
-	testPipe *in;
-	testPipe *out;
-	bool	  serve; /* sends first */
-	int	  res;
+	int		  rfd, wfd, n;
+	runtime_pollDesc *pd;
+	bool		  serve; /* sends first */
+	int		  res;
 } bouncer;
 
 static void *
@@ -382,19 +386,17 @@ bounce(void *arg)
 
 	b = arg;
 	b->res = runtime_pollNoError;
-	for (i = 0; i < nbounces; i++) {
+	for (i = 0; i < b->n; i++) {
 		if (b->serve || i > 0)
-			writeByte(b->out->fd[1]);
-		for (;;) {
-			if (read(b->in->fd[0], &c, 1) == 1)
-				break;
-			b->res = runtime_pollWait(b->in->pd, 'r');
+			writeByte(b->wfd);
+		while (read(b->rfd, &c, 1) != 1) {
+			b->res = runtime_pollWait(b->pd, 'r');
 			if (b->res != runtime_pollNoError)
 				return NULL;
 		}
 	}
 	if (!b->serve)
-		writeByte(b->out->fd[1]);
+		writeByte(b->wfd);
 	return NULL;
 }
 
@@ -408,8 +410,10 @@ START_TEST(testPollPingPong)
 	for (i = 0; i < 2 * npairs; i++)
 		openPipe(&p[i]);
 	for (i = 0; i < 2 * npairs; i++) {
-		b[i].in = &p[i];
-		b[i].out = &p[i ^ 1];
+		b[i].rfd = p[i].fd[0];
+		b[i].pd = p[i].pd;
+		b[i].wfd = p[i ^ 1].fd[1];
+		b[i].n = nbounces;
 		b[i].serve = i % 2 == 0;
 		ck_assert_int_eq(pthread_create(&t[i], NULL, bounce, &b[i]), 0);
 	}
@@ -430,36 +434,6 @@ END_TEST
  * and the budget must hold.
  */
 enum { budgetLimit = 96, budgetPairs = 20, budgetBounces = 200 };
-
-typedef struct sockBouncer {
-	int		  fd;
-	runtime_pollDesc *pd;
-	bool		  serve; /* sends first */
-	int		  res;
-} sockBouncer;
-
-static void *
-sockBounce(void *arg)
-{
-	sockBouncer *b;
-	char	     c;
-	int	     i;
-
-	b = arg;
-	b->res = runtime_pollNoError;
-	for (i = 0; i < budgetBounces; i++) {
-		if (b->serve || i > 0)
-			writeByte(b->fd);
-		while (read(b->fd, &c, 1) != 1) {
-			b->res = runtime_pollWait(b->pd, 'r');
-			if (b->res != runtime_pollNoError)
-				return NULL;
-		}
-	}
-	if (!b->serve)
-		writeByte(b->fd);
-	return NULL;
-}
 
 /* countEventfds counts this process's eventfds in /proc/self/fd. */
 static int
@@ -489,7 +463,7 @@ countEventfds(void)
 
 START_TEST(testPollPastEventfdBudget)
 {
-	sockBouncer   b[2 * budgetPairs];
+	bouncer	      b[2 * budgetPairs];
 	pthread_t     t[2 * budgetPairs];
 	struct rlimit rl;
 	int	      sp[2], i, before;
@@ -504,18 +478,18 @@ START_TEST(testPollPastEventfdBudget)
 		    socketpair(AF_UNIX,
 			SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sp),
 		    0);
-		b[2 * i].fd = sp[0];
-		b[2 * i + 1].fd = sp[1];
+		b[2 * i].rfd = b[2 * i].wfd = sp[0];
+		b[2 * i + 1].rfd = b[2 * i + 1].wfd = sp[1];
 	}
 	for (i = 0; i < 2 * budgetPairs; i++) {
 		ck_assert_int_eq(
-		    runtime_pollOpen((uintptr_t)b[i].fd, &b[i].pd), 0);
+		    runtime_pollOpen((uintptr_t)b[i].rfd, &b[i].pd), 0);
+		b[i].n = budgetBounces;
 		b[i].serve = i % 2 == 0;
 	}
 	before = countEventfds(); /* the poller's own is open by now */
 	for (i = 0; i < 2 * budgetPairs; i++)
-		ck_assert_int_eq(
-		    pthread_create(&t[i], NULL, sockBounce, &b[i]), 0);
+		ck_assert_int_eq(pthread_create(&t[i], NULL, bounce, &b[i]), 0);
 	for (i = 0; i < 2 * budgetPairs; i++) {
 		pthread_join(t[i], NULL);
 		ck_assert_int_eq(b[i].res, runtime_pollNoError);
@@ -524,7 +498,7 @@ START_TEST(testPollPastEventfdBudget)
 	for (i = 0; i < 2 * budgetPairs; i++) {
 		runtime_pollUnblock(b[i].pd);
 		runtime_pollClose(b[i].pd);
-		close(b[i].fd);
+		close(b[i].rfd);
 	}
 }
 END_TEST
