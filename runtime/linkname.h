@@ -54,11 +54,18 @@ void runtime_entersyscall(void);
 void runtime_exitsyscall(void);
 
 /*
- * Go's race.Enabled and asan.Enabled: whether this build has
- * ThreadSanitizer or AddressSanitizer in it.
+ * runtime_syscall6 is Go's runtime/internal/syscall.Syscall6: system call
+ * trap, made directly with syscall(2) and not through libc's wrappers,
+ * which are cancellation points and cost two atomic updates a call once
+ * a process has threads.  It returns the result, or minus the errno.  In
+ * a sanitizer build it calls the libc function for trap instead, so that
+ * ASan checks the buffers and TSan sees a socket's writes ordered before
+ * the reads that see them (Go's race build does that by hand in
+ * syscall.Read and Write).  It does not enter or leave a system call:
+ * syscall/'s Syscall6 brackets it.
  */
-extern const bool runtime_raceenabled;
-extern const bool runtime_asanenabled;
+long runtime_syscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+    uintptr_t a4, uintptr_t a5, uintptr_t a6);
 
 /*
  * runtime_getg identifies the calling goroutine: an opaque pointer that

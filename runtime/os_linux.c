@@ -7,6 +7,7 @@
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 
 #include <errno.h>
@@ -109,51 +110,86 @@ runtime_eventfdBudget(void)
 	return (int)(rl.rlim_cur / 4);
 }
 
-/* vialibc says that the sanitizers want to see the runtime's calls. */
-static bool
-vialibc(void)
+/*
+ * libcsyscall6 is runtime_syscall6's sanitizer path: the libc function
+ * for each call gonet makes, whose interceptors ASan and TSan watch.
+ */
+static long
+libcsyscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
+    uintptr_t a5, uintptr_t a6)
 {
-	return runtime_raceenabled || runtime_asanenabled;
+	switch (trap) {
+	case SYS_read:
+		return read((int)a1, (void *)a2, a3);
+	case SYS_write:
+		return write((int)a1, (const void *)a2, a3);
+	case SYS_epoll_pwait:
+		return epoll_pwait((int)a1, (struct epoll_event *)a2, (int)a3,
+		    (int)a4, (const sigset_t *)a5);
+	case SYS_ppoll:
+		return ppoll((struct pollfd *)a1, (nfds_t)a2,
+		    (const struct timespec *)a3, (const sigset_t *)a4);
+	case SYS_connect:
+		return connect(
+		    (int)a1, (const struct sockaddr *)a2, (socklen_t)a3);
+	case SYS_accept4:
+		return accept4(
+		    (int)a1, (struct sockaddr *)a2, (socklen_t *)a3, (int)a4);
+	case SYS_recvfrom:
+		return recvfrom((int)a1, (void *)a2, a3, (int)a4,
+		    (struct sockaddr *)a5, (socklen_t *)a6);
+	case SYS_sendto:
+		return sendto((int)a1, (const void *)a2, a3, (int)a4,
+		    (const struct sockaddr *)a5, (socklen_t)a6);
+	case SYS_recvmsg:
+		return recvmsg((int)a1, (struct msghdr *)a2, (int)a3);
+	case SYS_sendmsg:
+		return sendmsg((int)a1, (const struct msghdr *)a2, (int)a3);
+	}
+	return syscall(trap, a1, a2, a3, a4, a5, a6);
+}
+
+long
+runtime_syscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3,
+    uintptr_t a4, uintptr_t a5, uintptr_t a6)
+{
+	long r;
+
+	if (runtime_raceenabled || runtime_asanenabled)
+		r = libcsyscall6(trap, a1, a2, a3, a4, a5, a6);
+	else
+		r = syscall(trap, a1, a2, a3, a4, a5, a6);
+	return r == -1 ? -errno : r;
 }
 
 long
 runtime_read(int fd, void *p, size_t n)
 {
-	long r;
-
-	r = vialibc() ? read(fd, p, n) : syscall(SYS_read, fd, p, n);
-	return r < 0 ? -errno : r;
+	return runtime_syscall6(
+	    SYS_read, (uintptr_t)fd, (uintptr_t)p, n, 0, 0, 0);
 }
 
 long
 runtime_write1(int fd, const void *p, size_t n)
 {
-	long r;
-
-	r = vialibc() ? write(fd, p, n) : syscall(SYS_write, fd, p, n);
-	return r < 0 ? -errno : r;
+	return runtime_syscall6(
+	    SYS_write, (uintptr_t)fd, (uintptr_t)p, n, 0, 0, 0);
 }
 
 /* Go's epollwait is epoll_pwait with no signal mask, as here. */
 int
 runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms)
 {
-	long r;
-
-	r = vialibc() ? epoll_wait(epfd, ev, nev, ms)
-		      : syscall(SYS_epoll_pwait, epfd, ev, nev, ms, NULL, 0);
-	return r < 0 ? -errno : (int)r;
+	return (int)runtime_syscall6(SYS_epoll_pwait, (uintptr_t)epfd,
+	    (uintptr_t)ev, (uintptr_t)nev, (uintptr_t)ms, 0, 0);
 }
 
 /* ppoll with no timeout and no signal mask is poll(p, n, -1). */
 static int
 pollforever(struct pollfd *p, nfds_t n)
 {
-	long r;
-
-	r = vialibc() ? poll(p, n, -1)
-		      : syscall(SYS_ppoll, p, n, NULL, NULL, 0);
-	return r < 0 ? -errno : (int)r;
+	return (int)runtime_syscall6(
+	    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, 0, 0, 0, 0);
 }
 
 void

@@ -47,12 +47,11 @@ void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
 
 /*
- * The runtime's own read, write and epoll_wait (os_<GOOS>.c), made as
- * Go's sys_linux_<GOARCH>.s makes them: directly, not through libc,
- * whose wrappers are cancellation points that cost two atomic updates a
- * call once a process has threads.  They return the result or minus the
- * errno, as Go's do.  Sanitizer builds go through libc, whose
- * interceptors ASan and TSan watch.
+ * The runtime's own read, write and epoll_wait (os_<GOOS>.c), Go's
+ * sys_linux_<GOARCH>.s stubs: runtime_syscall6 (linkname.h) with the
+ * call's number, so directly and not through libc's cancellation points
+ * except in a sanitizer build.  They return the result or minus the
+ * errno, as Go's do.
  */
 long runtime_read(int fd, void *p, size_t n);
 long runtime_write1(int fd, const void *p, size_t n);

@@ -15,12 +15,10 @@
 
 /*
  * syscall_Syscall6 is Go's Syscall6 (syscall_linux.go): system call trap
- * made directly, between runtime_entersyscall and runtime_exitsyscall.
- * Not through libc's wrapper: read, write, connect and the rest are
- * cancellation points there, and pay two atomic updates for it on every
- * call once a process has threads, which Go's calls never do.  It
- * returns the errno (0 if none) and the result in *r1.  syscall_Syscall
- * is the three-argument form.
+ * by runtime_syscall6 (directly, not through libc's cancellation-point
+ * wrappers), between runtime_entersyscall and runtime_exitsyscall.  It
+ * returns the errno (0 if none) and the result in *r1 (-1 on error, as
+ * in Go).  syscall_Syscall is the three-argument form.
  */
 syscall_Errno syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2,
     uintptr_t a3, uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1);

@@ -20,58 +20,21 @@
 #include "runtime/linkname.h"
 #include "syscall/syscall_impl.h"
 
-/*
- * libcSyscall6 makes the calls given to Syscall6 through libc instead, in
- * sanitizer builds: ASan checks the buffers at libc's entry points, and
- * TSan orders writes to a socket before the reads that see them there
- * (Go's race build does that by hand, in syscall.Read and Write).
- */
-static long
-libcSyscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t a4,
-    uintptr_t a5, uintptr_t a6)
-{
-	switch (trap) {
-	case SYS_read:
-		return read((int)a1, (void *)a2, a3);
-	case SYS_write:
-		return write((int)a1, (const void *)a2, a3);
-	case SYS_connect:
-		return connect(
-		    (int)a1, (const struct sockaddr *)a2, (socklen_t)a3);
-	case SYS_accept4:
-		return accept4(
-		    (int)a1, (struct sockaddr *)a2, (socklen_t *)a3, (int)a4);
-	case SYS_recvfrom:
-		return recvfrom((int)a1, (void *)a2, a3, (int)a4,
-		    (struct sockaddr *)a5, (socklen_t *)a6);
-	case SYS_sendto:
-		return sendto((int)a1, (const void *)a2, a3, (int)a4,
-		    (const struct sockaddr *)a5, (socklen_t)a6);
-	case SYS_recvmsg:
-		return recvmsg((int)a1, (struct msghdr *)a2, (int)a3);
-	case SYS_sendmsg:
-		return sendmsg((int)a1, (const struct msghdr *)a2, (int)a3);
-	}
-	return syscall(trap, a1, a2, a3, a4, a5, a6);
-}
-
 syscall_Errno
 syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3,
     uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1)
 {
-	syscall_Errno e;
-	long	      r;
+	long r;
 
 	runtime_entersyscall();
-	if (runtime_raceenabled || runtime_asanenabled)
-		r = libcSyscall6(trap, a1, a2, a3, a4, a5, a6);
-	else
-		r = syscall(trap, a1, a2, a3, a4, a5, a6);
-	/* errno belongs to this thread: read it before exitsyscall. */
-	e = r == -1 ? (syscall_Errno)errno : 0;
+	r = runtime_syscall6(trap, a1, a2, a3, a4, a5, a6);
 	runtime_exitsyscall();
+	if (r < 0) {
+		*r1 = (uintptr_t)-1; /* as Go's Syscall6 leaves r1 */
+		return (syscall_Errno)-r;
+	}
 	*r1 = (uintptr_t)r;
-	return e;
+	return 0;
 }
 
 syscall_Errno
