@@ -97,14 +97,22 @@ startWaiter(waiter *w, runtime_pollDesc *pd)
 	ck_assert_int_eq(pthread_create(&w->t, NULL, waitRead, w), 0);
 }
 
-/* waitStarted gives w time to reach the poller (bounded: ~1 s). */
-static void
-waitStarted(waiter *w)
+/* waitFlag waits until *flag is set (bounded: ~1 s); it says whether it is. */
+static bool
+waitFlag(_Atomic int *flag)
 {
 	int i;
 
-	for (i = 0; i < 1000 && atomic_load(&w->started) == 0; i++)
+	for (i = 0; i < 1000 && atomic_load(flag) == 0; i++)
 		sleepms(1);
+	return atomic_load(flag) != 0;
+}
+
+/* waitStarted gives w time to reach the poller. */
+static void
+waitStarted(waiter *w)
+{
+	waitFlag(&w->started);
 	sleepms(20);
 }
 
@@ -586,12 +594,10 @@ START_TEST(testTimers)
 	/*
 	 * The waiter woke when the byte arrived, but the callback that wrote
 	 * it may still be inside write(): the pipe is closed only once it has
-	 * returned (bounded: ~1 s), which also gives TSan, blind to the
-	 * kernel's pipe-to-epoll path, the order it cannot see otherwise.
+	 * returned, which also gives TSan, blind to the kernel's
+	 * pipe-to-epoll path, the order it cannot see otherwise.
 	 */
-	for (i = 0; i < 1000 && !atomic_load(&timerPipeWritten); i++)
-		sleepms(1);
-	ck_assert(atomic_load(&timerPipeWritten));
+	ck_assert(waitFlag(&timerPipeWritten));
 	closePipe(&p);
 }
 END_TEST
