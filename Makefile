@@ -390,7 +390,11 @@ THREAD_SUITES = netpoll fd_mutex context timeout server conn net tcpsock \
 # namespace below).
 RESOLVER_SUITES = singleflight dnsname dnsclient dnsclient_unix \
 	resolverdialfunc dnsconfig_unix nss conf addrselect lookup message
-SUITES_to = $(THREAD_SUITES) $(RESOLVER_SUITES)
+# And the rest of net on Linux (interfaces, files, sendfile and splice,
+# control messages, writev) with io and bufio, which those feed.
+FAMILY_SUITES = interface interface_unix interface_linux file read \
+	sendfile splice poll_error unixsock_readmsg io multi bufio poll_writev
+SUITES_to = $(THREAD_SUITES) $(RESOLVER_SUITES) $(FAMILY_SUITES)
 # The second run, every test body in a goroutine: all suites in the plain
 # build; under the sanitizers, which triple the cost, the suites that start
 # goroutines, block and wake (the plain run has shown the rest pass both
