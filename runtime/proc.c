@@ -35,11 +35,27 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "runtime/chan.h"
 #include "runtime/netpoll.h"
 #include "runtime/runtime2.h"
 
 /* Go's _MaxGomaxprocs: the Ps that can ever exist. */
 enum { maxGomaxprocs = 1024 };
+
+/* randomOrder and randomEnum: Go's steal order (see gcd below). */
+typedef struct randomOrder {
+	uint32_t count;
+	uint32_t ncoprimes;
+	uint32_t coprimes[]; /* the numbers in [1, count] coprime to it */
+} randomOrder;
+
+typedef struct randomEnum {
+	uint32_t i, count, pos, inc;
+} randomEnum;
+
+/* stealOrder is the current order; stealOrders keeps one per count. */
+static randomOrder *_Atomic stealOrder;
+static randomOrder	   *stealOrders[maxGomaxprocs + 1]; /* sched.lock */
 
 /* forcePollNs: sysmon polls the network when nobody has for this long. */
 enum { forcePollNs = 10 * 1000 * 1000 };
@@ -365,6 +381,90 @@ releasep(void)
 }
 
 /*
+ * randomOrder is Go's steal order: start at a random P and step by a
+ * number coprime to the count, so one pass meets every P once and
+ * thieves spread over the Ps instead of all hitting the same neighbour.
+ * A randomOrder is immutable once published: procresize keeps one per
+ * count and swaps the pointer, so thieves read it without sched.lock
+ * while GOMAXPROCS changes (Go resizes with the world stopped).
+ */
+static uint32_t
+gcd(uint32_t a, uint32_t b)
+{
+	uint32_t t;
+
+	while (b != 0) {
+		t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+/* randomOrder_reset fills ord, which has room for count coprimes. */
+static void
+randomOrder_reset(randomOrder *ord, uint32_t count)
+{
+	uint32_t i;
+
+	ord->count = count;
+	ord->ncoprimes = 0;
+	for (i = 1; i <= count; i++)
+		if (gcd(i, count) == 1)
+			ord->coprimes[ord->ncoprimes++] = i;
+}
+
+static randomEnum
+randomOrder_start(const randomOrder *ord, uint32_t i)
+{
+	randomEnum e;
+
+	e.i = 0;
+	e.count = ord->count;
+	e.pos = i % ord->count;
+	e.inc = ord->coprimes[i / ord->count % ord->ncoprimes];
+	return e;
+}
+
+static bool
+randomEnum_done(const randomEnum *e)
+{
+	return e->i == e->count;
+}
+
+static void
+randomEnum_next(randomEnum *e)
+{
+	e->i++;
+	e->pos = (e->pos + e->inc) % e->count;
+}
+
+static uint32_t
+randomEnum_position(const randomEnum *e)
+{
+	return e->pos;
+}
+
+static randomOrder *
+randomOrder_new(uint32_t count)
+{
+	randomOrder *ord;
+
+	ord = runtime_malloc(sizeof(*ord) + count * sizeof(ord->coprimes[0]));
+	randomOrder_reset(ord, count);
+	return ord;
+}
+
+/* setStealOrder publishes the order for nprocs Ps.  sched.lock held. */
+static void
+setStealOrder(int32_t nprocs)
+{
+	if (stealOrders[nprocs] == NULL)
+		stealOrders[nprocs] = randomOrder_new((uint32_t)nprocs);
+	atomic_store(&stealOrder, stealOrders[nprocs]);
+}
+
+/*
  * procresize makes nprocs Ps usable.  New Ps go idle at once; Ps beyond
  * nprocs retire as they next go idle (there is no stop-the-world to take
  * them from running goroutines).  sched.lock held.
@@ -389,6 +489,7 @@ procresize(int32_t nprocs)
 		if (atomic_load(&pp->status) == Pdead)
 			pidleput(pp);
 	}
+	setStealOrder(nprocs);
 }
 
 int
@@ -992,15 +1093,17 @@ runtime_wakeNetPoller(int64_t when)
 static runtime_g *
 stealWork(runtime_p *pp)
 {
-	runtime_p *p2;
-	runtime_g *gp;
-	int32_t	   n, i, k, start;
+	randomOrder *ord;
+	randomEnum   e;
+	runtime_p   *p2;
+	runtime_g   *gp;
+	int32_t	     k;
 
-	n = getgomaxprocs();
+	ord = atomic_load(&stealOrder);
 	for (k = 0; k < 4; k++) {
-		start = (int32_t)runtime_fastrandn((uint32_t)n);
-		for (i = 0; i < n; i++) {
-			p2 = atomic_load(&allp[(start + i) % n]);
+		for (e = randomOrder_start(ord, runtime_fastrand());
+		     !randomEnum_done(&e); randomEnum_next(&e)) {
+			p2 = atomic_load(&allp[randomEnum_position(&e)]);
 			if (p2 == NULL || p2 == pp)
 				continue;
 			gp = runqsteal(pp, p2, k == 3);
@@ -1025,8 +1128,8 @@ static bool
 netpollWanted(int64_t pollUntil)
 {
 	return runtime_netpollinited() &&
-	    (runtime_netpollWaiting() ||
-		atomic_load(&plainpollwaiters) > 0 || pollUntil != 0);
+	    (runtime_netpollWaiting() || atomic_load(&plainpollwaiters) > 0 ||
+		pollUntil != 0);
 }
 
 /*
@@ -2308,4 +2411,206 @@ void
 runtime_doSpin(void)
 {
 	runtime_procyield(active_spin_cnt);
+}
+
+/*
+ * Test hooks: Go's export_test.go and proc_runtime_test.go, which drive
+ * the run queues and the steal order from inside package runtime.  C has
+ * no test-only build of a package, so they are compiled in; the version
+ * script leaves them out of the installed library's names.
+ */
+void
+runtime_RunSchedLocalQueueTest(void)
+{
+	runtime_p *pp;
+	runtime_g *gs;
+	bool	   inherit;
+	int	   i, j;
+
+	pp = runtime_malloc(sizeof(*pp));
+	gs = runtime_malloc(runqSize * sizeof(*gs));
+	for (i = 0; i < runqSize; i++) {
+		if (runqget(pp, &inherit) != NULL)
+			runtime_throw("runq is not empty initially");
+		for (j = 0; j < i; j++)
+			runqput(pp, &gs[i], false);
+		for (j = 0; j < i; j++) {
+			if (runqget(pp, &inherit) != &gs[i]) {
+				fprintf(stderr, "bad element at iter %d/%d\n",
+				    i, j);
+				runtime_throw("bad element");
+			}
+		}
+		if (runqget(pp, &inherit) != NULL)
+			runtime_throw("runq is not empty afterwards");
+	}
+	free(gs);
+	free(pp);
+}
+
+/* drainCounting takes every g off pp, counting each in sig by index. */
+static int
+drainCounting(runtime_p *pp, runtime_g *gs, int *sig)
+{
+	runtime_g *gp;
+	bool	   inherit;
+	int	   n;
+
+	for (n = 0; (gp = runqget(pp, &inherit)) != NULL; n++)
+		sig[gp - gs]++;
+	return n;
+}
+
+void
+runtime_RunSchedLocalQueueStealTest(void)
+{
+	runtime_p *p1, *p2;
+	runtime_g *gs, *gp;
+	int	   sig[runqSize], i, j, s;
+
+	p1 = runtime_malloc(sizeof(*p1));
+	p2 = runtime_malloc(sizeof(*p2));
+	gs = runtime_malloc(runqSize * sizeof(*gs));
+	for (i = 0; i < runqSize; i++) {
+		for (j = 0; j < i; j++) {
+			sig[j] = 0;
+			runqput(p1, &gs[j], false);
+		}
+		s = 0;
+		if ((gp = runqsteal(p2, p1, true)) != NULL) {
+			s++;
+			sig[gp - gs]++;
+		}
+		s += drainCounting(p2, gs, sig);
+		drainCounting(p1, gs, sig);
+		for (j = 0; j < i; j++) {
+			if (sig[j] != 1) {
+				fprintf(stderr,
+				    "bad element %d(%d) at iter %d\n", j,
+				    sig[j], i);
+				runtime_throw("bad element");
+			}
+		}
+		if (s != i / 2 && s != i / 2 + 1) {
+			fprintf(stderr,
+			    "bad steal %d, want %d or %d, iter %d\n", s, i / 2,
+			    i / 2 + 1, i);
+			runtime_throw("bad steal");
+		}
+	}
+	free(gs);
+	free(p2);
+	free(p1);
+}
+
+/* The goroutine of RunSchedLocalQueueEmptyTest, and what it shares. */
+typedef struct emptyTest {
+	runtime_p	*pp;
+	runtime_hchan	*done;
+	_Atomic uint32_t ready;
+	bool		 next0, next1;
+} emptyTest;
+
+static void
+meetOther(_Atomic uint32_t *ready)
+{
+	atomic_fetch_add(ready, 1);
+	while (atomic_load(ready) != 2)
+		;
+}
+
+static void
+runqEmptyChecker(void *arg)
+{
+	emptyTest *t;
+	bool	   ok;
+
+	t = arg;
+	meetOther(&t->ready);
+	if (runqempty(t->pp)) {
+		fprintf(stderr, "next: %d %d\n", t->next0, t->next1);
+		runtime_throw("queue is empty");
+	}
+	ok = true;
+	runtime_chansend1(t->done, &ok);
+}
+
+/*
+ * The run queue must never look empty while a g moves from runnext to
+ * the ring: a spurious empty would leave a runnable g beside an idle P.
+ */
+void
+runtime_RunSchedLocalQueueEmptyTest(int iters)
+{
+	emptyTest  t;
+	runtime_g *gs;
+	bool	   inherit, ok;
+	int	   i;
+
+	memset(&t, 0, sizeof(t));
+	t.pp = runtime_malloc(sizeof(*t.pp));
+	t.done = runtime_makechan(sizeof(bool), 1);
+	gs = runtime_malloc(2 * sizeof(*gs));
+	for (i = 0; i < iters; i++) {
+		atomic_store(&t.ready, 0);
+		t.next0 = (i & 1) == 0;
+		t.next1 = (i & 2) == 0;
+		runqput(t.pp, &gs[0], t.next0);
+		runtime_Go(runqEmptyChecker, &t);
+		meetOther(&t.ready);
+		runqput(t.pp, &gs[1], t.next1);
+		runqget(t.pp, &inherit);
+		runtime_chanrecv1(t.done, &ok);
+		runqget(t.pp, &inherit);
+	}
+	free(gs);
+	runtime_hchan_Free(t.done);
+	free(t.pp);
+}
+
+void
+runtime_RunStealOrderTest(void)
+{
+	randomOrder *ord;
+	randomEnum   e;
+	bool	    *checked;
+	uint32_t     procs, co, p, i, j;
+
+	for (procs = 1; procs <= 64; procs++) {
+		ord = randomOrder_new(procs);
+		if (procs >= 3 && ord->ncoprimes < 2)
+			runtime_throw("too few coprimes");
+		checked = runtime_malloc(procs * procs * sizeof(bool));
+		for (co = 0; co < ord->ncoprimes; co++) {
+			memset(checked, 0, procs);
+			e = randomOrder_start(ord, co);
+			for (p = 0; p < procs; p++) {
+				if (checked[randomEnum_position(&e)]) {
+					fprintf(stderr, "procs: %u inc: %u\n",
+					    procs, e.inc);
+					runtime_throw(
+					    "duplicate during enumeration");
+				}
+				checked[randomEnum_position(&e)] = true;
+				randomEnum_next(&e);
+			}
+			if (!randomEnum_done(&e))
+				runtime_throw("not done");
+		}
+		/* Different starts give procs*len(coprimes) distinct pos+inc. */
+		memset(checked, 0, procs * procs);
+		for (i = 0; procs >= 2 && i < procs * ord->ncoprimes; i++) {
+			e = randomOrder_start(ord, i);
+			j = e.pos * procs + e.inc;
+			if (checked[j]) {
+				fprintf(stderr, "procs: %u pos: %u inc: %u\n",
+				    procs, e.pos, e.inc);
+				runtime_throw(
+				    "duplicate pos+inc during enumeration");
+			}
+			checked[j] = true;
+		}
+		free(checked);
+		free(ord);
+	}
 }

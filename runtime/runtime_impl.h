@@ -21,8 +21,9 @@
 /*
  * The park/wake boundary (runtime/proc.c).  Go's internal/poll and sync
  * sleep through gopark and wake through goready; so does gonet, so that
- * nothing above runtime/ knows what a goroutine is.  Today a runtime_g is a
- * pthread; an M:N scheduler can replace proc.c behind the same calls.
+ * nothing above runtime/ knows what a goroutine is.  A runtime_g is a
+ * goroutine on the M:N scheduler, or a plain thread parked on its own
+ * futex (docs/DESIGN.md); the calls are the same for both.
  */
 typedef struct runtime_g runtime_g;
 
@@ -66,5 +67,15 @@ void	runtime_wakeNetPoller(int64_t when);
 
 /* runtime_goyield lets another goroutine run before the caller goes on. */
 void runtime_goyield(void);
+
+/*
+ * Test hooks (proc.c), Go's export_test.go and proc_runtime_test.go: they
+ * drive runqput, runqget, runqsteal, runqempty and the steal order on
+ * private Ps and throw on a wrong result.
+ */
+void runtime_RunSchedLocalQueueTest(void);
+void runtime_RunSchedLocalQueueStealTest(void);
+void runtime_RunSchedLocalQueueEmptyTest(int iters);
+void runtime_RunStealOrderTest(void);
 
 #endif /* GONET_RUNTIME_IMPL_H */

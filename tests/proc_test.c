@@ -811,6 +811,49 @@ START_TEST(testNonBlockingGoroutineCannotStarvePoller)
 }
 END_TEST
 
+/*
+ * TestSchedLocalQueue, TestSchedLocalQueueSteal, TestStealOrder: the run
+ * queue and the steal order, driven by the runtime's own hooks (Go's
+ * export_test.go), which throw on a wrong result.
+ */
+START_TEST(TestSchedLocalQueue)
+{
+	runtime_RunSchedLocalQueueTest();
+}
+END_TEST
+
+START_TEST(TestSchedLocalQueueSteal)
+{
+	runtime_RunSchedLocalQueueStealTest();
+}
+END_TEST
+
+/*
+ * TestSchedLocalQueueEmpty: a P's queue never looks empty while a g moves
+ * from runnext to the ring.  Go also turns its GC off for the test; there
+ * is none here.
+ */
+START_TEST(TestSchedLocalQueueEmpty)
+{
+	int old, iters;
+
+	if (numCPU() == 1) {
+		tSkipf("skipping on uniprocessor");
+		return;
+	}
+	old = runtime_GOMAXPROCS(4);
+	iters = testingShort() ? 100 : 100000;
+	runtime_RunSchedLocalQueueEmptyTest(iters);
+	runtime_GOMAXPROCS(old);
+}
+END_TEST
+
+START_TEST(TestStealOrder)
+{
+	runtime_RunStealOrderTest();
+}
+END_TEST
+
 Suite *
 proc_suite(void)
 {
@@ -829,6 +872,10 @@ proc_suite(void)
 	tcase_add_test(tc, TestPingPongHog);
 	tcase_add_test(tc, TestNetpollBreak);
 	tcase_add_test(tc, TestBigGOMAXPROCS);
+	tcase_add_test(tc, TestSchedLocalQueue);
+	tcase_add_test(tc, TestSchedLocalQueueSteal);
+	tcase_add_test(tc, TestSchedLocalQueueEmpty);
+	tcase_add_test(tc, TestStealOrder);
 	tcase_add_test(tc, testNonBlockingGoroutineCannotStarvePoller);
 	suite_add_tcase(s, tc);
 	return s;
