@@ -378,23 +378,15 @@ test:
 	sh tools/setup.sh
 	$(MAKE) check
 
-# Under TSan only the suites that exercise threads run (the poller, fds,
-# deadlines, servers, the stress test), and the diff is skipped.
+# Every suite runs in every build (an empty list is all of them); under
+# TSan the diff is skipped.  THREAD_SUITES are the suites that start
+# goroutines, block and wake: the goroutine-mode rerun below.
 SUITES_o =
 SUITES_ao =
+SUITES_to =
 THREAD_SUITES = netpoll fd_mutex context timeout server conn net tcpsock \
 	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
 	cond sleep tick netip_pkg sched pipe writev proc
-# The resolver's suites too: Go's resolver races queries in goroutines
-# (lookup, ip, netgo_unix and dnsclient_unix run again in tools/dnsns.sh's
-# namespace below).
-RESOLVER_SUITES = singleflight dnsname dnsclient dnsclient_unix \
-	resolverdialfunc dnsconfig_unix nss conf addrselect lookup message
-# And the rest of net on Linux (interfaces, files, sendfile and splice,
-# control messages, writev) with io and bufio, which those feed.
-FAMILY_SUITES = interface interface_unix interface_linux file read \
-	sendfile splice poll_error unixsock_readmsg io multi bufio poll_writev
-SUITES_to = $(THREAD_SUITES) $(RESOLVER_SUITES) $(FAMILY_SUITES)
 # The second run, every test body in a goroutine: all suites in the plain
 # build; under the sanitizers, which triple the cost, the suites that start
 # goroutines, block and wake (the plain run has shown the rest pass both
