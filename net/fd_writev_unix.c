@@ -3,26 +3,30 @@
  * the writev system call.
  * built on: dragonfly freebsd linux netbsd || (openbsd && mips64) || solaris
  */
-#include <errno.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 
 #include "net/net_impl.h"
+#include "syscall/syscall.h"
 
 /*
  * net_writev is writev(2) on a socket, sent as sendmsg so that it can
  * carry net_sendFlags: Go ignores SIGPIPE process-wide, a library may
- * not, so a closed peer must give EPIPE here and not the signal.
+ * not, so a closed peer must give EPIPE here and not the signal.  Like
+ * Go's, it goes through syscall.Syscall.
  */
 syscall_Errno
 net_writev(int fd, const void *iovecs, int n, ptrdiff_t *wrote)
 {
 	struct msghdr msg = { 0 };
-	ssize_t	      r;
+	uintptr_t     r;
+	syscall_Errno e;
 
 	msg.msg_iov = (struct iovec *)iovecs;
 	msg.msg_iovlen = (size_t)n;
-	r = sendmsg(fd, &msg, net_sendFlags);
-	*wrote = r < 0 ? 0 : (ptrdiff_t)r;
-	return r < 0 ? errno : 0;
+	e = syscall_Syscall(SYS_sendmsg, (uintptr_t)fd, (uintptr_t)&msg,
+	    (uintptr_t)net_sendFlags, &r);
+	*wrote = e != 0 ? 0 : (ptrdiff_t)r;
+	return e;
 }

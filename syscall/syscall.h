@@ -115,6 +115,19 @@ syscall_Errno syscall_Shutdown(int fd, int how);
 syscall_Errno syscall_Close(int fd);
 
 /*
+ * syscall_Syscall6 is Go's syscall.Syscall6: system call trap, made
+ * directly (not through libc's cancellation-point wrappers) between the
+ * runtime's entersyscall and exitsyscall, so a call that blocks hands its
+ * P to another thread.  It returns the errno (0 if none) and the result
+ * in *r1 (-1 on error, as in Go).  syscall_Syscall is the three-argument
+ * form.
+ */
+syscall_Errno syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2,
+    uintptr_t a3, uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1);
+syscall_Errno syscall_Syscall(
+    long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t *r1);
+
+/*
  * Socket control messages (sockcmsg_unix.c), Go's SocketControlMessage:
  * Header holds the cmsghdr's values, Data (DataLen bytes) points into the
  * buffer that was parsed.  Sizes are Go's CmsgLen and CmsgSpace.

@@ -13,18 +13,6 @@
 #include "runtime/linkname.h"
 #include "syscall/syscall.h"
 
-/*
- * syscall_Syscall6 is Go's Syscall6 (syscall_linux.go): system call trap
- * by runtime_syscall6 (directly, not through libc's cancellation-point
- * wrappers), between runtime_entersyscall and runtime_exitsyscall.  It
- * returns the errno (0 if none) and the result in *r1 (-1 on error, as
- * in Go).  syscall_Syscall is the three-argument form.
- */
-syscall_Errno syscall_Syscall6(long trap, uintptr_t a1, uintptr_t a2,
-    uintptr_t a3, uintptr_t a4, uintptr_t a5, uintptr_t a6, uintptr_t *r1);
-syscall_Errno syscall_Syscall(
-    long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3, uintptr_t *r1);
-
 /* Go's errors table and the static boxes, from zerrors_GOOS_GOARCH.c. */
 extern const char *const  syscall_errors[];
 extern const size_t	  syscall_nerrors;
