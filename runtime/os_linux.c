@@ -184,6 +184,17 @@ runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms)
 	    (uintptr_t)ev, (uintptr_t)nev, (uintptr_t)ms, 0, 0);
 }
 
+/* Go's usleep: nanosleep(2) directly, no cancellation point. */
+void
+runtime_usleep(uint32_t usec)
+{
+	struct timespec ts;
+
+	ts.tv_sec = usec / 1000000;
+	ts.tv_nsec = (long)(usec % 1000000) * 1000;
+	runtime_syscall6(SYS_nanosleep, (uintptr_t)&ts, 0, 0, 0, 0, 0);
+}
+
 /* ppoll with no timeout and no signal mask is poll(p, n, -1). */
 static int
 pollforever(struct pollfd *p, nfds_t n)

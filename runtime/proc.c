@@ -696,7 +696,7 @@ runqgrab(
 			if (next == NULL)
 				return 0;
 			if (atomic_load(&pp->status) == Prunning)
-				usleep(3);
+				runtime_usleep(3);
 			if (!atomic_compare_exchange_strong(
 				&pp->runnext, &next, NULL))
 				continue;
@@ -2163,7 +2163,7 @@ sysmon(void *arg)
 			delay = 10 * 1000;
 		if (vacant() && delay > vacancyMax / 1000)
 			delay = vacancyMax / 1000;
-		usleep((useconds_t)delay);
+		runtime_usleep((uint32_t)delay);
 		now = runtime_nanotime();
 		if (sysmonidle(now)) {
 			idle = 0;

@@ -47,16 +47,17 @@ void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
 
 /*
- * The runtime's own read, write and epoll_wait (os_<GOOS>.c), Go's
+ * The runtime's own read, write, epoll_wait and usleep (os_<GOOS>.c), Go's
  * sys_linux_<GOARCH>.s stubs: runtime_syscall6 (linkname.h) with the
  * call's number, so directly and not through libc's cancellation points
  * except in a sanitizer build.  They return the result or minus the
- * errno, as Go's do.
+ * errno, as Go's do (usleep returns nothing).
  */
 long runtime_read(int fd, void *p, size_t n);
 long runtime_write1(int fd, const void *p, size_t n);
 struct epoll_event;
-int runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms);
+int  runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms);
+void runtime_usleep(uint32_t usec);
 
 /*
  * fastrand is Go's per-M wyrand generator (stubs.c); fastrandn(n) is a
