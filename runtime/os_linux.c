@@ -213,11 +213,39 @@ runtime_eventfdWrite(int efd)
 		;
 }
 
+/*
+ * runtime_preempted counts the times the kernel has taken the CPU from the
+ * calling thread while it could still run (getrusage's ru_nivcsw): a
+ * spinning thread that sees it change knew another thread wanted its CPU.
+ */
+long
+runtime_preempted(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_THREAD, &ru) != 0)
+		return 0;
+	return ru.ru_nivcsw;
+}
+
+/* pollonce is poll(p, n, 0): a look that never sleeps. */
+static int
+pollonce(struct pollfd *p, nfds_t n)
+{
+	struct timespec ts;
+
+	ts.tv_sec = 0;
+	ts.tv_nsec = 0;
+	return (int)runtime_syscall6(
+	    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, (uintptr_t)&ts, 0, 0, 0);
+}
+
 int
-runtime_pollfd(uintptr_t fd, int32_t mode, int efd)
+runtime_pollfd(uintptr_t fd, int32_t mode, int efd, bool block)
 {
 	struct pollfd p[2];
 	uint64_t      v;
+	int	      r;
 
 	p[0].fd = (int)fd;
 	p[0].events = mode == 'r' ? POLLIN : POLLOUT;
@@ -225,7 +253,8 @@ runtime_pollfd(uintptr_t fd, int32_t mode, int efd)
 	p[1].fd = efd;
 	p[1].events = POLLIN;
 	p[1].revents = 0;
-	if (pollforever(p, 2) < 0)
+	r = block ? pollforever(p, 2) : pollonce(p, 2);
+	if (r < 0)
 		return -1;
 	if (p[1].revents != 0 && runtime_read(efd, &v, sizeof(v)) < 0)
 		v = 0; /* already drained by an earlier wake-up */

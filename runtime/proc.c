@@ -286,6 +286,9 @@ plaing(void)
 	gp->schedlink = NULL;
 	gp->param = NULL;
 	gp->waiting = NULL;
+	gp->spinon = false; /* a new thread learns afresh */
+	gp->spinback = 0;
+	gp->spincool = 0;
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
 	if (pthread_setspecific(plainkey, gp) != 0)
@@ -1550,6 +1553,145 @@ plaineventfd(runtime_g *gp)
 }
 
 /*
+ * A plain thread about to sleep in poll(2) may first look at its
+ * descriptor for a while (plainspin).  On an idle virtual machine a CPU
+ * with nothing to run halts, and waking it costs tens of microseconds,
+ * more than a reply on loopback takes; a thread that keeps looking keeps
+ * its CPU awake and sees the reply itself.  It pays only while replies
+ * come quickly and the CPU is free, so the choice is made per thread, as
+ * the haltpoll cpuidle governor makes it for a guest's idle loop:
+ *   - a sleep shorter than spinWorthNs turns spinning on (spinon);
+ *   - a spin that ran out (spinMaxNs without an answer), or during which
+ *     the kernel took the CPU away for another thread (runtime_preempted),
+ *     turns it off for spincool waits, doubling from spinCoolMin to
+ *     spinCoolMax with each failure;
+ *   - a spin that was preempted and also outlasted spinMaxNs means
+ *     another thread, likely another process, held this CPU: no plain
+ *     thread spins until spinquiet, spinQuietNs later, because on a busy
+ *     machine the spinner that hurts is the one alone on a CPU, which is
+ *     never preempted and cannot tell.
+ * There is no spin with one CPU: whoever would answer needs it.
+ */
+enum {
+	spinMaxNs = 50 * 1000,
+	spinWorthNs = 100 * 1000,
+	spinQuietNs = 20 * 1000 * 1000,
+	spinCoolMin = 64,
+	spinCoolMax = 4096
+};
+
+static _Atomic int64_t spinquiet;
+
+/*
+ * plainfdwaiters counts the plain threads waiting on their descriptors.
+ * A spin keeps one CPU awake for one waiter; with more waiters than CPUs
+ * (a server with a thread per connection) replies arrive while other
+ * threads run anyway, and spinners would only take CPU from them and
+ * from the clients, so then nobody spins.
+ */
+static _Atomic int32_t plainfdwaiters;
+
+/* spinfailed turns gp's spinning off for a while, longer each time. */
+static void
+spinfailed(runtime_g *gp)
+{
+	gp->spinon = false;
+	if (gp->spincool < spinCoolMin)
+		gp->spincool = spinCoolMin;
+	gp->spinback = gp->spincool;
+	if (gp->spincool < spinCoolMax)
+		gp->spincool *= 2;
+}
+
+/* spinallowed says whether gp's next wait should spin first. */
+static bool
+spinallowed(runtime_g *gp)
+{
+	if (gp->spinback > 0) {
+		gp->spinback--;
+		return false;
+	}
+	return gp->spinon && runtime_getncpu() > 1 &&
+	    atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) <=
+	    runtime_getncpu() &&
+	    atomic_load_explicit(&spinquiet, memory_order_relaxed) <
+	    runtime_nanotime();
+}
+
+/* plainreadied reports whether someone has readied gp, a plain thread. */
+static bool
+plainreadied(runtime_g *gp)
+{
+	return (atomic_load(&gp->atomicstatus) & ~(uint32_t)Gdirect) ==
+	    Grunnable;
+}
+
+/* pollownfd is runtime_pollfd on the descriptor gp waits for. */
+static int
+pollownfd(runtime_g *gp, bool block)
+{
+	return runtime_pollfd(
+	    runtime_pollDesc_fd(gp->waitpd), gp->waitmode, gp->eventfd, block);
+}
+
+/*
+ * plainspin looks at gp's descriptor without sleeping, yielding between
+ * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
+ * what runtime_pollfd last returned: 1 if the descriptor is ready.
+ */
+static int
+plainspin(runtime_g *gp)
+{
+	int64_t start, took;
+	long	cs;
+	int	r;
+	bool	caught;
+
+	start = runtime_nanotime();
+	cs = runtime_preempted();
+	for (;;) {
+		r = pollownfd(gp, false);
+		caught = r > 0 || plainreadied(gp);
+		took = runtime_nanotime() - start;
+		if (caught || took > spinMaxNs)
+			break;
+		runtime_osyield();
+	}
+	if (runtime_preempted() != cs) {
+		if (took > spinMaxNs)
+			atomic_store(&spinquiet, start + took + spinQuietNs);
+		caught = false;
+	}
+	if (!caught)
+		spinfailed(gp);
+	else
+		gp->spincool = spinCoolMin;
+	return r;
+}
+
+/*
+ * plainsleepfd is one wait of plainwaitfd: a spin if it pays, else a
+ * sleep in poll(2), whose length decides whether the next wait spins.
+ */
+static int
+plainsleepfd(runtime_g *gp)
+{
+	int64_t start;
+	int	r;
+
+	if (spinallowed(gp)) {
+		r = plainspin(gp);
+		if (r != 0 || plainreadied(gp))
+			return r;
+	}
+	start = runtime_nanotime();
+	r = pollownfd(gp, true);
+	if (gp->spinback == 0 && runtime_nanotime() - start < spinWorthNs)
+		gp->spinon = true;
+	return r;
+}
+
+/*
  * plainwaitfd is a plain thread's wait for its own descriptor: poll(2) on
  * it and on the thread's eventfd, so that the kernel wakes the thread
  * itself when data arrives, as a blocking read would, with no poller in
@@ -1569,18 +1711,19 @@ plainwaitfd(runtime_g *gp)
 	if (!atomic_compare_exchange_strong(
 		&gp->atomicstatus, &old, Gwaiting | Gdirect))
 		return true; /* readied already */
+	atomic_fetch_add(&plainfdwaiters, 1);
 	for (;;) {
-		r = runtime_pollfd(
-		    runtime_pollDesc_fd(gp->waitpd), gp->waitmode, gp->eventfd);
-		if ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gdirect) ==
-		    Grunnable)
-			return true;
+		r = plainsleepfd(gp);
+		if (plainreadied(gp))
+			break;
 		if (r > 0 &&
 		    runtime_netpollunblockg(gp->waitpd, gp->waitmode, gp)) {
 			casgstatus(gp, Gwaiting | Gdirect, Grunnable);
-			return true;
+			break;
 		}
 	}
+	atomic_fetch_sub(&plainfdwaiters, 1);
+	return true;
 }
 
 /*

@@ -37,14 +37,19 @@ int32_t runtime_getncpu(void);
  * A plain thread's own wait for a descriptor (os_<GOOS>.c): an eventfd
  * to be woken through (-1 if none can be made), its write, and pollfd,
  * which sleeps until fd is ready for mode ('r' or 'w') or efd is written
- * (then drained); it returns 1 for fd, 0 for efd alone, -1 if
- * interrupted.  eventfdBudget is how many eventfds plain threads may hold
+ * (then drained), or with block false only looks; it returns 1 for fd, 0
+ * for efd alone or nothing, -1 if interrupted.  eventfdBudget is how many eventfds plain threads may hold
  * at once: a quarter of the soft descriptor limit.
  */
 int  runtime_eventfdOpen(void);
 int  runtime_eventfdBudget(void);
 void runtime_eventfdWrite(int efd);
-int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd);
+int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd, bool block);
+/*
+ * preempted counts the involuntary context switches of the calling thread
+ * (os_<GOOS>.c): a change across a spin says the CPU was wanted.
+ */
+long runtime_preempted(void);
 
 /*
  * The runtime's own read, write, epoll_wait and usleep (os_<GOOS>.c), Go's
@@ -143,6 +148,14 @@ struct runtime_g {
 	void   *waitpd;
 	int32_t waitmode;
 	int	eventfd; /* -1 until made, -2 refused (over budget) */
+	/*
+	 * Whether that wait spins first (proc.c, plainspin): spinon once a
+	 * sleep was short, and after a spin that failed none for spinback
+	 * waits, a pause that doubles with each failure (spincool).
+	 */
+	bool	 spinon;
+	uint16_t spinback;
+	uint16_t spincool;
 };
 
 /*
