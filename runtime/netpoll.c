@@ -498,8 +498,10 @@ netpollblockcommit(runtime_g *gp, void *gpp)
 	r = atomic_compare_exchange_strong(
 	    (_Atomic uintptr_t *)gpp, &old, (uintptr_t)gp);
 	/* A plain thread waits in poll(2) itself: no poller need watch. */
-	if (r && !gp->plain)
+	if (r && !gp->plain) {
 		atomic_fetch_add(&netpollWaiters, 1);
+		runtime_netpollWaiterAdded();
+	}
 	return r;
 }
 

@@ -137,6 +137,16 @@ bool runtime_netpollIsPollDescriptor(uintptr_t fd);
 void runtime_netpoll(int64_t delay, runtime_gList *toRun);
 
 /*
+ * runtime_netpollSleep waits as runtime_netpoll(delay) would, for delay
+ * or a netpollBreak, but not for descriptors: it is what an M does when
+ * it watches only the timers, because nobody waits through the poller.
+ * Plain threads wait on their own descriptors, which are registered all
+ * the same, and a poll that woke for each of their messages would cost a
+ * wake-up per message for nothing.
+ */
+void runtime_netpollSleep(int64_t delay);
+
+/*
  * What netpoll.c gives the backend.
  *
  * runtime_netpollready moves pd's waiters for mode ('r', 'w' or 'r'+'w') to

@@ -7,8 +7,10 @@
  */
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/syscall.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -127,6 +129,42 @@ runtime_netpollBreak(void)
 	}
 }
 
+/* netpollBreakReset takes a break that has been seen off the eventfd. */
+static void
+netpollBreakReset(void)
+{
+	uint64_t tmp;
+
+	while (runtime_read(netpollBreakFd, &tmp, sizeof(tmp)) == -EINTR)
+		;
+	atomic_store(&netpollWakeSig, 0);
+}
+
+void
+runtime_netpollSleep(int64_t delay)
+{
+	struct pollfd	p;
+	struct timespec ts, *tsp;
+	long		n;
+
+	if (netpollBreakFd == -1)
+		return;
+	tsp = NULL;
+	if (delay >= 0) {
+		ts.tv_sec = delay / 1000000000;
+		ts.tv_nsec = delay % 1000000000;
+		tsp = &ts;
+	}
+	p.fd = netpollBreakFd;
+	p.events = POLLIN;
+	p.revents = 0;
+	n = runtime_syscall6(
+	    SYS_ppoll, (uintptr_t)&p, 1, (uintptr_t)tsp, 0, 0, 0);
+	/* As in runtime_netpoll, only a blocking wait takes the break. */
+	if (n > 0 && delay != 0)
+		netpollBreakReset();
+}
+
 /*
  * netpollmode turns epoll's event bits into Go's mode: a hang-up or error
  * wakes both directions so that the next syscall reports it.
@@ -149,7 +187,6 @@ runtime_netpoll(int64_t delay, runtime_gList *toRun)
 {
 	struct epoll_event events[128], *ev;
 	runtime_pollDesc  *pd;
-	uint64_t	   tmp;
 	uintptr_t	   tag;
 	int32_t		   mode;
 	int		   waitms, n, i;
@@ -205,12 +242,8 @@ retry:
 			 * that the blocking poll it was meant for still
 			 * returns at once.
 			 */
-			if (delay != 0) {
-				while (runtime_read(netpollBreakFd, &tmp,
-					   sizeof(tmp)) == -EINTR)
-					;
-				atomic_store(&netpollWakeSig, 0);
-			}
+			if (delay != 0)
+				netpollBreakReset();
 			continue;
 		}
 

@@ -213,21 +213,6 @@ runtime_eventfdWrite(int efd)
 		;
 }
 
-/*
- * runtime_preempted counts the times the kernel has taken the CPU from the
- * calling thread while it could still run (getrusage's ru_nivcsw): a
- * spinning thread that sees it change knew another thread wanted its CPU.
- */
-long
-runtime_preempted(void)
-{
-	struct rusage ru;
-
-	if (getrusage(RUSAGE_THREAD, &ru) != 0)
-		return 0;
-	return ru.ru_nivcsw;
-}
-
 /* pollonce is poll(p, n, 0): a look that never sleeps. */
 static int
 pollonce(struct pollfd *p, nfds_t n)

@@ -80,6 +80,8 @@ static struct {
 	 */
 	_Atomic int64_t lastpoll;
 	_Atomic int64_t pollUntil;
+	/* timersOnly is set while that thread sleeps for timers alone. */
+	_Atomic bool timersOnly;
 
 	runtime_m      *midle; /* idle Ms, sleeping on their park note */
 	int32_t		nmidle;
@@ -1135,6 +1137,47 @@ netpollWanted(int64_t pollUntil)
 		pollUntil != 0);
 }
 
+/* pollersNeeded says whether anyone waits through the poller. */
+static bool
+pollersNeeded(void)
+{
+	return runtime_netpollWaiting() || atomic_load(&plainpollwaiters) > 0;
+}
+
+/*
+ * pollwait is the blocking netpoll of pollblock and plainpoll.  With
+ * nobody waiting through the poller the thread is there for the timers
+ * alone, and sleeps on the break descriptor only (runtime_netpollSleep):
+ * plain threads' descriptors are registered all the same, and in epoll
+ * each of their messages would wake it for nothing.  A g that starts
+ * waiting through the poller meanwhile sees timersOnly and breaks the
+ * sleep (runtime_netpollWaiterAdded), so the next poll watches it; the
+ * flag is set before the count is read again, and the waiter counts
+ * itself before it reads the flag, so one of the two sees the other.
+ */
+static void
+pollwait(int64_t delay, runtime_gList *list)
+{
+	list->head = NULL;
+	if (delay != 0 && !pollersNeeded()) {
+		atomic_store(&sched.timersOnly, true);
+		if (!pollersNeeded()) {
+			runtime_netpollSleep(delay);
+			atomic_store(&sched.timersOnly, false);
+			return;
+		}
+		atomic_store(&sched.timersOnly, false);
+	}
+	runtime_netpoll(delay, list);
+}
+
+void
+runtime_netpollWaiterAdded(void)
+{
+	if (atomic_load(&sched.timersOnly))
+		runtime_netpollBreak();
+}
+
 /*
  * anyrunq reports whether some P still has work after this M gave its P
  * up (Go's recheck of every run queue after spinning ends).
@@ -1175,7 +1218,7 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 		if (delay < 0)
 			delay = 0;
 	}
-	runtime_netpoll(delay, &list);
+	pollwait(delay, &list);
 	now = runtime_nanotime();
 	atomic_store(&sched.pollUntil, 0);
 	atomic_store(&sched.lastpoll, now);
@@ -1507,7 +1550,7 @@ plainpoll(runtime_g *gp)
 		delay =
 		    next > runtime_nanotime() ? next - runtime_nanotime() : 0;
 	atomic_store(&sched.pollUntil, next);
-	runtime_netpoll(delay, &list);
+	pollwait(delay, &list);
 	atomic_store(&sched.pollUntil, 0);
 	old = Gwaiting | Gpolling;
 	atomic_compare_exchange_strong(&gp->atomicstatus, &old, Gwaiting);
@@ -1561,19 +1604,26 @@ plaineventfd(runtime_g *gp)
  * come quickly and the CPU is free, so the choice is made per thread, as
  * the haltpoll cpuidle governor makes it for a guest's idle loop:
  *   - a sleep shorter than spinWorthNs turns spinning on (spinon);
- *   - a spin that ran out (spinMaxNs without an answer), or during which
- *     the kernel took the CPU away for another thread (runtime_preempted),
+ *   - a spin that ran out (spinMaxNs without an answer), or in which one
+ *     look came more than spinTakenNs after the one before (the CPU was
+ *     taken: another thread ran that long, or the hypervisor stole it),
  *     turns it off for spincool waits, doubling from spinCoolMin to
  *     spinCoolMax with each failure;
- *   - a spin that was preempted and also outlasted spinMaxNs means
- *     another thread, likely another process, held this CPU: no plain
- *     thread spins until spinquiet, spinQuietNs later, because on a busy
- *     machine the spinner that hurts is the one alone on a CPU, which is
- *     never preempted and cannot tell.
+ *   - a spin that was taken and also outlasted spinMaxNs (its answer
+ *     came late, or not at all) means another thread,
+ *     likely another process, held this CPU: no plain thread spins until
+ *     spinquiet, spinQuietNs later, because on a busy machine the spinner
+ *     that hurts is the one alone on a CPU, which is never taken and
+ *     cannot tell.
+ * A gap, not the kernel's count of involuntary switches, is the sign:
+ * sched_yield counts as involuntary whenever another thread runs, even
+ * for a microsecond (a kernel worker, or the peer answering on this
+ * CPU), and a spin that then caught its answer had paid.
  * There is no spin with one CPU: whoever would answer needs it.
  */
 enum {
 	spinMaxNs = 50 * 1000,
+	spinTakenNs = 30 * 1000,
 	spinWorthNs = 100 * 1000,
 	spinQuietNs = 20 * 1000 * 1000,
 	spinCoolMin = 64,
@@ -1642,27 +1692,26 @@ pollownfd(runtime_g *gp, bool block)
 static int
 plainspin(runtime_g *gp)
 {
-	int64_t start, took;
-	long	cs;
+	int64_t start, last, now;
 	int	r;
-	bool	caught;
+	bool	caught, taken;
 
 	start = runtime_nanotime();
-	cs = runtime_preempted();
+	last = start;
+	taken = false;
 	for (;;) {
 		r = pollownfd(gp, false);
 		caught = r > 0 || plainreadied(gp);
-		took = runtime_nanotime() - start;
-		if (caught || took > spinMaxNs)
+		now = runtime_nanotime();
+		taken = taken || now - last > spinTakenNs;
+		last = now;
+		if (caught || now - start > spinMaxNs)
 			break;
 		runtime_osyield();
 	}
-	if (runtime_preempted() != cs) {
-		if (took > spinMaxNs)
-			atomic_store(&spinquiet, start + took + spinQuietNs);
-		caught = false;
-	}
-	if (!caught)
+	if (taken && now - start > spinMaxNs)
+		atomic_store(&spinquiet, now + spinQuietNs);
+	if (!caught || taken)
 		spinfailed(gp);
 	else
 		gp->spincool = spinCoolMin;
@@ -1743,6 +1792,7 @@ plainpark(runtime_g *gp)
 			return;
 		shared = true;
 		atomic_fetch_add(&plainpollwaiters, 1);
+		runtime_netpollWaiterAdded();
 	}
 	while ((atomic_load(&gp->atomicstatus) & ~(uint32_t)Gpolling) !=
 	    Grunnable) {

@@ -45,11 +45,6 @@ int  runtime_eventfdOpen(void);
 int  runtime_eventfdBudget(void);
 void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd, bool block);
-/*
- * preempted counts the involuntary context switches of the calling thread
- * (os_<GOOS>.c): a change across a spin says the CPU was wanted.
- */
-long runtime_preempted(void);
 
 /*
  * The runtime's own read, write, epoll_wait and usleep (os_<GOOS>.c), Go's

@@ -65,6 +65,12 @@ int64_t runtime_nexttimer(void);
 int64_t runtime_timer0when(void);
 void	runtime_wakeNetPoller(int64_t when);
 
+/*
+ * runtime_netpollWaiterAdded is told by netpoll.c that a g now waits
+ * through the poller: a thread asleep for timers alone must poll instead.
+ */
+void runtime_netpollWaiterAdded(void);
+
 /* runtime_goyield lets another goroutine run before the caller goes on. */
 void runtime_goyield(void);
 
