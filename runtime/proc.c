@@ -280,7 +280,6 @@ plaing(void)
 		gp = runtime_malloc(sizeof(*gp));
 		gp->plain = true;
 		gp->eventfd = -1;
-		gp->plaincache = runtime_malloc(sizeof(*gp->plaincache));
 		gp->alllink = sched.allgs;
 		sched.allgs = gp;
 	}
@@ -2497,6 +2496,12 @@ sudogcache(void)
 	runtime_g *gp;
 
 	gp = runtime_getg();
+	/*
+	 * A plain thread's cache is made at its first sudog: a thread per
+	 * connection that never selects would pay a KiB each for nothing.
+	 */
+	if (gp->plain && gp->plaincache == NULL)
+		gp->plaincache = runtime_malloc(sizeof(*gp->plaincache));
 	if (gp->plain)
 		return gp->plaincache;
 	if (gp->m == NULL || gp->m->p == NULL)
