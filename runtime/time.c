@@ -148,13 +148,17 @@ dodeltimer(runtime_timer *t)
 /*
  * modtimer arms t (when it is new, run or removed) or moves it (when it
  * is waiting) and reports whether it was waiting.  Whoever runs timers is
- * told if t is now due before the time it planned to wake.
+ * told only if t is now due before every other timer: the one that was
+ * first already has somebody waking for it, no later than t.  Go tells
+ * it of every new timer and of every one moved earlier (a later move is
+ * timerModifiedLater, told to nobody); with one heap the test can be
+ * exact, and a read deadline pushed on by every Read wakes nobody.
  */
 bool
 runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
     void (*f)(void *, uintptr_t), void *arg, uintptr_t seq)
 {
-	bool pending;
+	bool pending, first;
 
 	if (when <= 0)
 		runtime_throw("timer when must be positive");
@@ -162,6 +166,7 @@ runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
 		runtime_throw("timer period must be non-negative");
 	runtime_lock(&timers.timersLock);
 	pending = t->status == timerWaiting;
+	first = timers.n == 0 || when < timers.t[0]->when;
 	t->when = when;
 	t->period = period;
 	t->f = f;
@@ -176,7 +181,8 @@ runtime_modtimer(runtime_timer *t, int64_t when, int64_t period,
 	}
 	updateWhen0();
 	runtime_unlock(&timers.timersLock);
-	runtime_wakeNetPoller(when);
+	if (first)
+		runtime_wakeNetPoller(when);
 	return pending;
 }
 
