@@ -304,7 +304,7 @@ runtime_freetimer(runtime_timer *t)
 	t->status = timerRemoved;
 	while (running(t)) {
 		updateWhen0();
-	runtime_unlock(&timers.timersLock);
+		runtime_unlock(&timers.timersLock);
 		runtime_osyield();
 		runtime_lock(&timers.timersLock);
 	}
