@@ -2292,18 +2292,19 @@ sysmonpoll(int64_t now)
 
 /*
  * vacant says that nobody polls while someone needs the poller and may
- * have nobody else to do it: a P is idle (its M would have taken the
- * role, so a plain thread left it), or a plain thread waits through the
- * shared poller.  With every P running goroutines the vacancy is Go's
- * ordinary state: the Ms poll when they run out of work, and sysmon
- * after forcePollNs, at Go's 10 ms tick rather than every vacancyMax,
- * which cost a busy server a thousand wake-ups a second on its CPUs.
+ * have nobody else to do it: every P is idle (an M going idle would have
+ * taken the role, so a plain thread left it), or a plain thread waits
+ * through the shared poller.  While some P runs goroutines the vacancy
+ * is Go's ordinary state: its M polls when it runs out of work, and
+ * sysmon after forcePollNs, at Go's 10 ms tick rather than every
+ * vacancyMax, which cost a busy server a thousand wake-ups a second on
+ * its CPUs, and a goroutine ping-pong one every millisecond.
  */
 static bool
 vacant(void)
 {
 	return atomic_load(&sched.lastpoll) != 0 &&
-	    (atomic_load(&sched.npidle) > 0 ||
+	    (atomic_load(&sched.npidle) == getgomaxprocs() ||
 		atomic_load(&plainpollwaiters) > 0) &&
 	    netpollWanted(runtime_timer0when());
 }
