@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "runtime/chan.h"
 #include "runtime/runtime_impl.h"
 #include "tests/main_test.h"
 
@@ -640,6 +641,55 @@ START_TEST(testSemaphore)
 }
 END_TEST
 
+/*
+ * A thread asleep for the timers alone (nobody waited through the poller
+ * when it went to sleep) sleeps on the break eventfd, not in epoll: it
+ * must be broken when a goroutine starts waiting on a descriptor.  With
+ * one timer 30 s away, a goroutine parked on a pipe is woken by the byte
+ * written to it, not 30 s later by the timer.
+ */
+static _Atomic int	 timersOnlyRes;
+static runtime_pollDesc *timersOnlyPd;
+
+static void
+timersOnlyNoop(void *arg, uintptr_t seq)
+{
+	(void)arg;
+	(void)seq;
+}
+
+static void
+timersOnlyReader(void *arg)
+{
+	(void)arg;
+	atomic_store(&timersOnlyRes, 1 + runtime_pollWait(timersOnlyPd, 'r'));
+}
+
+START_TEST(testTimersOnlySleepBrokenByWaiter)
+{
+	static runtime_timer t;
+	testPipe	     p;
+	int		     i, res;
+
+	openPipe(&p);
+	atomic_store(&timersOnlyRes, 0);
+	timersOnlyPd = p.pd;
+	runtime_modtimer(
+	    &t, runtime_nanotime() + 30000 * ms, 0, timersOnlyNoop, NULL, 0);
+	sleepms(20); /* an M goes to sleep for that timer */
+	runtime_Go(timersOnlyReader, NULL);
+	sleepms(20); /* the goroutine parks on the pipe */
+	writeByte(p.fd[1]);
+	for (i = 0; i < 2000 && atomic_load(&timersOnlyRes) == 0; i++)
+		sleepms(1);
+	res = atomic_load(&timersOnlyRes);
+	ck_assert_msg(res == 1 + runtime_pollNoError, "the goroutine %s",
+	    res == 0 ? "was not woken within 2 s" : "woke with an error");
+	runtime_deltimer(&t);
+	closePipe(&p);
+}
+END_TEST
+
 Suite *
 netpoll_suite(void)
 {
@@ -668,6 +718,7 @@ netpoll_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("timer");
 	tcase_add_test(tc, testTimers);
+	tcase_add_test(tc, testTimersOnlySleepBrokenByWaiter);
 	tcase_add_test(tc, testSemaphore);
 	suite_add_tcase(s, tc);
 	return s;
