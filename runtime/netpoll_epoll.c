@@ -7,7 +7,6 @@
  */
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
-#include <sys/syscall.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -143,25 +142,15 @@ netpollBreakReset(void)
 void
 runtime_netpollSleep(int64_t delay)
 {
-	struct pollfd	p;
-	struct timespec ts, *tsp;
-	long		n;
+	struct pollfd p;
 
 	if (netpollBreakFd == -1)
 		return;
-	tsp = NULL;
-	if (delay >= 0) {
-		ts.tv_sec = delay / 1000000000;
-		ts.tv_nsec = delay % 1000000000;
-		tsp = &ts;
-	}
 	p.fd = netpollBreakFd;
 	p.events = POLLIN;
 	p.revents = 0;
-	n = runtime_syscall6(
-	    SYS_ppoll, (uintptr_t)&p, 1, (uintptr_t)tsp, 0, 0, 0);
 	/* As in runtime_netpoll, only a blocking wait takes the break. */
-	if (n > 0 && delay != 0)
+	if (runtime_ppoll(&p, 1, delay) > 0 && delay != 0)
 		netpollBreakReset();
 }
 

@@ -195,12 +195,18 @@ runtime_usleep(uint32_t usec)
 	runtime_syscall6(SYS_nanosleep, (uintptr_t)&ts, 0, 0, 0, 0, 0);
 }
 
-/* ppoll with no timeout and no signal mask is poll(p, n, -1). */
-static int
-pollforever(struct pollfd *p, nfds_t n)
+int
+runtime_ppoll(struct pollfd *p, unsigned long n, int64_t ns)
 {
+	struct timespec ts;
+
+	if (ns < 0)
+		return (int)runtime_syscall6(
+		    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, 0, 0, 0, 0);
+	ts.tv_sec = ns / 1000000000;
+	ts.tv_nsec = ns % 1000000000;
 	return (int)runtime_syscall6(
-	    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, 0, 0, 0, 0);
+	    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, (uintptr_t)&ts, 0, 0, 0);
 }
 
 void
@@ -211,18 +217,6 @@ runtime_eventfdWrite(int efd)
 	one = 1;
 	while (runtime_write1(efd, &one, sizeof(one)) == -EINTR)
 		;
-}
-
-/* pollonce is poll(p, n, 0): a look that never sleeps. */
-static int
-pollonce(struct pollfd *p, nfds_t n)
-{
-	struct timespec ts;
-
-	ts.tv_sec = 0;
-	ts.tv_nsec = 0;
-	return (int)runtime_syscall6(
-	    SYS_ppoll, (uintptr_t)p, (uintptr_t)n, (uintptr_t)&ts, 0, 0, 0);
 }
 
 int
@@ -238,7 +232,7 @@ runtime_pollfd(uintptr_t fd, int32_t mode, int efd, bool block)
 	p[1].fd = efd;
 	p[1].events = POLLIN;
 	p[1].revents = 0;
-	r = block ? pollforever(p, 2) : pollonce(p, 2);
+	r = runtime_ppoll(p, 2, block ? -1 : 0);
 	if (r < 0)
 		return -1;
 	if (p[1].revents != 0 && runtime_read(efd, &v, sizeof(v)) < 0)

@@ -1127,20 +1127,18 @@ stealWork(runtime_p *pp)
  */
 static _Atomic int32_t plainpollwaiters;
 
-/* netpollWanted says whether a thread should sleep in netpoll. */
-static bool
-netpollWanted(int64_t pollUntil)
-{
-	return runtime_netpollinited() &&
-	    (runtime_netpollWaiting() || atomic_load(&plainpollwaiters) > 0 ||
-		pollUntil != 0);
-}
-
 /* pollersNeeded says whether anyone waits through the poller. */
 static bool
 pollersNeeded(void)
 {
 	return runtime_netpollWaiting() || atomic_load(&plainpollwaiters) > 0;
+}
+
+/* netpollWanted says whether a thread should sleep in netpoll. */
+static bool
+netpollWanted(int64_t pollUntil)
+{
+	return runtime_netpollinited() && (pollersNeeded() || pollUntil != 0);
 }
 
 /*
@@ -1609,11 +1607,11 @@ plaineventfd(runtime_g *gp)
  *     turns it off for spincool waits, doubling from spinCoolMin to
  *     spinCoolMax with each failure;
  *   - a spin that was taken and also outlasted spinMaxNs (its answer
- *     came late, or not at all) means another thread,
- *     likely another process, held this CPU: no plain thread spins until
- *     spinquiet, spinQuietNs later, because on a busy machine the spinner
- *     that hurts is the one alone on a CPU, which is never taken and
- *     cannot tell.
+ *     came late, or not at all) means another thread, likely another
+ *     process, held this CPU: no plain thread spins until spinquiet,
+ *     spinQuietNs later, because on a busy machine the spinner that
+ *     hurts is the one alone on a CPU, which is never taken and cannot
+ *     tell.
  * A gap, not the kernel's count of involuntary switches, is the sign:
  * sched_yield counts as involuntary whenever another thread runs, even
  * for a microsecond (a kernel worker, or the peer answering on this
@@ -2507,14 +2505,16 @@ sudogcache(void)
 	runtime_g *gp;
 
 	gp = runtime_getg();
-	/*
-	 * A plain thread's cache is made at its first sudog: a thread per
-	 * connection that never selects would pay a KiB each for nothing.
-	 */
-	if (gp->plain && gp->plaincache == NULL)
-		gp->plaincache = runtime_malloc(sizeof(*gp->plaincache));
-	if (gp->plain)
+	if (gp->plain) {
+		/*
+		 * Made at the thread's first sudog: a thread per connection
+		 * that never selects would pay a KiB each for nothing.
+		 */
+		if (gp->plaincache == NULL)
+			gp->plaincache =
+			    runtime_malloc(sizeof(*gp->plaincache));
 		return gp->plaincache;
+	}
 	if (gp->m == NULL || gp->m->p == NULL)
 		runtime_throw("acquireSudog: no P");
 	return &gp->m->p->sudogcache;

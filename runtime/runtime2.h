@@ -47,16 +47,19 @@ void runtime_eventfdWrite(int efd);
 int  runtime_pollfd(uintptr_t fd, int32_t mode, int efd, bool block);
 
 /*
- * The runtime's own read, write, epoll_wait and usleep (os_<GOOS>.c), Go's
- * sys_linux_<GOARCH>.s stubs: runtime_syscall6 (linkname.h) with the
- * call's number, so directly and not through libc's cancellation points
- * except in a sanitizer build.  They return the result or minus the
- * errno, as Go's do (usleep returns nothing).
+ * The runtime's own read, write, epoll_wait, ppoll and usleep
+ * (os_<GOOS>.c), Go's sys_linux_<GOARCH>.s stubs: runtime_syscall6
+ * (linkname.h) with the call's number, so directly and not through libc's
+ * cancellation points except in a sanitizer build.  They return the
+ * result or minus the errno, as Go's do (usleep returns nothing).  ppoll
+ * takes its timeout in nanoseconds, ns < 0 for none, and no signal mask.
  */
 long runtime_read(int fd, void *p, size_t n);
 long runtime_write1(int fd, const void *p, size_t n);
 struct epoll_event;
-int  runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms);
+int runtime_epollwait(int epfd, struct epoll_event *ev, int nev, int ms);
+struct pollfd;
+int  runtime_ppoll(struct pollfd *p, unsigned long n, int64_t ns);
 void runtime_usleep(uint32_t usec);
 
 /*
