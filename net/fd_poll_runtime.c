@@ -76,6 +76,7 @@ net_pollDesc_prepare(net_pollDesc *pd, int mode)
 runtime_error *
 net_pollDesc_prepareRead(net_pollDesc *pd)
 {
+	pd->drained = false;
 	return net_pollDesc_prepare(pd, 'r');
 }
 

@@ -36,6 +36,10 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	ret->pfd.ZeroReadIsEOF = sotype != SOCK_DGRAM && sotype != SOCK_RAW;
 	/* os.File makes its FD with family AF_UNSPEC (os/file_unix.c). */
 	ret->pfd.isFile = family == AF_UNSPEC;
+	/* Only sockets gonet made as TCP: a FileConn's may be anything. */
+	ret->pfd.shortDrains = sotype == SOCK_STREAM &&
+	    (family == AF_INET || family == AF_INET6) &&
+	    strncmp(net, "tcp", 3) == 0;
 	ret->family = family;
 	ret->sotype = sotype;
 	ret->net = runtime_strdup(net);
@@ -219,6 +223,29 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
+ * readPrepare is FD.Read's prepareRead, with gonet's one departure from Go's
+ * order (DESIGN.md, "Drained reads").  Linux stops a TCP read short of the
+ * buffer only when the receive queue is empty, at urgent data, at the end
+ * of the stream or at an error, and the poller records the last three
+ * (runtime_pollSawMark).  So after a short read with none of them seen, the
+ * read Go makes next can only say EAGAIN, unless data came since; and data
+ * that came since raised an edge the poller has turned, or will turn, into
+ * readiness that no prepareRead has cleared.  Waiting first is then the
+ * same conversation with one system call fewer: the wait returns at once if
+ * the data is there, and reports a deadline or Close exactly as
+ * prepareRead would.
+ */
+static runtime_error *
+readPrepare(poll_FD *fd)
+{
+	if (fd->pd.drained && !runtime_pollSawMark(fd->pd.runtimeCtx)) {
+		fd->pd.drained = false;
+		return net_pollDesc_waitRead(&fd->pd);
+	}
+	return net_pollDesc_prepareRead(&fd->pd);
+}
+
+/*
  * poll_FD_Read is internal/poll's FD.Read.  Errors are unwrapped: a syscall
  * failure is its errno box, anything else is static.
  */
@@ -233,7 +260,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		return err;
 	if (len == 0)
 		goto out;
-	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+	if ((err = readPrepare(fd)) != NULL)
 		goto out;
 	if (fd->IsStream && len > maxRW)
 		len = maxRW;
@@ -252,6 +279,8 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
+	fd->pd.drained = fd->shortDrains && err == NULL && *n > 0 &&
+	    (size_t)*n < len && net_pollDesc_pollable(&fd->pd);
 out:
 	poll_FD_readUnlock(fd);
 	return err;
@@ -356,8 +385,9 @@ poll_FD_Write(poll_FD *fd, const void *p, size_t len, ptrdiff_t *nn)
 		max = len;
 		if (fd->IsStream && max - done > maxRW)
 			max = done + maxRW;
-		e = ignoringEINTRIO(fd->isFile ? fileWrite : sysWrite, fd->Sysfd,
-		    done == 0 ? (void *)p : (char *)p + done, max - done, &n);
+		e = ignoringEINTRIO(fd->isFile ? fileWrite : sysWrite,
+		    fd->Sysfd, done == 0 ? (void *)p : (char *)p + done,
+		    max - done, &n);
 		if (n > 0)
 			done += (size_t)n;
 		*nn = (ptrdiff_t)done;

@@ -175,6 +175,12 @@ bool net_fdMutex_rwunlock(net_fdMutex *mu, bool read);
 /* fd_poll_runtime.c: Go's pollDesc, the netFD's handle on the poller. */
 typedef struct net_pollDesc {
 	runtime_pollDesc *runtimeCtx;
+	/*
+	 * gonet's: the last Read was short and nothing has read since
+	 * (fd_unix.c, readPrepare).  Read side only, under the read lock;
+	 * every prepareRead clears it.
+	 */
+	bool drained;
 } net_pollDesc;
 
 /*
@@ -190,6 +196,7 @@ typedef struct poll_FD {
 	bool	     IsStream;
 	bool	     ZeroReadIsEOF;
 	bool	     isFile; /* an os.File's, not a socket: plain write(2) */
+	bool	     shortDrains; /* a TCP socket: see readPrepare */
 } poll_FD;
 
 /*

@@ -74,7 +74,7 @@ long runtime_syscall6(long trap, uintptr_t a1, uintptr_t a2, uintptr_t a3,
  * declaration as runtime_impl.h's.
  */
 typedef struct runtime_g runtime_g;
-runtime_g *runtime_getg(void);
+runtime_g		*runtime_getg(void);
 
 /*
  * Semaphores (runtime/sema.c), Go's sync.runtime_Semacquire and friends
@@ -116,5 +116,11 @@ void runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode);
 /* d is absolute runtime_nanotime; 0 means no deadline, <0 already expired. */
 void runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode);
 void runtime_pollUnblock(runtime_pollDesc *pd);
+/*
+ * runtime_pollSawMark reports whether the poller has seen, since pd was
+ * opened, an event at which a stream read may stop short with data left
+ * (urgent data, hang-up, error).  gonet's, not Go's: net's drained reads.
+ */
+bool runtime_pollSawMark(runtime_pollDesc *pd);
 
 #endif /* GONET_RUNTIME_LINKNAME_H */

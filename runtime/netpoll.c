@@ -32,7 +32,8 @@ enum {
 	pollClosing = 1 << 0,
 	pollEventErr = 1 << 1,
 	pollExpiredReadDeadline = 1 << 2,
-	pollExpiredWriteDeadline = 1 << 3
+	pollExpiredWriteDeadline = 1 << 3,
+	pollEventMark = 1 << 4
 };
 
 /*
@@ -105,8 +106,29 @@ pollDesc_publishInfo(runtime_pollDesc *pd)
 
 	x = atomic_load(&pd->atomicInfo);
 	while (!atomic_compare_exchange_weak(
-	    &pd->atomicInfo, &x, (x & pollEventErr) | info))
+	    &pd->atomicInfo, &x, (x & (pollEventErr | pollEventMark)) | info))
 		;
+}
+
+/*
+ * runtime_pollDesc_setEventMark records, for good, that the backend saw an
+ * event at which a stream read may stop short with data still queued:
+ * urgent data, the peer's end of stream, an error.  pollOpen clears it.
+ */
+void
+runtime_pollDesc_setEventMark(runtime_pollDesc *pd)
+{
+	atomic_fetch_or(&pd->atomicInfo, pollEventMark);
+}
+
+/*
+ * runtime_pollSawMark reports whether setEventMark was called since pd was
+ * opened; net's drained reads (fd_unix.c) must not skip a read if so.
+ */
+bool
+runtime_pollSawMark(runtime_pollDesc *pd)
+{
+	return (pollDesc_info(pd) & pollEventMark) != 0;
 }
 
 void
@@ -205,6 +227,7 @@ runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
 		(((uintptr_t)1 << runtime_taggedPointerBits) - 1));
 	pd->closing = false;
 	runtime_pollDesc_setEventErr(pd, false);
+	atomic_fetch_and(&pd->atomicInfo, ~(uint32_t)pollEventMark);
 	pd->rseq++;
 	atomic_store(&pd->rg, 0);
 	pd->rd = 0;

@@ -151,11 +151,14 @@ void runtime_netpollSleep(int64_t delay);
  *
  * runtime_netpollready moves pd's waiters for mode ('r', 'w' or 'r'+'w') to
  * toRun, or records readiness for the next wait.  runtime_pollDesc_setEventErr
- * records whether the kernel reported an error alone for pd.
+ * records whether the kernel reported an error alone for pd;
+ * runtime_pollDesc_setEventMark, that it reported urgent data, a hang-up
+ * or an error at all (see runtime_pollSawMark in linkname.h).
  */
 void runtime_netpollready(
     runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode);
 void runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b);
+void runtime_pollDesc_setEventMark(runtime_pollDesc *pd);
 
 /*
  * runtime_netpollGenericInit initialises the poller once; timers and the

@@ -82,7 +82,11 @@ runtime_netpollopen(uintptr_t fd, runtime_pollDesc *pd)
 {
 	struct epoll_event ev;
 
-	ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+	/*
+	 * EPOLLPRI is gonet's addition: urgent data is one of the marks that
+	 * net's drained reads must know of (runtime_pollSawMark).
+	 */
+	ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLPRI | EPOLLET;
 	ev.data.u64 = runtime_taggedPointerPack(pd, atomic_load(&pd->fdseq));
 	if (epoll_ctl(epfd, EPOLL_CTL_ADD, (int)fd, &ev) < 0)
 		return errno;
@@ -164,7 +168,8 @@ netpollmode(uint32_t events)
 	int32_t mode;
 
 	mode = 0;
-	if ((events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0)
+	if ((events &
+		(EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0)
 		mode += 'r';
 	if ((events & (EPOLLOUT | EPOLLHUP | EPOLLERR)) != 0)
 		mode += 'w';
@@ -251,6 +256,10 @@ retry:
 		if (atomic_load(&pd->fdseq) == tag) {
 			runtime_pollDesc_setEventErr(
 			    pd, ev->events == EPOLLERR);
+			if ((ev->events &
+				(EPOLLPRI | EPOLLRDHUP | EPOLLHUP |
+				    EPOLLERR)) != 0)
+				runtime_pollDesc_setEventMark(pd);
 			runtime_netpollready(toRun, pd, mode);
 		}
 		pthread_mutex_unlock(&pd->lock);

@@ -2,7 +2,14 @@
  * C port of go1.19 src/internal/poll/read_test.go.  os.ReadFile is
  * readFile below: Open, Read to EOF, Close.
  */
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "tests/main_test.h"
 #include "tests/mockserver.h"
@@ -73,6 +80,179 @@ START_TEST(TestRead)
 }
 END_TEST
 
+/*
+ * gonet's drained reads (poll_FD_Read, DESIGN.md): after a short read on a
+ * TCP socket the next Read waits before reading, unless the poller saw a
+ * mark at which the kernel may have stopped the read short with data left.
+ * These two conversations stop a read at such a mark while the reader is
+ * parked, so that the event that woke it is the only one: without the mark
+ * the next Read would wait for an edge that never comes.  The expected
+ * results are Go 1.19's for the same conversation (a Go program reading
+ * after the same raw sends prints "abc", EOF and "abc", "def", timeout).
+ */
+struct markSend {
+	int	    s; /* the raw client socket */
+	const char *what;
+	goroutine  *g;
+};
+
+/* rawDialTCP connects a plain socket to ln, outside gonet. */
+static int
+rawDialTCP(net_Listener *ln)
+{
+	const net_TCPAddr *a;
+	struct sockaddr_in sa;
+	int		   s;
+
+	a = (const net_TCPAddr *)net_Listener_Addr(ln);
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)a->Port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if ((s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		tFatalf("socket: %s", strerror(errno));
+	if (connect(s, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
+		close(s);
+		tFatalf("connect: %s", strerror(errno));
+	}
+	return s;
+}
+
+/* markSender sends, once the reader has parked, what the test asks for. */
+static void *
+markSender(void *arg)
+{
+	struct markSend *m;
+
+	m = arg;
+	sleepDuration(50 * time_Millisecond);
+	if (strcmp(m->what, "raw") == 0) {
+		if (write(m->s, "x", 1) != 1)
+			tErrorf("write: %s", strerror(errno));
+		sleepDuration(50 * time_Millisecond);
+		if (write(m->s, "ab", 2) != 2)
+			tErrorf("write: %s", strerror(errno));
+		return NULL;
+	}
+	if (strcmp(m->what, "fin") == 0) {
+		if (write(m->s, "abc", 3) != 3)
+			tErrorf("write: %s", strerror(errno));
+		shutdown(m->s, SHUT_WR);
+		return NULL;
+	}
+	if (send(m->s, "abcU", 4, MSG_OOB) != 4 || write(m->s, "def", 3) != 3)
+		tErrorf("send: %s", strerror(errno));
+	return NULL;
+}
+
+/* readExpect is one Read of c, which must return want (or fail with err). */
+static void
+readExpect(net_Conn *c, const char *want, runtime_error *wantErr, bool timeout)
+{
+	runtime_error *err;
+	char	       b[100];
+	ptrdiff_t      n;
+
+	err = net_Conn_Read(c, b, sizeof(b), &n);
+	if (timeout) {
+		if (err == NULL || !net_Error_Timeout(err))
+			tErrorf("Read: got (%d, %s), want a timeout", (int)n,
+			    err == NULL ? "nil" : runtime_error_Error(err));
+	} else if (err != wantErr || (size_t)n != strlen(want) ||
+	    memcmp(b, want, (size_t)n) != 0)
+		tErrorf("Read: got (%.*s, %s), want (%s, %s)", (int)n, b,
+		    err == NULL ? "nil" : runtime_error_Error(err), want,
+		    wantErr == NULL ? "nil" : runtime_error_Error(wantErr));
+	runtime_error_Free(err);
+}
+
+static void
+markConversation(const char *what, net_Conn **cp, struct markSend *m)
+{
+	net_Listener *ln;
+
+	ln = newLocalListener("tcp4", NULL);
+	m->s = rawDialTCP(ln);
+	m->what = what;
+	if (net_Listener_Accept(ln, cp) != NULL)
+		tFatalf("Accept failed");
+	runtime_error_Free(net_Listener_Close(ln));
+	net_Listener_Free(ln);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    *cp, time_Time_Add(time_Now(), 5 * time_Second)));
+	m->g = goStart(markSender, m);
+}
+
+static void
+markEnd(net_Conn *c, struct markSend *m)
+{
+	goJoin(m->g);
+	close(m->s);
+	runtime_error_Free(net_Conn_Close(c));
+	net_Conn_Free(c);
+	tDone();
+}
+
+START_TEST(testReadDrainedStopsAtEOF)
+{
+	struct markSend m;
+	net_Conn       *c;
+
+	markConversation("fin", &c, &m);
+	readExpect(c, "abc", NULL, false);
+	readExpect(c, "", io_EOF, false);
+	markEnd(c, &m);
+}
+END_TEST
+
+START_TEST(testReadDrainedStopsAtUrgentMark)
+{
+	struct markSend m;
+	net_Conn       *c;
+
+	markConversation("urg", &c, &m);
+	readExpect(c, "abc", NULL, false);
+	readExpect(c, "def", NULL, false);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), 100 * time_Millisecond)));
+	readExpect(c, "", NULL, true);
+	markEnd(c, &m);
+}
+END_TEST
+
+/* readOneRaw is a RawConn read function that takes a single byte. */
+static bool
+readOneRaw(uintptr_t s, void *arg)
+{
+	return read((int)s, arg, 1) != -1 || errno != EAGAIN;
+}
+
+/*
+ * A read through RawConn clears the readiness a drained Read would wait
+ * for and may leave data behind, so the Read after it must read first.
+ * The RawConn read parks until "ab" comes, so the wake-up that ends its
+ * wait is the only one.
+ */
+START_TEST(testReadDrainedAfterRawRead)
+{
+	struct markSend	 m;
+	syscall_RawConn *rc;
+	net_Conn	*c;
+	char		 b = 0;
+
+	markConversation("raw", &c, &m);
+	readExpect(c, "x", NULL, false);
+	if (net_TCPConn_SyscallConn(net_Conn_TCPConn(c), &rc) != NULL)
+		tFatalf("SyscallConn failed");
+	runtime_error_Free(syscall_RawConn_Read(rc, readOneRaw, &b));
+	free(rc);
+	if (b != 'a')
+		tErrorf("RawConn.Read: got %d, want 'a'", b);
+	readExpect(c, "b", NULL, false);
+	markEnd(c, &m);
+}
+END_TEST
+
 Suite *
 read_suite(void)
 {
@@ -82,6 +262,9 @@ read_suite(void)
 	s = suite_create("read");
 	tc = newNetTCase("Read", 60);
 	tcase_add_test(tc, TestRead);
+	tcase_add_test(tc, testReadDrainedStopsAtEOF);
+	tcase_add_test(tc, testReadDrainedStopsAtUrgentMark);
+	tcase_add_test(tc, testReadDrainedAfterRawRead);
 	suite_add_tcase(s, tc);
 	return s;
 }
