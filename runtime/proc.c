@@ -290,6 +290,7 @@ plaing(void)
 	gp->spinon = false; /* a new thread learns afresh */
 	gp->spinback = 0;
 	gp->spincool = 0;
+	gp->spinsince = UINT32_MAX; /* no late spin yet */
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
 	if (pthread_setspecific(plainkey, gp) != 0)
@@ -1601,17 +1602,22 @@ plaineventfd(runtime_g *gp)
  * come quickly and the CPU is free, so the choice is made per thread, as
  * the haltpoll cpuidle governor makes it for a guest's idle loop:
  *   - a sleep shorter than spinWorthNs turns spinning on (spinon);
- *   - a spin that ran out (spinMaxNs without an answer), or in which one
- *     look came more than spinTakenNs after the one before (the CPU was
- *     taken: another thread ran that long, or the hypervisor stole it),
- *     turns it off for spincool waits, doubling from spinCoolMin to
- *     spinCoolMax with each failure;
- *   - a spin that was taken and also outlasted spinMaxNs (its answer
- *     came late, or not at all) means another thread, likely another
- *     process, held this CPU: no plain thread spins until spinquiet,
- *     spinQuietNs later, because on a busy machine the spinner that
- *     hurts is the one alone on a CPU, which is never taken and cannot
- *     tell.
+ *   - a spin that ran out (spinMaxNs without an answer), or that was
+ *     late: one look came more than spinTakenNs after the one before
+ *     (the CPU was taken: another thread ran that long, or the
+ *     hypervisor stole it) and the spin outlasted spinMaxNs, turns it
+ *     off for spincool waits, doubling from spinCoolMin to spinCoolMax
+ *     with each failure.  A spin that was taken but caught its answer
+ *     within spinMaxNs all the same neither cools nor counts as clean;
+ *   - a late spin means another thread, perhaps another process, held
+ *     this CPU.  Two late spins of one thread fewer than spinLateWindow
+ *     spins apart mean it holds it often: then no plain thread spins
+ *     until spinquiet, spinQuietNs later, because on a busy machine the
+ *     spinner that hurts is the one alone on a CPU, which is never taken
+ *     and cannot tell.  A late spin alone is what a hypervisor's steal
+ *     does to an idle guest now and then (thousands of spins apart on
+ *     this host, where a CPU-bound process on the other CPU makes one
+ *     every few hundred), and it costs that thread only its cooling.
  * A gap, not the kernel's count of involuntary switches, is the sign:
  * sched_yield counts as involuntary whenever another thread runs, even
  * for a microsecond (a kernel worker, or the peer answering on this
@@ -1622,8 +1628,9 @@ enum {
 	spinMaxNs = 50 * 1000,
 	spinTakenNs = 30 * 1000,
 	spinWorthNs = 100 * 1000,
-	spinQuietNs = 20 * 1000 * 1000,
-	spinCoolMin = 64,
+	spinQuietNs = 5 * 1000 * 1000,
+	spinLateWindow = 1000,
+	spinCoolMin = 16,
 	spinCoolMax = 4096
 };
 
@@ -1691,7 +1698,7 @@ plainspin(runtime_g *gp)
 {
 	int64_t start, last, now;
 	int	r;
-	bool	caught, taken;
+	bool	caught, taken, late;
 
 	start = runtime_nanotime();
 	last = start;
@@ -1706,11 +1713,17 @@ plainspin(runtime_g *gp)
 			break;
 		runtime_osyield();
 	}
-	if (taken && now - start > spinMaxNs)
-		atomic_store(&spinquiet, now + spinQuietNs);
-	if (!caught || taken)
+	late = taken && now - start > spinMaxNs;
+	if (gp->spinsince < UINT32_MAX)
+		gp->spinsince++;
+	if (late) {
+		if (gp->spinsince < spinLateWindow)
+			atomic_store(&spinquiet, now + spinQuietNs);
+		gp->spinsince = 0;
+	}
+	if (!caught || late)
 		spinfailed(gp);
-	else
+	else if (!taken)
 		gp->spincool = spinCoolMin;
 	return r;
 }

@@ -154,6 +154,7 @@ struct runtime_g {
 	bool	 spinon;
 	uint16_t spinback;
 	uint16_t spincool;
+	uint32_t spinsince; /* spins since this thread's last late spin */
 };
 
 /*
