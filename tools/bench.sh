@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh [-q] [-r ROUNDS] NAME=BINARY...: runs every workload of
 # docs/PERFORMANCE.md on each named implementation in interleaved rounds
-# (gonet, gonet-g, Go, raw C, gonet, ...), each workload twice: on the
+# (gonet, gonet-g, Go, raw C, then gonet-g, Go, raw C, gonet, ...: the
+# order turns by one each workload and round), each workload twice: on the
 # machine as it is, then again beside a busy loop pinned to CPU 0 (metrics
 # suffixed _loaded).  Every run also reports its CPU and wall-clock time
 # (tools/benchrun.c: WORKLOAD_cpu_ms, WORKLOAD_wall_ms).  One CSV row per
@@ -192,6 +193,22 @@ trap 'exit 2' HUP INT TERM
 startLoad() {
 	timeout 3600 $pin sh -c 'while :; do :; done' &
 	load=$!
+	# The scheduler settles the new busy loop in its first moments; a
+	# run started then is slowed more than the runs after it.
+	sleep 1
+}
+
+# rotate K WORD...: the words, starting from the (K mod n)th, so that no
+# implementation always runs first after the load starts (the run that
+# follows startLoad was the slowest in hand loops) or last.
+rotate() {
+	k=$1
+	shift
+	k=$((k % $#))
+	i=0
+	for w; do [ $i -lt $k ] || printf '%s ' "$w"; i=$((i + 1)); done
+	i=0
+	for w; do [ $i -ge $k ] || printf '%s ' "$w"; i=$((i + 1)); done
 }
 stopLoad() {
 	kill $load 2>/dev/null || :
@@ -225,13 +242,15 @@ run() {
 echo "round,impl,workload,value,unit" >$csv
 r=1
 while [ "$r" -le "$rounds" ]; do
+	wn=0
 	# A here-document, not a pipe, keeps the loop in this shell, so that
 	# a failed run ends the script and the EXIT trap stops the load.
 	while read -r w a; do
 		a=$(scale "$w" "$a" | tr , ' ')
+		wn=$((wn + 1))
 		for cond in "" _loaded; do
 			[ -n "$cond" ] && startLoad
-			for impl in $impls; do
+			for impl in $(rotate $((r + wn)) $impls); do
 				[ "$impl.$w" = raw.micro ] && continue
 				st=0
 				res=$(run "$impl" "$w" $a </dev/null) || st=$?
