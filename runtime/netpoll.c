@@ -70,14 +70,13 @@ static void netpollWriteDeadline(void *arg, uintptr_t seq);
 static void
 pdlock(runtime_pollDesc *pd)
 {
-	if (pthread_mutex_lock(&pd->lock) != 0)
-		runtime_throw("runtime: pollDesc lock failed");
+	runtime_lock(&pd->lock);
 }
 
 static void
 pdunlock(runtime_pollDesc *pd)
 {
-	pthread_mutex_unlock(&pd->lock);
+	runtime_unlock(&pd->lock);
 }
 
 static uint32_t
@@ -713,7 +712,6 @@ pollCache_alloc(void)
 		pollcache.blocks = b;
 		for (i = 0; i < n; i++) {
 			pd = &b->pds[i];
-			pthread_mutex_init(&pd->lock, NULL);
 			pd->link = pollcache.first;
 			pollcache.first = pd;
 		}

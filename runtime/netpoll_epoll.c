@@ -252,7 +252,7 @@ retry:
 		 * collected for a closed fd never leaves pdReady for the
 		 * next user of pd.
 		 */
-		pthread_mutex_lock(&pd->lock);
+		runtime_lock(&pd->lock);
 		if (atomic_load(&pd->fdseq) == tag) {
 			runtime_pollDesc_setEventErr(
 			    pd, ev->events == EPOLLERR);
@@ -262,6 +262,6 @@ retry:
 				runtime_pollDesc_setEventMark(pd);
 			runtime_netpollready(toRun, pd, mode);
 		}
-		pthread_mutex_unlock(&pd->lock);
+		runtime_unlock(&pd->lock);
 	}
 }
