@@ -25,6 +25,40 @@
  */
 enum { maxRW = 1 << 30 };
 
+/*
+ * Go's netFD shares its caller's string for the network.  A C netFD
+ * needs a name that outlives the caller's, and a copy would be one more
+ * heap block on every connection; the networks Dial and Listen accept
+ * share this static text instead, and only other names ("ip4:icmp", a
+ * FileConn's "") are copied.
+ */
+static char fdNetNames[][11] = { "tcp", "tcp4", "tcp6", "udp", "udp4", "udp6",
+	"ip", "ip4", "ip6", "unix", "unixgram", "unixpacket" };
+
+enum { nFdNetNames = sizeof(fdNetNames) / sizeof(fdNetNames[0]) };
+
+char *
+net_netFD_netName(const char *net)
+{
+	size_t i;
+
+	for (i = 0; i < nFdNetNames; i++)
+		if (strcmp(net, fdNetNames[i]) == 0)
+			return fdNetNames[i];
+	return runtime_strdup(net);
+}
+
+void
+net_netFD_freeNetName(char *net)
+{
+	size_t i;
+
+	for (i = 0; i < nFdNetNames; i++)
+		if (net == fdNetNames[i])
+			return;
+	free(net);
+}
+
 runtime_error *
 net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 {
@@ -42,7 +76,7 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	    strncmp(net, "tcp", 3) == 0;
 	ret->family = family;
 	ret->sotype = sotype;
-	ret->net = runtime_strdup(net);
+	ret->net = net_netFD_netName(net);
 	*fd = ret;
 	return NULL;
 }
@@ -153,7 +187,7 @@ net_netFD_free(net_netFD *fd)
 	if (fd == NULL)
 		return;
 	runtime_error_Free(net_netFD_Close(fd));
-	free(fd->net);
+	net_netFD_freeNetName(fd->net);
 	free(fd->laddr);
 	free(fd->raddr);
 	free(fd);

@@ -67,8 +67,9 @@ newFileFD(os_File *f, net_netFD **fdp)
 	toAddr = net_netFD_addrFunc(fd);
 	laddr = toAddr != NULL && lsa.Family != 0 ? toAddr(&lsa) : NULL;
 	raddr = toAddr != NULL && rsa.Family != 0 ? toAddr(&rsa) : NULL;
-	free(fd->net);
-	fd->net = runtime_strdup(laddr != NULL ? net_Addr_Network(laddr) : "");
+	net_netFD_freeNetName(fd->net);
+	fd->net =
+	    net_netFD_netName(laddr != NULL ? net_Addr_Network(laddr) : "");
 	if ((err = net_netFD_init(fd)) != NULL) {
 		free(laddr);
 		free(raddr);

@@ -210,7 +210,7 @@ typedef struct net_netFD {
 	int	  family;
 	int	  sotype;
 	bool	  isConnected; /* set by dial before the fd is shared */
-	char	 *net;	       /* owned copy of the network name */
+	char	 *net;	       /* net_netFD_netName's copy of the network */
 	net_Addr *laddr;       /* owned heap addresses, or NULL */
 	net_Addr *raddr;
 } net_netFD;
@@ -647,6 +647,12 @@ runtime_error *poll_FD_RawWrite(
 runtime_error *net_netFD_Close(net_netFD *fd);
 /* net_netFD_free (fd_unix.c) closes fd if still open, then frees it. */
 void net_netFD_free(net_netFD *fd);
+/*
+ * net_netFD_netName (fd_unix.c) keeps a network's name for a netFD;
+ * net_netFD_freeNetName gives it back.
+ */
+char *net_netFD_netName(const char *net);
+void  net_netFD_freeNetName(char *net);
 /* Deadlines are absolute; the zero time clears.  No allocation. */
 runtime_error *net_netFD_SetDeadline(net_netFD *fd, time_Time t);
 runtime_error *net_netFD_SetReadDeadline(net_netFD *fd, time_Time t);
