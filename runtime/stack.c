@@ -59,10 +59,19 @@ enum {
 	stackGuard = 64 << 10
 };
 
-/* stackSpan records one mapping for the overflow handler; never freed. */
-struct stackSpan {
-	uintptr_t	  guard; /* the guard is [guard, guard + stackGuard) */
-	struct stackSpan *next;
+/*
+ * A spanBlock records the guards of many stacks for the overflow
+ * handler: a heap block per stack would add its malloc overhead to every
+ * goroutine's memory.  Blocks are never freed; the handler reads them
+ * without a lock, n published after the guard it counts.  Guard i is
+ * [guard[i], guard[i] + stackGuard).
+ */
+enum { spanBlockGuards = 510 };
+
+struct spanBlock {
+	struct spanBlock *next;
+	_Atomic size_t	  n;
+	uintptr_t	  guard[spanBlockGuards];
 };
 
 /* stackNode links a free stack; it lives at the top of the stack itself. */
@@ -74,7 +83,7 @@ struct stackNode {
 static pthread_once_t		   stackOnce = PTHREAD_ONCE_INIT;
 static size_t			   stackSize;
 static size_t			   pageSize;
-static _Atomic(struct stackSpan *) allspans;
+static _Atomic(struct spanBlock *) allspans;
 static pthread_mutex_t		   stackLock = PTHREAD_MUTEX_INITIALIZER;
 static struct stackNode		  *stackHot;  /* pages kept */
 static struct stackNode		  *stackCold; /* pages returned */
@@ -125,13 +134,33 @@ runtime_stackSize(void)
 	return stackSize;
 }
 
+/* stackrecord adds a new stack's guard to allspans. */
+static void
+stackrecord(uintptr_t guard)
+{
+	struct spanBlock *b;
+	size_t		  n;
+
+	pthread_mutex_lock(&stackLock);
+	b = atomic_load(&allspans);
+	n = b != NULL ? atomic_load_explicit(&b->n, memory_order_relaxed) : 0;
+	if (b == NULL || n == spanBlockGuards) {
+		b = runtime_malloc(sizeof(*b));
+		b->next = atomic_load(&allspans);
+		atomic_store(&allspans, b);
+		n = 0;
+	}
+	b->guard[n] = guard;
+	atomic_store_explicit(&b->n, n + 1, memory_order_release);
+	pthread_mutex_unlock(&stackLock);
+}
+
 /* stackmap reserves a new stack with its guard below it. */
 static runtime_stack
 stackmap(void)
 {
-	struct stackSpan *s;
-	runtime_stack	  stk;
-	char		 *p;
+	runtime_stack stk;
+	char	     *p;
 
 	p = mmap(NULL, stackGuard + stackSize, PROT_NONE,
 	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
@@ -139,11 +168,7 @@ stackmap(void)
 		runtime_throw("runtime: cannot reserve a goroutine stack");
 	if (mprotect(p + stackGuard, stackSize, PROT_READ | PROT_WRITE) != 0)
 		runtime_throw("runtime: cannot map a goroutine stack");
-	s = runtime_malloc(sizeof(*s));
-	s->guard = (uintptr_t)p;
-	s->next = atomic_load(&allspans);
-	while (!atomic_compare_exchange_weak(&allspans, &s->next, s))
-		;
+	stackrecord((uintptr_t)p);
 	stk.lo = (uintptr_t)p + stackGuard;
 	stk.hi = stk.lo + stackSize;
 #ifdef GONET_VALGRIND
@@ -174,7 +199,7 @@ runtime_stackalloc(void)
 {
 	struct stackNode *n;
 
-	runtime_stack	  stk;
+	runtime_stack stk;
 
 	pthread_once(&stackOnce, stackinit);
 	n = stackpop();
@@ -229,11 +254,16 @@ runtime_stackfree(runtime_stack stk)
 bool
 runtime_stackguard(uintptr_t addr)
 {
-	struct stackSpan *s;
+	struct spanBlock *b;
+	size_t		  i, n;
 
-	for (s = atomic_load(&allspans); s != NULL; s = s->next)
-		if (addr >= s->guard && addr < s->guard + stackGuard)
-			return true;
+	for (b = atomic_load(&allspans); b != NULL; b = b->next) {
+		n = atomic_load_explicit(&b->n, memory_order_acquire);
+		for (i = 0; i < n; i++)
+			if (addr >= b->guard[i] &&
+			    addr < b->guard[i] + stackGuard)
+				return true;
+	}
 	return false;
 }
 

@@ -265,12 +265,19 @@ overflowGoroutine(void *arg)
 	runtime_gctx_goexit(&s->co[0], &s->g0, enter, &s->self);
 }
 
+/*
+ * overflowChild overflows a goroutine stack; arg is how many stacks to
+ * take first, so that the overflowing one is recorded late in the
+ * overflow handler's table.
+ */
 static void
 overflowChild(void *arg)
 {
 	static struct sched s;
+	long		    i;
 
-	(void)arg;
+	for (i = 0; i < (long)(intptr_t)arg; i++)
+		(void)runtime_stackalloc();
 	runtime_minitSignalStack();
 	current = &s;
 	runtime_gctx_init(&s.g0, runtime_stackalloc(), NULL, NULL);
@@ -284,7 +291,9 @@ START_TEST(testStackOverflow)
 	char out[4096];
 	int  status;
 
-	status = runChild(overflowChild, NULL, out, sizeof(out));
+	/* _i: none first, then more stacks than one block of guards holds. */
+	status = runChild(
+	    overflowChild, (void *)(intptr_t)(_i * 1100), out, sizeof(out));
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
 	    "child status %#x, want death by SIGABRT; stderr:\n%s", status,
 	    out);
@@ -845,7 +854,7 @@ stack_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("stack");
 	tcase_add_test(tc, testDeepRecursion);
-	tcase_add_test(tc, testStackOverflow);
+	tcase_add_loop_test(tc, testStackOverflow, 0, 2);
 	tcase_add_test(tc, testOtherFaultForwarded);
 	tcase_add_test(tc, testStackSizeEnv);
 	tcase_add_test(tc, testStackCacheReuse);
