@@ -341,6 +341,11 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 BENCH_IMPLS = gonet=build/bench/bench gonet-g=build/bench/bench-g \
 	go=build/bench/bench-go raw=build/bench/bench_raw
 
+# BENCH_ROUNDS=N runs N rounds instead of tools/bench.sh's three: on a
+# noisy host a median of three cannot settle a 10% difference.
+BENCH_ROUNDS =
+BENCH_ROUNDS_ARG = $(BENCH_ROUNDS:%=-r %)
+
 # make bench-compare OLD=COMMIT runs the same benchmark with one more
 # implementation, gonet-old: today's tools/bench.c on COMMIT's library
 # (tools/benchold.sh builds it in build/bench-old), and the summary adds
@@ -465,14 +470,15 @@ sockopts:
 bench:
 	sh tools/setup.sh bench
 	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
-	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS)
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_ROUNDS_ARG) \
+	    $(BENCH_IMPLS)
 
 bench-compare:
 	sh tools/setup.sh bench
 	$(MAKE) build/bench/benchrun `echo $(BENCH_IMPLS) | tr ' ' '\n' | sed 's/.*=//'`
 	MAKE="$(MAKE)" CC="$(CC)" sh tools/benchold.sh $(OLD)
-	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_IMPLS) \
-	    gonet-old=build/bench-old/bench
+	BENCH_QUICK=$(BENCH_QUICK) sh tools/bench.sh $(BENCH_ROUNDS_ARG) \
+	    $(BENCH_IMPLS) gonet-old=build/bench-old/bench
 
 fuzz:
 	sh tools/setup.sh fuzz
