@@ -76,8 +76,8 @@ runtime_asanunpoison(uintptr_t addr, size_t n)
  * cache.  LSan knows thread stacks and globals, not our mmap'd stacks, so
  * memory a parked goroutine still holds at exit (a sudog its sender has
  * not yet released, a buffer a server goroutine owns) would read as leaked;
- * Go's collector scans those stacks too.  The cost: a dead g keeps its
- * stack on the free list, so a stale word in a dead frame can hide a leak.
+ * Go's collector scans those stacks too.  proc.c takes a dead g's stack
+ * off the list until a go statement reuses it.
  */
 void
 runtime_asanregisterroot(uintptr_t lo, size_t n, bool on)
