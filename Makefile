@@ -384,21 +384,16 @@ test:
 	$(MAKE) check
 
 # Every suite runs in every build (an empty list is all of them); under
-# TSan the diff is skipped.  THREAD_SUITES are the suites that start
-# goroutines, block and wake: the goroutine-mode rerun below.
+# TSan the diff is skipped.
 SUITES_o =
 SUITES_ao =
 SUITES_to =
-THREAD_SUITES = netpoll fd_mutex context timeout server conn net tcpsock \
-	udpsock unixsock dial stress chan stack mutex rwmutex waitgroup once \
-	cond sleep tick netip_pkg sched pipe writev proc
-# The second run, every test body in a goroutine: all suites in the plain
-# build; under the sanitizers, which triple the cost, the suites that start
-# goroutines, block and wake (the plain run has shown the rest pass both
-# ways).  CI's bmake run narrows it further on the command line.
+# The second run, every test body in a goroutine: every suite in every
+# build.  CI's bmake run narrows it on the command line (GSUITES_o=...),
+# as anyone may to rerun a few suites.
 GSUITES_o = $(SUITES_o)
-GSUITES_ao = $(THREAD_SUITES)
-GSUITES_to = $(THREAD_SUITES)
+GSUITES_ao = $(SUITES_ao)
+GSUITES_to = $(SUITES_to)
 # The TSan build runs the tests in short mode (GONET_TEST_SHORT=1, Go's
 # -short), as Go's race runs do: -race multiplies every cost, and the
 # tests Go keeps for its unloaded longtest builders (TestDialerFallbackDelay
