@@ -6,11 +6,12 @@
 # machine as it is, then again beside a busy loop pinned to CPU 0 (metrics
 # suffixed _loaded); micro, whose loops the host's speed swings move more
 # than the code does, runs five times an implementation, keeping the
-# fastest (microReps below).  Every run also reports its CPU and wall-clock time
-# (tools/benchrun.c: WORKLOAD_cpu_ms, WORKLOAD_wall_ms).  One CSV row per
-# round, implementation and metric goes to build/bench/bench.csv; the
-# summary (build/bench/summary.txt) gives min, median and max per
-# implementation and the medians of the per-round ratios to raw C and Go.
+# fastest (microReps below).  Every run also reports its CPU and
+# wall-clock time (tools/benchrun.c: WORKLOAD_cpu_ms, WORKLOAD_wall_ms).
+# One CSV row per round, implementation and metric goes to
+# build/bench/bench.csv; the summary (build/bench/summary.txt) gives min,
+# median and max per implementation and the medians of the per-round
+# ratios to raw C and Go.
 #
 #	sh tools/bench.sh gonet=build/bench/bench gonet-g=build/bench/bench-g \
 #	    go=build/bench/bench-go raw=build/bench/bench_raw
@@ -190,7 +191,8 @@ command -v taskset >/dev/null 2>&1 && pin="taskset -c 0"
 load=
 rm -f $out/http.pid
 trap '[ -z "$load" ] || kill $load 2>/dev/null
-[ ! -s $out/http.pid ] || kill $(cat $out/http.pid) 2>/dev/null' EXIT
+[ ! -s $out/http.pid ] || kill $(cat $out/http.pid) 2>/dev/null
+rm -f $out/rep.*' EXIT
 trap 'exit 2' HUP INT TERM
 startLoad() {
 	timeout 3600 $pin sh -c 'while :; do :; done' &
@@ -297,7 +299,6 @@ while [ "$r" -le "$rounds" ]; do
 					    "$m$cond" "$v" "$(unit "$m")" >&2
 				done
 			done
-			rm -f $out/rep.*
 			[ -n "$cond" ] && stopLoad
 		done
 	done <<END
