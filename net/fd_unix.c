@@ -74,11 +74,18 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	ret->pfd.shortDrains = sotype == SOCK_STREAM &&
 	    (family == AF_INET || family == AF_INET6) &&
 	    strncmp(net, "tcp", 3) == 0;
+	atomic_init(&ret->pfd.rawSeen, false);
 	ret->family = family;
 	ret->sotype = sotype;
 	ret->net = net_netFD_netName(net);
 	*fd = ret;
 	return NULL;
+}
+
+void
+net_netFD_setRawSeen(net_netFD *fd)
+{
+	atomic_store_explicit(&fd->pfd.rawSeen, true, memory_order_relaxed);
 }
 
 /*
@@ -257,25 +264,37 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
- * readPrepare is FD.Read's prepareRead, with gonet's one departure from Go's
- * order (DESIGN.md, "Drained reads").  Linux stops a TCP read short of the
- * buffer only when the receive queue is empty, at urgent data, at the end
- * of the stream or at an error, and the poller records the last three
- * (runtime_pollSawMark).  So after a short read with none of them seen, the
- * read Go makes next can only say EAGAIN, unless data came since; and data
- * that came since raised an edge the poller has turned, or will turn, into
- * readiness that no prepareRead has cleared.  Waiting first is then the
- * same conversation with one system call fewer: the wait returns at once if
- * the data is there, and reports a deadline or Close exactly as
- * prepareRead would.
+ * readPrepare is the prepareRead of FD.Read, ReadFrom and Accept, with
+ * gonet's two departures from Go's order (DESIGN.md, "Reads that wait
+ * first"): in both, the read waits for the descriptor before its first
+ * attempt rather than after an EAGAIN, one system call fewer when the
+ * attempt would have failed, and the same conversation: the wait returns
+ * at once while there is something to read, and reports a deadline or a
+ * Close exactly as prepareRead would.
+ *   - Drained TCP reads, in every mode.  Linux stops a TCP read short of
+ *     the buffer only when the receive queue is empty, at urgent data, at
+ *     the end of the stream or at an error, and the poller records the
+ *     last three (runtime_pollSawMark).  So after a short read with none
+ *     of them seen, the next read can only say EAGAIN unless data came
+ *     since, and data that came since raised an edge the poller has
+ *     turned, or will turn, into readiness no prepareRead has cleared.
+ *   - A plain thread's reads of any socket, while its waits sleep
+ *     (runtime_pollWaitFirst): its wait is poll(2) on the socket itself,
+ *     which sees what is queued, not only what arrives.
+ * Neither holds once user code has had the descriptor (rawSeen): an
+ * option such as SO_RCVLOWAT makes poll and the edges wait for more than
+ * a read returns.
  */
 static runtime_error *
-readPrepare(poll_FD *fd)
+readPrepare(poll_FD *fd, bool drained)
 {
-	if (fd->pd.drained && !runtime_pollSawMark(fd->pd.runtimeCtx)) {
-		fd->pd.drained = false;
+	fd->pd.drained = false;
+	if (atomic_load_explicit(&fd->rawSeen, memory_order_relaxed) ||
+	    !net_pollDesc_pollable(&fd->pd))
+		return net_pollDesc_prepareRead(&fd->pd);
+	if ((drained && !runtime_pollSawMark(fd->pd.runtimeCtx)) ||
+	    runtime_pollWaitFirst())
 		return net_pollDesc_waitRead(&fd->pd);
-	}
 	return net_pollDesc_prepareRead(&fd->pd);
 }
 
@@ -294,7 +313,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		return err;
 	if (len == 0)
 		goto out;
-	if ((err = readPrepare(fd)) != NULL)
+	if ((err = readPrepare(fd, fd->pd.drained)) != NULL)
 		goto out;
 	if (fd->IsStream && len > maxRW)
 		len = maxRW;
@@ -313,8 +332,8 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
-	fd->pd.drained = fd->shortDrains && err == NULL && *n > 0 &&
-	    (size_t)*n < len && net_pollDesc_pollable(&fd->pd);
+	fd->pd.drained =
+	    fd->shortDrains && err == NULL && *n > 0 && (size_t)*n < len;
 out:
 	poll_FD_readUnlock(fd);
 	return err;
@@ -331,7 +350,7 @@ poll_FD_ReadFrom(
 	from->Family = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+	if ((err = readPrepare(fd, false)) != NULL)
 		goto out;
 	for (;;) {
 		e = syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
@@ -520,7 +539,7 @@ poll_FD_Accept(poll_FD *fd, int *s, syscall_Sockaddr *rsa, const char **errcall)
 	*errcall = "";
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+	if ((err = readPrepare(fd, false)) != NULL)
 		goto out;
 	for (;;) {
 		e = net_accept(fd->Sysfd, s, rsa, errcall);
@@ -570,6 +589,9 @@ net_netFD_accept(net_netFD *fd, net_Addr *(*toAddr)(const syscall_Sockaddr *),
 		return err;
 	}
 	net_newFD(d, fd->family, fd->sotype, fd->net, netfd);
+	/* An accepted socket inherits the listener's options. */
+	if (atomic_load_explicit(&fd->pfd.rawSeen, memory_order_relaxed))
+		net_netFD_setRawSeen(*netfd);
 	if ((err = net_netFD_init(*netfd)) != NULL) {
 		runtime_error_Free(net_netFD_Close(*netfd));
 		net_netFD_free(*netfd);
@@ -785,6 +807,7 @@ net_netFD_dup(net_netFD *fd, os_File **f)
 	int	       ns;
 
 	*f = NULL;
+	net_netFD_setRawSeen(fd);
 	if ((err = poll_FD_Dup(&fd->pfd, &ns, &call)) != NULL) {
 		if (call[0] != '\0')
 			err = os_NewSyscallError(call, err);

@@ -64,6 +64,7 @@ newFileFD(os_File *f, net_netFD **fdp)
 	if (syscall_Getpeername(s, &rsa) != 0)
 		rsa.Family = 0;
 	runtime_error_Free(net_newFD(s, family, sotype, "", &fd));
+	net_netFD_setRawSeen(fd);
 	toAddr = net_netFD_addrFunc(fd);
 	laddr = toAddr != NULL && lsa.Family != 0 ? toAddr(&lsa) : NULL;
 	raddr = toAddr != NULL && rsa.Family != 0 ? toAddr(&rsa) : NULL;

@@ -197,6 +197,12 @@ typedef struct poll_FD {
 	bool	     ZeroReadIsEOF;
 	bool	     isFile; /* an os.File's, not a socket: plain write(2) */
 	bool	     shortDrains; /* a TCP socket: see readPrepare */
+	/*
+	 * rawSeen: user code has had the descriptor (a RawConn, a dup, a
+	 * Control function, FileConn), and may have set options gonet does
+	 * not know of; reads then keep Go's order (readPrepare).
+	 */
+	_Atomic bool rawSeen;
 } poll_FD;
 
 /*
@@ -576,6 +582,8 @@ runtime_error *net_newFD(
     int sysfd, int family, int sotype, const char *net, net_netFD **fd);
 /* net_netFD_init registers the fd with the poller. */
 runtime_error *net_netFD_init(net_netFD *fd);
+/* net_netFD_setRawSeen records that user code has had fd's descriptor. */
+void net_netFD_setRawSeen(net_netFD *fd);
 /* net_netFD_setAddr takes ownership of two heap addresses (or NULLs). */
 void net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr);
 /* net_netFD_name is "net:laddr->raddr", malloc'd (free()). */

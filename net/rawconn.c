@@ -86,6 +86,7 @@ net_newRawConn(net_netFD *fd)
 	c = runtime_malloc(sizeof(*c));
 	c->fd = fd;
 	c->listener = false;
+	net_netFD_setRawSeen(fd);
 	return c;
 }
 

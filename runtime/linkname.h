@@ -122,5 +122,12 @@ void runtime_pollUnblock(runtime_pollDesc *pd);
  * (urgent data, hang-up, error).  gonet's, not Go's: net's drained reads.
  */
 bool runtime_pollSawMark(runtime_pollDesc *pd);
+/*
+ * runtime_pollWaitFirst reports whether the calling thread's reads should
+ * wait before their first attempt: a plain thread whose waits watch the
+ * descriptor itself, and whose last wait slept.  gonet's, not Go's: net's
+ * waits-first reads.
+ */
+bool runtime_pollWaitFirst(void);
 
 #endif /* GONET_RUNTIME_LINKNAME_H */

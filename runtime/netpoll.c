@@ -130,6 +130,25 @@ runtime_pollSawMark(runtime_pollDesc *pd)
 	return (pollDesc_info(pd) & pollEventMark) != 0;
 }
 
+/*
+ * runtime_pollWaitFirst reports whether the calling thread may wait for a
+ * descriptor before trying it, and would gain by it: a plain thread with
+ * its own eventfd waits in poll(2) on the descriptor itself (proc.c,
+ * plainwaitfd), which returns at once while anything is there to read or
+ * accept, so that waiting first never misses what a read would have got;
+ * and its last wait slept, so the next read most likely finds nothing
+ * (a conversation, not a stream).  A goroutine, or a thread without an
+ * eventfd, waits on the poller's edges, which a wait first could miss.
+ */
+bool
+runtime_pollWaitFirst(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	return gp->plain && gp->eventfd >= 0 && gp->waitslept;
+}
+
 void
 runtime_pollDesc_setEventErr(runtime_pollDesc *pd, bool b)
 {

@@ -291,6 +291,7 @@ plaing(void)
 	gp->spinback = 0;
 	gp->spincool = 0;
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
+	gp->waitslept = false;
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
 	if (pthread_setspecific(plainkey, gp) != 0)
@@ -1631,7 +1632,13 @@ enum {
 	spinQuietNs = 5 * 1000 * 1000,
 	spinLateWindow = 1000,
 	spinCoolMin = 16,
-	spinCoolMax = 4096
+	spinCoolMax = 4096,
+	/*
+	 * A poll(2) that returns in less than waitQuickNs found its
+	 * descriptor ready: a system call's cost, with no sleep and wake-up
+	 * in it (waitslept).
+	 */
+	waitQuickNs = 5 * 1000
 };
 
 static _Atomic int64_t spinquiet;
@@ -1706,6 +1713,7 @@ plainspin(runtime_g *gp)
 	for (;;) {
 		r = pollownfd(gp, false);
 		caught = r > 0 || plainreadied(gp);
+		gp->waitslept = gp->waitslept || !caught;
 		now = runtime_nanotime();
 		taken = taken || now - last > spinTakenNs;
 		last = now;
@@ -1730,12 +1738,13 @@ plainspin(runtime_g *gp)
 
 /*
  * plainsleepfd is one wait of plainwaitfd: a spin if it pays, else a
- * sleep in poll(2), whose length decides whether the next wait spins.
+ * sleep in poll(2), whose length decides whether the next wait spins and
+ * whether the wait slept (waitslept).
  */
 static int
 plainsleepfd(runtime_g *gp)
 {
-	int64_t start;
+	int64_t start, slept;
 	int	r;
 
 	if (spinallowed(gp)) {
@@ -1745,7 +1754,9 @@ plainsleepfd(runtime_g *gp)
 	}
 	start = runtime_nanotime();
 	r = pollownfd(gp, true);
-	if (gp->spinback == 0 && runtime_nanotime() - start < spinWorthNs)
+	slept = runtime_nanotime() - start;
+	gp->waitslept = gp->waitslept || slept >= waitQuickNs;
+	if (gp->spinback == 0 && slept < spinWorthNs)
 		gp->spinon = true;
 	return r;
 }
@@ -1771,6 +1782,7 @@ plainwaitfd(runtime_g *gp)
 		&gp->atomicstatus, &old, Gwaiting | Gdirect))
 		return true; /* readied already */
 	atomic_fetch_add(&plainfdwaiters, 1);
+	gp->waitslept = false;
 	for (;;) {
 		r = plainsleepfd(gp);
 		if (plainreadied(gp))

@@ -155,6 +155,11 @@ struct runtime_g {
 	uint16_t spinback;
 	uint16_t spincool;
 	uint32_t spinsince; /* spins since this thread's last late spin */
+	/*
+	 * waitslept: the thread's last such wait found its descriptor not
+	 * ready and slept or spun for it (runtime_pollWaitFirst).
+	 */
+	bool waitslept;
 };
 
 /*

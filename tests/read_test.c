@@ -2,7 +2,9 @@
  * C port of go1.19 src/internal/poll/read_test.go.  os.ReadFile is
  * readFile below: Open, Read to EOF, Close.
  */
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -166,6 +168,31 @@ readExpect(net_Conn *c, const char *want, runtime_error *wantErr, bool timeout)
 	runtime_error_Free(err);
 }
 
+/* acceptReader takes ln's one connection, with 5 s to read, and closes ln. */
+static net_Conn *
+acceptReader(net_Listener *ln)
+{
+	net_Conn *c;
+
+	if (net_Listener_Accept(ln, &c) != NULL)
+		tFatalf("Accept failed");
+	runtime_error_Free(net_Listener_Close(ln));
+	net_Listener_Free(ln);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), 5 * time_Second)));
+	return c;
+}
+
+/* endConversation closes both ends and ends the test. */
+static void
+endConversation(net_Conn *c, int s)
+{
+	close(s);
+	runtime_error_Free(net_Conn_Close(c));
+	net_Conn_Free(c);
+	tDone();
+}
+
 static void
 markConversation(const char *what, net_Conn **cp, struct markSend *m)
 {
@@ -174,12 +201,7 @@ markConversation(const char *what, net_Conn **cp, struct markSend *m)
 	ln = newLocalListener("tcp4", NULL);
 	m->s = rawDialTCP(ln);
 	m->what = what;
-	if (net_Listener_Accept(ln, cp) != NULL)
-		tFatalf("Accept failed");
-	runtime_error_Free(net_Listener_Close(ln));
-	net_Listener_Free(ln);
-	runtime_error_Free(net_Conn_SetReadDeadline(
-	    *cp, time_Time_Add(time_Now(), 5 * time_Second)));
+	*cp = acceptReader(ln);
 	m->g = goStart(markSender, m);
 }
 
@@ -187,10 +209,7 @@ static void
 markEnd(net_Conn *c, struct markSend *m)
 {
 	goJoin(m->g);
-	close(m->s);
-	runtime_error_Free(net_Conn_Close(c));
-	net_Conn_Free(c);
-	tDone();
+	endConversation(c, m->s);
 }
 
 START_TEST(testReadDrainedStopsAtEOF)
@@ -253,6 +272,151 @@ START_TEST(testReadDrainedAfterRawRead)
 }
 END_TEST
 
+/* lowatArgs is what setLowat and queued hand to RawConn.Control. */
+struct lowatArgs {
+	int v;
+};
+
+static void
+setLowat(uintptr_t s, void *arg)
+{
+	struct lowatArgs *a;
+
+	a = arg;
+	if (setsockopt((int)s, SOL_SOCKET, SO_RCVLOWAT, &a->v, sizeof(a->v)))
+		tErrorf("SO_RCVLOWAT: %s", strerror(errno));
+}
+
+static void
+queued(uintptr_t s, void *arg)
+{
+	struct lowatArgs *a;
+
+	a = arg;
+	if (ioctl((int)s, FIONREAD, &a->v) != 0)
+		a->v = -1;
+}
+
+/* waitQueued returns once n bytes wait in c's receive queue (5 s at most). */
+static void
+waitQueued(syscall_RawConn *rc, int n)
+{
+	struct lowatArgs a;
+	int		 i;
+
+	for (i = 0; i < 500; i++) {
+		a.v = 0;
+		runtime_error_Free(syscall_RawConn_Control(rc, queued, &a));
+		if (a.v >= n)
+			return;
+		sleepDuration(10 * time_Millisecond);
+	}
+	tFatalf("%d bytes never arrived (%d queued)", n, a.v);
+}
+
+/*
+ * With SO_RCVLOWAT set through a RawConn, neither poll(2) nor the poller's
+ * edges report the three bytes below the mark, while read(2) returns them:
+ * the Read after a short one must read first, as Go's does (a Go program
+ * making the same calls prints "ab" and "cde").  Each Read starts once its
+ * bytes are queued, so Go's order never waits.
+ */
+START_TEST(testReadAfterRawLowat)
+{
+	struct lowatArgs a;
+	syscall_RawConn *rc;
+	net_Listener	*ln;
+	net_Conn	*c;
+	int		 s;
+
+	ln = newLocalListener("tcp4", NULL);
+	s = rawDialTCP(ln);
+	c = acceptReader(ln);
+	if (net_TCPConn_SyscallConn(net_Conn_TCPConn(c), &rc) != NULL)
+		tFatalf("SyscallConn failed");
+	a.v = 10;
+	runtime_error_Free(syscall_RawConn_Control(rc, setLowat, &a));
+	if (write(s, "ab", 2) != 2)
+		tErrorf("write: %s", strerror(errno));
+	waitQueued(rc, 2);
+	readExpect(c, "ab", NULL, false);
+	if (write(s, "cde", 3) != 3)
+		tErrorf("write: %s", strerror(errno));
+	waitQueued(rc, 3);
+	readExpect(c, "cde", NULL, false);
+	free(rc);
+	endConversation(c, s);
+}
+END_TEST
+
+/* fdSender sends "a" with a descriptor, then "b", once the reader waits. */
+static void *
+fdSender(void *arg)
+{
+	char		buf[CMSG_SPACE(sizeof(int))];
+	struct msghdr	msg;
+	struct iovec	iov;
+	struct cmsghdr *cm;
+	int		s, fd;
+
+	s = *(int *)arg;
+	sleepDuration(50 * time_Millisecond);
+	fd = 0;
+	memset(&msg, 0, sizeof(msg));
+	memset(buf, 0, sizeof(buf));
+	iov.iov_base = "a";
+	iov.iov_len = 1;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_control = buf;
+	msg.msg_controllen = sizeof(buf);
+	cm = CMSG_FIRSTHDR(&msg);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &fd, sizeof(fd));
+	if (sendmsg(s, &msg, 0) != 1 || write(s, "b", 1) != 1)
+		tErrorf("send: %s", strerror(errno));
+	return NULL;
+}
+
+/*
+ * Linux ends a unix stream read after a message that carried descriptors,
+ * with what follows still queued and no new event to come; a Read that
+ * then waits before reading must still see it.  The first Read parks, so
+ * a plain thread's next one waits first (runtime_pollWaitFirst).  Go 1.19
+ * reads "a", "b", then times out.
+ */
+START_TEST(testReadUnixAfterRights)
+{
+	struct sockaddr_un  sa;
+	const net_UnixAddr *ua;
+	net_Listener	   *ln;
+	net_Conn	   *c;
+	goroutine	   *g;
+	int		    s;
+
+	ln = newLocalListener("unix", NULL);
+	ua = (const net_UnixAddr *)net_Listener_Addr(ln);
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	strncpy(sa.sun_path, ua->Name, sizeof(sa.sun_path) - 1);
+	if ((s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+		tFatalf("socket: %s", strerror(errno));
+	if (connect(s, (struct sockaddr *)&sa, sizeof(sa)) != 0)
+		tFatalf("connect: %s", strerror(errno));
+	c = acceptReader(ln);
+	g = goStart(fdSender, &s);
+	readExpect(c, "a", NULL, false);
+	readExpect(c, "b", NULL, false);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), 100 * time_Millisecond)));
+	readExpect(c, "", NULL, true);
+	goJoin(g);
+	endConversation(c, s);
+}
+END_TEST
+
 Suite *
 read_suite(void)
 {
@@ -265,6 +429,8 @@ read_suite(void)
 	tcase_add_test(tc, testReadDrainedStopsAtEOF);
 	tcase_add_test(tc, testReadDrainedStopsAtUrgentMark);
 	tcase_add_test(tc, testReadDrainedAfterRawRead);
+	tcase_add_test(tc, testReadAfterRawLowat);
+	tcase_add_test(tc, testReadUnixAfterRights);
 	suite_add_tcase(s, tc);
 	return s;
 }
