@@ -4,10 +4,11 @@
 # (gonet, gonet-g, Go, raw C, then gonet-g, Go, raw C, gonet, ...: the
 # order turns by one each workload and round), each workload twice: on the
 # machine as it is, then again beside a busy loop pinned to CPU 0 (metrics
-# suffixed _loaded); micro, whose loops the host's speed swings move more
-# than the code does, runs five times an implementation, keeping the
-# fastest (microReps below).  Every run also reports its CPU and
-# wall-clock time (tools/benchrun.c: WORKLOAD_cpu_ms, WORKLOAD_wall_ms).
+# suffixed _loaded); micro and tcp_stream, which swing more from run to
+# run than the code moves them, run five times an implementation each
+# round and keep one figure of the five (reps and keep below).  Every run
+# also reports its CPU and wall-clock time (tools/benchrun.c:
+# WORKLOAD_cpu_ms, WORKLOAD_wall_ms).
 # One CSV row per round, implementation and metric goes to
 # build/bench/bench.csv; the summary (build/bench/summary.txt) gives min,
 # median and max per implementation and the medians of the per-round
@@ -246,11 +247,32 @@ run() {
 # micro's figures are a few tens of nanoseconds, and on this VM a process
 # lands, for seconds at a time, on one of two levels about 1.8x apart that
 # follow the host, not the code (identical machine code gives both; see
-# docs/PERFORMANCE.md).  So micro runs microReps times an implementation,
+# docs/PERFORMANCE.md).  So micro runs repsMany times an implementation,
 # interleaved with the others, and each metric keeps its fastest run: the
 # host only ever adds time to a loop that does no I/O, never takes it away.
+# tcp_stream swings too, both ways: its rate depends on whether the kernel
+# keeps its two threads on one CPU or spreads them over two, which changes
+# from run to run (five runs a minute apart gave 1.9 to 3.1 GiB/s for one
+# binary, 2.6 to 3.8 for another; beside the busy loop, where both share
+# the free CPU, every implementation gives 3.0 to 3.2).  One run a round compared placements,
+# not code, so it runs repsMany times too and keeps each metric's median.
 # Every other workload runs once a round.
-microReps=5
+repsMany=5
+
+# reps W prints how many times a round runs workload W, and keep W the
+# filter that makes one figure per metric of those runs.
+reps() {
+	case $1 in
+	micro | tcp_stream) echo $repsMany ;;
+	*) echo 1 ;;
+	esac
+}
+keep() {
+	case $1 in
+	tcp_stream) middle ;;
+	*) fastest ;;
+	esac
+}
 
 # fastest reads "metric value" lines, several runs of one workload, and
 # prints each metric's smallest value, in the order metrics first appear.
@@ -258,6 +280,21 @@ fastest() {
 	awk '!($1 in v) { o[++n] = $1; v[$1] = $2 }
 	$2 + 0 < v[$1] + 0 { v[$1] = $2 }
 	END { for (i = 1; i <= n; i++) print o[i], v[o[i]] }'
+}
+
+# middle reads the same lines and prints each metric's median.
+middle() {
+	awk "$(cat tools/median.awk)"'
+	!($1 in c) { o[++n] = $1; c[$1] = 0 }
+	{ x[$1, ++c[$1]] = $2 + 0 }
+	END {
+		for (i = 1; i <= n; i++) {
+			m = o[i]
+			delete a
+			for (j = 1; j <= c[m]; j++) a[j] = x[m, j]
+			print m, median(a, c[m])
+		}
+	}'
 }
 
 echo "round,impl,workload,value,unit" >$csv
@@ -269,8 +306,7 @@ while [ "$r" -le "$rounds" ]; do
 	while read -r w a; do
 		a=$(scale "$w" "$a" | tr , ' ')
 		wn=$((wn + 1))
-		reps=1
-		[ "$w" = micro ] && reps=$microReps
+		reps=$(reps "$w")
 		for cond in "" _loaded; do
 			[ -n "$cond" ] && startLoad
 			rm -f $out/rep.*
@@ -293,7 +329,7 @@ while [ "$r" -le "$rounds" ]; do
 			done
 			for impl in $impls; do
 				[ -s $out/rep.$impl ] || continue
-				fastest <$out/rep.$impl | while read -r m v; do
+				keep "$w" <$out/rep.$impl | while read -r m v; do
 					echo "$r,$impl,$m$cond,$v,$(unit "$m")" >>$csv
 					printf '%s %-7s %-36s %12s %s\n' "$r" "$impl" \
 					    "$m$cond" "$v" "$(unit "$m")" >&2
