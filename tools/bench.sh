@@ -254,8 +254,9 @@ run() {
 # keeps its two threads on one CPU or spreads them over two, which changes
 # from run to run (five runs a minute apart gave 1.9 to 3.1 GiB/s for one
 # binary, 2.6 to 3.8 for another; beside the busy loop, where both share
-# the free CPU, every implementation gives 3.0 to 3.2).  One run a round compared placements,
-# not code, so it runs repsMany times too and keeps each metric's median.
+# the free CPU, every implementation gives 3.0 to 3.2).  One run a round
+# compared placements, not code, so it runs repsMany times too and keeps
+# each metric's median: a placement can speed a run as well as slow it.
 # Every other workload runs once a round.
 repsMany=5
 
@@ -306,12 +307,12 @@ while [ "$r" -le "$rounds" ]; do
 	while read -r w a; do
 		a=$(scale "$w" "$a" | tr , ' ')
 		wn=$((wn + 1))
-		reps=$(reps "$w")
+		nrep=$(reps "$w")
 		for cond in "" _loaded; do
 			[ -n "$cond" ] && startLoad
 			rm -f $out/rep.*
 			k=0
-			while [ $k -lt $reps ]; do
+			while [ $k -lt $nrep ]; do
 				for impl in $(rotate $((r + wn + k)) $impls); do
 					[ "$impl.$w" = raw.micro ] && continue
 					st=0
