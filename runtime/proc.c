@@ -1619,10 +1619,10 @@ plaineventfd(runtime_g *gp)
  *     does to an idle guest now and then (thousands of spins apart on
  *     this host, where a CPU-bound process on the other CPU makes one
  *     every few hundred), and it costs that thread only its cooling.
- * A gap, not the kernel's count of involuntary switches, is the sign: a
- * switch may be another thread's microsecond (a kernel worker, or the
- * peer answering on this CPU), and a spin that then caught its answer
- * had paid.
+ * A gap, not the kernel's count of involuntary switches, is the sign:
+ * sched_yield counts as involuntary whenever another thread runs, even
+ * for a microsecond (a kernel worker, or the peer answering on this
+ * CPU), and a spin that then caught its answer had paid.
  * There is no spin with one CPU: whoever would answer needs it.
  */
 enum {
@@ -1696,15 +1696,9 @@ pollownfd(runtime_g *gp, bool block)
 }
 
 /*
- * plainspin looks at gp's descriptor without sleeping until it is ready,
- * gp is readied, or spinMaxNs pass.  It returns what runtime_pollfd last
- * returned: 1 if the descriptor is ready.  It does not yield between
- * looks: on this VM a sched_yield costs 0.62 us, more than the look (a
- * poll(2) of 0.52 us), so it more than halved how often a spinner looked,
- * and the UDP ping-pong took 14-30 us a round trip with it against
- * 12-13 without (gonet-old, whose spin never yielded: 11-13).  A thread
- * that would run on this CPU meanwhile waits at most spinMaxNs, and a
- * spin it delays past that is late and cools (above).
+ * plainspin looks at gp's descriptor without sleeping, yielding between
+ * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
+ * what runtime_pollfd last returned: 1 if the descriptor is ready.
  */
 static int
 plainspin(runtime_g *gp)
@@ -1725,6 +1719,7 @@ plainspin(runtime_g *gp)
 		last = now;
 		if (caught || now - start > spinMaxNs)
 			break;
+		runtime_osyield();
 	}
 	late = taken && now - start > spinMaxNs;
 	if (gp->spinsince < UINT32_MAX)
