@@ -16,8 +16,9 @@ mkdir -p build/bench
 plot() {
 	awk -F, -v cond="$1" "$(cat tools/median.awk)"'
 	NR == 1 { next }
-	# Wall-clock time repeats the metric; testing.Benchmark in Go picks
-	# its own iteration count, so the CPU time of micro compares nothing.
+	# Wall-clock time repeats the metric; the CPU time of micro covers every
+	# slice of all its benchmarks, where each metric keeps one slice, so
+	# it compares nothing.
 	$3 ~ /_wall_ms/ || $3 ~ /^micro_cpu_ms/ { next }
 	cond == "" && $3 ~ /_loaded$/ { next }
 	cond != "" && $3 !~ /_loaded$/ { next }
