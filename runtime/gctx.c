@@ -44,12 +44,18 @@ arrive(runtime_gctx *c, runtime_gctx *from)
 	c->asanfake = NULL;
 }
 
-/* leave announces the switch from c to next; dying frees c's fake stack. */
+/*
+ * leave announces the switch from c to next.  dying frees c's fake stack
+ * and marks how deep c's abandoned frames reach, so that the next user of
+ * the stack clears only that much shadow (see runtime_asanframe).
+ */
 static void
 leave(runtime_gctx *c, runtime_gctx *next, bool dying)
 {
 	if (c->racefiber == NULL)
 		c->racefiber = runtime_racefibercurrent();
+	if (dying && runtime_asanenabled)
+		c->asanlow = runtime_asanframe();
 	runtime_asanstartswitch(dying ? NULL : &c->asanfake, next->stack);
 	runtime_racefiberswitch(next->racefiber);
 }

@@ -2014,6 +2014,7 @@ runtime_newproc(void (*fn)(void *), void *arg)
 {
 	runtime_g *newg;
 	runtime_p *pp;
+	uintptr_t  lo;
 
 	pthread_once(&schedOnce, schedinit);
 	pp = currentp();
@@ -2029,7 +2030,8 @@ runtime_newproc(void (*fn)(void *), void *arg)
 	atomic_store(&newg->selectDone, 0);
 	newg->goid = (int64_t)atomic_fetch_add(&sched.goidgen, 1) + 1;
 	/* The last goroutine on this stack may have left ASan poison. */
-	runtime_asanunpoison(newg->stack.lo, newg->stack.hi - newg->stack.lo);
+	lo = newg->ctx.asanlow != 0 ? newg->ctx.asanlow : newg->stack.lo;
+	runtime_asanunpoison(lo, newg->stack.hi - lo);
 	runtime_gctx_init(&newg->ctx, newg->stack, goentry, newg);
 	atomic_fetch_add(&sched.ngoroutines, 1);
 	casgstatus(newg, Gdead, Grunnable);

@@ -130,11 +130,12 @@ typedef struct runtime_gctx {
 	runtime_gobuf sched;
 	runtime_stack stack;
 	void (*fn)(void *); /* a new context's entry, and its argument */
-	void	*arg;
-	void	*racefiber;   /* TSan fiber; NULL until first needed */
-	uint32_t raceentries; /* mcalls into this g0 since its fiber was new */
-	void	*asanfake;    /* ASan fake stack while switched out */
-	bool	 own;	      /* racefiber was created here */
+	void	 *arg;
+	void	 *racefiber;   /* TSan fiber; NULL until first needed */
+	uint32_t  raceentries; /* mcalls into this g0 since its fiber was new */
+	void	 *asanfake;    /* ASan fake stack while switched out */
+	uintptr_t asanlow;     /* below every frame a goexit left; 0: unknown */
+	bool	  own;	       /* racefiber was created here */
 } runtime_gctx;
 
 /* runtime_gctx_init makes c a context that will run fn(arg) on stk. */
@@ -163,6 +164,7 @@ extern const bool runtime_raceenabled;
 void		  runtime_asanstartswitch(void **fakesave, runtime_stack to);
 void		  runtime_asanfinishswitch(void *fakesave, runtime_stack *from);
 void		  runtime_asanunpoison(uintptr_t addr, size_t n);
+uintptr_t	  runtime_asanframe(void);
 void		  runtime_asanregisterroot(uintptr_t lo, size_t n, bool on);
 void		 *runtime_racefibercreate(void);
 void		 *runtime_racefibercurrent(void);
