@@ -290,6 +290,8 @@ plaing(void)
 	gp->spinon = false; /* a new thread learns afresh */
 	gp->spinback = 0;
 	gp->spincool = 0;
+	gp->spinlen = 0;
+	gp->spinshort = false;
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
 	gp->waitslept = false;
 	atomic_store(&gp->selectDone, 0);
@@ -1619,6 +1621,15 @@ plaineventfd(runtime_g *gp)
  *     does to an idle guest now and then (thousands of spins apart on
  *     this host, where a CPU-bound process on the other CPU makes one
  *     every few hundred), and it costs that thread only its cooling.
+ * A spin that ran out on a CPU nobody took, and whose sleep then ended
+ * soon (within twice the spin), was short of the answer rather than
+ * wasted: most often the peer was asleep and its wake-up took longer than
+ * the spin.  Cooling then would be a trap: two threads in a conversation
+ * each spinning while the other sleeps both fail, and with their pauses
+ * in step stay apart, sleeping on every message.  So such a spin doubles
+ * the thread's spin length (spinlen) up to spinLongNs instead, as the
+ * haltpoll governor grows its poll; a spin at that length which still
+ * fails, or a long sleep, cools as above and starts again from spinMaxNs.
  * A gap, not the kernel's count of involuntary switches, is the sign:
  * sched_yield counts as involuntary whenever another thread runs, even
  * for a microsecond (a kernel worker, or the peer answering on this
@@ -1627,6 +1638,7 @@ plaineventfd(runtime_g *gp)
  */
 enum {
 	spinMaxNs = 50 * 1000,
+	spinLongNs = 200 * 1000,
 	spinTakenNs = 30 * 1000,
 	spinWorthNs = 100 * 1000,
 	spinQuietNs = 5 * 1000 * 1000,
@@ -1657,6 +1669,7 @@ static void
 spinfailed(runtime_g *gp)
 {
 	gp->spinon = false;
+	gp->spinlen = 0;
 	if (gp->spincool < spinCoolMin)
 		gp->spincool = spinCoolMin;
 	gp->spinback = gp->spincool;
@@ -1703,10 +1716,11 @@ pollownfd(runtime_g *gp, bool block)
 static int
 plainspin(runtime_g *gp)
 {
-	int64_t start, last, now;
+	int64_t start, last, now, len;
 	int	r;
 	bool	caught, taken, late;
 
+	len = gp->spinlen != 0 ? gp->spinlen : spinMaxNs;
 	start = runtime_nanotime();
 	last = start;
 	taken = false;
@@ -1717,11 +1731,11 @@ plainspin(runtime_g *gp)
 		now = runtime_nanotime();
 		taken = taken || now - last > spinTakenNs;
 		last = now;
-		if (caught || now - start > spinMaxNs)
+		if (caught || now - start > len)
 			break;
 		runtime_osyield();
 	}
-	late = taken && now - start > spinMaxNs;
+	late = taken && now - start > len;
 	if (gp->spinsince < UINT32_MAX)
 		gp->spinsince++;
 	if (late) {
@@ -1729,11 +1743,32 @@ plainspin(runtime_g *gp)
 			atomic_store(&spinquiet, now + spinQuietNs);
 		gp->spinsince = 0;
 	}
-	if (!caught || late)
+	if (late)
 		spinfailed(gp);
+	else if (!caught)
+		gp->spinshort = true; /* judged by the sleep (spinjudge) */
 	else if (!taken)
 		gp->spincool = spinCoolMin;
 	return r;
+}
+
+/*
+ * spinjudge decides, from the sleep that followed it, about a spin that
+ * ran out on an idle CPU: lengthen the next spin, or cool.
+ */
+static void
+spinjudge(runtime_g *gp, int64_t slept)
+{
+	int64_t len;
+
+	gp->spinshort = false;
+	len = gp->spinlen != 0 ? gp->spinlen : spinMaxNs;
+	if (len < spinLongNs && slept < 2 * len) {
+		gp->spinlen =
+		    (uint32_t)(2 * len < spinLongNs ? 2 * len : spinLongNs);
+		return;
+	}
+	spinfailed(gp);
 }
 
 /*
@@ -1749,13 +1784,17 @@ plainsleepfd(runtime_g *gp)
 
 	if (spinallowed(gp)) {
 		r = plainspin(gp);
-		if (r != 0 || plainreadied(gp))
+		if (r != 0 || plainreadied(gp)) {
+			gp->spinshort = false;
 			return r;
+		}
 	}
 	start = runtime_nanotime();
 	r = pollownfd(gp, true);
 	slept = runtime_nanotime() - start;
 	gp->waitslept = gp->waitslept || slept >= waitQuickNs;
+	if (gp->spinshort)
+		spinjudge(gp, slept);
 	if (gp->spinback == 0 && slept < spinWorthNs)
 		gp->spinon = true;
 	return r;
