@@ -71,10 +71,19 @@ runtime_asanunpoison(uintptr_t addr, size_t n)
 }
 
 /*
+ * asanFrameSlack reaches below the mark to the frames the switch itself
+ * calls after taking it: runtime_mcall is C in the ucontext build, with a
+ * ucontext_t (about 1 KiB) between redzones, and sits at the depth of
+ * runtime_asanframe's own frame.  Clearing 8 KiB more costs 1 KiB of
+ * shadow writes.
+ */
+enum { asanFrameSlack = 8 << 10 };
+
+/*
  * runtime_asanframe returns the frame address of a call made from the
- * switch of a dying goroutine.  Every frame that goroutine abandoned, with
- * the redzones ASan put in them, lies above it, and this frame has no
- * redzone of its own.  Unpoisoning from here up instead of scanning the
+ * switch of a dying goroutine, less asanFrameSlack.  Every frame that
+ * goroutine abandoned, with the redzones ASan put in them, lies above
+ * it.  Unpoisoning from here up instead of scanning the
  * whole stack matters: __asan_region_is_poisoned falls back to a byte at a
  * time once it meets poison, and on a 1 MiB stack that made every go
  * statement cost about a millisecond.
@@ -82,7 +91,7 @@ runtime_asanunpoison(uintptr_t addr, size_t n)
 __attribute__((noinline)) uintptr_t
 runtime_asanframe(void)
 {
-	return (uintptr_t)__builtin_frame_address(0);
+	return (uintptr_t)__builtin_frame_address(0) - asanFrameSlack;
 }
 
 /*

@@ -2069,7 +2069,8 @@ runtime_newproc(void (*fn)(void *), void *arg)
 	atomic_store(&newg->selectDone, 0);
 	newg->goid = (int64_t)atomic_fetch_add(&sched.goidgen, 1) + 1;
 	/* The last goroutine on this stack may have left ASan poison. */
-	lo = newg->ctx.asanlow != 0 ? newg->ctx.asanlow : newg->stack.lo;
+	lo = newg->ctx.asanlow > newg->stack.lo ? newg->ctx.asanlow
+						: newg->stack.lo;
 	runtime_asanunpoison(lo, newg->stack.hi - lo);
 	runtime_gctx_init(&newg->ctx, newg->stack, goentry, newg);
 	atomic_fetch_add(&sched.ngoroutines, 1);
