@@ -70,6 +70,12 @@ enum { forcePreemptNs = 10 * 1000 * 1000 };
  */
 enum { vacancyMax = 1000 * 1000 };
 
+/*
+ * spinMaxNs is a plain thread's spin length when it starts and after a
+ * failure (plainspin, spinjudge); spinjudge may double it.
+ */
+enum { spinMaxNs = 50 * 1000 };
+
 static struct {
 	runtime_mutex	 lock;
 	_Atomic uint64_t goidgen;
@@ -290,7 +296,7 @@ plaing(void)
 	gp->spinon = false; /* a new thread learns afresh */
 	gp->spinback = 0;
 	gp->spincool = 0;
-	gp->spinlen = 0;
+	gp->spinlen = spinMaxNs;
 	gp->spinshort = false;
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
 	gp->waitslept = false;
@@ -1637,7 +1643,6 @@ plaineventfd(runtime_g *gp)
  * There is no spin with one CPU: whoever would answer needs it.
  */
 enum {
-	spinMaxNs = 50 * 1000,
 	spinLongNs = 200 * 1000,
 	spinTakenNs = 30 * 1000,
 	spinWorthNs = 100 * 1000,
@@ -1669,7 +1674,7 @@ static void
 spinfailed(runtime_g *gp)
 {
 	gp->spinon = false;
-	gp->spinlen = 0;
+	gp->spinlen = spinMaxNs;
 	if (gp->spincool < spinCoolMin)
 		gp->spincool = spinCoolMin;
 	gp->spinback = gp->spincool;
@@ -1720,7 +1725,7 @@ plainspin(runtime_g *gp)
 	int	r;
 	bool	caught, taken, late;
 
-	len = gp->spinlen != 0 ? gp->spinlen : spinMaxNs;
+	len = gp->spinlen;
 	start = runtime_nanotime();
 	last = start;
 	taken = false;
@@ -1762,7 +1767,7 @@ spinjudge(runtime_g *gp, int64_t slept)
 	int64_t len;
 
 	gp->spinshort = false;
-	len = gp->spinlen != 0 ? gp->spinlen : spinMaxNs;
+	len = gp->spinlen;
 	if (len < spinLongNs && slept < 2 * len) {
 		gp->spinlen =
 		    (uint32_t)(2 * len < spinLongNs ? 2 * len : spinLongNs);

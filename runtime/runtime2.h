@@ -155,7 +155,7 @@ struct runtime_g {
 	uint16_t spinback;
 	uint16_t spincool;
 	uint32_t spinsince; /* spins since this thread's last late spin */
-	uint32_t spinlen;   /* how long its spin may last, ns; 0: spinMaxNs */
+	uint32_t spinlen;   /* how long its spin may last, ns */
 	bool	 spinshort; /* its last spin ran out on an idle CPU */
 	/*
 	 * waitslept: the thread's last such wait found its descriptor not
