@@ -335,7 +335,8 @@ $(GONC): cmd/gonc/gonc.c $(PUBLIC_HDRS) $(LIBA)
 
 # Benchmarks (docs/PERFORMANCE.md): gonet, its Go twin and the raw C
 # floor, each as NAME=BINARY for tools/bench.sh; another implementation is
-# one more word here (and a rule for its binary).  BENCH_QUICK=1 runs a
+# one more word here (and a rule for its binary).  A C program's rule also
+# links its placements for micro (tools/benchpad.sh).  BENCH_QUICK=1 runs a
 # smoke test: every workload about tenfold smaller, one round.  Never part
 # of test.
 BENCH_IMPLS = gonet=build/bench/bench gonet-g=build/bench/bench-g \
@@ -360,11 +361,13 @@ build/bench/benchrun: tools/benchrun.c
 build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
+	sh tools/benchpad.sh $@ $(CC) $(ALL_CFLAGS) tools/bench.c $(LIBA_o) $(LDFLAGS)
 
 # gonet-g: the same program with a goroutine wherever bench starts a thread.
 build/bench/bench-g: tools/bench.c $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
+	sh tools/benchpad.sh $@ $(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES tools/bench.c $(LIBA_o) $(LDFLAGS)
 
 build/bench/bench_raw: tools/bench_raw.c
 	@mkdir -p build/bench

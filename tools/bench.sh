@@ -5,8 +5,9 @@
 # order turns by one each workload and round), each workload twice: on the
 # machine as it is, then again beside a busy loop pinned to CPU 0 (metrics
 # suffixed _loaded); micro and tcp_stream, which swing more from run to
-# run than the code moves them, run five times an implementation each
-# round and keep one figure of the five (reps and keep below).  Every run
+# run than the code moves them, run eight times (micro, on eight code
+# placements where tools/benchpad.sh built them) and five times an
+# implementation each round and keep one figure (reps and keep below).  Every run
 # also reports its CPU and wall-clock time (tools/benchrun.c:
 # WORKLOAD_cpu_ms, WORKLOAD_wall_ms).
 # One CSV row per round, implementation and metric goes to
@@ -260,6 +261,11 @@ run() {
 	bin=$(binary "$1")
 	w=$2
 	shift 2
+	# micro's run k of a round is on placement k where benchpad.sh built
+	# one (reps below).
+	if [ "$w" = micro ] && [ "$k" -gt 0 ] && [ -x "$bin.pad$k" ]; then
+		bin=$bin.pad$k
+	fi
 	if [ "$w" = http_wrk ]; then
 		httpWrk "$bin" "$@"
 	elif [ "$w" = lookup_host ]; then
@@ -275,9 +281,13 @@ run() {
 # micro's figures are a few tens of nanoseconds, and on this VM a process
 # lands, for seconds at a time, on one of two levels about 1.8x apart that
 # follow the host, not the code (identical machine code gives both; see
-# docs/PERFORMANCE.md).  So micro runs repsMany times an implementation,
+# docs/PERFORMANCE.md).  So micro runs repsMicro times an implementation,
 # interleaved with the others, and each metric keeps its fastest run: the
 # host only ever adds time to a loop that does no I/O, never takes it away.
+# Where the linker puts the code moves those loops too, by up to 23% for
+# a 16-byte shift, so each of micro's runs of a C implementation is a
+# differently placed program (BINARY.padK, tools/benchpad.sh) where one
+# was built: the fastest is then each build's at its best placement.
 # tcp_stream swings too, both ways: its rate depends on whether the kernel
 # keeps its two threads on one CPU or spreads them over two, which changes
 # from run to run (five runs a minute apart gave 1.9 to 3.1 GiB/s for one
@@ -287,12 +297,14 @@ run() {
 # each metric's median: a placement can speed a run as well as slow it.
 # Every other workload runs once a round.
 repsMany=5
+repsMicro=8
 
 # reps W prints how many times a round runs workload W, and keep W the
 # filter that makes one figure per metric of those runs.
 reps() {
 	case $1 in
-	micro | tcp_stream) echo $repsMany ;;
+	micro) echo $repsMicro ;;
+	tcp_stream) echo $repsMany ;;
 	*) echo 1 ;;
 	esac
 }

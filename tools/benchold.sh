@@ -28,4 +28,8 @@ sed 's/\<ptrdiff_t\>/int/g' tools/bench.c >$dir/bench.c
 # The old headers only: -I. would find today's.
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DBENCH_OLD -I"$src" -pthread \
     -fPIC -O2 -g -o $dir/bench $dir/bench.c "$src"/libgonet.a
+# micro's placements, as for the others (tools/benchpad.sh).
+sh tools/benchpad.sh $dir/bench ${CC:-cc} -std=c11 -Wall -Wextra -Werror \
+    -D_GNU_SOURCE -DBENCH_OLD -I"$src" -pthread -fPIC -O2 -g $dir/bench.c \
+    "$src"/libgonet.a
 echo "benchold.sh: $dir/bench is tools/bench.c on ${rev%"${rev#???????}"}'s library"
