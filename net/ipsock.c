@@ -145,72 +145,101 @@ net_ipv6only(const net_IPAddr *addr)
 	return addr->IP.len == net_IPv6len && net_IP_To4(addr->IP).len == 0;
 }
 
-static runtime_error *
-net_addrErr(const char *addr, const char *why, char **host, char **port)
-{
-	*host = runtime_strdup("");
-	*port = runtime_strdup("");
-	return net_newAddrError(why, addr);
-}
-
 /*
- * SplitHostPort accepts "host:port", "[host]:port" and "[host%zone]:port";
- * the brackets are what let an IPv6 literal carry a port.
+ * splitHostPort finds Go's substrings: the host is hostport[*hostoff:]
+ * for *hostlen bytes and the port runs from *portoff to the end.  It
+ * returns NULL, or why hostport is not "host:port", "[host]:port" or
+ * "[host%zone]:port" (the brackets are what let an IPv6 literal carry a
+ * port).  Both public forms share it, so they cannot disagree.
  */
-runtime_error *
-net_SplitHostPort(const char *hostport, char **host, char **port)
+static const char *
+splitHostPort(
+    const char *hostport, size_t *hostoff, size_t *hostlen, size_t *portoff)
 {
 	static const char missingPort[] = "missing port in address";
 	static const char tooManyColons[] = "too many colons in address";
-	const char	 *end;
+	const char	 *end, *colon;
 	size_t		  n, j, k;
 	int		  i;
 
 	n = strlen(hostport);
 	j = k = 0;
 
-	/* The port starts after the last colon. */
-	i = net_last(hostport, n, ':');
-	if (i < 0)
-		return net_addrErr(hostport, missingPort, host, port);
+	/* The port starts after the last colon (Go's last, inlined). */
+	colon = memrchr(hostport, ':', n);
+	if (colon == NULL)
+		return missingPort;
+	i = (int)(colon - hostport);
 
 	if (hostport[0] == '[') {
 		/* Expect the first ']' just before the last ':'. */
-		end = strchr(hostport, ']');
+		end = memchr(hostport, ']', n);
 		if (end == NULL)
-			return net_addrErr(
-			    hostport, "missing ']' in address", host, port);
+			return "missing ']' in address";
 		if ((size_t)(end - hostport) + 1 == n)
-			return net_addrErr(hostport, missingPort, host, port);
+			return missingPort;
 		if (end - hostport + 1 != i) {
 			/* Either ']' isn't followed by a colon, or it is
 			 * followed by a colon that is not the last one. */
 			if (end[1] == ':')
-				return net_addrErr(
-				    hostport, tooManyColons, host, port);
-			return net_addrErr(hostport, missingPort, host, port);
+				return tooManyColons;
+			return missingPort;
 		}
-		*host = runtime_strndup(hostport + 1, end - hostport - 1);
+		*hostoff = 1;
+		*hostlen = (size_t)(end - hostport) - 1;
 		/* No '[' can come before j, no ']' before k. */
 		j = 1;
-		k = end - hostport + 1;
+		k = (size_t)(end - hostport) + 1;
 	} else {
-		if (memchr(hostport, ':', i) != NULL)
-			return net_addrErr(hostport, tooManyColons, host, port);
-		*host = runtime_strndup(hostport, i);
+		if (memchr(hostport, ':', (size_t)i) != NULL)
+			return tooManyColons;
+		*hostoff = 0;
+		*hostlen = (size_t)i;
 	}
-	if (strchr(hostport + j, '[') != NULL) {
-		free(*host);
-		return net_addrErr(
-		    hostport, "unexpected '[' in address", host, port);
-	}
-	if (strchr(hostport + k, ']') != NULL) {
-		free(*host);
-		return net_addrErr(
-		    hostport, "unexpected ']' in address", host, port);
-	}
+	if (memchr(hostport + j, '[', n - j) != NULL)
+		return "unexpected '[' in address";
+	if (memchr(hostport + k, ']', n - k) != NULL)
+		return "unexpected ']' in address";
+	*portoff = (size_t)i + 1;
+	return NULL;
+}
 
-	*port = runtime_strdup(hostport + i + 1);
+runtime_error *
+net_SplitHostPort(const char *hostport, char **host, char **port)
+{
+	const char *why;
+	size_t	    hostoff, hostlen, portoff;
+
+	why = splitHostPort(hostport, &hostoff, &hostlen, &portoff);
+	if (why != NULL) {
+		*host = runtime_strdup("");
+		*port = runtime_strdup("");
+		return net_newAddrError(why, hostport);
+	}
+	*host = runtime_strndup(hostport + hostoff, hostlen);
+	*port = runtime_strdup(hostport + portoff);
+	return NULL;
+}
+
+/*
+ * Go's results are substrings of its argument, which cost nothing; this
+ * form hands the caller those substrings instead of copies.
+ */
+runtime_error *
+net_SplitHostPortView(
+    const char *hostport, const char **host, size_t *hostlen, const char **port)
+{
+	const char *why;
+	size_t	    hostoff, portoff;
+
+	why = splitHostPort(hostport, &hostoff, hostlen, &portoff);
+	if (why != NULL) {
+		*host = *port = "";
+		*hostlen = 0;
+		return net_newAddrError(why, hostport);
+	}
+	*host = hostport + hostoff;
+	*port = hostport + portoff;
 	return NULL;
 }
 
@@ -290,7 +319,9 @@ net_Resolver_internetAddrList(net_Resolver *r, context_Context *ctx,
 {
 	struct net_inetaddrEnv env;
 	runtime_error	      *err;
-	char		      *host, *port;
+	const char	      *hostv, *port;
+	char		      *host;
+	size_t		       hostlen;
 	net_IPAddr	      *ips, *ips2;
 	int		       nips;
 	bool (*filter)(const net_IPAddr *);
@@ -298,18 +329,19 @@ net_Resolver_internetAddrList(net_Resolver *r, context_Context *ctx,
 
 	addrs->a = NULL;
 	addrs->n = 0;
-	host = port = NULL;
+	host = NULL;
 	env.net = net;
 	env.portnum = 0;
 	if (net_isInternetNetwork(net, "tcp") ||
 	    net_isInternetNetwork(net, "udp")) {
 		if (addr[0] != '\0') {
-			if ((err = net_SplitHostPort(addr, &host, &port)) !=
-			    NULL)
+			if ((err = net_SplitHostPortView(
+				 addr, &hostv, &hostlen, &port)) != NULL)
 				goto out;
 			if ((err = net_Resolver_LookupPort(
 				 r, ctx, net, port, &env.portnum)) != NULL)
 				goto out;
+			host = runtime_strndup(hostv, hostlen);
 		}
 	} else if (net_isInternetNetwork(net, "ip")) {
 		if (addr[0] != '\0')
@@ -350,7 +382,6 @@ net_Resolver_internetAddrList(net_Resolver *r, context_Context *ctx,
 	free(ips);
 out:
 	free(host);
-	free(port);
 	return err;
 }
 

@@ -110,6 +110,14 @@ char	      *net_HardwareAddr_String(net_HardwareAddr a);
 /* net_SplitHostPort writes malloc'd host and port ("" on error). */
 runtime_error *net_SplitHostPort(
     const char *hostport, char **host, char **port);
+/*
+ * net_SplitHostPortView is SplitHostPort without copies, as Go's strings
+ * are: the host is the *hostlen bytes at *host, the port the rest of the
+ * string from *port, both inside hostport and valid while it is.  It
+ * allocates only the error (host and port are then "", *hostlen 0).
+ */
+runtime_error *net_SplitHostPortView(const char *hostport, const char **host,
+    size_t *hostlen, const char **port);
 char	      *net_JoinHostPort(const char *host, const char *port);
 runtime_error *net_LookupPort(
     const char *network, const char *service, int *port);

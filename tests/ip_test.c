@@ -667,6 +667,41 @@ static const struct {
 };
 
 /*
+ * checkSplitView holds net_SplitHostPortView to the row as well: Go's
+ * substrings, inside hostPort, or Go's AddrError with empty results
+ * (wantErr NULL for a row that must split).
+ */
+static void
+checkSplitView(const char *hostPort, const char *wantHost, const char *wantPort,
+    const char *wantErr)
+{
+	const char    *host, *port;
+	size_t	       hostlen;
+	runtime_error *err;
+
+	err = net_SplitHostPortView(hostPort, &host, &hostlen, &port);
+	if (wantErr == NULL) {
+		ck_assert_msg(err == NULL && hostlen == strlen(wantHost) &&
+			strncmp(host, wantHost, hostlen) == 0 &&
+			strcmp(port, wantPort) == 0 && host >= hostPort &&
+			port >= hostPort && port <= hostPort + strlen(hostPort),
+		    "SplitHostPortView(\"%s\") = \"%.*s\", \"%s\", %s; "
+		    "want \"%s\", \"%s\", nil inside the argument",
+		    hostPort, (int)hostlen, host, port,
+		    runtime_error_Error(err), wantHost, wantPort);
+		return;
+	}
+	ck_assert_msg(err != NULL && err->type == &net_AddrErrorType &&
+		strcmp(((net_AddrError *)err)->Err, wantErr) == 0 &&
+		hostlen == 0 && host[0] == '\0' && port[0] == '\0',
+	    "SplitHostPortView(\"%s\") = \"%.*s\", \"%s\", %s; "
+	    "want \"\", \"\", AddrError \"%s\"",
+	    hostPort, (int)hostlen, host, port, runtime_error_Error(err),
+	    wantErr);
+	runtime_error_Free(err);
+}
+
+/*
  * Go's TestSplitHostPort runs its two tables in one function; here they are
  * two loops over the same test name, one row per iteration, successes
  * first.
@@ -691,6 +726,8 @@ START_TEST(TestSplitHostPort)
 		    splitHostPortTests[_i].host, splitHostPortTests[_i].port);
 		free(host);
 		free(port);
+		checkSplitView(hostPort, splitHostPortTests[_i].host,
+		    splitHostPortTests[_i].port, NULL);
 		return;
 	}
 	i = _i - (int)nelem(splitHostPortTests);
@@ -714,6 +751,7 @@ START_TEST(TestSplitHostPort)
 	free(host);
 	free(port);
 	runtime_error_Free(err);
+	checkSplitView(hostPort, NULL, NULL, wantErr);
 }
 END_TEST
 

@@ -550,6 +550,26 @@ opIPNetContains(arg *a)
 	return NULL;
 }
 
+/* sameSplitView reports whether SplitHostPortView agrees with the copy. */
+static bool
+sameSplitView(
+    const char *s, const char *host, const char *port, runtime_error *err)
+{
+	const char    *vhost, *vport;
+	size_t	       vhostlen;
+	runtime_error *verr;
+	bool	       same;
+
+	verr = net_SplitHostPortView(s, &vhost, &vhostlen, &vport);
+	same = (err == NULL) == (verr == NULL) && vhostlen == strlen(host) &&
+	    strncmp(vhost, host, vhostlen) == 0 && strcmp(vport, port) == 0;
+	if (same && err != NULL)
+		same = strcmp(runtime_error_Error(err),
+			   runtime_error_Error(verr)) == 0;
+	runtime_error_Free(verr);
+	return same;
+}
+
 static const char *
 opSplitHostPort(arg *a)
 {
@@ -566,6 +586,9 @@ opSplitHostPort(arg *a)
 		fputs(" port=", stdout);
 		putq(port);
 	}
+	/* The copy-free form must say the same; a mismatch fails the case. */
+	if (!sameSplitView(a[0].s, host, port, err))
+		fputs(" SplitHostPortView-differs", stdout);
 	free(host);
 	free(port);
 	return NULL;

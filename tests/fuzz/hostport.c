@@ -1,5 +1,6 @@
 /*
- * Fuzz target for net_SplitHostPort and net_JoinHostPort.  The input is
+ * Fuzz target for net_SplitHostPort (and its copy-free form,
+ * net_SplitHostPortView) and net_JoinHostPort.  The input is
  * split once as a whole, and once at its first newline into a host and a
  * port to join.  The properties are those of Go's TestSplitHostPort and
  * TestJoinHostPort tables: what SplitHostPort returns, JoinHostPort turns
@@ -57,13 +58,40 @@ checkJoinSplit(const char *host, const char *port)
 	free(j);
 }
 
+/*
+ * checkView requires SplitHostPortView to give the copies' results as
+ * substrings of s, or the same error.
+ */
+static void
+checkView(const char *s, const char *h, const char *p, runtime_error *err)
+{
+	const char    *vh, *vp;
+	size_t	       vhn;
+	runtime_error *verr;
+
+	verr = net_SplitHostPortView(s, &vh, &vhn, &vp);
+	if ((err == NULL) != (verr == NULL) || vhn != strlen(h) ||
+	    strncmp(vh, h, vhn) != 0 || strcmp(vp, p) != 0)
+		fuzz_fail("SplitHostPortView(%s) = %.*s, %s; copies %s, %s", s,
+		    (int)vhn, vh, vp, h, p);
+	if (verr == NULL && (vh < s || vp < s || vp > s + strlen(s)))
+		fuzz_fail("SplitHostPortView(%s): results outside it", s);
+	if (verr != NULL &&
+	    strcmp(runtime_error_Error(err), runtime_error_Error(verr)) != 0)
+		fuzz_fail("SplitHostPortView(%s): error %s, copies' %s", s,
+		    runtime_error_Error(verr), runtime_error_Error(err));
+	runtime_error_Free(verr);
+}
+
 static void
 checkSplit(const char *s)
 {
 	runtime_error *err;
 	char	      *h, *p;
 
-	if ((err = net_SplitHostPort(s, &h, &p)) != NULL) {
+	err = net_SplitHostPort(s, &h, &p);
+	checkView(s, h, p, err);
+	if (err != NULL) {
 		if (h[0] != '\0' || p[0] != '\0')
 			fuzz_fail("SplitHostPort(%s) failed with results", s);
 		checkError(s, err);
