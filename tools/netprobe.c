@@ -575,19 +575,21 @@ opSplitHostPort(arg *a)
 {
 	runtime_error *err;
 	char	      *host, *port;
+	bool	       same;
 
 	host = port = NULL;
 	err = net_SplitHostPort(a[0].s, &host, &port);
+	/* The copy-free form must say the same; a mismatch fails the case. */
+	same = sameSplitView(a[0].s, host, port, err);
 	if (err != NULL)
-		writeErr(err);
+		writeErr(err); /* frees err */
 	else {
 		fputs("host=", stdout);
 		putq(host);
 		fputs(" port=", stdout);
 		putq(port);
 	}
-	/* The copy-free form must say the same; a mismatch fails the case. */
-	if (!sameSplitView(a[0].s, host, port, err))
+	if (!same)
 		fputs(" SplitHostPortView-differs", stdout);
 	free(host);
 	free(port);
