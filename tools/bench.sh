@@ -9,7 +9,8 @@
 # placements where tools/benchpad.sh built them) and five times an
 # implementation each round and keep one figure (reps and keep below).  Every run
 # also reports its CPU and wall-clock time (tools/benchrun.c:
-# WORKLOAD_cpu_ms, WORKLOAD_wall_ms).
+# WORKLOAD_cpu_ms, WORKLOAD_wall_ms) and the hypervisor's steal over it
+# (WORKLOAD_steal_ms, run below).
 # One CSV row per round, implementation and metric goes to
 # build/bench/bench.csv; the summary (build/bench/summary.txt) gives min,
 # median and max per implementation and the medians of the per-round
@@ -101,7 +102,7 @@ scale() {
 # unit names each metric's unit; bench.csv carries it.
 unit() {
 	case ${1%_loaded} in
-	*_cpu_ms | *_wall_ms | http_p99_ms) echo ms ;;
+	*_cpu_ms | *_wall_ms | *_steal_ms | http_p99_ms) echo ms ;;
 	*_pingpong*) echo us/rt ;;
 	tcp_stream) echo GiB/s ;;
 	connclose_*) echo conn/s ;;
@@ -255,9 +256,27 @@ ip link set lo up && exec "$@"' inNetns "$@"
 	fi
 }
 
-# run IMPL WORKLOAD ARGS...: one bounded run, its "metric value" lines.
-# A failed or hung run stops the benchmark (set -e sees the status).
+# steal prints the time the hypervisor has taken from this machine's CPUs
+# so far (/proc/stat's steal column, in USER_HZ ticks), in ms, or 0.
+hz=$(getconf CLK_TCK 2>/dev/null || echo 100)
+steal() {
+	awk -v hz="$hz" '$1 == "cpu" { printf "%d\n", $9 * 1000 / hz; f = 1 }
+	END { if (!f) print 0 }' /proc/stat 2>/dev/null || echo 0
+}
+
+# run IMPL WORKLOAD ARGS...: one bounded run, its "metric value" lines,
+# and W_steal_ms: the host's steal over the run.  An idle run that comes
+# out far slower than its neighbours (the plain UDP ping-pong at 20 us
+# against 10-14 in two rounds of the 83da5a0 record) can then be told
+# from a host that took CPU time meanwhile.  A failed or hung run stops
+# the benchmark (set -e sees the status).
 run() {
+	s0=$(steal)
+	runOnce "$@" || return $?
+	echo "${2}_steal_ms $(($(steal) - s0))"
+}
+
+runOnce() {
 	bin=$(binary "$1")
 	w=$2
 	shift 2

@@ -2,7 +2,7 @@
 # benchplot.sh [CSV [PNG]]: turns a tools/bench.sh CSV into the charts of
 # docs/PERFORMANCE.md: PNG for the runs on the machine as it was, and
 # PNG's name with -loaded before .png for the runs beside the busy loop.
-# Each metric (wall-clock times and micro's CPU time left out) becomes the cost of every
+# Each metric (wall-clock times, steal and micro's CPU time left out) becomes the cost of every
 # implementation but raw C relative to raw C from the medians (time, CPU
 # time or memory over raw C's; for a rate, raw C's rate over theirs), so
 # that 1 is raw C and lower is better everywhere.  The micro-benchmarks
@@ -19,7 +19,7 @@ plot() {
 	# Wall-clock time repeats the metric; the CPU time of micro covers every
 	# slice of all its benchmarks, where each metric keeps one slice, so
 	# it compares nothing.
-	$3 ~ /_wall_ms/ || $3 ~ /^micro_cpu_ms/ { next }
+	$3 ~ /_wall_ms/ || $3 ~ /_steal_ms/ || $3 ~ /^micro_cpu_ms/ { next }
 	cond == "" && $3 ~ /_loaded$/ { next }
 	cond != "" && $3 !~ /_loaded$/ { next }
 	{
