@@ -381,19 +381,6 @@ net_count(const char *s, size_t n, char b)
 	return c;
 }
 
-int
-net_last(const char *s, size_t n, char b)
-{
-	int i;
-
-	i = (int)n;
-	for (i--; i >= 0; i--) {
-		if (s[i] == b)
-			break;
-	}
-	return i;
-}
-
 bool
 net_hasUpperCase(const char *s, size_t n)
 {
