@@ -71,6 +71,16 @@ runtime_osyield(void)
 	sched_yield();
 }
 
+int64_t
+runtime_threadswitches(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_THREAD, &ru) != 0)
+		return -1;
+	return (int64_t)ru.ru_nvcsw + ru.ru_nivcsw;
+}
+
 static pthread_once_t ncpuOnce = PTHREAD_ONCE_INIT;
 static int32_t	      ncpu;
 

@@ -1612,9 +1612,9 @@ plaineventfd(runtime_g *gp)
  * the haltpoll cpuidle governor makes it for a guest's idle loop:
  *   - a sleep shorter than spinWorthNs turns spinning on (spinon);
  *   - a spin that ran out (spinMaxNs without an answer), or that was
- *     late: one look came more than spinTakenNs after the one before
- *     (the CPU was taken: another thread ran that long, or the
- *     hypervisor stole it) and the spin outlasted spinMaxNs, turns it
+ *     late: one look came more than spinTakenNs after the one before,
+ *     the thread was switched out in between (the CPU was taken: another
+ *     thread ran that long), and the spin outlasted spinMaxNs, turns it
  *     off for spincool waits, doubling from spinCoolMin to spinCoolMax
  *     with each failure.  A spin that was taken but caught its answer
  *     within spinMaxNs all the same neither cools nor counts as clean;
@@ -1623,10 +1623,18 @@ plaineventfd(runtime_g *gp)
  *     spins apart mean it holds it often: then no plain thread spins
  *     until spinquiet, spinQuietNs later, because on a busy machine the
  *     spinner that hurts is the one alone on a CPU, which is never taken
- *     and cannot tell.  A late spin alone is what a hypervisor's steal
- *     does to an idle guest now and then (thousands of spins apart on
- *     this host, where a CPU-bound process on the other CPU makes one
- *     every few hundred), and it costs that thread only its cooling.
+ *     and cannot tell.  A late spin alone costs that thread only its
+ *     cooling;
+ *   - a gap with no switch in it is not late: the hypervisor ran another
+ *     guest on this CPU (steal) or an interrupt ran long, and no thread
+ *     of this machine was kept waiting by the spin.  On this host steal
+ *     comes in bursts while the guest is busy, and counting its gaps
+ *     cooled and quieted the idle ping-pongs' spins in 3 to 9 waits in
+ *     100 (each then a sleep and a wake-up of 30 us or more), where a
+ *     CPU-bound process on the other CPU gives gaps with a switch in
+ *     nine of ten.  So a spin reads the thread's switch count
+ *     (runtime_threadswitches, getrusage: about 0.3 us) once before its
+ *     first yield, and again at each gap.
  * A spin that ran out on a CPU nobody took, and whose sleep then ended
  * soon (within twice the spin), was short of the answer rather than
  * wasted: most often the peer was asleep and its wake-up took longer than
@@ -1636,10 +1644,11 @@ plaineventfd(runtime_g *gp)
  * the thread's spin length (spinlen) up to spinLongNs instead, as the
  * haltpoll governor grows its poll; a spin at that length which still
  * fails, or a long sleep, cools as above and starts again from spinMaxNs.
- * A gap, not the kernel's count of involuntary switches, is the sign:
- * sched_yield counts as involuntary whenever another thread runs, even
- * for a microsecond (a kernel worker, or the peer answering on this
- * CPU), and a spin that then caught its answer had paid.
+ * The gap is the sign, and the switch count only confirms it: the count
+ * alone would not do, as sched_yield counts as a switch whenever another
+ * thread runs, even for a microsecond (a kernel worker, or the peer
+ * answering on this CPU), and a spin that then caught its answer had
+ * paid.
  * There is no spin with one CPU: whoever would answer needs it.
  */
 enum {
@@ -1714,6 +1723,26 @@ pollownfd(runtime_g *gp, bool block)
 }
 
 /*
+ * spinswitched says whether a gap in a spin was another thread's turn on
+ * this CPU: whether the thread has been switched out since *switches was
+ * read, which it then reads again.  A gap with no switch in it was the
+ * hypervisor's (steal) or an interrupt's: the guest had nothing else to
+ * run there, so spinning took nobody's CPU.  Without a first reading (a
+ * gap before the first yield) or a count, it says yes, as if taken.
+ */
+static bool
+spinswitched(int64_t *switches)
+{
+	int64_t before;
+
+	before = *switches;
+	if (before < 0)
+		return true;
+	*switches = runtime_threadswitches();
+	return *switches < 0 || *switches != before;
+}
+
+/*
  * plainspin looks at gp's descriptor without sleeping, yielding between
  * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
  * what runtime_pollfd last returned: 1 if the descriptor is ready.
@@ -1721,7 +1750,7 @@ pollownfd(runtime_g *gp, bool block)
 static int
 plainspin(runtime_g *gp)
 {
-	int64_t start, last, now, len;
+	int64_t start, last, now, len, switches;
 	int	r;
 	bool	caught, taken, late;
 
@@ -1729,15 +1758,19 @@ plainspin(runtime_g *gp)
 	start = runtime_nanotime();
 	last = start;
 	taken = false;
+	switches = -1;
 	for (;;) {
 		r = pollownfd(gp, false);
 		caught = r > 0 || plainreadied(gp);
 		gp->waitslept = gp->waitslept || !caught;
 		now = runtime_nanotime();
-		taken = taken || now - last > spinTakenNs;
+		taken = taken ||
+		    (now - last > spinTakenNs && spinswitched(&switches));
 		last = now;
 		if (caught || now - start > len)
 			break;
+		if (switches < 0)
+			switches = runtime_threadswitches();
 		runtime_osyield();
 	}
 	late = taken && now - start > len;

@@ -30,6 +30,11 @@ void runtime_unlock(runtime_mutex *l);
 void runtime_procyield(uint32_t cycles);
 /* osyield gives up the CPU to another thread (os_<GOOS>.c). */
 void runtime_osyield(void);
+/*
+ * threadswitches counts the times the calling thread has left its CPU to
+ * another thread, or -1 if the system cannot tell (os_<GOOS>.c).
+ */
+int64_t runtime_threadswitches(void);
 /* ncpu is the number of online CPUs, read once (os_<GOOS>.c). */
 int32_t runtime_getncpu(void);
 
