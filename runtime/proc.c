@@ -298,6 +298,11 @@ plaing(void)
 	gp->spincool = 0;
 	gp->spinlen = spinMaxNs;
 	gp->spinshort = false;
+	gp->spinwork = false;
+	gp->spinbywork = false;
+	gp->workback = 0;
+	gp->workcool = 0;
+	gp->waitdone = 0;
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
 	gp->waitslept = false;
 	atomic_store(&gp->selectDone, 0);
@@ -1649,6 +1654,20 @@ plaineventfd(runtime_g *gp)
  * thread runs, even for a microsecond (a kernel worker, or the peer
  * answering on this CPU), and a spin that then caught its answer had
  * paid.
+ * A thread that ran for spinWorkNs or more since its last wait (spinwork)
+ * is a stream's reader or writer, not one side of a conversation, and
+ * spins whatever the rules above say, except after a spin of its own of
+ * that kind that missed (workback, doubling like spincool); a late spin
+ * of that kind that caught its answer is not late.  A busy CPU stops a
+ * conversation's spins so that the kernel can bring both threads onto
+ * the free CPU, where a message costs no wake-up across CPUs; a stream's
+ * two threads have work for both CPUs, and sleeping between its bursts
+ * only adds a wake-up and copies of data gone cold.  Beside the busy
+ * loop, the 2 GiB stream sleeping so went at 2.1-2.3 GiB/s and 0.85-0.92
+ * s of CPU, spinning at 2.8 and 0.69 s, while the loaded ping-pongs,
+ * whose threads run for a few microseconds between waits, were
+ * unchanged.  Its cost is bounded: one spin (spinlen, at most spinLongNs)
+ * a wait after at least spinWorkNs of work, and fewer the more they miss.
  * There is no spin with one CPU: whoever would answer needs it.
  */
 enum {
@@ -1659,6 +1678,7 @@ enum {
 	spinLateWindow = 1000,
 	spinCoolMin = 16,
 	spinCoolMax = 4096,
+	spinWorkNs = 100 * 1000,
 	/*
 	 * A poll(2) that returns in less than waitQuickNs found its
 	 * descriptor ready: a system call's cost, with no sleep and wake-up
@@ -1695,13 +1715,21 @@ spinfailed(runtime_g *gp)
 static bool
 spinallowed(runtime_g *gp)
 {
+	gp->spinbywork = false;
+	if (runtime_getncpu() < 2 ||
+	    atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) >
+		runtime_getncpu())
+		return false;
+	if (gp->spinwork) {
+		if (gp->workback == 0)
+			return gp->spinbywork = true;
+		gp->workback--;
+	}
 	if (gp->spinback > 0) {
 		gp->spinback--;
 		return false;
 	}
-	return gp->spinon && runtime_getncpu() > 1 &&
-	    atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) <=
-	    runtime_getncpu() &&
+	return gp->spinon &&
 	    atomic_load_explicit(&spinquiet, memory_order_relaxed) <
 	    runtime_nanotime();
 }
@@ -1743,6 +1771,24 @@ spinswitched(int64_t *switches)
 }
 
 /*
+ * spinworked keeps a working thread's spins (spinwork) to those that
+ * pay: one that missed stops them for workcool waits, doubling.
+ */
+static void
+spinworked(runtime_g *gp, bool caught)
+{
+	if (caught) {
+		gp->workcool = spinCoolMin;
+		return;
+	}
+	if (gp->workcool < spinCoolMin)
+		gp->workcool = spinCoolMin;
+	gp->workback = gp->workcool;
+	if (gp->workcool < spinCoolMax)
+		gp->workcool *= 2;
+}
+
+/*
  * plainspin looks at gp's descriptor without sleeping, yielding between
  * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
  * what runtime_pollfd last returned: 1 if the descriptor is ready.
@@ -1773,7 +1819,9 @@ plainspin(runtime_g *gp)
 			switches = runtime_threadswitches();
 		runtime_osyield();
 	}
-	late = taken && now - start > len;
+	late = taken && now - start > len && !(gp->spinbywork && caught);
+	if (gp->spinbywork)
+		spinworked(gp, caught);
 	if (gp->spinsince < UINT32_MAX)
 		gp->spinsince++;
 	if (late) {
@@ -1860,6 +1908,8 @@ plainwaitfd(runtime_g *gp)
 		return true; /* readied already */
 	atomic_fetch_add(&plainfdwaiters, 1);
 	gp->waitslept = false;
+	gp->spinwork = gp->waitdone != 0 &&
+	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
 	for (;;) {
 		r = plainsleepfd(gp);
 		if (plainreadied(gp))
@@ -1871,6 +1921,7 @@ plainwaitfd(runtime_g *gp)
 		}
 	}
 	atomic_fetch_sub(&plainfdwaiters, 1);
+	gp->waitdone = runtime_nanotime();
 	return true;
 }
 

@@ -163,6 +163,17 @@ struct runtime_g {
 	uint32_t spinlen;   /* how long its spin may last, ns */
 	bool	 spinshort; /* its last spin ran out on an idle CPU */
 	/*
+	 * spinwork: the thread ran for spinWorkNs or more since its last
+	 * wait ended (at waitdone, 0 before the first), and spinbywork: this
+	 * wait spins for that reason; after such a spin that missed, none
+	 * for workback waits, doubling with each miss (workcool).
+	 */
+	bool	 spinwork;
+	bool	 spinbywork;
+	uint16_t workback;
+	uint16_t workcool;
+	int64_t	 waitdone;
+	/*
 	 * waitslept: the thread's last such wait found its descriptor not
 	 * ready and slept or spun for it (runtime_pollWaitFirst).
 	 */
