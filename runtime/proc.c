@@ -1663,10 +1663,11 @@ plaineventfd(runtime_g *gp)
  * the free CPU, where a message costs no wake-up across CPUs; a stream's
  * two threads have work for both CPUs, and sleeping between its bursts
  * only adds a wake-up and copies of data gone cold.  Beside the busy
- * loop, the 2 GiB stream sleeping so went at 2.1-2.3 GiB/s and 0.85-0.92
- * s of CPU, spinning at 2.8 and 0.69 s, while the loaded ping-pongs,
- * whose threads run for a few microseconds between waits, were
- * unchanged.  Its cost is bounded: one spin (spinlen, at most spinLongNs)
+ * loop, in hand runs, the 2 GiB stream sleeping so went at 2.1-2.3 GiB/s
+ * and 0.85-0.92 s of CPU, spinning at 2.8 and 0.69 s, while the loaded
+ * ping-pongs, whose threads run for a few microseconds between waits,
+ * were unchanged; in bench-compare's records (docs/PERFORMANCE.md) the
+ * loaded stream went from 0.88x gonet-old's rate to 1.16x.  Its cost is bounded: one spin (spinlen, at most spinLongNs)
  * a wait after at least spinWorkNs of work, and fewer the more they miss.
  * There is no spin with one CPU: whoever would answer needs it.
  */
@@ -1698,17 +1699,27 @@ static _Atomic int64_t spinquiet;
  */
 static _Atomic int32_t plainfdwaiters;
 
+/*
+ * spinpause starts a pause of *cool waits without a spin (*back), and
+ * doubles the next one, from spinCoolMin to spinCoolMax.
+ */
+static void
+spinpause(uint16_t *back, uint16_t *cool)
+{
+	if (*cool < spinCoolMin)
+		*cool = spinCoolMin;
+	*back = *cool;
+	if (*cool < spinCoolMax)
+		*cool *= 2;
+}
+
 /* spinfailed turns gp's spinning off for a while, longer each time. */
 static void
 spinfailed(runtime_g *gp)
 {
 	gp->spinon = false;
 	gp->spinlen = spinMaxNs;
-	if (gp->spincool < spinCoolMin)
-		gp->spincool = spinCoolMin;
-	gp->spinback = gp->spincool;
-	if (gp->spincool < spinCoolMax)
-		gp->spincool *= 2;
+	spinpause(&gp->spinback, &gp->spincool);
 }
 
 /* spinallowed says whether gp's next wait should spin first. */
@@ -1720,11 +1731,12 @@ spinallowed(runtime_g *gp)
 	    atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) >
 		runtime_getncpu())
 		return false;
-	if (gp->spinwork) {
-		if (gp->workback == 0)
-			return gp->spinbywork = true;
-		gp->workback--;
+	if (gp->spinwork && gp->workback == 0) {
+		gp->spinbywork = true;
+		return true;
 	}
+	if (gp->spinwork)
+		gp->workback--;
 	if (gp->spinback > 0) {
 		gp->spinback--;
 		return false;
@@ -1777,15 +1789,10 @@ spinswitched(int64_t *switches)
 static void
 spinworked(runtime_g *gp, bool caught)
 {
-	if (caught) {
+	if (caught)
 		gp->workcool = spinCoolMin;
-		return;
-	}
-	if (gp->workcool < spinCoolMin)
-		gp->workcool = spinCoolMin;
-	gp->workback = gp->workcool;
-	if (gp->workcool < spinCoolMax)
-		gp->workcool *= 2;
+	else
+		spinpause(&gp->workback, &gp->workcool);
 }
 
 /*
