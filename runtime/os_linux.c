@@ -10,13 +10,18 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -79,6 +84,104 @@ runtime_threadswitches(void)
 	if (getrusage(RUSAGE_THREAD, &ru) != 0)
 		return -1;
 	return (int64_t)ru.ru_nvcsw + ru.ru_nivcsw;
+}
+
+/* readproc reads a small /proc file into buf as a string. */
+static bool
+readproc(const char *path, char *buf, size_t n)
+{
+	ssize_t r;
+	int	fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	r = read(fd, buf, n - 1);
+	close(fd);
+	if (r < 0)
+		return false;
+	buf[r] = '\0';
+	return true;
+}
+
+/*
+ * runnableAll reads the machine's count of runnable threads, the fourth
+ * field of /proc/loadavg ("0.10 0.20 0.30 3/250 1234").
+ */
+static bool
+runnableAll(int32_t *all)
+{
+	char buf[128], *p;
+	int  i;
+
+	if (!readproc("/proc/loadavg", buf, sizeof(buf)))
+		return false;
+	p = buf;
+	for (i = 0; i < 3; i++) {
+		p = strchr(p, ' ');
+		if (p == NULL)
+			return false;
+		p++;
+	}
+	*all = (int32_t)atoi(p);
+	return true;
+}
+
+/* taskRunning says whether a task's stat line shows it runnable. */
+static bool
+taskRunning(const char *tid)
+{
+	char path[64], buf[512], *p;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%s/stat", tid);
+	if (!readproc(path, buf, sizeof(buf)))
+		return false;
+	/* The state follows the command name, which may hold a ')'. */
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' && p[2] == 'R';
+}
+
+/*
+ * runnableOurs counts this process's runnable threads, giving up beyond
+ * runnableMaxTasks threads, where reading them all would cost more than
+ * the spin it judges.
+ */
+enum { runnableMaxTasks = 64 };
+
+static bool
+runnableOurs(int32_t *ours)
+{
+	struct dirent *e;
+	DIR	      *d;
+	int	       n;
+
+	d = opendir("/proc/self/task");
+	if (d == NULL)
+		return false;
+	*ours = 0;
+	n = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (++n > runnableMaxTasks)
+			break;
+		if (taskRunning(e->d_name))
+			(*ours)++;
+	}
+	closedir(d);
+	return n <= runnableMaxTasks;
+}
+
+bool
+runtime_runnable(int32_t *ours, int32_t *all)
+{
+	/*
+	 * Ours first: one of ours that wakes between the two readings then
+	 * counts as another process's thread, the side that keeps a spin
+	 * late.  One that sleeps in between hides one thread of another
+	 * process; on a busy machine the next late spin sees it.
+	 */
+	return runnableOurs(ours) && runnableAll(all);
 }
 
 static pthread_once_t ncpuOnce = PTHREAD_ONCE_INIT;

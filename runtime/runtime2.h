@@ -35,6 +35,12 @@ void runtime_osyield(void);
  * another thread, or -1 if the system cannot tell (os_<GOOS>.c).
  */
 int64_t runtime_threadswitches(void);
+/*
+ * runnable counts the threads that are running or waiting for a CPU: this
+ * process's (ours) and the machine's (all), at about the same moment; it
+ * returns false if the system cannot tell (os_<GOOS>.c).
+ */
+bool runtime_runnable(int32_t *ours, int32_t *all);
 /* ncpu is the number of online CPUs, read once (os_<GOOS>.c). */
 int32_t runtime_getncpu(void);
 
