@@ -1639,7 +1639,10 @@ plaineventfd(runtime_g *gp)
  *     CPU-bound process on the other CPU gives gaps with a switch in
  *     nine of ten.  So a spin reads the thread's switch count
  *     (runtime_threadswitches, getrusage: about 0.3 us) once before its
- *     first yield, and again at each gap.
+ *     first yield, and again at each gap;
+ *   - nor is a switch to a kernel thread late: a spin is late only if,
+ *     as it ends, the machine has more runnable threads than this
+ *     process can account for within its CPUs (spincrowded).
  * A spin that ran out on a CPU nobody took, and whose sleep then ended
  * soon (within twice the spin), was short of the answer rather than
  * wasted: most often the peer was asleep and its wake-up took longer than
