@@ -10,7 +10,7 @@ OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
 	net/interface_linux.c syscall/netlink_linux.c \
 	net/sendfile_linux.c net/splice_linux.c \
 	net/unixsock_readmsg_cmsg_cloexec.c os/pipe2_unix.c \
-	net/fd_writev_unix.c
+	net/fd_writev_unix.c net/fd_inq_linux.c
 OS_TEST_SRCS = $(UNIX_TEST_SRCS) tests/sock_linux_test.c \
 	tests/unixsock_linux_test.c tests/write_unix_test.c \
 	tests/interface_linux_test.c tests/sendfile_test.c tests/splice_test.c \

@@ -9,6 +9,7 @@
  * no thread uses the netFD any more.
  */
 #include <sys/socket.h>
+#include <sys/syscall.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -75,6 +76,7 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	    (family == AF_INET || family == AF_INET6) &&
 	    strncmp(net, "tcp", 3) == 0;
 	atomic_init(&ret->pfd.rawSeen, false);
+	atomic_init(&ret->pfd.inq, 0);
 	ret->family = family;
 	ret->sotype = sotype;
 	ret->net = net_netFD_netName(net);
@@ -82,10 +84,20 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 	return NULL;
 }
 
+/*
+ * net_netFD_setRawSeen also turns TCP_INQ off for good, so that user code
+ * reading the socket itself gets no control message Go would not have
+ * asked for (a descriptor already closed needs nothing).
+ */
 void
 net_netFD_setRawSeen(net_netFD *fd)
 {
 	atomic_store_explicit(&fd->pfd.rawSeen, true, memory_order_relaxed);
+	if (atomic_exchange(&fd->pfd.inq, -1) == 1 &&
+	    poll_FD_incref(&fd->pfd) == NULL) {
+		net_setInq(fd->pfd.Sysfd, false);
+		runtime_error_Free(poll_FD_decref(&fd->pfd));
+	}
 }
 
 /*
@@ -278,6 +290,8 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
  *     of them seen, the next read can only say EAGAIN unless data came
  *     since, and data that came since raised an edge the poller has
  *     turned, or will turn, into readiness no prepareRead has cleared.
+ *     A read that filled its buffer says the same when TCP_INQ, asked
+ *     for by the first such read (inqStart), reports nothing left.
  *   - A plain thread's reads of any socket, while its waits sleep
  *     (runtime_pollWaitFirst): its wait is poll(2) on the socket itself,
  *     which sees what is queued, not only what arrives.
@@ -299,6 +313,42 @@ readPrepare(poll_FD *fd, bool drained)
 }
 
 /*
+ * inqStart asks for TCP_INQ the first time a Read of a drained-reads
+ * socket fills its buffer: a short read already says the queue is empty,
+ * a full one cannot, and small fixed-size messages fill theirs every
+ * time.  Only net_netFD_setRawSeen races with it, and whichever of the
+ * two comes second leaves TCP_INQ off.
+ */
+static void
+inqStart(poll_FD *fd)
+{
+	signed char unasked;
+
+	unasked = 0;
+	if (!net_setInq(fd->Sysfd, true))
+		atomic_compare_exchange_strong(&fd->inq, &unasked, -1);
+	else if (!atomic_compare_exchange_strong(&fd->inq, &unasked, 1))
+		net_setInq(fd->Sysfd, false);
+}
+
+/*
+ * readOnce is one read(2) of FD.Read; with TCP_INQ on it is recvmsg, and
+ * *empty says whether it left the receive queue empty.
+ */
+static syscall_Errno
+readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
+{
+	syscall_Errno e;
+
+	*empty = false;
+	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0)
+		return ignoringEINTRIO(syscall_Read, fd->Sysfd, p, len, n);
+	while ((e = net_readInq(fd->Sysfd, p, len, n, empty)) == EINTR)
+		;
+	return e;
+}
+
+/*
  * poll_FD_Read is internal/poll's FD.Read.  Errors are unwrapped: a syscall
  * failure is its errno box, anything else is static.
  */
@@ -307,6 +357,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
+	bool	       empty;
 
 	*n = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
@@ -318,7 +369,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 	if (fd->IsStream && len > maxRW)
 		len = maxRW;
 	for (;;) {
-		e = ignoringEINTRIO(syscall_Read, fd->Sysfd, p, len, n);
+		e = readOnce(fd, p, len, n, &empty);
 		err = NULL;
 		if (e != 0) {
 			*n = 0;
@@ -332,8 +383,12 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
-	fd->pd.drained =
-	    fd->shortDrains && err == NULL && *n > 0 && (size_t)*n < len;
+	fd->pd.drained = fd->shortDrains && err == NULL && *n > 0 &&
+	    ((size_t)*n < len || empty);
+	if (fd->shortDrains && err == NULL && (size_t)*n == len &&
+	    atomic_load_explicit(&fd->inq, memory_order_relaxed) == 0 &&
+	    !atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
+		inqStart(fd);
 out:
 	poll_FD_readUnlock(fd);
 	return err;

@@ -189,8 +189,8 @@ bool net_fdMutex_rwunlock(net_fdMutex *mu, bool read);
 typedef struct net_pollDesc {
 	runtime_pollDesc *runtimeCtx;
 	/*
-	 * gonet's: the last Read was short and nothing has read since
-	 * (fd_unix.c, readPrepare).  Read side only, under the read lock;
+	 * gonet's: the last Read was short, or TCP_INQ said it left
+	 * nothing, and nothing has read since (fd_unix.c, readPrepare).  Read side only, under the read lock;
 	 * every prepareRead clears it.
 	 */
 	bool drained;
@@ -216,6 +216,11 @@ typedef struct poll_FD {
 	 * not know of; reads then keep Go's order (readPrepare).
 	 */
 	_Atomic bool rawSeen;
+	/*
+	 * inq: TCP_INQ on a shortDrains socket (fd_inq_linux.c): 0 not yet
+	 * asked for, 1 on, -1 refused or turned off for good (rawSeen).
+	 */
+	_Atomic signed char inq;
 } poll_FD;
 
 /*
@@ -750,6 +755,12 @@ syscall_Errno net_accept(
     int s, int *ns, syscall_Sockaddr *rsa, const char **errcall);
 /* sockopt_linux.c: flags for every send, so no write raises SIGPIPE. */
 extern const int net_sendFlags;
+
+/* fd_inq_linux.c: TCP_INQ for drained reads (fd_unix.c, readPrepare). */
+bool	      net_setInq(int fd, bool on);
+syscall_Errno net_readInq(
+    int fd, void *p, size_t len, ptrdiff_t *n, bool *empty);
+
 /* ipsock_posix.c: Go's addrPortToSockaddrInet4/6. */
 runtime_error *net_addrPortToSockaddrInet4(
     netip_AddrPort ap, syscall_SockaddrInet4 *sa);

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -193,15 +194,24 @@ endConversation(net_Conn *c, int s)
 	tDone();
 }
 
+/* rawConversation connects a plain socket to a Conn of gonet's, *cp. */
+static int
+rawConversation(net_Conn **cp)
+{
+	net_Listener *ln;
+	int	      s;
+
+	ln = newLocalListener("tcp4", NULL);
+	s = rawDialTCP(ln);
+	*cp = acceptReader(ln);
+	return s;
+}
+
 static void
 markConversation(const char *what, net_Conn **cp, struct markSend *m)
 {
-	net_Listener *ln;
-
-	ln = newLocalListener("tcp4", NULL);
-	m->s = rawDialTCP(ln);
+	m->s = rawConversation(cp);
 	m->what = what;
-	*cp = acceptReader(ln);
 	m->g = goStart(markSender, m);
 }
 
@@ -325,13 +335,10 @@ START_TEST(testReadAfterRawLowat)
 {
 	struct lowatArgs a;
 	syscall_RawConn *rc;
-	net_Listener	*ln;
 	net_Conn	*c;
 	int		 s;
 
-	ln = newLocalListener("tcp4", NULL);
-	s = rawDialTCP(ln);
-	c = acceptReader(ln);
+	s = rawConversation(&c);
 	if (net_TCPConn_SyscallConn(net_Conn_TCPConn(c), &rc) != NULL)
 		tFatalf("SyscallConn failed");
 	a.v = 10;
@@ -417,6 +424,96 @@ START_TEST(testReadUnixAfterRights)
 }
 END_TEST
 
+/* readByteExpect is one Read of c into a one-byte buffer. */
+static void
+readByteExpect(net_Conn *c, char want, bool timeout)
+{
+	runtime_error *err;
+	ptrdiff_t      n;
+	char	       b;
+
+	b = 0;
+	err = net_Conn_Read(c, &b, 1, &n);
+	if (timeout ? err == NULL || !net_Error_Timeout(err)
+		    : err != NULL || n != 1 || b != want)
+		tErrorf("Read: got (%d %c, %s), want %c", (int)n, b,
+		    err == NULL ? "nil" : runtime_error_Error(err),
+		    timeout ? '-' : want);
+	runtime_error_Free(err);
+}
+
+static void
+getInq(uintptr_t s, void *arg)
+{
+	struct lowatArgs *a;
+	socklen_t	  len;
+
+	a = arg;
+	len = sizeof(a->v);
+	if (getsockopt((int)s, IPPROTO_TCP, TCP_INQ, &a->v, &len) != 0)
+		a->v = -1;
+}
+
+/* inqSender writes "ab", then "de", each once the reader has parked. */
+static void *
+inqSender(void *arg)
+{
+	int s;
+
+	s = *(int *)arg;
+	sleepDuration(50 * time_Millisecond);
+	if (write(s, "ab", 2) != 2)
+		tErrorf("write: %s", strerror(errno));
+	sleepDuration(50 * time_Millisecond);
+	if (write(s, "de", 2) != 2)
+		tErrorf("write: %s", strerror(errno));
+	return NULL;
+}
+
+/*
+ * Reads that fill their buffer turn TCP_INQ on (fd_unix.c, inqStart) and
+ * trust it to say when the queue is empty: "b" after "a", and "e" after
+ * "d", must still come at once (in a goroutine, "e" has no edge of its own
+ * to wake a wait), the empty queue after "e" must time out, and a RawConn
+ * must then find TCP_INQ off, as Go never sets it.  A Go program making
+ * the same calls reads a, b, d, e, times out, sees TCP_INQ 0, reads c.
+ */
+START_TEST(testReadFullBuffersInq)
+{
+	struct lowatArgs a;
+	syscall_RawConn *rc;
+	net_Conn	*c;
+	goroutine	*g;
+	int		 s;
+
+	s = rawConversation(&c);
+	g = goStart(inqSender, &s);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), time_Second)));
+	readByteExpect(c, 'a', false);
+	readByteExpect(c, 'b', false);
+	readByteExpect(c, 'd', false);
+	readByteExpect(c, 'e', false);
+	goJoin(g);
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), 100 * time_Millisecond)));
+	readByteExpect(c, 0, true);
+	if (net_TCPConn_SyscallConn(net_Conn_TCPConn(c), &rc) != NULL)
+		tFatalf("SyscallConn failed");
+	a.v = -2;
+	runtime_error_Free(syscall_RawConn_Control(rc, getInq, &a));
+	free(rc);
+	if (a.v != 0)
+		tErrorf("TCP_INQ after SyscallConn: got %d, want 0", a.v);
+	if (write(s, "c", 1) != 1)
+		tErrorf("write: %s", strerror(errno));
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    c, time_Time_Add(time_Now(), time_Second)));
+	readByteExpect(c, 'c', false);
+	endConversation(c, s);
+}
+END_TEST
+
 Suite *
 read_suite(void)
 {
@@ -431,6 +528,7 @@ read_suite(void)
 	tcase_add_test(tc, testReadDrainedAfterRawRead);
 	tcase_add_test(tc, testReadAfterRawLowat);
 	tcase_add_test(tc, testReadUnixAfterRights);
+	tcase_add_test(tc, testReadFullBuffersInq);
 	suite_add_tcase(s, tc);
 	return s;
 }
