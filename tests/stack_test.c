@@ -407,8 +407,14 @@ enum { rssPerPage = 2 };
 
 /*
  * 1000 stacks with one page touched each cost about 1000 pages, not 1000
- * stack sizes: the kernel commits only what is touched.
+ * stack sizes: the kernel commits only what is touched.  Besides the
+ * touched pages (and their shadow), the process grows by a few dozen
+ * pages of its own (on a 6.18 kernel: 1005-1021 pages in the plain
+ * build, 2033-2051 under ASan), which rssSlack allows with room; 1000
+ * whole stacks would be 64000 pages or more.
  */
+enum { rssSlack = rssStacks / 4 };
+
 START_TEST(testStackRSS)
 {
 	static runtime_stack stk[rssStacks];
@@ -430,10 +436,11 @@ START_TEST(testStackRSS)
 	printf("stack: %d stacks of %ld pages, one page touched each: RSS "
 	       "+%ld pages\n",
 	    rssStacks, pages, grown);
-	ck_assert_msg(
-	    grown >= rssStacks * 9 / 10 && grown <= rssPerPage * rssStacks,
+	ck_assert_msg(grown >= rssStacks * 9 / 10 &&
+		grown <= rssPerPage * rssStacks + rssSlack,
 	    "RSS grew %ld pages for %d stacks touched once, want %d to %d",
-	    grown, rssStacks, rssStacks * 9 / 10, rssPerPage * rssStacks);
+	    grown, rssStacks, rssStacks * 9 / 10,
+	    rssPerPage * rssStacks + rssSlack);
 	for (i = 0; i < rssStacks; i++)
 		runtime_stackfree(stk[i]);
 }
