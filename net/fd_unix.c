@@ -259,8 +259,8 @@ ignoringEINTRIO(syscall_Errno (*fn)(int, void *, size_t, ptrdiff_t *), int fd,
  * must not change the process's signal disposition, so gonet asks the
  * kernel per call (MSG_NOSIGNAL on Linux) and the caller sees the same
  * EPIPE.  sendto rather than sendmsg: the kernel takes the buffer as it
- * is, with no message header or iovec to copy in (about 2% of conns1000's
- * rate, docs/PERFORMANCE.md).
+ * is, with no message header or iovec to copy in (docs/PERFORMANCE.md,
+ * "Results: drained reads by TCP_INQ, and send(2)").
  */
 static syscall_Errno
 sysWrite(int fd, void *p, size_t len, ptrdiff_t *n)
