@@ -2,11 +2,11 @@
 # runtests.sh BIN [SUITE...]: runs the Check suite from the repo root: all
 # suites, or only the named ones.  Each suite runs in a process of its own
 # (CK_RUN_SUITE takes one name), all of them too.  Under ASan one process
-# running every suite took 2.4x as long (9m39s against 3m57s for the same
-# 2115 checks, 11m18s against 4m33s in goroutine mode): Check forks a
-# child for each test, the parent had grown to 250 MB by the end, and the
-# late suites slowed with it (netip, pure parsing, 100 s against 15 s in a
-# process of its own).  With
+# running every suite took 9m39s where this loop takes 4m19s for the same
+# 2115 checks (goroutine mode: 11m18s, against 4m33s for the suites run one
+# by one): Check forks a child for each test, its parent was at 250 MB
+# seven minutes in, and the late suites slowed with it (netip, pure
+# parsing, 100 s against 15 s in a process of its own).  With
 # GONET_TEST_IN_GOROUTINE=1 in the environment every test body runs inside
 # a goroutine (tests/main_test.c); make check runs the suites once each
 # way.  The totals over all suites, then the failed suites, are printed
