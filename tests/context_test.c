@@ -92,7 +92,9 @@ START_TEST(testContextWithDeadline)
 	later = context_WithDeadline(ctx, time_Time_Add(d, time_Hour));
 	ck_assert(context_Context_Deadline(later, &got));
 	ck_assert(time_Time_Equal(got, d));
-	ck_assert_ptr_null(context_Context_Err(later));
+	/* No error before d; a busy CPU may hold this thread past it. */
+	if (context_Context_Err(later) != NULL)
+		ck_assert(!time_Time_Before(time_Now(), d));
 	usleep(80 * 1000);
 	ck_assert_ptr_eq(context_Context_Err(later), context_DeadlineExceeded);
 	ck_assert_ptr_eq(context_Context_Err(ctx), context_DeadlineExceeded);
