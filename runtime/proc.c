@@ -304,6 +304,7 @@ plaing(void)
 	gp->workcool = 0;
 	gp->waitdone = 0;
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
+	gp->spinyields = 0;
 	gp->waitslept = false;
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
@@ -1642,7 +1643,13 @@ plaineventfd(runtime_g *gp)
  *     first yield, and again at each gap;
  *   - nor is a switch to a kernel thread late: a spin is late only if,
  *     as it ends, the machine has more runnable threads than this
- *     process can account for within its CPUs (spincrowded).
+ *     process can account for within its CPUs (spincrowded);
+ *   - a spin that caught its answer after being switched out, on a
+ *     crowded machine, counts as late too (spinyielded): the peer ran on
+ *     this CPU in one of the spin's yields and answered there, as it
+ *     would have had the thread slept, so the spin bought nothing and
+ *     cost system calls.  Beside a busy loop both sides of a ping-pong
+ *     share the free CPU and nearly every spin ends so; idle, almost none.
  * A spin that ran out on a CPU nobody took, and whose sleep then ended
  * soon (within twice the spin), was short of the answer rather than
  * wasted: most often the peer was asleep and its wake-up took longer than
@@ -1683,6 +1690,8 @@ enum {
 	spinCoolMin = 16,
 	spinCoolMax = 4096,
 	spinWorkNs = 100 * 1000,
+	spinYieldSample = 8,
+	spinYieldsLate = 2,
 	/*
 	 * A poll(2) that returns in less than waitQuickNs found its
 	 * descriptor ready: a system call's cost, with no sleep and wake-up
@@ -1820,6 +1829,36 @@ spinworked(runtime_g *gp, bool caught)
 }
 
 /*
+ * spinyielded says whether spins that catch their answers get them by
+ * giving up the CPU: whether gp was switched out after the last reading
+ * of its switch count (switches, -1 if the spin never yielded), in
+ * spinYieldsLate sampled spins in a row, on a crowded machine.  One spin
+ * in spinYieldSample, at random, is sampled, since the count costs a
+ * system call and such a spin lasts a few microseconds; where the rule
+ * applies nearly every spin meets it.  Idle, a switch to a kernel thread
+ * ends a spin now and then (under 0.5% of them), and the run of two keeps
+ * those from cooling spins that pay.  The run is kept until a sampled spin
+ * is clean, and until then no catch counts as clean (plainspin), so that
+ * the unsampled spins between two samples do not undo the cooling.
+ */
+static bool
+spinyielded(runtime_g *gp, int64_t switches)
+{
+	int64_t now;
+
+	if (switches < 0 || runtime_fastrandn(spinYieldSample) != 0)
+		return false;
+	now = runtime_threadswitches();
+	if (now < 0 || now == switches) {
+		gp->spinyields = 0;
+		return false;
+	}
+	if (gp->spinyields < spinYieldsLate)
+		gp->spinyields++;
+	return gp->spinyields == spinYieldsLate && spincrowded();
+}
+
+/*
  * plainspin looks at gp's descriptor without sleeping, yielding between
  * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
  * what runtime_pollfd last returned: 1 if the descriptor is ready.
@@ -1852,6 +1891,8 @@ plainspin(runtime_g *gp)
 	}
 	late = taken && now - start > len && !(gp->spinbywork && caught) &&
 	    spincrowded();
+	if (!late && caught && !gp->spinbywork)
+		late = spinyielded(gp, switches);
 	if (gp->spinbywork)
 		spinworked(gp, caught);
 	if (gp->spinsince < UINT32_MAX)
@@ -1865,7 +1906,7 @@ plainspin(runtime_g *gp)
 		spinfailed(gp);
 	else if (!caught)
 		gp->spinshort = true; /* judged by the sleep (spinjudge) */
-	else if (!taken)
+	else if (!taken && gp->spinyields == 0)
 		gp->spincool = spinCoolMin;
 	return r;
 }

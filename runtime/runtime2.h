@@ -168,6 +168,7 @@ struct runtime_g {
 	uint32_t spinsince; /* spins since this thread's last late spin */
 	uint32_t spinlen;   /* how long its spin may last, ns */
 	bool	 spinshort; /* its last spin ran out on an idle CPU */
+	uint8_t	 spinyields; /* sampled spins in a row caught by yielding */
 	/*
 	 * spinwork: the thread ran for spinWorkNs or more since its last
 	 * wait ended (at waitdone, 0 before the first), and spinbywork: this
