@@ -1846,12 +1846,9 @@ spinworked(runtime_g *gp, bool caught)
 static bool
 spinyielded(runtime_g *gp, int64_t switches)
 {
-	int64_t now;
-
 	if (switches < 0 || runtime_fastrandn(spinYieldSample) != 0)
 		return false;
-	now = runtime_threadswitches();
-	if (now < 0 || now == switches) {
+	if (!spinswitched(&switches)) {
 		gp->spinyields = 0;
 		return false;
 	}

@@ -197,9 +197,11 @@ START_TEST(testPollDeadlineNoWaiter)
 	dl = runtime_nanotime() + 20 * ms;
 	runtime_pollSetDeadline(p.pd, dl, 'w');
 	res = runtime_pollReset(p.pd, 'w');
-	/* Early, the deadline must not have fired; a busy CPU may delay this
+	/*
+	 * Early, the deadline must not have fired; a busy CPU may delay this
 	 * check past it (seen under TSan beside a busy loop), and then the
-	 * timeout is the right answer. */
+	 * timeout is the right answer.
+	 */
 	if (runtime_nanotime() < dl)
 		ck_assert_int_eq(res, runtime_pollNoError);
 	for (i = 0; i < 5000 && res == runtime_pollNoError; i++) {
