@@ -321,7 +321,7 @@ net_IP_String(net_IP ip)
 
 	p4 = net_IP_To4(ip);
 	if (p4.len == net_IPv4len) {
-		b = runtime_malloc(sizeof("255.255.255.255"));
+		b = runtime_rawstring(sizeof("255.255.255.255") - 1);
 		n = net_ubtoa(b, 0, p4.b[0]);
 		b[n++] = '.';
 		n += net_ubtoa(b, n, p4.b[1]);
@@ -358,7 +358,8 @@ net_IP_String(net_IP ip)
 		e1 = -1;
 	}
 
-	b = runtime_malloc(sizeof("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"));
+	b = runtime_rawstring(
+	    sizeof("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff") - 1);
 	n = 0;
 	for (i = 0; i < net_IPv6len; i += 2) {
 		if (i == e0) {

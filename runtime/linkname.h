@@ -26,6 +26,8 @@ void *runtime_malloc(size_t n);
 void *runtime_realloc(void *p, size_t n);
 char *runtime_strdup(const char *s);
 char *runtime_strndup(const char *s, size_t n);
+/* runtime_rawstring is room for n bytes and a NUL, not zeroed. */
+char *runtime_rawstring(size_t n);
 /*
  * runtime_concatstrings joins its arguments, Go's a + b + c, up to a
  * (char *)NULL: NULL may be a bare 0, which a variadic call passes as an
