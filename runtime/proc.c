@@ -1211,6 +1211,43 @@ anyrunq(void)
 }
 
 /*
+ * pollspin is gonet's, not Go's: before the one M that polls for everyone
+ * sleeps in netpoll, it polls without blocking for up to pollSpinNs, as
+ * long as another P is running.  A goroutine running here is likely to
+ * ready one soon (a stream's writer, whose reader waits for the rest of a
+ * write), and on this kind of guest the sleep and the wake-up of a CPU
+ * cost more than the polls: in hand runs the 2 GiB stream went from
+ * 2.1-2.9 GiB/s to 4.3-5.0, and its CPU from 1.2-1.4 s to 0.8.  With
+ * every P idle the answer comes from outside the process, and there the
+ * same polls only delayed the sleep (the two-process ping-pong took 32-34
+ * us a round trip against 26-28).  It returns true if the M should not
+ * sleep: it found goroutines (in list), work on a run queue, or a timer
+ * earlier than the one the sleep was for.
+ */
+enum { pollSpinNs = 20 * 1000 };
+
+static bool
+pollspin(int64_t pollUntil, runtime_gList *list)
+{
+	int64_t start, next;
+
+	start = runtime_nanotime();
+	for (;;) {
+		runtime_netpoll(0, list);
+		if (list->head != NULL || anyrunq() ||
+		    atomic_load(&sched.runqsize) != 0)
+			return true;
+		next = runtime_timer0when();
+		if (next != 0 && (pollUntil == 0 || next < pollUntil))
+			return true;
+		if (atomic_load(&sched.npidle) >= getgomaxprocs() ||
+		    runtime_nanotime() - start >= pollSpinNs)
+			return false;
+		runtime_osyield();
+	}
+}
+
+/*
  * pollblock is findrunnable's blocking netpoll, by the one M that won
  * sched.lastpoll.  It returns a g to run with the M holding a P, or NULL
  * when the M found nothing (with or without a P).
@@ -1231,7 +1268,12 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 		if (delay < 0)
 			delay = 0;
 	}
-	pollwait(delay, &list);
+	list.head = NULL;
+	if ((delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
+	    pollspin(pollUntil, &list))
+		delay = 0;
+	if (list.head == NULL)
+		pollwait(delay, &list);
 	now = runtime_nanotime();
 	atomic_store(&sched.pollUntil, 0);
 	atomic_store(&sched.lastpoll, now);
