@@ -1233,6 +1233,10 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 
 	start = runtime_nanotime();
 	for (;;) {
+		/* Asked first: with every P idle not even one poll is spent. */
+		if (atomic_load(&sched.npidle) >= getgomaxprocs() ||
+		    runtime_nanotime() - start >= pollSpinNs)
+			return false;
 		runtime_netpoll(0, list);
 		if (list->head != NULL || anyrunq() ||
 		    atomic_load(&sched.runqsize) != 0)
@@ -1240,9 +1244,6 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 		next = runtime_timer0when();
 		if (next != 0 && (pollUntil == 0 || next < pollUntil))
 			return true;
-		if (atomic_load(&sched.npidle) >= getgomaxprocs() ||
-		    runtime_nanotime() - start >= pollSpinNs)
-			return false;
 		runtime_osyield();
 	}
 }
