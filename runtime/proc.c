@@ -1192,15 +1192,18 @@ runtime_netpollWaiterAdded(void)
 }
 
 /*
- * anyrunq reports whether some P still has work after this M gave its P
- * up (Go's recheck of every run queue after spinning ends).
+ * workqueued reports whether some run queue, a P's or the global one,
+ * holds a goroutine (Go's recheck of every run queue after spinning ends,
+ * which an M without a P makes before it sleeps).
  */
 static bool
-anyrunq(void)
+workqueued(void)
 {
 	runtime_p *p2;
 	int32_t	   i, n;
 
+	if (atomic_load(&sched.runqsize) != 0)
+		return true;
 	n = getgomaxprocs();
 	for (i = 0; i < n; i++) {
 		p2 = atomic_load(&allp[i]);
@@ -1231,15 +1234,17 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 {
 	int64_t start, next;
 
-	start = runtime_nanotime();
+	start = 0;
 	for (;;) {
-		/* Asked first: with every P idle not even one poll is spent. */
-		if (atomic_load(&sched.npidle) >= getgomaxprocs() ||
-		    runtime_nanotime() - start >= pollSpinNs)
+		/* Asked first: with every P idle not even the clock is read. */
+		if (atomic_load(&sched.npidle) >= getgomaxprocs())
+			return false;
+		if (start == 0)
+			start = runtime_nanotime();
+		else if (runtime_nanotime() - start >= pollSpinNs)
 			return false;
 		runtime_netpoll(0, list);
-		if (list->head != NULL || anyrunq() ||
-		    atomic_load(&sched.runqsize) != 0)
+		if (list->head != NULL || workqueued())
 			return true;
 		next = runtime_timer0when();
 		if (next != 0 && (pollUntil == 0 || next < pollUntil))
@@ -1269,11 +1274,14 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 		if (delay < 0)
 			delay = 0;
 	}
+	/*
+	 * When the spin stops for goroutines, queued work or an earlier
+	 * timer, the M has polled just now and goes to take a P without
+	 * another poll.
+	 */
 	list.head = NULL;
-	if ((delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
-	    pollspin(pollUntil, &list))
-		delay = 0;
-	if (list.head == NULL)
+	if (!((delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
+		pollspin(pollUntil, &list)))
 		pollwait(delay, &list);
 	now = runtime_nanotime();
 	atomic_store(&sched.pollUntil, 0);
@@ -1370,7 +1378,7 @@ idle(void)
 		if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
 			runtime_throw("findrunnable: negative nmspinning");
 		/* Work readied while we spun had nobody to wake: look. */
-		if (anyrunq() || atomic_load(&sched.runqsize) != 0) {
+		if (workqueued()) {
 			runtime_lock(&sched.lock);
 			pp = pidleget();
 			runtime_unlock(&sched.lock);
