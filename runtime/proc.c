@@ -1266,6 +1266,7 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	runtime_p    *pp;
 	runtime_m    *mp;
 	int64_t	      delay, now;
+	bool	      spun;
 
 	atomic_store(&sched.pollUntil, pollUntil);
 	delay = -1;
@@ -1280,8 +1281,9 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	 * another poll.
 	 */
 	list.head = NULL;
-	if (!((delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
-		pollspin(pollUntil, &list)))
+	spun = (delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
+	    pollspin(pollUntil, &list);
+	if (!spun)
 		pollwait(delay, &list);
 	now = runtime_nanotime();
 	atomic_store(&sched.pollUntil, 0);
@@ -1411,6 +1413,20 @@ idle(void)
 }
 
 /*
+ * tickinc adds one to a P's schedtick or syscalltick.  Only the M that
+ * holds the P writes them and sysmon only compares them, so Go bumps them
+ * with a plain ++; a relaxed load and store is that, where a fetch_add
+ * would lock the bus on every schedule and every system call.
+ */
+static void
+tickinc(_Atomic uint32_t *tick)
+{
+	atomic_store_explicit(tick,
+	    atomic_load_explicit(tick, memory_order_relaxed) + 1,
+	    memory_order_relaxed);
+}
+
+/*
  * preemptRunnext honours sysmon's preemption request at the first
  * scheduling point: a g readied into runnext inherits the time slice of
  * the g that readied it, so two goroutines handing a value back and
@@ -1430,7 +1446,7 @@ preemptRunnext(runtime_p *pp)
 	next = atomic_exchange(&pp->runnext, NULL);
 	if (next != NULL)
 		globrunqputlock(next);
-	atomic_fetch_add_explicit(&pp->schedtick, 1, memory_order_relaxed);
+	tickinc(&pp->schedtick);
 }
 
 /*
@@ -1500,8 +1516,7 @@ execute(runtime_g *gp, bool inheritTime)
 	gp->m = mp;
 	casgstatus(gp, Grunnable, Grunning);
 	if (!inheritTime)
-		atomic_fetch_add_explicit(
-		    &mp->p->schedtick, 1, memory_order_relaxed);
+		tickinc(&mp->p->schedtick);
 	setg(gp);
 	runtime_gctx_gogo(&mp->g0.ctx, &gp->ctx);
 }
@@ -2411,7 +2426,7 @@ runtime_entersyscall(void)
 	mp = gp->m;
 	pp = mp->p;
 	casgstatus(gp, Grunning, Gsyscall);
-	atomic_fetch_add(&pp->syscalltick, 1);
+	tickinc(&pp->syscalltick);
 	pp->m = NULL;
 	mp->oldp = pp;
 	mp->p = NULL;
@@ -2429,7 +2444,7 @@ exitsyscallfast(runtime_m *mp, runtime_p *oldp)
 	if (oldp != NULL &&
 	    atomic_compare_exchange_strong(&oldp->status, &s, Pidle)) {
 		acquirep(oldp);
-		atomic_fetch_add(&oldp->syscalltick, 1);
+		tickinc(&oldp->syscalltick);
 		return true;
 	}
 	(void)mp;
