@@ -1416,7 +1416,8 @@ idle(void)
  * tickinc adds one to a P's schedtick or syscalltick.  Only the M that
  * holds the P writes them and sysmon only compares them, so Go bumps them
  * with a plain ++; a relaxed load and store is that, where a fetch_add
- * would lock the bus on every schedule and every system call.
+ * would be a locked read-modify-write on every schedule and every system
+ * call.
  */
 static void
 tickinc(_Atomic uint32_t *tick)

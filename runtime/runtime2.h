@@ -246,7 +246,7 @@ struct runtime_p {
 	 * its time slice on through runnext (see proc.c, retake).
 	 */
 	_Atomic bool	 preempt;
-	_Atomic uint32_t syscalltick;
+	_Atomic uint32_t syscalltick; /* the same: owner writes, sysmon reads */
 	/* What sysmon saw last time (Go's sysmontick). */
 	uint32_t sysmonSchedtick;
 	uint32_t sysmonSyscalltick;
