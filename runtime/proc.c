@@ -1413,11 +1413,11 @@ idle(void)
 }
 
 /*
- * tickinc adds one to a P's schedtick or syscalltick.  Only the M that
- * holds the P writes them and sysmon only compares them, so Go bumps them
- * with a plain ++; a relaxed load and store is that, where a fetch_add
- * would be a locked read-modify-write on every schedule and every system
- * call.
+ * tickinc adds one to a P's schedtick or syscalltick.  Only the holder of
+ * the P writes them (its M, or sysmon in the moment it has retaken the P)
+ * and sysmon otherwise only compares them, so Go bumps them with a plain
+ * ++; a relaxed load and store is that, where a fetch_add would be a
+ * locked read-modify-write on every schedule and every system call.
  */
 static void
 tickinc(_Atomic uint32_t *tick)
@@ -2422,16 +2422,33 @@ runtime_entersyscall(void)
 	gp = getg();
 	if (gp == NULL || gp->plain || gp->isg0)
 		return;
-	if (atomic_load(&sched.sysmonwait) != 0)
-		wakesysmon();
 	mp = gp->m;
 	pp = mp->p;
 	casgstatus(gp, Grunning, Gsyscall);
-	tickinc(&pp->syscalltick);
+	if (atomic_load(&sched.sysmonwait) != 0)
+		wakesysmon();
+	mp->syscalltick =
+	    atomic_load_explicit(&pp->syscalltick, memory_order_relaxed);
 	pp->m = NULL;
 	mp->oldp = pp;
 	mp->p = NULL;
 	atomic_store(&pp->status, Psyscall);
+}
+
+/*
+ * exitsyscallfast_reacquired runs when the M got its old P back.  If the
+ * tick moved while the call lasted, sysmon retook the P and another M
+ * entered a call on it, which this M has just taken the P from: that
+ * call is counted as ended too.  Go's tracer is what reads this; gonet
+ * has none and keeps the count Go's anyway, so the tick means the same
+ * in both.
+ */
+static void
+exitsyscallfast_reacquired(runtime_m *mp)
+{
+	if (mp->syscalltick !=
+	    atomic_load_explicit(&mp->p->syscalltick, memory_order_relaxed))
+		tickinc(&mp->p->syscalltick);
 }
 
 /* exitsyscallfast takes the old P back, or any idle one. */
@@ -2445,10 +2462,9 @@ exitsyscallfast(runtime_m *mp, runtime_p *oldp)
 	if (oldp != NULL &&
 	    atomic_compare_exchange_strong(&oldp->status, &s, Pidle)) {
 		acquirep(oldp);
-		tickinc(&oldp->syscalltick);
+		exitsyscallfast_reacquired(mp);
 		return true;
 	}
-	(void)mp;
 	if (atomic_load(&sched.npidle) == 0)
 		return false;
 	runtime_lock(&sched.lock);
@@ -2500,39 +2516,38 @@ runtime_exitsyscall(void)
 	oldp = mp->oldp;
 	mp->oldp = NULL;
 	if (exitsyscallfast(mp, oldp)) {
+		tickinc(&mp->p->syscalltick);
 		casgstatus(gp, Gsyscall, Grunning);
 		return;
 	}
 	runtime_gctx_mcall(&gp->ctx, &mp->g0.ctx, exitsyscall0, gp);
+	/* gp runs again, perhaps on another M: count on the P it holds now. */
+	tickinc(&gp->m->p->syscalltick);
 }
 
 /* sysmon: the thread without a P that watches the others. */
 
 /*
  * preemptone asks pp to end its time slice at its next scheduling point
- * when the same slice has lasted forcePreemptNs (Go's retake for
- * Prunning Ps, without the signal Go sends).
+ * (Go's preemptone, without the signal Go sends: C cannot stop a
+ * goroutine that never reaches one).
  */
 static void
-preemptone(runtime_p *pp, int64_t now)
+preemptone(runtime_p *pp)
 {
-	uint32_t t;
-
-	t = atomic_load_explicit(&pp->schedtick, memory_order_relaxed);
-	if (pp->sysmonSchedtick != t) {
-		pp->sysmonSchedtick = t;
-		pp->sysmonSchedwhen = now;
-	} else if (pp->sysmonSchedwhen + forcePreemptNs <= now) {
-		atomic_store(&pp->preempt, true);
-	}
+	atomic_store(&pp->preempt, true);
 }
 
 /*
- * retake hands off Ps whose M has been in a system call for a sysmon
- * tick while there is other work; it returns how many.  A P whose time
- * slice has lasted forcePreemptNs is asked to end it at its next
- * scheduling point (preemptone); C cannot stop a goroutine that never
- * reaches one.
+ * retake looks at every P that exists, GOMAXPROCS's surplus too (a
+ * surplus P in a long system call may still hold goroutines).  A time
+ * slice that has lasted forcePreemptNs is asked to end (preemptone); in
+ * a system call that request cannot be heard, so the P is retaken
+ * instead, even though a new call started since sysmon last looked
+ * (Go's sysretake): a goroutine that makes short calls without ever
+ * parking would otherwise keep its P for as long as it likes.  Other Ps
+ * in a system call are handed off once a call has lasted a sysmon tick
+ * while there is other work.  It returns how many Ps it retook.
  */
 static int
 retake(int64_t now)
@@ -2541,21 +2556,32 @@ retake(int64_t now)
 	uint32_t   s, t;
 	int32_t	   i, n;
 	int	   count;
+	bool	   sysretake;
 
 	count = 0;
-	n = getgomaxprocs();
+	n = atomic_load(&nallp);
 	for (i = 0; i < n; i++) {
 		pp = atomic_load(&allp[i]);
 		if (pp == NULL)
 			continue;
-		if (atomic_load(&pp->status) == Prunning) {
-			preemptone(pp, now);
-			continue;
+		s = atomic_load(&pp->status);
+		sysretake = false;
+		if (s == Prunning || s == Psyscall) {
+			t = atomic_load_explicit(
+			    &pp->schedtick, memory_order_relaxed);
+			if (pp->sysmonSchedtick != t) {
+				pp->sysmonSchedtick = t;
+				pp->sysmonSchedwhen = now;
+			} else if (pp->sysmonSchedwhen + forcePreemptNs <=
+			    now) {
+				preemptone(pp);
+				sysretake = true;
+			}
 		}
-		if (atomic_load(&pp->status) != Psyscall)
+		if (s != Psyscall)
 			continue;
 		t = atomic_load(&pp->syscalltick);
-		if (pp->sysmonSyscalltick != t) {
+		if (!sysretake && pp->sysmonSyscalltick != t) {
 			pp->sysmonSyscalltick = t;
 			pp->sysmonSyscallwhen = now;
 			continue;
@@ -2566,9 +2592,17 @@ retake(int64_t now)
 			0 &&
 		    pp->sysmonSyscallwhen + forcePollNs > now)
 			continue;
-		s = Psyscall;
 		if (atomic_compare_exchange_strong(&pp->status, &s, Pidle)) {
 			count++;
+			tickinc(&pp->syscalltick);
+			/*
+			 * In Go the goroutine's next preemption signal would
+			 * start a new slice; with none, the retake starts it,
+			 * or a goroutine that keeps finding an idle P would
+			 * lose it again at every sysmon tick.
+			 */
+			if (sysretake)
+				pp->sysmonSchedwhen = now;
 			handoffp(pp);
 		}
 	}

@@ -200,6 +200,7 @@ struct runtime_m {
 	runtime_p	*p;
 	runtime_p	*nextp;
 	runtime_p	*oldp; /* the P held before a system call */
+	uint32_t	 syscalltick; /* oldp's syscalltick as the call began */
 	int64_t		 id;
 	bool		 spinning;
 	_Atomic uint32_t park;
@@ -246,7 +247,12 @@ struct runtime_p {
 	 * its time slice on through runnext (see proc.c, retake).
 	 */
 	_Atomic bool	 preempt;
-	_Atomic uint32_t syscalltick; /* the same: owner writes, sysmon reads */
+	/*
+	 * Counts system calls as Go does, one as each ends, so that sysmon
+	 * can tell a call that lasts from a new one; written by the P's
+	 * holder (sysmon too, as it retakes the P), read by sysmon.
+	 */
+	_Atomic uint32_t syscalltick;
 	/* What sysmon saw last time (Go's sysmontick). */
 	uint32_t sysmonSchedtick;
 	uint32_t sysmonSyscalltick;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -147,6 +148,73 @@ START_TEST(testEntersyscallHandsOffP)
 	    "1000 round trips took %lld ms beside a 300 ms system call",
 	    (long long)(pinged / 1000000));
 	runtime_hchan_Free(slept);
+	runtime_hchan_Free(a.done);
+}
+END_TEST
+
+/* A hog's calls and a runner that tells it to stop. */
+struct hogArgs {
+	_Atomic bool   stop;
+	int64_t	       ran;
+	runtime_hchan *done;
+};
+
+/*
+ * syscallHog makes short system calls without ever parking, for 2 s or
+ * until told to stop.
+ */
+static void
+syscallHog(void *arg)
+{
+	struct hogArgs *a;
+	int64_t		end;
+
+	a = arg;
+	end = nanotime() + 2000 * 1000 * 1000;
+	while (!atomic_load(&a->stop) && nanotime() < end) {
+		runtime_entersyscall();
+		(void)syscall(SYS_getppid);
+		runtime_exitsyscall();
+	}
+	sendTrue(a->done);
+}
+
+static void
+hogStopper(void *arg)
+{
+	struct hogArgs *a;
+
+	a = arg;
+	a->ran = nanotime();
+	atomic_store(&a->stop, true);
+	sendTrue(a->done);
+}
+
+/*
+ * With one P, a goroutine whose system calls are each too short for
+ * sysmon to catch still loses its P once its time slice is over (Go's
+ * sysretake in retake), so a goroutine queued behind it runs within
+ * tens of milliseconds, not when the hog gives up after 2 s.
+ */
+START_TEST(testSyscallHogLosesP)
+{
+	struct hogArgs a;
+	int64_t	       start;
+	int	       old;
+
+	old = runtime_GOMAXPROCS(1);
+	atomic_store(&a.stop, false);
+	a.ran = 0;
+	a.done = runtime_makechan(sizeof(bool), 2);
+	start = nanotime();
+	runtime_Go(syscallHog, &a);
+	runtime_Go(hogStopper, &a);
+	runtime_chanrecv1(a.done, NULL);
+	runtime_chanrecv1(a.done, NULL);
+	runtime_GOMAXPROCS(old);
+	ck_assert_msg(a.ran - start < 1000 * 1000 * 1000,
+	    "the goroutine behind the hog ran after %lld ms",
+	    (long long)((a.ran - start) / 1000000));
 	runtime_hchan_Free(a.done);
 }
 END_TEST
@@ -375,6 +443,7 @@ sched_suite(void)
 	s = suite_create("sched");
 	tc = newTCase("sched");
 	tcase_add_test(tc, testEntersyscallHandsOffP);
+	tcase_add_test(tc, testSyscallHogLosesP);
 	tcase_add_test(tc, testBlockedGoroutinesHoldNoM);
 	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
 	tcase_add_test(tc, testGoFromPlainThreads);
