@@ -2610,31 +2610,6 @@ retake(int64_t now)
 }
 
 /*
- * sysmonpoll polls the network when nobody has for forcePollNs, and runs
- * timers that are overdue because every P is busy.
- */
-static void
-sysmonpoll(int64_t now)
-{
-	runtime_gList list;
-	int64_t	      last, next;
-
-	last = atomic_load(&sched.lastpoll);
-	if (runtime_netpollinited() && last != 0 && last + vacancyMax < now &&
-	    atomic_compare_exchange_strong(&sched.lastpoll, &last, now)) {
-		runtime_netpoll(0, &list);
-		injectglist(&list);
-	}
-	next = runtime_timer0when();
-	if (next != 0 && next < now) {
-		if (atomic_load(&sched.npidle) > 0)
-			startm(NULL, false);
-		else if (next + vacancyMax < now)
-			runtime_runtimers();
-	}
-}
-
-/*
  * vacant says that nobody polls while someone needs the poller and may
  * have nobody else to do it: every P is idle (an M going idle would have
  * taken the role, so a plain thread left it), or a plain thread waits
@@ -2651,6 +2626,33 @@ vacant(void)
 	    (atomic_load(&sched.npidle) == getgomaxprocs() ||
 		atomic_load(&plainpollwaiters) > 0) &&
 	    netpollWanted(runtime_timer0when());
+}
+
+/*
+ * sysmonpoll polls the network when nobody has for forcePollNs, or for
+ * vacancyMax while the poller role is vacant, and runs timers that are
+ * overdue because every P is busy.
+ */
+static void
+sysmonpoll(int64_t now)
+{
+	runtime_gList list;
+	int64_t	      last, next;
+
+	last = atomic_load(&sched.lastpoll);
+	if (runtime_netpollinited() && last != 0 &&
+	    last + (vacant() ? vacancyMax : forcePollNs) < now &&
+	    atomic_compare_exchange_strong(&sched.lastpoll, &last, now)) {
+		runtime_netpoll(0, &list);
+		injectglist(&list);
+	}
+	next = runtime_timer0when();
+	if (next != 0 && next < now) {
+		if (atomic_load(&sched.npidle) > 0)
+			startm(NULL, false);
+		else if (next + vacancyMax < now)
+			runtime_runtimers();
+	}
 }
 
 /*
@@ -2716,6 +2718,8 @@ sysmon(void *arg)
 			idle = 0;
 			delay = 20;
 		}
+		/* sysmonidle may have slept until a timer was due. */
+		now = runtime_nanotime();
 		sysmonpoll(now);
 		if (retake(now) != 0)
 			idle = 0;
