@@ -556,6 +556,24 @@ globrunqput(runtime_g *gp)
 	atomic_fetch_add(&sched.runqsize, 1);
 }
 
+/*
+ * globrunqputbatch puts the n gs of q at the tail of the global queue,
+ * leaving q empty.  sched.lock held.
+ */
+static void
+globrunqputbatch(runtime_gQueue *q, int32_t n)
+{
+	if (q->head == NULL)
+		return;
+	if (sched.runq.tail != NULL)
+		sched.runq.tail->schedlink = q->head;
+	else
+		sched.runq.head = q->head;
+	sched.runq.tail = q->tail;
+	atomic_fetch_add(&sched.runqsize, n);
+	q->head = q->tail = NULL;
+}
+
 /* globrunqputlock is globrunqput for a caller without sched.lock. */
 static void
 globrunqputlock(runtime_g *gp)
@@ -618,12 +636,7 @@ runqputslow(runtime_p *pp, runtime_g *gp, uint32_t h, uint32_t t)
 	for (i = 0; i <= n; i++)
 		gQueue_pushBack(&q, batch[i]);
 	runtime_lock(&sched.lock);
-	if (sched.runq.tail != NULL)
-		sched.runq.tail->schedlink = q.head;
-	else
-		sched.runq.head = q.head;
-	sched.runq.tail = q.tail;
-	atomic_fetch_add(&sched.runqsize, (int32_t)n + 1);
+	globrunqputbatch(&q, (int32_t)n + 1);
 	runtime_unlock(&sched.lock);
 	return true;
 }
@@ -658,6 +671,32 @@ runqput(runtime_p *pp, runtime_g *gp, bool next)
 		}
 		if (runqputslow(pp, gp, h, t))
 			return;
+	}
+}
+
+/*
+ * runqputbatch puts the n gs of q at the tail of pp's queue, publishing
+ * them with one store of the tail; those that do not fit go to the
+ * global queue.  Owner only.
+ */
+static void
+runqputbatch(runtime_p *pp, runtime_gQueue *q, int32_t n)
+{
+	uint32_t h, t;
+
+	h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
+	t = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
+	while (q->head != NULL && t - h < runqSize) {
+		atomic_store_explicit(&pp->runq[t % runqSize], gQueue_pop(q),
+		    memory_order_relaxed);
+		t++;
+		n--;
+	}
+	atomic_store_explicit(&pp->runqtail, t, memory_order_release);
+	if (q->head != NULL) {
+		runtime_lock(&sched.lock);
+		globrunqputbatch(q, n);
+		runtime_unlock(&sched.lock);
 	}
 }
 
@@ -1060,14 +1099,18 @@ injectglist(runtime_gList *glist)
 	npidle = atomic_load(&sched.npidle);
 	if (pp == NULL)
 		npidle = n;
-	runtime_lock(&sched.lock);
-	for (i = 0; i < npidle && q.head != NULL; i++)
-		globrunqput(gQueue_pop(&q));
-	runtime_unlock(&sched.lock);
+	i = 0;
+	if (npidle > 0) {
+		runtime_lock(&sched.lock);
+		for (; i < npidle && q.head != NULL; i++)
+			globrunqput(gQueue_pop(&q));
+		runtime_unlock(&sched.lock);
+	}
+	n -= i;
 	for (; i > 0 && atomic_load(&sched.npidle) > 0; i--)
 		startm(NULL, false);
-	while ((gp = gQueue_pop(&q)) != NULL)
-		runqput(pp, gp, false);
+	if (q.head != NULL)
+		runqputbatch(pp, &q, n);
 }
 
 /* Timers: one heap, run by whichever M gets there (see the top). */
