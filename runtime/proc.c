@@ -100,7 +100,8 @@ static struct {
 	runtime_gQueue	runq; /* the global run queue */
 	_Atomic int32_t runqsize;
 
-	runtime_gList	gFree; /* dead gs with their stacks */
+	runtime_mutex	gFreeLock; /* guards gFree (Go's sched.gFree.lock) */
+	runtime_gList	gFree;	   /* dead gs with their stacks */
 	_Atomic int32_t gFreeN;
 	runtime_gList	plainFree; /* gs of plain threads that ended */
 	runtime_g      *allgs;
@@ -2190,23 +2191,30 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 
 /* Goroutines. */
 
-/* gfput keeps a dead g and its stack for the next go statement. */
+/*
+ * gfput keeps a dead g and its stack for the next go statement; past 64
+ * on pp's list, half go to the global list, under its own lock so that
+ * goroutines ending do not contend with the scheduler's.
+ */
 static void
 gfput(runtime_p *pp, runtime_g *gp)
 {
-	runtime_g *g1;
+	runtime_gList batch;
+	int32_t	      inc;
 
 	runtime_gList_push(&pp->gFree, gp);
 	if (++pp->gFreeN < 64)
 		return;
-	runtime_lock(&sched.lock);
-	while (pp->gFreeN >= 32) {
-		g1 = runtime_gList_pop(&pp->gFree);
+	batch.head = NULL;
+	for (inc = 0; pp->gFreeN >= 32; inc++) {
+		runtime_gList_push(&batch, runtime_gList_pop(&pp->gFree));
 		pp->gFreeN--;
-		runtime_gList_push(&sched.gFree, g1);
-		atomic_fetch_add(&sched.gFreeN, 1);
 	}
-	runtime_unlock(&sched.lock);
+	runtime_lock(&sched.gFreeLock);
+	while ((gp = runtime_gList_pop(&batch)) != NULL)
+		runtime_gList_push(&sched.gFree, gp);
+	atomic_fetch_add(&sched.gFreeN, inc);
+	runtime_unlock(&sched.gFreeLock);
 }
 
 /* gfget returns a dead g with a stack, from pp's list or the global one. */
@@ -2217,14 +2225,14 @@ gfget(runtime_p *pp)
 
 	if (pp != NULL && pp->gFree.head == NULL &&
 	    atomic_load(&sched.gFreeN) > 0) {
-		runtime_lock(&sched.lock);
+		runtime_lock(&sched.gFreeLock);
 		while (pp->gFreeN < 32 &&
 		    (gp = runtime_gList_pop(&sched.gFree)) != NULL) {
 			atomic_fetch_sub(&sched.gFreeN, 1);
 			runtime_gList_push(&pp->gFree, gp);
 			pp->gFreeN++;
 		}
-		runtime_unlock(&sched.lock);
+		runtime_unlock(&sched.gFreeLock);
 	}
 	if (pp != NULL && (gp = runtime_gList_pop(&pp->gFree)) != NULL) {
 		pp->gFreeN--;
@@ -2233,11 +2241,11 @@ gfget(runtime_p *pp)
 	/* A plain thread has no P: it takes from the global list. */
 	gp = NULL;
 	if (pp == NULL && atomic_load(&sched.gFreeN) > 0) {
-		runtime_lock(&sched.lock);
+		runtime_lock(&sched.gFreeLock);
 		gp = runtime_gList_pop(&sched.gFree);
 		if (gp != NULL)
 			atomic_fetch_sub(&sched.gFreeN, 1);
-		runtime_unlock(&sched.lock);
+		runtime_unlock(&sched.gFreeLock);
 	}
 	return gp;
 }
@@ -2821,8 +2829,9 @@ newsysmon(void)
  * once; gonet's tests also run code in forked children (runChild), so
  * the child's scheduler forgets the Ms it lost and takes back their Ps
  * with the goroutines queued on them; its first new M starts a sysmon.
- * sched.lock is held across the fork so that the child finds the lists
- * consistent.  The child still shares the parent's epoll instance, so a
+ * sched.lock and the two leaf locks of the free lists (gFreeLock,
+ * sudoglock) are held across the fork so that the child finds the lists
+ * consistent and no lock held by a thread it lost.  The child still shares the parent's epoll instance, so a
  * child that goes on polling may take events meant for the parent: it
  * must exec, or only wait for what it started itself.
  */
@@ -2830,11 +2839,15 @@ static void
 forkPrepare(void)
 {
 	runtime_lock(&sched.lock);
+	runtime_lock(&sched.gFreeLock);
+	runtime_lock(&sched.sudoglock);
 }
 
 static void
 forkParent(void)
 {
+	runtime_unlock(&sched.sudoglock);
+	runtime_unlock(&sched.gFreeLock);
 	runtime_unlock(&sched.lock);
 }
 
@@ -2865,6 +2878,8 @@ forkChild(void)
 	}
 	atomic_store(&sched.lastpoll, runtime_nanotime());
 	atomic_store(&sched.pollUntil, 0);
+	runtime_unlock(&sched.sudoglock);
+	runtime_unlock(&sched.gFreeLock);
 	runtime_unlock(&sched.lock);
 	/*
 	 * sysmon comes back with the child's first M: a child that only
