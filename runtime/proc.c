@@ -57,7 +57,11 @@ typedef struct randomEnum {
 static randomOrder *_Atomic stealOrder;
 static randomOrder	   *stealOrders[maxGomaxprocs + 1]; /* sched.lock */
 
-/* forcePollNs: sysmon polls the network when nobody has for this long. */
+/*
+ * forcePollNs is Go's 10 ms of sysmon: it polls the network when nobody
+ * has for this long, retakes a P from a call this old even with nothing
+ * queued, and sleeps at most this long while every P is idle.
+ */
 enum { forcePollNs = 10 * 1000 * 1000 };
 
 /* forcePreemptNs is Go's bound on one time slice. */
@@ -1237,8 +1241,14 @@ runtime_netpollWaiterAdded(void)
 
 /*
  * workqueued reports whether some run queue, a P's or the global one,
- * holds a goroutine (Go's recheck of every run queue after spinning ends,
- * which an M without a P makes before it sleeps).
+ * holds a goroutine: the recheck an M makes when it stops spinning,
+ * before it sleeps without a P (Go's checkRunqsNoP, which idle follows
+ * with pidleget).  Go looks at the Ps' queues only, having looked at the
+ * global one under sched.lock as it let its P go, since Go's go statement
+ * always has a P's queue to put its g on.  A plain thread's has no
+ * P: it puts its g on the global queue, perhaps just after that look, and
+ * its wakep does nothing while this M still counts as spinning, so gonet
+ * looks there again.
  */
 static bool
 workqueued(void)
@@ -1329,6 +1339,11 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	    pollspin(pollUntil, &list);
 	if (!spun)
 		pollwait(delay, &list);
+	/*
+	 * The poll ended now, not when it began (Go 1.19 stores the time
+	 * before it; later releases read the clock again): after a long
+	 * sleep, the earlier time would make sysmon poll again at once.
+	 */
 	now = runtime_nanotime();
 	atomic_store(&sched.pollUntil, 0);
 	atomic_store(&sched.lastpoll, now);
@@ -1346,8 +1361,8 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	while ((gp = runtime_gList_pop(&list)) != NULL && gp->plain)
 		plainready(gp);
 	if (gp != NULL) {
-		casgstatus(gp, Gwaiting, Grunnable);
 		injectglist(&list);
+		casgstatus(gp, Gwaiting, Grunnable);
 		return gp;
 	}
 	if (wasSpinning) {
@@ -1372,8 +1387,8 @@ pollnow(void)
 		plainready(gp);
 	if (gp == NULL)
 		return NULL;
-	casgstatus(gp, Gwaiting, Grunnable);
 	injectglist(&list);
+	casgstatus(gp, Gwaiting, Grunnable);
 	return gp;
 }
 
@@ -1491,6 +1506,10 @@ preemptRunnext(runtime_p *pp)
 	next = atomic_exchange(&pp->runnext, NULL);
 	if (next != NULL)
 		globrunqputlock(next);
+	/*
+	 * The slice ends here, as a preempted g's does in Go: the next g
+	 * starts a new one, so sysmon's clock for this P starts again.
+	 */
 	tickinc(&pp->schedtick);
 }
 
