@@ -2346,6 +2346,27 @@ goentry(void *arg)
 	runtime_gctx_goexit(&gp->ctx, &gp->m->g0.ctx, goexit0, gp);
 }
 
+/* goidCacheBatch is how many ids a P takes from sched.goidgen at once. */
+enum { goidCacheBatch = 16 };
+
+/*
+ * newgoid gives a new goroutine its id, from pp's batch as Go's newproc1
+ * does, so that go statements on different Ps do not all update one
+ * counter; a plain thread, which has no P, takes a single id.
+ */
+static int64_t
+newgoid(runtime_p *pp)
+{
+	if (pp == NULL)
+		return (int64_t)atomic_fetch_add(&sched.goidgen, 1) + 1;
+	if (pp->goidcache == pp->goidcacheend) {
+		pp->goidcache =
+		    atomic_fetch_add(&sched.goidgen, goidCacheBatch) + 1;
+		pp->goidcacheend = pp->goidcache + goidCacheBatch;
+	}
+	return (int64_t)pp->goidcache++;
+}
+
 void
 runtime_newproc(void (*fn)(void *), void *arg)
 {
@@ -2365,7 +2386,6 @@ runtime_newproc(void (*fn)(void *), void *arg)
 	newg->param = NULL;
 	newg->waiting = NULL;
 	atomic_store(&newg->selectDone, 0);
-	newg->goid = (int64_t)atomic_fetch_add(&sched.goidgen, 1) + 1;
 	/* The last goroutine on this stack may have left ASan poison. */
 	lo = newg->ctx.asanlow > newg->stack.lo ? newg->ctx.asanlow
 						: newg->stack.lo;
@@ -2373,6 +2393,7 @@ runtime_newproc(void (*fn)(void *), void *arg)
 	runtime_gctx_init(&newg->ctx, newg->stack, goentry, newg);
 	atomic_fetch_add(&sched.ngoroutines, 1);
 	casgstatus(newg, Gdead, Grunnable);
+	newg->goid = newgoid(pp);
 	if (pp != NULL) {
 		runqput(pp, newg, true);
 	} else {

@@ -266,6 +266,9 @@ struct runtime_p {
 	runtime_gList	   gFree;
 	int32_t		   gFreeN;
 	runtime_sudogcache sudogcache;
+	/* Goroutine ids this P may hand out: [goidcache, goidcacheend). */
+	uint64_t goidcache;
+	uint64_t goidcacheend;
 };
 
 /*
