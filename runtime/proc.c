@@ -197,6 +197,17 @@ gQueue_pushBack(runtime_gQueue *q, runtime_g *gp)
 	q->tail = gp;
 }
 
+/* gList_pushAll is Go's gList.pushAll: all of q at the front of l. */
+static void
+gList_pushAll(runtime_gList *l, runtime_gQueue *q)
+{
+	if (q->head == NULL)
+		return;
+	q->tail->schedlink = l->head;
+	l->head = q->head;
+	q->head = q->tail = NULL;
+}
+
 static runtime_g *
 gQueue_pop(runtime_gQueue *q)
 {
@@ -1082,7 +1093,7 @@ runtime_goready(runtime_g *gp)
 static void
 injectglist(runtime_gList *glist)
 {
-	runtime_gQueue q;
+	runtime_gQueue q, globq;
 	runtime_g     *gp;
 	runtime_p     *pp;
 	int32_t	       n, npidle, i;
@@ -1104,11 +1115,12 @@ injectglist(runtime_gList *glist)
 	npidle = atomic_load(&sched.npidle);
 	if (pp == NULL)
 		npidle = n;
-	i = 0;
-	if (npidle > 0) {
+	globq.head = globq.tail = NULL;
+	for (i = 0; i < npidle && q.head != NULL; i++)
+		gQueue_pushBack(&globq, gQueue_pop(&q));
+	if (i > 0) {
 		runtime_lock(&sched.lock);
-		for (; i < npidle && q.head != NULL; i++)
-			globrunqput(gQueue_pop(&q));
+		globrunqputbatch(&globq, i);
 		runtime_unlock(&sched.lock);
 	}
 	n -= i;
@@ -2218,20 +2230,19 @@ runtime_gopark(bool (*unlockf)(runtime_g *gp, void *arg), void *arg)
 static void
 gfput(runtime_p *pp, runtime_g *gp)
 {
-	runtime_gList batch;
-	int32_t	      inc;
+	runtime_gQueue batch;
+	int32_t	       inc;
 
 	runtime_gList_push(&pp->gFree, gp);
 	if (++pp->gFreeN < 64)
 		return;
-	batch.head = NULL;
+	batch.head = batch.tail = NULL;
 	for (inc = 0; pp->gFreeN >= 32; inc++) {
-		runtime_gList_push(&batch, runtime_gList_pop(&pp->gFree));
+		gQueue_pushBack(&batch, runtime_gList_pop(&pp->gFree));
 		pp->gFreeN--;
 	}
 	runtime_lock(&sched.gFreeLock);
-	while ((gp = runtime_gList_pop(&batch)) != NULL)
-		runtime_gList_push(&sched.gFree, gp);
+	gList_pushAll(&sched.gFree, &batch);
 	atomic_fetch_add(&sched.gFreeN, inc);
 	runtime_unlock(&sched.gFreeLock);
 }
@@ -2883,6 +2894,7 @@ forkPrepare(void)
 	runtime_lock(&sched.sudoglock);
 }
 
+/* forkParent lets go of what forkPrepare took, in the other order. */
 static void
 forkParent(void)
 {
@@ -2918,9 +2930,7 @@ forkChild(void)
 	}
 	atomic_store(&sched.lastpoll, runtime_nanotime());
 	atomic_store(&sched.pollUntil, 0);
-	runtime_unlock(&sched.sudoglock);
-	runtime_unlock(&sched.gFreeLock);
-	runtime_unlock(&sched.lock);
+	forkParent();
 	/*
 	 * sysmon comes back with the child's first M: a child that only
 	 * throws or execs starts no thread (TSan forbids that after fork).

@@ -19,6 +19,7 @@
 #include "runtime/linkname.h"
 #include "runtime/stack.h"
 #include "sync/sync.h"
+#include "syscall/syscall.h"
 #include "tests/main_test.h"
 #include "tests/mockserver.h"
 
@@ -168,14 +169,12 @@ syscallHog(void *arg)
 {
 	struct hogArgs *a;
 	int64_t		end;
+	uintptr_t	r1;
 
 	a = arg;
 	end = nanotime() + 2000 * 1000 * 1000;
-	while (!atomic_load(&a->stop) && nanotime() < end) {
-		runtime_entersyscall();
-		(void)syscall(SYS_getppid);
-		runtime_exitsyscall();
-	}
+	while (!atomic_load(&a->stop) && nanotime() < end)
+		(void)syscall_Syscall(SYS_getppid, 0, 0, 0, &r1);
 	sendTrue(a->done);
 }
 
