@@ -385,15 +385,20 @@ pidleget(void)
 	return NULL;
 }
 
-/* acquirep associates pp with the current M. */
+/*
+ * acquirep associates pp with the current M (Go's acquirep, whose checks
+ * are in wirep: hence their messages).
+ */
 static void
 acquirep(runtime_p *pp)
 {
 	runtime_m *mp;
 
 	mp = getm();
-	if (mp->p != NULL || pp->m != NULL)
-		runtime_throw("acquirep: invalid p state");
+	if (mp->p != NULL)
+		runtime_throw("wirep: already in go");
+	if (pp->m != NULL || atomic_load(&pp->status) != Pidle)
+		runtime_throw("wirep: invalid p state");
 	mp->p = pp;
 	pp->m = mp;
 	atomic_store(&pp->status, Prunning);
@@ -408,8 +413,10 @@ releasep(void)
 
 	mp = getm();
 	pp = mp->p;
-	if (pp == NULL || pp->m != mp)
+	if (pp == NULL)
 		runtime_throw("releasep: invalid arg");
+	if (pp->m != mp || atomic_load(&pp->status) != Prunning)
+		runtime_throw("releasep: invalid p state");
 	mp->p = NULL;
 	pp->m = NULL;
 	atomic_store(&pp->status, Pidle);
@@ -950,8 +957,12 @@ startm(runtime_p *pp, bool spinning)
 		newm(pp, spinning);
 		return;
 	}
-	if (nmp->spinning || nmp->nextp != NULL)
-		runtime_throw("startm: m is spinning or has a p");
+	if (nmp->spinning)
+		runtime_throw("startm: m is spinning");
+	if (nmp->nextp != NULL)
+		runtime_throw("startm: m has p");
+	if (spinning && !runqempty(pp))
+		runtime_throw("startm: p has runnable gs");
 	nmp->spinning = spinning;
 	nmp->nextp = pp;
 	notewakeup(&nmp->park);
@@ -1019,6 +1030,8 @@ resetspinning(void)
 	runtime_m *mp;
 
 	mp = getm();
+	if (!mp->spinning)
+		runtime_throw("resetspinning: not a spinning m");
 	mp->spinning = false;
 	if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
 		runtime_throw("findrunnable: negative nmspinning");
@@ -1335,6 +1348,10 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	bool	      spun;
 
 	atomic_store(&sched.pollUntil, pollUntil);
+	if (getm()->p != NULL)
+		runtime_throw("findrunnable: netpoll with p");
+	if (getm()->spinning)
+		runtime_throw("findrunnable: netpoll with spinning");
 	delay = -1;
 	if (pollUntil != 0) {
 		delay = pollUntil - runtime_nanotime();
@@ -1632,6 +1649,8 @@ schedule(void)
 	mp = getm();
 	setg(&mp->g0);
 	retire(mp);
+	if (mp->spinning && !runqempty(mp->p))
+		runtime_throw("schedule: spinning with local work");
 	gp = findrunnable(&inheritTime);
 	if (mp->spinning)
 		resetspinning();
@@ -2233,6 +2252,8 @@ gfput(runtime_p *pp, runtime_g *gp)
 	runtime_gQueue batch;
 	int32_t	       inc;
 
+	if (atomic_load(&gp->atomicstatus) != Gdead)
+		runtime_throw("gfput: bad status (not Gdead)");
 	runtime_gList_push(&pp->gFree, gp);
 	if (++pp->gFreeN < 64)
 		return;
