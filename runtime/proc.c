@@ -129,6 +129,32 @@ static runtime_p *_Atomic allp[maxGomaxprocs];
 static _Atomic int32_t	  nallp;
 static _Atomic int32_t	  gomaxprocs;
 
+/*
+ * idlepMask has a bit for each P on the idle list (Go's pMask), so that
+ * stealWork and workqueued pass over idle Ps without reading their
+ * queues, which pidleput has checked are empty.  Written under
+ * sched.lock, read without it.
+ */
+static _Atomic uint32_t idlepMask[maxGomaxprocs / 32];
+
+static bool
+pMask_read(_Atomic uint32_t *mask, int32_t id)
+{
+	return (atomic_load(&mask[id / 32]) & (1u << (id % 32))) != 0;
+}
+
+static void
+pMask_set(_Atomic uint32_t *mask, int32_t id)
+{
+	atomic_fetch_or(&mask[id / 32], 1u << (id % 32));
+}
+
+static void
+pMask_clear(_Atomic uint32_t *mask, int32_t id)
+{
+	atomic_fetch_and(&mask[id / 32], ~(1u << (id % 32)));
+}
+
 static pthread_once_t schedOnce = PTHREAD_ONCE_INIT;
 static pthread_key_t  plainkey;
 
@@ -364,6 +390,7 @@ pidleput(runtime_p *pp)
 		return;
 	}
 	atomic_store(&pp->status, Pidle);
+	pMask_set(idlepMask, pp->id);
 	pp->link = sched.pidle;
 	sched.pidle = pp;
 	atomic_fetch_add(&sched.npidle, 1);
@@ -377,6 +404,7 @@ pidleget(void)
 
 	while ((pp = sched.pidle) != NULL) {
 		sched.pidle = pp->link;
+		pMask_clear(idlepMask, pp->id);
 		atomic_fetch_sub(&sched.npidle, 1);
 		if (pp->id < getgomaxprocs())
 			return pp;
@@ -1182,7 +1210,10 @@ runtime_wakeNetPoller(int64_t when)
 
 /* The scheduler proper. */
 
-/* stealWork tries 4 times over every other P, in random order. */
+/*
+ * stealWork tries 4 times over every other P that is not idle, in random
+ * order.
+ */
 static runtime_g *
 stealWork(runtime_p *pp)
 {
@@ -1197,7 +1228,8 @@ stealWork(runtime_p *pp)
 		for (e = randomOrder_start(ord, runtime_fastrand());
 		     !randomEnum_done(&e); randomEnum_next(&e)) {
 			p2 = atomic_load(&allp[randomEnum_position(&e)]);
-			if (p2 == NULL || p2 == pp)
+			if (p2 == NULL || p2 == pp ||
+			    pMask_read(idlepMask, p2->id))
 				continue;
 			gp = runqsteal(pp, p2, k == 3);
 			if (gp != NULL)
@@ -1286,7 +1318,7 @@ workqueued(void)
 	n = getgomaxprocs();
 	for (i = 0; i < n; i++) {
 		p2 = atomic_load(&allp[i]);
-		if (p2 != NULL && !runqempty(p2))
+		if (p2 != NULL && !pMask_read(idlepMask, i) && !runqempty(p2))
 			return true;
 	}
 	return false;
