@@ -392,12 +392,12 @@ END_TEST
 
 /*
  * 100000 goroutines started and finished one after another reuse their
- * stacks: after a first 20000 have filled the caches (the dead gs each P
- * keeps, 64 as in Go's gfput, and what a sanitizer keeps per fiber), the
- * mappings stop growing with the count.  Without reuse they would grow by
- * two a goroutine; the bound leaves room for a few more Ms (a thread
- * stack, a g0 stack, an alternate signal stack and a malloc arena each),
- * which a loaded machine can make the scheduler start meanwhile.
+ * stacks: once the dead gs outnumber what the per-P caches can hold
+ * (gfput keeps at most 63 on a P, as Go's does), the mappings stop
+ * growing with the count.  Without reuse they would grow by two a
+ * goroutine; the bound leaves room for a few more Ms (a thread stack, a
+ * g0 stack, an alternate signal stack and a malloc arena each), which a
+ * loaded machine can make the scheduler start meanwhile.
  */
 static void
 startFinish(runtime_hchan *c, int n)
@@ -408,6 +408,28 @@ startFinish(runtime_hchan *c, int n)
 		runtime_Go(sendOne, c);
 		runtime_chanrecv1(c, NULL);
 	}
+}
+
+/*
+ * startTogether has n goroutines alive at once before any finishes, so
+ * that n dead gs exist afterwards.  A sequential warm-up is not enough:
+ * a g that starts on one P and is stolen by the other dies into the
+ * other P's cache, and only when that cache overflows to the global list
+ * does the first P get it back, so the number of gs keeps climbing to
+ * about 64 a P for as long as steals happen, which under load (or with
+ * the TSan build's shuffled run queues) can be well after 20000 starts.
+ * With more dead gs than all the P caches can hold, some are always on
+ * the global list or on the starting P, and no start needs a new one.
+ */
+static void
+startTogether(runtime_hchan *c, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		runtime_Go(sendOne, c);
+	for (i = 0; i < n; i++)
+		runtime_chanrecv1(c, NULL);
 }
 
 START_TEST(testDeadGoroutinesReuseStacks)
@@ -423,6 +445,7 @@ START_TEST(testDeadGoroutinesReuseStacks)
 	 */
 	n = testingShort() || runtime_asanenabled ? 10000 : 100000;
 	c = runtime_makechan(sizeof(bool), 0);
+	startTogether(c, 64 * (runtime_GOMAXPROCS(0) + 1));
 	startFinish(c, n / 5);
 	before = countMaps();
 	startFinish(c, n);
