@@ -664,6 +664,35 @@ globrunqget(runtime_p *pp, int32_t max)
 }
 
 /*
+ * randomizeScheduler is Go's: in a TSan build (Go's -race) the run
+ * queues take goroutines in a shuffled order, so that a suite passing
+ * there cannot be leaning on the order goroutines happen to run in.
+ */
+#define randomizeScheduler runtime_raceenabled
+
+/*
+ * runqshuffle shuffles pp's n ring slots from base on (Fisher-Yates),
+ * slots past the published tail that no thief reads yet.  Owner only.
+ */
+static void
+runqshuffle(runtime_p *pp, uint32_t base, uint32_t n)
+{
+	runtime_g *_Atomic *si, *_Atomic *sj;
+	runtime_g *gi;
+	uint32_t   i;
+
+	for (i = 1; i < n; i++) {
+		si = &pp->runq[(base + i) % runqSize];
+		sj = &pp->runq[(base + runtime_fastrandn(i + 1)) % runqSize];
+		gi = atomic_load_explicit(si, memory_order_relaxed);
+		atomic_store_explicit(si,
+		    atomic_load_explicit(sj, memory_order_relaxed),
+		    memory_order_relaxed);
+		atomic_store_explicit(sj, gi, memory_order_relaxed);
+	}
+}
+
+/*
  * runqputslow moves half of pp's full ring plus gp to the global queue.
  * It fails if a thief got there first.  Owner only.
  */
@@ -672,7 +701,7 @@ runqputslow(runtime_p *pp, runtime_g *gp, uint32_t h, uint32_t t)
 {
 	runtime_g     *batch[runqSize / 2 + 1];
 	runtime_gQueue q;
-	uint32_t       n, i;
+	uint32_t       n, i, j;
 
 	n = (t - h) / 2;
 	if (n != runqSize / 2)
@@ -683,6 +712,12 @@ runqputslow(runtime_p *pp, runtime_g *gp, uint32_t h, uint32_t t)
 	if (!atomic_compare_exchange_strong(&pp->runqhead, &h, h + n))
 		return false;
 	batch[n] = gp;
+	for (i = 1; randomizeScheduler && i <= n; i++) {
+		j = runtime_fastrandn(i + 1);
+		gp = batch[i];
+		batch[i] = batch[j];
+		batch[j] = gp;
+	}
 	q.head = q.tail = NULL;
 	for (i = 0; i <= n; i++)
 		gQueue_pushBack(&q, batch[i]);
@@ -702,6 +737,8 @@ runqput(runtime_p *pp, runtime_g *gp, bool next)
 	runtime_g *old;
 	uint32_t   h, t;
 
+	if (randomizeScheduler && next && runtime_fastrandn(2) == 0)
+		next = false;
 	if (next) {
 		old = atomic_load(&pp->runnext);
 		while (!atomic_compare_exchange_weak(&pp->runnext, &old, gp))
@@ -733,16 +770,18 @@ runqput(runtime_p *pp, runtime_g *gp, bool next)
 static void
 runqputbatch(runtime_p *pp, runtime_gQueue *q, int32_t n)
 {
-	uint32_t h, t;
+	uint32_t h, t, t0;
 
 	h = atomic_load_explicit(&pp->runqhead, memory_order_acquire);
-	t = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
+	t = t0 = atomic_load_explicit(&pp->runqtail, memory_order_relaxed);
 	while (q->head != NULL && t - h < runqSize) {
 		atomic_store_explicit(&pp->runq[t % runqSize], gQueue_pop(q),
 		    memory_order_relaxed);
 		t++;
 		n--;
 	}
+	if (randomizeScheduler)
+		runqshuffle(pp, t0, t - t0);
 	atomic_store_explicit(&pp->runqtail, t, memory_order_release);
 	if (q->head != NULL) {
 		runtime_lock(&sched.lock);
