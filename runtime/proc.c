@@ -1419,9 +1419,10 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	bool	      spun;
 
 	atomic_store(&sched.pollUntil, pollUntil);
-	if (getm()->p != NULL)
+	mp = getm();
+	if (mp->p != NULL)
 		runtime_throw("findrunnable: netpoll with p");
-	if (getm()->spinning)
+	if (mp->spinning)
 		runtime_throw("findrunnable: netpoll with spinning");
 	delay = -1;
 	if (pollUntil != 0) {
@@ -1456,7 +1457,6 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 		return NULL;
 	}
 	acquirep(pp);
-	mp = getm();
 	/* Plain threads first: they do not need this P. */
 	while ((gp = runtime_gList_pop(&list)) != NULL && gp->plain)
 		plainready(gp);
