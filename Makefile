@@ -194,7 +194,7 @@ EXAMPLE_BINS = $(EXDIR)/echoserver $(EXDIR)/echoclient $(EXDIR)/udpecho \
 all: $(LIBA) $(ADIR)libgonet.so $(NETPROBE) $(SOCKOPTS) $(TESTBIN) \
     $(EXAMPLE_BINS) $(GONC)
 
-$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) \
+$(LIB_OBJS) $(TEST_OBJS) tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) tools/netprobe_dns.$(OX) \
     tools/sockopts.$(OX) tools/sockinfo.$(OX): $(HDRS) tools/sockinfo.h \
     tools/netprobe.h Makefile mk/$(OS).mk mk/unix.mk mk/arch-$(GOARCH_ASM).mk
 
@@ -252,11 +252,11 @@ $(TESTBIN): $(TEST_OBJS) $(LIBT)
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ $(TEST_OBJS) $(LIBT) \
 	    $(CHECK_LIBS) $(TEST_LDFLAGS) $(LDFLAGS)
 
-$(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) \
+$(NETPROBE): tools/netprobe.$(OX) tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) tools/netprobe_dns.$(OX) \
     tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
 	$(CC) $(ALL_CFLAGS) $(SAN) -o $@ tools/netprobe.$(OX) \
-	    tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
+	    tools/netprobe_conv.$(OX) tools/netprobe_netip.$(OX) tools/netprobe_interface.$(OX) tools/netprobe_dns.$(OX) tools/sockinfo.$(OX) $(LIBT) $(LDFLAGS)
 
 $(SOCKOPTS): tools/sockopts.$(OX) tools/sockinfo.$(OX) $(LIBT)
 	@mkdir -p $(ADIR)build/asan $(ADIR)build/tsan $(ADIR)tests $(ADIR)tools
@@ -493,7 +493,7 @@ install: $(LIBA_o) libgonet.so $(GONC_o)
 # Generated files (z*.c) keep their generator's layout.
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(TEST_HELPERS) $(HDRS) tools/netprobe.c \
-	    tools/netprobe_conv.c tools/netprobe_netip.c tools/netprobe_interface.c tools/netprobe.h tools/sockopts.c \
+	    tools/netprobe_conv.c tools/netprobe_netip.c tools/netprobe_interface.c tools/netprobe_dns.c tools/netprobe.h tools/sockopts.c \
 	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
 	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h \
 	    $(EXAMPLES:%=examples/%.c) cmd/gonc/gonc.c tests/cxx/cxx_test.cc | \
@@ -510,6 +510,7 @@ clean:
 	rm -f tools/netprobe_conv.o tools/netprobe_conv.ao tools/netprobe_conv.to
 	rm -f tools/netprobe_netip.o tools/netprobe_netip.ao tools/netprobe_netip.to
 	rm -f tools/netprobe_interface.o tools/netprobe_interface.ao tools/netprobe_interface.to
+	rm -f tools/netprobe_dns.o tools/netprobe_dns.ao tools/netprobe_dns.to
 	rm -f tools/sockopts tools/sockopts.o tools/sockopts.ao tools/sockopts.to
 	rm -f tools/sockinfo.o tools/sockinfo.ao tools/sockinfo.to
 	rm -f libgonet.a libgonet.so libgonet.so.* tests/gonet_test

@@ -5,7 +5,8 @@
 # and to Go 1.19's tests/diff/netprobe.go (the oracle) and requires
 # byte-identical output, line for line.  The cases are the committed corpus
 # (tests/diff/corpus/*.txt) followed by 20000 random ones, 2000 random
-# Conv scripts and 3000 random net/netip cases from tests/diff/gencases.go
+# Conv scripts, 3000 random net/netip cases and 3000 random DNS messages
+# (DNSMessage) from tests/diff/gencases.go
 # with seed 1, so every run and every machine checks
 # the same inputs.  Prints the first differences, then exactly one summary
 # line "N cases, M identical", and fails if N != M.
@@ -75,7 +76,8 @@ if stale "$dir/gencases" tests/diff/gencases.go; then
 	sh tools/gobuild.sh "$go" "$dir/gencases" tests/diff/gencases.go ||
 	    exit 2
 fi
-"$dir/gencases" -n 20000 -conv 2000 -netip 3000 -seed 1 >"$dir/random.txt" ||
+"$dir/gencases" -n 20000 -conv 2000 -netip 3000 -dns 3000 -seed 1 \
+    >"$dir/random.txt" ||
     exit 2
 
 # The resolver cases (tests/diff/corpus_dns) run only where

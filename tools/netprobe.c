@@ -1520,6 +1520,7 @@ static const op ops[] = {
 	{ "Interfaces", 0, opInterfaces },
 	{ "InterfaceByName", 1, opInterfaceByName },
 	{ "InterfaceByIndex", 1, opInterfaceByIndex },
+	{ "DNSMessage", 1, opDNSMessage },
 };
 
 static const op *

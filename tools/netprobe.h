@@ -62,4 +62,7 @@ const char *opInterfaces(arg *a);
 const char *opInterfaceByName(arg *a);
 const char *opInterfaceByIndex(arg *a);
 
+/* The dnsmessage op (tools/netprobe_dns.c). */
+const char *opDNSMessage(arg *a);
+
 #endif /* GONET_TOOLS_NETPROBE_H */

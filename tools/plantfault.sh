@@ -229,6 +229,12 @@ fault diff net/net.c 'AddrError.Error "address " -> "Address "' \
 fault diff net/netip/netip.c \
     'netip Addr.Prefix "negative Prefix bits" -> "negative prefix bits"' \
     plant net/netip/netip.c '"negative Prefix bits"' '"negative prefix bits"'
+fault diff dnsmessage/message.c \
+    'dnsmessage errReserved "...reserved" -> "...reservd"' \
+    plant dnsmessage/message.c '"segment prefix is reserved"' \
+    '"segment prefix is reservd"'
+fault diff dnsmessage/message.c 'dnsmessage ResourceHeader.GoString drops the TTL' \
+    plant dnsmessage/message.c 'sb_add(b, ", TTL: ");' 'sb_add(b, ", TL: ");'
 fault diff net/interface.c \
     'errInvalidInterfaceIndex "...index" -> "...indez"' \
     plant net/interface.c '"invalid network interface index"' \
@@ -287,7 +293,9 @@ no_random() {
 	    plant tests/diff/gencases.go 'for i := 0; i < *conv; i++ {' \
 	    'for i := 0; i < *conv && false; i++ {' &&
 	    plant tests/diff/gencases.go 'for i := 0; i < *nnetip; i++ {' \
-	    'for i := 0; i < *nnetip && false; i++ {'
+	    'for i := 0; i < *nnetip && false; i++ {' &&
+	    plant tests/diff/gencases.go 'for i := 0; i < *ndns; i++ {' \
+	    'for i := 0; i < *ndns && false; i++ {'
 }
 fault diff tests/diff/gencases.go 'gencases prints no case' no_random
 no_cases() {

@@ -1,11 +1,13 @@
 // gencases prints random cases for gonet's differential harness (the
 // protocol is described at the top of netprobe.go):
 //
-//	go run tests/diff/gencases.go -n 20000 -conv 2000 -seed 1
+//	sh tools/gobuild.sh go build/diff/gencases tests/diff/gencases.go
+//	build/diff/gencases -n 20000 -conv 2000 -netip 3000 -dns 3000 -seed 1
 //
-// The output depends only on -n, -conv and -seed (math/rand with a fixed seed; no
-// map iteration, no clock, no files), so every machine feeds the two
-// probes the same cases.
+// (tools/gobuild.sh, since the DNSMessage cases import Go's vendored
+// dnsmessage from the GOPATH it prepares.)  The output depends only on
+// the flags (math/rand with a fixed seed; no map iteration, no clock, no
+// files), so every machine feeds the two probes the same cases.
 //
 // Safety: the probes must never ask a nameserver anything.  Go resolves
 // whatever host is not an IP literal, so every Resolve case goes through
@@ -35,6 +37,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/dns/dnsmessage"
 )
 
 var rng, srng *rand.Rand
@@ -771,6 +775,7 @@ func main() {
 	fuzz := flag.String("fuzz", "", "print the cases of this fuzz target's input files")
 	conv := flag.Int("conv", 0, "number of Conv cases, after the others")
 	nnetip := flag.Int("netip", 0, "number of net/netip cases, after the Conv cases")
+	ndns := flag.Int("dns", 0, "number of DNSMessage cases, after the net/netip cases")
 	flag.Parse()
 	if *fuzz != "" {
 		fuzzMain(*fuzz, flag.Args())
@@ -779,6 +784,7 @@ func main() {
 	rng = rand.New(rand.NewSource(*seed))
 	srng = rand.New(rand.NewSource(*seed + 1))
 	crng = rand.New(rand.NewSource(*seed + 2))
+	drng = rand.New(rand.NewSource(*seed + 4))
 	w := bufio.NewWriter(os.Stdout)
 	defer w.Flush()
 	for i := 0; i < *n; i++ {
@@ -802,6 +808,10 @@ func main() {
 	}
 	for i := 0; i < *nnetip; i++ {
 		w.WriteString(randNetipCase())
+		w.WriteByte('\n')
+	}
+	for i := 0; i < *ndns; i++ {
+		w.WriteString(randDNSCase())
 		w.WriteByte('\n')
 	}
 }
@@ -853,11 +863,14 @@ func fuzzCases(target, in string) {
 		emit("ParseAddr", in)
 		emit("ParseAddrPort", in)
 		emit("ParsePrefix", in)
+	case "dnsmessage":
+		emit("DNSMessage", fmt.Sprintf("%x", in))
 	}
 }
 
 // fuzzMain converts input files in order, skipping those with a NUL byte,
-// which the fuzz targets skip too (the C API takes C strings).
+// which the fuzz targets skip too (the C API takes C strings), except
+// dnsmessage's, whose bytes travel as hex.
 func fuzzMain(target string, files []string) {
 	for _, name := range files {
 		b, err := os.ReadFile(name)
@@ -865,7 +878,7 @@ func fuzzMain(target string, files []string) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		if strings.IndexByte(string(b), 0) < 0 {
+		if target == "dnsmessage" || strings.IndexByte(string(b), 0) < 0 {
 			fuzzCases(target, string(b))
 		}
 	}
@@ -1355,4 +1368,172 @@ func randNetipCase() string {
 			withZone(randIP()))
 	}
 	return line("PrefixOverlaps", randNetipPrefix(), randNetipPrefix())
+}
+
+// DNSMessage cases: a message packed by Go's dnsmessage from random
+// sections, then as often as not damaged (cut short, bytes changed, a
+// count changed, a compression pointer written over a name, bytes added),
+// so that both the parse and its errors are compared.
+
+var drng *rand.Rand
+
+func dpick(s ...string) string { return s[drng.Intn(len(s))] }
+
+func randDNSBytes(max int) []byte {
+	b := make([]byte, drng.Intn(max+1))
+	drng.Read(b)
+	return b
+}
+
+func randDNSName() dnsmessage.Name {
+	s := dpick(".", "example.com.", "a.example.com.", "www.example.com.",
+		"EXAMPLE.org.", "mail.example.org.", "_sip._tcp.example.com.",
+		"x.", "a-b.c_d.e.", "xn--bcher-kva.example.",
+		strings.Repeat("a", 63)+".example.",
+		strings.Repeat("ab.", 80)+"z.")
+	if drng.Intn(8) == 0 {
+		// A label of random bytes: Go prints them escaped.
+		b := randDNSBytes(12)
+		for i, c := range b {
+			if c == '.' || c == 0 {
+				b[i] = 'q'
+			}
+		}
+		if len(b) > 0 {
+			s = string(b) + "." + s
+			if s[len(s)-2] == '.' {
+				s = s[:len(s)-1]
+			}
+		}
+	}
+	n, err := dnsmessage.NewName(s)
+	if err != nil {
+		return dnsmessage.MustNewName("fallback.example.")
+	}
+	return n
+}
+
+func randDNSBody() dnsmessage.ResourceBody {
+	switch drng.Intn(11) {
+	case 0:
+		var r dnsmessage.AResource
+		drng.Read(r.A[:])
+		return &r
+	case 1:
+		var r dnsmessage.AAAAResource
+		drng.Read(r.AAAA[:])
+		return &r
+	case 2:
+		return &dnsmessage.CNAMEResource{CNAME: randDNSName()}
+	case 3:
+		return &dnsmessage.NSResource{NS: randDNSName()}
+	case 4:
+		return &dnsmessage.PTRResource{PTR: randDNSName()}
+	case 5:
+		return &dnsmessage.MXResource{Pref: uint16(drng.Intn(65536)),
+			MX: randDNSName()}
+	case 6:
+		return &dnsmessage.SOAResource{NS: randDNSName(),
+			MBox: randDNSName(), Serial: drng.Uint32(),
+			Refresh: drng.Uint32(), Retry: drng.Uint32(),
+			Expire: drng.Uint32(), MinTTL: drng.Uint32()}
+	case 7:
+		txt := make([]string, 1+drng.Intn(3))
+		for i := range txt {
+			txt[i] = string(randDNSBytes(40))
+		}
+		return &dnsmessage.TXTResource{TXT: txt}
+	case 8:
+		return &dnsmessage.SRVResource{Priority: uint16(drng.Intn(65536)),
+			Weight: uint16(drng.Intn(65536)),
+			Port:   uint16(drng.Intn(65536)), Target: randDNSName()}
+	case 9:
+		opts := make([]dnsmessage.Option, drng.Intn(3))
+		for i := range opts {
+			opts[i] = dnsmessage.Option{Code: uint16(drng.Intn(16)),
+				Data: randDNSBytes(8)}
+		}
+		return &dnsmessage.OPTResource{Options: opts}
+	}
+	return &dnsmessage.UnknownResource{
+		Type: dnsmessage.Type(dpickType()), Data: randDNSBytes(20)}
+}
+
+// dpickType is a type no other body has: unassigned, private or a
+// known one Go does not parse.
+func dpickType() uint16 {
+	return []uint16{0, 10, 13, 99, 255, 256, 65280, 65535}[drng.Intn(8)]
+}
+
+func randDNSResources(max int) []dnsmessage.Resource {
+	rs := make([]dnsmessage.Resource, drng.Intn(max+1))
+	for i := range rs {
+		rs[i].Body = randDNSBody()
+		rs[i].Header = dnsmessage.ResourceHeader{Name: randDNSName(),
+			Class: dnsmessage.Class(1 + drng.Intn(4)),
+			TTL:   drng.Uint32()}
+		if _, ok := rs[i].Body.(*dnsmessage.OPTResource); ok {
+			rs[i].Header.Name = dnsmessage.MustNewName(".")
+			rs[i].Header.Class = dnsmessage.Class(512 + drng.Intn(4000))
+		}
+	}
+	return rs
+}
+
+func randDNSMessage() []byte {
+	m := dnsmessage.Message{Header: dnsmessage.Header{
+		ID:                 uint16(drng.Intn(65536)),
+		Response:           drng.Intn(2) == 0,
+		OpCode:             dnsmessage.OpCode(drng.Intn(16)),
+		Authoritative:      drng.Intn(2) == 0,
+		Truncated:          drng.Intn(4) == 0,
+		RecursionDesired:   drng.Intn(2) == 0,
+		RecursionAvailable: drng.Intn(2) == 0,
+		RCode:              dnsmessage.RCode(drng.Intn(16)),
+	}}
+	m.Questions = make([]dnsmessage.Question, drng.Intn(3))
+	for i := range m.Questions {
+		m.Questions[i] = dnsmessage.Question{Name: randDNSName(),
+			Type:  dnsmessage.Type([]uint16{1, 2, 5, 6, 12, 15, 16, 28, 33, 41, 255}[drng.Intn(11)]),
+			Class: dnsmessage.Class(1 + drng.Intn(4))}
+	}
+	m.Answers = randDNSResources(4)
+	m.Authorities = randDNSResources(2)
+	m.Additionals = randDNSResources(2)
+	b, err := m.Pack()
+	if err != nil {
+		// Too long a name after compression, say: the header alone.
+		m = dnsmessage.Message{Header: m.Header}
+		b, _ = m.Pack()
+	}
+	return b
+}
+
+func damageDNS(b []byte) []byte {
+	switch drng.Intn(10) {
+	case 0, 1, 2: // left whole
+	case 3, 4: // cut short
+		b = b[:drng.Intn(len(b)+1)]
+	case 5, 6: // bytes changed
+		for k := 1 + drng.Intn(3); k > 0; k-- {
+			b[drng.Intn(len(b))] = byte(drng.Intn(256))
+		}
+	case 7: // a section's count changed
+		i := 4 + 2*drng.Intn(4)
+		v := []int{0, 1, 2, 5, 65535}[drng.Intn(5)]
+		b[i], b[i+1] = byte(v>>8), byte(v)
+	case 8: // a pointer written anywhere past the header
+		if len(b) > 13 {
+			i := 12 + drng.Intn(len(b)-13)
+			b[i] = 0xc0 | byte(drng.Intn(4))
+			b[i+1] = byte(drng.Intn(256))
+		}
+	case 9: // bytes added
+		b = append(b, randDNSBytes(16)...)
+	}
+	return b
+}
+
+func randDNSCase() string {
+	return line("DNSMessage", fmt.Sprintf("%x", damageDNS(randDNSMessage())))
 }

@@ -82,6 +82,16 @@
 //	                          then "; all=ADDRS" of InterfaceAddrs(), or ERR
 //	InterfaceByName name      IFACE, or ERR
 //	InterfaceByIndex n        IFACE, or ERR (n is ParseInt(s, 10, 32))
+//	DNSMessage hex            unpack="GoString" of the Message that
+//	                          Message.Unpack makes of the bytes, then
+//	                          pack=HEX of its Pack or pack-ERR; or
+//	                          unpack-ERR; then skip=ok or skip-ERR of a
+//	                          Parser that Starts and skips every section
+//	                          (Go 1.19's vendored x/net dnsmessage, the
+//	                          copy its resolver uses; tools/gobuild.sh
+//	                          puts it in the build's GOPATH).  The hex is
+//	                          at most 65535 bytes ("bad case: more than
+//	                          65535 bytes"), not 64 as below
 //
 // where
 //
@@ -256,6 +266,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"golang.org/x/net/dns/dnsmessage"
 )
 
 // soReusePort is Linux's SO_REUSEPORT, which Go's syscall package for
@@ -314,6 +326,7 @@ var ops = map[string]op{
 	"Interfaces":       {0, opInterfaces},
 	"InterfaceByName":  {1, opInterfaceByName},
 	"InterfaceByIndex": {1, opInterfaceByIndex},
+	"DNSMessage":       {1, opDNSMessage},
 }
 
 func main() {
@@ -2397,5 +2410,75 @@ func opInterfaceByIndex(w *bufio.Writer, a []string) string {
 		return ""
 	}
 	writeInterface(w, ifi)
+	return ""
+}
+
+// The DNSMessage op.
+
+// dnsHexArg decodes a message's hex, or says why the case is bad; a
+// message may be as long as TCP's two-byte length prefix allows.
+func dnsHexArg(s string) ([]byte, string) {
+	if len(s)%2 != 0 {
+		return nil, "bad hex"
+	}
+	for i := 0; i < len(s); i++ {
+		if _, ok := unhex(s[i]); !ok {
+			return nil, "bad hex"
+		}
+	}
+	if len(s)/2 > 65535 {
+		return nil, "more than 65535 bytes"
+	}
+	b := make([]byte, len(s)/2)
+	for i := range b {
+		hi, _ := unhex(s[2*i])
+		lo, _ := unhex(s[2*i+1])
+		b[i] = hi<<4 | lo
+	}
+	return b, ""
+}
+
+// dnsSkipAll walks b as a resolver does that wants one section only.
+func dnsSkipAll(b []byte) error {
+	var p dnsmessage.Parser
+	if _, err := p.Start(b); err != nil {
+		return err
+	}
+	if err := p.SkipAllQuestions(); err != nil {
+		return err
+	}
+	if err := p.SkipAllAnswers(); err != nil {
+		return err
+	}
+	if err := p.SkipAllAuthorities(); err != nil {
+		return err
+	}
+	return p.SkipAllAdditionals()
+}
+
+func opDNSMessage(w *bufio.Writer, a []string) string {
+	b, bad := dnsHexArg(a[0])
+	if bad != "" {
+		return bad
+	}
+	var m dnsmessage.Message
+	if err := m.Unpack(b); err != nil {
+		w.WriteString("unpack-")
+		writeErr(w, err)
+	} else {
+		w.WriteString("unpack=" + q(m.GoString()))
+		if out, err := m.Pack(); err != nil {
+			w.WriteString(" pack-")
+			writeErr(w, err)
+		} else {
+			fmt.Fprintf(w, " pack=%x", out)
+		}
+	}
+	if err := dnsSkipAll(b); err != nil {
+		w.WriteString(" skip-")
+		writeErr(w, err)
+	} else {
+		w.WriteString(" skip=ok")
+	}
 	return ""
 }
