@@ -1,9 +1,12 @@
 /* C port of go1.19 src/net/hosts_test.go */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "strconv/strconv.h"
 #include "tests/export_test.h"
 #include "tests/main_test.h"
 
@@ -377,6 +380,181 @@ START_TEST(testHostsNUL)
 }
 END_TEST
 
+/* putList prints " NAME=[...]" of one lookup, as the Go twin's quoteList. */
+static void
+putList(FILE *m, const char *name, net_string *a, int n)
+{
+	char *q;
+	int   i;
+
+	fprintf(m, " %s=[", name);
+	for (i = 0; i < n; i++) {
+		q = strconv_Quote(a[i].p, a[i].n);
+		fprintf(m, "%s%s", i > 0 ? " " : "", q);
+		free(q);
+	}
+	fputc(']', m);
+	free(a);
+}
+
+static bool
+isHostsSep(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/*
+ * seenBefore says whether the token at s[i:i+n] occurs as a whole token
+ * earlier in s.
+ */
+static bool
+seenBefore(const char *s, size_t i, size_t n)
+{
+	size_t j, k;
+
+	for (j = 0; j < i; j = k) {
+		while (j < i && isHostsSep(s[j]))
+			j++;
+		for (k = j; k < i && !isHostsSep(s[k]); k++)
+			;
+		if (k - j == n && memcmp(s + j, s + i, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * hostsText is the Go twin's hostsText (tests/testdata/dnsconf_go119_test.go):
+ * every token of the file s, once, in order, quoted, with the addresses
+ * lookupStaticHost and the names lookupStaticAddr give for it.  malloc'd.
+ */
+static char *
+hostsText(const char *s, size_t len)
+{
+	net_string *a;
+	FILE	   *m;
+	char	   *buf, *q;
+	size_t	    bufn, i, j;
+	int	    n, count;
+
+	buf = NULL;
+	m = open_memstream(&buf, &bufn);
+	ck_assert_ptr_nonnull(m);
+	count = 0;
+	for (i = 0; i < len; i = j) {
+		while (i < len && isHostsSep(s[i]))
+			i++;
+		for (j = i; j < len && !isHostsSep(s[j]); j++)
+			;
+		if (j == i || seenBefore(s, i, j - i))
+			continue;
+		q = strconv_Quote(s + i, j - i);
+		fprintf(m, "%s%s", count++ > 0 ? " " : "", q);
+		free(q);
+		a = net_lookupStaticHost(s + i, j - i, &n);
+		putList(m, "host", a, n);
+		a = net_lookupStaticAddr(s + i, j - i, &n);
+		putList(m, "addr", a, n);
+	}
+	fclose(m);
+	return buf;
+}
+
+/* unhexHosts decodes a line's hex field ("-" is empty) into a malloc'd s. */
+static size_t
+unhexHosts(const char *hex, size_t n, char **s)
+{
+	size_t i;
+	int    hi, lo;
+
+	*s = malloc(n / 2 + 1);
+	ck_assert_ptr_nonnull(*s);
+	if (n == 1 && hex[0] == '-')
+		return 0;
+	ck_assert_int_eq(n % 2, 0);
+	for (i = 0; i < n; i += 2) {
+		hi = isdigit((unsigned char)hex[i]) ? hex[i] - '0'
+						    : hex[i] - 'a' + 10;
+		lo = isdigit((unsigned char)hex[i + 1]) ? hex[i + 1] - '0'
+							: hex[i + 1] - 'a' + 10;
+		(*s)[i / 2] = (char)(hi << 4 | lo);
+	}
+	return n / 2;
+}
+
+/*
+ * checkHostsLine writes one input of hosts_go119.txt to path, points the
+ * hosts cache at it, and compares hostsText with what Go printed,
+ * counting a difference in *bad and showing the first.
+ */
+static void
+checkHostsLine(char *line, const char *path, int *bad)
+{
+	char  *tab, *want, *s, *got;
+	size_t n;
+	FILE  *f;
+
+	line[strcspn(line, "\n")] = '\0';
+	tab = strchr(line, '\t');
+	ck_assert_ptr_nonnull(tab);
+	want = tab + 1;
+	n = unhexHosts(line, (size_t)(tab - line), &s);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(s, 1, n, f), n);
+	fclose(f);
+	net_testHookHostsPath = path;
+	got = hostsText(s, n);
+	if (strcmp(got, want) != 0 && (*bad)++ == 0)
+		fprintf(stderr,
+		    "testHostsGo: input %.*s:\n got  %s\n want %s\n",
+		    (int)(tab - line), line, got, want);
+	free(got);
+	free(s);
+}
+
+/*
+ * testHostsGo reads each hosts file of tests/testdata/hosts_go119.in and
+ * expects, for every token of it, the answers Go 1.19's own
+ * lookupStaticHost and lookupStaticAddr gave (Go's testdata, the fuzz
+ * seeds, edge cases by hand and the fuzz target's finds, NUL bytes
+ * included; tools/dnsconf_go119.sh ran Go).  Two file names take turns,
+ * so every input is read afresh, as on the Go side.
+ */
+START_TEST(testHostsGo)
+{
+	const char *orig;
+	char	   *line, path[2][64];
+	size_t	    cap;
+	FILE	   *f;
+	int	    i, fd, n, bad;
+
+	for (i = 0; i < 2; i++) {
+		snprintf(path[i], sizeof(path[i]), "/tmp/gonet-hosts-XXXXXX");
+		fd = mkstemp(path[i]);
+		ck_assert_int_ge(fd, 0);
+		close(fd);
+	}
+	orig = net_testHookHostsPath;
+	f = fopen("tests/testdata/hosts_go119.txt", "r");
+	ck_assert_ptr_nonnull(f);
+	line = NULL;
+	cap = 0;
+	n = bad = 0;
+	while (getline(&line, &cap, f) > 0) {
+		checkHostsLine(line, path[n % 2], &bad);
+		n++;
+	}
+	net_testHookHostsPath = orig;
+	free(line);
+	fclose(f);
+	unlink(path[0]);
+	unlink(path[1]);
+	ck_assert_int_ge(n, 600);
+	ck_assert_msg(bad == 0, "%d of %d inputs differ from Go", bad, n);
+}
+END_TEST
+
 Suite *
 hosts_suite(void)
 {
@@ -397,6 +575,9 @@ hosts_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("NUL bytes");
 	tcase_add_loop_test(tc, testHostsNUL, 0, nelem(hostsNULTests));
+	suite_add_tcase(s, tc);
+	tc = newTCase("Go 1.19's answers");
+	tcase_add_test(tc, testHostsGo);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,8 +1,10 @@
 #!/bin/sh
 # dnsconf_go119.sh [GO]: regenerates tests/testdata/dnsconf_go119.txt, Go
 # 1.19's own dnsReadConfig and parseNSSConfFile results for the inputs of
-# tests/testdata/dnsconf_go119.in, and conf_go119.txt, its
-# conf.hostLookupOrder for the cases of conf_go119.in, by compiling
+# tests/testdata/dnsconf_go119.in, conf_go119.txt, its
+# conf.hostLookupOrder for the cases of conf_go119.in, and hosts_go119.txt,
+# its lookupStaticHost and lookupStaticAddr on the hosts files of
+# hosts_go119.in, by compiling
 # tests/testdata/dnsconf_go119_test.go into Go's package net with go
 # test's -overlay (GOROOT is not written) and running it offline.
 # Run from the repo root.
@@ -34,3 +36,5 @@ run TestGonetDNSConfGo119 GONET_DNSCONF_IN tests/testdata/dnsconf_go119.in \
     tests/testdata/dnsconf_go119.txt
 run TestGonetConfGo119 GONET_CONF_IN tests/testdata/conf_go119.in \
     tests/testdata/conf_go119.txt
+run TestGonetHostsGo119 GONET_HOSTS_IN tests/testdata/hosts_go119.in \
+    tests/testdata/hosts_go119.txt

@@ -5,7 +5,9 @@
 // dnsconf_go119.txt that tests/dnsconfig_unix_test.c's testDNSConfGo
 // compares gonet with.  tools/dnsconf_go119.sh runs it.  The second test
 // does the same for conf.hostLookupOrder over the cases of
-// conf_go119.in, for testConfHostLookupOrderGo in tests/conf_test.c.
+// conf_go119.in, for testConfHostLookupOrderGo in tests/conf_test.c,
+// and the third asks lookupStaticHost and lookupStaticAddr about the
+// hosts files of hosts_go119.in, for testHostsGo in tests/hosts_test.c.
 //
 // An input line is a file's bytes in hex; it is parsed both as
 // resolv.conf and as nsswitch.conf, with the host name
@@ -190,4 +192,62 @@ func writeHexFile(t *testing.T, path, s string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestGonetHostsGo119 reads each input of hosts_go119.in (hex, one a
+// line) as a hosts file and prints, after a tab, what lookupStaticHost
+// and lookupStaticAddr return for every token of it (hostsText), for
+// testHostsGo in tests/hosts_test.c.  Two file names take turns, so that
+// every input is read afresh rather than served from the cache.
+func TestGonetHostsGo119(t *testing.T) {
+	in := os.Getenv("GONET_HOSTS_IN")
+	if in == "" {
+		t.Skip("GONET_HOSTS_IN not set")
+	}
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	defer func(orig string) { testHookHostsPath = orig }(testHookHostsPath)
+	dir := t.TempDir()
+	out := bufio.NewWriter(os.Stdout)
+	defer out.Flush()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for i := 0; sc.Scan(); i++ {
+		path := fmt.Sprintf("%s/hosts%d", dir, i%2)
+		testHookHostsPath = writeHexFile(t, path, sc.Text())
+		fmt.Fprintf(out, "%s\t%s\n", sc.Text(),
+			hostsText(unhex(t, sc.Text())))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hostsText asks the hosts cache about every token of a hosts file (its
+// bytes split at the separators readHosts splits lines and fields at),
+// each once, in order: the token quoted, then host=[addresses] and
+// addr=[names].  The tokens include comments and junk, which find
+// nothing; what matters is that both sides ask the same questions.
+func hostsText(s string) string {
+	var b strings.Builder
+	seen := make(map[string]bool)
+	sep := func(r rune) bool {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\n'
+	}
+	for _, tok := range strings.FieldsFunc(s, sep) {
+		if seen[tok] {
+			continue
+		}
+		seen[tok] = true
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%s host=%s addr=%s", strconv.Quote(tok),
+			quoteList(lookupStaticHost(tok)),
+			quoteList(lookupStaticAddr(tok)))
+	}
+	return b.String()
 }
