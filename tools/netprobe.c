@@ -467,28 +467,57 @@ opIPUnmarshalText(arg *a)
 	return NULL;
 }
 
+/*
+ * hexArg decodes the hex argument a into b, which has room for max bytes,
+ * or says why the case is bad: an odd length or a bad digit anywhere
+ * first, then too many bytes, the order the Go twin checks them in.
+ */
+const char *
+hexArg(const arg *a, uint8_t *b, size_t max, size_t *n)
+{
+	static char tooLong[40];
+	size_t	    i;
+	int	    hi, lo;
+
+	if (a->n % 2 != 0)
+		return "bad hex";
+	for (i = 0; i < a->n; i += 2) {
+		hi = unhex((unsigned char)a->s[i]);
+		lo = unhex((unsigned char)a->s[i + 1]);
+		if (hi < 0 || lo < 0)
+			return "bad hex";
+		if (i / 2 < max)
+			b[i / 2] = (uint8_t)(hi << 4 | lo);
+	}
+	if (a->n / 2 > max) {
+		snprintf(tooLong, sizeof(tooLong), "more than %zu bytes", max);
+		return tooLong;
+	}
+	*n = a->n / 2;
+	return NULL;
+}
+
+/* putHex prints b[0:n] in lower-case hex, as Go's %x. */
+void
+putHex(const uint8_t *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		printf("%02x", b[i]);
+}
+
 static const char *
 opIPFromBytes(arg *a)
 {
-	net_IP ip;
-	size_t i;
-	int    hi, lo;
+	const char *bad;
+	net_IP	    ip;
+	size_t	    n;
 
-	if (a[0].n % 2 != 0)
-		return "bad hex";
 	memset(&ip, 0, sizeof ip);
-	for (i = 0; i < a[0].n; i += 2) {
-		hi = unhex((unsigned char)a[0].s[i]);
-		lo = unhex((unsigned char)a[0].s[i + 1]);
-		if (hi < 0 || lo < 0)
-			return "bad hex";
-	}
-	if (a[0].n / 2 > net_IPv6len)
-		return "more than 16 bytes";
-	for (i = 0; i < a[0].n; i += 2)
-		ip.b[i / 2] = (uint8_t)(unhex((unsigned char)a[0].s[i]) << 4 |
-		    unhex((unsigned char)a[0].s[i + 1]));
-	ip.len = (uint8_t)(a[0].n / 2);
+	if ((bad = hexArg(&a[0], ip.b, net_IPv6len, &n)) != NULL)
+		return bad;
+	ip.len = (uint8_t)n;
 	writeIP(ip);
 	return NULL;
 }

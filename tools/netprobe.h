@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "net/net.h"
 
@@ -28,8 +29,11 @@ void  putq(const char *s);
 /* putqf prints a malloc'd string quoted and frees it. */
 void putqf(char *s);
 /* writeErr prints ERR and frees err. */
-void	    writeErr(runtime_error *err);
-int	    unhex(unsigned char c);
+void writeErr(runtime_error *err);
+int  unhex(unsigned char c);
+/* hexArg decodes a hex argument of at most max bytes into b. */
+const char *hexArg(const arg *a, uint8_t *b, size_t max, size_t *n);
+void	    putHex(const uint8_t *b, size_t n);
 const char *tf(bool b);
 bool	    parseInt32(const char *s, int *v);
 bool	    hasPrefix(const char *s, const char *prefix);

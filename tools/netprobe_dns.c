@@ -15,39 +15,6 @@
 /* The largest message TCP's two-byte length prefix can carry. */
 enum { maxDNSMessage = 65535 };
 
-/* dnsHexArg decodes a message's hex into a malloc'd *b, or says why not. */
-static const char *
-dnsHexArg(const arg *a, uint8_t **b, size_t *n)
-{
-	size_t i;
-	int    hi, lo;
-
-	if (a->n % 2 != 0)
-		return "bad hex";
-	for (i = 0; i < a->n; i++)
-		if (unhex((unsigned char)a->s[i]) < 0)
-			return "bad hex";
-	if (a->n / 2 > maxDNSMessage)
-		return "more than 65535 bytes";
-	*n = a->n / 2;
-	*b = xmalloc(*n + 1);
-	for (i = 0; i < a->n; i += 2) {
-		hi = unhex((unsigned char)a->s[i]);
-		lo = unhex((unsigned char)a->s[i + 1]);
-		(*b)[i / 2] = (uint8_t)(hi << 4 | lo);
-	}
-	return NULL;
-}
-
-static void
-writeHex(const uint8_t *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		printf("%02x", b[i]);
-}
-
 /* writeUnpack prints what Message.Unpack makes of b, and its Pack. */
 static void
 writeUnpack(const uint8_t *b, size_t n)
@@ -72,7 +39,7 @@ writeUnpack(const uint8_t *b, size_t n)
 		writeErr(err);
 	} else {
 		fputs(" pack=", stdout);
-		writeHex(out, outn);
+		putHex(out, outn);
 		free(out);
 	}
 	dnsmessage_Message_Free(&m);
@@ -104,12 +71,12 @@ skipAll(const uint8_t *b, size_t n)
 const char *
 opDNSMessage(arg *a)
 {
+	static uint8_t b[maxDNSMessage];
 	runtime_error *err;
 	const char    *bad;
-	uint8_t	      *b;
 	size_t	       n;
 
-	if ((bad = dnsHexArg(&a[0], &b, &n)) != NULL)
+	if ((bad = hexArg(&a[0], b, maxDNSMessage, &n)) != NULL)
 		return bad;
 	writeUnpack(b, n);
 	if ((err = skipAll(b, n)) != NULL) {
@@ -117,6 +84,5 @@ opDNSMessage(arg *a)
 		writeErr(err);
 	} else
 		fputs(" skip=ok", stdout);
-	free(b);
 	return NULL;
 }

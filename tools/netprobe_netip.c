@@ -18,15 +18,6 @@ enum { maxHexArg = 64 };
 static const int prefixBits[] = { -1, 0, 1, 7, 8, 24, 31, 32, 33, 63, 64, 96,
 	127, 128, 129 };
 
-static void
-putHex(const uint8_t *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		printf("%02x", b[i]);
-}
-
 /*
  * The three types' text and binary forms, behind one table so that
  * writeBin (Go's, over its marshaler interface) serves them all.  x
@@ -312,29 +303,6 @@ writePrefix(netip_Prefix p)
 	writeBin(&p, &prefixMarshaler);
 }
 
-/* hexArg decodes a hex argument into b, or says why the case is bad. */
-static const char *
-hexArg(const arg *a, uint8_t b[maxHexArg], size_t *n)
-{
-	size_t i;
-	int    hi, lo;
-
-	if (a->n % 2 != 0)
-		return "bad hex";
-	for (i = 0; i < a->n; i += 2) {
-		hi = unhex((unsigned char)a->s[i]);
-		lo = unhex((unsigned char)a->s[i + 1]);
-		if (hi < 0 || lo < 0)
-			return "bad hex";
-		if (i / 2 < maxHexArg)
-			b[i / 2] = (uint8_t)(hi << 4 | lo);
-	}
-	if (a->n / 2 > maxHexArg)
-		return "more than 64 bytes";
-	*n = a->n / 2;
-	return NULL;
-}
-
 /*
  * zoneHasNUL says whether the zone bytes of a binary form (after the 16
  * address bytes, before tail more) hold a NUL, which a C string cannot.
@@ -367,7 +335,7 @@ opAddrFromSlice(arg *a)
 	size_t	    n;
 	bool	    ok;
 
-	if ((bad = hexArg(&a[0], b, &n)) != NULL)
+	if ((bad = hexArg(&a[0], b, maxHexArg, &n)) != NULL)
 		return bad;
 	ip = netip_AddrFromSlice(b, n, &ok);
 	printf("ok=%s ", tf(ok));
@@ -384,7 +352,7 @@ opAddrUnmarshalBinary(arg *a)
 	uint8_t	       b[maxHexArg];
 	size_t	       n;
 
-	if ((bad = hexArg(&a[0], b, &n)) != NULL)
+	if ((bad = hexArg(&a[0], b, maxHexArg, &n)) != NULL)
 		return bad;
 	if (zoneHasNUL(b, n, 0))
 		return "NUL byte in zone";
@@ -444,7 +412,7 @@ opAddrPortUnmarshalBinary(arg *a)
 	uint8_t	       b[maxHexArg];
 	size_t	       n;
 
-	if ((bad = hexArg(&a[0], b, &n)) != NULL)
+	if ((bad = hexArg(&a[0], b, maxHexArg, &n)) != NULL)
 		return bad;
 	if (zoneHasNUL(b, n, 2))
 		return "NUL byte in zone";
@@ -489,7 +457,7 @@ opPrefixUnmarshalBinary(arg *a)
 	uint8_t	       b[maxHexArg];
 	size_t	       n;
 
-	if ((bad = hexArg(&a[0], b, &n)) != NULL)
+	if ((bad = hexArg(&a[0], b, maxHexArg, &n)) != NULL)
 		return bad;
 	if (zoneHasNUL(b, n, 1))
 		return "NUL byte in zone";

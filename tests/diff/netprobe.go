@@ -464,23 +464,11 @@ func opIPUnmarshalText(w *bufio.Writer, a []string) string {
 }
 
 func opIPFromBytes(w *bufio.Writer, a []string) string {
-	s := a[0]
-	if len(s)%2 != 0 {
-		return "bad hex"
+	ip, bad := hexArg(a[0], net.IPv6len)
+	if bad != "" {
+		return bad
 	}
-	ip := make(net.IP, 0, len(s)/2)
-	for i := 0; i < len(s); i += 2 {
-		hi, ok1 := unhex(s[i])
-		lo, ok2 := unhex(s[i+1])
-		if !ok1 || !ok2 {
-			return "bad hex"
-		}
-		ip = append(ip, hi<<4|lo)
-	}
-	if len(ip) > net.IPv6len {
-		return "more than 16 bytes"
-	}
-	writeIP(w, ip)
+	writeIP(w, net.IP(ip))
 	return ""
 }
 
@@ -2160,8 +2148,10 @@ func writePrefix(w *bufio.Writer, p netip.Prefix) {
 	writeBin(w, p, prefixUntext, prefixUnbin)
 }
 
-// hexArg decodes a hex argument, or says why the case is bad.
-func hexArg(s string) ([]byte, string) {
+// hexArg decodes a hex argument of at most max bytes, or says why the
+// case is bad: an odd length or a bad digit anywhere first, then too
+// many bytes.
+func hexArg(s string, max int) ([]byte, string) {
 	if len(s)%2 != 0 {
 		return nil, "bad hex"
 	}
@@ -2174,8 +2164,8 @@ func hexArg(s string) ([]byte, string) {
 		}
 		b = append(b, hi<<4|lo)
 	}
-	if len(b) > 64 {
-		return nil, "more than 64 bytes"
+	if len(b) > max {
+		return nil, fmt.Sprintf("more than %d bytes", max)
 	}
 	return b, ""
 }
@@ -2191,7 +2181,7 @@ func opParseAddr(w *bufio.Writer, a []string) string {
 }
 
 func opAddrFromSlice(w *bufio.Writer, a []string) string {
-	b, bad := hexArg(a[0])
+	b, bad := hexArg(a[0], 64)
 	if bad != "" {
 		return bad
 	}
@@ -2208,7 +2198,7 @@ func zoneHasNUL(b []byte, tail int) bool {
 }
 
 func opAddrUnmarshalBinary(w *bufio.Writer, a []string) string {
-	b, bad := hexArg(a[0])
+	b, bad := hexArg(a[0], 64)
 	if bad != "" {
 		return bad
 	}
@@ -2242,7 +2232,7 @@ func opParseAddrPort(w *bufio.Writer, a []string) string {
 }
 
 func opAddrPortUnmarshalBinary(w *bufio.Writer, a []string) string {
-	b, bad := hexArg(a[0])
+	b, bad := hexArg(a[0], 64)
 	if bad != "" {
 		return bad
 	}
@@ -2279,7 +2269,7 @@ func opPrefixFrom(w *bufio.Writer, a []string) string {
 }
 
 func opPrefixUnmarshalBinary(w *bufio.Writer, a []string) string {
-	b, bad := hexArg(a[0])
+	b, bad := hexArg(a[0], 64)
 	if bad != "" {
 		return bad
 	}
@@ -2415,29 +2405,6 @@ func opInterfaceByIndex(w *bufio.Writer, a []string) string {
 
 // The DNSMessage op.
 
-// dnsHexArg decodes a message's hex, or says why the case is bad; a
-// message may be as long as TCP's two-byte length prefix allows.
-func dnsHexArg(s string) ([]byte, string) {
-	if len(s)%2 != 0 {
-		return nil, "bad hex"
-	}
-	for i := 0; i < len(s); i++ {
-		if _, ok := unhex(s[i]); !ok {
-			return nil, "bad hex"
-		}
-	}
-	if len(s)/2 > 65535 {
-		return nil, "more than 65535 bytes"
-	}
-	b := make([]byte, len(s)/2)
-	for i := range b {
-		hi, _ := unhex(s[2*i])
-		lo, _ := unhex(s[2*i+1])
-		b[i] = hi<<4 | lo
-	}
-	return b, ""
-}
-
 // dnsSkipAll walks b as a resolver does that wants one section only.
 func dnsSkipAll(b []byte) error {
 	var p dnsmessage.Parser
@@ -2457,7 +2424,8 @@ func dnsSkipAll(b []byte) error {
 }
 
 func opDNSMessage(w *bufio.Writer, a []string) string {
-	b, bad := dnsHexArg(a[0])
+	// A message may be as long as TCP's two-byte length prefix allows.
+	b, bad := hexArg(a[0], 65535)
 	if bad != "" {
 		return bad
 	}
