@@ -358,18 +358,18 @@ build/bench/benchrun: tools/benchrun.c
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/benchrun.c $(LDFLAGS)
 
-build/bench/bench: tools/bench.c $(LIBA_o) $(HDRS)
+build/bench/bench: tools/bench.c tools/benchgate.h $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
 	sh tools/benchpad.sh $@ $(CC) $(ALL_CFLAGS) tools/bench.c $(LIBA_o) $(LDFLAGS)
 
 # gonet-g: the same program with a goroutine wherever bench starts a thread.
-build/bench/bench-g: tools/bench.c $(LIBA_o) $(HDRS)
+build/bench/bench-g: tools/bench.c tools/benchgate.h $(LIBA_o) $(HDRS)
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES -o $@ tools/bench.c $(LIBA_o) $(LDFLAGS)
 	sh tools/benchpad.sh $@ $(CC) $(ALL_CFLAGS) -DBENCH_GOROUTINES tools/bench.c $(LIBA_o) $(LDFLAGS)
 
-build/bench/bench_raw: tools/bench_raw.c
+build/bench/bench_raw: tools/bench_raw.c tools/benchgate.h
 	@mkdir -p build/bench
 	$(CC) $(ALL_CFLAGS) -o $@ tools/bench_raw.c $(LDFLAGS)
 
@@ -494,7 +494,7 @@ install: $(LIBA_o) libgonet.so $(GONC_o)
 format:
 	clang-format -i `echo $(LIB_SRCS) $(TEST_SRCS) $(TEST_HELPERS) $(HDRS) tools/netprobe.c \
 	    tools/netprobe_conv.c tools/netprobe_netip.c tools/netprobe_interface.c tools/netprobe_dns.c tools/netprobe.h tools/sockopts.c \
-	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c \
+	    tools/sockinfo.c tools/sockinfo.h tools/bench.c tools/bench_raw.c tools/benchgate.h \
 	    tools/benchrun.c $(FUZZ_SRCS) tests/fuzz/fuzz.h \
 	    $(EXAMPLES:%=examples/%.c) cmd/gonc/gonc.c tests/cxx/cxx_test.cc | \
 	    tr ' ' '\n' | grep -v -e '/z[a-z_0-9]*\.c$$' -e '^strconv/isprint\.c$$'`

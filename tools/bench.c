@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchgate.h"
 #include "net/net.h"
 /*
  * BENCH_OLD (tools/benchold.sh) builds this file against an older
@@ -115,8 +116,12 @@ readFull(net_Conn *c, void *p, size_t len)
  * A task is one concurrent activity of a workload: a pthread here, a
  * goroutine under BENCH_GOROUTINES.  spawn starts f(arg) and join waits
  * for it and releases the task; spawnDetached starts one nobody joins.
- * A gate holds n tasks (gateWait) until the workload opens it (gateOpen)
- * once all n are waiting.
+ * A gate holds n tasks (gateWait); gateReady returns once all n are
+ * waiting and gateOpen lets them go.  A workload reads its clock between
+ * the two, the order of the Go program's ready.Wait, time.Now and
+ * close(start): the tasks' dials are setup, not timed, and the clock is
+ * read before any task runs, so that none of their first round trips can
+ * pass while this thread waits for a CPU.
  */
 typedef struct task task;
 
@@ -190,9 +195,14 @@ gateWait(gate *g)
 }
 
 static void
-gateOpen(gate *g)
+gateReady(gate *g)
 {
 	sync_WaitGroup_Wait(&g->ready);
+}
+
+static void
+gateOpen(gate *g)
+{
 	runtime_closechan(g->open);
 }
 #else
@@ -224,26 +234,30 @@ join(task *t)
 	free(t);
 }
 
-typedef struct gate {
-	pthread_barrier_t b;
-} gate;
+typedef threadGate gate;
 
 static void
 gateInit(gate *g, long n)
 {
-	pthread_barrier_init(&g->b, NULL, (unsigned)n + 1);
+	threadGateInit(g, n);
 }
 
 static void
 gateWait(gate *g)
 {
-	pthread_barrier_wait(&g->b);
+	threadGateWait(g);
+}
+
+static void
+gateReady(gate *g)
+{
+	threadGateReady(g);
 }
 
 static void
 gateOpen(gate *g)
 {
-	pthread_barrier_wait(&g->b);
+	threadGateOpen(g);
 }
 #endif
 
@@ -577,8 +591,9 @@ connClient(void *arg)
 }
 
 /*
- * timeClients releases the nconn clients already started in ct and
- * returns their round trips per second.
+ * timeClients waits for the nconn clients already started in ct to be
+ * ready, then starts the clock and releases them, and returns their
+ * round trips per second.
  */
 static double
 timeClients(const struct connArgs *a, task **ct, long nconn)
@@ -586,11 +601,7 @@ timeClients(const struct connArgs *a, task **ct, long nconn)
 	double t0;
 	long   i;
 
-	/*
-	 * The clock starts before the gate opens: once the clients run,
-	 * this thread may wait long for a CPU, and a clock read then would
-	 * miss their first round trips.
-	 */
+	gateReady(a->start);
 	t0 = now();
 	gateOpen(a->start);
 	for (i = 0; i < nconn; i++)
@@ -907,7 +918,8 @@ conns100k(long nconn, long rounds)
 	sync_WaitGroup_Add(&c100k.clients, (int)nconn);
 	for (i = 0; i < nconn; i++)
 		spawnDetached(client100k, (void *)(intptr_t)i);
-	t0 = now(); /* before the gate opens, as in timeClients */
+	gateReady(&c100k.start);
+	t0 = now();
 	gateOpen(&c100k.start);
 	sync_WaitGroup_Wait(&c100k.clients);
 	printf("conns100k %.1f\n", (double)(nconn * rounds) / (now() - t0));
@@ -1270,6 +1282,7 @@ lookupHost(long n, long nconc)
 	gateInit(&g, nconc);
 	for (i = 0; i < nconc; i++)
 		t[i] = spawn(lookupClient, &g);
+	gateReady(&g);
 	t0 = now();
 	gateOpen(&g);
 	for (i = 0; i < nconc; i++)

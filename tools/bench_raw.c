@@ -31,6 +31,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchgate.h"
+
 extern char **environ;
 
 enum { streamChunk = 64 * 1024 };
@@ -460,7 +462,7 @@ struct connArgs {
 	struct sockaddr_in *sin;
 	long		    rounds;
 	int		    warmup;
-	pthread_barrier_t  *start;
+	threadGate	   *start;
 };
 
 /*
@@ -483,7 +485,7 @@ connClient(void *arg)
 		writeFull(c, &b, 1);
 		readFull(c, &b, 1);
 	}
-	pthread_barrier_wait(a->start);
+	threadGateWait(a->start);
 	for (i = 0; i < a->rounds; i++) {
 		writeFull(c, &b, 1);
 		readFull(c, &b, 1);
@@ -493,8 +495,9 @@ connClient(void *arg)
 }
 
 /*
- * timeClients releases the nconn clients already started in ct and
- * returns their round trips per second.
+ * timeClients waits for the nconn clients already started in ct to be
+ * ready, then starts the clock and releases them, and returns their
+ * round trips per second.
  */
 static double
 timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
@@ -502,13 +505,9 @@ timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
 	double t0;
 	long   i;
 
-	/*
-	 * The clock starts before the barrier lets the clients go: once
-	 * they run, this thread may wait long for a CPU, and a clock read
-	 * then would miss their first round trips.
-	 */
+	threadGateReady(a->start);
 	t0 = now();
-	pthread_barrier_wait(a->start);
+	threadGateOpen(a->start);
 	for (i = 0; i < nconn; i++)
 		pthread_join(ct[i], NULL);
 	return (double)(nconn * a->rounds) / (now() - t0);
@@ -523,7 +522,7 @@ conns(long nconn, long rounds)
 {
 	struct sockaddr_in sin;
 	struct connArgs	   a;
-	pthread_barrier_t  start;
+	threadGate	   start;
 	pthread_t	  *ct, *st;
 	long		   i;
 	int		   l;
@@ -531,7 +530,7 @@ conns(long nconn, long rounds)
 	l = tcpListen(&sin);
 	ct = calloc((size_t)nconn, sizeof(*ct));
 	st = calloc((size_t)nconn, sizeof(*st));
-	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	threadGateInit(&start, nconn);
 	a.sin = &sin;
 	a.rounds = rounds;
 	a.warmup = 0;
@@ -560,7 +559,7 @@ conns2proc(const char *name, long nconn, long rounds)
 	struct sockaddr_in sin;
 	struct connArgs	   a;
 	struct rusage	   ru;
-	pthread_barrier_t  start;
+	threadGate	   start;
 	pthread_t	  *ct;
 	pid_t		   pid;
 	long		   i;
@@ -572,7 +571,7 @@ conns2proc(const char *name, long nconn, long rounds)
 	a.warmup = 1;
 	a.start = &start;
 	ct = calloc((size_t)nconn, sizeof(*ct));
-	pthread_barrier_init(&start, NULL, (unsigned)nconn + 1);
+	threadGateInit(&start, nconn);
 	for (i = 0; i < nconn; i++)
 		ct[i] = spawn(connClient, &a);
 	printf("%s %.1f\n", name, timeClients(&a, ct, nconn));

@@ -25,6 +25,7 @@ if [ "$(cat $dir/commit 2>/dev/null)" != "$rev" ]; then
 fi
 ${MAKE:-make} -C "$src" libgonet.a
 sed 's/\<ptrdiff_t\>/int/g' tools/bench.c >$dir/bench.c
+cp tools/benchgate.h $dir/
 # The old headers only: -I. would find today's.
 ${CC:-cc} -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE -DBENCH_OLD -I"$src" -pthread \
     -fPIC -O2 -g -o $dir/bench $dir/bench.c "$src"/libgonet.a
