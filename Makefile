@@ -118,13 +118,13 @@ TEST_SRCS = tests/main_test.c tests/ip_test.c tests/mac_test.c \
 	tests/bufio/bufio_test.c tests/resolverdialfunc_test.c $(OS_TEST_SRCS)
 # Test code with no suite of its own: helpers, and Go's helper test files
 # (slow_test.go, export_test.go) that hold no Test functions.
-TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c \
+TEST_HELPERS = tests/mockserver.c tests/allocs_hook.c tests/iotest.c tests/golden.c \
 	tests/netip/slow_test.c tests/netip/export_test.c
 
 HDRS = runtime/runtime.h errors/errors.h io/io.h io/io_impl.h bufio/bufio.h unicode/utf8/utf8.h context/context.h context/context_impl.h os/os.h os/os_impl.h runtime/runtime_impl.h runtime/linkname.h runtime/linkname_sync.h runtime/linkname_time.h runtime/netpoll.h \
 	runtime/chan.h runtime/runtime2.h runtime/stack.h \
 	sync/sync.h sync/sync_impl.h time/time.h time/time_impl.h \
-	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h \
+	syscall/syscall.h syscall/syscall_impl.h syscall/netlink_linux.h tests/mockserver.h tests/allocs_hook.h tests/iotest.h tests/golden.h \
 	net/net.h net/netip/netip.h net/netip/netip_impl.h \
 	internal/intern/intern.h internal/itoa/itoa.h internal/godebug/godebug.h internal/singleflight/singleflight.h sort/sort.h strconv/strconv.h net/net_impl.h net/dnsconfig.h tests/main_test.h tests/export_test.h \
 	tests/netip/netip_test.h tests/interface_test.h \

@@ -10,6 +10,7 @@
 
 #include "net/dnsconfig.h"
 #include "tests/export_test.h"
+#include "tests/golden.h"
 #include "tests/main_test.h"
 
 typedef struct nssHostTest {
@@ -367,47 +368,12 @@ START_TEST(testGoDebugNetDNS)
 }
 END_TEST
 
-/* unhexTo decodes a conf_go119.in hex field into buf ("-", "~": ""). */
-static size_t
-unhexTo(const char *hex, char *buf, size_t size)
-{
-	unsigned int v;
-	size_t	     i, n;
-
-	n = 0;
-	buf[0] = '\0';
-	if (strcmp(hex, "-") == 0 || strcmp(hex, "~") == 0)
-		return 0;
-	for (i = 0; hex[i] != '\0' && hex[i + 1] != '\0'; i += 2) {
-		ck_assert_uint_lt(n, size - 1);
-		ck_assert_int_eq(sscanf(hex + i, "%2x", &v), 1);
-		buf[n++] = (char)v;
-	}
-	buf[n] = '\0';
-	return n;
-}
-
-/* hexFile writes a hex field's bytes to path and returns path. */
-static const char *
-hexFile(const char *path, const char *hex)
-{
-	static char buf[4096];
-	size_t	    n;
-	FILE	   *f;
-
-	n = unhexTo(hex, buf, sizeof(buf));
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(buf, 1, n, f), n);
-	ck_assert_int_eq(fclose(f), 0);
-	return path;
-}
-
 /* The conf a conf_go119.in line describes; see its Go twin. */
 static const char *
 orderOf(char **field, const char *nssPath, const char *resolvPath)
 {
-	static char	    host[512], local[512], buf[32];
+	static char	    buf[32];
+	char		   *host, *local;
 	net_nssConf	    notExist = { 0 };
 	net_conf	    c = { 0 };
 	net_hostLookupOrder o;
@@ -420,12 +386,12 @@ orderOf(char **field, const char *nssPath, const char *resolvPath)
 	notExist.err = syscall_Errno_Err(ENOENT);
 	c.nss = &notExist;
 	if (strcmp(field[2], "-") != 0)
-		c.nss = net_parseNSSConfFile(hexFile(nssPath, field[2]));
+		c.nss = net_parseNSSConfFile(goldenHexFile(nssPath, field[2]));
 	c.resolv = net_dnsReadConfig(strcmp(field[3], "-") == 0
 		? "/nonexistent-gonet-dir/missing"
-		: hexFile(resolvPath, field[3]));
-	unhexTo(field[4], host, sizeof(host));
-	unhexTo(field[5], local, sizeof(local));
+		: goldenHexFile(resolvPath, field[3]));
+	goldenUnhex(field[4], strlen(field[4]), &host);
+	goldenUnhex(field[5], strlen(field[5]), &local);
 	fakeLocalhost = local;
 	net_getHostname = fakeHostname;
 	o = net_conf_hostLookupOrder(&c, NULL, host);
@@ -433,6 +399,8 @@ orderOf(char **field, const char *nssPath, const char *resolvPath)
 	if (c.nss != &notExist)
 		net_nssConf_free(c.nss);
 	net_dnsConfig_free(c.resolv);
+	free(host);
+	free(local);
 	return net_hostLookupOrder_String(o, buf);
 }
 

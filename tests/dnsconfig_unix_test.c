@@ -12,6 +12,7 @@
 #include "net/dnsconfig.h"
 #include "strconv/strconv.h"
 #include "tests/export_test.h"
+#include "tests/golden.h"
 #include "tests/main_test.h"
 
 /*
@@ -501,23 +502,6 @@ nssText(sbuf *b, net_nssConf *c)
 	sputs(b, "]");
 }
 
-/* writeHex writes the bytes hex[0:n] encodes to the file at path. */
-static void
-writeHex(const char *path, const char *hex, size_t n)
-{
-	unsigned int v;
-	FILE	    *f;
-	size_t	     i;
-
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	for (i = 0; i + 1 < n; i += 2) {
-		ck_assert_int_eq(sscanf(hex + i, "%2x", &v), 1);
-		fputc((int)v, f);
-	}
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 /*
  * checkGoLine checks one line of tests/testdata/dnsconf_go119.txt; false
  * on a difference, which it prints.
@@ -539,7 +523,7 @@ checkGoLine(char *line, const char *path)
 	ck_assert_ptr_nonnull(t2);
 	*t1++ = '\0';
 	*t2++ = '\0';
-	writeHex(path, line, strlen(line));
+	goldenHexFile(path, line);
 	conf = net_dnsReadConfig(path);
 	nss = net_parseNSSConfFile(path);
 	resolvText(&rb, conf);

@@ -8,6 +8,7 @@
 
 #include "strconv/strconv.h"
 #include "tests/export_test.h"
+#include "tests/golden.h"
 #include "tests/main_test.h"
 
 /* Go's []string becomes a NULL-terminated list; no row has more than 4. */
@@ -460,28 +461,6 @@ hostsText(const char *s, size_t len)
 	return buf;
 }
 
-/* unhexHosts decodes a line's hex field ("-" is empty) into a malloc'd s. */
-static size_t
-unhexHosts(const char *hex, size_t n, char **s)
-{
-	size_t i;
-	int    hi, lo;
-
-	*s = malloc(n / 2 + 1);
-	ck_assert_ptr_nonnull(*s);
-	if (n == 1 && hex[0] == '-')
-		return 0;
-	ck_assert_int_eq(n % 2, 0);
-	for (i = 0; i < n; i += 2) {
-		hi = isdigit((unsigned char)hex[i]) ? hex[i] - '0'
-						    : hex[i] - 'a' + 10;
-		lo = isdigit((unsigned char)hex[i + 1]) ? hex[i + 1] - '0'
-							: hex[i + 1] - 'a' + 10;
-		(*s)[i / 2] = (char)(hi << 4 | lo);
-	}
-	return n / 2;
-}
-
 /*
  * checkHostsLine writes one input of hosts_go119.txt to path, points the
  * hosts cache at it, and compares hostsText with what Go printed,
@@ -492,17 +471,13 @@ checkHostsLine(char *line, const char *path, int *bad)
 {
 	char  *tab, *want, *s, *got;
 	size_t n;
-	FILE  *f;
 
 	line[strcspn(line, "\n")] = '\0';
 	tab = strchr(line, '\t');
 	ck_assert_ptr_nonnull(tab);
 	want = tab + 1;
-	n = unhexHosts(line, (size_t)(tab - line), &s);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_uint_eq(fwrite(s, 1, n, f), n);
-	fclose(f);
+	n = goldenUnhex(line, (size_t)(tab - line), &s);
+	goldenWriteFile(path, s, n);
 	net_testHookHostsPath = path;
 	got = hostsText(s, n);
 	if (strcmp(got, want) != 0 && (*bad)++ == 0)
