@@ -55,20 +55,17 @@ net_IPAddr_opAddrCopy(const net_IPAddr *a, net_IPAddr *tmp)
 	return net_IPAddr_Addr(tmp);
 }
 
-/* The zone lives right after the struct, so one free() releases both. */
+/* One free() releases the address and its zone (net_allocZoned). */
 net_IPAddr *
 net_newIPAddr(net_IP ip, const char *zone)
 {
 	net_IPAddr *a;
-	size_t	    n;
+	const char *z;
 
-	if (zone == NULL)
-		zone = "";
-	n = strlen(zone) + 1;
-	a = runtime_malloc(sizeof(*a) + n);
+	a = net_allocZoned(sizeof(*a), zone, &z);
 	a->addr.type = &net_IPAddrType;
 	a->IP = ip;
-	a->Zone = memcpy(a + 1, zone, n);
+	a->Zone = z;
 	return a;
 }
 

@@ -146,6 +146,13 @@ bool net_allFF(const uint8_t *b, size_t n);
 int net_ubtoa(char *dst, int start, uint8_t v);
 /* net_hexString returns b[0:n] in lower-case hex: malloc'd (free()). */
 char *net_hexString(const uint8_t *b, size_t n);
+/*
+ * net_allocZoned mallocs size bytes with room after them for a copy of
+ * zone, and points *zp at the copy; with no zone (NULL or ""), the usual
+ * case, *zp is a static "" and nothing more is allocated.  One free()
+ * releases the struct and its zone.
+ */
+void *net_allocZoned(size_t size, const char *zone, const char **zp);
 /* net_ipEmptyString is net_IP_String, but "" for a nil IP; malloc'd. */
 char *net_ipEmptyString(net_IP ip);
 /* net_IP_matchAddrFamily reports whether ip and x are of one family. */

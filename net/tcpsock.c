@@ -86,21 +86,18 @@ net_TCPAddr_opAddrCopy(const net_TCPAddr *a, net_TCPAddr *tmp)
 	return net_TCPAddr_Addr(tmp);
 }
 
-/* The zone lives right after the struct, so one free() releases both. */
+/* One free() releases the address and its zone (net_allocZoned). */
 net_TCPAddr *
 net_newTCPAddr(net_IP ip, int port, const char *zone)
 {
 	net_TCPAddr *a;
-	size_t	     n;
+	const char  *z;
 
-	if (zone == NULL)
-		zone = "";
-	n = strlen(zone) + 1;
-	a = runtime_malloc(sizeof(*a) + n);
+	a = net_allocZoned(sizeof(*a), zone, &z);
 	a->addr.type = &net_TCPAddrType;
 	a->IP = ip;
 	a->Port = port;
-	a->Zone = memcpy(a + 1, zone, n);
+	a->Zone = z;
 	return a;
 }
 

@@ -83,21 +83,18 @@ net_UDPAddr_opAddrCopy(const net_UDPAddr *a, net_UDPAddr *tmp)
 	return net_UDPAddr_Addr(tmp);
 }
 
-/* The zone lives right after the struct, so one free() releases both. */
+/* One free() releases the address and its zone (net_allocZoned). */
 net_UDPAddr *
 net_newUDPAddr(net_IP ip, int port, const char *zone)
 {
 	net_UDPAddr *a;
-	size_t	     n;
+	const char  *z;
 
-	if (zone == NULL)
-		zone = "";
-	n = strlen(zone) + 1;
-	a = runtime_malloc(sizeof(*a) + n);
+	a = net_allocZoned(sizeof(*a), zone, &z);
 	a->addr.type = &net_UDPAddrType;
 	a->IP = ip;
 	a->Port = port;
-	a->Zone = memcpy(a + 1, zone, n);
+	a->Zone = z;
 	return a;
 }
 
