@@ -6,18 +6,8 @@
  */
 #include "runtime/stack.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define GONET_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define GONET_ASAN 1
-#endif
-#endif
-
-#ifdef GONET_ASAN
+#if GONET_ASAN
 #include <sanitizer/asan_interface.h>
-
-const bool runtime_asanenabled = true;
 #include <sanitizer/common_interface_defs.h>
 #include <sanitizer/lsan_interface.h>
 
@@ -114,26 +104,10 @@ runtime_asanregisterroot(uintptr_t lo, size_t n, bool on)
 
 #else
 
-const bool runtime_asanenabled = false;
-
 uintptr_t
 runtime_asanframe(void)
 {
 	return 0;
-}
-
-void
-runtime_asanstartswitch(void **fakesave, runtime_stack to)
-{
-	(void)fakesave;
-	(void)to;
-}
-
-void
-runtime_asanfinishswitch(void *fakesave, runtime_stack *from)
-{
-	(void)fakesave;
-	(void)from;
 }
 
 void

@@ -10,18 +10,8 @@
 
 #include "runtime/stack.h"
 
-#if defined(__SANITIZE_THREAD__)
-#define GONET_TSAN 1
-#elif defined(__has_feature)
-#if __has_feature(thread_sanitizer)
-#define GONET_TSAN 1
-#endif
-#endif
-
-#ifdef GONET_TSAN
+#if GONET_TSAN
 #include <sanitizer/tsan_interface.h>
-
-const bool runtime_raceenabled = true;
 
 void *
 runtime_racefibercreate(void)
@@ -51,8 +41,6 @@ runtime_racefiberdestroy(void *fiber)
 
 #else
 
-const bool runtime_raceenabled = false;
-
 void *
 runtime_racefibercreate(void)
 {
@@ -63,12 +51,6 @@ void *
 runtime_racefibercurrent(void)
 {
 	return NULL;
-}
-
-void
-runtime_racefiberswitch(void *fiber)
-{
-	(void)fiber;
 }
 
 void

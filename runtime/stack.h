@@ -157,19 +157,69 @@ _Noreturn void runtime_gctx_gogo(runtime_gctx *g0, runtime_gctx *gp);
 
 /*
  * The sanitizer hooks (asan.c, race.c, named after Go's asan.go and
- * race.go); each is empty unless the build enables its sanitizer.
+ * race.go); each is empty unless the build enables its sanitizer.  Which
+ * sanitizers a build has is a constant here, as Go's build tags make
+ * asanenabled and raceenabled, so that the hooks every switch calls cost
+ * nothing in a build without them.
  */
-extern const bool runtime_asanenabled;
-extern const bool runtime_raceenabled;
-void		  runtime_asanstartswitch(void **fakesave, runtime_stack to);
-void		  runtime_asanfinishswitch(void *fakesave, runtime_stack *from);
-void		  runtime_asanunpoison(uintptr_t addr, size_t n);
-uintptr_t	  runtime_asanframe(void);
-void		  runtime_asanregisterroot(uintptr_t lo, size_t n, bool on);
-void		 *runtime_racefibercreate(void);
-void		 *runtime_racefibercurrent(void);
-void		  runtime_racefiberswitch(void *fiber);
-void		  runtime_racefiberdestroy(void *fiber);
+#if defined(__SANITIZE_ADDRESS__)
+#define GONET_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GONET_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_THREAD__)
+#define GONET_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define GONET_TSAN 1
+#endif
+#endif
+#ifndef GONET_ASAN
+#define GONET_ASAN 0
+#endif
+#ifndef GONET_TSAN
+#define GONET_TSAN 0
+#endif
+
+enum { runtime_asanenabled = GONET_ASAN, runtime_raceenabled = GONET_TSAN };
+
+void	  runtime_asanunpoison(uintptr_t addr, size_t n);
+uintptr_t runtime_asanframe(void);
+void	  runtime_asanregisterroot(uintptr_t lo, size_t n, bool on);
+void	 *runtime_racefibercreate(void);
+void	 *runtime_racefibercurrent(void);
+void	  runtime_racefiberdestroy(void *fiber);
+
+#if GONET_ASAN
+void runtime_asanstartswitch(void **fakesave, runtime_stack to);
+void runtime_asanfinishswitch(void *fakesave, runtime_stack *from);
+#else
+static inline void
+runtime_asanstartswitch(void **fakesave, runtime_stack to)
+{
+	(void)fakesave;
+	(void)to;
+}
+
+static inline void
+runtime_asanfinishswitch(void *fakesave, runtime_stack *from)
+{
+	(void)fakesave;
+	(void)from;
+}
+#endif
+
+#if GONET_TSAN
+void runtime_racefiberswitch(void *fiber);
+#else
+static inline void
+runtime_racefiberswitch(void *fiber)
+{
+	(void)fiber;
+}
+#endif
 
 #endif /* __ASSEMBLER__ */
 #endif /* GONET_RUNTIME_STACK_H */
