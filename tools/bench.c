@@ -28,7 +28,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "benchgate.h"
 #include "net/net.h"
 /*
  * BENCH_OLD (tools/benchold.sh) builds this file against an older
@@ -37,6 +36,9 @@
  */
 #ifndef BENCH_OLD
 #include "sync/sync.h"
+#endif
+#ifndef BENCH_GOROUTINES
+#include "benchgate.h" /* the thread build's gate; raw C's too */
 #endif
 
 extern char **environ;
@@ -234,31 +236,6 @@ join(task *t)
 	free(t);
 }
 
-typedef threadGate gate;
-
-static void
-gateInit(gate *g, long n)
-{
-	threadGateInit(g, n);
-}
-
-static void
-gateWait(gate *g)
-{
-	threadGateWait(g);
-}
-
-static void
-gateReady(gate *g)
-{
-	threadGateReady(g);
-}
-
-static void
-gateOpen(gate *g)
-{
-	threadGateOpen(g);
-}
 #endif
 
 static task *

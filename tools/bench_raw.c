@@ -462,7 +462,7 @@ struct connArgs {
 	struct sockaddr_in *sin;
 	long		    rounds;
 	int		    warmup;
-	threadGate	   *start;
+	gate		   *start;
 };
 
 /*
@@ -485,7 +485,7 @@ connClient(void *arg)
 		writeFull(c, &b, 1);
 		readFull(c, &b, 1);
 	}
-	threadGateWait(a->start);
+	gateWait(a->start);
 	for (i = 0; i < a->rounds; i++) {
 		writeFull(c, &b, 1);
 		readFull(c, &b, 1);
@@ -505,9 +505,9 @@ timeClients(const struct connArgs *a, pthread_t *ct, long nconn)
 	double t0;
 	long   i;
 
-	threadGateReady(a->start);
+	gateReady(a->start);
 	t0 = now();
-	threadGateOpen(a->start);
+	gateOpen(a->start);
 	for (i = 0; i < nconn; i++)
 		pthread_join(ct[i], NULL);
 	return (double)(nconn * a->rounds) / (now() - t0);
@@ -522,7 +522,7 @@ conns(long nconn, long rounds)
 {
 	struct sockaddr_in sin;
 	struct connArgs	   a;
-	threadGate	   start;
+	gate		   start;
 	pthread_t	  *ct, *st;
 	long		   i;
 	int		   l;
@@ -530,7 +530,7 @@ conns(long nconn, long rounds)
 	l = tcpListen(&sin);
 	ct = calloc((size_t)nconn, sizeof(*ct));
 	st = calloc((size_t)nconn, sizeof(*st));
-	threadGateInit(&start, nconn);
+	gateInit(&start, nconn);
 	a.sin = &sin;
 	a.rounds = rounds;
 	a.warmup = 0;
@@ -559,7 +559,7 @@ conns2proc(const char *name, long nconn, long rounds)
 	struct sockaddr_in sin;
 	struct connArgs	   a;
 	struct rusage	   ru;
-	threadGate	   start;
+	gate		   start;
 	pthread_t	  *ct;
 	pid_t		   pid;
 	long		   i;
@@ -571,7 +571,7 @@ conns2proc(const char *name, long nconn, long rounds)
 	a.warmup = 1;
 	a.start = &start;
 	ct = calloc((size_t)nconn, sizeof(*ct));
-	threadGateInit(&start, nconn);
+	gateInit(&start, nconn);
 	for (i = 0; i < nconn; i++)
 		ct[i] = spawn(connClient, &a);
 	printf("%s %.1f\n", name, timeClients(&a, ct, nconn));

@@ -2,13 +2,14 @@
  * benchgate.h: the gate that holds a benchmark's client threads until
  * all are ready (tools/bench.c's thread build and tools/bench_raw.c).
  *
- * The timing thread calls threadGateReady, which returns once all n
- * threads wait, reads its clock, then calls threadGateOpen: the order of
- * the Go program's ready.Wait, time.Now and close(start), so that the
- * dials before the gate are setup and not timed.  The threads sleep on
- * one futex word that threadGateOpen sets before it wakes them all, so
- * the release is one wake-up each, as pthread_barrier_wait's, and a
- * thread that comes late sees the word and does not sleep.
+ * The timing thread calls gateReady, which returns once all n threads
+ * wait, reads its clock, then calls gateOpen: the order of the Go
+ * program's ready.Wait, time.Now and close(start), so that the dials
+ * before the gate are setup and not timed.  The threads sleep on one
+ * futex word that gateOpen sets before it wakes them all, so the release
+ * is one wake-up each, as pthread_barrier_wait's, and a thread that comes
+ * late sees the word and does not sleep.  bench.c's goroutine build has
+ * a gate of its own with the same four calls.
  */
 #ifndef BENCHGATE_H
 #define BENCHGATE_H
@@ -20,11 +21,11 @@
 #include <stdatomic.h>
 #include <unistd.h>
 
-typedef struct threadGate {
+typedef struct gate {
 	_Atomic int waiting; /* threads that reached the gate */
-	_Atomic int open;    /* 1 once threadGateOpen ran */
+	_Atomic int open;    /* 1 once gateOpen ran */
 	int	    n;
-} threadGate;
+} gate;
 
 static inline void
 futexWait(_Atomic int *addr, int val)
@@ -40,16 +41,16 @@ futexWakeAll(_Atomic int *addr)
 }
 
 static inline void
-threadGateInit(threadGate *g, long n)
+gateInit(gate *g, long n)
 {
 	atomic_init(&g->waiting, 0);
 	atomic_init(&g->open, 0);
 	g->n = (int)n;
 }
 
-/* threadGateWait is a client's wait; the last one wakes the timer. */
+/* gateWait is a client's wait; the last one wakes the timer. */
 static inline void
-threadGateWait(threadGate *g)
+gateWait(gate *g)
 {
 	if (atomic_fetch_add(&g->waiting, 1) + 1 == g->n)
 		futexWakeAll(&g->waiting);
@@ -58,7 +59,7 @@ threadGateWait(threadGate *g)
 }
 
 static inline void
-threadGateReady(threadGate *g)
+gateReady(gate *g)
 {
 	int w;
 
@@ -67,7 +68,7 @@ threadGateReady(threadGate *g)
 }
 
 static inline void
-threadGateOpen(threadGate *g)
+gateOpen(gate *g)
 {
 	atomic_store(&g->open, 1);
 	futexWakeAll(&g->open);
