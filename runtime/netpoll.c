@@ -350,6 +350,33 @@ runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode)
 }
 
 /*
+ * pdtimer returns pd's read or write timer (mode 'r' or 'w'), allocating
+ * both the first time (runtime_pollTimers).  pd->lock is held.
+ */
+static runtime_timer *
+pdtimer(runtime_pollDesc *pd, int mode)
+{
+	if (pd->timers == NULL)
+		pd->timers = runtime_malloc(sizeof(*pd->timers));
+	return mode == 'r' ? &pd->timers->rt : &pd->timers->wt;
+}
+
+/* pdtimerarmed is Go's pd.rt.f != nil (or wt's); pd->lock is held. */
+static bool
+pdtimerarmed(runtime_pollDesc *pd, int mode)
+{
+	return pd->timers != NULL && pdtimer(pd, mode)->f != NULL;
+}
+
+/* pdtimerstop disarms pd's armed read or write timer; pd->lock is held. */
+static void
+pdtimerstop(runtime_pollDesc *pd, int mode)
+{
+	runtime_deltimer(pdtimer(pd, mode));
+	pdtimer(pd, mode)->f = NULL;
+}
+
+/*
  * runtime_pollSetDeadline sets the read, write or both deadlines of pd.
  * Unlike Go's, d is already absolute (runtime_impl.h): net converts the
  * time.Time itself, so no nanotime() is added here.  When both deadlines
@@ -381,31 +408,29 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	rtf = netpollReadDeadline;
 	if (combo)
 		rtf = netpollDeadline;
-	if (pd->rt.f == NULL) {
+	if (!pdtimerarmed(pd, 'r')) {
 		if (pd->rd > 0)
-			runtime_modtimer(&pd->rt, pd->rd, 0, rtf, pd, pd->rseq);
+			runtime_modtimer(
+			    pdtimer(pd, 'r'), pd->rd, 0, rtf, pd, pd->rseq);
 	} else if (pd->rd != rd0 || combo != combo0) {
 		pd->rseq++; /* a timer already firing must find it stale */
-		if (pd->rd > 0) {
-			runtime_modtimer(&pd->rt, pd->rd, 0, rtf, pd, pd->rseq);
-		} else {
-			runtime_deltimer(&pd->rt);
-			pd->rt.f = NULL;
-		}
+		if (pd->rd > 0)
+			runtime_modtimer(
+			    pdtimer(pd, 'r'), pd->rd, 0, rtf, pd, pd->rseq);
+		else
+			pdtimerstop(pd, 'r');
 	}
-	if (pd->wt.f == NULL) {
+	if (!pdtimerarmed(pd, 'w')) {
 		if (pd->wd > 0 && !combo)
-			runtime_modtimer(&pd->wt, pd->wd, 0,
+			runtime_modtimer(pdtimer(pd, 'w'), pd->wd, 0,
 			    netpollWriteDeadline, pd, pd->wseq);
 	} else if (pd->wd != wd0 || combo != combo0) {
 		pd->wseq++;
-		if (pd->wd > 0 && !combo) {
-			runtime_modtimer(&pd->wt, pd->wd, 0,
+		if (pd->wd > 0 && !combo)
+			runtime_modtimer(pdtimer(pd, 'w'), pd->wd, 0,
 			    netpollWriteDeadline, pd, pd->wseq);
-		} else {
-			runtime_deltimer(&pd->wt);
-			pd->wt.f = NULL;
-		}
+		else
+			pdtimerstop(pd, 'w');
 	}
 	/* An expired deadline releases a waiter now rather than by timer. */
 	rg = NULL;
@@ -440,14 +465,10 @@ runtime_pollUnblock(runtime_pollDesc *pd)
 	pollDesc_publishInfo(pd);
 	rg = netpollunblock(pd, 'r', false);
 	wg = netpollunblock(pd, 'w', false);
-	if (pd->rt.f != NULL) {
-		runtime_deltimer(&pd->rt);
-		pd->rt.f = NULL;
-	}
-	if (pd->wt.f != NULL) {
-		runtime_deltimer(&pd->wt);
-		pd->wt.f = NULL;
-	}
+	if (pdtimerarmed(pd, 'r'))
+		pdtimerstop(pd, 'r');
+	if (pdtimerarmed(pd, 'w'))
+		pdtimerstop(pd, 'w');
 	pdunlock(pd);
 	if (rg != NULL)
 		netpollgoready(rg);
@@ -668,7 +689,7 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 	}
 	rg = NULL;
 	if (read) {
-		if (pd->rd <= 0 || pd->rt.f == NULL)
+		if (pd->rd <= 0 || !pdtimerarmed(pd, 'r'))
 			runtime_throw("runtime: inconsistent read deadline");
 		pd->rd = -1;
 		pollDesc_publishInfo(pd);
@@ -676,7 +697,7 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 	}
 	wg = NULL;
 	if (write) {
-		if (pd->wd <= 0 || (pd->wt.f == NULL && !read))
+		if (pd->wd <= 0 || (!pdtimerarmed(pd, 'w') && !read))
 			runtime_throw("runtime: inconsistent write deadline");
 		pd->wd = -1;
 		pollDesc_publishInfo(pd);

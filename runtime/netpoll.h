@@ -14,6 +14,20 @@
 #include "runtime/runtime2.h"
 
 /*
+ * runtime_pollTimers are a pollDesc's deadline timers, Go's pollDesc.rt
+ * (the read timer, armed while rt.f != NULL) and wt.  Go embeds them;
+ * here the first deadline a pollDesc is given allocates them and they
+ * stay for its life, since pollDescs are never freed.  Most connections
+ * never set a deadline, and the two timers were half of every pollDesc
+ * (96 of 192 bytes), so each connection's two ends held 192 bytes of
+ * timers they never armed.
+ */
+typedef struct runtime_pollTimers {
+	runtime_timer rt;
+	runtime_timer wt;
+} runtime_pollTimers;
+
+/*
  * runtime_pollDesc is Go's pollDesc.  pollDescs come from a cache that
  * never returns memory, so a backend event or a timer that outlives the
  * descriptor's user still points at a valid pollDesc; fdseq and rseq/wseq
@@ -30,10 +44,12 @@ struct runtime_pollDesc {
 	 * This is Go 1.21's fdseq, which 1.19 lacks.
 	 */
 	_Atomic uintptr_t fdseq;
-	_Atomic uint32_t  atomicInfo; /* pollInfo bits, read without lock */
 
 	_Atomic uintptr_t rg; /* pdReady, pdWait, the reading g, or 0 */
 	_Atomic uintptr_t wg; /* pdReady, pdWait, the writing g, or 0 */
+
+	/* pollInfo bits, read without lock (next to lock: no padding) */
+	_Atomic uint32_t atomicInfo;
 
 	/*
 	 * lock protects the fields below.  It is the runtime's futex mutex,
@@ -45,11 +61,10 @@ struct runtime_pollDesc {
 	bool	      closing;
 	uint32_t      user;
 	uintptr_t     rseq; /* bumped to disarm stale read timers */
-	runtime_timer rt;   /* read deadline timer, armed if rt.f != NULL */
 	int64_t	      rd;   /* read deadline: nanotime, or -1 when expired */
 	uintptr_t     wseq; /* bumped to disarm stale write timers */
-	runtime_timer wt;   /* write deadline timer */
 	int64_t	      wd;   /* write deadline */
+	runtime_pollTimers *timers; /* Go's rt and wt; NULL until a deadline */
 };
 
 /*
