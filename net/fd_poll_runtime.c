@@ -76,7 +76,6 @@ net_pollDesc_prepare(net_pollDesc *pd, int mode)
 runtime_error *
 net_pollDesc_prepareRead(net_pollDesc *pd)
 {
-	pd->drained = false;
 	return net_pollDesc_prepare(pd, 'r');
 }
 

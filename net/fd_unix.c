@@ -284,6 +284,13 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 	return syscall_Write(fd, p, len, n);
 }
 
+runtime_error *
+poll_FD_prepareRead(poll_FD *fd)
+{
+	fd->drained = false;
+	return net_pollDesc_prepareRead(&fd->pd);
+}
+
 /*
  * readPrepare is the prepareRead of FD.Read, ReadFrom and Accept, with
  * gonet's two departures from Go's order (DESIGN.md, "Reads that wait
@@ -311,7 +318,7 @@ fileWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 static runtime_error *
 readPrepare(poll_FD *fd, bool drained)
 {
-	fd->pd.drained = false;
+	fd->drained = false;
 	if (atomic_load_explicit(&fd->rawSeen, memory_order_relaxed) ||
 	    !net_pollDesc_pollable(&fd->pd))
 		return net_pollDesc_prepareRead(&fd->pd);
@@ -373,7 +380,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		return err;
 	if (len == 0)
 		goto out;
-	if ((err = readPrepare(fd, fd->pd.drained)) != NULL)
+	if ((err = readPrepare(fd, fd->drained)) != NULL)
 		goto out;
 	if (fd->IsStream && len > maxRW)
 		len = maxRW;
@@ -392,7 +399,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		err = poll_FD_eofError(fd, *n, err);
 		break;
 	}
-	fd->pd.drained = fd->shortDrains && err == NULL && *n > 0 &&
+	fd->drained = fd->shortDrains && err == NULL && *n > 0 &&
 	    ((size_t)*n < len || empty);
 	if (fd->shortDrains && err == NULL && (size_t)*n == len &&
 	    atomic_load_explicit(&fd->inq, memory_order_relaxed) == 0 &&
@@ -456,7 +463,7 @@ poll_FD_ReadMsg(poll_FD *fd, void *p, size_t len, void *oob, size_t ooblen,
 	sa->Family = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+	if ((err = poll_FD_prepareRead(fd)) != NULL)
 		goto out;
 	for (;;) {
 		e = syscall_Recvmsg(fd->Sysfd, p, len, oob, ooblen, flags, n,
@@ -907,7 +914,7 @@ poll_FD_RawRead(poll_FD *fd, bool (*f)(uintptr_t fd, void *arg), void *arg)
 
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = net_pollDesc_prepareRead(&fd->pd)) != NULL)
+	if ((err = poll_FD_prepareRead(fd)) != NULL)
 		goto out;
 	for (;;) {
 		if (f((uintptr_t)fd->Sysfd, arg))

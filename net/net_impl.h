@@ -195,12 +195,6 @@ bool net_fdMutex_rwunlock(net_fdMutex *mu, bool read);
 /* fd_poll_runtime.c: Go's pollDesc, the netFD's handle on the poller. */
 typedef struct net_pollDesc {
 	runtime_pollDesc *runtimeCtx;
-	/*
-	 * gonet's: the last Read was short, or TCP_INQ said it left
-	 * nothing, and nothing has read since (fd_unix.c, readPrepare).  Read side only, under the read lock;
-	 * every prepareRead clears it.
-	 */
-	bool drained;
 } net_pollDesc;
 
 /*
@@ -228,7 +222,21 @@ typedef struct poll_FD {
 	 * asked for, 1 on, -1 refused or turned off for good (rawSeen).
 	 */
 	_Atomic signed char inq;
+	/*
+	 * drained, gonet's: the last Read was short, or TCP_INQ said it
+	 * left nothing, and nothing has read since (fd_unix.c, readPrepare).
+	 * Read side only, under the read lock; every read clears it, through
+	 * poll_FD_prepareRead.  It sits here rather than in pd so that a
+	 * netFD fits malloc's 96-byte chunk (112 with it in pd).
+	 */
+	bool drained;
 } poll_FD;
+
+/*
+ * poll_FD_prepareRead is pd.prepareRead for every read of fd that does
+ * not go through readPrepare: it clears fd->drained first.
+ */
+runtime_error *poll_FD_prepareRead(poll_FD *fd);
 
 /*
  * fd_unix.c, fd_posix.c: netFD, Go's shape (a poll.FD and what net adds).

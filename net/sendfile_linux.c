@@ -88,9 +88,10 @@ net_sendFile(net_netFD *c, io_Reader r, int64_t *written, bool *handled)
 		return NULL;
 	werr = NULL;
 	if ((err = poll_FD_readLock(&f->pfd->pfd)) == NULL) {
-		err = net_pollDesc_prepareRead(&f->pfd->pfd.pd);
+		err = poll_FD_prepareRead(&f->pfd->pfd);
 		if (err == NULL)
-			werr = poll_SendFile(c, f->pfd->pfd.Sysfd, remain, written);
+			werr = poll_SendFile(
+			    c, f->pfd->pfd.Sysfd, remain, written);
 		poll_FD_readUnlock(&f->pfd->pfd);
 	}
 	if (err == NULL)

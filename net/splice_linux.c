@@ -82,10 +82,11 @@ spliceDrain(
 	e = 0;
 	if ((*err = poll_FD_readLock(&sock->pfd)) != NULL)
 		return 0;
-	if ((*err = net_pollDesc_prepareRead(&sock->pfd.pd)) != NULL)
+	if ((*err = poll_FD_prepareRead(&sock->pfd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Splice(sock->pfd.Sysfd, pipefd, max, spliceNonblock, n);
+		e = syscall_Splice(
+		    sock->pfd.Sysfd, pipefd, max, spliceNonblock, n);
 		if (e == EINTR)
 			continue;
 		if (e != EAGAIN)
@@ -116,8 +117,8 @@ splicePump(net_netFD *sock, int pipefd, int64_t inPipe, int64_t *written,
 	if ((*err = net_pollDesc_prepareWrite(&sock->pfd.pd)) != NULL)
 		goto out;
 	while (inPipe > 0) {
-		e = syscall_Splice(
-		    pipefd, sock->pfd.Sysfd, (size_t)inPipe, spliceNonblock, &n);
+		e = syscall_Splice(pipefd, sock->pfd.Sysfd, (size_t)inPipe,
+		    spliceNonblock, &n);
 		if (n > 0) {
 			inPipe -= n;
 			*written += n;
