@@ -2888,30 +2888,66 @@ sysmonidle(int64_t now)
 	return woke;
 }
 
+/*
+ * sysmonLateNs and sysmonCalmNs are gonet's, not Go's.  Go's sysmon goes
+ * back to a 20 us tick whenever a system call wakes it or it retakes a P.
+ * While CPUs are free that costs nothing a goroutine could use, and on
+ * this kind of guest it keeps a conversation's vCPUs from halting between
+ * messages (the two-process ping-pong, DESIGN.md); while they are all
+ * busy each tick takes a CPU from the goroutines it watches (an HTTP
+ * server under wrk spent 4% of its CPU in sysmon's sleeps).  A busy CPU
+ * shows as late ticks: sysmon, due to wake, waited behind other threads.
+ * After two ticks more than sysmonLateNs late within sysmonCalmNs, sysmon
+ * backs off as if idle for sysmonCalmNs, whatever wakes it.  One alone is
+ * not enough: an idle machine's host delays a tick now and then (one in
+ * thousands in the ping-pong), a saturated one every 5-15 ms (HTTP).
+ */
+enum {
+	sysmonLateNs = 1000 * 1000,
+	sysmonCalmNs = 100 * 1000 * 1000,
+};
+
+/* sysmondelay is the sleep before sysmon's next tick, in microseconds. */
+static int64_t
+sysmondelay(int64_t delay, int idle, bool calm)
+{
+	if (idle == 0 && !calm)
+		delay = 20;
+	else if (idle > 50 || calm)
+		delay *= 2;
+	if (delay < 20)
+		delay = 20;
+	if (delay > 10 * 1000)
+		delay = 10 * 1000;
+	if (vacant() && delay > vacancyMax / 1000)
+		delay = vacancyMax / 1000;
+	return delay;
+}
+
 static void *
 sysmon(void *arg)
 {
-	int64_t delay, now;
+	int64_t delay, now, due, calm, late;
 	int	idle;
 
 	(void)arg;
 	idle = 0;
 	delay = 0;
+	now = 0;
+	calm = 0;
+	late = INT64_MIN / 2;
 	for (;;) {
-		if (idle == 0)
-			delay = 20;
-		else if (idle > 50)
-			delay *= 2;
-		if (delay > 10 * 1000)
-			delay = 10 * 1000;
-		if (vacant() && delay > vacancyMax / 1000)
-			delay = vacancyMax / 1000;
+		delay = sysmondelay(delay, idle, now < calm);
+		due = runtime_nanotime() + delay * 1000;
 		runtime_usleep((uint32_t)delay);
 		now = runtime_nanotime();
-		if (sysmonidle(now)) {
-			idle = 0;
-			delay = 20;
+		if (now - due > sysmonLateNs) {
+			if (now - late < sysmonCalmNs)
+				calm = now + sysmonCalmNs;
+			late = now;
 		}
+		if (sysmonidle(now))
+			idle = 0;
 		/* sysmonidle may have slept until a timer was due. */
 		now = runtime_nanotime();
 		sysmonpoll(now);
