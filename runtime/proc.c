@@ -2889,21 +2889,26 @@ sysmonidle(int64_t now)
 }
 
 /*
- * sysmonLateNs and sysmonCalmNs are gonet's, not Go's.  Go's sysmon goes
- * back to a 20 us tick whenever a system call wakes it or it retakes a P.
- * While CPUs are free that costs nothing a goroutine could use, and on
- * this kind of guest it keeps a conversation's vCPUs from halting between
- * messages (the two-process ping-pong, DESIGN.md); while they are all
- * busy each tick takes a CPU from the goroutines it watches (an HTTP
- * server under wrk spent 4% of its CPU in sysmon's sleeps).  A busy CPU
- * shows as late ticks: sysmon, due to wake, waited behind other threads.
- * After two ticks more than sysmonLateNs late within sysmonCalmNs, sysmon
- * backs off as if idle for sysmonCalmNs, whatever wakes it.  One alone is
- * not enough: an idle machine's host delays a tick now and then (one in
- * thousands in the ping-pong), a saturated one every 5-15 ms (HTTP).
+ * sysmonLateNs, sysmonGapNs and sysmonCalmNs are gonet's, not Go's.  Go's
+ * sysmon goes back to a 20 us tick whenever a system call wakes it or it
+ * retakes a P.  While CPUs are free that costs nothing a goroutine could
+ * use, and on this kind of guest it keeps a conversation's vCPUs from
+ * halting between messages (the two-process ping-pong, DESIGN.md); while
+ * they are all busy each tick takes a CPU from the goroutines it watches
+ * (an HTTP server under wrk spent 4% of its CPU in sysmon's sleeps).  A
+ * busy machine shows as late 20 us ticks, sysmon having waited behind
+ * other threads: under wrk 2-4% came back more than
+ * sysmonLateNs late, one every few milliseconds.  An idle guest's host
+ * also stalls now and then, about once a second, making one to three
+ * ticks late within a millisecond.  So sysmon backs off as if idle for
+ * sysmonCalmNs, whatever wakes it, when a late tick comes more than
+ * sysmonGapNs after the first late one of the last sysmonCalmNs: two
+ * stalls that close are a busy machine, not a hiccup.  Longer ticks are
+ * not judged: a vCPU woken from a halt is late too.
  */
 enum {
 	sysmonLateNs = 1000 * 1000,
+	sysmonGapNs = 10 * 1000 * 1000,
 	sysmonCalmNs = 100 * 1000 * 1000,
 };
 
@@ -2941,10 +2946,11 @@ sysmon(void *arg)
 		due = runtime_nanotime() + delay * 1000;
 		runtime_usleep((uint32_t)delay);
 		now = runtime_nanotime();
-		if (now - due > sysmonLateNs) {
-			if (now - late < sysmonCalmNs)
+		if (delay == 20 && now - due > sysmonLateNs) {
+			if (now - late >= sysmonCalmNs)
+				late = now;
+			else if (now - late > sysmonGapNs)
 				calm = now + sysmonCalmNs;
-			late = now;
 		}
 		if (sysmonidle(now))
 			idle = 0;
