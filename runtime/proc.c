@@ -2896,17 +2896,18 @@ sysmonidle(int64_t now)
  * halting between messages (the two-process ping-pong, DESIGN.md); while
  * they are all busy each tick takes a CPU from the goroutines it watches
  * (an HTTP server under wrk spent 4% of its CPU in sysmon's sleeps).  A
- * busy machine shows as late 20 us ticks, sysmon having waited behind
- * other threads: under wrk 2-4% came back more than
- * sysmonLateNs late, one every few milliseconds.  An idle guest's host
- * also stalls now and then, about once a second, making one to three
- * ticks late within a millisecond.  So sysmon backs off as if idle for
- * sysmonCalmNs, whatever wakes it, when a late tick comes more than
- * sysmonGapNs after the first late one of the last sysmonCalmNs: two
- * stalls that close are a busy machine, not a hiccup.  Longer ticks are
- * not judged: a vCPU woken from a halt is late too.
+ * busy machine shows as late fast ticks, sysmon having waited behind
+ * other threads: under wrk 2-4% came back more than sysmonLateNs late,
+ * one every few milliseconds.  An idle guest's host also stalls now and
+ * then, about once a second, making one to three ticks late within a
+ * millisecond.  So sysmon backs off as if idle for sysmonCalmNs, whatever
+ * wakes it, when a late tick comes more than sysmonGapNs after the first
+ * late one of the last sysmonCalmNs: two stalls that close are a busy
+ * machine, not a hiccup.  Only fast ticks (sysmonFastUs, Go's 20 us) are
+ * judged: a longer one that woke a halted vCPU is late too.
  */
 enum {
+	sysmonFastUs = 20,
 	sysmonLateNs = 1000 * 1000,
 	sysmonGapNs = 10 * 1000 * 1000,
 	sysmonCalmNs = 100 * 1000 * 1000,
@@ -2917,11 +2918,9 @@ static int64_t
 sysmondelay(int64_t delay, int idle, bool calm)
 {
 	if (idle == 0 && !calm)
-		delay = 20;
+		delay = sysmonFastUs;
 	else if (idle > 50 || calm)
 		delay *= 2;
-	if (delay < 20)
-		delay = 20;
 	if (delay > 10 * 1000)
 		delay = 10 * 1000;
 	if (vacant() && delay > vacancyMax / 1000)
@@ -2946,7 +2945,7 @@ sysmon(void *arg)
 		due = runtime_nanotime() + delay * 1000;
 		runtime_usleep((uint32_t)delay);
 		now = runtime_nanotime();
-		if (delay == 20 && now - due > sysmonLateNs) {
+		if (delay == sysmonFastUs && now - due > sysmonLateNs) {
 			if (now - late >= sysmonCalmNs)
 				late = now;
 			else if (now - late > sysmonGapNs)
