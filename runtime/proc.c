@@ -2913,9 +2913,37 @@ enum {
 	sysmonCalmNs = 100 * 1000 * 1000,
 };
 
-/* sysmondelay is the sleep before sysmon's next tick, in microseconds. */
-static int64_t
-sysmondelay(int64_t delay, int idle, bool calm)
+void
+runtime_sysmonTicksInit(runtime_sysmonTicks *t)
+{
+	t->late = INT64_MIN / 2;
+	t->calm = 0;
+}
+
+void
+runtime_sysmonLate(
+    runtime_sysmonTicks *t, int64_t delay, int64_t due, int64_t now)
+{
+	if (delay != sysmonFastUs || now - due <= sysmonLateNs)
+		return;
+	if (now - t->late >= sysmonCalmNs)
+		t->late = now;
+	else if (now - t->late > sysmonGapNs)
+		t->calm = now + sysmonCalmNs;
+}
+
+bool
+runtime_sysmonCalm(const runtime_sysmonTicks *t, int64_t now)
+{
+	return now < t->calm;
+}
+
+/*
+ * runtime_sysmonBackoff is Go's rule for sysmon's next sleep, in
+ * microseconds, with the calm counted as idle.
+ */
+int64_t
+runtime_sysmonBackoff(int64_t delay, int idle, bool calm)
 {
 	if (idle == 0 && !calm)
 		delay = sysmonFastUs;
@@ -2923,6 +2951,14 @@ sysmondelay(int64_t delay, int idle, bool calm)
 		delay *= 2;
 	if (delay > 10 * 1000)
 		delay = 10 * 1000;
+	return delay;
+}
+
+/* sysmondelay is the sleep before sysmon's next tick, in microseconds. */
+static int64_t
+sysmondelay(int64_t delay, int idle, bool calm)
+{
+	delay = runtime_sysmonBackoff(delay, idle, calm);
 	if (vacant() && delay > vacancyMax / 1000)
 		delay = vacancyMax / 1000;
 	return delay;
@@ -2931,26 +2967,22 @@ sysmondelay(int64_t delay, int idle, bool calm)
 static void *
 sysmon(void *arg)
 {
-	int64_t delay, now, due, calm, late;
-	int	idle;
+	runtime_sysmonTicks ticks;
+	int64_t		    delay, now, due;
+	int		    idle;
 
 	(void)arg;
 	idle = 0;
 	delay = 0;
 	now = 0;
-	calm = 0;
-	late = INT64_MIN / 2;
+	runtime_sysmonTicksInit(&ticks);
 	for (;;) {
-		delay = sysmondelay(delay, idle, now < calm);
+		delay =
+		    sysmondelay(delay, idle, runtime_sysmonCalm(&ticks, now));
 		due = runtime_nanotime() + delay * 1000;
 		runtime_usleep((uint32_t)delay);
 		now = runtime_nanotime();
-		if (delay == sysmonFastUs && now - due > sysmonLateNs) {
-			if (now - late >= sysmonCalmNs)
-				late = now;
-			else if (now - late > sysmonGapNs)
-				calm = now + sysmonCalmNs;
-		}
+		runtime_sysmonLate(&ticks, delay, due, now);
 		if (sysmonidle(now))
 			idle = 0;
 		/* sysmonidle may have slept until a timer was due. */

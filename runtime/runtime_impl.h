@@ -84,4 +84,24 @@ void runtime_RunSchedLocalQueueStealTest(void);
 void runtime_RunSchedLocalQueueEmptyTest(int iters);
 void runtime_RunStealOrderTest(void);
 
+/*
+ * sysmon's late-tick rule (proc.c; docs/DESIGN.md, "sysmon's late ticks"),
+ * apart from the clock so that tests can feed it times.  A
+ * runtime_sysmonTicks is what the rule remembers: when the first late
+ * 20 us tick of the last 100 ms came, and until when sysmon backs off.
+ * runtime_sysmonLate judges one sleep of delay microseconds that was due
+ * at due and ended at now (nanotime); runtime_sysmonCalm says whether
+ * sysmon backs off at now; runtime_sysmonBackoff is its next sleep, in
+ * microseconds, before the cap for plain threads' vacancy.
+ */
+typedef struct runtime_sysmonTicks {
+	int64_t late;
+	int64_t calm;
+} runtime_sysmonTicks;
+void runtime_sysmonTicksInit(runtime_sysmonTicks *t);
+void runtime_sysmonLate(
+    runtime_sysmonTicks *t, int64_t delay, int64_t due, int64_t now);
+bool	runtime_sysmonCalm(const runtime_sysmonTicks *t, int64_t now);
+int64_t runtime_sysmonBackoff(int64_t delay, int idle, bool calm);
+
 #endif /* GONET_RUNTIME_IMPL_H */

@@ -17,6 +17,7 @@
 
 #include "net/net.h"
 #include "runtime/linkname.h"
+#include "runtime/runtime_impl.h"
 #include "runtime/stack.h"
 #include "sync/sync.h"
 #include "syscall/syscall.h"
@@ -456,6 +457,104 @@ START_TEST(testDeadGoroutinesReuseStacks)
 }
 END_TEST
 
+/*
+ * testSysmonBackoff: sysmon's next sleep, in microseconds.  Without the
+ * calm these are Go 1.19's sysmon: 20 us while it finds work, unchanged
+ * for its first 50 idle ticks, then doubling up to 10 ms.  The calm
+ * (docs/DESIGN.md, "sysmon's late ticks") doubles as idle does.
+ */
+START_TEST(testSysmonBackoff)
+{
+	ck_assert_int_eq(runtime_sysmonBackoff(0, 0, false), 20);
+	ck_assert_int_eq(runtime_sysmonBackoff(20, 1, false), 20);
+	ck_assert_int_eq(runtime_sysmonBackoff(20, 50, false), 20);
+	ck_assert_int_eq(runtime_sysmonBackoff(20, 51, false), 40);
+	ck_assert_int_eq(runtime_sysmonBackoff(5120, 60, false), 10000);
+	ck_assert_int_eq(runtime_sysmonBackoff(10000, 70, false), 10000);
+	ck_assert_int_eq(runtime_sysmonBackoff(10000, 0, false), 20);
+	ck_assert_int_eq(runtime_sysmonBackoff(20, 0, true), 40);
+	ck_assert_int_eq(runtime_sysmonBackoff(640, 3, true), 1280);
+	ck_assert_int_eq(runtime_sysmonBackoff(8000, 0, true), 10000);
+}
+END_TEST
+
+enum { msNs = 1000 * 1000, secNs = 1000 * msNs };
+
+/* lateTick is a 20 us tick that came back at `at`, lateBy ns late. */
+static void
+lateTick(runtime_sysmonTicks *t, int64_t at, int64_t lateBy)
+{
+	runtime_sysmonLate(t, 20, at - lateBy, at);
+}
+
+/*
+ * testSysmonLateTicks: the rule of docs/DESIGN.md, "sysmon's late
+ * ticks".  A 20 us tick more than 1 ms late calms sysmon for 100 ms when
+ * it comes more than 10 ms after the first late tick of the last 100 ms;
+ * longer ticks are not judged.  The first rule, any two late ticks within
+ * 100 ms, calmed sysmon on an idle host's stalls (one to three ticks late
+ * within a millisecond, about once a second): the first case.
+ */
+START_TEST(testSysmonLateTicks)
+{
+	runtime_sysmonTicks t;
+	const int64_t	    t0 = 5 * (int64_t)secNs;
+	int64_t		    at;
+	int		    i;
+
+	runtime_sysmonTicksInit(&t);
+	ck_assert(!runtime_sysmonCalm(&t, t0));
+	for (i = 0; i < 5; i++) {
+		at = t0 + i * (int64_t)secNs;
+		lateTick(&t, at, 2 * msNs);
+		lateTick(&t, at + msNs / 3, 2 * msNs);
+		lateTick(&t, at + msNs * 9 / 10, 2 * msNs);
+		ck_assert_msg(!runtime_sysmonCalm(&t, at + msNs),
+		    "a stall calmed sysmon (second %d)", i);
+	}
+
+	/* A busy machine: a late tick every 3 ms. */
+	runtime_sysmonTicksInit(&t);
+	for (i = 0; i <= 3; i++) {
+		lateTick(&t, t0 + 3 * i * msNs, 2 * msNs);
+		ck_assert(!runtime_sysmonCalm(&t, t0 + 3 * i * msNs));
+	}
+	lateTick(&t, t0 + 12 * msNs, 2 * msNs);
+	ck_assert(runtime_sysmonCalm(&t, t0 + 12 * msNs));
+	ck_assert(runtime_sysmonCalm(&t, t0 + 111 * msNs));
+	ck_assert(!runtime_sysmonCalm(&t, t0 + 112 * msNs));
+
+	/* Two stalls 50 ms apart are a busy machine; 10 ms apart are not. */
+	runtime_sysmonTicksInit(&t);
+	lateTick(&t, t0, 5 * msNs);
+	lateTick(&t, t0 + 10 * msNs, 5 * msNs);
+	ck_assert(!runtime_sysmonCalm(&t, t0 + 10 * msNs));
+	lateTick(&t, t0 + 50 * msNs, 5 * msNs);
+	ck_assert(runtime_sysmonCalm(&t, t0 + 50 * msNs));
+
+	/* 100 ms after the first late tick, the next one starts afresh. */
+	runtime_sysmonTicksInit(&t);
+	lateTick(&t, t0, 2 * msNs);
+	lateTick(&t, t0 + 100 * msNs, 2 * msNs);
+	ck_assert(!runtime_sysmonCalm(&t, t0 + 100 * msNs));
+	lateTick(&t, t0 + 105 * msNs, 2 * msNs);
+	ck_assert(!runtime_sysmonCalm(&t, t0 + 105 * msNs));
+	lateTick(&t, t0 + 111 * msNs, 2 * msNs);
+	ck_assert(runtime_sysmonCalm(&t, t0 + 111 * msNs));
+
+	/* Late by 1 ms is not late; a 10 ms tick is not judged at all. */
+	runtime_sysmonTicksInit(&t);
+	runtime_sysmonLate(&t, 10000, t0 - 5 * msNs, t0);
+	lateTick(&t, t0 + 20 * msNs, msNs);
+	lateTick(&t, t0 + 40 * msNs, 2 * msNs);
+	lateTick(&t, t0 + 60 * msNs, msNs);
+	runtime_sysmonLate(&t, 10000, t0 + 75 * msNs, t0 + 80 * msNs);
+	ck_assert(!runtime_sysmonCalm(&t, t0 + 80 * msNs));
+	lateTick(&t, t0 + 90 * msNs, 2 * msNs);
+	ck_assert(runtime_sysmonCalm(&t, t0 + 90 * msNs));
+}
+END_TEST
+
 Suite *
 sched_suite(void)
 {
@@ -470,6 +569,8 @@ sched_suite(void)
 	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
 	tcase_add_test(tc, testGoFromPlainThreads);
 	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
+	tcase_add_test(tc, testSysmonBackoff);
+	tcase_add_test(tc, testSysmonLateTicks);
 	suite_add_tcase(s, tc);
 	return s;
 }
