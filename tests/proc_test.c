@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -715,6 +716,124 @@ START_TEST(TestBigGOMAXPROCS)
 END_TEST
 
 /*
+ * TestGetgThreadSwitch: a goroutine that parks and resumes on another
+ * thread must still find itself.  Go forces the other thread by locking
+ * the sender's; gonet has no LockOSThread, so with two Ps the test keeps
+ * both busy instead.  The sender runs beside the receiver, on the other
+ * thread, and spins while the receiver parks; a holder the receiver
+ * started last takes the receiver's thread and spins until the receiver
+ * is back.  With no P idle, the send readies the receiver on the
+ * sender's P, and nothing can steal it: it resumes on the sender's
+ * thread when the sender returns.  A run where it never moved has proved
+ * nothing, and says so.
+ */
+struct getgSwitch {
+	_Atomic uint32_t started, ready, back;
+	runtime_hchan	*ch, *held;
+	time_Time	 start;
+	int		 moves;
+	const char	*bad;
+	runtime_hchan	*done;
+};
+
+static void
+switchSender(void *arg)
+{
+	struct getgSwitch *a;
+	time_Time	   t;
+	int		   v;
+
+	a = arg;
+	atomic_store(&a->started, 1);
+	if (spinUntil(&a->ready, 1, a->start)) {
+		/* Long enough for the receiver to park, without parking. */
+		t = time_Now();
+		while (time_Since(t) < time_Millisecond)
+			;
+	}
+	v = 5;
+	runtime_chansend1(a->ch, &v);
+}
+
+static void
+switchHolder(void *arg)
+{
+	struct getgSwitch *a;
+
+	a = arg;
+	spinUntil(&a->back, 1, a->start);
+	sendBool(a->held, true);
+}
+
+/* threadID is gettid(2), which no compiler may cache across a call. */
+static long
+threadID(void)
+{
+	return syscall(SYS_gettid);
+}
+
+static void
+getgThreadSwitch(void *arg)
+{
+	struct getgSwitch *a;
+	runtime_g	  *g1, *g2, *g3;
+	long		   t1;
+	int		   i, v;
+
+	a = arg;
+	a->start = time_Now();
+	for (i = 0; i < 20 && a->bad == NULL; i++) {
+		atomic_store(&a->started, 0);
+		atomic_store(&a->ready, 0);
+		atomic_store(&a->back, 0);
+		a->ch = runtime_makechan(sizeof(int), 0);
+		runtime_Go(switchSender, a);
+		if (!spinUntil(&a->started, 1, a->start))
+			a->bad = "the sender never ran beside the receiver";
+		runtime_Go(switchHolder, a);
+		g1 = runtime_getg();
+		t1 = threadID();
+		atomic_store(&a->ready, 1);
+		runtime_chanrecv1(a->ch, &v);
+		atomic_store(&a->back, 1);
+		g2 = runtime_getg();
+		if (t1 != threadID())
+			a->moves++;
+		if (a->bad == NULL && g1 != g2)
+			a->bad = "g1 != g2";
+		/* The same after some control flow, as Go's test does. */
+		if (v == 5 && a->bad == NULL) {
+			g3 = runtime_getg();
+			if (g1 != g3)
+				a->bad = "g1 != g3";
+		}
+		runtime_hchan_Free(a->ch);
+		/* The holder must be gone before the next round resets back. */
+		runtime_chanrecv1(a->held, NULL);
+	}
+	sendBool(a->done, true);
+}
+
+START_TEST(TestGetgThreadSwitch)
+{
+	struct getgSwitch a = { 0 };
+	int		  old;
+
+	old = runtime_GOMAXPROCS(2);
+	a.done = runtime_makechan(sizeof(bool), 0);
+	a.held = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(getgThreadSwitch, &a);
+	ck_assert(recvWithin(a.done, NULL, 3 * bound));
+	runtime_GOMAXPROCS(old);
+	runtime_hchan_Free(a.done);
+	runtime_hchan_Free(a.held);
+	ck_assert_msg(a.bad == NULL, "%s", a.bad);
+	ck_assert_msg(a.moves > 0,
+	    "the receiver never resumed on another thread: nothing was tested");
+}
+END_TEST
+
+/*
  * testNonBlockingGoroutineCannotStarvePoller: gonet cannot preempt, so a
  * goroutine that never blocks keeps its thread; the rule is that it must
  * call runtime_Gosched.  This checks that one that does, with GOMAXPROCS
@@ -872,6 +991,7 @@ proc_suite(void)
 	tcase_add_test(tc, TestPingPongHog);
 	tcase_add_test(tc, TestNetpollBreak);
 	tcase_add_test(tc, TestBigGOMAXPROCS);
+	tcase_add_test(tc, TestGetgThreadSwitch);
 	tcase_add_test(tc, TestSchedLocalQueue);
 	tcase_add_test(tc, TestSchedLocalQueueSteal);
 	tcase_add_test(tc, TestSchedLocalQueueEmpty);
