@@ -4,7 +4,8 @@
  * never had plain threads: a system call hands its P off, a goroutine
  * blocked on a socket holds no M, GOMAXPROCS shrinks without a
  * stop-the-world, go statements from many plain threads at once, and dead
- * goroutines' stacks are reused.
+ * goroutines' stacks are reused; and sysmon's late-tick rule, which is
+ * gonet's own (docs/DESIGN.md), fed made-up clocks.
  */
 #include <pthread.h>
 #include <stdatomic.h>
