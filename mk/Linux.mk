@@ -5,7 +5,8 @@ include mk/unix.mk
 OS_CPPFLAGS = -D_GNU_SOURCE -DGONET_GOOS=\"linux\"
 OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
 	syscall/zerrors_linux_amd64.c runtime/os_linux.c \
-	runtime/netpoll_epoll.c net/sock_linux.c net/sock_cloexec.c \
+	runtime/netpoll_epoll.c runtime/netpoll_kwait_linux.c \
+	net/sock_linux.c net/sock_cloexec.c \
 	net/sockopt_linux.c net/sockoptip_linux.c net/tcpsockopt_unix.c \
 	net/interface_linux.c syscall/netlink_linux.c \
 	net/sendfile_linux.c net/splice_linux.c \

@@ -24,13 +24,13 @@ net_setInq(int fd, bool on)
 }
 
 /*
- * net_readInq is read(2) as recvmsg, with room for the one control
+ * net_readInq is read(2) as recvmsg with flags, with room for the one control
  * message TCP_INQ adds.  *empty is true only when the kernel said that
  * nothing was left; a socket whose TCP_INQ was turned off meanwhile
  * sends no message, and *empty stays false.
  */
 syscall_Errno
-net_readInq(int fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
+net_readInq(int fd, void *p, size_t len, int flags, ptrdiff_t *n, bool *empty)
 {
 	union {
 		struct cmsghdr h;
@@ -50,7 +50,8 @@ net_readInq(int fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 	msg.msg_iovlen = 1;
 	msg.msg_control = cm.b;
 	msg.msg_controllen = sizeof(cm.b);
-	e = syscall_Syscall(SYS_recvmsg, (uintptr_t)fd, (uintptr_t)&msg, 0, &r);
+	e = syscall_Syscall(
+	    SYS_recvmsg, (uintptr_t)fd, (uintptr_t)&msg, (uintptr_t)flags, &r);
 	*n = e != 0 ? -1 : (ptrdiff_t)r;
 	if (e != 0)
 		return e;

@@ -123,6 +123,26 @@ net_pollDesc_pollable(net_pollDesc *pd)
 }
 
 /*
+ * net_pollDesc_kernelWaits and net_pollDesc_kernelWaitsOff are gonet's:
+ * whether pd's socket is in blocking mode for a plain thread's read, in
+ * which no other call may wait, and putting it back in non-blocking mode
+ * for good (runtime/netpoll_kwait_linux.c).
+ */
+bool
+net_pollDesc_kernelWaits(net_pollDesc *pd)
+{
+	return pd->runtimeCtx != NULL &&
+	    runtime_pollKernelWaits(pd->runtimeCtx);
+}
+
+void
+net_pollDesc_kernelWaitsOff(net_pollDesc *pd)
+{
+	if (pd->runtimeCtx != NULL)
+		runtime_pollKernelWaitsOff(pd->runtimeCtx);
+}
+
+/*
  * net_convertErr turns the poller's result codes into Go's errors; every
  * one is static, so a timed-out or closed call allocates nothing.
  */

@@ -87,17 +87,23 @@ net_newFD(int sysfd, int family, int sotype, const char *net, net_netFD **fd)
 /*
  * net_netFD_setRawSeen also turns TCP_INQ off for good, so that user code
  * reading the socket itself gets no control message Go would not have
- * asked for (a descriptor already closed needs nothing).
+ * asked for, and puts the file back in non-blocking mode for good, as
+ * Go's sockets always are; both under a reference, since Close may run
+ * meanwhile (a descriptor already closed needs neither).
  */
 void
 net_netFD_setRawSeen(net_netFD *fd)
 {
+	bool inq;
+
 	atomic_store_explicit(&fd->pfd.rawSeen, true, memory_order_relaxed);
-	if (atomic_exchange(&fd->pfd.inq, -1) == 1 &&
-	    poll_FD_incref(&fd->pfd) == NULL) {
+	inq = atomic_exchange(&fd->pfd.inq, -1) == 1;
+	if (poll_FD_incref(&fd->pfd) != NULL)
+		return;
+	net_pollDesc_kernelWaitsOff(&fd->pfd.pd);
+	if (inq)
 		net_setInq(fd->pfd.Sysfd, false);
-		runtime_error_Free(poll_FD_decref(&fd->pfd));
-	}
+	runtime_error_Free(poll_FD_decref(&fd->pfd));
 }
 
 /*
@@ -275,6 +281,23 @@ sysWrite(int fd, void *p, size_t len, ptrdiff_t *n)
 }
 
 /*
+ * sysRecv is read(2) on a socket as recv(2) (recvfrom with no address),
+ * for the flags: MSG_DONTWAIT while the socket's file is in blocking mode
+ * for a plain thread's read, none in that read itself.
+ */
+static syscall_Errno
+sysRecv(int fd, void *p, size_t len, int flags, ptrdiff_t *n)
+{
+	syscall_Errno e;
+	uintptr_t     r;
+
+	e = syscall_Syscall6(SYS_recvfrom, (uintptr_t)fd, (uintptr_t)p, len,
+	    (uintptr_t)flags, 0, 0, &r);
+	*n = e != 0 ? 0 : (ptrdiff_t)r;
+	return e;
+}
+
+/*
  * fileWrite is the write(2) of an os.File's FD (isFile), which need not
  * be a socket, so sendmsg would fail with ENOTSOCK.
  */
@@ -357,11 +380,79 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 	syscall_Errno e;
 
 	*empty = false;
-	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0)
-		return ignoringEINTRIO(syscall_Read, fd->Sysfd, p, len, n);
-	while ((e = net_readInq(fd->Sysfd, p, len, n, empty)) == EINTR)
+	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0) {
+		if (!net_pollDesc_kernelWaits(&fd->pd))
+			return ignoringEINTRIO(
+			    syscall_Read, fd->Sysfd, p, len, n);
+		while (
+		    (e = sysRecv(fd->Sysfd, p, len, net_recvFlags, n)) == EINTR)
+			;
+		return e;
+	}
+	while ((e = net_readInq(fd->Sysfd, p, len, net_recvFlags, n, empty)) ==
+	    EINTR)
 		;
 	return e;
+}
+
+/* kernelRead is what a blocking read passes its one system call. */
+typedef struct kernelRead {
+	void		 *p;
+	size_t		  len;
+	ptrdiff_t	 *n;
+	bool		 *empty; /* Read: TCP_INQ said nothing is left */
+	syscall_Sockaddr *from;	 /* ReadFrom: the sender */
+} kernelRead;
+
+/*
+ * readKernel is one blocking read(2) of a plain thread's Read: recv with
+ * no flags, or recvmsg with TCP_INQ's message.
+ */
+static syscall_Errno
+readKernel(poll_FD *fd, kernelRead *k)
+{
+	*k->empty = false;
+	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0)
+		return sysRecv(fd->Sysfd, k->p, k->len, 0, k->n);
+	return net_readInq(fd->Sysfd, k->p, k->len, 0, k->n, k->empty);
+}
+
+/* readFromKernel is one blocking recvfrom(2) of a plain thread's ReadFrom. */
+static syscall_Errno
+readFromKernel(poll_FD *fd, kernelRead *k)
+{
+	return syscall_Recvfrom(fd->Sysfd, k->p, k->len, 0, k->n, k->from);
+}
+
+/*
+ * readInKernel is a plain thread's read of a socket that waits inside the
+ * read, as a blocking C program's does, rather than in poll(2) before it:
+ * one system call a message where the poll makes two (DESIGN.md, "Plain
+ * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  It applies
+ * while no read deadline is set and user code has not had the descriptor
+ * (rawSeen), and returns false, having read nothing, when it does not:
+ * the read then takes its usual path, which reports Close and deadlines
+ * in Go's words.  An EINTR from fn is the kick of a Close or a deadline:
+ * look again.
+ */
+static bool
+readInKernel(poll_FD *fd, syscall_Errno (*fn)(poll_FD *, kernelRead *),
+    kernelRead *k, syscall_Errno *e)
+{
+	runtime_pollDesc *pd;
+
+	pd = fd->pd.runtimeCtx;
+	if (fd->isFile || pd == NULL ||
+	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
+		return false;
+	for (;;) {
+		if (!runtime_pollKernelWaitBegin(pd))
+			return false;
+		*e = fn(fd, k);
+		runtime_pollKernelWaitEnd(pd);
+		if (*e != EINTR)
+			return true;
+	}
 }
 
 /*
@@ -373,19 +464,26 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
-	bool	       empty;
+	bool	       empty, kernel, drained;
+	kernelRead     k;
 
 	*n = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
 	if (len == 0)
 		goto out;
-	if ((err = readPrepare(fd, fd->drained)) != NULL)
-		goto out;
 	if (fd->IsStream && len > maxRW)
 		len = maxRW;
+	drained = fd->drained;
+	fd->drained = false;
+	k = (kernelRead){ p, len, n, &empty, NULL };
+	kernel = readInKernel(fd, readKernel, &k, &e);
+	if (!kernel && (err = readPrepare(fd, drained)) != NULL)
+		goto out;
 	for (;;) {
-		e = readOnce(fd, p, len, n, &empty);
+		if (!kernel)
+			e = readOnce(fd, p, len, n, &empty);
+		kernel = false;
 		err = NULL;
 		if (e != 0) {
 			*n = 0;
@@ -416,15 +514,22 @@ poll_FD_ReadFrom(
 {
 	runtime_error *err;
 	syscall_Errno  e;
+	kernelRead     k;
+	bool	       kernel;
 
 	*n = 0;
 	from->Family = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = readPrepare(fd, false)) != NULL)
+	k = (kernelRead){ p, len, n, NULL, from };
+	kernel = readInKernel(fd, readFromKernel, &k, &e);
+	if (!kernel && (err = readPrepare(fd, false)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
+		if (!kernel)
+			e = syscall_Recvfrom(
+			    fd->Sysfd, p, len, net_recvFlags, n, from);
+		kernel = false;
 		err = NULL;
 		if (e != 0) {
 			if (e == EINTR)
@@ -466,8 +571,8 @@ poll_FD_ReadMsg(poll_FD *fd, void *p, size_t len, void *oob, size_t ooblen,
 	if ((err = poll_FD_prepareRead(fd)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Recvmsg(fd->Sysfd, p, len, oob, ooblen, flags, n,
-		    oobn, retflags, sa);
+		e = syscall_Recvmsg(fd->Sysfd, p, len, oob, ooblen,
+		    flags | net_recvFlags, n, oobn, retflags, sa);
 		err = NULL;
 		if (e != 0) {
 			if (e == EINTR)

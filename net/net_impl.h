@@ -577,6 +577,8 @@ extern runtime_error *const    poll_ErrDeadlineExceeded;
  */
 syscall_Errno net_pollServerInit(void);
 /* net_pollDesc_init registers fd->Sysfd with the poller (started once). */
+bool	       net_pollDesc_kernelWaits(net_pollDesc *pd);
+void	       net_pollDesc_kernelWaitsOff(net_pollDesc *pd);
 runtime_error *net_pollDesc_init(net_pollDesc *pd, poll_FD *fd);
 void	       net_pollDesc_close(net_pollDesc *pd);
 /* net_pollDesc_evict wakes every call blocked on pd (Close does this). */
@@ -768,13 +770,22 @@ extern syscall_Errno (*net_acceptFunc)(
 syscall_Errno net_sysSocket(int family, int sotype, int proto, int *s);
 syscall_Errno net_accept(
     int s, int *ns, syscall_Sockaddr *rsa, const char **errcall);
-/* sockopt_linux.c: flags for every send, so no write raises SIGPIPE. */
+/*
+ * sockopt_linux.c: flags for every send, so that no write raises SIGPIPE
+ * and none waits in the kernel (see net_recvFlags).
+ */
 extern const int net_sendFlags;
+/*
+ * sockopt_linux.c: flags for every socket read that must not wait in the
+ * kernel even when a plain thread has put the socket's file in blocking
+ * mode (fd_unix.c, readInKernel).
+ */
+extern const int net_recvFlags;
 
 /* fd_inq_linux.c: TCP_INQ for drained reads (fd_unix.c, readPrepare). */
 bool	      net_setInq(int fd, bool on);
 syscall_Errno net_readInq(
-    int fd, void *p, size_t len, ptrdiff_t *n, bool *empty);
+    int fd, void *p, size_t len, int flags, ptrdiff_t *n, bool *empty);
 
 /* ipsock_posix.c: Go's addrPortToSockaddrInet4/6. */
 runtime_error *net_addrPortToSockaddrInet4(

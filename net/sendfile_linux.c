@@ -30,6 +30,8 @@ poll_SendFile(net_netFD *dstFD, int src, int64_t remain, int64_t *written)
 		return err;
 	if ((err = net_pollDesc_prepareWrite(&dstFD->pfd.pd)) != NULL)
 		goto out;
+	/* sendfile has no MSG_DONTWAIT: the file must be non-blocking. */
+	net_pollDesc_kernelWaitsOff(&dstFD->pfd.pd);
 	while (remain > 0) {
 		max = maxSendfileSize;
 		if ((int64_t)max > remain)

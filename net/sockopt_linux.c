@@ -52,5 +52,8 @@ net_setDefaultMulticastSockopts(int s)
  * net_sendFlags go with every send on a socket.  Go's runtime ignores
  * SIGPIPE, so writing to a closed peer only returns EPIPE; gonet, a
  * library, leaves the signal alone and asks Linux not to raise it.
+ * MSG_DONTWAIT: a socket's file may be in blocking mode for a plain
+ * thread's read (fd_unix.c, readInKernel), and a send must not block.
  */
-const int net_sendFlags = MSG_NOSIGNAL;
+const int net_sendFlags = MSG_NOSIGNAL | MSG_DONTWAIT;
+const int net_recvFlags = MSG_DONTWAIT;

@@ -84,6 +84,8 @@ spliceDrain(
 		return 0;
 	if ((*err = poll_FD_prepareRead(&sock->pfd)) != NULL)
 		goto out;
+	/* splice's flag is for the pipe: the socket must be non-blocking. */
+	net_pollDesc_kernelWaitsOff(&sock->pfd.pd);
 	for (;;) {
 		e = syscall_Splice(
 		    sock->pfd.Sysfd, pipefd, max, spliceNonblock, n);
@@ -116,6 +118,7 @@ splicePump(net_netFD *sock, int pipefd, int64_t inPipe, int64_t *written,
 		return 0;
 	if ((*err = net_pollDesc_prepareWrite(&sock->pfd.pd)) != NULL)
 		goto out;
+	net_pollDesc_kernelWaitsOff(&sock->pfd.pd);
 	while (inPipe > 0) {
 		e = syscall_Splice(pipefd, sock->pfd.Sysfd, (size_t)inPipe,
 		    spliceNonblock, &n);

@@ -131,5 +131,21 @@ bool runtime_pollSawMark(runtime_pollDesc *pd);
  * waits-first reads.
  */
 bool runtime_pollWaitFirst(void);
+/*
+ * Plain threads' reads that wait in the kernel (gonet's, not Go's;
+ * runtime/netpoll_kwait_linux.c).  runtime_pollKernelWaitBegin returns
+ * true if the calling thread may make a blocking read of pd's descriptor
+ * now, having put the descriptor's file in blocking mode if it was not;
+ * the read must then be followed by runtime_pollKernelWaitEnd, and an
+ * EINTR from it means Close or a deadline came: look again.
+ * runtime_pollKernelWaits reports whether the file is in blocking mode,
+ * in which every other call on it must not wait (MSG_DONTWAIT), and
+ * runtime_pollKernelWaitsOff puts it back in non-blocking mode for good,
+ * before a call that has no such flag or before user code gets it.
+ */
+bool runtime_pollKernelWaitBegin(runtime_pollDesc *pd);
+void runtime_pollKernelWaitEnd(runtime_pollDesc *pd);
+bool runtime_pollKernelWaits(runtime_pollDesc *pd);
+void runtime_pollKernelWaitsOff(runtime_pollDesc *pd);
 
 #endif /* GONET_RUNTIME_LINKNAME_H */

@@ -33,7 +33,9 @@ enum {
 	pollEventErr = 1 << 1,
 	pollExpiredReadDeadline = 1 << 2,
 	pollExpiredWriteDeadline = 1 << 3,
-	pollEventMark = 1 << 4
+	pollEventMark = 1 << 4,
+	/* gonet's: a read deadline is set, for plain threads' kernel waits */
+	pollReadDeadlineSet = 1 << 5
 };
 
 /*
@@ -100,6 +102,8 @@ pollDesc_publishInfo(runtime_pollDesc *pd)
 		info |= pollClosing;
 	if (pd->rd < 0)
 		info |= pollExpiredReadDeadline;
+	if (pd->rd > 0)
+		info |= pollReadDeadlineSet;
 	if (pd->wd < 0)
 		info |= pollExpiredWriteDeadline;
 
@@ -128,6 +132,22 @@ bool
 runtime_pollSawMark(runtime_pollDesc *pd)
 {
 	return (pollDesc_info(pd) & pollEventMark) != 0;
+}
+
+/*
+ * runtime_pollKernelWaitAllowed reports whether a plain thread may wait
+ * for pd's descriptor inside a blocking read: only while nothing that
+ * would end the read early (Close, a read deadline, an event error, which
+ * prepareRead reports) is there.  The thread calls it after publishing its
+ * wait in kwait, and Close and SetReadDeadline look at kwait after
+ * publishing here, so one of the two always sees the other.
+ */
+bool
+runtime_pollKernelWaitAllowed(runtime_pollDesc *pd)
+{
+	return (pollDesc_info(pd) &
+		   (pollClosing | pollEventErr | pollExpiredReadDeadline |
+		       pollReadDeadlineSet)) == 0;
 }
 
 /*
@@ -252,6 +272,7 @@ runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
 	pd->wseq++;
 	atomic_store(&pd->wg, 0);
 	pd->wd = 0;
+	atomic_store(&pd->kmode, 0); /* a new socket is non-blocking */
 	pollDesc_publishInfo(pd);
 	pdunlock(pd);
 
@@ -389,7 +410,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	void (*rtf)(void *, uintptr_t);
 	runtime_g *rg, *wg;
 	int64_t	   rd0, wd0;
-	bool	   combo0, combo;
+	bool	   combo0, combo, rdchanged;
 
 	pdlock(pd);
 	if (pd->closing) {
@@ -404,6 +425,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	if (mode == 'w' || mode == 'r' + 'w')
 		pd->wd = d;
 	pollDesc_publishInfo(pd);
+	rdchanged = pd->rd != rd0;
 	combo = pd->rd > 0 && pd->rd == pd->wd;
 	rtf = netpollReadDeadline;
 	if (combo)
@@ -444,6 +466,8 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
+	if (rdchanged)
+		runtime_pollKernelKick(pd);
 }
 
 /*
@@ -474,6 +498,7 @@ runtime_pollUnblock(runtime_pollDesc *pd)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
+	runtime_pollKernelKick(pd);
 }
 
 /*

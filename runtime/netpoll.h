@@ -59,13 +59,37 @@ struct runtime_pollDesc {
 	 */
 	runtime_mutex lock;
 	bool	      closing;
-	uint32_t      user;
+	/*
+	 * kmode: whether fd's file is in blocking mode, so that plain
+	 * threads' reads wait in the kernel (netpoll_kwait_linux.c).  In the
+	 * padding after closing, at no cost in size.
+	 */
+	_Atomic uint8_t kmode;
+	uint32_t	user;
 	uintptr_t     rseq; /* bumped to disarm stale read timers */
 	int64_t	      rd;   /* read deadline: nanotime, or -1 when expired */
 	uintptr_t     wseq; /* bumped to disarm stale write timers */
 	int64_t	      wd;   /* write deadline */
 	runtime_pollTimers *timers; /* Go's rt and wt; NULL until a deadline */
+	/*
+	 * kwait: the plain thread blocked in the kernel on fd, if any: its
+	 * thread id, the wait's sequence number and its state (kwaitOut,
+	 * kwaitIn, kwaitKicking), in one word (netpoll_kwait_linux.c).
+	 */
+	_Atomic uint64_t kwait;
 };
+
+/*
+ * runtime_pollKernelKick makes a plain thread blocked in the kernel on
+ * pd's descriptor return, after pd's closing or read deadline changed
+ * (netpoll_kwait_linux.c); runtime_pollKernelWaitAllowed, called by the
+ * thread once it has published its wait, says whether it may still block.
+ */
+void runtime_pollKernelKick(runtime_pollDesc *pd);
+/* proc.c: a plain thread's blocking read, as one of plainwaitfd's waits. */
+void runtime_plainKernelWaitStart(runtime_pollDesc *pd);
+void runtime_plainKernelWaitDone(void);
+bool runtime_pollKernelWaitAllowed(runtime_pollDesc *pd);
 
 /*
  * Tagged pointers (Go 1.21's tagptr_64bit.go): a pollDesc address and the

@@ -348,6 +348,7 @@ plaing(void)
 	gp->spinsince = UINT32_MAX; /* no late spin yet */
 	gp->spinyields = 0;
 	gp->waitslept = false;
+	gp->kwaitok = 0; /* a new thread: its mask and id are its own */
 	atomic_store(&gp->selectDone, 0);
 	atomic_store(&gp->atomicstatus, Grunning);
 	if (pthread_setspecific(plainkey, gp) != 0)
@@ -2227,6 +2228,48 @@ plainwaitfd(runtime_g *gp)
 	atomic_fetch_sub(&plainfdwaiters, 1);
 	gp->waitdone = runtime_nanotime();
 	return true;
+}
+
+/*
+ * runtime_plainKernelWaitStart and runtime_plainKernelWaitDone bracket a
+ * plain thread's blocking read of pd's descriptor (netpoll_kwait_linux.c)
+ * with plainwaitfd's rules, the read standing for the sleep in poll(2):
+ * the thread counts as a waiter, spins first while that pays, and learns
+ * from how long the read slept whether the next wait should spin.
+ */
+void
+runtime_plainKernelWaitStart(runtime_pollDesc *pd)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	atomic_fetch_add(&plainfdwaiters, 1);
+	gp->spinwork = gp->waitdone != 0 &&
+	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
+	if (spinallowed(gp)) {
+		gp->waitpd = pd;
+		gp->waitmode = 'r';
+		if (plainspin(gp) != 0)
+			gp->spinshort = false;
+		gp->waitpd = NULL;
+	}
+	gp->kwaitstart = runtime_nanotime();
+}
+
+void
+runtime_plainKernelWaitDone(void)
+{
+	runtime_g *gp;
+	int64_t	   slept;
+
+	gp = runtime_getg();
+	gp->waitdone = runtime_nanotime();
+	slept = gp->waitdone - gp->kwaitstart;
+	if (gp->spinshort)
+		spinjudge(gp, slept);
+	if (gp->spinback == 0 && slept < spinWorthNs)
+		gp->spinon = true;
+	atomic_fetch_sub(&plainfdwaiters, 1);
 }
 
 /*

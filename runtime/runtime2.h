@@ -185,6 +185,14 @@ struct runtime_g {
 	 * ready and slept or spun for it (runtime_pollWaitFirst).
 	 */
 	bool waitslept;
+	/*
+	 * kwaitok: whether this thread may block in the kernel in a read
+	 * (netpoll_kwait_linux.c): 0 not yet asked, 1 yes, -1 no (SIGURG
+	 * blocked here, or not the runtime's); ktid is its thread id.
+	 */
+	int8_t	kwaitok;
+	int32_t ktid;
+	int64_t kwaitstart; /* when its blocking read began */
 };
 
 /*

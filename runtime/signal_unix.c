@@ -3,10 +3,14 @@
  * need: the SIGSEGV handler that turns a fault in a stack guard into a
  * clear fatal error, and the per-M alternate signal stack it runs on
  * (minitSignalStack).  Every other fault goes to the handler that was
- * installed before (a sanitizer's, say) or to the default action.
+ * installed before (a sanitizer's, say) or to the default action.  And,
+ * gonet's own, the SIGURG that ends a plain thread's blocking read
+ * (runtime_sigurgReady).
  * built on: unix
  */
+#include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,4 +136,48 @@ runtime_unminitSignalStack(void)
 	sigaltstack(&st, NULL);
 	munmap(minitStack, sigStackSize);
 	minitStack = NULL;
+}
+
+static pthread_once_t sigurgOnce = PTHREAD_ONCE_INIT;
+static bool	      sigurgOurs;
+
+/*
+ * sigurgnop is SIGURG's handler: it does nothing, and is there only so
+ * that the signal interrupts a blocking read (installed without
+ * SA_RESTART) where the default action would leave the thread asleep.
+ */
+static void
+sigurgnop(int sig)
+{
+	(void)sig;
+}
+
+/*
+ * sigurginit takes SIGURG when nobody has: the signal Go's runtime takes
+ * for the same kind of job (its preemption), since programs rarely use it
+ * and its default action is to ignore it.  A handler the program
+ * installed, or SIG_IGN, is left alone, and plain threads' reads then do
+ * not wait in the kernel.  SA_ONSTACK: a SIGURG sent from outside may land
+ * on a goroutine, whose stack is small; its M has an alternate one.
+ */
+static void
+sigurginit(void)
+{
+	struct sigaction old, sa;
+
+	if (sigaction(SIGURG, NULL, &old) != 0 ||
+	    (old.sa_flags & SA_SIGINFO) != 0 || old.sa_handler != SIG_DFL)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = sigurgnop;
+	sa.sa_flags = SA_ONSTACK;
+	sigemptyset(&sa.sa_mask);
+	sigurgOurs = sigaction(SIGURG, &sa, NULL) == 0;
+}
+
+bool
+runtime_sigurgReady(void)
+{
+	pthread_once(&sigurgOnce, sigurginit);
+	return sigurgOurs;
 }

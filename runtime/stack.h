@@ -92,6 +92,12 @@ bool runtime_stackguard(uintptr_t addr);
  * stack the thread already has (a sanitizer's, a user's).
  */
 void runtime_initsig(void);
+/*
+ * runtime_sigurgReady installs, once, the SIGURG handler that lets a
+ * plain thread's blocking read be interrupted, and reports whether
+ * SIGURG is the runtime's (netpoll_kwait_linux.c).
+ */
+bool runtime_sigurgReady(void);
 void runtime_minitSignalStack(void);
 void runtime_unminitSignalStack(void);
 

@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -99,26 +100,41 @@ struct markSend {
 	goroutine  *g;
 };
 
-/* rawDialTCP connects a plain socket to ln, outside gonet. */
+/* rawDial connects a plain socket of type to sa, outside gonet. */
 static int
-rawDialTCP(net_Listener *ln)
+rawDial(int type, const void *sa, socklen_t len)
 {
-	const net_TCPAddr *a;
-	struct sockaddr_in sa;
-	int		   s;
+	int s;
 
-	a = (const net_TCPAddr *)net_Listener_Addr(ln);
-	memset(&sa, 0, sizeof(sa));
-	sa.sin_family = AF_INET;
-	sa.sin_port = htons((uint16_t)a->Port);
-	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	if ((s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0)
+	if ((s = socket(((const struct sockaddr *)sa)->sa_family,
+		 type | SOCK_CLOEXEC, 0)) < 0)
 		tFatalf("socket: %s", strerror(errno));
-	if (connect(s, (struct sockaddr *)&sa, sizeof(sa)) != 0) {
+	if (connect(s, sa, len) != 0) {
 		close(s);
 		tFatalf("connect: %s", strerror(errno));
 	}
 	return s;
+}
+
+/* rawDialInet connects a plain loopback socket of type to port. */
+static int
+rawDialInet(int type, int port)
+{
+	struct sockaddr_in sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sin_family = AF_INET;
+	sa.sin_port = htons((uint16_t)port);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	return rawDial(type, &sa, sizeof(sa));
+}
+
+/* rawDialTCP connects a plain socket to ln, outside gonet. */
+static int
+rawDialTCP(net_Listener *ln)
+{
+	return rawDialInet(
+	    SOCK_STREAM, ((const net_TCPAddr *)net_Listener_Addr(ln))->Port);
 }
 
 /* markSender sends, once the reader has parked, what the test asks for. */
@@ -514,6 +530,255 @@ START_TEST(testReadFullBuffersInq)
 }
 END_TEST
 
+/*
+ * A plain thread's Read of a TCP socket with no deadline waits inside the
+ * read, with the socket's file in blocking mode (fd_unix.c, readInKernel;
+ * runtime/netpoll_kwait_linux.c).  It must still end as Go's does when
+ * another thread closes the Conn or sets a read deadline while it waits,
+ * no other call on the socket may then block (a Write with a deadline on
+ * a full buffer times out), and user code given the descriptor finds it
+ * non-blocking, as Go's always is.  In goroutine mode reads park on the
+ * poller and the file stays non-blocking throughout.
+ */
+enum { kickClose, kickDeadlineNow, kickDeadlineSoon, kickWrite };
+
+struct kick {
+	net_Conn *c;
+	int	  s;
+	int	  what;
+};
+
+/* kicker does what the test asks once the reader has had time to wait. */
+static void *
+kicker(void *arg)
+{
+	struct kick *k;
+
+	k = arg;
+	sleepDuration(50 * time_Millisecond);
+	switch (k->what) {
+	case kickClose:
+		runtime_error_Free(net_Conn_Close(k->c));
+		break;
+	case kickDeadlineNow:
+		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
+		break;
+	case kickDeadlineSoon:
+		runtime_error_Free(net_Conn_SetReadDeadline(
+		    k->c, time_Time_Add(time_Now(), 50 * time_Millisecond)));
+		break;
+	default:
+		if (write(k->s, "y", 1) != 1)
+			tErrorf("write: %s", strerror(errno));
+	}
+	return NULL;
+}
+
+/*
+ * kickedRead starts kicker with what, then reads c (with ReadFrom if pc,
+ * c's PacketConn view, is given); it returns the error.
+ */
+static runtime_error *
+kickedRead(
+    net_Conn *c, net_PacketConn *pc, int s, int what, char *b, ptrdiff_t *n)
+{
+	struct kick    k = { c, s, what };
+	goroutine     *g;
+	runtime_error *err;
+	net_Addr      *from;
+
+	g = goStart(kicker, &k);
+	from = NULL;
+	if (pc != NULL)
+		err = net_PacketConn_ReadFrom(pc, b, 1, n, &from);
+	else
+		err = net_Conn_Read(c, b, 1, n);
+	free(from);
+	goJoin(g);
+	return err;
+}
+
+/*
+ * kickExpect is kickedRead with what's outcome checked: the byte written,
+ * a timeout (the deadline is then cleared), or ErrClosed.  op names the
+ * read in the message.
+ */
+static void
+kickExpect(net_Conn *c, net_PacketConn *pc, int s, int what, const char *op)
+{
+	runtime_error *err;
+	char	       b[1];
+	ptrdiff_t      n;
+	bool	       ok;
+
+	err = kickedRead(c, pc, s, what, b, &n);
+	if (what == kickWrite)
+		ok = err == NULL && n == 1 && b[0] == 'y';
+	else if (what == kickClose)
+		ok = errors_Is(err, net_ErrClosed);
+	else
+		ok = err != NULL && net_Error_Timeout(err);
+	if (!ok)
+		tErrorf("%s (kick %d): got (%d, %s), want %s", op, what, (int)n,
+		    err == NULL ? "nil" : runtime_error_Error(err),
+		    what == kickWrite	    ? "(1, nil)"
+			: what == kickClose ? runtime_error_Error(net_ErrClosed)
+					    : "a timeout");
+	runtime_error_Free(err);
+	if (what == kickDeadlineNow || what == kickDeadlineSoon)
+		runtime_error_Free(net_Conn_SetReadDeadline(c, noDeadline));
+}
+
+/* nonblockExpect checks the O_NONBLOCK bit of c's file. */
+static void
+nonblockExpect(net_Conn *c, bool want, const char *when)
+{
+	int flags;
+
+	flags = fcntl(net_Conn_sysfd(c), F_GETFL);
+	if (flags < 0 || ((flags & O_NONBLOCK) != 0) != want)
+		tErrorf("%s: O_NONBLOCK %s, want %s", when,
+		    (flags & O_NONBLOCK) != 0 ? "set" : "clear",
+		    want ? "set" : "clear");
+}
+
+/* rawDialUnix connects a plain socket to ln, a unix listener. */
+static int
+rawDialUnix(net_Listener *ln)
+{
+	const net_UnixAddr *a;
+	struct sockaddr_un  sa;
+
+	a = (const net_UnixAddr *)net_Listener_Addr(ln);
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	if (strlen(a->Name) >= sizeof(sa.sun_path))
+		tFatalf("socket path too long: %s", a->Name);
+	strcpy(sa.sun_path, a->Name);
+	return rawDial(SOCK_STREAM, &sa, sizeof(sa));
+}
+
+/*
+ * plainConversation is rawConversation over network ("tcp4" or "unix"),
+ * with no read deadline.
+ */
+static int
+plainConversation(const char *network, net_Conn **cp)
+{
+	net_Listener *ln;
+	int	      s;
+
+	ln = newLocalListener(network, NULL);
+	s = strcmp(network, "unix") == 0 ? rawDialUnix(ln) : rawDialTCP(ln);
+	*cp = acceptReader(ln);
+	runtime_error_Free(net_Conn_SetReadDeadline(*cp, noDeadline));
+	return s;
+}
+
+/* fillWrite writes to c, whose peer reads nothing, until its deadline. */
+static void
+fillWrite(net_Conn *c)
+{
+	static char    b[64 << 10];
+	runtime_error *err;
+	ptrdiff_t      n;
+	int	       i;
+
+	runtime_error_Free(net_Conn_SetWriteDeadline(
+	    c, time_Time_Add(time_Now(), 100 * time_Millisecond)));
+	err = NULL;
+	for (i = 0; i < 4096 && err == NULL; i++)
+		err = net_Conn_Write(c, b, sizeof(b), &n);
+	if (err == NULL || !net_Error_Timeout(err))
+		tErrorf("Write to a full buffer: got %s, want a timeout",
+		    err == NULL ? "nil" : runtime_error_Error(err));
+	runtime_error_Free(err);
+	runtime_error_Free(net_Conn_SetWriteDeadline(c, noDeadline));
+}
+
+static void
+kernelWaitEnds(const char *network)
+{
+	net_Conn *c;
+	int	  s;
+
+	tLogf("%s", network);
+	s = plainConversation(network, &c);
+	kickExpect(c, NULL, s, kickWrite, "Read");
+	nonblockExpect(c, inGoroutineMode(), "after a Read that waited");
+	kickExpect(c, NULL, s, kickDeadlineNow, "Read");
+	kickExpect(c, NULL, s, kickDeadlineSoon, "Read");
+	fillWrite(c);
+	kickExpect(c, NULL, s, kickClose, "Read");
+	net_Conn_Free(c);
+	close(s);
+}
+
+/* rawDialUDP connects a plain UDP socket to pc, a udp4 PacketConn. */
+static int
+rawDialUDP(net_PacketConn *pc)
+{
+	return rawDialInet(SOCK_DGRAM,
+	    ((const net_UDPAddr *)net_PacketConn_LocalAddr(pc))->Port);
+}
+
+/*
+ * The same for a plain thread's ReadFrom of a UDP socket: the datagram,
+ * a deadline set while it waits, Close.
+ */
+START_TEST(testReadFromKernelWaitEnds)
+{
+	net_PacketConn *pc;
+	net_Conn       *c;
+	int		s;
+
+	pc = newLocalPacketListener("udp4", NULL);
+	c = net_UDPConn_Conn(net_PacketConn_UDPConn(pc));
+	s = rawDialUDP(pc);
+	kickExpect(c, pc, s, kickWrite, "ReadFrom");
+	nonblockExpect(c, inGoroutineMode(), "after a ReadFrom that waited");
+	kickExpect(c, pc, s, kickDeadlineNow, "ReadFrom");
+	kickExpect(c, pc, s, kickClose, "ReadFrom");
+	net_PacketConn_Free(pc);
+	close(s);
+	tDone();
+}
+END_TEST
+
+START_TEST(testReadKernelWaitEnds)
+{
+	kernelWaitEnds("tcp4");
+	kernelWaitEnds("unix");
+	tDone();
+}
+END_TEST
+
+static void
+nop(uintptr_t s, void *arg)
+{
+	(void)s;
+	(void)arg;
+}
+
+START_TEST(testReadKernelWaitRawConn)
+{
+	syscall_RawConn *rc;
+	net_Conn	*c;
+	int		 s;
+
+	s = plainConversation("tcp4", &c);
+	kickExpect(c, NULL, s, kickWrite, "Read");
+	if (net_TCPConn_SyscallConn(net_Conn_TCPConn(c), &rc) != NULL)
+		tFatalf("SyscallConn failed");
+	runtime_error_Free(syscall_RawConn_Control(rc, nop, NULL));
+	free(rc);
+	nonblockExpect(c, true, "after SyscallConn");
+	kickExpect(c, NULL, s, kickWrite, "Read after SyscallConn");
+	nonblockExpect(c, true, "after a Read that waited");
+	endConversation(c, s);
+}
+END_TEST
+
 Suite *
 read_suite(void)
 {
@@ -529,6 +794,9 @@ read_suite(void)
 	tcase_add_test(tc, testReadAfterRawLowat);
 	tcase_add_test(tc, testReadUnixAfterRights);
 	tcase_add_test(tc, testReadFullBuffersInq);
+	tcase_add_test(tc, testReadKernelWaitEnds);
+	tcase_add_test(tc, testReadKernelWaitRawConn);
+	tcase_add_test(tc, testReadFromKernelWaitEnds);
 	suite_add_tcase(s, tc);
 	return s;
 }

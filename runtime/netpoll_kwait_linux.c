@@ -1,0 +1,212 @@
+/*
+ * Plain threads' reads that wait in the kernel: gonet's, not Go's.
+ * built on: linux
+ *
+ * A goroutine's read must never block its M, so sockets are non-blocking
+ * and a read that finds nothing parks the goroutine on the poller.  A
+ * plain thread (a thread the runtime did not start) has no M to keep
+ * free: it can sleep inside the read itself, as a blocking C program
+ * does, and save the poll(2) it otherwise makes before every read that
+ * waits (proc.c, plainwaitfd).  What the blocking read cannot do alone is
+ * end early for Close or a read deadline, so:
+ *
+ *   - the thread publishes its wait in pd->kwait (runtime_pollKernelWait-
+ *     Begin) and only then checks that no Close and no read deadline is
+ *     there (runtime_pollKernelWaitAllowed); Close and SetReadDeadline
+ *     publish theirs and only then look at kwait (runtime_pollKernelKick),
+ *     so one side always sees the other;
+ *   - the kick sends SIGURG to the thread (a handler without SA_RESTART,
+ *     signal_unix.c), and sends it again until the wait it saw is over,
+ *     since a signal that lands just before the read begins is lost;
+ *   - the thread, back with EINTR, looks again and takes the poller's
+ *     path, where Close and deadlines are reported as Go reports them.
+ *
+ * O_NONBLOCK belongs to the open file, which every call on the socket
+ * shares, so while it is off (kmode) every other call on the socket must
+ * say MSG_DONTWAIT itself (net's fd_unix.c), and a call that cannot (sendfile,
+ * splice) or user code given the descriptor turns it back on for good.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "runtime/netpoll.h"
+#include "runtime/runtime2.h"
+#include "runtime/runtime_impl.h"
+#include "runtime/stack.h"
+
+/* kwait's low two bits; the next 30 count waits, the high 32 are the tid. */
+enum { kwaitOut = 0, kwaitIn = 1, kwaitKicking = 2, kwaitState = 3 };
+/* kmode: the file's blocking mode, as kernel waits need it. */
+enum { kmodeNonblock = 0, kmodeBlocking = 1, kmodeNever = 2 };
+enum {
+	kickFirstUs = 1, /* the first pause between kicks */
+	kickMaxUs = 1000 /* the longest */
+};
+
+static const uint64_t kwaitSeqMask = 0xfffffffcu;
+
+/*
+ * kwaitThreadOK reports whether the calling plain thread can be kicked:
+ * SIGURG is the runtime's and not blocked here.  Asked once a thread, the
+ * first time it would wait in the kernel.
+ */
+static bool
+kwaitThreadOK(runtime_g *gp)
+{
+	sigset_t cur;
+
+	if (gp->kwaitok != 0)
+		return gp->kwaitok > 0;
+	gp->kwaitok = -1;
+	if (!runtime_sigurgReady() ||
+	    pthread_sigmask(SIG_BLOCK, NULL, &cur) != 0 ||
+	    sigismember(&cur, SIGURG))
+		return false;
+	gp->ktid = (int32_t)syscall(SYS_gettid);
+	gp->kwaitok = 1;
+	return true;
+}
+
+/*
+ * setBlocking switches pd's file to blocking mode, once, unless it was put
+ * back in non-blocking mode for good.  Under pd's lock, so that it cannot
+ * cross runtime_pollKernelWaitsOff.
+ */
+static bool
+setBlocking(runtime_pollDesc *pd)
+{
+	int flags;
+
+	runtime_lock(&pd->lock);
+	if (atomic_load(&pd->kmode) == kmodeNonblock) {
+		flags = fcntl((int)pd->fd, F_GETFL);
+		if (flags < 0 ||
+		    fcntl((int)pd->fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+			atomic_store(&pd->kmode, kmodeNever);
+		else
+			atomic_store(&pd->kmode, kmodeBlocking);
+	}
+	runtime_unlock(&pd->lock);
+	return atomic_load(&pd->kmode) == kmodeBlocking;
+}
+
+/*
+ * runtime_pollKernelWaits may load kmode relaxed: only a read switches the
+ * file to blocking mode, and net serialises reads (the fdMutex's read
+ * lock), so a read sees the mode every earlier read left; sends say
+ * MSG_DONTWAIT whatever the mode.
+ */
+bool
+runtime_pollKernelWaits(runtime_pollDesc *pd)
+{
+	return atomic_load_explicit(&pd->kmode, memory_order_relaxed) ==
+	    kmodeBlocking;
+}
+
+/*
+ * runtime_pollKernelWaitsOff leaves a thread already blocked in a read
+ * where it is: the kernel decided that read's blocking when it began.
+ */
+void
+runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
+{
+	int flags;
+
+	if (atomic_load(&pd->kmode) == kmodeNever)
+		return;
+	runtime_lock(&pd->lock);
+	if (atomic_load(&pd->kmode) == kmodeBlocking) {
+		flags = fcntl((int)pd->fd, F_GETFL);
+		if (flags >= 0)
+			(void)fcntl((int)pd->fd, F_SETFL, flags | O_NONBLOCK);
+	}
+	atomic_store(&pd->kmode, kmodeNever);
+	runtime_unlock(&pd->lock);
+}
+
+bool
+runtime_pollKernelWaitBegin(runtime_pollDesc *pd)
+{
+	runtime_g *gp;
+	uint64_t   w;
+
+	gp = runtime_getg();
+	if (!gp->plain || !kwaitThreadOK(gp))
+		return false;
+	if (!runtime_pollKernelWaits(pd) && !setBlocking(pd))
+		return false;
+	runtime_plainKernelWaitStart(pd);
+	w = atomic_load_explicit(&pd->kwait, memory_order_relaxed);
+	w = (uint64_t)(uint32_t)gp->ktid << 32 | ((w + 4) & kwaitSeqMask) |
+	    kwaitIn;
+	atomic_store(&pd->kwait, w);
+	if (runtime_pollKernelWaitAllowed(pd))
+		return true;
+	runtime_pollKernelWaitEnd(pd);
+	return false;
+}
+
+/*
+ * runtime_pollKernelWaitEnd waits out a kick in progress, so that the
+ * kicker never signals a thread id after the thread has gone on.
+ */
+void
+runtime_pollKernelWaitEnd(runtime_pollDesc *pd)
+{
+	uint64_t w;
+
+	w = atomic_load(&pd->kwait);
+	for (;;) {
+		if ((w & kwaitState) == kwaitKicking) {
+			runtime_procyield(30);
+			w = atomic_load(&pd->kwait);
+			continue;
+		}
+		if (atomic_compare_exchange_weak(
+			&pd->kwait, &w, w & ~(uint64_t)kwaitState))
+			break;
+	}
+	runtime_plainKernelWaitDone();
+}
+
+/*
+ * kick signals the thread of wait w once, holding kwait at kwaitKicking
+ * meanwhile so that the thread cannot end the wait and go on under it.
+ */
+static void
+kick(runtime_pollDesc *pd, uint64_t w)
+{
+	if (!atomic_compare_exchange_strong(
+		&pd->kwait, &w, (w & ~(uint64_t)kwaitState) | kwaitKicking))
+		return;
+	(void)syscall(SYS_tgkill, (long)getpid(), (long)(w >> 32), SIGURG);
+	atomic_store(&pd->kwait, w);
+}
+
+void
+runtime_pollKernelKick(runtime_pollDesc *pd)
+{
+	uint64_t first, w;
+	uint32_t pause;
+
+	first = atomic_load(&pd->kwait);
+	if ((first & kwaitState) == kwaitOut)
+		return;
+	for (pause = kickFirstUs;;
+	     pause = pause * 2 < kickMaxUs ? pause * 2 : kickMaxUs) {
+		w = atomic_load(&pd->kwait);
+		if ((w & kwaitState) == kwaitOut ||
+		    (w & kwaitSeqMask) != (first & kwaitSeqMask))
+			return; /* that wait is over */
+		if ((w & kwaitState) == kwaitIn)
+			kick(pd, w);
+		runtime_usleep(pause);
+	}
+}
