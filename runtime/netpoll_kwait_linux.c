@@ -138,8 +138,9 @@ runtime_pollKernelWaitBegin(runtime_pollDesc *pd)
 	uint64_t   w;
 
 	gp = runtime_getg();
-	if (!gp->plain || !kwaitThreadOK(gp))
-		return false;
+	if (!gp->plain || !runtime_pollKernelWaitAllowed(pd) ||
+	    !kwaitThreadOK(gp))
+		return false; /* a deadline: the poll wait, with no spin here */
 	if (!runtime_pollKernelWaits(pd) && !setBlocking(pd))
 		return false;
 	runtime_plainKernelWaitStart(pd);
