@@ -395,63 +395,50 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 	return e;
 }
 
-/* kernelRead is what a blocking read passes its one system call. */
-typedef struct kernelRead {
-	void		 *p;
-	size_t		  len;
-	ptrdiff_t	 *n;
-	bool		 *empty; /* Read: TCP_INQ said nothing is left */
-	syscall_Sockaddr *from;	 /* ReadFrom: the sender */
-} kernelRead;
-
 /*
  * readKernel is one blocking read(2) of a plain thread's Read: recv with
  * no flags, or recvmsg with TCP_INQ's message.
  */
 static syscall_Errno
-readKernel(poll_FD *fd, kernelRead *k)
+readKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 {
-	*k->empty = false;
+	*empty = false;
 	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0)
-		return sysRecv(fd->Sysfd, k->p, k->len, 0, k->n);
-	return net_readInq(fd->Sysfd, k->p, k->len, 0, k->n, k->empty);
-}
-
-/* readFromKernel is one blocking recvfrom(2) of a plain thread's ReadFrom. */
-static syscall_Errno
-readFromKernel(poll_FD *fd, kernelRead *k)
-{
-	return syscall_Recvfrom(fd->Sysfd, k->p, k->len, 0, k->n, k->from);
+		return sysRecv(fd->Sysfd, p, len, 0, n);
+	return net_readInq(fd->Sysfd, p, len, 0, n, empty);
 }
 
 /*
- * readInKernel is a plain thread's read of a socket that waits inside the
- * read, as a blocking C program's does, rather than in poll(2) before it:
- * one system call a message where the poll makes two (DESIGN.md, "Plain
- * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  It applies
- * while no read deadline is set and user code has not had the descriptor
- * (rawSeen), and returns false, having read nothing, when it does not:
- * the read then takes its usual path, which reports Close and deadlines
- * in Go's words.  An EINTR from fn is the kick of a Close or a deadline:
- * look again.
+ * readInKernel is a plain thread's read of a stream socket (TCP, unix)
+ * that waits inside the read, as a blocking C program's does, rather than
+ * in poll(2) before it: one system call a message where the poll makes
+ * two (DESIGN.md, "Plain threads' blocking reads";
+ * runtime/netpoll_kwait_linux.c).  It applies while no read deadline is
+ * set and user code has not had the descriptor (rawSeen), and returns
+ * false, having read nothing, when it does not: the read then takes its
+ * usual path, which reports Close and deadlines in Go's words.  An EINTR
+ * is the kick of a Close or a deadline: look again.  Not for
+ * datagrams: once shut down for reading, a blocking datagram read
+ * returns 0 where a non-blocking one says EAGAIN and Go's read waits.
  */
 static bool
-readInKernel(poll_FD *fd, syscall_Errno (*fn)(poll_FD *, kernelRead *),
-    kernelRead *k, syscall_Errno *e)
+readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty,
+    syscall_Errno *e)
 {
 	runtime_pollDesc *pd;
 
 	pd = fd->pd.runtimeCtx;
-	if (fd->isFile || pd == NULL ||
+	if (!fd->IsStream || fd->isFile || pd == NULL ||
 	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		return false;
 	for (;;) {
 		if (!runtime_pollKernelWaitBegin(pd))
 			return false;
-		*e = fn(fd, k);
+		*e = readKernel(fd, p, len, n, empty);
 		runtime_pollKernelWaitEnd(pd);
 		if (*e != EINTR)
 			return true;
+		*n = 0;
 	}
 }
 
@@ -465,7 +452,6 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 	runtime_error *err;
 	syscall_Errno  e;
 	bool	       empty, kernel, drained;
-	kernelRead     k;
 
 	*n = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
@@ -476,8 +462,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		len = maxRW;
 	drained = fd->drained;
 	fd->drained = false;
-	k = (kernelRead){ p, len, n, &empty, NULL };
-	kernel = readInKernel(fd, readKernel, &k, &e);
+	kernel = readInKernel(fd, p, len, n, &empty, &e);
 	if (!kernel && (err = readPrepare(fd, drained)) != NULL)
 		goto out;
 	for (;;) {
@@ -514,22 +499,15 @@ poll_FD_ReadFrom(
 {
 	runtime_error *err;
 	syscall_Errno  e;
-	kernelRead     k;
-	bool	       kernel;
 
 	*n = 0;
 	from->Family = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	k = (kernelRead){ p, len, n, NULL, from };
-	kernel = readInKernel(fd, readFromKernel, &k, &e);
-	if (!kernel && (err = readPrepare(fd, false)) != NULL)
+	if ((err = readPrepare(fd, false)) != NULL)
 		goto out;
 	for (;;) {
-		if (!kernel)
-			e = syscall_Recvfrom(
-			    fd->Sysfd, p, len, net_recvFlags, n, from);
-		kernel = false;
+		e = syscall_Recvfrom(fd->Sysfd, p, len, net_recvFlags, n, from);
 		err = NULL;
 		if (e != 0) {
 			if (e == EINTR)
