@@ -1,5 +1,9 @@
 /*
- * Plain threads' reads that wait in the kernel: gonet's, not Go's.
+ * Plain threads' reads that wait in the kernel: gonet's, with no Go twin
+ * (every Go read runs on an M and parks on the poller).  The one part
+ * taken from Go is the signal: go1.19 src/runtime/signal_unix.go sends
+ * SIGURG (sigPreempt, preemptM) to interrupt a thread, for the reasons
+ * given at sigurginit in signal_unix.c.
  * built on: linux
  *
  * A goroutine's read must never block its M, so sockets are non-blocking

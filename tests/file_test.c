@@ -358,13 +358,6 @@ wantErr(runtime_error *err, const char *want)
 		tErrorf("got %s; want %s", got, want);
 }
 
-/* fdNonblock is fcntl's O_NONBLOCK bit for fd. */
-static int
-fdNonblock(uintptr_t fd)
-{
-	return fcntl((int)fd, F_GETFL) & O_NONBLOCK;
-}
-
 /*
  * testFileErrors checks Go's texts and Fd's blocking mode, as a Go 1.19
  * program printed them: a File of a closed conn or listener, FileConn of

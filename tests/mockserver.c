@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1605,4 +1606,13 @@ packetConnFamily(net_PacketConn *c)
 	if (a == NULL || a->addr.type != &net_UDPAddrType)
 		return -1;
 	return socketFamily(SOCK_DGRAM, a->Port, false);
+}
+
+int
+fdNonblock(uintptr_t fd)
+{
+	int flags;
+
+	flags = fcntl((int)fd, F_GETFL);
+	return flags < 0 ? -1 : flags & O_NONBLOCK;
 }

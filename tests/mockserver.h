@@ -248,6 +248,8 @@ runtime_error *controlOnConnSetup(const char *network, const char *address,
  */
 int listenerFamily(net_Listener *ln);
 int packetConnFamily(net_PacketConn *c);
+/* fdNonblock is fcntl's O_NONBLOCK bit for fd: 0 when clear, -1 on error. */
+int fdNonblock(uintptr_t fd);
 
 /* error_test.go: NULL when err is a valid error, else a malloc'd reason. */
 char *parseDialError(runtime_error *err);

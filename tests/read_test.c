@@ -8,7 +8,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -633,12 +632,14 @@ kickExpect(net_Conn *c, net_PacketConn *pc, int s, int what, const char *op)
 static void
 nonblockExpect(net_Conn *c, bool want, const char *when)
 {
-	int flags;
+	int got;
 
-	flags = fcntl(net_Conn_sysfd(c), F_GETFL);
-	if (flags < 0 || ((flags & O_NONBLOCK) != 0) != want)
+	got = fdNonblock((uintptr_t)net_Conn_sysfd(c));
+	if (got < 0 || (got != 0) != want)
 		tErrorf("%s: O_NONBLOCK %s, want %s", when,
-		    (flags & O_NONBLOCK) != 0 ? "set" : "clear",
+		    got < 0	   ? "unknown"
+			: got != 0 ? "set"
+				   : "clear",
 		    want ? "set" : "clear");
 }
 
