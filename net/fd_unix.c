@@ -355,8 +355,9 @@ readPrepare(poll_FD *fd, bool drained)
  * inqStart asks for TCP_INQ the first time a Read of a drained-reads
  * socket fills its buffer: a short read already says the queue is empty,
  * a full one cannot, and small fixed-size messages fill theirs every
- * time.  Only net_netFD_setRawSeen races with it, and whichever of the
- * two comes second leaves TCP_INQ off.
+ * time.  Not after a read that waited in the kernel (readInKernel),
+ * which has no use for it.  Only net_netFD_setRawSeen races with it, and
+ * whichever of the two comes second leaves TCP_INQ off.
  */
 static void
 inqStart(poll_FD *fd)
@@ -396,19 +397,6 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 }
 
 /*
- * readKernel is one blocking read(2) of a plain thread's Read: recv with
- * no flags, or recvmsg with TCP_INQ's message.
- */
-static syscall_Errno
-readKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
-{
-	*empty = false;
-	if (atomic_load_explicit(&fd->inq, memory_order_relaxed) <= 0)
-		return sysRecv(fd->Sysfd, p, len, 0, n);
-	return net_readInq(fd->Sysfd, p, len, 0, n, empty);
-}
-
-/*
  * readInKernel is a plain thread's read of a stream socket (TCP, unix)
  * that waits inside the read, as a blocking C program's does, rather than
  * in poll(2) before it: one system call a message where the poll makes
@@ -420,6 +408,10 @@ readKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
  * is the kick of a Close or a deadline: look again.  Not for
  * datagrams: once shut down for reading, a blocking datagram read
  * returns 0 where a non-blocking one says EAGAIN and Go's read waits.
+ * Always plain recv, never TCP_INQ's recvmsg: the queue's emptiness
+ * spares a read that would fail with EAGAIN, and a read that waits in
+ * the kernel never fails so, while recvmsg costs the kernel a message
+ * header to copy in and a control message to write out.
  */
 static bool
 readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty,
@@ -431,10 +423,11 @@ readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty,
 	if (!fd->IsStream || fd->isFile || pd == NULL ||
 	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		return false;
+	*empty = false;
 	for (;;) {
 		if (!runtime_pollKernelWaitBegin(pd))
 			return false;
-		*e = readKernel(fd, p, len, n, empty);
+		*e = sysRecv(fd->Sysfd, p, len, 0, n);
 		runtime_pollKernelWaitEnd(pd);
 		if (*e != EINTR)
 			return true;
@@ -451,7 +444,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 {
 	runtime_error *err;
 	syscall_Errno  e;
-	bool	       empty, kernel, drained;
+	bool	       empty, kernel, drained, polled;
 
 	*n = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
@@ -463,6 +456,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 	drained = fd->drained;
 	fd->drained = false;
 	kernel = readInKernel(fd, p, len, n, &empty, &e);
+	polled = !kernel;
 	if (!kernel && (err = readPrepare(fd, drained)) != NULL)
 		goto out;
 	for (;;) {
@@ -484,7 +478,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 	}
 	fd->drained = fd->shortDrains && err == NULL && *n > 0 &&
 	    ((size_t)*n < len || empty);
-	if (fd->shortDrains && err == NULL && (size_t)*n == len &&
+	if (polled && fd->shortDrains && err == NULL && (size_t)*n == len &&
 	    atomic_load_explicit(&fd->inq, memory_order_relaxed) == 0 &&
 	    !atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		inqStart(fd);

@@ -31,12 +31,12 @@
  * splice) or user code given the descriptor turns it back on for good.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -79,6 +79,16 @@ kwaitThreadOK(runtime_g *gp)
 }
 
 /*
+ * setNonblock sets or clears O_NONBLOCK on pd's file with ioctl(FIONBIO):
+ * one system call where fcntl's read and write of the flags make two.
+ */
+static int
+setNonblock(runtime_pollDesc *pd, int on)
+{
+	return ioctl((int)pd->fd, FIONBIO, &on);
+}
+
+/*
  * setBlocking switches pd's file to blocking mode, once, unless it was put
  * back in non-blocking mode for good.  Under pd's lock, so that it cannot
  * cross runtime_pollKernelWaitsOff.
@@ -86,13 +96,9 @@ kwaitThreadOK(runtime_g *gp)
 static bool
 setBlocking(runtime_pollDesc *pd)
 {
-	int flags;
-
 	runtime_lock(&pd->lock);
 	if (atomic_load(&pd->kmode) == kmodeNonblock) {
-		flags = fcntl((int)pd->fd, F_GETFL);
-		if (flags < 0 ||
-		    fcntl((int)pd->fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+		if (setNonblock(pd, 0) != 0)
 			atomic_store(&pd->kmode, kmodeNever);
 		else
 			atomic_store(&pd->kmode, kmodeBlocking);
@@ -121,16 +127,11 @@ runtime_pollKernelWaits(runtime_pollDesc *pd)
 void
 runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
 {
-	int flags;
-
 	if (atomic_load(&pd->kmode) == kmodeNever)
 		return;
 	runtime_lock(&pd->lock);
-	if (atomic_load(&pd->kmode) == kmodeBlocking) {
-		flags = fcntl((int)pd->fd, F_GETFL);
-		if (flags >= 0)
-			(void)fcntl((int)pd->fd, F_SETFL, flags | O_NONBLOCK);
-	}
+	if (atomic_load(&pd->kmode) == kmodeBlocking)
+		(void)setNonblock(pd, 1);
 	atomic_store(&pd->kmode, kmodeNever);
 	runtime_unlock(&pd->lock);
 }
