@@ -2241,19 +2241,21 @@ void
 runtime_plainKernelWaitStart(runtime_pollDesc *pd)
 {
 	runtime_g *gp;
+	int64_t	   now;
 
 	gp = runtime_getg();
 	atomic_fetch_add(&plainfdwaiters, 1);
-	gp->spinwork = gp->waitdone != 0 &&
-	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
+	now = runtime_nanotime();
+	gp->spinwork = gp->waitdone != 0 && now - gp->waitdone >= spinWorkNs;
 	if (spinallowed(gp)) {
 		gp->waitpd = pd;
 		gp->waitmode = 'r';
 		if (plainspin(gp) != 0)
 			gp->spinshort = false;
 		gp->waitpd = NULL;
+		now = runtime_nanotime();
 	}
-	gp->kwaitstart = runtime_nanotime();
+	gp->kwaitstart = now; /* one clock read a wait that does not spin */
 }
 
 void
