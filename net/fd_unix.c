@@ -355,8 +355,9 @@ readPrepare(poll_FD *fd, bool drained)
  * inqStart asks for TCP_INQ the first time a Read of a drained-reads
  * socket fills its buffer: a short read already says the queue is empty,
  * a full one cannot, and small fixed-size messages fill theirs every
- * time.  Not after a read that waited in the kernel (readInKernel),
- * which has no use for it.  Only net_netFD_setRawSeen races with it, and
+ * time.  Not after a read that waited in the kernel (readInKernel):
+ * such a read never fails with EAGAIN, and recvmsg would cost the kernel
+ * a message header to copy in and a control message to write out.  Only net_netFD_setRawSeen races with it, and
  * whichever of the two comes second leaves TCP_INQ off.
  */
 static void
@@ -408,14 +409,11 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
  * is the kick of a Close or a deadline: look again.  Not for
  * datagrams: once shut down for reading, a blocking datagram read
  * returns 0 where a non-blocking one says EAGAIN and Go's read waits.
- * Always plain recv, never TCP_INQ's recvmsg: the queue's emptiness
- * spares a read that would fail with EAGAIN, and a read that waits in
- * the kernel never fails so, while recvmsg costs the kernel a message
- * header to copy in and a control message to write out.
+ * Plain recv, never TCP_INQ's recvmsg: what TCP_INQ tells (inqStart)
+ * spares a read that would fail with EAGAIN, and this one cannot.
  */
 static bool
-readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty,
-    syscall_Errno *e)
+readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Errno *e)
 {
 	runtime_pollDesc *pd;
 
@@ -423,7 +421,6 @@ readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty,
 	if (!fd->IsStream || fd->isFile || pd == NULL ||
 	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		return false;
-	*empty = false;
 	for (;;) {
 		if (!runtime_pollKernelWaitBegin(pd))
 			return false;
@@ -455,7 +452,8 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 		len = maxRW;
 	drained = fd->drained;
 	fd->drained = false;
-	kernel = readInKernel(fd, p, len, n, &empty, &e);
+	empty = false;
+	kernel = readInKernel(fd, p, len, n, &e);
 	polled = !kernel;
 	if (!kernel && (err = readPrepare(fd, drained)) != NULL)
 		goto out;
