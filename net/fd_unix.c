@@ -218,7 +218,14 @@ net_netFD_free(net_netFD *fd)
 	free(fd);
 }
 
-/* poll_FD_Shutdown is shutdown(2) under a reference; Errno unwrapped. */
+/*
+ * poll_FD_Shutdown is shutdown(2) under a reference; Errno unwrapped.  A
+ * datagram socket shut down for reading answers a blocking read with 0 at
+ * once, where the non-blocking read Go makes says EAGAIN and Go's read
+ * waits on, so its kernel waits end for good first, a read blocked in one
+ * included (readInKernel).  A stream socket's read stops at the shutdown
+ * blocking or not.
+ */
 runtime_error *
 poll_FD_Shutdown(poll_FD *fd, int how)
 {
@@ -227,6 +234,8 @@ poll_FD_Shutdown(poll_FD *fd, int how)
 
 	if ((err = poll_FD_incref(fd)) != NULL)
 		return err;
+	if (!fd->IsStream && how != SHUT_WR)
+		net_pollDesc_kernelWaitsOff(&fd->pd);
 	e = syscall_Shutdown(fd->Sysfd, how);
 	runtime_error_Free(poll_FD_decref(fd));
 	return syscall_Errno_Err(e);
@@ -398,37 +407,42 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 }
 
 /*
- * readInKernel is a plain thread's read of a stream socket (TCP, unix)
- * that waits inside the read, as a blocking C program's does, rather than
- * in poll(2) before it: one system call a message where the poll makes
- * two (DESIGN.md, "Plain threads' blocking reads";
- * runtime/netpoll_kwait_linux.c).  It applies while no read deadline is
- * set and user code has not had the descriptor (rawSeen), and returns
- * false, having read nothing, when it does not: the read then takes its
- * usual path, which reports Close and deadlines in Go's words.  An EINTR
- * is the kick of a Close or a deadline: look again.  Not for
- * datagrams: once shut down for reading, a blocking datagram read
- * returns 0 where a non-blocking one says EAGAIN and Go's read waits.
- * Plain recv, never TCP_INQ's recvmsg: what TCP_INQ tells (inqStart)
- * spares a read that would fail with EAGAIN, and this one cannot.
+ * readInKernel is a plain thread's read of a socket that waits inside the
+ * read, as a blocking C program's does, rather than in poll(2) before it:
+ * one system call a message where the poll makes two (DESIGN.md, "Plain
+ * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  The read is
+ * recvfrom when from is given, else recv.  It applies while no read
+ * deadline is set and user code has not had the descriptor (rawSeen),
+ * and returns false, having read nothing, when it does not: the read
+ * then takes its usual path, which reports Close and deadlines in Go's
+ * words.  An EINTR is the kick of a Close or a deadline: look again,
+ * with nothing read.  Plain recv, never TCP_INQ's recvmsg: what TCP_INQ
+ * tells (inqStart) spares a read that would fail with EAGAIN, and this
+ * one cannot.  A datagram socket is shut down for reading only after its
+ * kernel waits are off (poll_FD_Shutdown).
  */
 static bool
-readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, syscall_Errno *e)
+readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
+    syscall_Sockaddr *from, syscall_Errno *e)
 {
 	runtime_pollDesc *pd;
 
 	pd = fd->pd.runtimeCtx;
-	if (!fd->IsStream || fd->isFile || pd == NULL ||
+	if (fd->isFile || pd == NULL ||
 	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		return false;
 	for (;;) {
 		if (!runtime_pollKernelWaitBegin(pd))
 			return false;
-		*e = sysRecv(fd->Sysfd, p, len, 0, n);
+		*e = from == NULL
+		    ? sysRecv(fd->Sysfd, p, len, 0, n)
+		    : syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
 		runtime_pollKernelWaitEnd(pd);
 		if (*e != EINTR)
 			return true;
 		*n = 0;
+		if (from != NULL)
+			from->Family = 0;
 	}
 }
 
@@ -453,7 +467,7 @@ poll_FD_Read(poll_FD *fd, void *p, size_t len, ptrdiff_t *n)
 	drained = fd->drained;
 	fd->drained = false;
 	empty = false;
-	kernel = readInKernel(fd, p, len, n, &e);
+	kernel = readInKernel(fd, p, len, n, NULL, &e);
 	polled = !kernel;
 	if (!kernel && (err = readPrepare(fd, drained)) != NULL)
 		goto out;
@@ -491,15 +505,20 @@ poll_FD_ReadFrom(
 {
 	runtime_error *err;
 	syscall_Errno  e;
+	bool	       kernel;
 
 	*n = 0;
 	from->Family = 0;
 	if ((err = poll_FD_readLock(fd)) != NULL)
 		return err;
-	if ((err = readPrepare(fd, false)) != NULL)
+	kernel = readInKernel(fd, p, len, n, from, &e);
+	if (!kernel && (err = readPrepare(fd, false)) != NULL)
 		goto out;
 	for (;;) {
-		e = syscall_Recvfrom(fd->Sysfd, p, len, net_recvFlags, n, from);
+		if (!kernel)
+			e = syscall_Recvfrom(
+			    fd->Sysfd, p, len, net_recvFlags, n, from);
+		kernel = false;
 		err = NULL;
 		if (e != 0) {
 			if (e == EINTR)

@@ -141,7 +141,9 @@ bool runtime_pollWaitFirst(void);
  * runtime_pollKernelWaits reports whether the file is in blocking mode,
  * in which every other call on it must not wait (MSG_DONTWAIT), and
  * runtime_pollKernelWaitsOff puts it back in non-blocking mode for good,
- * before a call that has no such flag or before user code gets it.
+ * before a call that has no such flag, before user code gets it, or
+ * before a datagram socket is shut down for reading, and returns once no
+ * read is blocked in the kernel.
  */
 bool runtime_pollKernelWaitBegin(runtime_pollDesc *pd);
 void runtime_pollKernelWaitEnd(runtime_pollDesc *pd);

@@ -27,8 +27,9 @@
  *
  * O_NONBLOCK belongs to the open file, which every call on the socket
  * shares, so while it is off (kmode) every other call on the socket must
- * say MSG_DONTWAIT itself (net's fd_unix.c), and a call that cannot (sendfile,
- * splice) or user code given the descriptor turns it back on for good.
+ * say MSG_DONTWAIT itself (net's fd_unix.c), and a call that cannot
+ * (sendfile, splice), user code given the descriptor, and a datagram
+ * socket's shutdown for reading turn it back on for good.
  */
 #include <errno.h>
 #include <signal.h>
@@ -121,19 +122,25 @@ runtime_pollKernelWaits(runtime_pollDesc *pd)
 }
 
 /*
- * runtime_pollKernelWaitsOff leaves a thread already blocked in a read
- * where it is: the kernel decided that read's blocking when it began.
+ * runtime_pollKernelWaitsOff also kicks a thread already blocked in a
+ * read, since the kernel decided that read's blocking when it began: the
+ * caller may be about to shut the socket down for reading, which a
+ * blocking datagram read would answer with 0 where Go's read goes on
+ * waiting.  Kicked, the thread looks again and takes the poll wait.  The
+ * kick comes even when kernel waits were already off, so that a second
+ * caller cannot go on while the first is still kicking.
  */
 void
 runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
 {
-	if (atomic_load(&pd->kmode) == kmodeNever)
-		return;
-	runtime_lock(&pd->lock);
-	if (atomic_load(&pd->kmode) == kmodeBlocking)
-		(void)setNonblock(pd, 1);
-	atomic_store(&pd->kmode, kmodeNever);
-	runtime_unlock(&pd->lock);
+	if (atomic_load(&pd->kmode) != kmodeNever) {
+		runtime_lock(&pd->lock);
+		if (atomic_load(&pd->kmode) == kmodeBlocking)
+			(void)setNonblock(pd, 1);
+		atomic_store(&pd->kmode, kmodeNever);
+		runtime_unlock(&pd->lock);
+	}
+	runtime_pollKernelKick(pd);
 }
 
 bool

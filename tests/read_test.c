@@ -539,7 +539,7 @@ END_TEST
  * non-blocking, as Go's always is.  In goroutine mode reads park on the
  * poller and the file stays non-blocking throughout.
  */
-enum { kickClose, kickDeadlineNow, kickDeadlineSoon, kickWrite };
+enum { kickClose, kickDeadlineNow, kickDeadlineSoon, kickCloseRead, kickWrite };
 
 struct kick {
 	net_Conn *c;
@@ -565,6 +565,12 @@ kicker(void *arg)
 	case kickDeadlineSoon:
 		runtime_error_Free(net_Conn_SetReadDeadline(
 		    k->c, time_Time_Add(time_Now(), 50 * time_Millisecond)));
+		break;
+	case kickCloseRead: /* a unix datagram socket's */
+		runtime_error_Free(
+		    net_UnixConn_CloseRead(net_Conn_UnixConn(k->c)));
+		sleepDuration(50 * time_Millisecond);
+		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
 		break;
 	default:
 		if (write(k->s, "y", 1) != 1)
@@ -624,7 +630,7 @@ kickExpect(net_Conn *c, net_PacketConn *pc, int s, int what, const char *op)
 			: what == kickClose ? runtime_error_Error(net_ErrClosed)
 					    : "a timeout");
 	runtime_error_Free(err);
-	if (what == kickDeadlineNow || what == kickDeadlineSoon)
+	if (what != kickWrite && what != kickClose)
 		runtime_error_Free(net_Conn_SetReadDeadline(c, noDeadline));
 }
 
@@ -724,13 +730,11 @@ rawDialUDP(net_PacketConn *pc)
 }
 
 /*
- * A plain thread's ReadFrom of a UDP socket keeps the poll wait, so the
- * file stays non-blocking in both modes (a blocking datagram read
- * returns 0 once the socket is shut down for reading, where Go's read
- * waits); the datagram, a deadline set while it waits and Close end it
- * as in Go.
+ * A plain thread's datagram reads wait in the kernel too, Read and
+ * ReadFrom alike, and end as Go's do for the datagram, a deadline set
+ * while they wait and Close.
  */
-START_TEST(testReadFromPollWait)
+START_TEST(testReadFromKernelWait)
 {
 	net_PacketConn *pc;
 	net_Conn       *c;
@@ -740,11 +744,37 @@ START_TEST(testReadFromPollWait)
 	c = net_UDPConn_Conn(net_PacketConn_UDPConn(pc));
 	s = rawDialUDP(pc);
 	kickExpect(c, pc, s, kickWrite, "ReadFrom");
-	nonblockExpect(c, true, "after a ReadFrom that waited");
+	nonblockExpect(c, inGoroutineMode(), "after a ReadFrom that waited");
+	kickExpect(c, NULL, s, kickWrite, "Read");
 	kickExpect(c, pc, s, kickDeadlineNow, "ReadFrom");
+	kickExpect(c, pc, s, kickDeadlineSoon, "ReadFrom");
+	kickExpect(c, NULL, s, kickDeadlineSoon, "Read");
 	kickExpect(c, pc, s, kickClose, "ReadFrom");
 	net_PacketConn_Free(pc);
 	close(s);
+	tDone();
+}
+END_TEST
+
+/*
+ * Once a unix datagram socket is shut down for reading, a blocking read
+ * returns 0 at once where Go's non-blocking one says EAGAIN and waits on
+ * (Go 1.19 keeps a Read waiting through CloseRead until its deadline).
+ * So CloseRead ends the socket's kernel waits first, the one in progress
+ * included, and the Read and ReadFrom waiting through it end only with
+ * the deadline set afterwards, as Go's.
+ */
+START_TEST(testReadKernelWaitCloseRead)
+{
+	net_PacketConn *pc;
+	net_Conn       *c;
+
+	pc = newLocalPacketListener("unixgram", NULL);
+	c = net_UnixConn_Conn(net_PacketConn_UnixConn(pc));
+	kickExpect(c, NULL, -1, kickCloseRead, "Read");
+	nonblockExpect(c, true, "after CloseRead");
+	kickExpect(c, pc, -1, kickDeadlineSoon, "ReadFrom after CloseRead");
+	net_PacketConn_Free(pc);
 	tDone();
 }
 END_TEST
@@ -800,7 +830,8 @@ read_suite(void)
 	tcase_add_test(tc, testReadFullBuffersInq);
 	tcase_add_test(tc, testReadKernelWaitEnds);
 	tcase_add_test(tc, testReadKernelWaitRawConn);
-	tcase_add_test(tc, testReadFromPollWait);
+	tcase_add_test(tc, testReadFromKernelWait);
+	tcase_add_test(tc, testReadKernelWaitCloseRead);
 	suite_add_tcase(s, tc);
 	return s;
 }
