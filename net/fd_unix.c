@@ -366,8 +366,9 @@ readPrepare(poll_FD *fd, bool drained)
  * a full one cannot, and small fixed-size messages fill theirs every
  * time.  Not after a read that waited in the kernel (readInKernel):
  * such a read never fails with EAGAIN, and recvmsg would cost the kernel
- * a message header to copy in and a control message to write out.  Only net_netFD_setRawSeen races with it, and
- * whichever of the two comes second leaves TCP_INQ off.
+ * a message header to copy in and a control message to write out.  Only
+ * net_netFD_setRawSeen races with it, and whichever of the two comes
+ * second leaves TCP_INQ off.
  */
 static void
 inqStart(poll_FD *fd)

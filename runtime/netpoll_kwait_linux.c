@@ -123,12 +123,11 @@ runtime_pollKernelWaits(runtime_pollDesc *pd)
 
 /*
  * runtime_pollKernelWaitsOff also kicks a thread already blocked in a
- * read, since the kernel decided that read's blocking when it began: the
- * caller may be about to shut the socket down for reading, which a
- * blocking datagram read would answer with 0 where Go's read goes on
- * waiting.  Kicked, the thread looks again and takes the poll wait.  The
- * kick comes even when kernel waits were already off, so that a second
- * caller cannot go on while the first is still kicking.
+ * read, since the kernel decided that read's blocking when it began; the
+ * thread looks again and takes the poll wait.  Why a caller needs that
+ * read gone is net's (poll_FD_Shutdown).  The kick comes even when kernel
+ * waits were already off, so that a second caller cannot go on while the
+ * first is still kicking.
  */
 void
 runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
