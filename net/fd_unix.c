@@ -417,10 +417,12 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
  * and returns false, having read nothing, when it does not: the read
  * then takes its usual path, which reports Close and deadlines in Go's
  * words.  An EINTR is the kick of a Close or a deadline: look again,
- * with nothing read.  Plain recv, never TCP_INQ's recvmsg: what TCP_INQ
- * tells (inqStart) spares a read that would fail with EAGAIN, and this
- * one cannot.  A datagram socket is shut down for reading only after its
- * kernel waits are off (poll_FD_Shutdown).
+ * with nothing read.  So is an end of file once Close has begun, which
+ * is how Close ends a wait that kicks cannot reach (kickLost in
+ * runtime/netpoll_kwait_linux.c).  Plain recv, never TCP_INQ's recvmsg:
+ * what TCP_INQ tells (inqStart) spares a read that would fail with
+ * EAGAIN, and this one cannot.  A datagram socket is shut down for
+ * reading only after its kernel waits are off (poll_FD_Shutdown).
  */
 static bool
 readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
@@ -439,7 +441,8 @@ readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
 		    ? sysRecv(fd->Sysfd, p, len, 0, n)
 		    : syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
 		runtime_pollKernelWaitEnd(pd);
-		if (*e != EINTR)
+		if (*e != EINTR &&
+		    !(*e == 0 && *n == 0 && runtime_pollClosing(pd)))
 			return true;
 		*n = 0;
 		if (from != NULL)

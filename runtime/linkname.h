@@ -137,17 +137,20 @@ bool runtime_pollWaitFirst(void);
  * true if the calling thread may make a blocking read of pd's descriptor
  * now, having put the descriptor's file in blocking mode if it was not;
  * the read must then be followed by runtime_pollKernelWaitEnd, and an
- * EINTR from it means Close or a deadline came: look again.
+ * EINTR from it means Close or a deadline came: look again, as does an
+ * end of file once runtime_pollClosing says Close has begun.
  * runtime_pollKernelWaits reports whether the file is in blocking mode,
  * in which every other call on it must not wait (MSG_DONTWAIT), and
  * runtime_pollKernelWaitsOff puts it back in non-blocking mode for good,
  * before a call that has no such flag, before user code gets it, or
  * before a datagram socket is shut down for reading, and returns once no
- * read is blocked in the kernel.
+ * read is blocked in the kernel, unless no kick can reach the thread of
+ * one (netpoll_kwait_linux.c, kickLost): that read waits on for data.
  */
 bool runtime_pollKernelWaitBegin(runtime_pollDesc *pd);
 void runtime_pollKernelWaitEnd(runtime_pollDesc *pd);
 bool runtime_pollKernelWaits(runtime_pollDesc *pd);
 void runtime_pollKernelWaitsOff(runtime_pollDesc *pd);
+bool runtime_pollClosing(runtime_pollDesc *pd);
 
 #endif /* GONET_RUNTIME_LINKNAME_H */

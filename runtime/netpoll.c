@@ -150,6 +150,12 @@ runtime_pollKernelWaitAllowed(runtime_pollDesc *pd)
 		       pollReadDeadlineSet)) == 0;
 }
 
+bool
+runtime_pollClosing(runtime_pollDesc *pd)
+{
+	return (pollDesc_info(pd) & pollClosing) != 0;
+}
+
 /*
  * runtime_pollWaitFirst reports whether the calling thread may wait for a
  * descriptor before trying it, and would gain by it: a plain thread with

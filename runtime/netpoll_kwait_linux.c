@@ -21,7 +21,8 @@
  *     so one side always sees the other;
  *   - the kick sends SIGURG to the thread (a handler without SA_RESTART,
  *     signal_unix.c), and sends it again until the wait it saw is over,
- *     since a signal that lands just before the read begins is lost;
+ *     since a signal that lands just before the read begins is lost, or
+ *     until it finds that no signal can land (kickLands);
  *   - the thread, back with EINTR, looks again and takes the poller's
  *     path, where Close and deadlines are reported as Go reports them.
  *
@@ -32,12 +33,17 @@
  * socket's shutdown for reading turn it back on for good.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -122,6 +128,22 @@ runtime_pollKernelWaits(runtime_pollDesc *pd)
 }
 
 /*
+ * kernelWaitsEnd puts pd's file back in non-blocking mode for good, so
+ * that no later read of it waits in the kernel.
+ */
+static void
+kernelWaitsEnd(runtime_pollDesc *pd)
+{
+	if (atomic_load(&pd->kmode) == kmodeNever)
+		return;
+	runtime_lock(&pd->lock);
+	if (atomic_load(&pd->kmode) == kmodeBlocking)
+		(void)setNonblock(pd, 1);
+	atomic_store(&pd->kmode, kmodeNever);
+	runtime_unlock(&pd->lock);
+}
+
+/*
  * runtime_pollKernelWaitsOff also kicks a thread already blocked in a
  * read, since the kernel decided that read's blocking when it began; the
  * thread looks again and takes the poll wait.  Why a caller needs that
@@ -132,13 +154,7 @@ runtime_pollKernelWaits(runtime_pollDesc *pd)
 void
 runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
 {
-	if (atomic_load(&pd->kmode) != kmodeNever) {
-		runtime_lock(&pd->lock);
-		if (atomic_load(&pd->kmode) == kmodeBlocking)
-			(void)setNonblock(pd, 1);
-		atomic_store(&pd->kmode, kmodeNever);
-		runtime_unlock(&pd->lock);
-	}
+	kernelWaitsEnd(pd);
 	runtime_pollKernelKick(pd);
 }
 
@@ -202,23 +218,89 @@ kick(runtime_pollDesc *pd, uint64_t w)
 	atomic_store(&pd->kwait, w);
 }
 
+/*
+ * kickLands says whether a kick can still reach the thread of wait w:
+ * SIGURG keeps gonet's handler without SA_RESTART, and the thread does
+ * not block it (its SigBlk line in /proc).  Both were true when the
+ * thread first waited in the kernel, but a program may take SIGURG since
+ * (Go's runtime, loaded as a shared library, installs its handler with
+ * SA_RESTART) or block it in that thread.  When /proc cannot tell, the
+ * kick may land.
+ */
+static bool
+kickLands(uint64_t w)
+{
+	char	path[64], buf[4096];
+	char   *line;
+	ssize_t n;
+	int	fd;
+
+	if (!runtime_sigurgStillOurs())
+		return false;
+	(void)snprintf(path, sizeof(path), "/proc/self/task/%u/status",
+	    (unsigned)(w >> 32));
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return true;
+	n = read(fd, buf, sizeof(buf) - 1);
+	(void)close(fd);
+	if (n <= 0)
+		return true;
+	buf[n] = '\0';
+	if ((line = strstr(buf, "\nSigBlk:")) == NULL)
+		return true;
+	return (strtoull(line + 8, NULL, 16) & (1ull << (SIGURG - 1))) == 0;
+}
+
+/*
+ * kickLost handles a wait that no kick can end.  The socket's reads stop
+ * waiting in the kernel for good.  The wait itself can still be ended for
+ * Close, whose socket is going anyway: shut down for reading, the recv
+ * returns 0 and readInKernel takes that as the kick; kickLost returns
+ * true for the kicker to wait for that, and stop sending signals that
+ * only the program's handler would see.  (Linux marks even an unconnected
+ * socket shut down, and wakes its reader, though it says ENOTCONN.)  For
+ * a deadline, or a caller of runtime_pollKernelWaitsOff, nothing ends the
+ * wait that would not also change what later reads see, so the read waits
+ * on for data, and kickLost returns false for the kicker to go on without
+ * it.
+ */
+static bool
+kickLost(runtime_pollDesc *pd)
+{
+	kernelWaitsEnd(pd);
+	if (!runtime_pollClosing(pd))
+		return false;
+	return shutdown((int)pd->fd, SHUT_RD) == 0 || errno == ENOTCONN;
+}
+
+/*
+ * runtime_pollKernelKick kicks until the wait it found is over.  Once the
+ * pauses reach their longest (about a millisecond of kicks), it asks at
+ * each kick whether one can land at all, so that it cannot kick for ever.
+ */
 void
 runtime_pollKernelKick(runtime_pollDesc *pd)
 {
 	uint64_t first, w;
 	uint32_t pause;
+	bool	 shut;
 
 	first = atomic_load(&pd->kwait);
 	if ((first & kwaitState) == kwaitOut)
 		return;
+	shut = false;
 	for (pause = kickFirstUs;;
 	     pause = pause * 2 < kickMaxUs ? pause * 2 : kickMaxUs) {
 		w = atomic_load(&pd->kwait);
 		if ((w & kwaitState) == kwaitOut ||
 		    (w & kwaitSeqMask) != (first & kwaitSeqMask))
 			return; /* that wait is over */
-		if ((w & kwaitState) == kwaitIn)
-			kick(pd, w);
+		if ((w & kwaitState) == kwaitIn && !shut) {
+			if (pause < kickMaxUs || kickLands(w))
+				kick(pd, w);
+			else if (!(shut = kickLost(pd)))
+				return;
+		}
 		runtime_usleep(pause);
 	}
 }

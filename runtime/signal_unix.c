@@ -181,3 +181,13 @@ runtime_sigurgReady(void)
 	pthread_once(&sigurgOnce, sigurginit);
 	return sigurgOurs;
 }
+
+bool
+runtime_sigurgStillOurs(void)
+{
+	struct sigaction cur;
+
+	return runtime_sigurgReady() && sigaction(SIGURG, NULL, &cur) == 0 &&
+	    (cur.sa_flags & (SA_SIGINFO | SA_RESTART)) == 0 &&
+	    cur.sa_handler == sigurgnop;
+}

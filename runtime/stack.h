@@ -98,6 +98,11 @@ void runtime_initsig(void);
  * SIGURG is the runtime's (netpoll_kwait_linux.c).
  */
 bool runtime_sigurgReady(void);
+/*
+ * runtime_sigurgStillOurs says whether SIGURG still has that handler,
+ * without SA_RESTART: whether a kick can still interrupt a read.
+ */
+bool runtime_sigurgStillOurs(void);
 void runtime_minitSignalStack(void);
 void runtime_unminitSignalStack(void);
 

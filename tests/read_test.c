@@ -8,6 +8,9 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -539,7 +542,14 @@ END_TEST
  * non-blocking, as Go's always is.  In goroutine mode reads park on the
  * poller and the file stays non-blocking throughout.
  */
-enum { kickClose, kickDeadlineNow, kickDeadlineSoon, kickCloseRead, kickWrite };
+enum {
+	kickClose,
+	kickDeadlineNow,
+	kickDeadlineSoon,
+	kickCloseRead,
+	kickDeadlineWrite,
+	kickWrite
+};
 
 struct kick {
 	net_Conn *c;
@@ -565,6 +575,12 @@ kicker(void *arg)
 	case kickDeadlineSoon:
 		runtime_error_Free(net_Conn_SetReadDeadline(
 		    k->c, time_Time_Add(time_Now(), 50 * time_Millisecond)));
+		break;
+	case kickDeadlineWrite: /* a deadline, then the byte */
+		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
+		sleepDuration(50 * time_Millisecond);
+		if (write(k->s, "y", 1) != 1)
+			tErrorf("write: %s", strerror(errno));
 		break;
 	case kickCloseRead: /* a unix datagram socket's */
 		runtime_error_Free(
@@ -813,6 +829,121 @@ START_TEST(testReadKernelWaitRawConn)
 }
 END_TEST
 
+/* urgRestart is a program's own SIGURG handler, with SA_RESTART. */
+static void
+urgRestart(int sig)
+{
+	(void)sig;
+}
+
+/* setUrgRestart installs urgRestart, saving the action it replaces. */
+static void
+setUrgRestart(struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = urgRestart;
+	sa.sa_flags = SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	if (sigaction(SIGURG, &sa, old) != 0)
+		tFatalf("sigaction: %s", strerror(errno));
+}
+
+/*
+ * kickLostClose reads c (s its raw peer) once so that the thread has
+ * waited in the kernel, lets lose(true) make kicks unable to reach it,
+ * and checks that Close still ends the next Read with ErrClosed.
+ */
+static void
+kickLostClose(void (*lose)(bool), const char *how)
+{
+	net_Conn *c;
+	int	  s;
+	char	  op[64];
+
+	s = plainConversation("tcp4", &c);
+	kickExpect(c, NULL, s, kickWrite, "Read");
+	lose(true);
+	snprintf(op, sizeof(op), "Read with %s", how);
+	kickExpect(c, NULL, s, kickClose, op);
+	lose(false);
+	net_Conn_Free(c);
+	close(s);
+}
+
+static struct sigaction urgSaved;
+
+/* urgTaken puts a handler with SA_RESTART on SIGURG, or gonet's back. */
+static void
+urgTaken(bool on)
+{
+	if (on)
+		setUrgRestart(&urgSaved);
+	else
+		sigaction(SIGURG, &urgSaved, NULL);
+}
+
+static sigset_t urgMask;
+
+/* urgBlocked blocks SIGURG in the calling thread, or restores its mask. */
+static void
+urgBlocked(bool on)
+{
+	sigset_t urg;
+
+	sigemptyset(&urg);
+	sigaddset(&urg, SIGURG);
+	if (on)
+		pthread_sigmask(SIG_BLOCK, &urg, &urgMask);
+	else
+		pthread_sigmask(SIG_SETMASK, &urgMask, NULL);
+}
+
+/*
+ * The kick's signal cannot reach a plain thread waiting in the kernel if
+ * the program has put a SIGURG handler with SA_RESTART in gonet's place
+ * (Go's runtime, loaded as a shared library, installs such a one) or the
+ * thread has blocked SIGURG, both after the thread's first such wait.
+ * Close must still end the Read, with ErrClosed as in Go, rather than
+ * kick for ever.  A deadline set meanwhile must return too; the Read
+ * already inside recv cannot see it and ends with the byte written after
+ * (a goroutine's parked Read ends with the deadline, as Go's), and the
+ * socket's reads then wait on the poller: the next Read times out.  In
+ * goroutine mode no read waits in the kernel, and every outcome is Go's.
+ */
+START_TEST(testReadKernelWaitKickLost)
+{
+	struct sigaction old;
+	runtime_error	*err;
+	net_Conn	*c;
+	ptrdiff_t	 n;
+	char		 b[1];
+	int		 s;
+
+	kickLostClose(urgTaken, "SIGURG's handler replaced");
+	if (!inGoroutineMode())
+		kickLostClose(urgBlocked, "SIGURG blocked");
+	s = plainConversation("tcp4", &c);
+	kickExpect(c, NULL, s, kickWrite, "Read");
+	setUrgRestart(&old);
+	err = kickedRead(c, NULL, s, kickDeadlineWrite, b, &n);
+	if (inGoroutineMode() ? !(err != NULL && net_Error_Timeout(err))
+			      : !(err == NULL && n == 1))
+		tErrorf("Read through a deadline: got (%d, %s)", (int)n,
+		    err == NULL ? "nil" : runtime_error_Error(err));
+	runtime_error_Free(err);
+	sigaction(SIGURG, &old, NULL);
+	nonblockExpect(c, true, "after a kick that could not land");
+	err = net_Conn_Read(c, b, 1, &n);
+	if (err == NULL || !net_Error_Timeout(err))
+		tErrorf("Read after the deadline: got (%d, %s), want a timeout",
+		    (int)n, err == NULL ? "nil" : runtime_error_Error(err));
+	runtime_error_Free(err);
+	endConversation(c, s);
+}
+END_TEST
+
 Suite *
 read_suite(void)
 {
@@ -832,6 +963,7 @@ read_suite(void)
 	tcase_add_test(tc, testReadKernelWaitRawConn);
 	tcase_add_test(tc, testReadFromKernelWait);
 	tcase_add_test(tc, testReadKernelWaitCloseRead);
+	tcase_add_test(tc, testReadKernelWaitKickLost);
 	suite_add_tcase(s, tc);
 	return s;
 }
