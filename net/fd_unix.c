@@ -424,23 +424,64 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
  * EAGAIN, and this one cannot.  A datagram socket is shut down for
  * reading only after its kernel waits are off (poll_FD_Shutdown).
  */
+struct kernelRead {
+	int		  fd;
+	void		 *p;
+	size_t		  len;
+	ptrdiff_t	 *n;
+	syscall_Sockaddr *from;
+	syscall_Errno	 *e;
+};
+
+/* kernelReadOnce is a kernel wait's read, recv or recvfrom, with flags. */
+static void
+kernelReadOnce(struct kernelRead *r, int flags)
+{
+	*r->e = r->from == NULL
+	    ? sysRecv(r->fd, r->p, r->len, flags, r->n)
+	    : syscall_Recvfrom(r->fd, r->p, r->len, flags, r->n, r->from);
+}
+
+/*
+ * kernelReadProbe is the look of the spin before a kernel wait: the read
+ * itself, made not to wait.  It reports whether it read, an error other
+ * than EAGAIN included; else it leaves nothing read.
+ */
+static bool
+kernelReadProbe(void *arg)
+{
+	struct kernelRead *r;
+
+	r = arg;
+	kernelReadOnce(r, MSG_DONTWAIT);
+	if (*r->e != EAGAIN && *r->e != EINTR)
+		return true;
+	*r->n = 0;
+	if (r->from != NULL)
+		r->from->Family = 0;
+	return false;
+}
+
 static bool
 readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
     syscall_Sockaddr *from, syscall_Errno *e)
 {
 	runtime_pollDesc *pd;
+	struct kernelRead r = { fd->Sysfd, p, len, n, from, e };
+	int		  how;
 
 	pd = fd->pd.runtimeCtx;
 	if (fd->isFile || pd == NULL ||
 	    atomic_load_explicit(&fd->rawSeen, memory_order_relaxed))
 		return false;
 	for (;;) {
-		if (!runtime_pollKernelWaitBegin(pd))
+		how = runtime_pollKernelWaitBegin(pd, kernelReadProbe, &r);
+		if (how == runtime_kwaitNo)
 			return false;
-		*e = from == NULL
-		    ? sysRecv(fd->Sysfd, p, len, 0, n)
-		    : syscall_Recvfrom(fd->Sysfd, p, len, 0, n, from);
-		runtime_pollKernelWaitEnd(pd);
+		if (how == runtime_kwaitBlock) {
+			kernelReadOnce(&r, 0);
+			runtime_pollKernelWaitEnd(pd);
+		}
 		if (*e != EINTR &&
 		    !(*e == 0 && *n == 0 && runtime_pollClosing(pd)))
 			return true;

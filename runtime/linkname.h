@@ -134,9 +134,13 @@ bool runtime_pollWaitFirst(void);
 /*
  * Plain threads' reads that wait in the kernel (gonet's, not Go's;
  * runtime/netpoll_kwait_linux.c).  runtime_pollKernelWaitBegin returns
- * true if the calling thread may make a blocking read of pd's descriptor
- * now, having put the descriptor's file in blocking mode if it was not;
- * the read must then be followed by runtime_pollKernelWaitEnd, and an
+ * runtime_kwaitBlock if the calling thread may make a blocking read of
+ * pd's descriptor now, having put the descriptor's file in blocking mode
+ * if it was not; runtime_kwaitRead if the spin before it read already,
+ * with probe(arg), the read made not to wait, which returns whether it
+ * read (an error other than EAGAIN counts); runtime_kwaitNo if the read
+ * must take the poller's path.  A blocking read must then be followed by
+ * runtime_pollKernelWaitEnd, and an
  * EINTR from it means Close or a deadline came: look again, as does an
  * end of file once runtime_pollClosing says Close has begun.
  * runtime_pollKernelWaits reports whether the file is in blocking mode,
@@ -147,7 +151,9 @@ bool runtime_pollWaitFirst(void);
  * read is blocked in the kernel, unless no kick can reach the thread of
  * one (netpoll_kwait_linux.c, kickLost): that read waits on for data.
  */
-bool runtime_pollKernelWaitBegin(runtime_pollDesc *pd);
+enum { runtime_kwaitNo, runtime_kwaitBlock, runtime_kwaitRead };
+int runtime_pollKernelWaitBegin(
+    runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg);
 void runtime_pollKernelWaitEnd(runtime_pollDesc *pd);
 bool runtime_pollKernelWaits(runtime_pollDesc *pd);
 void runtime_pollKernelWaitsOff(runtime_pollDesc *pd);

@@ -87,7 +87,8 @@ struct runtime_pollDesc {
  */
 void runtime_pollKernelKick(runtime_pollDesc *pd);
 /* proc.c: a plain thread's blocking read, as one of plainwaitfd's waits. */
-void runtime_plainKernelWaitStart(runtime_pollDesc *pd);
+bool runtime_plainKernelWaitStart(
+    runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg);
 void runtime_plainKernelWaitDone(void);
 bool runtime_pollKernelWaitAllowed(runtime_pollDesc *pd);
 

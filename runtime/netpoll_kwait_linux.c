@@ -158,8 +158,9 @@ runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
 	runtime_pollKernelKick(pd);
 }
 
-bool
-runtime_pollKernelWaitBegin(runtime_pollDesc *pd)
+int
+runtime_pollKernelWaitBegin(
+    runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg)
 {
 	runtime_g *gp;
 	uint64_t   w;
@@ -167,18 +168,21 @@ runtime_pollKernelWaitBegin(runtime_pollDesc *pd)
 	gp = runtime_getg();
 	if (!gp->plain || !runtime_pollKernelWaitAllowed(pd) ||
 	    !kwaitThreadOK(gp))
-		return false; /* a deadline: the poll wait, with no spin here */
+		return runtime_kwaitNo; /* the poll wait, with no spin here */
 	if (!runtime_pollKernelWaits(pd) && !setBlocking(pd))
-		return false;
-	runtime_plainKernelWaitStart(pd);
+		return runtime_kwaitNo;
+	if (runtime_plainKernelWaitStart(pd, probe, arg)) {
+		runtime_plainKernelWaitDone();
+		return runtime_kwaitRead;
+	}
 	w = atomic_load_explicit(&pd->kwait, memory_order_relaxed);
 	w = (uint64_t)(uint32_t)gp->ktid << 32 | ((w + 4) & kwaitSeqMask) |
 	    kwaitIn;
 	atomic_store(&pd->kwait, w);
 	if (runtime_pollKernelWaitAllowed(pd))
-		return true;
+		return runtime_kwaitBlock;
 	runtime_pollKernelWaitEnd(pd);
-	return false;
+	return runtime_kwaitNo;
 }
 
 /*

@@ -2027,10 +2027,15 @@ plainreadied(runtime_g *gp)
 	    Grunnable;
 }
 
-/* pollownfd is runtime_pollfd on the descriptor gp waits for. */
+/*
+ * pollownfd is runtime_pollfd on the descriptor gp waits for, or, for a
+ * look without sleeping, gp's spinprobe if it has one.
+ */
 static int
 pollownfd(runtime_g *gp, bool block)
 {
+	if (!block && gp->spinprobe != NULL)
+		return gp->spinprobe(gp->spinprobearg) ? 1 : 0;
 	return runtime_pollfd(
 	    runtime_pollDesc_fd(gp->waitpd), gp->waitmode, gp->eventfd, block);
 }
@@ -2263,27 +2268,40 @@ plainwaitfd(runtime_g *gp)
  * plain thread's blocking read of pd's descriptor (netpoll_kwait_linux.c)
  * with plainwaitfd's rules, the read standing for the sleep in poll(2):
  * the thread counts as a waiter, spins first while that pays, and learns
- * from how long the read slept whether the next wait should spin.
+ * from how long the read slept whether the next wait should spin.  The
+ * spin looks with probe(arg), the read made not to wait, rather than
+ * with poll(2): when data comes, the look that sees it has read it, one
+ * system call where poll(2) and the read make two.  It returns whether
+ * the probe read, and then the blocking read is not made.
  */
-void
-runtime_plainKernelWaitStart(runtime_pollDesc *pd)
+bool
+runtime_plainKernelWaitStart(
+    runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg)
 {
 	runtime_g *gp;
 	int64_t	   now;
+	bool	   read;
 
 	gp = runtime_getg();
 	atomic_fetch_add(&plainfdwaiters, 1);
 	now = runtime_nanotime();
 	gp->spinwork = gp->waitdone != 0 && now - gp->waitdone >= spinWorkNs;
+	read = false;
 	if (spinallowed(gp)) {
 		gp->waitpd = pd;
 		gp->waitmode = 'r';
-		if (plainspin(gp) != 0)
+		gp->spinprobe = probe;
+		gp->spinprobearg = arg;
+		if (plainspin(gp) != 0) {
 			gp->spinshort = false;
+			read = probe != NULL;
+		}
+		gp->spinprobe = NULL;
 		gp->waitpd = NULL;
 		now = runtime_nanotime();
 	}
 	gp->kwaitstart = now; /* one clock read a wait that does not spin */
+	return read;
 }
 
 void

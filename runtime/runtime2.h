@@ -158,6 +158,13 @@ struct runtime_g {
 	int32_t waitmode;
 	int	eventfd; /* -1 until made, -2 refused (over budget) */
 	/*
+	 * spinprobe, when set, is how a spin looks at the descriptor: the
+	 * read of a kernel wait, made not to wait, which reports whether it
+	 * read (proc.c, runtime_plainKernelWaitStart).
+	 */
+	bool (*spinprobe)(void *arg);
+	void *spinprobearg;
+	/*
 	 * Whether that wait spins first (proc.c, plainspin): spinon once a
 	 * sleep was short, and after a spin that failed none for spinback
 	 * waits, a pause that doubles with each failure (spincool).
