@@ -407,23 +407,7 @@ readOnce(poll_FD *fd, void *p, size_t len, ptrdiff_t *n, bool *empty)
 	return e;
 }
 
-/*
- * readInKernel is a plain thread's read of a socket that waits inside the
- * read, as a blocking C program's does, rather than in poll(2) before it:
- * one system call a message where the poll makes two (DESIGN.md, "Plain
- * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  The read is
- * recvfrom when from is given, else recv.  It applies while no read
- * deadline is set and user code has not had the descriptor (rawSeen),
- * and returns false, having read nothing, when it does not: the read
- * then takes its usual path, which reports Close and deadlines in Go's
- * words.  An EINTR is the kick of a Close or a deadline: look again,
- * with nothing read.  So is an end of file once Close has begun, which
- * is how Close ends a wait that kicks cannot reach (kickLost in
- * runtime/netpoll_kwait_linux.c).  Plain recv, never TCP_INQ's recvmsg:
- * what TCP_INQ tells (inqStart) spares a read that would fail with
- * EAGAIN, and this one cannot.  A datagram socket is shut down for
- * reading only after its kernel waits are off (poll_FD_Shutdown).
- */
+/* kernelRead is one read of readInKernel's: where, into what, results. */
 struct kernelRead {
 	int		  fd;
 	void		 *p;
@@ -462,6 +446,23 @@ kernelReadProbe(void *arg)
 	return false;
 }
 
+/*
+ * readInKernel is a plain thread's read of a socket that waits inside the
+ * read, as a blocking C program's does, rather than in poll(2) before it:
+ * one system call a message where the poll makes two (DESIGN.md, "Plain
+ * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  The read is
+ * recvfrom when from is given, else recv.  It applies while no read
+ * deadline is set and user code has not had the descriptor (rawSeen),
+ * and returns false, having read nothing, when it does not: the read
+ * then takes its usual path, which reports Close and deadlines in Go's
+ * words.  An EINTR is the kick of a Close or a deadline: look again,
+ * with nothing read.  So is an end of file once Close has begun, which
+ * is how Close ends a wait that kicks cannot reach (kickLost in
+ * runtime/netpoll_kwait_linux.c).  Plain recv, never TCP_INQ's recvmsg:
+ * what TCP_INQ tells (inqStart) spares a read that would fail with
+ * EAGAIN, and this one cannot.  A datagram socket is shut down for
+ * reading only after its kernel waits are off (poll_FD_Shutdown).
+ */
 static bool
 readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
     syscall_Sockaddr *from, syscall_Errno *e)
