@@ -451,11 +451,12 @@ kernelReadProbe(void *arg)
  * read, as a blocking C program's does, rather than in poll(2) before it:
  * one system call a message where the poll makes two (DESIGN.md, "Plain
  * threads' blocking reads"; runtime/netpoll_kwait_linux.c).  The read is
- * recvfrom when from is given, else recv.  It applies while no read
- * deadline is set and user code has not had the descriptor (rawSeen),
- * and returns false, having read nothing, when it does not: the read
- * then takes its usual path, which reports Close and deadlines in Go's
- * words.  An EINTR is the kick of a Close or a deadline: look again,
+ * recvfrom when from is given, else recv.  It applies while the read
+ * deadline, if any, has not passed and user code has not had the
+ * descriptor (rawSeen), and returns false, having read nothing, when it
+ * does not: the read then takes its usual path, which reports Close and
+ * deadlines in Go's words.  An EINTR is the kick of a Close or of a
+ * deadline that passed (its timer's, or SetReadDeadline's): look again,
  * with nothing read.  So is an end of file once Close has begun, which
  * is how Close ends a wait that kicks cannot reach (kickLost in
  * runtime/netpoll_kwait_linux.c).  Plain recv, never TCP_INQ's recvmsg:

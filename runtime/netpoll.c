@@ -33,9 +33,7 @@ enum {
 	pollEventErr = 1 << 1,
 	pollExpiredReadDeadline = 1 << 2,
 	pollExpiredWriteDeadline = 1 << 3,
-	pollEventMark = 1 << 4,
-	/* gonet's: a read deadline is set, for plain threads' kernel waits */
-	pollReadDeadlineSet = 1 << 5
+	pollEventMark = 1 << 4
 };
 
 /*
@@ -102,8 +100,6 @@ pollDesc_publishInfo(runtime_pollDesc *pd)
 		info |= pollClosing;
 	if (pd->rd < 0)
 		info |= pollExpiredReadDeadline;
-	if (pd->rd > 0)
-		info |= pollReadDeadlineSet;
 	if (pd->wd < 0)
 		info |= pollExpiredWriteDeadline;
 
@@ -137,17 +133,18 @@ runtime_pollSawMark(runtime_pollDesc *pd)
 /*
  * runtime_pollKernelWaitAllowed reports whether a plain thread may wait
  * for pd's descriptor inside a blocking read: only while nothing that
- * would end the read early (Close, a read deadline, an event error, which
- * prepareRead reports) is there.  The thread calls it after publishing its
- * wait in kwait, and Close and SetReadDeadline look at kwait after
- * publishing here, so one of the two always sees the other.
+ * would end the read at once (Close, a read deadline that has passed, an
+ * event error, which prepareRead reports) is there.  A read deadline yet
+ * to come is no bar: its timer kicks the thread when it passes
+ * (netpolldeadlineimpl).  The thread calls this after publishing its
+ * wait in kwait, and Close, SetReadDeadline and the timer look at kwait
+ * after publishing here, so one of the two always sees the other.
  */
 bool
 runtime_pollKernelWaitAllowed(runtime_pollDesc *pd)
 {
 	return (pollDesc_info(pd) &
-		   (pollClosing | pollEventErr | pollExpiredReadDeadline |
-		       pollReadDeadlineSet)) == 0;
+		   (pollClosing | pollEventErr | pollExpiredReadDeadline)) == 0;
 }
 
 bool
@@ -416,7 +413,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	void (*rtf)(void *, uintptr_t);
 	runtime_g *rg, *wg;
 	int64_t	   rd0, wd0;
-	bool	   combo0, combo, rdchanged;
+	bool	   combo0, combo, rdpassed;
 
 	pdlock(pd);
 	if (pd->closing) {
@@ -431,7 +428,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	if (mode == 'w' || mode == 'r' + 'w')
 		pd->wd = d;
 	pollDesc_publishInfo(pd);
-	rdchanged = pd->rd != rd0;
+	rdpassed = pd->rd < 0 && rd0 >= 0;
 	combo = pd->rd > 0 && pd->rd == pd->wd;
 	rtf = netpollReadDeadline;
 	if (combo)
@@ -472,7 +469,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
-	if (rdchanged)
+	if (rdpassed)
 		runtime_pollKernelKick(pd);
 }
 
@@ -739,6 +736,8 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
+	if (read)
+		runtime_pollKernelKick(pd); /* a plain thread inside its read */
 }
 
 static void

@@ -15,10 +15,11 @@
  * end early for Close or a read deadline, so:
  *
  *   - the thread publishes its wait in pd->kwait (runtime_pollKernelWait-
- *     Begin) and only then checks that no Close and no read deadline is
- *     there (runtime_pollKernelWaitAllowed); Close and SetReadDeadline
- *     publish theirs and only then look at kwait (runtime_pollKernelKick),
- *     so one side always sees the other;
+ *     Begin) and only then checks that no Close and no passed read
+ *     deadline is there (runtime_pollKernelWaitAllowed); Close, a read
+ *     deadline set in the past and a read deadline's timer publish theirs
+ *     and only then look at kwait (runtime_pollKernelKick), so one side
+ *     always sees the other;
  *   - the kick sends SIGURG to the thread (a handler without SA_RESTART,
  *     signal_unix.c), and sends it again until the wait it saw is over,
  *     since a signal that lands just before the read begins is lost, or

@@ -548,6 +548,7 @@ enum {
 	kickDeadlineSoon,
 	kickCloseRead,
 	kickDeadlineWrite,
+	kickDeadlineLater,
 	kickWrite
 };
 
@@ -579,6 +580,13 @@ kicker(void *arg)
 	case kickDeadlineWrite: /* a deadline, then the byte */
 		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
 		sleepDuration(50 * time_Millisecond);
+		if (write(k->s, "y", 1) != 1)
+			tErrorf("write: %s", strerror(errno));
+		break;
+	case kickDeadlineLater: /* moved on, then the byte before it */
+		runtime_error_Free(net_Conn_SetReadDeadline(
+		    k->c, time_Time_Add(time_Now(), 400 * time_Millisecond)));
+		sleepDuration(150 * time_Millisecond);
 		if (write(k->s, "y", 1) != 1)
 			tErrorf("write: %s", strerror(errno));
 		break;
@@ -630,10 +638,11 @@ kickExpect(net_Conn *c, net_PacketConn *pc, int s, int what, const char *op)
 	runtime_error *err;
 	char	       b[1];
 	ptrdiff_t      n;
-	bool	       ok;
+	bool	       ok, data;
 
 	err = kickedRead(c, pc, s, what, b, &n);
-	if (what == kickWrite)
+	data = what == kickWrite || what == kickDeadlineLater;
+	if (data)
 		ok = err == NULL && n == 1 && b[0] == 'y';
 	else if (what == kickClose)
 		ok = errors_Is(err, net_ErrClosed);
@@ -642,7 +651,7 @@ kickExpect(net_Conn *c, net_PacketConn *pc, int s, int what, const char *op)
 	if (!ok)
 		tErrorf("%s (kick %d): got (%d, %s), want %s", op, what, (int)n,
 		    err == NULL ? "nil" : runtime_error_Error(err),
-		    what == kickWrite	    ? "(1, nil)"
+		    data		    ? "(1, nil)"
 			: what == kickClose ? runtime_error_Error(net_ErrClosed)
 					    : "a timeout");
 	runtime_error_Free(err);
@@ -829,6 +838,55 @@ START_TEST(testReadKernelWaitRawConn)
 }
 END_TEST
 
+/* setDeadlineIn sets c's read deadline d from now. */
+static void
+setDeadlineIn(net_Conn *c, time_Duration d)
+{
+	runtime_error_Free(
+	    net_Conn_SetReadDeadline(c, time_Time_Add(time_Now(), d)));
+}
+
+/*
+ * A plain thread's Read with a read deadline waits in the kernel too,
+ * its deadline's timer kicking it when the deadline passes, and ends as
+ * Go's does: with the byte that comes first, with the timeout once the
+ * deadline passes and not before, and at the time a deadline moved
+ * earlier or later while it waits says.
+ */
+START_TEST(testReadKernelWaitDeadline)
+{
+	runtime_error *err;
+	net_Conn      *c;
+	time_Time      t0;
+	time_Duration  took;
+	ptrdiff_t      n;
+	char	       b[1];
+	int	       s;
+
+	s = plainConversation("tcp4", &c);
+	setDeadlineIn(c, 5 * time_Second);
+	kickExpect(c, NULL, s, kickWrite, "Read with a deadline");
+	nonblockExpect(c, inGoroutineMode(), "after a Read with a deadline");
+	setDeadlineIn(c, 100 * time_Millisecond);
+	t0 = time_Now();
+	err = net_Conn_Read(c, b, 1, &n);
+	took = time_Since(t0);
+	if (err == NULL || !net_Error_Timeout(err))
+		tErrorf("Read past its deadline: got (%d, %s), want a timeout",
+		    (int)n, err == NULL ? "nil" : runtime_error_Error(err));
+	else if (took < 90 * time_Millisecond || took > 5 * time_Second)
+		tErrorf("Read past a deadline 100 ms away ended after %lld ms",
+		    (long long)(took / time_Millisecond));
+	runtime_error_Free(err);
+	setDeadlineIn(c, 5 * time_Second);
+	kickExpect(c, NULL, s, kickDeadlineSoon, "Read, its deadline moved in");
+	setDeadlineIn(c, 300 * time_Millisecond);
+	kickExpect(
+	    c, NULL, s, kickDeadlineLater, "Read, its deadline moved on");
+	endConversation(c, s);
+}
+END_TEST
+
 /* urgRestart is a program's own SIGURG handler, with SA_RESTART. */
 static void
 urgRestart(int sig)
@@ -964,6 +1022,7 @@ read_suite(void)
 	tcase_add_test(tc, testReadFromKernelWait);
 	tcase_add_test(tc, testReadKernelWaitCloseRead);
 	tcase_add_test(tc, testReadKernelWaitKickLost);
+	tcase_add_test(tc, testReadKernelWaitDeadline);
 	suite_add_tcase(s, tc);
 	return s;
 }
