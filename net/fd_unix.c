@@ -426,6 +426,15 @@ kernelReadOnce(struct kernelRead *r, int flags)
 	    : syscall_Recvfrom(r->fd, r->p, r->len, flags, r->n, r->from);
 }
 
+/* kernelReadNone undoes a read that got nothing, before a look again. */
+static void
+kernelReadNone(struct kernelRead *r)
+{
+	*r->n = 0;
+	if (r->from != NULL)
+		r->from->Family = 0;
+}
+
 /*
  * kernelReadProbe is the look of the spin before a kernel wait: the read
  * itself, made not to wait.  It reports whether it read, an error other
@@ -440,9 +449,7 @@ kernelReadProbe(void *arg)
 	kernelReadOnce(r, MSG_DONTWAIT);
 	if (*r->e != EAGAIN && *r->e != EINTR)
 		return true;
-	*r->n = 0;
-	if (r->from != NULL)
-		r->from->Family = 0;
+	kernelReadNone(r);
 	return false;
 }
 
@@ -487,9 +494,7 @@ readInKernel(poll_FD *fd, void *p, size_t len, ptrdiff_t *n,
 		if (*e != EINTR &&
 		    !(*e == 0 && *n == 0 && runtime_pollClosing(pd)))
 			return true;
-		*n = 0;
-		if (from != NULL)
-			from->Family = 0;
+		kernelReadNone(&r);
 	}
 }
 

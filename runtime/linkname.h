@@ -140,9 +140,9 @@ bool runtime_pollWaitFirst(void);
  * with probe(arg), the read made not to wait, which returns whether it
  * read (an error other than EAGAIN counts); runtime_kwaitNo if the read
  * must take the poller's path.  A blocking read must then be followed by
- * runtime_pollKernelWaitEnd, and an
- * EINTR from it means Close or a deadline came: look again, as does an
- * end of file once runtime_pollClosing says Close has begun.
+ * runtime_pollKernelWaitEnd, and an EINTR from it means Close or a
+ * deadline came: look again, as does an end of file once
+ * runtime_pollClosing says Close has begun.
  * runtime_pollKernelWaits reports whether the file is in blocking mode,
  * in which every other call on it must not wait (MSG_DONTWAIT), and
  * runtime_pollKernelWaitsOff puts it back in non-blocking mode for good,

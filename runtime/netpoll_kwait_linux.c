@@ -34,14 +34,10 @@
  * socket's shutdown for reading turn it back on for good.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <pthread.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -226,34 +222,21 @@ kick(runtime_pollDesc *pd, uint64_t w)
 /*
  * kickLands says whether a kick can still reach the thread of wait w:
  * SIGURG keeps gonet's handler without SA_RESTART, and the thread does
- * not block it (its SigBlk line in /proc).  Both were true when the
+ * not block it (runtime_threadblocks).  Both were true when the
  * thread first waited in the kernel, but a program may take SIGURG since
  * (Go's runtime, loaded as a shared library, installs its handler with
- * SA_RESTART) or block it in that thread.  When /proc cannot tell, the
- * kick may land.
+ * SA_RESTART) or block it in that thread.  When the system cannot tell,
+ * the kick may land.
  */
 static bool
 kickLands(uint64_t w)
 {
-	char	path[64], buf[4096];
-	char   *line;
-	ssize_t n;
-	int	fd;
+	bool blocked;
 
 	if (!runtime_sigurgStillOurs())
 		return false;
-	(void)snprintf(path, sizeof(path), "/proc/self/task/%u/status",
-	    (unsigned)(w >> 32));
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return true;
-	n = read(fd, buf, sizeof(buf) - 1);
-	(void)close(fd);
-	if (n <= 0)
-		return true;
-	buf[n] = '\0';
-	if ((line = strstr(buf, "\nSigBlk:")) == NULL)
-		return true;
-	return (strtoull(line + 8, NULL, 16) & (1ull << (SIGURG - 1))) == 0;
+	return !runtime_threadblocks((int32_t)(w >> 32), SIGURG, &blocked) ||
+	    !blocked;
 }
 
 /*

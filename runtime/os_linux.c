@@ -141,6 +141,19 @@ taskRunning(const char *tid)
 	return p != NULL && p[1] == ' ' && p[2] == 'R';
 }
 
+bool
+runtime_threadblocks(int32_t tid, int sig, bool *blocked)
+{
+	char path[64], buf[4096], *line;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/status", (int)tid);
+	if (!readproc(path, buf, sizeof(buf)) ||
+	    (line = strstr(buf, "\nSigBlk:")) == NULL)
+		return false;
+	*blocked = (strtoull(line + 8, NULL, 16) & (1ull << (sig - 1))) != 0;
+	return true;
+}
+
 /*
  * runnableOurs counts this process's runnable threads, giving up beyond
  * runnableMaxTasks threads, where reading them all would cost more than

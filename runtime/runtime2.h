@@ -41,6 +41,11 @@ int64_t runtime_threadswitches(void);
  * returns false if the system cannot tell (os_<GOOS>.c).
  */
 bool runtime_runnable(int32_t *ours, int32_t *all);
+/*
+ * threadblocks says whether thread tid of this process blocks signal sig,
+ * in *blocked; it returns false if the system cannot tell (os_<GOOS>.c).
+ */
+bool runtime_threadblocks(int32_t tid, int sig, bool *blocked);
 /* ncpu is the number of online CPUs, read once (os_<GOOS>.c). */
 int32_t runtime_getncpu(void);
 
