@@ -554,6 +554,12 @@ runtime_netpollWaiting(void)
 	return atomic_load(&netpollWaiters) > 0;
 }
 
+uint32_t
+runtime_netpollWaiterCount(void)
+{
+	return atomic_load_explicit(&netpollWaiters, memory_order_relaxed);
+}
+
 static int
 netpollcheckerr(runtime_pollDesc *pd, int32_t mode)
 {

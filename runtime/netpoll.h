@@ -220,6 +220,8 @@ void runtime_netpollGenericInit(void);
  */
 bool runtime_netpollinited(void);
 bool runtime_netpollWaiting(void);
+/* runtime_netpollWaiterCount is how many gs wait on a descriptor. */
+uint32_t runtime_netpollWaiterCount(void);
 bool runtime_netpollunblockg(void *pd, int32_t mode, runtime_g *gp);
 /* runtime_pollDesc_fd is the descriptor pd watches. */
 uintptr_t runtime_pollDesc_fd(void *pd);

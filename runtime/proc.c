@@ -122,6 +122,11 @@ static struct {
 	 */
 	_Atomic uint32_t sysmonwait;
 	_Atomic uint32_t sysmonnote;
+	/*
+	 * idlespinning: an M spins in pollblock with every P idle
+	 * (idlespin), so sysmon does not go to sleep on sysmonnote.
+	 */
+	_Atomic bool idlespinning;
 } sched;
 
 /* allp holds every P ever made; gomaxprocs of them are in use. */
@@ -955,6 +960,9 @@ newm(runtime_p *pp, bool spinning)
 	mp = runtime_malloc(sizeof(*mp));
 	mp->g0.isg0 = true;
 	mp->g0.m = mp;
+	/* g0 keeps the state of the M's idle spins (pollblock). */
+	mp->g0.spinlen = spinMaxNs;
+	mp->g0.spinsince = UINT32_MAX;
 	atomic_store(&mp->g0.atomicstatus, Grunning);
 	runtime_gctx_init(&mp->g0.ctx, runtime_stackalloc(), NULL, NULL);
 	mp->nextp = pp;
@@ -1374,9 +1382,10 @@ workqueued(void)
  * 2.1-2.9 GiB/s to 4.3-5.0, and its CPU from 1.2-1.4 s to 0.8.  With
  * every P idle the answer comes from outside the process, and there the
  * same polls only delayed the sleep (the two-process ping-pong took 32-34
- * us a round trip against 26-28).  It returns true if the M should not
- * sleep: it found goroutines (in list), work on a run queue, or a timer
- * earlier than the one the sleep was for.
+ * us a round trip against 26-28); idlespin spins there instead, under
+ * the rules that learn whether spinning pays.  It returns true if the M
+ * should not sleep: it found goroutines (in list), work on a run queue,
+ * or a timer earlier than the one the sleep was for.
  */
 enum { pollSpinNs = 20 * 1000 };
 
@@ -1403,6 +1412,11 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 		runtime_osyield();
 	}
 }
+
+/* The M's idle spin, below with the plain threads' spin it shares. */
+static bool idlespin(
+    runtime_m *mp, int64_t pollUntil, int64_t delay, runtime_gList *list);
+static void idlewait(runtime_m *mp, int64_t delay, runtime_gList *list);
 
 /*
  * pollblock is findrunnable's blocking netpoll, by the one M that won
@@ -1440,7 +1454,9 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	spun = (delay < 0 || delay > pollSpinNs) && pollersNeeded() &&
 	    pollspin(pollUntil, &list);
 	if (!spun)
-		pollwait(delay, &list);
+		spun = idlespin(mp, pollUntil, delay, &list);
+	if (!spun)
+		idlewait(mp, delay, &list);
 	/*
 	 * The poll ended now, not when it began (Go 1.19 stores the time
 	 * before it; later releases read the clock again): after a long
@@ -2040,6 +2056,14 @@ pollownfd(runtime_g *gp, bool block)
 	    runtime_pollDesc_fd(gp->waitpd), gp->waitmode, gp->eventfd, block);
 }
 
+/* ownlook is a plain thread's look in a spin: its descriptor, at once. */
+static int
+ownlook(runtime_g *gp, void *arg)
+{
+	(void)arg;
+	return pollownfd(gp, false);
+}
+
 /*
  * spinswitched says whether a gap in a spin was another thread's turn on
  * this CPU: whether the thread has been switched out since *switches was
@@ -2124,12 +2148,13 @@ spinyielded(runtime_g *gp, int64_t switches)
 }
 
 /*
- * plainspin looks at gp's descriptor without sleeping, yielding between
- * looks, until it is ready, gp is readied, or spinMaxNs pass.  It returns
- * what runtime_pollfd last returned: 1 if the descriptor is ready.
+ * plainspin looks without sleeping (look: a plain thread's descriptor, or
+ * for an idle M the poller, idlelook), yielding between looks, until a
+ * look finds something, gp (a plain thread) is readied, or gp's spinlen
+ * passes.  It returns what look last returned: 1 if it found something.
  */
 static int
-plainspin(runtime_g *gp)
+plainspin(runtime_g *gp, int (*look)(runtime_g *gp, void *arg), void *arg)
 {
 	int64_t start, last, now, len, switches;
 	int	r;
@@ -2141,8 +2166,8 @@ plainspin(runtime_g *gp)
 	taken = false;
 	switches = -1;
 	for (;;) {
-		r = pollownfd(gp, false);
-		caught = r > 0 || plainreadied(gp);
+		r = look(gp, arg);
+		caught = r > 0 || (!gp->isg0 && plainreadied(gp));
 		gp->waitslept = gp->waitslept || !caught;
 		now = runtime_nanotime();
 		taken = taken ||
@@ -2207,7 +2232,7 @@ plainsleepfd(runtime_g *gp)
 	int	r;
 
 	if (spinallowed(gp)) {
-		r = plainspin(gp);
+		r = plainspin(gp, ownlook, NULL);
 		if (r != 0 || plainreadied(gp)) {
 			gp->spinshort = false;
 			return r;
@@ -2292,7 +2317,7 @@ runtime_plainKernelWaitStart(
 		gp->waitmode = 'r';
 		gp->spinprobe = probe;
 		gp->spinprobearg = arg;
-		if (plainspin(gp) != 0) {
+		if (plainspin(gp, ownlook, NULL) != 0) {
 			gp->spinshort = false;
 			read = probe != NULL;
 		}
@@ -2318,6 +2343,99 @@ runtime_plainKernelWaitDone(void)
 	if (gp->spinback == 0 && slept < spinWorthNs)
 		gp->spinon = true;
 	atomic_fetch_sub(&plainfdwaiters, 1);
+}
+
+/* idlelookArgs is what idlespin's looks compare against and fill. */
+typedef struct idlelookArgs {
+	int64_t	       pollUntil;
+	runtime_gList *list;
+} idlelookArgs;
+
+/*
+ * idlelook is one look of idlespin, pollspin's checks in plainspin's
+ * form: 1 if a poll without blocking found goroutines, a run queue has
+ * work, or a timer earlier than the sleep's is armed.
+ */
+static int
+idlelook(runtime_g *gp, void *arg)
+{
+	idlelookArgs *a;
+	int64_t	      next;
+
+	(void)gp;
+	a = arg;
+	runtime_netpoll(0, a->list);
+	if (a->list->head != NULL || workqueued())
+		return 1;
+	next = runtime_timer0when();
+	return next != 0 && (a->pollUntil == 0 || next < a->pollUntil);
+}
+
+/*
+ * idlespin is gonet's, not Go's.  With every P idle nothing in the
+ * process will ready a goroutine: the next event is another process's
+ * message, and pollspin does not wait for it.  On this kind of guest
+ * the sleep in epoll_wait and the wake-up of a halted CPU are most of a
+ * two-process round trip, so the M spins first, as a plain thread does
+ * before its blocking read, by the same rules (plainspin, spinallowed,
+ * spinjudge), kept in its g0: spin while sleeps turn out short, stop for
+ * a while after spins that run out or are late, none with one CPU.  As
+ * with plain threads, there is no spin while more goroutines wait for
+ * descriptors than there are CPUs (a server's connections): the next
+ * message is then likely another connection's, and the spin's CPU is
+ * wanted by the clients.  It returns true if the M found goroutines,
+ * queued work or an earlier timer, and should not sleep.
+ */
+static bool
+idlespin(runtime_m *mp, int64_t pollUntil, int64_t delay, runtime_gList *list)
+{
+	idlelookArgs a;
+	runtime_g   *gp;
+	uint32_t     waiters;
+	int	     r;
+
+	gp = &mp->g0;
+	waiters = runtime_netpollWaiterCount() +
+	    (uint32_t)atomic_load(&plainpollwaiters);
+	if (atomic_load(&sched.npidle) < getgomaxprocs() || waiters == 0 ||
+	    waiters > (uint32_t)runtime_getncpu())
+		return false;
+	gp->spinwork = gp->waitdone != 0 &&
+	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
+	if ((delay >= 0 && delay <= (int64_t)gp->spinlen) || !spinallowed(gp))
+		return false;
+	a.pollUntil = pollUntil;
+	a.list = list;
+	atomic_store(&sched.idlespinning, true);
+	r = plainspin(gp, idlelook, &a);
+	atomic_store(&sched.idlespinning, false);
+	if (r == 0)
+		return false;
+	gp->spinshort = false;
+	gp->waitdone = runtime_nanotime();
+	return true;
+}
+
+/*
+ * idlewait is pollwait, its sleep judged as a plain thread's is: a short
+ * one turns the M's spin on, and one after a spin that ran out says
+ * whether the next spin should be longer.
+ */
+static void
+idlewait(runtime_m *mp, int64_t delay, runtime_gList *list)
+{
+	runtime_g *gp;
+	int64_t	   start, slept;
+
+	gp = &mp->g0;
+	start = runtime_nanotime();
+	pollwait(delay, list);
+	gp->waitdone = runtime_nanotime();
+	slept = gp->waitdone - start;
+	if (gp->spinshort)
+		spinjudge(gp, slept);
+	if (gp->spinback == 0 && slept < spinWorthNs)
+		gp->spinon = true;
 }
 
 /*
@@ -2947,7 +3065,13 @@ sysmonpoll(int64_t now)
  * forcegcperiod/2 (60 s); gonet at most forcePollNs, its longest tick
  * anyway, since sysmon is also the backstop that gets overdue timers run
  * for plain threads.  Not while the poller role is vacant: plain threads
- * may be waiting for sysmon to poll for them.
+ * may be waiting for sysmon to poll for them.  Nor, in gonet, while an M
+ * spins with every P idle (idlespin): the spin is there because the next
+ * message is expected within microseconds, and then the goroutine's
+ * first system call would wake sysmon at once, a futex wake-up and a
+ * switch on a CPU the spin or its peer wants, for every message
+ * (the goroutines' two-process ping-pong took 22-28 us a round trip so,
+ * 15-18 without).  sysmon's ticks meanwhile back off as with no work.
  */
 static bool
 sysmonidle(int64_t now)
@@ -2955,7 +3079,8 @@ sysmonidle(int64_t now)
 	int64_t next, sleep;
 	bool	woke;
 
-	if (atomic_load(&sched.npidle) != getgomaxprocs() || vacant())
+	if (atomic_load(&sched.npidle) != getgomaxprocs() || vacant() ||
+	    atomic_load(&sched.idlespinning))
 		return false;
 	woke = false;
 	runtime_lock(&sched.lock);

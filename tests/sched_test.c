@@ -3,8 +3,9 @@
  * proc_test.go does not cover, because Go gets them from its compiler or
  * never had plain threads: a system call hands its P off, a goroutine
  * blocked on a socket holds no M, GOMAXPROCS shrinks without a
- * stop-the-world, go statements from many plain threads at once, and dead
- * goroutines' stacks are reused; and sysmon's late-tick rule, which is
+ * stop-the-world, go statements from many plain threads at once, dead
+ * goroutines' stacks are reused, and the idle M's spin misses neither a
+ * message nor a timer; and sysmon's late-tick rule, which is
  * gonet's own (docs/DESIGN.md), fed made-up clocks.
  */
 #include <pthread.h>
@@ -459,6 +460,112 @@ START_TEST(testDeadGoroutinesReuseStacks)
 END_TEST
 
 /*
+ * outsideEcho is the goroutine side of testIdleSpinOutsidePeer: it echoes
+ * n bytes, then waits in a Read that the peer thread's deadline ends.
+ */
+struct outsideArgs {
+	net_Conn      *c;
+	int	       n;
+	int64_t	       waited; /* ns the last Read took */
+	bool	       timedout;
+	runtime_hchan *done;
+};
+
+static void
+outsideEcho(void *arg)
+{
+	struct outsideArgs *a;
+	runtime_error	   *err;
+	ptrdiff_t	    n;
+	int64_t		    t0;
+	char		    b;
+	int		    i;
+
+	a = arg;
+	for (i = 0; i < a->n; i++) {
+		ck_assert_ptr_null(net_Conn_Read(a->c, &b, 1, &n));
+		ck_assert_ptr_null(net_Conn_Write(a->c, &b, 1, &n));
+	}
+	t0 = nanotime();
+	err = net_Conn_Read(a->c, &b, 1, &n);
+	a->waited = nanotime() - t0;
+	a->timedout = err != NULL && net_Error_Timeout(err);
+	runtime_error_Free(err);
+	sendTrue(a->done);
+}
+
+/* outsidePeer is the other side: a thread of its own, not a goroutine. */
+struct peerArgs {
+	net_Conn *c;   /* its end */
+	net_Conn *far; /* the goroutine's end, for the deadline */
+	int	  n;
+	bool	  ok;
+};
+
+static void *
+outsidePeer(void *arg)
+{
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	struct peerArgs *a;
+	ptrdiff_t	 n;
+	int		 i;
+	char		 b;
+
+	a = arg;
+	a->ok = true;
+	for (i = 0; i < a->n && a->ok; i++) {
+		b = (char)i;
+		a->ok = net_Conn_Write(a->c, &b, 1, &n) == NULL &&
+		    net_Conn_Read(a->c, &b, 1, &n) == NULL && b == (char)i;
+	}
+	nanosleep(&ts, NULL); /* the goroutine waits in its last Read */
+	runtime_error_Free(net_Conn_SetReadDeadline(
+	    a->far, time_Time_Add(time_Now(), 50 * time_Millisecond)));
+	return NULL;
+}
+
+/*
+ * A goroutine answering a thread outside the scheduler leaves every P
+ * idle between messages, which is when the polling M spins before it
+ * sleeps (idlespin, docs/DESIGN.md) once its sleeps are short: every
+ * message must still reach the goroutine, and a deadline armed by that
+ * thread while the goroutine waits must end the Read when it passes,
+ * whether the M is spinning or asleep then.
+ */
+START_TEST(testIdleSpinOutsidePeer)
+{
+	struct outsideArgs a;
+	struct peerArgs	   p;
+	net_Listener	  *l;
+	pthread_t	   t;
+	char		  *addr;
+
+	ck_assert_ptr_null(net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = net_Addr_String(net_Listener_Addr(l));
+	ck_assert_ptr_null(net_Dial("tcp", addr, &p.c));
+	ck_assert_ptr_null(net_Listener_Accept(l, &a.c));
+	a.n = p.n = 2000;
+	a.done = runtime_makechan(sizeof(bool), 1);
+	p.far = a.c;
+	runtime_Go(outsideEcho, &a);
+	ck_assert_int_eq(pthread_create(&t, NULL, outsidePeer, &p), 0);
+	pthread_join(t, NULL);
+	runtime_chanrecv1(a.done, NULL);
+	ck_assert_msg(p.ok, "a round trip failed");
+	ck_assert_msg(a.timedout, "the last Read did not time out");
+	ck_assert_msg(
+	    a.waited >= 60 * 1000 * 1000 && a.waited < 2000LL * 1000 * 1000,
+	    "the last Read took %lld ns, want its deadline (70 ms)",
+	    (long long)a.waited);
+	net_Conn_Free(a.c);
+	net_Conn_Free(p.c);
+	runtime_hchan_Free(a.done);
+	free(addr);
+	net_Listener_Free(l);
+}
+END_TEST
+
+/*
  * testSysmonBackoff: sysmon's next sleep, in microseconds.  Without the
  * calm these are Go 1.19's sysmon: 20 us while it finds work, unchanged
  * for its first 50 idle ticks, then doubling up to 10 ms.  The calm
@@ -570,6 +677,7 @@ sched_suite(void)
 	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
 	tcase_add_test(tc, testGoFromPlainThreads);
 	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
+	tcase_add_test(tc, testIdleSpinOutsidePeer);
 	tcase_add_test(tc, testSysmonBackoff);
 	tcase_add_test(tc, testSysmonLateTicks);
 	suite_add_tcase(s, tc);
