@@ -4,7 +4,8 @@
  * the rest as the address.  Names never leave the process: the target
  * installs the lookup hook Go's error tests use, and it fails every name,
  * so only literals and empty hosts resolve.  The properties: a TCP, UDP or
- * IP address's String resolves again to the same address; a network
+ * IP address's String resolves again to the same address (but for an
+ * IPv4 address with a zone, whose String Go cannot read back); a network
  * ending in 4 or 6 yields only that family; ports fit in 16 bits; a Unix
  * address keeps its name and network; failures return an error and no
  * address.
@@ -108,6 +109,40 @@ resolveIP(const char *network, const char *address, inetAddr *a)
 	return err;
 }
 
+/*
+ * v4zone says whether a is an IPv4 address with a zone, which only an
+ * IPv4-mapped IPv6 literal with one gives ("[::ffff:1.2.3.4%eth0]:80").
+ */
+static bool
+v4zone(inetAddr a)
+{
+	return a.Zone != NULL && a.Zone[0] != '\0' && net_IP_To4(a.IP).len != 0;
+}
+
+/*
+ * checkV4Zone: such an address prints as "1.2.3.4%eth0:80", and Go 1.19
+ * cannot read that back (run with real Go: ResolveTCPAddr of
+ * "[::ffff:1e64:2%1~27.0.0.1]:80" is 30.100.0.2%1~27.0.0.1:80, and
+ * resolving that fails with "no such host"): parseIPZone takes the dot
+ * for IPv4, which has no zone, and the host goes to the lookup.  So here
+ * the property is Go's failure.
+ */
+static void
+checkV4Zone(const char *fn, resolveFunc resolve, const char *network,
+    const char *address, inetAddr a)
+{
+	runtime_error *err;
+	inetAddr       b;
+
+	if ((err = resolve(network, a.str, &b)) == NULL)
+		fuzz_fail("%s(%s, %s) = %s, which resolves, as Go's does not",
+		    fn, network, address, a.str);
+	runtime_error_Free(err);
+	free(b.p);
+	free(a.str);
+	free(a.p);
+}
+
 static void
 checkInet(const char *fn, resolveFunc resolve, const char *network,
     const char *address)
@@ -125,6 +160,10 @@ checkInet(const char *fn, resolveFunc resolve, const char *network,
 	checkFamily(network, address, a.IP);
 	if (a.Port < 0 || a.Port > 65535)
 		fuzz_fail("%s(%s, %s): port %d", fn, network, address, a.Port);
+	if (v4zone(a)) {
+		checkV4Zone(fn, resolve, network, address, a);
+		return;
+	}
 	if ((err = resolve(network, a.str, &b)) != NULL)
 		fuzz_fail("%s(%s, %s) = %s, which fails: %s", fn, network,
 		    address, a.str, runtime_error_Error(err));
