@@ -1389,10 +1389,27 @@ workqueued(void)
  */
 enum { pollSpinNs = 20 * 1000 };
 
+/*
+ * pollfound is one look of pollspin and idlespin: a poll without
+ * blocking, and whether it found goroutines (in list), a run queue has
+ * work, or a timer earlier than pollUntil, the sleep's end, is armed.
+ */
+static bool
+pollfound(int64_t pollUntil, runtime_gList *list)
+{
+	int64_t next;
+
+	runtime_netpoll(0, list);
+	if (list->head != NULL || workqueued())
+		return true;
+	next = runtime_timer0when();
+	return next != 0 && (pollUntil == 0 || next < pollUntil);
+}
+
 static bool
 pollspin(int64_t pollUntil, runtime_gList *list)
 {
-	int64_t start, next;
+	int64_t start;
 
 	start = 0;
 	for (;;) {
@@ -1403,11 +1420,7 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 			start = runtime_nanotime();
 		else if (runtime_nanotime() - start >= pollSpinNs)
 			return false;
-		runtime_netpoll(0, list);
-		if (list->head != NULL || workqueued())
-			return true;
-		next = runtime_timer0when();
-		if (next != 0 && (pollUntil == 0 || next < pollUntil))
+		if (pollfound(pollUntil, list))
 			return true;
 		runtime_osyield();
 	}
@@ -1982,11 +1995,23 @@ spinquietstart(int64_t now)
 /*
  * plainfdwaiters counts the plain threads waiting on their descriptors.
  * A spin keeps one CPU awake for one waiter; with more waiters than CPUs
- * (a server with a thread per connection) replies arrive while other
- * threads run anyway, and spinners would only take CPU from them and
- * from the clients, so then nobody spins.
+ * (a server with a thread or a goroutine per connection, spinwaiters)
+ * replies arrive while other threads run anyway, and spinners would only
+ * take CPU from them and from the clients, so then nobody spins.
  */
 static _Atomic int32_t plainfdwaiters;
+
+/*
+ * spinwaiters counts everyone waiting on a descriptor for the rule above:
+ * plain threads on their own or through the poller, and goroutines.
+ */
+static int32_t
+spinwaiters(void)
+{
+	return atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) +
+	    atomic_load_explicit(&plainpollwaiters, memory_order_relaxed) +
+	    (int32_t)runtime_netpollWaiterCount();
+}
 
 /*
  * spinpause starts a pause of *cool waits without a spin (*back), and
@@ -2011,14 +2036,38 @@ spinfailed(runtime_g *gp)
 	spinpause(&gp->spinback, &gp->spincool);
 }
 
+/*
+ * spinworkset starts a wait at now: spinwork says whether gp ran for
+ * spinWorkNs or more since its last wait ended.
+ */
+static void
+spinworkset(runtime_g *gp, int64_t now)
+{
+	gp->spinwork = gp->waitdone != 0 && now - gp->waitdone >= spinWorkNs;
+}
+
+static void spinjudge(runtime_g *gp, int64_t slept);
+
+/*
+ * spinslept learns from a wait's sleep of slept ns: after a spin that ran
+ * out, whether the next should be longer (spinjudge); and a short sleep
+ * turns spinning on.
+ */
+static void
+spinslept(runtime_g *gp, int64_t slept)
+{
+	if (gp->spinshort)
+		spinjudge(gp, slept);
+	if (gp->spinback == 0 && slept < spinWorthNs)
+		gp->spinon = true;
+}
+
 /* spinallowed says whether gp's next wait should spin first. */
 static bool
 spinallowed(runtime_g *gp)
 {
 	gp->spinbywork = false;
-	if (runtime_getncpu() < 2 ||
-	    atomic_load_explicit(&plainfdwaiters, memory_order_relaxed) >
-		runtime_getncpu())
+	if (runtime_getncpu() < 2 || spinwaiters() > runtime_getncpu())
 		return false;
 	if (gp->spinwork && gp->workback == 0) {
 		gp->spinbywork = true;
@@ -2167,7 +2216,7 @@ plainspin(runtime_g *gp, int (*look)(runtime_g *gp, void *arg), void *arg)
 	switches = -1;
 	for (;;) {
 		r = look(gp, arg);
-		caught = r > 0 || (!gp->isg0 && plainreadied(gp));
+		caught = r > 0 || plainreadied(gp);
 		gp->waitslept = gp->waitslept || !caught;
 		now = runtime_nanotime();
 		taken = taken ||
@@ -2242,10 +2291,7 @@ plainsleepfd(runtime_g *gp)
 	r = pollownfd(gp, true);
 	slept = runtime_nanotime() - start;
 	gp->waitslept = gp->waitslept || slept >= waitQuickNs;
-	if (gp->spinshort)
-		spinjudge(gp, slept);
-	if (gp->spinback == 0 && slept < spinWorthNs)
-		gp->spinon = true;
+	spinslept(gp, slept);
 	return r;
 }
 
@@ -2271,8 +2317,7 @@ plainwaitfd(runtime_g *gp)
 		return true; /* readied already */
 	atomic_fetch_add(&plainfdwaiters, 1);
 	gp->waitslept = false;
-	gp->spinwork = gp->waitdone != 0 &&
-	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
+	spinworkset(gp, runtime_nanotime());
 	for (;;) {
 		r = plainsleepfd(gp);
 		if (plainreadied(gp))
@@ -2310,7 +2355,7 @@ runtime_plainKernelWaitStart(
 	gp = runtime_getg();
 	atomic_fetch_add(&plainfdwaiters, 1);
 	now = runtime_nanotime();
-	gp->spinwork = gp->waitdone != 0 && now - gp->waitdone >= spinWorkNs;
+	spinworkset(gp, now);
 	read = false;
 	if (spinallowed(gp)) {
 		gp->waitpd = pd;
@@ -2333,15 +2378,10 @@ void
 runtime_plainKernelWaitDone(void)
 {
 	runtime_g *gp;
-	int64_t	   slept;
 
 	gp = runtime_getg();
 	gp->waitdone = runtime_nanotime();
-	slept = gp->waitdone - gp->kwaitstart;
-	if (gp->spinshort)
-		spinjudge(gp, slept);
-	if (gp->spinback == 0 && slept < spinWorthNs)
-		gp->spinon = true;
+	spinslept(gp, gp->waitdone - gp->kwaitstart);
 	atomic_fetch_sub(&plainfdwaiters, 1);
 }
 
@@ -2351,24 +2391,15 @@ typedef struct idlelookArgs {
 	runtime_gList *list;
 } idlelookArgs;
 
-/*
- * idlelook is one look of idlespin, pollspin's checks in plainspin's
- * form: 1 if a poll without blocking found goroutines, a run queue has
- * work, or a timer earlier than the sleep's is armed.
- */
+/* idlelook is pollfound in the form of plainspin's look. */
 static int
 idlelook(runtime_g *gp, void *arg)
 {
 	idlelookArgs *a;
-	int64_t	      next;
 
 	(void)gp;
 	a = arg;
-	runtime_netpoll(0, a->list);
-	if (a->list->head != NULL || workqueued())
-		return 1;
-	next = runtime_timer0when();
-	return next != 0 && (a->pollUntil == 0 || next < a->pollUntil);
+	return pollfound(a->pollUntil, a->list) ? 1 : 0;
 }
 
 /*
@@ -2378,30 +2409,24 @@ idlelook(runtime_g *gp, void *arg)
  * the sleep in epoll_wait and the wake-up of a halted CPU are most of a
  * two-process round trip, so the M spins first, as a plain thread does
  * before its blocking read, by the same rules (plainspin, spinallowed,
- * spinjudge), kept in its g0: spin while sleeps turn out short, stop for
- * a while after spins that run out or are late, none with one CPU.  As
- * with plain threads, there is no spin while more goroutines wait for
- * descriptors than there are CPUs (a server's connections): the next
- * message is then likely another connection's, and the spin's CPU is
- * wanted by the clients.  It returns true if the M found goroutines,
- * queued work or an earlier timer, and should not sleep.
+ * spinslept), kept in its g0: spin while sleeps turn out short, stop for
+ * a while after spins that run out or are late, none with one CPU or
+ * with more waiters than CPUs.  Nobody waiting through the poller means
+ * the M sleeps for timers only, and there is nothing to spin for.  It
+ * returns true if the M found goroutines, queued work or an earlier
+ * timer, and should not sleep.
  */
 static bool
 idlespin(runtime_m *mp, int64_t pollUntil, int64_t delay, runtime_gList *list)
 {
 	idlelookArgs a;
 	runtime_g   *gp;
-	uint32_t     waiters;
 	int	     r;
 
 	gp = &mp->g0;
-	waiters = runtime_netpollWaiterCount() +
-	    (uint32_t)atomic_load(&plainpollwaiters);
-	if (atomic_load(&sched.npidle) < getgomaxprocs() || waiters == 0 ||
-	    waiters > (uint32_t)runtime_getncpu())
+	if (atomic_load(&sched.npidle) < getgomaxprocs() || !pollersNeeded())
 		return false;
-	gp->spinwork = gp->waitdone != 0 &&
-	    runtime_nanotime() - gp->waitdone >= spinWorkNs;
+	spinworkset(gp, runtime_nanotime());
 	if ((delay >= 0 && delay <= (int64_t)gp->spinlen) || !spinallowed(gp))
 		return false;
 	a.pollUntil = pollUntil;
@@ -2425,17 +2450,13 @@ static void
 idlewait(runtime_m *mp, int64_t delay, runtime_gList *list)
 {
 	runtime_g *gp;
-	int64_t	   start, slept;
+	int64_t	   start;
 
 	gp = &mp->g0;
 	start = runtime_nanotime();
 	pollwait(delay, list);
 	gp->waitdone = runtime_nanotime();
-	slept = gp->waitdone - start;
-	if (gp->spinshort)
-		spinjudge(gp, slept);
-	if (gp->spinback == 0 && slept < spinWorthNs)
-		gp->spinon = true;
+	spinslept(gp, gp->waitdone - start);
 }
 
 /*

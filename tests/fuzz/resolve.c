@@ -139,8 +139,25 @@ checkV4Zone(const char *fn, resolveFunc resolve, const char *network,
 		    fn, network, address, a.str);
 	runtime_error_Free(err);
 	free(b.p);
-	free(a.str);
-	free(a.p);
+}
+
+/* checkRoundTrip: a's String resolves again to a. */
+static void
+checkRoundTrip(const char *fn, resolveFunc resolve, const char *network,
+    const char *address, inetAddr a)
+{
+	runtime_error *err;
+	inetAddr       b;
+
+	if ((err = resolve(network, a.str, &b)) != NULL)
+		fuzz_fail("%s(%s, %s) = %s, which fails: %s", fn, network,
+		    address, a.str, runtime_error_Error(err));
+	if (!net_IP_Equal(a.IP, b.IP) || a.Port != b.Port ||
+	    !sameZone(a.Zone, b.Zone))
+		fuzz_fail("%s(%s, %s) = %s, which resolves apart", fn, network,
+		    address, a.str);
+	free(b.str);
+	free(b.p);
 }
 
 static void
@@ -148,7 +165,7 @@ checkInet(const char *fn, resolveFunc resolve, const char *network,
     const char *address)
 {
 	runtime_error *err;
-	inetAddr       a, b;
+	inetAddr       a;
 
 	if ((err = resolve(network, address, &a)) != NULL) {
 		if (a.p != NULL || runtime_error_Error(err)[0] == '\0')
@@ -160,19 +177,10 @@ checkInet(const char *fn, resolveFunc resolve, const char *network,
 	checkFamily(network, address, a.IP);
 	if (a.Port < 0 || a.Port > 65535)
 		fuzz_fail("%s(%s, %s): port %d", fn, network, address, a.Port);
-	if (v4zone(a)) {
+	if (v4zone(a))
 		checkV4Zone(fn, resolve, network, address, a);
-		return;
-	}
-	if ((err = resolve(network, a.str, &b)) != NULL)
-		fuzz_fail("%s(%s, %s) = %s, which fails: %s", fn, network,
-		    address, a.str, runtime_error_Error(err));
-	if (!net_IP_Equal(a.IP, b.IP) || a.Port != b.Port ||
-	    !sameZone(a.Zone, b.Zone))
-		fuzz_fail("%s(%s, %s) = %s, which resolves apart", fn, network,
-		    address, a.str);
-	free(b.str);
-	free(b.p);
+	else
+		checkRoundTrip(fn, resolve, network, address, a);
 	free(a.str);
 	free(a.p);
 }
