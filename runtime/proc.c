@@ -3091,8 +3091,9 @@ sysmonpoll(int64_t now)
  * message is expected within microseconds, and then the goroutine's
  * first system call would wake sysmon at once, a futex wake-up and a
  * switch on a CPU the spin or its peer wants, for every message
- * (the goroutines' two-process ping-pong took 22-28 us a round trip so,
- * 15-18 without).  sysmon's ticks meanwhile back off as with no work.
+ * (in hand runs the goroutines' two-process ping-pong took 22-28 us a
+ * round trip so, 15-18 without).  sysmon's ticks meanwhile back off as
+ * with no work.
  */
 static bool
 sysmonidle(int64_t now)
