@@ -2245,8 +2245,11 @@ plainspin(runtime_g *gp, int (*look)(runtime_g *gp, void *arg), void *arg)
 		spinfailed(gp);
 	else if (!caught)
 		gp->spinshort = true; /* judged by the sleep (spinjudge) */
-	else if (!taken && gp->spinyields == 0)
-		gp->spincool = spinCoolMin;
+	else {
+		gp->spinshort = false; /* no sleep follows to judge it */
+		if (!taken && gp->spinyields == 0)
+			gp->spincool = spinCoolMin;
+	}
 	return r;
 }
 
@@ -2283,6 +2286,7 @@ plainsleepfd(runtime_g *gp)
 	if (spinallowed(gp)) {
 		r = plainspin(gp, ownlook, NULL);
 		if (r != 0 || plainreadied(gp)) {
+			/* readied after the spin ran out: no sleep to judge it */
 			gp->spinshort = false;
 			return r;
 		}
@@ -2362,10 +2366,8 @@ runtime_plainKernelWaitStart(
 		gp->waitmode = 'r';
 		gp->spinprobe = probe;
 		gp->spinprobearg = arg;
-		if (plainspin(gp, ownlook, NULL) != 0) {
-			gp->spinshort = false;
+		if (plainspin(gp, ownlook, NULL) != 0)
 			read = probe != NULL;
-		}
 		gp->spinprobe = NULL;
 		gp->waitpd = NULL;
 		now = runtime_nanotime();
@@ -2436,7 +2438,6 @@ idlespin(runtime_m *mp, int64_t pollUntil, int64_t delay, runtime_gList *list)
 	atomic_store(&sched.idlespinning, false);
 	if (r == 0)
 		return false;
-	gp->spinshort = false;
 	gp->waitdone = runtime_nanotime();
 	return true;
 }
