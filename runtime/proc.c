@@ -1259,8 +1259,36 @@ runtime_wakeNetPoller(int64_t when)
 /* The scheduler proper. */
 
 /*
+ * stealSurplus is gonet's: stealWork's look at the Ps beyond GOMAXPROCS.
+ * Go resizes with the world stopped and empties a P it drops; gonet
+ * cannot stop a running goroutine, so a P that GOMAXPROCS shrinks away
+ * runs on until its goroutine schedules (retire), and whatever that
+ * goroutine readies meanwhile lands on the P's own queue, outside the
+ * steal order.  If it then waits for that work without parking (a spin
+ * on a flag) nobody else would ever run it.
+ */
+static runtime_g *
+stealSurplus(runtime_p *pp, bool stealRunNextG)
+{
+	runtime_p *p2;
+	runtime_g *gp;
+	int32_t	   i, n;
+
+	n = atomic_load(&nallp);
+	for (i = getgomaxprocs(); i < n; i++) {
+		p2 = atomic_load(&allp[i]);
+		if (p2 == NULL || p2 == pp || runqempty(p2))
+			continue;
+		gp = runqsteal(pp, p2, stealRunNextG);
+		if (gp != NULL)
+			return gp;
+	}
+	return NULL;
+}
+
+/*
  * stealWork tries 4 times over every other P that is not idle, in random
- * order.
+ * order, and then over the Ps that GOMAXPROCS has shrunk away.
  */
 static runtime_g *
 stealWork(runtime_p *pp)
@@ -1283,6 +1311,8 @@ stealWork(runtime_p *pp)
 			if (gp != NULL)
 				return gp;
 		}
+		if ((gp = stealSurplus(pp, k == 3)) != NULL)
+			return gp;
 	}
 	return NULL;
 }
@@ -1363,7 +1393,8 @@ workqueued(void)
 
 	if (atomic_load(&sched.runqsize) != 0)
 		return true;
-	n = getgomaxprocs();
+	/* Every P that exists: one GOMAXPROCS shrank away may still run. */
+	n = atomic_load(&nallp);
 	for (i = 0; i < n; i++) {
 		p2 = atomic_load(&allp[i]);
 		if (p2 != NULL && !pMask_read(idlepMask, i) && !runqempty(p2))
@@ -3637,6 +3668,16 @@ runtime_RunSchedLocalQueueEmptyTest(int iters)
 	free(gs);
 	runtime_hchan_Free(t.done);
 	free(t.pp);
+}
+
+/* runtime_testPID is the id of the caller's P, or -1 if it has none. */
+int
+runtime_testPID(void)
+{
+	runtime_p *pp;
+
+	pp = currentp();
+	return pp != NULL ? pp->id : -1;
 }
 
 void

@@ -83,6 +83,8 @@ void runtime_RunSchedLocalQueueTest(void);
 void runtime_RunSchedLocalQueueStealTest(void);
 void runtime_RunSchedLocalQueueEmptyTest(int iters);
 void runtime_RunStealOrderTest(void);
+/* runtime_testPID is the id of the caller's P, or -1 without one. */
+int runtime_testPID(void);
 
 /*
  * sysmon's late-tick rule (proc.c; docs/DESIGN.md, "sysmon's late ticks"),

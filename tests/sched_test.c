@@ -340,6 +340,85 @@ START_TEST(testGOMAXPROCSWhileRunning)
 }
 END_TEST
 
+/* testShrunkPWorkRuns's pair: how many met, whether the child ran. */
+struct shrunkArgs {
+	runtime_hchan *done;
+	_Atomic int    met, ran;
+	int	       pid;	  /* 1 once the goroutine on P1 has shrunk */
+	bool	       ranInTime; /* the child ran while it waited */
+};
+
+/* spinUntil waits for *v to reach want without parking, up to 5 s. */
+static bool
+spinUntil(_Atomic int *v, int want)
+{
+	int64_t end;
+
+	end = nanotime() + 5000LL * 1000 * 1000;
+	while (atomic_load(v) < want)
+		if (nanotime() > end)
+			return false;
+	return true;
+}
+
+static void
+shrunkChild(void *arg)
+{
+	struct shrunkArgs *a;
+
+	a = arg;
+	atomic_store(&a->ran, 1);
+}
+
+/*
+ * shrunkPair: the two meet, so that one runs on P0 and one on P1; the
+ * one on P1 shrinks GOMAXPROCS to 1, starts a goroutine and waits for
+ * it without parking.
+ */
+static void
+shrunkPair(void *arg)
+{
+	struct shrunkArgs *a;
+
+	a = arg;
+	atomic_fetch_add(&a->met, 1);
+	if (spinUntil(&a->met, 2) && runtime_testPID() == 1) {
+		a->pid = 1;
+		runtime_GOMAXPROCS(1);
+		runtime_Go(shrunkChild, a);
+		a->ranInTime = spinUntil(&a->ran, 1);
+	}
+	sendTrue(a->done);
+}
+
+/*
+ * A P that GOMAXPROCS shrinks away keeps running its goroutine until that
+ * one schedules (there is no stop-the-world to take it), so what the
+ * goroutine readies meanwhile sits on a P outside the steal order: the
+ * Ps that remain must still steal it (Go's TestSchedLocalQueueEmpty hung
+ * so with GOMAXPROCS=5 in the environment).
+ */
+START_TEST(testShrunkPWorkRuns)
+{
+	struct shrunkArgs a;
+	int		  old;
+
+	memset(&a, 0, sizeof(a));
+	old = runtime_GOMAXPROCS(2);
+	a.done = runtime_makechan(sizeof(bool), 2);
+	runtime_Go(shrunkPair, &a);
+	runtime_Go(shrunkPair, &a);
+	runtime_chanrecv1(a.done, NULL);
+	runtime_chanrecv1(a.done, NULL);
+	runtime_GOMAXPROCS(old);
+	runtime_hchan_Free(a.done);
+	ck_assert_msg(a.pid == 1, "the two goroutines never ran at once");
+	ck_assert_msg(a.ranInTime,
+	    "a goroutine readied on a P that GOMAXPROCS shrank away did not "
+	    "run in 5 s");
+}
+END_TEST
+
 enum { nspawners = 8, perSpawner = 2000 };
 
 static void
@@ -675,6 +754,7 @@ sched_suite(void)
 	tcase_add_test(tc, testSyscallHogLosesP);
 	tcase_add_test(tc, testBlockedGoroutinesHoldNoM);
 	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
+	tcase_add_test(tc, testShrunkPWorkRuns);
 	tcase_add_test(tc, testGoFromPlainThreads);
 	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
 	tcase_add_test(tc, testIdleSpinOutsidePeer);
