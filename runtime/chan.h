@@ -20,11 +20,14 @@ extern "C" {
 
 /*
  * runtime_newproc starts a goroutine running fn(arg): Go's `go fn(arg)`.
- * The goroutine belongs to the runtime; it ends when fn returns.  Today
- * each goroutine is a thread; code must wait only through gonet's
- * primitives (channels, select, semaphores, net) so that it keeps working
- * when goroutines share threads.  runtime_Go is the same call under the
- * name users look for.
+ * The goroutine belongs to the runtime; it ends when fn returns.
+ * Goroutines share GOMAXPROCS threads, so a goroutine should wait through
+ * gonet's primitives (channels, select, semaphores, sync, time, net),
+ * which park it and free its thread.  One that sleeps in the kernel in a
+ * call gonet never sees (nanosleep, a pthread wait, a read of a file)
+ * holds its thread until the call returns; the scheduler notices after
+ * about 20 ms and lets another thread run the rest meanwhile.
+ * runtime_Go is the same call under the name users look for.
  */
 void runtime_newproc(void (*fn)(void *), void *arg);
 void runtime_Go(void (*fn)(void *), void *arg);

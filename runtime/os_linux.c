@@ -141,6 +141,25 @@ taskRunning(const char *tid)
 	return p != NULL && p[1] == ' ' && p[2] == 'R';
 }
 
+int32_t
+runtime_gettid(void)
+{
+	return (int32_t)syscall(SYS_gettid);
+}
+
+bool
+runtime_threadsleeps(int32_t tid)
+{
+	char path[64], buf[512], *p;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+	if (tid <= 0 || !readproc(path, buf, sizeof(buf)))
+		return false;
+	/* The state follows the command name, which may hold a ')'. */
+	p = strrchr(buf, ')');
+	return p != NULL && p[1] == ' ' && (p[2] == 'S' || p[2] == 'D');
+}
+
 bool
 runtime_threadblocks(int32_t tid, int sig, bool *blocked)
 {

@@ -24,7 +24,11 @@
  *   a program without goroutines pays one wake-up per message, as a
  *   blocking read would.
  * - There is no GC, so no stop-the-world: GOMAXPROCS can grow at once and
- *   shrinks as the surplus Ps next go idle (procresize).
+ *   shrinks as the surplus Ps next schedule or go idle (procresize); the
+ *   others steal from a surplus P meanwhile (stealSurplus).
+ * - C may sleep in the kernel where the runtime cannot see it, keeping
+ *   its P; sysmon then adds a stand-in P (standinlook), where Go's cgo
+ *   calls lose theirs as system calls do.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -129,10 +133,15 @@ static struct {
 	_Atomic bool idlespinning;
 } sched;
 
-/* allp holds every P ever made; gomaxprocs of them are in use. */
+/*
+ * allp holds every P ever made; gomaxprocs of them are in use: the
+ * program's setting (gomaxprocsSet, under sched.lock) plus a stand-in
+ * for each P whose M sleeps in a call the runtime never saw (standin).
+ */
 static runtime_p *_Atomic allp[maxGomaxprocs];
 static _Atomic int32_t	  nallp;
 static _Atomic int32_t	  gomaxprocs;
+static int32_t		  gomaxprocsSet;
 
 /*
  * idlepMask has a bit for each P on the idle list (Go's pMask), so that
@@ -435,6 +444,7 @@ acquirep(runtime_p *pp)
 		runtime_throw("wirep: invalid p state");
 	mp->p = pp;
 	pp->m = mp;
+	atomic_store_explicit(&pp->mtid, mp->procid, memory_order_relaxed);
 	atomic_store(&pp->status, Prunning);
 }
 
@@ -542,9 +552,33 @@ setStealOrder(int32_t nprocs)
 }
 
 /*
- * procresize makes nprocs Ps usable.  New Ps go idle at once; Ps beyond
- * nprocs retire as they next go idle (there is no stop-the-world to take
- * them from running goroutines).  sched.lock held.
+ * pidletrim takes the idle Ps beyond nprocs off the idle list, so that
+ * npidle counts only Ps that can be had (stand-ins come and go often, and
+ * standinwanted reads npidle).  sched.lock held.
+ */
+static void
+pidletrim(int32_t nprocs)
+{
+	runtime_p **link, *pp;
+
+	link = &sched.pidle;
+	while ((pp = *link) != NULL) {
+		if (pp->id < nprocs) {
+			link = &pp->link;
+			continue;
+		}
+		*link = pp->link;
+		pMask_clear(idlepMask, pp->id);
+		atomic_fetch_sub(&sched.npidle, 1);
+		atomic_store(&pp->status, Pdead);
+	}
+}
+
+/*
+ * procresize makes nprocs Ps usable.  New Ps go idle at once, idle Ps
+ * beyond nprocs die at once, and running ones retire as they next
+ * schedule or go idle (there is no stop-the-world to take them from
+ * running goroutines).  sched.lock held.
  */
 static void
 procresize(int32_t nprocs)
@@ -553,6 +587,7 @@ procresize(int32_t nprocs)
 	int32_t	   i, n;
 
 	atomic_store(&gomaxprocs, nprocs);
+	pidletrim(nprocs);
 	n = atomic_load(&nallp);
 	for (i = 0; i < nprocs; i++) {
 		if (i >= n) {
@@ -569,6 +604,8 @@ procresize(int32_t nprocs)
 	setStealOrder(nprocs);
 }
 
+static void standinsresize(void);
+
 int
 runtime_GOMAXPROCS(int n)
 {
@@ -576,11 +613,13 @@ runtime_GOMAXPROCS(int n)
 
 	pthread_once(&schedOnce, schedinit);
 	runtime_lock(&sched.lock);
-	old = getgomaxprocs();
+	old = gomaxprocsSet;
 	if (n > maxGomaxprocs)
 		n = maxGomaxprocs;
-	if (n > 0 && n != old)
-		procresize(n);
+	if (n > 0 && n != old) {
+		gomaxprocsSet = n;
+		standinsresize();
+	}
 	runtime_unlock(&sched.lock);
 	if (n > old)
 		wakep();
@@ -943,6 +982,7 @@ mstart(void *arg)
 
 	mp = arg;
 	m_ = mp;
+	mp->procid = runtime_gettid();
 	runtime_minitSignalStack();
 	runtime_gctx_mcall(&mp->self, &mp->g0.ctx, mstart1, mp);
 	runtime_throw("mstart: returned");
@@ -2995,6 +3035,111 @@ preemptone(runtime_p *pp)
 }
 
 /*
+ * Stand-in Ps are gonet's, not Go's.  A goroutine here runs C, which may
+ * sleep in the kernel without telling the runtime: nanosleep, a pthread
+ * wait, a read of a pipe or a file, a library's own lock.  Its M keeps
+ * its P meanwhile, so with GOMAXPROCS=1 no other goroutine, timer or
+ * network wake-up is served until the call returns, and if what it waits
+ * for is another goroutine's doing, never.  Go meets this only in cgo
+ * calls, which enter a system call and so lose their P to sysmon.  sysmon
+ * cannot take a P from an M that was never told (the thread may wake and
+ * go on with it at any moment); it adds one instead.  A P counts as
+ * blocked when its goroutine's slice has lasted forcePreemptNs and its
+ * thread is seen asleep in the kernel (runtime_threadsleeps); the count
+ * of Ps in use is then the program's setting plus the blocked ones, so
+ * as many goroutines run as GOMAXPROCS says, and the stand-in serves
+ * timers and the network from the start, as a P handed off from a
+ * system call would.  The P stops counting when it schedules or enters a
+ * system call, or
+ * when its thread is next seen running (looked at every forcePreemptNs),
+ * and the Ps beyond the count retire at their next schedule as after any
+ * shrink (retire, stealSurplus).
+ */
+
+/*
+ * standinlook judges pp for the count of blocked Ps: sliceover says that
+ * pp runs a goroutine whose slice has lasted forcePreemptNs.  A thread
+ * must be seen asleep at two looks in a row, standinAgainNs or more
+ * apart, before its P counts: a running thread may sleep for a moment (a
+ * page from disk, a lock in the C library) without being stuck.  It
+ * returns whether pp's part in the count changed.
+ */
+enum { standinAgainNs = 1000 * 1000 };
+
+static bool
+standinlook(runtime_p *pp, bool sliceover, int64_t now)
+{
+	bool was, asleep;
+
+	was = atomic_load_explicit(&pp->sysmonBlocked, memory_order_relaxed);
+	if (!sliceover) {
+		pp->sysmonAsleep = false;
+		if (!was)
+			return false;
+		atomic_store_explicit(
+		    &pp->sysmonBlocked, false, memory_order_relaxed);
+		return true;
+	}
+	if (now - pp->sysmonStatewhen <
+	    (pp->sysmonAsleep ? standinAgainNs : forcePreemptNs))
+		return false;
+	pp->sysmonStatewhen = now;
+	asleep = runtime_threadsleeps(
+	    atomic_load_explicit(&pp->mtid, memory_order_relaxed));
+	if (asleep && !was && !pp->sysmonAsleep) {
+		pp->sysmonAsleep = true; /* look again */
+		return false;
+	}
+	pp->sysmonAsleep = false;
+	if (asleep == was)
+		return false;
+	atomic_store_explicit(&pp->sysmonBlocked, asleep, memory_order_relaxed);
+	return true;
+}
+
+/*
+ * standinsresize sets the count of Ps in use to the program's setting
+ * plus the blocked Ps among them; a blocked P beyond the count is surplus
+ * and holds no place.  sched.lock held.
+ */
+static void
+standinsresize(void)
+{
+	runtime_p *pp;
+	int32_t	   i, n, want, blocked;
+
+	want = gomaxprocsSet;
+	do {
+		n = want;
+		blocked = 0;
+		for (i = 0; i < n && i < atomic_load(&nallp); i++) {
+			pp = atomic_load(&allp[i]);
+			blocked += atomic_load_explicit(
+			    &pp->sysmonBlocked, memory_order_relaxed);
+		}
+		want = gomaxprocsSet + blocked;
+		if (want > maxGomaxprocs)
+			want = maxGomaxprocs;
+	} while (want > n);
+	if (want != getgomaxprocs())
+		procresize(want);
+}
+
+/* standinschange applies retake's judgement, and starts a stand-in. */
+static void
+standinschange(void)
+{
+	int32_t old;
+
+	runtime_lock(&sched.lock);
+	old = getgomaxprocs();
+	standinsresize();
+	runtime_unlock(&sched.lock);
+	if (getgomaxprocs() > old)
+		wakep();
+}
+
+/*
  * retake looks at every P that exists, GOMAXPROCS's surplus too (a
  * surplus P in a long system call may still hold goroutines).  A time
  * slice that has lasted forcePreemptNs is asked to end (preemptone); in
@@ -3012,9 +3157,10 @@ retake(int64_t now)
 	uint32_t   s, t;
 	int32_t	   i, n;
 	int	   count;
-	bool	   sysretake;
+	bool	   sysretake, resize;
 
 	count = 0;
+	resize = false;
 	n = atomic_load(&nallp);
 	for (i = 0; i < n; i++) {
 		pp = atomic_load(&allp[i]);
@@ -3034,6 +3180,7 @@ retake(int64_t now)
 				sysretake = true;
 			}
 		}
+		resize |= standinlook(pp, s == Prunning && sysretake, now);
 		if (s != Psyscall)
 			continue;
 		t = atomic_load(&pp->syscalltick);
@@ -3062,6 +3209,8 @@ retake(int64_t now)
 			handoffp(pp);
 		}
 	}
+	if (resize)
+		standinschange();
 	return count;
 }
 
@@ -3363,6 +3512,11 @@ forkChild(void)
 		pp->m = NULL;
 		pidleput(pp);
 	}
+	/* The Ms that slept in the kernel are gone, and their stand-ins. */
+	for (i = 0; i < atomic_load(&nallp); i++)
+		atomic_store(&atomic_load(&allp[i])->sysmonBlocked, false);
+	if (getgomaxprocs() != gomaxprocsSet)
+		procresize(gomaxprocsSet);
 	atomic_store(&sched.lastpoll, runtime_nanotime());
 	atomic_store(&sched.pollUntil, 0);
 	forkParent();
@@ -3383,7 +3537,8 @@ schedinit(void)
 		runtime_throw("runtime: pthread_atfork failed");
 	atomic_store(&sched.lastpoll, runtime_nanotime());
 	runtime_lock(&sched.lock);
-	procresize(gomaxprocsenv());
+	gomaxprocsSet = gomaxprocsenv();
+	procresize(gomaxprocsSet);
 	runtime_unlock(&sched.lock);
 	newsysmon();
 }
@@ -3668,6 +3823,13 @@ runtime_RunSchedLocalQueueEmptyTest(int iters)
 	free(gs);
 	runtime_hchan_Free(t.done);
 	free(t.pp);
+}
+
+/* runtime_testProcs is the count of Ps in use, stand-ins included. */
+int
+runtime_testProcs(void)
+{
+	return getgomaxprocs();
 }
 
 /* runtime_testPID is the id of the caller's P, or -1 if it has none. */

@@ -46,6 +46,14 @@ bool runtime_runnable(int32_t *ours, int32_t *all);
  * in *blocked; it returns false if the system cannot tell (os_<GOOS>.c).
  */
 bool runtime_threadblocks(int32_t tid, int sig, bool *blocked);
+/* gettid is the calling thread's id, as threadsleeps takes it (os_<GOOS>.c). */
+int32_t runtime_gettid(void);
+/*
+ * threadsleeps says whether thread tid of this process sleeps in the
+ * kernel (waiting, not running nor waiting for a CPU); false if the
+ * system cannot tell (os_<GOOS>.c).
+ */
+bool runtime_threadsleeps(int32_t tid);
 /* ncpu is the number of online CPUs, read once (os_<GOOS>.c). */
 int32_t runtime_getncpu(void);
 
@@ -222,6 +230,7 @@ struct runtime_m {
 	runtime_p	*oldp; /* the P held before a system call */
 	uint32_t	 syscalltick; /* oldp's syscalltick as the call began */
 	int64_t		 id;
+	int32_t		 procid; /* the thread's id (gettid) */
 	bool		 spinning;
 	_Atomic uint32_t park;
 	runtime_m	*schedlink;
@@ -278,6 +287,17 @@ struct runtime_p {
 	uint32_t sysmonSyscalltick;
 	int64_t	 sysmonSchedwhen;
 	int64_t	 sysmonSyscallwhen;
+	/*
+	 * The thread id of the M holding the P, for sysmon's look at
+	 * whether it sleeps in the kernel; whether sysmon counts the P as
+	 * blocked so (a stand-in P runs for it), whether its last look saw
+	 * the thread asleep, and when it looked.  gonet's (proc.c,
+	 * standinlook).
+	 */
+	_Atomic int32_t mtid;
+	_Atomic bool	sysmonBlocked;
+	bool		sysmonAsleep; /* seen asleep once: look again */
+	int64_t		sysmonStatewhen;
 
 	_Atomic uint32_t   runqhead;
 	_Atomic uint32_t   runqtail;

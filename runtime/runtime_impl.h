@@ -85,6 +85,8 @@ void runtime_RunSchedLocalQueueEmptyTest(int iters);
 void runtime_RunStealOrderTest(void);
 /* runtime_testPID is the id of the caller's P, or -1 without one. */
 int runtime_testPID(void);
+/* runtime_testProcs is the count of Ps in use, stand-ins included. */
+int runtime_testProcs(void);
 
 /*
  * sysmon's late-tick rule (proc.c; docs/DESIGN.md, "sysmon's late ticks"),

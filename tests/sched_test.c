@@ -8,6 +8,7 @@
  * message nor a timer; and sysmon's late-tick rule, which is
  * gonet's own (docs/DESIGN.md), fed made-up clocks.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -25,6 +26,7 @@
 #include "syscall/syscall.h"
 #include "tests/main_test.h"
 #include "tests/mockserver.h"
+#include "time/time.h"
 
 static int64_t
 nanotime(void)
@@ -340,6 +342,26 @@ START_TEST(testGOMAXPROCSWhileRunning)
 }
 END_TEST
 
+/*
+ * runPairAt runs fn(arg) in two goroutines with GOMAXPROCS at procs and
+ * waits for both, each of which sends once on *done, a channel made here
+ * for them and freed once both have sent.
+ */
+static void
+runPairAt(int procs, void (*fn)(void *), void *arg, runtime_hchan **done)
+{
+	int old;
+
+	*done = runtime_makechan(sizeof(bool), 2);
+	old = runtime_GOMAXPROCS(procs);
+	runtime_Go(fn, arg);
+	runtime_Go(fn, arg);
+	runtime_chanrecv1(*done, NULL);
+	runtime_chanrecv1(*done, NULL);
+	runtime_GOMAXPROCS(old);
+	runtime_hchan_Free(*done);
+}
+
 /* testShrunkPWorkRuns's pair: how many met, whether the child ran. */
 struct shrunkArgs {
 	runtime_hchan *done;
@@ -401,21 +423,142 @@ shrunkPair(void *arg)
 START_TEST(testShrunkPWorkRuns)
 {
 	struct shrunkArgs a;
-	int		  old;
 
 	memset(&a, 0, sizeof(a));
-	old = runtime_GOMAXPROCS(2);
-	a.done = runtime_makechan(sizeof(bool), 2);
-	runtime_Go(shrunkPair, &a);
-	runtime_Go(shrunkPair, &a);
-	runtime_chanrecv1(a.done, NULL);
-	runtime_chanrecv1(a.done, NULL);
-	runtime_GOMAXPROCS(old);
-	runtime_hchan_Free(a.done);
+	runPairAt(2, shrunkPair, &a, &a.done);
 	ck_assert_msg(a.pid == 1, "the two goroutines never ran at once");
 	ck_assert_msg(a.ranInTime,
 	    "a goroutine readied on a P that GOMAXPROCS shrank away did not "
 	    "run in 5 s");
+}
+END_TEST
+
+/*
+ * testBlockedGoroutineGetsStandIn's goroutines: the reader sleeps in a
+ * read(2) of a pipe, which the runtime never hears of, until the writer,
+ * queued behind it on its P, writes.
+ */
+struct standinArgs {
+	int	       fd[2];
+	runtime_hchan *read, *wrote;
+	char	       got;
+};
+
+static void
+standinWriter(void *arg)
+{
+	struct standinArgs *a;
+
+	a = arg;
+	ck_assert_int_eq(write(a->fd[1], "x", 1), 1);
+	sendTrue(a->wrote);
+}
+
+static void
+standinReader(void *arg)
+{
+	struct standinArgs *a;
+
+	a = arg;
+	runtime_Go(standinWriter, a);
+	if (read(a->fd[0], &a->got, 1) != 1)
+		a->got = 0;
+	sendTrue(a->read);
+}
+
+/* standinWait receives from c, or gives up after d; it says which. */
+static bool
+standinWait(runtime_hchan *c, time_Duration d)
+{
+	runtime_scase cases[2];
+
+	cases[0] = (runtime_scase){ c, NULL };
+	cases[1] = (runtime_scase){ time_After(d), NULL };
+	return runtime_selectgo(cases, 0, 2, true, NULL) == 0;
+}
+
+/*
+ * With GOMAXPROCS=1, a goroutine asleep in the kernel in a call the
+ * runtime never saw (C code's read, sleep or pthread wait) keeps its P;
+ * sysmon adds a stand-in P, so that the goroutine it waits for runs, and
+ * the count of Ps goes back to the setting once it returns.  Without the
+ * stand-in the reader would wait for ever; after 5 s the test writes the
+ * byte itself.
+ */
+START_TEST(testBlockedGoroutineGetsStandIn)
+{
+	struct standinArgs a;
+	bool		   served;
+	int		   old, i;
+
+	memset(&a, 0, sizeof(a));
+	ck_assert_int_eq(pipe2(a.fd, O_CLOEXEC), 0);
+	a.read = runtime_makechan(sizeof(bool), 1);
+	a.wrote = runtime_makechan(sizeof(bool), 1);
+	old = runtime_GOMAXPROCS(1);
+	runtime_Go(standinReader, &a);
+	served = standinWait(a.read, 5 * time_Second);
+	if (!served) {
+		ck_assert_int_eq(write(a.fd[1], "y", 1), 1);
+		runtime_chanrecv1(a.read, NULL);
+	}
+	runtime_chanrecv1(a.wrote, NULL);
+	for (i = 0; i < 2000 && runtime_testProcs() != 1; i++)
+		time_Sleep(time_Millisecond);
+	ck_assert_int_eq(runtime_GOMAXPROCS(old), 1);
+	close(a.fd[0]);
+	close(a.fd[1]);
+	runtime_hchan_Free(a.read);
+	runtime_hchan_Free(a.wrote);
+	ck_assert_msg(served && a.got == 'x',
+	    "the goroutine asleep in read(2) was not served by another "
+	    "within 5 s");
+	ck_assert_msg(i < 2000, "%d Ps in use 2 s after the read returned",
+	    runtime_testProcs());
+}
+END_TEST
+
+/* What testComputingGoroutinesGetNoStandIn's goroutines saw. */
+struct computeArgs {
+	_Atomic int    running, most;
+	runtime_hchan *done;
+};
+
+/* computer computes for 100 ms, noting how many others compute too. */
+static void
+computer(void *arg)
+{
+	struct computeArgs *a;
+	int64_t		    end;
+	int		    n, most;
+
+	a = arg;
+	atomic_fetch_add(&a->running, 1);
+	end = nanotime() + 100 * 1000 * 1000;
+	while (nanotime() < end) {
+		n = atomic_load(&a->running);
+		most = atomic_load(&a->most);
+		while (n > most &&
+		    !atomic_compare_exchange_weak(&a->most, &most, n))
+			;
+	}
+	atomic_fetch_sub(&a->running, 1);
+	sendTrue(a->done);
+}
+
+/*
+ * A stand-in is for a thread asleep in the kernel, not for one that
+ * computes: with GOMAXPROCS=1 two goroutines that never block still run
+ * one after the other, 100 ms each (there is no preemption, and slices
+ * past forcePreemptNs are exactly what sysmon looks at).
+ */
+START_TEST(testComputingGoroutinesGetNoStandIn)
+{
+	struct computeArgs a;
+
+	memset(&a, 0, sizeof(a));
+	runPairAt(1, computer, &a, &a.done);
+	ck_assert_int_eq(atomic_load(&a.most), 1);
 }
 END_TEST
 
@@ -755,6 +898,8 @@ sched_suite(void)
 	tcase_add_test(tc, testBlockedGoroutinesHoldNoM);
 	tcase_add_test(tc, testGOMAXPROCSWhileRunning);
 	tcase_add_test(tc, testShrunkPWorkRuns);
+	tcase_add_test(tc, testBlockedGoroutineGetsStandIn);
+	tcase_add_test(tc, testComputingGoroutinesGetNoStandIn);
 	tcase_add_test(tc, testGoFromPlainThreads);
 	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
 	tcase_add_test(tc, testIdleSpinOutsidePeer);
