@@ -127,18 +127,28 @@ runnableAll(int32_t *all)
 	return true;
 }
 
-/* taskRunning says whether a task's stat line shows it runnable. */
-static bool
-taskRunning(const char *tid)
+/*
+ * taskState is a task's state letter from its stat line (R running or
+ * runnable, S or D asleep...), or 0 if it cannot be read.
+ */
+static char
+taskState(const char *tid)
 {
 	char path[64], buf[512], *p;
 
 	snprintf(path, sizeof(path), "/proc/self/task/%s/stat", tid);
 	if (!readproc(path, buf, sizeof(buf)))
-		return false;
+		return 0;
 	/* The state follows the command name, which may hold a ')'. */
 	p = strrchr(buf, ')');
-	return p != NULL && p[1] == ' ' && p[2] == 'R';
+	return p != NULL && p[1] == ' ' ? p[2] : 0;
+}
+
+/* taskRunning says whether a task's stat line shows it runnable. */
+static bool
+taskRunning(const char *tid)
+{
+	return taskState(tid) == 'R';
 }
 
 int32_t
@@ -150,14 +160,13 @@ runtime_gettid(void)
 bool
 runtime_threadsleeps(int32_t tid)
 {
-	char path[64], buf[512], *p;
+	char name[16], state;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-	if (tid <= 0 || !readproc(path, buf, sizeof(buf)))
+	if (tid <= 0)
 		return false;
-	/* The state follows the command name, which may hold a ')'. */
-	p = strrchr(buf, ')');
-	return p != NULL && p[1] == ' ' && (p[2] == 'S' || p[2] == 'D');
+	snprintf(name, sizeof(name), "%d", (int)tid);
+	state = taskState(name);
+	return state == 'S' || state == 'D';
 }
 
 bool
