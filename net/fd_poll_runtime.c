@@ -50,6 +50,20 @@ net_pollDesc_close(net_pollDesc *pd)
 	pd->runtimeCtx = NULL;
 }
 
+void
+net_pollDesc_setKey(net_pollDesc *pd, uint32_t key)
+{
+	if (pd->runtimeCtx != NULL)
+		runtime_pollSetUser(pd->runtimeCtx, key);
+}
+
+void
+net_pollDesc_wrote(net_pollDesc *pd)
+{
+	if (pd->runtimeCtx != NULL)
+		runtime_pollWrote(pd->runtimeCtx);
+}
+
 /*
  * net_pollDesc_evict takes fd off the poller's waiting list: every call
  * blocked on it returns, seeing the descriptor closing.

@@ -19,6 +19,42 @@ static const char writeToSyscallName[] = "sendto";
 static const char writeMsgSyscallName[] = "sendmsg";
 
 /*
+ * endpointKey folds a TCP endpoint into 16 bits: its port and the low 32
+ * bits of its address (which an IPv4 address has in either form).
+ */
+static uint32_t
+endpointKey(const net_TCPAddr *a)
+{
+	const uint8_t *b;
+	uint32_t       k;
+
+	k = (uint32_t)a->Port;
+	if (a->IP.len >= 4) {
+		b = a->IP.b + a->IP.len - 4;
+		k ^= (uint32_t)(b[0] << 8 | b[1]);
+		k ^= (uint32_t)(b[2] << 8 | b[3]);
+	}
+	return k & 0xffff;
+}
+
+/*
+ * connKey is a TCP connection's key for the runtime's write-poll: the
+ * local endpoint's 16 bits high, the remote's low, so that the other end
+ * of a loopback connection has the halves swapped.  Two connections may
+ * share a key; the runtime then only picks a goroutine to run next that
+ * did not need to (runtime/netpoll.h).  0 for anything but TCP.
+ */
+static uint32_t
+connKey(const net_Addr *laddr, const net_Addr *raddr)
+{
+	if (laddr == NULL || raddr == NULL || laddr->type != &net_TCPAddrType ||
+	    raddr->type != &net_TCPAddrType)
+		return 0;
+	return endpointKey((const net_TCPAddr *)laddr) << 16 |
+	    endpointKey((const net_TCPAddr *)raddr);
+}
+
+/*
  * net_netFD_setAddr is called before the fd is shared (Go sets its
  * finalizer here); it frees any addresses set before.
  */
@@ -29,6 +65,7 @@ net_netFD_setAddr(net_netFD *fd, net_Addr *laddr, net_Addr *raddr)
 	free(fd->raddr);
 	fd->laddr = laddr;
 	fd->raddr = raddr;
+	net_pollDesc_setKey(&fd->pfd.pd, connKey(laddr, raddr));
 }
 
 /*

@@ -658,8 +658,10 @@ poll_FD_Write(poll_FD *fd, const void *p, size_t len, ptrdiff_t *nn)
 		e = ignoringEINTRIO(fd->isFile ? fileWrite : sysWrite,
 		    fd->Sysfd, done == 0 ? (void *)p : (char *)p + done,
 		    max - done, &n);
-		if (n > 0)
+		if (n > 0) {
 			done += (size_t)n;
+			net_pollDesc_wrote(&fd->pd);
+		}
 		*nn = (ptrdiff_t)done;
 		err = syscall_Errno_Err(e);
 		if (done == len)

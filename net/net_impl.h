@@ -591,6 +591,13 @@ runtime_error *net_pollDesc_waitRead(net_pollDesc *pd);
 runtime_error *net_pollDesc_waitWrite(net_pollDesc *pd);
 void	       net_pollDesc_waitCanceled(net_pollDesc *pd, int mode);
 bool	       net_pollDesc_pollable(net_pollDesc *pd);
+/*
+ * net_pollDesc_setKey gives the runtime a connection's key, for its
+ * write-poll, and net_pollDesc_wrote tells it of a write (both gonet's,
+ * runtime/netpoll.h).
+ */
+void net_pollDesc_setKey(net_pollDesc *pd, uint32_t key);
+void net_pollDesc_wrote(net_pollDesc *pd);
 /* net_convertErr maps a runtime_poll* code to Go's static error. */
 runtime_error *net_convertErr(int res);
 /* Deadlines are absolute; the zero time clears.  No allocation. */

@@ -72,6 +72,8 @@ poll_FD_Writev(poll_FD *fd, net_Buffers *v, int64_t *n)
 			net_testHookDidWritev((int)wrote);
 		*n += wrote;
 		net_consume(v, wrote);
+		if (wrote > 0)
+			net_pollDesc_wrote(&fd->pd);
 		err = syscall_Errno_Err(e);
 		if (e != 0) {
 			if (e == EINTR)

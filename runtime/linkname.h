@@ -114,6 +114,8 @@ void runtime_pollClose(runtime_pollDesc *pd);
 /* mode is 'r', 'w' or 'r'+'w'; the int results are the codes above. */
 int  runtime_pollReset(runtime_pollDesc *pd, int mode);
 int  runtime_pollWait(runtime_pollDesc *pd, int mode);
+void runtime_pollSetUser(runtime_pollDesc *pd, uint32_t user);
+void runtime_pollWrote(runtime_pollDesc *pd);
 void runtime_pollWaitCanceled(runtime_pollDesc *pd, int mode);
 /* d is absolute runtime_nanotime; 0 means no deadline, <0 already expired. */
 void runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode);

@@ -276,6 +276,8 @@ runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
 	atomic_store(&pd->wg, 0);
 	pd->wd = 0;
 	atomic_store(&pd->kmode, 0); /* a new socket is non-blocking */
+	atomic_store(&pd->user, 0);
+	atomic_store(&pd->wpoll, 0);
 	pollDesc_publishInfo(pd);
 	pdunlock(pd);
 
@@ -525,6 +527,7 @@ runtime_netpollready(runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode)
 	 * its count only grows; gonet counts every wake-up, as Go 1.21 does.
 	 */
 	if (rg != NULL) {
+		rg->readypd = pd;
 		if (!rg->plain)
 			atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, rg);
@@ -534,6 +537,75 @@ runtime_netpollready(runtime_gList *toRun, runtime_pollDesc *pd, int32_t mode)
 			atomic_fetch_sub(&netpollWaiters, 1);
 		runtime_gList_push(toRun, wg);
 	}
+}
+
+/* runtime_pollSetUser is set by the net layer before pd is shared. */
+void
+runtime_pollSetUser(runtime_pollDesc *pd, uint32_t user)
+{
+	atomic_store_explicit(&pd->user, user, memory_order_relaxed);
+}
+
+/*
+ * runtime_pollWrote is told that the calling g wrote to pd.  A
+ * connection with a key, whose other end has not yet proved absent,
+ * gets a write-poll.  The g's writes hold the descriptor, so pd's key
+ * and fdseq are stable here.
+ */
+void
+runtime_pollWrote(runtime_pollDesc *pd)
+{
+	uint32_t user;
+
+	user = atomic_load_explicit(&pd->user, memory_order_relaxed);
+	if (user == 0 ||
+	    atomic_load_explicit(&pd->wpoll, memory_order_relaxed) ==
+		wpollTries)
+		return;
+	runtime_wrote(pd, atomic_load(&pd->fdseq), user >> 16 | user << 16);
+}
+
+/*
+ * runtime_netpollpeer takes out of list, and returns, the first g that
+ * the poll readied for reading on a connection whose key is peer; the
+ * others keep their order.
+ */
+runtime_g *
+runtime_netpollpeer(runtime_gList *list, uint32_t peer)
+{
+	runtime_g *gp, **link;
+	void	  *pd;
+
+	for (link = &list->head; (gp = *link) != NULL; link = &gp->schedlink) {
+		pd = gp->readypd;
+		if (!gp->plain && pd != NULL &&
+		    atomic_load_explicit(&((runtime_pollDesc *)pd)->user,
+			memory_order_relaxed) == peer) {
+			*link = gp->schedlink;
+			return gp;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * runtime_pollWroteResult records a write-poll's outcome in pd, unless pd
+ * has a new user since the write: one find makes every write poll, and
+ * wpollTries misses with none stop them.
+ */
+void
+runtime_pollWroteResult(runtime_pollDesc *pd, uintptr_t seq, bool found)
+{
+	uint8_t n;
+
+	if (atomic_load(&pd->fdseq) != seq)
+		return;
+	n = atomic_load_explicit(&pd->wpoll, memory_order_relaxed);
+	if (found)
+		n = wpollFound;
+	else if (n < wpollTries)
+		n++;
+	atomic_store_explicit(&pd->wpoll, n, memory_order_relaxed);
 }
 
 uintptr_t

@@ -65,7 +65,21 @@ struct runtime_pollDesc {
 	 * padding after closing, at no cost in size.
 	 */
 	_Atomic uint8_t kmode;
-	uint32_t	user;
+	/*
+	 * wpoll is what the write-poll has learnt of this connection
+	 * (netpoll.c, runtime_pollWrote): misses so far, wpollTries for a
+	 * peer not in this process, wpollFound for one that is.  Also in
+	 * the padding after closing.
+	 */
+	_Atomic uint8_t wpoll;
+	/*
+	 * user is Go's user cookie, unused by its epoll backend; gonet keeps
+	 * the net layer's key of the connection there: its local endpoint's
+	 * 16 bits high, its remote's low, 0 for none (runtime_pollSetUser).
+	 * The other end of a conversation within this process has the
+	 * halves swapped.
+	 */
+	_Atomic uint32_t    user;
 	uintptr_t     rseq; /* bumped to disarm stale read timers */
 	int64_t	      rd;   /* read deadline: nanotime, or -1 when expired */
 	uintptr_t     wseq; /* bumped to disarm stale write timers */
@@ -86,6 +100,20 @@ struct runtime_pollDesc {
  * thread once it has published its wait, says whether it may still block.
  */
 void runtime_pollKernelKick(runtime_pollDesc *pd);
+
+/*
+ * The write-poll (proc.c, pollwrote): after a goroutine wrote to pd, the
+ * scheduler polls before it runs anything else, and the reader of the
+ * other end, if this process holds it, runs next (docs/DESIGN.md, "A
+ * write readies its reader next").  runtime_pollWrote is told of every
+ * write and hands proc.c what it needs (runtime_wrote);
+ * runtime_netpollpeer takes the reader out of what the poll found, and
+ * runtime_pollWroteResult records whether it was there.
+ */
+enum { wpollTries = 8, wpollFound = 255 };
+void	   runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer);
+runtime_g *runtime_netpollpeer(runtime_gList *list, uint32_t peer);
+void runtime_pollWroteResult(runtime_pollDesc *pd, uintptr_t seq, bool found);
 /* proc.c: a plain thread's blocking read, as one of plainwaitfd's waits. */
 bool runtime_plainKernelWaitStart(
     runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg);

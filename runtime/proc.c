@@ -29,6 +29,9 @@
  * - C may sleep in the kernel where the runtime cannot see it, keeping
  *   its P; sysmon then adds a stand-in P (standinlook), where Go's cgo
  *   calls lose theirs as system calls do.
+ * - A goroutine that wrote to a connection whose other end this process
+ *   reads gets that reader into runnext, as a channel send would
+ *   (pollwrote); Go leaves it to whichever P polls next.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -1573,6 +1576,65 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 	return NULL;
 }
 
+/*
+ * runtime_wrote records, for the next schedule of this M, that its g
+ * wrote to pd (netpoll.c, runtime_pollWrote).  A plain thread has no M
+ * and no run queue to put a reader in.
+ */
+void
+runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	if (mp == NULL)
+		return;
+	mp->wrotepd = pd;
+	mp->wroteseq = seq;
+	mp->wrotepeer = peer;
+}
+
+/*
+ * pollwrote is gonet's write-poll, not Go's.  Two goroutines of this
+ * process talking over a loopback connection each make the other
+ * readable with a write, and the kernel does that work on the writer's
+ * CPU.  In Go the reader then runs on whichever P polls next, the other
+ * CPU about half the time, where the socket's buffers and the reader's
+ * stack are cold ("Results: where conns1000's second CPU goes").  A
+ * channel's receiver goes to the sender's runnext instead, and so does
+ * this reader: as the writer's g schedules, its M polls at once, and a g
+ * the poll readied on the other end of the connection runs next,
+ * inheriting the time slice as a channel's receiver does.  When
+ * preemptRunnext has just ended the slice, the reader joins the queue
+ * instead: a pair then lets the others run, as a channel pair does, yet
+ * its next message is not left for sysmon's poll.  What else the poll
+ * found goes to the queues as findrunnable's poll would put it.  A
+ * connection whose other end is elsewhere (another
+ * process, another host) stops asking after wpollTries polls that found
+ * nothing of it, so it costs those polls and no more.
+ */
+static void
+pollwrote(runtime_m *mp, runtime_p *pp, bool preempted)
+{
+	runtime_gList list;
+	runtime_g    *gp;
+	void	     *pd;
+
+	pd = mp->wrotepd;
+	mp->wrotepd = NULL;
+	if (!runtime_netpollinited() || !runtime_netpollWaiting() ||
+	    atomic_load(&sched.lastpoll) == 0)
+		return;
+	runtime_netpoll(0, &list);
+	gp = runtime_netpollpeer(&list, mp->wrotepeer);
+	runtime_pollWroteResult(pd, mp->wroteseq, gp != NULL);
+	injectglist(&list);
+	if (gp != NULL) {
+		casgstatus(gp, Gwaiting, Grunnable);
+		runqput(pp, gp, !preempted);
+	}
+}
+
 /* pollnow polls the network without blocking, if nobody is blocked in it. */
 static runtime_g *
 pollnow(void)
@@ -1694,16 +1756,16 @@ tickinc(_Atomic uint32_t *tick)
  * forth would otherwise keep a P to themselves for ever.  Go preempts the
  * running goroutine after 10 ms and queues it globally; C cannot, so the
  * pair is broken here instead, the next g going to the global queue
- * behind whatever waits there (TestPingPongHog).
+ * behind whatever waits there (TestPingPongHog).  It says whether it did.
  */
-static void
+static bool
 preemptRunnext(runtime_p *pp)
 {
 	runtime_g *next;
 
 	if (!atomic_load_explicit(&pp->preempt, memory_order_relaxed) ||
 	    !atomic_exchange(&pp->preempt, false))
-		return;
+		return false;
 	next = atomic_exchange(&pp->runnext, NULL);
 	if (next != NULL)
 		globrunqputlock(next);
@@ -1712,6 +1774,7 @@ preemptRunnext(runtime_p *pp)
 	 * starts a new one, so sysmon's clock for this P starts again.
 	 */
 	tickinc(&pp->schedtick);
+	return true;
 }
 
 /*
@@ -1726,13 +1789,16 @@ findrunnable(bool *inheritTime)
 	runtime_p *pp;
 	runtime_g *gp;
 	int32_t	   procs;
+	bool	   preempted;
 
 	mp = getm();
 	for (;;) {
 		pp = mp->p;
 		*inheritTime = false;
 		checkTimers(runtime_nanotime());
-		preemptRunnext(pp);
+		preempted = preemptRunnext(pp);
+		if (mp->wrotepd != NULL)
+			pollwrote(mp, pp, preempted);
 		if (atomic_load_explicit(&pp->schedtick, memory_order_relaxed) %
 			    61 ==
 			0 &&

@@ -171,6 +171,12 @@ struct runtime_g {
 	int32_t waitmode;
 	int	eventfd; /* -1 until made, -2 refused (over budget) */
 	/*
+	 * readypd is the pollDesc whose read readiness the poller last woke
+	 * this g for (netpollready), read by the write-poll that finds it
+	 * (runtime_netpollpeer).
+	 */
+	void *readypd;
+	/*
 	 * spinprobe, when set, is how a spin looks at the descriptor: the
 	 * read of a kernel wait, made not to wait, which reports whether it
 	 * read (proc.c, runtime_plainKernelWaitStart).
@@ -238,6 +244,14 @@ struct runtime_m {
 	/* What park_m hands to the unlock function on g0. */
 	bool (*waitunlockf)(runtime_g *gp, void *arg);
 	void *waitlock;
+	/*
+	 * The write its g made last, for the write-poll at the next schedule
+	 * (runtime_wrote, pollwrote): the pollDesc, its fdseq then, and the
+	 * key of the reader to run next.  wrotepd is NULL when there is none.
+	 */
+	void	 *wrotepd;
+	uintptr_t wroteseq;
+	uint32_t  wrotepeer;
 };
 
 /*

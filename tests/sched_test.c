@@ -5,7 +5,8 @@
  * blocked on a socket holds no M, GOMAXPROCS shrinks without a
  * stop-the-world, go statements from many plain threads at once, dead
  * goroutines' stacks are reused, and the idle M's spin misses neither a
- * message nor a timer; and sysmon's late-tick rule, which is
+ * message nor a timer; a write readies its in-process reader next
+ * without starving the run queue; and sysmon's late-tick rule, which is
  * gonet's own (docs/DESIGN.md), fed made-up clocks.
  */
 #include <fcntl.h>
@@ -788,6 +789,175 @@ START_TEST(testIdleSpinOutsidePeer)
 END_TEST
 
 /*
+ * The write-poll's tests (proc.c, pollwrote): a pair of goroutines
+ * talking over a loopback connection, beside tickers that yield in a
+ * loop, counting their turns, so that the run queues are never empty
+ * and the P never polls the network for want of work.
+ */
+struct tickArgs {
+	_Atomic long   *ticks;
+	_Atomic int    *stop;
+	sync_WaitGroup *wg;
+};
+
+static void
+ticker(void *arg)
+{
+	struct tickArgs *a;
+	int		 i;
+
+	a = arg;
+	for (i = 0; i < 10000000 && !atomic_load(a->stop); i++) {
+		atomic_fetch_add(a->ticks, 1);
+		runtime_Gosched();
+	}
+	sync_WaitGroup_Done(a->wg);
+}
+
+/* echoBytes echoes one byte at a time until its connection ends. */
+struct echoArgs {
+	net_Conn      *c;
+	runtime_hchan *done;
+};
+
+static void
+echoBytes(void *arg)
+{
+	struct echoArgs *a;
+	runtime_error	*err;
+	ptrdiff_t	 n;
+	char		 b;
+
+	a = arg;
+	while ((err = net_Conn_Read(a->c, &b, 1, &n)) == NULL &&
+	    (err = net_Conn_Write(a->c, &b, 1, &n)) == NULL)
+		;
+	runtime_error_Free(err);
+	sendTrue(a->done);
+}
+
+/*
+ * pairArgs drives the pair: n round trips, or as many as fit in ns if
+ * ns is set; quiet counts the round trips in which no ticker ran.
+ */
+struct pairArgs {
+	net_Conn      *c;
+	_Atomic long  *ticks;
+	int	       n, done, quiet;
+	int64_t	       ns;
+	runtime_hchan *finished;
+};
+
+static void
+pairClient(void *arg)
+{
+	struct pairArgs *a;
+	ptrdiff_t	 n;
+	int64_t		 end;
+	long		 t0;
+	char		 b;
+
+	a = arg;
+	end = nanotime() + a->ns;
+	for (a->done = 0; a->done < a->n; a->done++) {
+		if (a->ns != 0 && nanotime() >= end)
+			break;
+		b = (char)a->done;
+		t0 = atomic_load(a->ticks);
+		ck_assert_ptr_null(net_Conn_Write(a->c, &b, 1, &n));
+		ck_assert_ptr_null(net_Conn_Read(a->c, &b, 1, &n));
+		ck_assert_int_eq(b, (char)a->done);
+		if (atomic_load(a->ticks) == t0)
+			a->quiet++;
+	}
+	sendTrue(a->finished);
+}
+
+/*
+ * runPairBesideTickers runs a on one P beside four tickers and returns
+ * the tickers' turns meanwhile.
+ */
+static long
+runPairBesideTickers(struct pairArgs *a)
+{
+	struct tickArgs targs;
+	struct echoArgs echo;
+	sync_WaitGroup	wg = { 0 };
+	_Atomic long	ticks = 0;
+	_Atomic int	stop = 0;
+	net_Listener   *l;
+	char	       *addr;
+	long		before;
+	int		i, old;
+
+	old = runtime_GOMAXPROCS(1);
+	ck_assert_ptr_null(net_Listen("tcp", "127.0.0.1:0", &l));
+	addr = net_Addr_String(net_Listener_Addr(l));
+	ck_assert_ptr_null(net_Dial("tcp", addr, &a->c));
+	ck_assert_ptr_null(net_Listener_Accept(l, &echo.c));
+	echo.done = runtime_makechan(sizeof(bool), 1);
+	runtime_Go(echoBytes, &echo);
+	targs = (struct tickArgs){ &ticks, &stop, &wg };
+	sync_WaitGroup_Add(&wg, 4);
+	for (i = 0; i < 4; i++)
+		runtime_Go(ticker, &targs);
+	a->ticks = &ticks;
+	a->finished = runtime_makechan(sizeof(bool), 1);
+	before = atomic_load(&ticks);
+	runtime_Go(pairClient, a);
+	runtime_chanrecv1(a->finished, NULL);
+	before = atomic_load(&ticks) - before;
+	atomic_store(&stop, 1);
+	sync_WaitGroup_Wait(&wg);
+	runtime_GOMAXPROCS(old);
+	net_Conn_Free(a->c); /* the echo sees EOF and returns */
+	runtime_chanrecv1(echo.done, NULL);
+	net_Conn_Free(echo.c);
+	runtime_hchan_Free(echo.done);
+	runtime_hchan_Free(a->finished);
+	free(addr);
+	net_Listener_Free(l);
+	return before;
+}
+
+/*
+ * A goroutine's write readies the reader at the other end of its
+ * connection next, as a channel send would: with one P and the queues
+ * never empty, most round trips run no ticker at all.  Without the
+ * write-poll each message waits for the queues to drain, which they
+ * never do, or for sysmon's poll 10 ms later.
+ */
+START_TEST(testWriteReadiesPeerNext)
+{
+	struct pairArgs a = { .n = 300 };
+
+	runPairBesideTickers(&a);
+	ck_assert_int_eq(a.done, 300);
+	ck_assert_msg(a.quiet >= 240,
+	    "%d of 300 round trips ran no other goroutine, want 240 or more",
+	    a.quiet);
+}
+END_TEST
+
+/*
+ * Nor does a pair keep the P to itself: its slice ends after 10 ms, as a
+ * channel pair's does (TestPingPongHog), and the tickers run.
+ */
+START_TEST(testWritePollPairYields)
+{
+	struct pairArgs a = { .n = 1000000, .ns = 300 * 1000 * 1000 };
+	long		ticks;
+
+	ticks = runPairBesideTickers(&a);
+	ck_assert_msg(a.done > 100, "%d round trips in 300 ms", a.done);
+	ck_assert_msg(ticks >= 30,
+	    "the tickers ran %ld times in 300 ms of round trips, want 30 or "
+	    "more (four every 10 ms slice)",
+	    ticks);
+}
+END_TEST
+
+/*
  * testSysmonBackoff: sysmon's next sleep, in microseconds.  Without the
  * calm these are Go 1.19's sysmon: 20 us while it finds work, unchanged
  * for its first 50 idle ticks, then doubling up to 10 ms.  The calm
@@ -903,6 +1073,8 @@ sched_suite(void)
 	tcase_add_test(tc, testGoFromPlainThreads);
 	tcase_add_test(tc, testDeadGoroutinesReuseStacks);
 	tcase_add_test(tc, testIdleSpinOutsidePeer);
+	tcase_add_test(tc, testWriteReadiesPeerNext);
+	tcase_add_test(tc, testWritePollPairYields);
 	tcase_add_test(tc, testSysmonBackoff);
 	tcase_add_test(tc, testSysmonLateTicks);
 	suite_add_tcase(s, tc);
