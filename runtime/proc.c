@@ -1609,9 +1609,9 @@ runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer)
  * instead: a pair then lets the others run, as a channel pair does, yet
  * its next message is not left for sysmon's poll.  What else the poll
  * found goes to the queues as findrunnable's poll would put it.  A
- * connection whose other end is elsewhere (another
- * process, another host) stops asking after wpollTries polls that found
- * nothing of it, so it costs those polls and no more.
+ * write whose reader cannot be in this process asks for no poll at all
+ * (netpoll.c, keysInUse), and one whose reader only might stops asking
+ * after wpollTries polls that found nothing of it.
  */
 static void
 pollwrote(runtime_m *mp, runtime_p *pp, bool preempted)
