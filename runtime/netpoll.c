@@ -592,8 +592,8 @@ runtime_pollSetUser(runtime_pollDesc *pd, uint32_t user)
 /*
  * runtime_pollWrote is told that the calling g wrote to pd.  A
  * connection with a key gets a write-poll if some open connection may
- * have the swapped key and its reader has not yet proved absent.  The g's writes hold the descriptor, so pd's key
- * and fdseq are stable here.
+ * have the swapped key and its reader has not yet proved absent.  The
+ * g's writes hold the descriptor, so pd's key and fdseq are stable here.
  */
 void
 runtime_pollWrote(runtime_pollDesc *pd)

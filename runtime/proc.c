@@ -1577,6 +1577,19 @@ pollblock(int64_t pollUntil, bool wasSpinning)
 }
 
 /*
+ * canpollnow says whether a poll without blocking may find a goroutine:
+ * the poller exists, a goroutine waits on a descriptor, and no M is
+ * blocked in netpoll (which would get the events itself).  pollnow and
+ * pollwrote ask it.
+ */
+static bool
+canpollnow(void)
+{
+	return runtime_netpollinited() && runtime_netpollWaiting() &&
+	    atomic_load(&sched.lastpoll) != 0;
+}
+
+/*
  * runtime_wrote records, for the next schedule of this M, that its g
  * wrote to pd (netpoll.c, runtime_pollWrote).  A plain thread has no M
  * and no run queue to put a reader in.
@@ -1622,8 +1635,7 @@ pollwrote(runtime_m *mp, runtime_p *pp, bool preempted)
 
 	pd = mp->wrotepd;
 	mp->wrotepd = NULL;
-	if (!runtime_netpollinited() || !runtime_netpollWaiting() ||
-	    atomic_load(&sched.lastpoll) == 0)
+	if (!canpollnow())
 		return;
 	runtime_netpoll(0, &list);
 	gp = runtime_netpollpeer(&list, mp->wrotepeer);
@@ -1642,8 +1654,7 @@ pollnow(void)
 	runtime_gList list;
 	runtime_g    *gp;
 
-	if (!runtime_netpollinited() || !runtime_netpollWaiting() ||
-	    atomic_load(&sched.lastpoll) == 0)
+	if (!canpollnow())
 		return NULL;
 	runtime_netpoll(0, &list);
 	while ((gp = runtime_gList_pop(&list)) != NULL && gp->plain)
