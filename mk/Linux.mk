@@ -4,7 +4,7 @@
 include mk/unix.mk
 OS_CPPFLAGS = -D_GNU_SOURCE -DGONET_GOOS=\"linux\"
 OS_SRCS = $(UNIX_SRCS) syscall/syscall_linux.c \
-	syscall/zerrors_linux_amd64.c runtime/os_linux.c \
+	syscall/zerrors_linux_amd64.c runtime/os_linux.c runtime/mem_linux.c \
 	runtime/netpoll_epoll.c runtime/netpoll_kwait_linux.c \
 	net/sock_linux.c net/sock_cloexec.c \
 	net/sockopt_linux.c net/sockoptip_linux.c net/tcpsockopt_unix.c \

@@ -134,14 +134,26 @@ runtime_stackSize(void)
 	return stackSize;
 }
 
-/* stackrecord adds a new stack's guard to allspans. */
+/*
+ * Stacks are carved from spans of stackSpanStacks slots, each a guard and
+ * the stack above it, as Go carves small stacks from spans
+ * (stackpoolalloc): one mapping serves many goroutines, so the mappings a
+ * process may have (vm.max_map_count) do not bound how many it runs, and
+ * a new stack costs one system call, its guard's, instead of two.  A span
+ * is 20 MiB of address space at the default size, committed as its pages
+ * are touched.
+ */
+enum { stackSpanStacks = 64 };
+
+static uintptr_t spanNext, spanEnd; /* the span being carved; stackLock */
+
+/* stackrecordLocked adds a new stack's guard to allspans. */
 static void
-stackrecord(uintptr_t guard)
+stackrecordLocked(uintptr_t guard)
 {
 	struct spanBlock *b;
 	size_t		  n;
 
-	pthread_mutex_lock(&stackLock);
 	b = atomic_load(&allspans);
 	n = b != NULL ? atomic_load_explicit(&b->n, memory_order_relaxed) : 0;
 	if (b == NULL || n == spanBlockGuards) {
@@ -152,24 +164,47 @@ stackrecord(uintptr_t guard)
 	}
 	b->guard[n] = guard;
 	atomic_store_explicit(&b->n, n + 1, memory_order_release);
-	pthread_mutex_unlock(&stackLock);
 }
 
-/* stackmap reserves a new stack with its guard below it. */
+/* stackcarve takes the next slot of the span, mapping a span if none. */
+static uintptr_t
+stackcarve(void)
+{
+	size_t	  slot, span;
+	uintptr_t p;
+	void	 *v;
+
+	slot = stackGuard + stackSize;
+	span = slot * stackSpanStacks;
+	pthread_mutex_lock(&stackLock);
+	if (spanNext == spanEnd) {
+		v = mmap(NULL, span, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1,
+		    0);
+		if (v == MAP_FAILED)
+			runtime_throw(
+			    "runtime: cannot reserve goroutine stacks");
+		runtime_sysNoHugePage(v, span);
+		spanNext = (uintptr_t)v;
+		spanEnd = spanNext + span;
+	}
+	p = spanNext;
+	spanNext += slot;
+	stackrecordLocked(p);
+	pthread_mutex_unlock(&stackLock);
+	return p;
+}
+
+/* stackmap makes a new stack, its guard faulting below it. */
 static runtime_stack
 stackmap(void)
 {
 	runtime_stack stk;
-	char	     *p;
+	uintptr_t     p;
 
-	p = mmap(NULL, stackGuard + stackSize, PROT_NONE,
-	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
-	if (p == MAP_FAILED)
-		runtime_throw("runtime: cannot reserve a goroutine stack");
-	if (mprotect(p + stackGuard, stackSize, PROT_READ | PROT_WRITE) != 0)
-		runtime_throw("runtime: cannot map a goroutine stack");
-	stackrecord((uintptr_t)p);
-	stk.lo = (uintptr_t)p + stackGuard;
+	p = stackcarve();
+	runtime_sysFault((void *)p, stackGuard);
+	stk.lo = p + stackGuard;
 	stk.hi = stk.lo + stackSize;
 #ifdef GONET_VALGRIND
 	(void)VALGRIND_STACK_REGISTER(stk.lo, stk.hi);

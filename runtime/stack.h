@@ -63,8 +63,9 @@ typedef struct runtime_gobuf {
 /*
  * Stacks (stack.c).  Every goroutine stack has the same size, chosen once
  * at the first stackalloc: GONET_STACKSIZE (bytes, or with a K or M
- * suffix) when set, else runtime_stackDefault.  Below lo lies a PROT_NONE
- * guard; a fault there ends the process with "goroutine stack overflow".
+ * suffix) when set, else runtime_stackDefault.  Below lo lies a guard
+ * that faults on any access; a fault there ends the process with
+ * "goroutine stack overflow".
  * Memory is committed by the kernel only as pages are touched.
  */
 runtime_stack runtime_stackalloc(void);
@@ -83,6 +84,19 @@ size_t runtime_stackSize(void);
 void runtime_stackshrink(runtime_stack stk, size_t keep);
 /* runtime_stackguard reports whether addr lies in some stack's guard. */
 bool runtime_stackguard(uintptr_t addr);
+
+/*
+ * Memory (mem_linux.c).  runtime_sysFault makes a range fault on any
+ * access without splitting its mapping where the kernel can (guard
+ * regions), else with mprotect; runtime_sysFaultKeepsMapping says which
+ * it does now, and runtime_sysFaultByMprotect makes it mprotect from then
+ * on, as a kernel without guard regions would (for tests of that path).
+ * runtime_sysNoHugePage keeps a range in small pages.
+ */
+void runtime_sysFault(void *v, size_t n);
+bool runtime_sysFaultKeepsMapping(void);
+void runtime_sysFaultByMprotect(void);
+void runtime_sysNoHugePage(void *v, size_t n);
 
 /*
  * Signals (signal_unix.c).  initsig, run once by the first stackalloc,

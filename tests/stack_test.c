@@ -266,9 +266,10 @@ overflowGoroutine(void *arg)
 }
 
 /*
- * overflowChild overflows a goroutine stack; arg is how many stacks to
- * take first, so that the overflowing one is recorded late in the
- * overflow handler's table.
+ * overflowChild overflows a goroutine stack; arg's low bit says to take
+ * 1100 stacks first, so that the overflowing one is recorded late in the
+ * overflow handler's table, and its next bit to fault guards with
+ * mprotect, as on a kernel without guard regions.
  */
 static void
 overflowChild(void *arg)
@@ -276,7 +277,9 @@ overflowChild(void *arg)
 	static struct sched s;
 	long		    i;
 
-	for (i = 0; i < (long)(intptr_t)arg; i++)
+	if (((intptr_t)arg & 2) != 0)
+		runtime_sysFaultByMprotect();
+	for (i = 0; i < (((intptr_t)arg & 1) != 0 ? 1100 : 0); i++)
 		(void)runtime_stackalloc();
 	runtime_minitSignalStack();
 	current = &s;
@@ -291,9 +294,12 @@ START_TEST(testStackOverflow)
 	char out[4096];
 	int  status;
 
-	/* _i: none first, then more stacks than one block of guards holds. */
-	status = runChild(
-	    overflowChild, (void *)(intptr_t)(_i * 1100), out, sizeof(out));
+	/*
+	 * _i: none first, then more stacks than one block of guards holds;
+	 * each with guard regions, then with mprotect.
+	 */
+	status =
+	    runChild(overflowChild, (void *)(intptr_t)_i, out, sizeof(out));
 	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
 	    "child status %#x, want death by SIGABRT; stderr:\n%s", status,
 	    out);
@@ -352,6 +358,76 @@ START_TEST(testStackSizeEnv)
 	int  status;
 
 	status = runChild(stackSizeChild, NULL, out, sizeof(out));
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "child status %#x; stderr:\n%s", status, out);
+}
+END_TEST
+
+/* mappings counts the lines of /proc/self/maps, one per mapping. */
+static long
+mappings(void)
+{
+	FILE *f;
+	long  n;
+	int   c;
+
+	f = fopen("/proc/self/maps", "r");
+	if (f == NULL)
+		return -1;
+	n = 0;
+	while ((c = getc(f)) != EOF)
+		n += c == '\n';
+	fclose(f);
+	return n;
+}
+
+enum { spanStacks = 2000 };
+
+/*
+ * spansChild takes spanStacks stacks and reports on stderr, exiting 1, if
+ * the process's mappings grew other than arg says: by at most an eighth
+ * of the stacks with guard regions (a span of 64 stacks is one mapping,
+ * plus what a sanitizer maps beside it), by at least half with mprotect
+ * (each new stack's guard splits the span: two mappings a stack, for
+ * every stack the cache did not hold).
+ */
+static void
+spansChild(void *arg)
+{
+	runtime_stack stk;
+	long	      before, grown, i;
+	bool	      byMprotect;
+
+	byMprotect = arg != NULL;
+	if (byMprotect)
+		runtime_sysFaultByMprotect();
+	before = mappings();
+	for (i = 0; i < spanStacks; i++) {
+		stk = runtime_stackalloc();
+		((volatile char *)stk.hi)[-1] = 1;
+	}
+	grown = mappings() - before;
+	fprintf(stderr, "%d stacks, guards %s: %ld more mappings\n", spanStacks,
+	    runtime_sysFaultKeepsMapping() ? "as guard regions" : "by mprotect",
+	    grown);
+	if (before < 0 || runtime_sysFaultKeepsMapping() == byMprotect ||
+	    (byMprotect ? grown < spanStacks / 2 : grown > spanStacks / 8))
+		_exit(1);
+}
+
+/*
+ * Stacks come from spans: where the kernel has guard regions (Linux
+ * 6.13), 2000 stacks add a few dozen mappings, so vm.max_map_count does
+ * not bound the goroutines a process may have; without them (_i == 1
+ * forces that path), every stack adds two, as before spans.
+ */
+START_TEST(testStackSpans)
+{
+	char out[4096];
+	int  status;
+
+	status = runChild(spansChild, _i == 1 ? "" : NULL, out, sizeof(out));
+	printf("stack: %s", out);
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "child status %#x; stderr:\n%s", status, out);
 }
@@ -861,7 +937,8 @@ stack_suite(void)
 	suite_add_tcase(s, tc);
 	tc = newTCase("stack");
 	tcase_add_test(tc, testDeepRecursion);
-	tcase_add_loop_test(tc, testStackOverflow, 0, 2);
+	tcase_add_loop_test(tc, testStackOverflow, 0, 4);
+	tcase_add_loop_test(tc, testStackSpans, 0, 2);
 	tcase_add_test(tc, testOtherFaultForwarded);
 	tcase_add_test(tc, testStackSizeEnv);
 	tcase_add_test(tc, testStackCacheReuse);

@@ -1,0 +1,72 @@
+/*
+ * C port, in role, of go1.19 src/runtime/mem_linux.go's sysFault and
+ * sysNoHugePage: the two things runtime/stack.c asks of the kernel about a
+ * span of goroutine stacks once it is mapped.
+ * built on: linux
+ */
+#include <errno.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/mman.h>
+
+#include "runtime/runtime.h"
+#include "runtime/stack.h"
+
+/* Linux 6.13's guard regions; older headers do not name them. */
+#ifndef MADV_GUARD_INSTALL
+#define MADV_GUARD_INSTALL 102
+#endif
+
+/*
+ * guardRegions is 1 while the kernel takes MADV_GUARD_INSTALL, 0 once it
+ * has refused it (older kernels say EINVAL; so may a tool that emulates
+ * the system calls), and stays 0 from then on.
+ */
+static _Atomic int guardRegions = 1;
+
+/*
+ * runtime_sysFault makes [v, v+n) fault on any access.  Go remaps the
+ * range PROT_NONE; so does mprotect, but either splits the mapping in
+ * three, and with one mapping per stack and a guard below each, Linux's
+ * vm.max_map_count (65530 by default) would cap a process near 32000
+ * goroutines.  A guard region marks the pages in the page tables instead,
+ * leaving the mapping whole, so a span of stacks stays one mapping.
+ */
+void
+runtime_sysFault(void *v, size_t n)
+{
+	if (atomic_load_explicit(&guardRegions, memory_order_relaxed)) {
+		if (madvise(v, n, MADV_GUARD_INSTALL) == 0)
+			return;
+		if (errno == EINVAL || errno == ENOSYS)
+			atomic_store_explicit(
+			    &guardRegions, 0, memory_order_relaxed);
+	}
+	if (mprotect(v, n, PROT_NONE) != 0)
+		runtime_throw("runtime: cannot fault a goroutine stack's guard");
+}
+
+void
+runtime_sysFaultByMprotect(void)
+{
+	atomic_store_explicit(&guardRegions, 0, memory_order_relaxed);
+}
+
+bool
+runtime_sysFaultKeepsMapping(void)
+{
+	return atomic_load_explicit(&guardRegions, memory_order_relaxed);
+}
+
+/*
+ * runtime_sysNoHugePage keeps transparent huge pages out of [v, v+n): a
+ * span holds many stacks, each touched only near its top, and one huge
+ * page would make 2 MiB of them resident at the first touch.  Advice
+ * only; a kernel without THP refuses it harmlessly.
+ */
+void
+runtime_sysNoHugePage(void *v, size_t n)
+{
+	(void)madvise(v, n, MADV_NOHUGEPAGE);
+}
