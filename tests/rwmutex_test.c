@@ -1,8 +1,8 @@
 /*
  * C port of go1.19 src/sync/rwmutex_test.go (package sync_test).
- * Closures and channels as in tests/mutex_test.c.  GOMAXPROCS has no
- * C counterpart while each goroutine is a thread: the rows that set it
- * run with the parallelism the machine has.  Go's panic in a reader or
+ * Closures and channels as in tests/mutex_test.c; the rows that set
+ * GOMAXPROCS set it with runtime_GOMAXPROCS, and each test puts back the
+ * value it found, as Go's deferred call does.  Go's panic in a reader or
  * writer becomes a failure flag the test reads.
  */
 #include <stdatomic.h>
@@ -32,11 +32,12 @@ parallelReader(void *arg)
 }
 
 static void
-doTestParallelReaders(int numReaders)
+doTestParallelReaders(int numReaders, int gomaxprocs)
 {
 	readers r = { 0 };
 	int	i;
 
+	runtime_GOMAXPROCS(gomaxprocs);
 	r.clocked = runtime_makechan(sizeof(bool), 0);
 	r.cunlock = runtime_makechan(sizeof(bool), 0);
 	r.cdone = runtime_makechan(sizeof(bool), 0);
@@ -56,9 +57,13 @@ doTestParallelReaders(int numReaders)
 
 START_TEST(TestParallelReaders)
 {
-	doTestParallelReaders(1);
-	doTestParallelReaders(3);
-	doTestParallelReaders(4);
+	int old;
+
+	old = runtime_GOMAXPROCS(-1);
+	doTestParallelReaders(1, 4);
+	doTestParallelReaders(3, 4);
+	doTestParallelReaders(4, 2);
+	runtime_GOMAXPROCS(old);
 }
 END_TEST
 
@@ -125,7 +130,7 @@ HammerRWMutex(int gomaxprocs, int numReaders, int num_iterations)
 	hammerRW h = { 0 };
 	int	 i;
 
-	(void)gomaxprocs;
+	runtime_GOMAXPROCS(gomaxprocs);
 	h.num_iterations = num_iterations;
 	h.cdone = runtime_makechan(sizeof(bool), 0);
 	runtime_Go(writer, &h);
@@ -143,7 +148,7 @@ HammerRWMutex(int gomaxprocs, int numReaders, int num_iterations)
 START_TEST(TestRWMutex)
 {
 	sync_RWMutex m = { 0 };
-	int	     n;
+	int	     n, old;
 
 	sync_RWMutex_Lock(&m);
 	ck_assert_msg(
@@ -163,6 +168,7 @@ START_TEST(TestRWMutex)
 	sync_RWMutex_RUnlock(&m);
 	sync_RWMutex_RUnlock(&m);
 
+	old = runtime_GOMAXPROCS(-1);
 	n = getenv("GONET_TEST_SHORT") != NULL ? 5 : 1000;
 	HammerRWMutex(1, 1, n);
 	HammerRWMutex(1, 3, n);
@@ -174,6 +180,7 @@ START_TEST(TestRWMutex)
 	HammerRWMutex(10, 3, n);
 	HammerRWMutex(10, 10, n);
 	HammerRWMutex(10, 5, n);
+	runtime_GOMAXPROCS(old);
 }
 END_TEST
 
