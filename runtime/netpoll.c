@@ -592,23 +592,29 @@ runtime_pollSetUser(runtime_pollDesc *pd, uint32_t user)
 /*
  * runtime_pollWrote is told that the calling g wrote to pd.  A
  * connection with a key gets a write-poll if some open connection may
- * have the swapped key and its reader has not yet proved absent.  The
- * g's writes hold the descriptor, so pd's key and fdseq are stable here.
+ * have the swapped key and its reader has not yet proved absent.  A write
+ * whose swapped key has no count is a miss as a poll that found nothing
+ * is, so that a connection to another process stops asking after
+ * wpollTries writes: the counter a write reads is a cache miss at random
+ * in 128 KiB, 0.7-0.9% of the CPU samples of gonet-g's HTTP server and
+ * conns10k.  The g's writes hold the descriptor, so pd's key and fdseq
+ * are stable here.
  */
 void
 runtime_pollWrote(runtime_pollDesc *pd)
 {
 	uint32_t user, peer;
+	uint8_t	 n;
 
 	user = atomic_load_explicit(&pd->user, memory_order_relaxed);
-	if (user == 0 ||
-	    atomic_load_explicit(&pd->wpoll, memory_order_relaxed) ==
-		wpollTries)
+	n = atomic_load_explicit(&pd->wpoll, memory_order_relaxed);
+	if (user == 0 || n == wpollTries)
 		return;
 	peer = user >> 16 | user << 16;
-	if (atomic_load_explicit(keySlot(peer), memory_order_relaxed) == 0)
-		return;
-	runtime_wrote(pd, atomic_load(&pd->fdseq), peer);
+	if (atomic_load_explicit(keySlot(peer), memory_order_relaxed) != 0)
+		runtime_wrote(pd, atomic_load(&pd->fdseq), peer);
+	else if (n < wpollTries)
+		atomic_store_explicit(&pd->wpoll, n + 1, memory_order_relaxed);
 }
 
 /*

@@ -1623,8 +1623,8 @@ runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer)
  * its next message is not left for sysmon's poll.  What else the poll
  * found goes to the queues as findrunnable's poll would put it.  A
  * write whose reader cannot be in this process asks for no poll at all
- * (netpoll.c, keysInUse), and one whose reader only might stops asking
- * after wpollTries polls that found nothing of it.
+ * (netpoll.c, keysInUse), and a connection stops asking after wpollTries
+ * such writes or polls that found nothing of its reader.
  */
 static void
 pollwrote(runtime_m *mp, runtime_p *pp, bool preempted)
