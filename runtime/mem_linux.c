@@ -44,7 +44,8 @@ runtime_sysFault(void *v, size_t n)
 			    &guardRegions, 0, memory_order_relaxed);
 	}
 	if (mprotect(v, n, PROT_NONE) != 0)
-		runtime_throw("runtime: cannot fault a goroutine stack's guard");
+		runtime_throw(
+		    "runtime: cannot fault a goroutine stack's guard");
 }
 
 void
