@@ -604,17 +604,17 @@ void
 runtime_pollWrote(runtime_pollDesc *pd)
 {
 	uint32_t user, peer;
-	uint8_t	 n;
 
 	user = atomic_load_explicit(&pd->user, memory_order_relaxed);
-	n = atomic_load_explicit(&pd->wpoll, memory_order_relaxed);
-	if (user == 0 || n == wpollTries)
+	if (user == 0 ||
+	    atomic_load_explicit(&pd->wpoll, memory_order_relaxed) ==
+		wpollTries)
 		return;
 	peer = user >> 16 | user << 16;
 	if (atomic_load_explicit(keySlot(peer), memory_order_relaxed) != 0)
 		runtime_wrote(pd, atomic_load(&pd->fdseq), peer);
-	else if (n < wpollTries)
-		atomic_store_explicit(&pd->wpoll, n + 1, memory_order_relaxed);
+	else
+		runtime_pollWroteResult(pd, atomic_load(&pd->fdseq), false);
 }
 
 /*

@@ -302,6 +302,18 @@ runtime_stackguard(uintptr_t addr)
 	return false;
 }
 
+size_t
+runtime_stacksMade(void)
+{
+	struct spanBlock *b;
+	size_t		  n;
+
+	n = 0;
+	for (b = atomic_load(&allspans); b != NULL; b = b->next)
+		n += atomic_load_explicit(&b->n, memory_order_acquire);
+	return n;
+}
+
 /*
  * runtime_stackshrink gives back the pages of stk below its top keep
  * bytes if the goroutine that used it reached below them, so that a dead

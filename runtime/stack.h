@@ -84,6 +84,8 @@ size_t runtime_stackSize(void);
 void runtime_stackshrink(runtime_stack stk, size_t keep);
 /* runtime_stackguard reports whether addr lies in some stack's guard. */
 bool runtime_stackguard(uintptr_t addr);
+/* runtime_stacksMade counts the stacks carved so far (never freed). */
+size_t runtime_stacksMade(void);
 
 /*
  * Memory (mem_linux.c).  runtime_sysFault makes a range fault on any

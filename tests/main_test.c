@@ -164,6 +164,23 @@ callVoid(void *arg)
 	((struct voidFunc *)arg)->f();
 }
 
+long
+countMaps(void)
+{
+	char  line[512];
+	FILE *f;
+	long  n;
+
+	n = 0;
+	f = fopen("/proc/self/maps", "r");
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL)
+		n++;
+	fclose(f);
+	return n;
+}
+
 char *
 crashOutput(void (*f)(void))
 {

@@ -40,6 +40,9 @@ int runChild(void (*f)(void *), void *arg, char *out, size_t n);
  */
 char *crashOutput(void (*f)(void));
 
+/* countMaps counts this process's memory mappings, or returns -1. */
+long countMaps(void);
+
 /* Channel helpers shared by the goroutine tests: c <- true, c <- v, <-c. */
 void sendTrue(runtime_hchan *c);
 void sendInt(runtime_hchan *c, int v);

@@ -57,24 +57,6 @@ procStatus(const char *key)
 	return v;
 }
 
-/* countMaps counts this process's memory mappings (two per stack). */
-static long
-countMaps(void)
-{
-	char  line[512];
-	FILE *f;
-	long  n;
-
-	n = 0;
-	f = fopen("/proc/self/maps", "r");
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof(line), f) != NULL)
-		n++;
-	fclose(f);
-	return n;
-}
-
 /* pingPonger bounces n values off an echoing goroutine, then reports. */
 struct pingArgs {
 	int	       n;
@@ -619,11 +601,13 @@ END_TEST
 /*
  * 100000 goroutines started and finished one after another reuse their
  * stacks: once the dead gs outnumber what the per-P caches can hold
- * (gfput keeps at most 63 on a P, as Go's does), the mappings stop
- * growing with the count.  Without reuse they would grow by two a
- * goroutine; the bound leaves room for a few more Ms (a thread stack, a
- * g0 stack, an alternate signal stack and a malloc arena each), which a
- * loaded machine can make the scheduler start meanwhile.
+ * (gfput keeps at most 63 on a P, as Go's does), neither the stacks made
+ * nor the mappings grow with the count.  Without reuse every start would
+ * make a stack (and, where guards are mprotect'd, two mappings: with
+ * guard regions a span of 64 stacks is one, so the stack count is the
+ * check that still sees it); the bounds leave room for a few more Ms (a
+ * thread stack, a g0 stack, an alternate signal stack and a malloc arena
+ * each), which a loaded machine can make the scheduler start meanwhile.
  */
 static void
 startFinish(runtime_hchan *c, int n)
@@ -662,8 +646,8 @@ START_TEST(testDeadGoroutinesReuseStacks)
 {
 	runtime_hchan *c;
 	long	       before, after;
-
-	int n;
+	size_t	       made;
+	int	       n;
 
 	/*
 	 * A tenth under -short (the TSan build) and ASan: each start costs a
@@ -674,10 +658,14 @@ START_TEST(testDeadGoroutinesReuseStacks)
 	startTogether(c, 64 * (runtime_GOMAXPROCS(0) + 1));
 	startFinish(c, n / 5);
 	before = countMaps();
+	made = runtime_stacksMade();
 	startFinish(c, n);
 	after = countMaps();
+	made = runtime_stacksMade() - made;
 	ck_assert_msg(after - before <= 100, "maps: %ld before, %ld after",
 	    before, after);
+	ck_assert_msg(
+	    made <= 100, "%zu stacks made for %d goroutines", made, n);
 	runtime_hchan_Free(c);
 }
 END_TEST

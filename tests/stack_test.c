@@ -363,24 +363,6 @@ START_TEST(testStackSizeEnv)
 }
 END_TEST
 
-/* mappings counts the lines of /proc/self/maps, one per mapping. */
-static long
-mappings(void)
-{
-	FILE *f;
-	long  n;
-	int   c;
-
-	f = fopen("/proc/self/maps", "r");
-	if (f == NULL)
-		return -1;
-	n = 0;
-	while ((c = getc(f)) != EOF)
-		n += c == '\n';
-	fclose(f);
-	return n;
-}
-
 enum { spanStacks = 2000 };
 
 /*
@@ -401,12 +383,12 @@ spansChild(void *arg)
 	byMprotect = arg != NULL;
 	if (byMprotect)
 		runtime_sysFaultByMprotect();
-	before = mappings();
+	before = countMaps();
 	for (i = 0; i < spanStacks; i++) {
 		stk = runtime_stackalloc();
 		((volatile char *)stk.hi)[-1] = 1;
 	}
-	grown = mappings() - before;
+	grown = countMaps() - before;
 	fprintf(stderr, "%d stacks, guards %s: %ld more mappings\n", spanStacks,
 	    runtime_sysFaultKeepsMapping() ? "as guard regions" : "by mprotect",
 	    grown);
