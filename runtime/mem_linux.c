@@ -9,6 +9,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
 #include "runtime/runtime.h"
 #include "runtime/stack.h"
@@ -17,6 +20,17 @@
 #ifndef MADV_GUARD_INSTALL
 #define MADV_GUARD_INSTALL 102
 #endif
+
+/*
+ * PIDFD_SELF names the calling process to process_madvise without a
+ * descriptor; a kernel that does not know it says EBADF.
+ */
+#ifndef PIDFD_SELF
+#define PIDFD_SELF (-10000)
+#endif
+
+/* A span's guards go to the kernel in batches of at most this many. */
+enum { faultBatch = 64 };
 
 /*
  * guardRegions is 1 while the kernel takes MADV_GUARD_INSTALL, 0 once it
@@ -46,6 +60,43 @@ runtime_sysFault(void *v, size_t n)
 	if (mprotect(v, n, PROT_NONE) != 0)
 		runtime_throw(
 		    "runtime: cannot fault a goroutine stack's guard");
+}
+
+/*
+ * guardBatches is 1 while process_madvise takes a batch of guard regions
+ * for this process, and 0 once it has refused one.
+ */
+static _Atomic int guardBatches = 1;
+
+/*
+ * runtime_sysFaultEach makes count ranges of n bytes, stride apart from
+ * v, fault as runtime_sysFault does, in one system call: a span's guards,
+ * installed when the span is mapped rather than one madvise per new
+ * stack.  It reports false, and the caller faults each range alone when
+ * it uses it, where guards are not guard regions or the kernel refuses
+ * the batch (process_madvise on the caller itself, or PIDFD_SELF, is
+ * newer than guard regions); guards a refused batch installed stay, and
+ * installing one again is harmless.
+ */
+bool
+runtime_sysFaultEach(void *v, size_t stride, int count, size_t n)
+{
+	struct iovec iov[faultBatch];
+	int	     i;
+
+	if (count > faultBatch ||
+	    !atomic_load_explicit(&guardRegions, memory_order_relaxed) ||
+	    !atomic_load_explicit(&guardBatches, memory_order_relaxed))
+		return false;
+	for (i = 0; i < count; i++) {
+		iov[i].iov_base = (char *)v + (size_t)i * stride;
+		iov[i].iov_len = n;
+	}
+	if (syscall(SYS_process_madvise, PIDFD_SELF, iov, (size_t)count,
+		MADV_GUARD_INSTALL, 0) == (long)((size_t)count * n))
+		return true;
+	atomic_store_explicit(&guardBatches, 0, memory_order_relaxed);
+	return false;
 }
 
 void

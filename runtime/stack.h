@@ -93,9 +93,11 @@ size_t runtime_stacksMade(void);
  * regions), else with mprotect; runtime_sysFaultKeepsMapping says which
  * it does now, and runtime_sysFaultByMprotect makes it mprotect from then
  * on, as a kernel without guard regions would (for tests of that path).
- * runtime_sysNoHugePage keeps a range in small pages.
+ * runtime_sysFaultEach faults count ranges stride apart in one call, if
+ * it can.  runtime_sysNoHugePage keeps a range in small pages.
  */
 void runtime_sysFault(void *v, size_t n);
+bool runtime_sysFaultEach(void *v, size_t stride, int count, size_t n);
 bool runtime_sysFaultKeepsMapping(void);
 void runtime_sysFaultByMprotect(void);
 void runtime_sysNoHugePage(void *v, size_t n);

@@ -8,6 +8,7 @@
  * between threads, deep recursion, overflow, the stack cache and RSS.
  */
 #include <fenv.h>
+#include <setjmp.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -410,6 +411,74 @@ START_TEST(testStackSpans)
 
 	status = runChild(spansChild, _i == 1 ? "" : NULL, out, sizeof(out));
 	printf("stack: %s", out);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "child status %#x; stderr:\n%s", status, out);
+}
+END_TEST
+
+/*
+ * guardsChild takes more stacks than two spans hold and touches the byte
+ * just below each: every one must fault, whether the span's guards came
+ * in one batch (the default where the kernel allows) or one by one (arg
+ * set: mprotect), and the stack's own lowest byte must not.
+ */
+enum { guardStacks = 130 };
+
+static sigjmp_buf guardJump;
+
+static void
+guardCaught(int sig)
+{
+	(void)sig;
+	siglongjmp(guardJump, 1);
+}
+
+/* faults reports whether reading p faults. */
+static bool
+faults(volatile char *p)
+{
+	if (sigsetjmp(guardJump, 1) != 0)
+		return true;
+	(void)*p;
+	return false;
+}
+
+static void
+guardsChild(void *arg)
+{
+	struct sigaction sa;
+	runtime_stack	 stk;
+	int		 i, missing;
+
+	if (arg != NULL)
+		runtime_sysFaultByMprotect();
+	(void)runtime_stackalloc(); /* the handler is installed by now */
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = guardCaught;
+	sigaction(SIGSEGV, &sa, NULL);
+	missing = 0;
+	for (i = 0; i < guardStacks; i++) {
+		stk = runtime_stackalloc();
+		if (faults((volatile char *)stk.lo) ||
+		    !faults((volatile char *)stk.lo - 1))
+			missing++;
+	}
+	fprintf(
+	    stderr, "%d of %d stacks without a guard\n", missing, guardStacks);
+	if (missing != 0)
+		_exit(1);
+}
+
+/*
+ * Every new stack has its guard, however the span installed them (_i ==
+ * 1: by mprotect, as on a kernel without guard regions).
+ */
+START_TEST(testStackGuardEach)
+{
+	char out[4096];
+	int  status;
+
+	status = runChild(guardsChild, _i == 1 ? "" : NULL, out, sizeof(out));
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "child status %#x; stderr:\n%s", status, out);
 }
@@ -921,6 +990,7 @@ stack_suite(void)
 	tcase_add_test(tc, testDeepRecursion);
 	tcase_add_loop_test(tc, testStackOverflow, 0, 4);
 	tcase_add_loop_test(tc, testStackSpans, 0, 2);
+	tcase_add_loop_test(tc, testStackGuardEach, 0, 2);
 	tcase_add_test(tc, testOtherFaultForwarded);
 	tcase_add_test(tc, testStackSizeEnv);
 	tcase_add_test(tc, testStackCacheReuse);
