@@ -972,6 +972,91 @@ START_TEST(TestStackMem)
 }
 END_TEST
 
+/*
+ * deepWorker goes deepFrames KiB down its stack, reports from there, and
+ * waits, back near its top, for the release that ends it.
+ */
+enum { deepFrames = 64 };
+
+struct deepArgs {
+	runtime_hchan *ready;
+	runtime_hchan *release;
+	runtime_hchan *done;
+};
+
+static void
+deepRecurse(int k, volatile char *prev, runtime_hchan *ready)
+{
+	volatile char a[memArraySize];
+
+	a[0] = prev[0];
+	if (k == 0) {
+		sendTrue(ready);
+		return;
+	}
+	deepRecurse(k - 1, a, ready);
+}
+
+static void
+deepWorker(void *arg)
+{
+	struct deepArgs *d;
+	volatile char	 a[memArraySize] = { 0 };
+
+	d = arg;
+	deepRecurse(deepFrames, a, d->ready);
+	runtime_chanrecv1(d->release, NULL);
+	sendTrue(d->done);
+}
+
+/*
+ * The pages a goroutine touched deep in its stack go back to the kernel
+ * when it ends, as Go frees a grown stack (runtime_stackshrink): n
+ * goroutines at once each touch about deepFrames KiB, and once they have
+ * ended the resident set must have fallen by at least 32 KiB for each
+ * (the last may still be on their way out: up to 2 s is allowed).  The
+ * resident set is not checked under a sanitizer, as in TestStackMem.
+ */
+START_TEST(testDeadStacksShrink)
+{
+	struct deepArgs d;
+	long		peak, now, want;
+	int		i, n;
+
+	n = 512;
+	d.ready = runtime_makechan(sizeof(bool), n);
+	d.release = runtime_makechan(sizeof(bool), 0);
+	d.done = runtime_makechan(sizeof(bool), n);
+	for (i = 0; i < n; i++)
+		runtime_Go(deepWorker, &d);
+	for (i = 0; i < n; i++)
+		runtime_chanrecv1(d.ready, NULL);
+	peak = rss() * sysconf(_SC_PAGESIZE);
+	runtime_closechan(d.release);
+	for (i = 0; i < n; i++)
+		runtime_chanrecv1(d.done, NULL);
+	want = (long)n * (32 << 10);
+	for (i = 0;; i++) {
+		now = rss() * sysconf(_SC_PAGESIZE);
+		if (peak - now >= want || i == 200 || runtime_asanenabled ||
+		    runtime_raceenabled)
+			break;
+		time_Sleep(10 * time_Millisecond);
+	}
+	printf("stack: %d goroutines %d KiB deep ended: RSS %ld KiB lower "
+	       "after %d ms\n",
+	    n, deepFrames, (peak - now) >> 10, 10 * i);
+	runtime_hchan_Free(d.ready);
+	runtime_hchan_Free(d.release);
+	runtime_hchan_Free(d.done);
+	if (runtime_asanenabled || runtime_raceenabled)
+		return;
+	ck_assert_msg(peak - now >= want,
+	    "RSS fell by %ld bytes after %d goroutines ended, want %ld",
+	    peak - now, n, want);
+}
+END_TEST
+
 Suite *
 stack_suite(void)
 {
@@ -1002,6 +1087,7 @@ stack_suite(void)
 	tcase_add_test(tc, TestStackGrowth);
 	tcase_add_test(tc, TestStackCache);
 	tcase_add_test(tc, TestStackMem);
+	tcase_add_test(tc, testDeadStacksShrink);
 	suite_add_tcase(s, tc);
 	return s;
 }
