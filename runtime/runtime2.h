@@ -146,6 +146,7 @@ struct runtime_g {
 	int64_t		 goid;
 	bool		 plain;
 	bool		 isg0;
+	bool		 stackdirty; /* dead, its stack not shrunk yet */
 	void (*startfn)(void *); /* what the go statement started */
 	void *startarg;
 
@@ -319,6 +320,7 @@ struct runtime_p {
 	runtime_g *_Atomic runnext;
 	runtime_gList	   gFree;
 	int32_t		   gFreeN;
+	int32_t		   gFreeDirty; /* of gFree, with stackdirty set */
 	runtime_sudogcache sudogcache;
 	/* Goroutine ids this P may hand out: [goidcache, goidcacheend). */
 	uint64_t goidcache;
