@@ -2859,6 +2859,13 @@ enum { stackKeep = 16 << 10 };
  * are its warm stacks.
  */
 static void
+gshrink(runtime_g *gp)
+{
+	runtime_stackshrink(gp->stack, stackKeep);
+	gp->stackdirty = false;
+}
+
+static void
 gfshrinkP(runtime_p *pp)
 {
 	runtime_g *gp;
@@ -2866,10 +2873,8 @@ gfshrinkP(runtime_p *pp)
 	if (pp->gFreeDirty == 0)
 		return;
 	for (gp = pp->gFree.head; gp != NULL; gp = gp->schedlink)
-		if (gp->stackdirty) {
-			runtime_stackshrink(gp->stack, stackKeep);
-			gp->stackdirty = false;
-		}
+		if (gp->stackdirty)
+			gshrink(gp);
 	pp->gFreeDirty = 0;
 }
 
@@ -2897,10 +2902,8 @@ gfshrink(void)
 	atomic_fetch_sub(&sched.gFreeDirty, n);
 	atomic_fetch_sub(&sched.gFreeN, n);
 	runtime_unlock(&sched.gFreeLock);
-	for (gp = batch.head; gp != NULL; gp = gp->schedlink) {
-		runtime_stackshrink(gp->stack, stackKeep);
-		gp->stackdirty = false;
-	}
+	for (gp = batch.head; gp != NULL; gp = gp->schedlink)
+		gshrink(gp);
 	runtime_lock(&sched.gFreeLock);
 	gList_pushAll(&sched.gFreeShrunk, &batch);
 	atomic_fetch_add(&sched.gFreeN, n);
