@@ -1506,7 +1506,7 @@ pollspin(int64_t pollUntil, runtime_gList *list)
 static bool idlespin(
     runtime_m *mp, int64_t pollUntil, int64_t delay, runtime_gList *list);
 static void idlewait(runtime_m *mp, int64_t delay, runtime_gList *list);
-static void gfshrinkP(runtime_p *pp);
+static void gfpurgeDirty(runtime_p *pp);
 
 /*
  * pollblock is findrunnable's blocking netpoll, by the one M that won
@@ -1700,7 +1700,7 @@ idle(void)
 	pollUntil = checkTimers(runtime_nanotime());
 	if (!runqempty(mp->p))
 		return NULL;
-	gfshrinkP(mp->p);
+	gfpurgeDirty(mp->p);
 	runtime_lock(&sched.lock);
 	if (atomic_load(&sched.runqsize) != 0) {
 		gp = globrunqget(mp->p, 0);
@@ -1880,7 +1880,7 @@ retire(runtime_m *mp)
 		return;
 	while ((gp = runqget(pp, &inherit)) != NULL)
 		globrunqputlock(gp);
-	gfshrinkP(pp);
+	gfpurgeDirty(pp);
 	if (mp->spinning) {
 		mp->spinning = false;
 		atomic_fetch_sub(&sched.nmspinning, 1);
@@ -2727,7 +2727,7 @@ gfpop(runtime_p *pp)
  * gfput keeps a dead g and its stack for the next go statement; past 64
  * on pp's list, half go to the global lists, under their own lock so that
  * goroutines ending do not contend with the scheduler's.  The stack stays
- * as the goroutine left it (stackdirty) until gfshrinkP or gfshrink.
+ * as the goroutine left it (stackdirty) until gfshrink.
  */
 static void
 gfput(runtime_p *pp, runtime_g *gp)
@@ -2847,16 +2847,20 @@ groot(runtime_g *gp, bool on)
 enum { stackKeep = 16 << 10 };
 
 /*
- * gfshrinkP and gfshrink are where a dead goroutine's deep pages go back
- * (runtime_stackshrink), as Go frees a grown stack when its goroutine
- * exits and the stacks of its global list's dead gs at each collection
- * (markrootFreeGStacks).  Only a system call (a mincore) tells how deep a
- * gonet stack went; made at every exit, it was 18% of the samples of a
- * program starting and ending 100000 goroutines.  So exits leave it to a
- * P about to go idle, for its own list (gfshrinkP: no goroutine is then
- * waiting for the P), and to sysmon, for the global ones (gfshrink).  A
- * busy P's list (fewer than 64) keeps its pages until the P idles: those
- * are its warm stacks.
+ * gfpurgeDirty and gfshrink are where a dead goroutine's deep pages go
+ * back (runtime_stackshrink), as Go frees a grown stack when its
+ * goroutine exits and the stacks of its global list's dead gs at each
+ * collection (markrootFreeGStacks).  Only a system call (a mincore) tells
+ * how deep a gonet stack went; made at every exit, it was 18% of the
+ * samples of a program starting and ending 100000 goroutines.  So exits
+ * leave it to sysmon (gfshrink), which shrinks the global list's; a P
+ * about to go idle first moves its own unshrunk gs there (gfpurgeDirty,
+ * Go's gfpurge for those gs only), so that they do not keep their pages
+ * while it sleeps.  The move makes no system call: an M that makes them
+ * while it holds a P, or while it counts as spinning, keeps other Ms
+ * from being woken for work readied meanwhile, and a goroutine that never
+ * yields then waits with it (TestGetgThreadSwitch).  A busy P's list
+ * (fewer than 64) keeps its pages until the P idles: its warm stacks.
  */
 static void
 gshrink(runtime_g *gp)
@@ -2866,16 +2870,32 @@ gshrink(runtime_g *gp)
 }
 
 static void
-gfshrinkP(runtime_p *pp)
+gfpurgeDirty(runtime_p *pp)
 {
-	runtime_g *gp;
+	runtime_gQueue dirty;
+	runtime_g     *gp, **link;
+	int32_t	       n;
 
 	if (pp->gFreeDirty == 0)
 		return;
-	for (gp = pp->gFree.head; gp != NULL; gp = gp->schedlink)
-		if (gp->stackdirty)
-			gshrink(gp);
+	dirty.head = dirty.tail = NULL;
+	n = 0;
+	for (link = &pp->gFree.head; (gp = *link) != NULL;) {
+		if (!gp->stackdirty) {
+			link = &gp->schedlink;
+			continue;
+		}
+		*link = gp->schedlink;
+		gQueue_pushBack(&dirty, gp);
+		n++;
+	}
+	pp->gFreeN -= n;
 	pp->gFreeDirty = 0;
+	runtime_lock(&sched.gFreeLock);
+	gList_pushAll(&sched.gFree, &dirty);
+	atomic_fetch_add(&sched.gFreeN, n);
+	atomic_fetch_add(&sched.gFreeDirty, n);
+	runtime_unlock(&sched.gFreeLock);
 }
 
 /*
@@ -3367,6 +3387,17 @@ retake(int64_t now)
 			    now) {
 				preemptone(pp);
 				sysretake = true;
+				/*
+				 * Go's signal would let pp run what waits in
+				 * its queue.  A wakep that found every P busy
+				 * gave up (startm), as Go's does, counting on
+				 * that; here an idle P's M comes to steal it,
+				 * or a goroutine that never yields would hold
+				 * it for ever (TestGetgThreadSwitch, 1 to 4
+				 * runs in 40 with GOMAXPROCS=5 before).
+				 */
+				if (s == Prunning && !runqempty(pp))
+					wakep();
 			}
 		}
 		resize |= standinlook(pp, s == Prunning && sysretake, now);
