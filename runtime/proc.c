@@ -2724,6 +2724,19 @@ gfpop(runtime_p *pp)
 }
 
 /*
+ * gfpushGlobalLocked puts the n gs of q on the global list they belong
+ * to, unshrunk (dirty) or shrunk, keeping its counts.  gFreeLock held.
+ */
+static void
+gfpushGlobalLocked(runtime_gQueue *q, int32_t n, bool dirty)
+{
+	gList_pushAll(dirty ? &sched.gFree : &sched.gFreeShrunk, q);
+	atomic_fetch_add(&sched.gFreeN, n);
+	if (dirty)
+		atomic_fetch_add(&sched.gFreeDirty, n);
+}
+
+/*
  * gfput keeps a dead g and its stack for the next go statement; past 64
  * on pp's list, half go to the global lists, under their own lock so that
  * goroutines ending do not contend with the scheduler's.  The stack stays
@@ -2749,10 +2762,8 @@ gfput(runtime_p *pp, runtime_g *gp)
 		gQueue_pushBack(gp->stackdirty ? &dirty : &shrunk, gp);
 	}
 	runtime_lock(&sched.gFreeLock);
-	gList_pushAll(&sched.gFree, &dirty);
-	gList_pushAll(&sched.gFreeShrunk, &shrunk);
-	atomic_fetch_add(&sched.gFreeN, n);
-	atomic_fetch_add(&sched.gFreeDirty, ndirty);
+	gfpushGlobalLocked(&dirty, ndirty, true);
+	gfpushGlobalLocked(&shrunk, n - ndirty, false);
 	runtime_unlock(&sched.gFreeLock);
 }
 
@@ -2892,9 +2903,7 @@ gfpurgeDirty(runtime_p *pp)
 	pp->gFreeN -= n;
 	pp->gFreeDirty = 0;
 	runtime_lock(&sched.gFreeLock);
-	gList_pushAll(&sched.gFree, &dirty);
-	atomic_fetch_add(&sched.gFreeN, n);
-	atomic_fetch_add(&sched.gFreeDirty, n);
+	gfpushGlobalLocked(&dirty, n, true);
 	runtime_unlock(&sched.gFreeLock);
 }
 
@@ -2925,8 +2934,7 @@ gfshrink(void)
 	for (gp = batch.head; gp != NULL; gp = gp->schedlink)
 		gshrink(gp);
 	runtime_lock(&sched.gFreeLock);
-	gList_pushAll(&sched.gFreeShrunk, &batch);
-	atomic_fetch_add(&sched.gFreeN, n);
+	gfpushGlobalLocked(&batch, n, false);
 	runtime_unlock(&sched.gFreeLock);
 }
 
