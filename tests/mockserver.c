@@ -33,8 +33,16 @@ typedef struct deferred {
 	void *arg;
 } deferred;
 
+/*
+ * A goroutine is a thread in plain mode; in goroutine mode it is a real
+ * goroutine (done is closed when fn returns), so a test's helpers share
+ * the scheduler with its body, as in Go.
+ */
 struct goroutine {
-	pthread_t  th;
+	pthread_t      th;
+	runtime_hchan *done;
+	void *(*fn)(void *);
+	void	  *arg;
 	bool	   joined;
 	goroutine *next;
 };
@@ -252,8 +260,7 @@ tDone(void)
 	pthread_mutex_unlock(&T.mu);
 	for (; g != NULL; g = next) {
 		next = g->next;
-		if (!g->joined)
-			pthread_join(g->th, NULL);
+		goJoin(g);
 		free(g);
 	}
 	for (;;) {
@@ -365,13 +372,30 @@ tErrStr(runtime_error *err)
 	return s;
 }
 
+static void
+goMain(void *arg)
+{
+	goroutine *g;
+
+	g = arg;
+	g->fn(g->arg);
+	runtime_closechan(g->done);
+}
+
 goroutine *
 goStart(void *(*fn)(void *), void *arg)
 {
 	goroutine *g;
 
 	g = calloc(1, sizeof(*g));
-	if (g == NULL || pthread_create(&g->th, NULL, fn, arg) != 0)
+	if (g == NULL)
+		runtime_throw("mockserver: out of memory");
+	g->fn = fn;
+	g->arg = arg;
+	if (inGoroutineMode()) {
+		g->done = runtime_makechan(1, 0);
+		runtime_Go(goMain, g);
+	} else if (pthread_create(&g->th, NULL, fn, arg) != 0)
 		runtime_throw("mockserver: cannot start a thread");
 	pthread_mutex_lock(&T.mu);
 	g->next = T.gs;
@@ -383,36 +407,42 @@ goStart(void *(*fn)(void *), void *arg)
 void
 goJoin(goroutine *g)
 {
-	if (g != NULL && !g->joined) {
+	if (g == NULL || g->joined)
+		return;
+	if (g->done != NULL) {
+		runtime_chanrecv1(g->done, NULL);
+		runtime_hchan_Free(g->done);
+	} else
 		pthread_join(g->th, NULL);
-		g->joined = true;
-	}
+	g->joined = true;
 }
 
+/* sleepDuration is time.Sleep: it parks a goroutine, sleeps a thread. */
 void
 sleepDuration(time_Duration d)
 {
-	struct timespec ts;
-
-	if (d <= 0)
-		return;
-	ts.tv_sec = d / time_Second;
-	ts.tv_nsec = d % time_Second;
-	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-		;
+	time_Sleep(d);
 }
 
-/* chan */
+/*
+ * chan: a list under a sync.Mutex, and a one-slot runtime channel that
+ * says "look again".  Waiting on that channel parks a goroutine where a
+ * pthread condition variable would hold its thread, and lets a timer
+ * take part through select.  A sender leaves a token if none is there; a
+ * receiver that takes a value and sees more passes the token on, so two
+ * sends that find one token still wake two receivers.  Close closes the
+ * token channel, which wakes every receiver for good.
+ */
 typedef struct chanItem {
 	void		*v;
 	struct chanItem *next;
 } chanItem;
 
 struct chan {
-	pthread_mutex_t mu;
-	pthread_cond_t	cond;
-	chanItem       *head, *tail;
-	bool		closed;
+	sync_Mutex     mu;
+	runtime_hchan *ready;
+	chanItem      *head, *tail;
+	bool	       closed;
 };
 
 static void
@@ -424,19 +454,23 @@ freeChan(void *arg)
 chan *
 makeChan(void)
 {
-	pthread_condattr_t attr;
-	chan		  *c;
+	chan *c;
 
 	c = calloc(1, sizeof(*c));
 	if (c == NULL)
 		runtime_throw("mockserver: out of memory");
-	pthread_mutex_init(&c->mu, NULL);
-	pthread_condattr_init(&attr);
-	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&c->cond, &attr);
-	pthread_condattr_destroy(&attr);
+	c->ready = runtime_makechan(1, 1);
 	tDeferFree(freeChan, c);
 	return c;
+}
+
+static void
+chanPoke(chan *c)
+{
+	bool tok;
+
+	tok = true;
+	runtime_selectnbsend(c->ready, &tok);
 }
 
 void
@@ -448,7 +482,7 @@ chanSend(chan *c, void *v)
 	if (it == NULL)
 		runtime_throw("mockserver: out of memory");
 	it->v = v;
-	pthread_mutex_lock(&c->mu);
+	sync_Mutex_Lock(&c->mu);
 	if (c->closed)
 		runtime_throw("mockserver: send on closed channel");
 	if (c->tail == NULL)
@@ -456,8 +490,8 @@ chanSend(chan *c, void *v)
 	else
 		c->tail->next = it;
 	c->tail = it;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->mu);
+	sync_Mutex_Unlock(&c->mu);
+	chanPoke(c);
 }
 
 static bool
@@ -477,53 +511,62 @@ chanTake(chan *c, void **v)
 	return true;
 }
 
+/*
+ * chanTry takes a value (1), finds the channel closed and drained (0) or
+ * empty (-1), without waiting.
+ */
+static int
+chanTry(chan *c, void **v)
+{
+	bool more;
+	int  r;
+
+	sync_Mutex_Lock(&c->mu);
+	r = chanTake(c, v) ? 1 : c->closed ? 0 : -1;
+	more = r == 1 && c->head != NULL;
+	sync_Mutex_Unlock(&c->mu);
+	if (more)
+		chanPoke(c);
+	return r;
+}
+
 bool
 chanRecv(chan *c, void **v)
 {
-	bool ok;
+	int r;
 
-	pthread_mutex_lock(&c->mu);
-	while (c->head == NULL && !c->closed)
-		pthread_cond_wait(&c->cond, &c->mu);
-	ok = chanTake(c, v);
-	pthread_mutex_unlock(&c->mu);
-	return ok;
+	while ((r = chanTry(c, v)) < 0)
+		runtime_chanrecv1(c->ready, NULL);
+	return r == 1;
 }
 
 int
 chanRecvTimeout(chan *c, void **v, time_Duration d)
 {
-	struct timespec ts;
-	int		r;
+	runtime_scase cases[2];
+	time_Timer   *t;
+	int	      r;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	ts.tv_sec += d / time_Second;
-	ts.tv_nsec += d % time_Second;
-	if (ts.tv_nsec >= 1000000000) {
-		ts.tv_sec++;
-		ts.tv_nsec -= 1000000000;
-	}
-	pthread_mutex_lock(&c->mu);
-	r = 0;
-	while (c->head == NULL && !c->closed && r == 0)
-		r = pthread_cond_timedwait(&c->cond, &c->mu, &ts);
-	if (chanTake(c, v))
-		r = 1;
-	else if (c->closed)
-		r = 0;
-	else
-		r = -1;
-	pthread_mutex_unlock(&c->mu);
+	t = time_NewTimer(d);
+	cases[0] = (runtime_scase){ c->ready, NULL };
+	cases[1] = (runtime_scase){ t->C, NULL };
+	while ((r = chanTry(c, v)) < 0)
+		if (runtime_selectgo(cases, 0, 2, true, NULL) == 1) {
+			r = chanTry(c, v);
+			break;
+		}
+	time_Timer_Stop(t);
+	time_Timer_Free(t);
 	return r;
 }
 
 void
 chanClose(chan *c)
 {
-	pthread_mutex_lock(&c->mu);
+	sync_Mutex_Lock(&c->mu);
 	c->closed = true;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->mu);
+	sync_Mutex_Unlock(&c->mu);
+	runtime_closechan(c->ready);
 }
 
 void
@@ -531,8 +574,7 @@ chanFree(chan *c)
 {
 	while (chanTake(c, NULL))
 		;
-	pthread_mutex_destroy(&c->mu);
-	pthread_cond_destroy(&c->cond);
+	runtime_hchan_Free(c->ready);
 	free(c);
 }
 
@@ -577,27 +619,20 @@ chanRangeErrors(chan *c, const char *prefix)
 void
 waitGroupInit(waitGroup *wg, int n)
 {
-	pthread_mutex_init(&wg->mu, NULL);
-	pthread_cond_init(&wg->cond, NULL);
-	wg->n = n;
+	*wg = (waitGroup){ 0 };
+	sync_WaitGroup_Add(&wg->wg, n);
 }
 
 void
 waitGroupDone(waitGroup *wg)
 {
-	pthread_mutex_lock(&wg->mu);
-	if (--wg->n == 0)
-		pthread_cond_broadcast(&wg->cond);
-	pthread_mutex_unlock(&wg->mu);
+	sync_WaitGroup_Done(&wg->wg);
 }
 
 void
 waitGroupWait(waitGroup *wg)
 {
-	pthread_mutex_lock(&wg->mu);
-	while (wg->n > 0)
-		pthread_cond_wait(&wg->cond, &wg->mu);
-	pthread_mutex_unlock(&wg->mu);
+	sync_WaitGroup_Wait(&wg->wg);
 }
 
 /*

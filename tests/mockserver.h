@@ -24,6 +24,8 @@
 #include <stddef.h>
 
 #include "net/net.h"
+#include "sync/sync.h"
+#include "time/time.h"
 #include "tests/export_test.h"
 #include "tests/main_test.h"
 
@@ -64,7 +66,10 @@ char *tStr(char *s);
 /* tErrStr returns err's text as a tStr copy, then frees err. */
 char *tErrStr(runtime_error *err);
 
-/* Goroutines: a thread that tDone joins (or goJoin, once). */
+/*
+ * Goroutines: goStart starts fn(arg) on a thread, or as a goroutine in
+ * goroutine mode; tDone joins each (or goJoin, once).
+ */
 typedef struct goroutine goroutine;
 goroutine *goStart(void *(*fn)(void *), void *arg);
 void	   goJoin(goroutine *g);
@@ -94,9 +99,7 @@ void chanRangeErrors(chan *c, const char *prefix);
 
 /* sync.WaitGroup. */
 typedef struct waitGroup {
-	pthread_mutex_t mu;
-	pthread_cond_t	cond;
-	int		n;
+	sync_WaitGroup wg;
 } waitGroup;
 void waitGroupInit(waitGroup *wg, int n);
 void waitGroupDone(waitGroup *wg);

@@ -966,6 +966,57 @@ START_TEST(testErrorTypedMethods)
 }
 END_TEST
 
+/* harnessRecv takes one value from the chan it is given, into chan out. */
+static void *
+harnessRecv(void *arg)
+{
+	chan **cs;
+	void  *v;
+
+	cs = arg;
+	if (chanRecv(cs[0], &v))
+		chanSend(cs[1], v);
+	return NULL;
+}
+
+/*
+ * The harness's own goroutines and channels: goStart starts a goroutine
+ * in goroutine mode and a thread otherwise; two waiting receivers each
+ * get one of two values; a timed receive times out (-1), gets a value
+ * (1) and sees a close (0).
+ */
+START_TEST(testHarnessGoroutines)
+{
+	goroutine *g[2];
+	chan	  *cs[2];
+	void	  *v;
+	int	   before, i, sum;
+
+	cs[0] = makeChan();
+	cs[1] = makeChan();
+	before = runtime_NumGoroutine();
+	for (i = 0; i < 2; i++)
+		g[i] = goStart(harnessRecv, cs);
+	ck_assert_int_eq(
+	    runtime_NumGoroutine(), before + (inGoroutineMode() ? 2 : 0));
+	sleepDuration(20 * time_Millisecond);
+	chanSend(cs[0], (void *)1);
+	chanSend(cs[0], (void *)2);
+	sum = 0;
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(
+		    chanRecvTimeout(cs[1], &v, 5 * time_Second), 1);
+		sum += (int)(intptr_t)v;
+	}
+	ck_assert_int_eq(sum, 3);
+	goJoin(g[0]);
+	goJoin(g[1]);
+	ck_assert_int_eq(chanRecvTimeout(cs[1], &v, 10 * time_Millisecond), -1);
+	chanClose(cs[1]);
+	ck_assert_int_eq(chanRecvTimeout(cs[1], &v, time_Second), 0);
+}
+END_TEST
+
 Suite *
 net_suite(void)
 {
@@ -994,6 +1045,10 @@ net_suite(void)
 	tcase_add_test(tc, TestErrors);
 	tcase_add_loop_test(tc, testErrorMethods, 0, nelem(errorMethodTests));
 	tcase_add_test(tc, testErrorTypedMethods);
+	suite_add_tcase(s, tc);
+
+	tc = newNetTCase("harness", 30);
+	tcase_add_test(tc, testHarnessGoroutines);
 	suite_add_tcase(s, tc);
 	return s;
 }
