@@ -405,7 +405,9 @@ bufio_Reader_ReadLine(
 	*isPrefix = false;
 	err = bufio_Reader_ReadSlice(b, '\n', line, len);
 	if (err == bufio_ErrBufferFull) {
-		/* Keep a final \r back: it may start a \r\n the next call ends. */
+		/*
+		 * Keep a final \r back: it may start a \r\n the next call ends.
+		 */
 		if (*len > 0 && (*line)[*len - 1] == '\r') {
 			if (b->r == 0)
 				runtime_throw("bufio: tried to rewind past "
@@ -903,7 +905,10 @@ bufio_Writer_WriteString(bufio_Writer *b, const char *s, ptrdiff_t *n)
 	return writeString(b, s, strlen(s), n);
 }
 
-/* readOnce fills the buffer's free space from r, giving up after 100 empty reads. */
+/*
+ * readOnce fills the buffer's free space from r, giving up after 100 empty
+ * reads.
+ */
 static runtime_error *
 bufio_Writer_readOnce(bufio_Writer *b, io_Reader r, ptrdiff_t *m, bool *stuck)
 {

@@ -178,7 +178,10 @@ context_runBatch(context_afterFunc *batch)
 			continue;
 		}
 		af->state = afDone;
-		/* Closed under the lock: the waiter frees af once it sees afDone. */
+		/*
+		 * Closed under the lock: the waiter frees af once it sees
+		 * afDone.
+		 */
 		if (af->ran != NULL)
 			runtime_closechan(af->ran);
 		sync_Mutex_Unlock(&context_mu);

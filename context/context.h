@@ -38,7 +38,10 @@ context_Context *context_WithTimeout(
     context_Context *parent, time_Duration timeout);
 void context_Cancel(context_Context *ctx);
 void context_Free(context_Context *ctx);
-/* context_Context_Err returns NULL, context_Canceled or context_DeadlineExceeded. */
+/*
+ * context_Context_Err returns NULL, context_Canceled or
+ * context_DeadlineExceeded.
+ */
 runtime_error *context_Context_Err(context_Context *ctx);
 /*
  * context_Context_Done is Go's Done: a channel closed when ctx is

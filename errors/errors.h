@@ -35,7 +35,9 @@ typedef struct errors_errorString {
 } errors_errorString;
 extern const runtime_errorType errors_errorStringType;
 
-/* ERRORS_NEW_STATIC defines a static sentinel like a package-level errors.New. */
+/*
+ * ERRORS_NEW_STATIC defines a static sentinel like a package-level errors.New.
+ */
 #define ERRORS_NEW_STATIC(text)                                                \
 	{                                                                      \
 		RUNTIME_STATIC_ERROR(&errors_errorStringType), (text)          \

@@ -87,7 +87,9 @@ main(int argc, char **argv)
 		rc = 1;
 	}
 	runtime_error_Free(err);
-	/* The server closed: wait for the sender before freeing what it uses. */
+	/*
+	 * The server closed: wait for the sender before freeing what it uses.
+	 */
 	runtime_chanrecv1(s.done, &src);
 	runtime_hchan_Free(s.done);
 	err = net_Conn_Close(s.c);

@@ -43,7 +43,10 @@ main(int argc, char **argv)
 		err = net_PacketConn_ReadFrom(c, buf, sizeof buf, &n, &addr);
 		if (err != NULL)
 			break;
-		/* A failed reply (the sender went away) must not stop the server. */
+		/*
+		 * A failed reply (the sender went away) must not stop the
+		 * server.
+		 */
 		err = net_PacketConn_WriteTo(c, buf, n, addr, &w);
 		if (err != NULL)
 			fprintf(

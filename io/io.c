@@ -1,4 +1,6 @@
-/* C port of go1.19 src/io/io.go: the interfaces, Copy, ReadFull, LimitReader. */
+/*
+ * C port of go1.19 src/io/io.go: the interfaces, Copy, ReadFull, LimitReader.
+ */
 #include <stdlib.h>
 #include <string.h>
 

@@ -470,7 +470,9 @@ runtime_error *net_lookupProtocol(const char *name, int *proto);
 net_IPAddr *net_newIPAddrs(const net_IP *ips, const net_string *zones, int n);
 
 /* dnsclient.c, dnsclient_unix.c */
-/* net_absDomainName returns s[0:n], dot-terminated if it has a dot: malloc'd. */
+/*
+ * net_absDomainName returns s[0:n], dot-terminated if it has a dot: malloc'd.
+ */
 char *net_absDomainName(const char *s, size_t n);
 bool  net_isDomainName(const char *s, size_t n);
 int   net_randInt(void);
@@ -914,8 +916,9 @@ int  net_maxAckBacklog(int n);
 /*
  * net_listenerSockaddr is the seed's listenerSockaddr: it sets the
  * listener options that *la's kind (and, as Go 1.19 has it, the socket's
- * sotype) calls for on s and writes the sockaddr to bind.  For a multicast UDPAddr it stores the wildcard address with
- * the group's port in v and points *la at it.
+ * sotype) calls for on s and writes the sockaddr to bind.  For a multicast
+ * UDPAddr it stores the wildcard address with the group's port in v and points
+ * *la at it.
  */
 runtime_error *net_listenerSockaddr(int s, int f, int sotype,
     const net_Addr **la, net_UDPAddr *v, syscall_Sockaddr *lsa);

@@ -106,7 +106,9 @@ net_file_getLineFromData(net_file *f, char **s, size_t *n)
 		}
 	}
 	if (f->atEOF && f->len > f->off) {
-		/* The last line has no newline: the spare byte holds the NUL. */
+		/*
+		 * The last line has no newline: the spare byte holds the NUL.
+		 */
 		f->data[f->len] = '\0';
 		*s = data;
 		*n = f->len - f->off;

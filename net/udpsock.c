@@ -23,7 +23,9 @@ net_UDPAddr_AddrPort(const net_UDPAddr *a)
 
 	if (a == NULL)
 		return zero;
-	/* Go ignores AddrFromSlice's ok: an odd-length IP gives the zero Addr. */
+	/*
+	 * Go ignores AddrFromSlice's ok: an odd-length IP gives the zero Addr.
+	 */
 	na = netip_AddrFromSlice(a->IP.b, a->IP.len, &ok);
 	na = netip_Addr_WithZone(na, a->Zone);
 	return netip_AddrPortFrom(na, (uint16_t)a->Port);

@@ -2098,9 +2098,10 @@ plaineventfd(runtime_g *gp)
  * and 0.85-0.92 s of CPU, spinning at 2.8 and 0.69 s, while the loaded
  * ping-pongs, whose threads run for a few microseconds between waits,
  * were unchanged; in bench-compare's records (docs/PERFORMANCE.md) the
- * loaded stream went from 0.88x gonet-old's rate to 1.16x.  Its cost is bounded: one spin (spinlen, at most spinLongNs)
- * a wait after at least spinWorkNs of work, and fewer the more they miss.
- * There is no spin with one CPU: whoever would answer needs it.
+ * loaded stream went from 0.88x gonet-old's rate to 1.16x.  Its cost is
+ * bounded: one spin (spinlen, at most spinLongNs) a wait after at least
+ * spinWorkNs of work, and fewer the more they miss. There is no spin with one
+ * CPU: whoever would answer needs it.
  */
 enum {
 	spinLongNs = 200 * 1000,
@@ -2439,7 +2440,9 @@ plainsleepfd(runtime_g *gp)
 	if (spinallowed(gp)) {
 		r = plainspin(gp, ownlook, NULL);
 		if (r != 0 || plainreadied(gp)) {
-			/* readied after the spin ran out: no sleep to judge it */
+			/*
+			 * readied after the spin ran out: no sleep to judge it
+			 */
 			gp->spinshort = false;
 			return r;
 		}
@@ -3700,9 +3703,9 @@ newsysmon(void)
  * with the goroutines queued on them; its first new M starts a sysmon.
  * sched.lock and the two leaf locks of the free lists (gFreeLock,
  * sudoglock) are held across the fork so that the child finds the lists
- * consistent and no lock held by a thread it lost.  The child still shares the parent's epoll instance, so a
- * child that goes on polling may take events meant for the parent: it
- * must exec, or only wait for what it started itself.
+ * consistent and no lock held by a thread it lost.  The child still shares the
+ * parent's epoll instance, so a child that goes on polling may take events
+ * meant for the parent: it must exec, or only wait for what it started itself.
  */
 static void
 forkPrepare(void)
@@ -4105,7 +4108,9 @@ runtime_RunStealOrderTest(void)
 			if (!randomEnum_done(&e))
 				runtime_throw("not done");
 		}
-		/* Different starts give procs*len(coprimes) distinct pos+inc. */
+		/*
+		 * Different starts give procs*len(coprimes) distinct pos+inc.
+		 */
 		memset(checked, 0, procs * procs);
 		for (i = 0; procs >= 2 && i < procs * ord->ncoprimes; i++) {
 			e = randomOrder_start(ord, i);

@@ -26,7 +26,10 @@
 void runtime_lock(runtime_mutex *l);
 void runtime_unlock(runtime_mutex *l);
 
-/* procyield spins for about cycles pause instructions (asm_<arch>.S; asm_ucontext.c without one). */
+/*
+ * procyield spins for about cycles pause instructions (asm_<arch>.S;
+ * asm_ucontext.c without one).
+ */
 void runtime_procyield(uint32_t cycles);
 /* osyield gives up the CPU to another thread (os_<GOOS>.c). */
 void runtime_osyield(void);
@@ -62,8 +65,9 @@ int32_t runtime_getncpu(void);
  * to be woken through (-1 if none can be made), its write, and pollfd,
  * which sleeps until fd is ready for mode ('r' or 'w') or efd is written
  * (then drained), or with block false only looks; it returns 1 for fd, 0
- * for efd alone or nothing, -1 if interrupted.  eventfdBudget is how many eventfds plain threads may hold
- * at once: a quarter of the soft descriptor limit.
+ * for efd alone or nothing, -1 if interrupted.  eventfdBudget is how many
+ * eventfds plain threads may hold at once: a quarter of the soft descriptor
+ * limit.
  */
 int  runtime_eventfdOpen(void);
 int  runtime_eventfdBudget(void);

@@ -1553,7 +1553,9 @@ START_TEST(TestStrictErrorsLookupTXT)
 		runtime_error_Free(err);
 		nrr = 0;
 		if (a.msg != NULL) {
-			/* Go's AllAnswers: the parser already holds the first. */
+			/*
+			 * Go's AllAnswers: the parser already holds the first.
+			 */
 			err = dnsmessage_Parser_AllAnswers(&a.p, &rrs, &nrr);
 			if (err != NULL)
 				nrr = 0;

@@ -262,7 +262,9 @@ ioDiscard(void)
 	return (io_Writer){ &discardType, NULL };
 }
 
-/* xorshift64*: the tests need a long, repeatable stream, not Go's exact bytes. */
+/*
+ * xorshift64*: the tests need a long, repeatable stream, not Go's exact bytes.
+ */
 static runtime_error *
 rand_Read(void *self, void *p, size_t len, ptrdiff_t *n)
 {

@@ -33,7 +33,10 @@ runtime_error	    *bytesBuffer_Read(
 	  bytesBuffer *b, void *p, size_t len, ptrdiff_t *n);
 void bytesBuffer_Write(bytesBuffer *b, const void *p, size_t len);
 void bytesBuffer_WriteString(bytesBuffer *b, const char *s);
-/* bytesBuffer_String returns the unread bytes as a NUL-terminated string (borrowed). */
+/*
+ * bytesBuffer_String returns the unread bytes as a NUL-terminated string
+ * (borrowed).
+ */
 const char *bytesBuffer_String(bytesBuffer *b);
 size_t	    bytesBuffer_Len(const bytesBuffer *b);
 void	    bytesBuffer_Reset(bytesBuffer *b);
@@ -51,7 +54,10 @@ typedef struct bytesReader {
 io_Reader bytesReader_Reader(bytesReader *r, const void *s, size_t len);
 io_Reader stringsReader_Reader(bytesReader *r, const char *s);
 
-/* io.Discard, and an endless pseudo-random stream (rand.New(rand.NewSource(0))'s role). */
+/*
+ * io.Discard, and an endless pseudo-random stream
+ * (rand.New(rand.NewSource(0))'s role).
+ */
 io_Writer ioDiscard(void);
 io_Reader randReader(uint64_t *state);
 

@@ -382,7 +382,9 @@ START_TEST(testDefaultSockopts)
 	} else if (strcmp(kind, "udp4-multicast-listener") == 0) {
 		snprintf(addr, sizeof(addr), "224.0.0.251:%d",
 		    freeUDPPort("udp4", "127.0.0.1:0"));
-		/* Both bind the group's port: that they coexist is the point. */
+		/*
+		 * Both bind the group's port: that they coexist is the point.
+		 */
 		rowListenPacket(&r, 0, "udp4", addr, &fd);
 		rowListenPacket(&r, 1, "udp4", addr, &fd2);
 		if (defaultSockoptsTests[_i].which == 1)

@@ -789,7 +789,9 @@ copyPipeServer(void *arg)
 		runtime_error_Free(err);
 		return NULL;
 	}
-	/* io.ReadFull reports a short read ending in EOF as ErrUnexpectedEOF. */
+	/*
+	 * io.ReadFull reports a short read ending in EOF as ErrUnexpectedEOF.
+	 */
 	err = readFull(c, buf, sizeof(buf), &n);
 	if (err != io_EOF || n != 2)
 		snprintf(cp->msg, sizeof(cp->msg),

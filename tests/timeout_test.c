@@ -7,8 +7,8 @@
  * errTimeout; both print "i/o timeout".
  *
  * TestVariousDeadlines1Proc and TestVariousDeadlines4Proc rerun it under
- * GOMAXPROCS 1 and 4 on the scheduler's Ps.  Go skips TestAcceptTimeout as flaky (issue
- * 17948, a Windows and BSD timing problem); on Linux it runs here.
+ * GOMAXPROCS 1 and 4 on the scheduler's Ps.  Go skips TestAcceptTimeout as
+ * flaky (issue 17948, a Windows and BSD timing problem); on Linux it runs here.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -31,8 +31,8 @@ extern "C" {
 
 /*
  * Time and Duration, the part deadlines use.  A Duration is nanoseconds,
- * as in Go.  A Time carries wall-clock seconds counted from January 1, year 1 UTC
- * (Go's internal epoch, so that the zero value is Go's zero Time) and, when
+ * as in Go.  A Time carries wall-clock seconds counted from January 1, year 1
+ * UTC (Go's internal epoch, so that the zero value is Go's zero Time) and, when
  * it came from time_Now, a monotonic reading that Sub, Before and After
  * prefer, exactly as Go does.
  */

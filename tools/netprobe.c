@@ -244,7 +244,10 @@ unquote(const char *p, size_t n, size_t *used, arg *out)
 			buf[k++] = (char)v;
 			break;
 		default:
-			/* Includes \', which only a single-quoted literal allows. */
+			/*
+			 * Includes \', which only a single-quoted literal
+			 * allows.
+			 */
 			goto bad;
 		}
 	}

@@ -1113,7 +1113,10 @@ deadlineOf(convAction *a)
 	return zero;
 }
 
-/* The verbs: each returns false, having printed nothing, when o lacks the method. */
+/*
+ * The verbs: each returns false, having printed nothing, when o lacks the
+ * method.
+ */
 
 static bool
 convState_readVerb(convState *st, convAction *a, convObj *o)

@@ -1917,7 +1917,9 @@ START_TEST(TestWriterAppend)
 		b = bufio_Writer_AvailableBuffer(w);
 		cap = bufio_Writer_Available(w);
 		io_Reader_Read(rnd, r8, sizeof r8, &n);
-		/* b = b[1:1:cap(b)] one time in eight, as Go's rn.Intn(8) == 0. */
+		/*
+		 * b = b[1:1:cap(b)] one time in eight, as Go's rn.Intn(8) == 0.
+		 */
 		if (r8[0] % 8 == 0 && cap > 0) {
 			b++;
 			cap--;

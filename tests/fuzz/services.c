@@ -1,13 +1,13 @@
 /*
  * Fuzz target for the services file parser (port_unix.c's readServices),
  * fed through net_testHookServicesPath; net_services_reset drops what
- * each input added before the next (and before libFuzzer counts leaks).  The property is Go's readServices and
- * lookupPortMap as a small model: after the read, every name a line gives
- * for a network looks up (in any case, under tcp4/tcp6 as under tcp) to
- * the port of the last line that gave it, and every other lookup is
- * answered as before the read.  A name or network with a NUL byte is one
- * no C string can ask for, so the reader leaves it out, and the part
- * before the NUL is one of those other lookups.
+ * each input added before the next (and before libFuzzer counts leaks).  The
+ * property is Go's readServices and lookupPortMap as a small model: after the
+ * read, every name a line gives for a network looks up (in any case, under
+ * tcp4/tcp6 as under tcp) to the port of the last line that gave it, and every
+ * other lookup is answered as before the read.  A name or network with a NUL
+ * byte is one no C string can ask for, so the reader leaves it out, and the
+ * part before the NUL is one of those other lookups.
  */
 #include <ctype.h>
 

@@ -115,7 +115,10 @@ testMultiWriter(io_Writer sink, bytesBuffer *b)
 	free(mw.self);
 }
 
-/* The sink is a Writer and a Stringer only: bytes.Buffer's other methods hidden. */
+/*
+ * The sink is a Writer and a Stringer only: bytes.Buffer's other methods
+ * hidden.
+ */
 START_TEST(TestMultiWriter)
 {
 	bytesBuffer b = { 0 };

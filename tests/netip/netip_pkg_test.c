@@ -275,7 +275,10 @@ START_TEST(TestParseAddrPort)
 		/* t.Run(test.in+"/AppendTo") */
 		testAppendToMarshal(AddrPort, got);
 	}
-	/* t.Run(test.in+"/Marshal"): JSON is UnmarshalText/MarshalText in quotes. */
+	/*
+	 * t.Run(test.in+"/Marshal"): JSON is UnmarshalText/MarshalText in
+	 * quotes.
+	 */
 	err = netip_AddrPort_UnmarshalText(&got, parseAddrPortTests[_i].in);
 	if (err != NULL) {
 		ck_assert(parseAddrPortTests[_i].wantErr);

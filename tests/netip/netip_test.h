@@ -1,6 +1,6 @@
 /*
- * gonet netip tests (C only): what the files of tests/netip share, the twin of the
- * helpers Go's netip tests get from export_test.go and slow_test.go.
+ * gonet netip tests (C only): what the files of tests/netip share, the twin of
+ * the helpers Go's netip tests get from export_test.go and slow_test.go.
  */
 #ifndef GONET_NETIP_TEST_H
 #define GONET_NETIP_TEST_H
@@ -32,7 +32,10 @@ netip_uint128 Mk128(uint64_t hi, uint64_t lo);
 /* S returns a String in a buffer that lives until the test ends. */
 const char *S(char *s);
 
-/* testAppendToMarshal: AppendTo, into a buffer of MarshalText's length, equals it. */
+/*
+ * testAppendToMarshal: AppendTo, into a buffer of MarshalText's length, equals
+ * it.
+ */
 #define testAppendToMarshal(T, x)                                              \
 	do {                                                                   \
 		char  *m_, *a_;                                                \

@@ -1,4 +1,6 @@
-/* C port of go1.19 src/unicode/utf8/utf8.go: FullRune, DecodeRune, EncodeRune. */
+/*
+ * C port of go1.19 src/unicode/utf8/utf8.go: FullRune, DecodeRune, EncodeRune.
+ */
 #include "unicode/utf8/utf8.h"
 
 enum {

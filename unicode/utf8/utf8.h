@@ -17,7 +17,10 @@ enum {
 };
 
 bool utf8_FullRune(const uint8_t *p, size_t n);
-/* utf8_DecodeRune writes the byte count through size: (RuneError, 1) on a bad encoding. */
+/*
+ * utf8_DecodeRune writes the byte count through size: (RuneError, 1) on a bad
+ * encoding.
+ */
 int32_t utf8_DecodeRune(const uint8_t *p, size_t n, int *size);
 /* utf8_EncodeRune writes r's encoding (at most UTFMax bytes) to p. */
 int utf8_EncodeRune(uint8_t *p, int32_t r);
