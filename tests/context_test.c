@@ -95,7 +95,7 @@ START_TEST(testContextWithDeadline)
 	/* No error before d; a busy CPU may hold this thread past it. */
 	if (context_Context_Err(later) != NULL)
 		ck_assert(!time_Time_Before(time_Now(), d));
-	usleep(80 * 1000);
+	time_Sleep(80 * time_Millisecond);
 	ck_assert_ptr_eq(context_Context_Err(later), context_DeadlineExceeded);
 	ck_assert_ptr_eq(context_Context_Err(ctx), context_DeadlineExceeded);
 	context_Free(later);

@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +63,7 @@ useLookupIP(net_testHookLookupIPFunc fn)
 
 /*
  * dualStackServer: a tcp4 and a tcp6 listener on one port, each with an
- * accepting thread running handler.  teardownNetwork closes one family.
+ * accepting goroutine (goStart's) running handler.  teardownNetwork closes one family.
  */
 typedef struct dualStackServer dualStackServer;
 struct dssArg {
@@ -73,12 +72,12 @@ struct dssArg {
 };
 struct dualStackServer {
 	net_TCPListener *lns[2]; /* tcp4, tcp6 */
-	pthread_t	 ts[2];
+	goroutine	*ts[2];
 	bool		 running[2];
 	char		*port;
 	void (*handler)(dualStackServer *, net_Listener *);
 	void	     *arg;
-	struct dssArg args[2]; /* one per accepting thread */
+	struct dssArg args[2]; /* one per accepting goroutine */
 };
 
 static void *
@@ -99,7 +98,7 @@ dss_teardownNetwork(dualStackServer *dss, const char *network)
 	if (!dss->running[i])
 		return;
 	runtime_error_Free(net_TCPListener_Close(dss->lns[i]));
-	pthread_join(dss->ts[i], NULL);
+	goJoin(dss->ts[i]);
 	dss->running[i] = false;
 }
 
@@ -133,9 +132,7 @@ newDualStackServer(
 	for (i = 0; i < 2; i++) {
 		dss->args[i].dss = dss;
 		dss->args[i].i = i;
-		if (pthread_create(&dss->ts[i], NULL, dssMain, &dss->args[i]) !=
-		    0)
-			tFatalf("pthread_create");
+		dss->ts[i] = goStart(dssMain, &dss->args[i]);
 		dss->running[i] = true;
 	}
 	tDefer(dss_teardown, dss);
@@ -270,61 +267,22 @@ START_TEST(TestDialerDualStackFDLeak)
 END_TEST
 
 /*
- * ctxWait blocks until ctx is done, Go's <-ctx.Done(), using AfterFunc.
+ * ctxWait waits for ctx or for max, Go's select on <-ctx.Done() and a
+ * timer; it reports whether ctx was done.
  */
-struct ctxWaiter {
-	pthread_mutex_t mu;
-	pthread_cond_t	cond;
-	bool		done;
-};
-
-static void
-ctxWaiterWake(void *arg)
-{
-	struct ctxWaiter *w = arg;
-
-	pthread_mutex_lock(&w->mu);
-	w->done = true;
-	pthread_cond_broadcast(&w->cond);
-	pthread_mutex_unlock(&w->mu);
-}
-
-/* ctxWait waits for ctx, or for max; it reports whether ctx was done. */
 static bool
 ctxWait(context_Context *ctx, time_Duration max)
 {
-	struct ctxWaiter   w = { .done = false };
-	context_afterFunc *af;
-	time_Time	   stop, d;
-	struct timespec	   ts;
-	bool		   done;
+	runtime_scase cases[2];
+	time_Timer   *t;
 
-	pthread_mutex_init(&w.mu, NULL);
-	pthread_cond_init(&w.cond, NULL);
-	af = context_AfterFunc(ctx, ctxWaiterWake, &w);
-	stop = time_Time_Add(time_Now(), max);
-	if (context_Context_Deadline(ctx, &d) && time_Time_Before(d, stop))
-		stop = d;
-	pthread_mutex_lock(&w.mu);
-	while (!w.done && time_Until(stop) > 0) {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 5 * 1000 * 1000;
-		if (ts.tv_nsec >= 1000000000) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000;
-		}
-		pthread_cond_timedwait(&w.cond, &w.mu, &ts);
-	}
-	pthread_mutex_unlock(&w.mu);
-	if (!context_stop(af)) {
-		/* f ran or is running: wait for it to let go of w. */
-		pthread_mutex_lock(&w.mu);
-		pthread_mutex_unlock(&w.mu);
-	}
-	done = w.done || context_Context_Err(ctx) != NULL;
-	pthread_cond_destroy(&w.cond);
-	pthread_mutex_destroy(&w.mu);
-	return done;
+	t = time_NewTimer(max);
+	cases[0] = (runtime_scase){ context_Context_Done(ctx), NULL };
+	cases[1] = (runtime_scase){ t->C, NULL };
+	runtime_selectgo(cases, 0, 2, true, NULL);
+	time_Timer_Stop(t);
+	time_Timer_Free(t);
+	return context_Context_Err(ctx) != NULL;
 }
 
 static bool

@@ -10,7 +10,6 @@
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -80,29 +79,18 @@ closeUnblockReader(void *arg)
 	return NULL;
 }
 
-static void
-sleepNanos(long ns)
-{
-	struct timespec ts;
-
-	ts.tv_sec = ns / 1000000000;
-	ts.tv_nsec = ns % 1000000000;
-	nanosleep(&ts, NULL);
-}
-
 START_TEST(TestMutexCloseUnblock)
 {
 	static closeUnblock t;
-	pthread_t	    th[4];
+	goroutine	   *th[4];
 	int		    i, waited;
 
 	memset(&t, 0, sizeof(t));
 	net_fdMutex_rwlock(&t.mu, true);
 	for (i = 0; i < 4; i++)
-		ck_assert_int_eq(
-		    pthread_create(&th[i], NULL, closeUnblockReader, &t), 0);
+		th[i] = goStart(closeUnblockReader, &t);
 	/* The other readers must not get the lock. */
-	sleepNanos(1000000);
+	sleepDuration(time_Millisecond);
 	if (atomic_load(&t.c) != 0)
 		ck_abort_msg("broken");
 	net_fdMutex_increfAndClose(&t.mu); /* must unblock the readers */
@@ -110,16 +98,17 @@ START_TEST(TestMutexCloseUnblock)
 	     waited++) {
 		if (waited >= 10000)
 			ck_abort_msg("broken"); /* 10 seconds */
-		sleepNanos(1000000);
+		sleepDuration(time_Millisecond);
 	}
 	for (i = 0; i < 4; i++)
-		pthread_join(th[i], NULL);
+		goJoin(th[i]);
 	if (atomic_load(&t.broken))
 		ck_abort_msg("broken");
 	if (net_fdMutex_decref(&t.mu))
 		ck_abort_msg("broken");
 	if (!net_fdMutex_rwunlock(&t.mu, true))
 		ck_abort_msg("broken");
+	tDone();
 }
 END_TEST
 
@@ -239,6 +228,7 @@ typedef struct mutexStress {
 	uint64_t    readState[2];
 	uint64_t    writeState[2];
 	int	    N;
+	atomic_bool broken;
 } mutexStress;
 
 /* stressWorker is one of Go's goroutines; it returns non-NULL if broken. */
@@ -249,8 +239,7 @@ stressWorker(void *arg)
 	unsigned int seed;
 	int	     i;
 
-	seed =
-	    (unsigned int)(uintptr_t)pthread_self() ^ (unsigned int)time(NULL);
+	seed = (unsigned int)(uintptr_t)&seed ^ (unsigned int)time(NULL);
 	for (i = 0; i < s->N; i++) {
 		switch (rand_r(&seed) % 3) {
 		case 0:
@@ -286,12 +275,21 @@ stressWorker(void *arg)
 	return NULL;
 }
 
+/* stressGoroutine runs stressWorker and records whether it broke. */
+static void *
+stressGoroutine(void *arg)
+{
+	mutexStress *s = arg;
+
+	if (stressWorker(s) != NULL)
+		atomic_store(&s->broken, true);
+	return NULL;
+}
+
 START_TEST(TestMutexStress)
 {
 	static mutexStress s;
-	pthread_t	   th[8];
-	void		  *res;
-	bool		   failed;
+	goroutine	  *th[8];
 	int		   P, p;
 
 	P = 8;
@@ -302,20 +300,16 @@ START_TEST(TestMutexStress)
 		s.N = 10000;
 	}
 	for (p = 0; p < P; p++)
-		ck_assert_int_eq(
-		    pthread_create(&th[p], NULL, stressWorker, &s), 0);
-	failed = false;
-	for (p = 0; p < P; p++) {
-		pthread_join(th[p], &res);
-		if (res != NULL)
-			failed = true;
-	}
-	if (failed)
+		th[p] = goStart(stressGoroutine, &s);
+	for (p = 0; p < P; p++)
+		goJoin(th[p]);
+	if (atomic_load(&s.broken))
 		ck_abort_msg("broken");
 	if (!net_fdMutex_increfAndClose(&s.mu))
 		ck_abort_msg("broken");
 	if (!net_fdMutex_decref(&s.mu))
 		ck_abort_msg("broken");
+	tDone();
 }
 END_TEST
 
@@ -398,21 +392,22 @@ blockedReader(void *arg)
 START_TEST(testNetFDCloseUnblocksRead)
 {
 	blockedRead r;
-	pthread_t   th;
+	goroutine  *th;
 	int	    b;
 
 	memset(&r, 0, sizeof(r));
 	newPair(&r.fd, &b);
-	ck_assert_int_eq(pthread_create(&th, NULL, blockedReader, &r), 0);
-	sleepNanos(50000000);
+	th = goStart(blockedReader, &r);
+	sleepDuration(50 * time_Millisecond);
 	/* Close returns only once the reader has let go of the descriptor. */
 	ck_assert_ptr_null(net_netFD_Close(r.fd));
 	ck_assert_int_eq(r.fd->pfd.Sysfd, -1);
-	pthread_join(th, NULL);
+	goJoin(th);
 	ck_assert_ptr_eq(r.err, net_ErrClosed);
 	ck_assert_int_eq(r.n, 0);
 	net_netFD_free(r.fd);
 	close(b);
+	tDone();
 }
 END_TEST
 
@@ -548,7 +543,7 @@ fd_mutex_suite(void)
 	TCase *tc;
 
 	s = suite_create("fd_mutex");
-	tc = newTCase("mutex");
+	tc = newNetTCase("mutex", 60);
 	tcase_add_test(tc, TestMutexLock);
 	tcase_add_test(tc, TestMutexClose);
 	tcase_add_test(tc, TestMutexCloseUnblock);
@@ -556,7 +551,7 @@ fd_mutex_suite(void)
 	tcase_add_test(tc, TestMutexOverflowPanic);
 	tcase_add_test(tc, TestMutexStress);
 	suite_add_tcase(s, tc);
-	tc = newTCase("netFD");
+	tc = newNetTCase("netFD", 60);
 	tcase_add_test(tc, testNetFDReadWrite);
 	tcase_add_test(tc, testNetFDCloseUnblocksRead);
 	tcase_add_test(tc, testNetFDReadDeadline);

@@ -1,13 +1,13 @@
 /*
  * C port of go1.19 src/net/tcpsock_test.go: the address tests, and the
- * TCPListener and TCPConn tests over loopback.  Goroutines are pthreads;
- * Go's channels become joins.
+ * TCPListener and TCPConn tests over loopback.  Go's goroutines are
+ * goStart's (goroutines in goroutine mode, threads otherwise); Go's
+ * channels become joins.
  */
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 
 #include <errno.h>
-#include <pthread.h>
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -275,7 +275,7 @@ END_TEST
 
 struct concurrentAccept {
 	net_Listener *ln;
-	pthread_t     t;
+	goroutine    *g;
 };
 
 static void *
@@ -310,9 +310,7 @@ START_TEST(TestTCPConcurrentAccept)
 	mustOK(net_Listen("tcp", "127.0.0.1:0", &ln), "Listen");
 	for (i = 0; i < N; i++) {
 		as[i].ln = ln;
-		ck_assert_int_eq(
-		    pthread_create(&as[i].t, NULL, concurrentAcceptor, &as[i]),
-		    0);
+		as[i].g = goStart(concurrentAcceptor, &as[i]);
 	}
 	attempts = 10 * N;
 	fails = 0;
@@ -328,7 +326,7 @@ START_TEST(TestTCPConcurrentAccept)
 	free(addr);
 	runtime_error_Free(net_Listener_Close(ln));
 	for (i = 0; i < N; i++)
-		pthread_join(as[i].t, NULL);
+		goJoin(as[i].g);
 	net_Listener_Free(ln);
 	/* See Go issues 7400 and 7541. */
 	ck_assert_msg(fails <= attempts / 9, "too many Dial failed: %d", fails);
@@ -501,7 +499,7 @@ stressRecvMsg(net_Conn *c, char *buf)
 struct tcpStress {
 	net_Listener *ln;
 	char	     *addr;
-	pthread_t     server[tcpStressConns * 4];
+	goroutine    *server[tcpStressConns * 4];
 	int	      nserver;
 	atomic_int    clientOK;
 };
@@ -533,13 +531,11 @@ tcpStressAcceptor(void *arg)
 			runtime_error_Free(err);
 			break;
 		}
-		if (ts->nserver == (int)nelem(ts->server) ||
-		    pthread_create(&ts->server[ts->nserver], NULL,
-			tcpStressServerConn, c) != 0) {
+		if (ts->nserver == (int)nelem(ts->server)) {
 			closeConn(c);
 			continue;
 		}
-		ts->nserver++;
+		ts->server[ts->nserver++] = goStart(tcpStressServerConn, c);
 	}
 	return NULL;
 }
@@ -578,7 +574,7 @@ tcpStressClient(void *arg)
 START_TEST(TestTCPStress)
 {
 	struct tcpStress ts = { .nserver = 0 };
-	pthread_t	 acceptor, clients[tcpStressConns];
+	goroutine	*acceptor, *clients[tcpStressConns];
 	int		 i;
 
 	tcpStressMsgs = 10000;
@@ -587,17 +583,15 @@ START_TEST(TestTCPStress)
 	mustOK(net_Listen("tcp", "127.0.0.1:0", &ts.ln), "Listen");
 	ts.addr = listenerAddr(ts.ln);
 	atomic_init(&ts.clientOK, 0);
-	ck_assert_int_eq(
-	    pthread_create(&acceptor, NULL, tcpStressAcceptor, &ts), 0);
+	acceptor = goStart(tcpStressAcceptor, &ts);
 	for (i = 0; i < tcpStressConns; i++)
-		ck_assert_int_eq(
-		    pthread_create(&clients[i], NULL, tcpStressClient, &ts), 0);
+		clients[i] = goStart(tcpStressClient, &ts);
 	for (i = 0; i < tcpStressConns; i++)
-		pthread_join(clients[i], NULL);
+		goJoin(clients[i]);
 	runtime_error_Free(net_Listener_Close(ts.ln));
-	pthread_join(acceptor, NULL);
+	goJoin(acceptor);
 	for (i = 0; i < ts.nserver; i++)
-		pthread_join(ts.server[i], NULL);
+		goJoin(ts.server[i]);
 	net_Listener_Free(ts.ln);
 	free(ts.addr);
 	ck_assert_int_eq(atomic_load(&ts.clientOK), tcpStressConns);
@@ -642,14 +636,14 @@ tcpBigServer(void *arg)
 START_TEST(TestTCPBig)
 {
 	struct tcpBig  tb = { .n = 0 };
-	pthread_t      t;
+	goroutine     *t;
 	net_Conn      *c;
 	runtime_error *err;
 	char	      *addr, *buf;
 	size_t	       n;
 
 	tb.ln = newLocalListener("tcp", NULL);
-	ck_assert_int_eq(pthread_create(&t, NULL, tcpBigServer, &tb), 0);
+	t = goStart(tcpBigServer, &tb);
 	addr = listenerAddr(tb.ln);
 	mustOK(net_Dial("tcp", addr, &c), "Dial");
 	free(addr);
@@ -658,7 +652,7 @@ START_TEST(TestTCPBig)
 	err = readFull(c, buf, tcpBigSize, &n);
 	free(buf);
 	closeConn(c);
-	pthread_join(t, NULL);
+	goJoin(t);
 	closeListener(tb.ln);
 	ck_assert_msg(n == tcpBigSize && err == NULL,
 	    "Read(buf) = %zu, %s, want %d, <nil>", n, runtime_error_Error(err),
@@ -837,13 +831,13 @@ copyPipeCopier(void *arg)
 START_TEST(TestCopyPipeIntoTCP)
 {
 	struct copyPipe cp = { .err2 = NULL };
-	pthread_t	server, copier;
+	goroutine      *server, *copier;
 	net_Conn       *c;
 	char	       *addr, packet[1] = { 0 };
 	int		p[2];
 
 	cp.ln = newLocalListener("tcp", NULL);
-	ck_assert_int_eq(pthread_create(&server, NULL, copyPipeServer, &cp), 0);
+	server = goStart(copyPipeServer, &cp);
 	addr = listenerAddr(cp.ln);
 	mustOK(net_Dial("tcp", addr, &c), "Dial");
 	free(addr);
@@ -851,16 +845,16 @@ START_TEST(TestCopyPipeIntoTCP)
 	ck_assert_ptr_nonnull(cp.c);
 	ck_assert_int_eq(pipe(p), 0);
 	cp.r = p[0];
-	ck_assert_int_eq(pthread_create(&copier, NULL, copyPipeCopier, &cp), 0);
+	copier = goStart(copyPipeCopier, &cp);
 	/* Split the write into 2 packets (Windows TransmitFile lost one). */
 	ck_assert_int_eq(write(p[1], packet, 1), 1);
-	usleep(100 * 1000);
+	sleepDuration(100 * time_Millisecond);
 	ck_assert_int_eq(write(p[1], packet, 1), 1);
 	close(p[1]);
-	pthread_join(copier, NULL);
+	goJoin(copier);
 	close(p[0]);
 	closeConn(c);
-	pthread_join(server, NULL);
+	goJoin(server);
 	closeListener(cp.ln);
 	ck_assert_msg(cp.err2 == NULL, "%s", runtime_error_Error(cp.err2));
 	ck_assert_msg(cp.msg[0] == '\0', "%s", cp.msg);

@@ -2,9 +2,10 @@
  * C port of go1.19 src/net/tcpsock_unix_test.go.
  * built on: !js && !plan9 && !windows
  *
- * Go's goroutine per dial becomes a small pool of dialing threads that
- * share the attempt counter, which keeps Go's concurrency (GOMAXPROCS*2
- * dials in flight) without 10000 thread creations.
+ * Go's goroutine per dial becomes a small pool of dialers (goStart's:
+ * goroutines in goroutine mode, threads otherwise) that share the attempt
+ * counter, which keeps Go's concurrency (GOMAXPROCS*2 dials in flight)
+ * without 10000 thread creations.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -71,13 +72,31 @@ spuriousHandler(void *arg)
 	return NULL;
 }
 
+static void
+spuriousHandlerGo(void *arg)
+{
+	spuriousHandler(arg);
+}
+
+/* spuriousServe serves sc in a goroutine or a detached thread. */
+static bool
+spuriousServe(struct spuriousConn *sc, pthread_attr_t *attr)
+{
+	pthread_t t;
+
+	if (inGoroutineMode()) {
+		runtime_Go(spuriousHandlerGo, sc);
+		return true;
+	}
+	return pthread_create(&t, attr, spuriousHandler, sc) == 0;
+}
+
 static void *
 spuriousAcceptor(void *arg)
 {
 	struct spurious	    *sp = arg;
 	struct spuriousConn *sc;
 	pthread_attr_t	     attr;
-	pthread_t	     t;
 	net_Conn	    *c;
 	runtime_error	    *err;
 
@@ -94,7 +113,7 @@ spuriousAcceptor(void *arg)
 		sc->sp = sp;
 		sc->c = c;
 		atomic_fetch_add(&sp->handlers, 1);
-		if (pthread_create(&t, &attr, spuriousHandler, sc) != 0) {
+		if (!spuriousServe(sc, &attr)) {
 			atomic_fetch_sub(&sp->handlers, 1);
 			closeConn(c);
 			free(sc);
@@ -148,7 +167,7 @@ START_TEST(TestTCPSpuriousConnSetupCompletion)
 {
 	enum { maxWorkers = 16 };
 	struct spurious sp = { .attempts = 10000 };
-	pthread_t	acceptor, dialers[maxWorkers];
+	goroutine      *acceptor, *dialers[maxWorkers];
 	long		ncpu;
 	int		i, nworkers, tries;
 
@@ -164,17 +183,15 @@ START_TEST(TestTCPSpuriousConnSetupCompletion)
 	sp.ln = newLocalListener("tcp", NULL);
 	sp.network = strdup(net_Addr_Network(net_Listener_Addr(sp.ln)));
 	sp.address = net_Addr_String(net_Listener_Addr(sp.ln));
-	ck_assert_int_eq(
-	    pthread_create(&acceptor, NULL, spuriousAcceptor, &sp), 0);
+	acceptor = goStart(spuriousAcceptor, &sp);
 	for (i = 0; i < nworkers; i++)
-		ck_assert_int_eq(
-		    pthread_create(&dialers[i], NULL, spuriousDialer, &sp), 0);
+		dialers[i] = goStart(spuriousDialer, &sp);
 	for (i = 0; i < nworkers; i++)
-		pthread_join(dialers[i], NULL);
+		goJoin(dialers[i]);
 	runtime_error_Free(net_Listener_Close(sp.ln));
-	pthread_join(acceptor, NULL);
+	goJoin(acceptor);
 	for (tries = 0; atomic_load(&sp.handlers) > 0 && tries < 1000; tries++)
-		usleep(10 * 1000);
+		sleepDuration(10 * time_Millisecond);
 	ck_assert_msg(atomic_load(&sp.handlers) == 0,
 	    "%d accepted connections still open", atomic_load(&sp.handlers));
 	net_Listener_Free(sp.ln);
@@ -200,7 +217,7 @@ cancelAfterRandomSleep(void *arg)
 {
 	struct cancelTry *ct = arg;
 
-	usleep(rand_r(&ct->seed) % 5000);
+	sleepDuration(rand_r(&ct->seed) % 5000 * time_Microsecond);
 	context_Cancel(ct->ctx);
 	return NULL;
 }
@@ -219,7 +236,7 @@ cancelDialer(void *arg)
 	struct cancelDials *cd = arg;
 	struct cancelTry    ct;
 	net_Dialer	    dialer = { .Timeout = 0 };
-	pthread_t	    t;
+	goroutine	   *t;
 	net_Conn	   *c;
 	runtime_error	   *err;
 	int		    i;
@@ -229,11 +246,7 @@ cancelDialer(void *arg)
 			break;
 		ct.ctx = context_WithCancel(context_Background());
 		ct.seed = (unsigned)i;
-		if (pthread_create(&t, NULL, cancelAfterRandomSleep, &ct) !=
-		    0) {
-			context_Free(ct.ctx);
-			continue;
-		}
+		t = goStart(cancelAfterRandomSleep, &ct);
 		err = net_Dialer_DialContext(
 		    &dialer, ct.ctx, "tcp", cd->address, &c);
 		if (err == NULL) {
@@ -241,7 +254,7 @@ cancelDialer(void *arg)
 			closeConn(c);
 		}
 		runtime_error_Free(err);
-		pthread_join(t, NULL);
+		goJoin(t);
 		context_Free(ct.ctx);
 	}
 	return NULL;
@@ -259,7 +272,7 @@ START_TEST(TestTCPSpuriousConnSetupCompletionWithCancel)
 {
 	enum { workers = 5 };
 	struct cancelDials cd = { .tries = 2000 };
-	pthread_t	   t[workers];
+	goroutine	  *t[workers];
 	net_Listener	  *ln;
 	char		  *address;
 	int		   i;
@@ -273,10 +286,9 @@ START_TEST(TestTCPSpuriousConnSetupCompletionWithCancel)
 	atomic_init(&cd.succeeded, 0);
 	cd.stop = time_Time_Add(time_Now(), 15 * time_Second);
 	for (i = 0; i < workers; i++)
-		ck_assert_int_eq(
-		    pthread_create(&t[i], NULL, cancelDialer, &cd), 0);
+		t[i] = goStart(cancelDialer, &cd);
 	for (i = 0; i < workers; i++)
-		pthread_join(t[i], NULL);
+		goJoin(t[i]);
 	free(address);
 	ck_assert_msg(atomic_load(&cd.succeeded) == 0,
 	    "Dial to unbound port succeeded %d times",
