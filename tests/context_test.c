@@ -348,16 +348,8 @@ END_TEST
 static void
 testDeadline(context_Context *c, const char *name)
 {
-	runtime_scase cases[2];
-	time_Timer   *timer;
-	int	      chosen;
-
-	timer = time_NewTimer(quiescent());
-	cases[0] = (runtime_scase){ .c = timer->C, .elem = NULL };
-	cases[1] = (runtime_scase){ .c = context_Context_Done(c) };
-	chosen = runtime_selectgo(cases, 0, 2, true, NULL);
-	time_Timer_Free(timer);
-	ck_assert_msg(chosen == 1, "%s: context not timed out after 5s", name);
+	ck_assert_msg(recvWithin(context_Context_Done(c), NULL, quiescent()),
+	    "%s: context not timed out after 5s", name);
 	ck_assert_msg(context_Context_Err(c) == context_DeadlineExceeded,
 	    "%s: c.Err() == %s; want context deadline exceeded", name,
 	    runtime_error_Error(context_Context_Err(c)));
@@ -537,21 +529,15 @@ interlocked(void *arg)
 START_TEST(TestInterlockedCancels)
 {
 	struct interlocked il;
-	time_Timer	  *timer;
-	runtime_scase	   cases[2];
-	int		   chosen;
 
 	il.parent = context_WithCancel(context_Background());
 	il.child = context_WithCancel(il.parent);
 	il.exited = runtime_makechan(0, 0);
 	runtime_Go(interlocked, &il);
 	context_Cancel(il.parent);
-	timer = time_NewTimer(quiescent());
-	cases[0] = (runtime_scase){ .c = context_Context_Done(il.child) };
-	cases[1] = (runtime_scase){ .c = timer->C };
-	chosen = runtime_selectgo(cases, 0, 2, true, NULL);
-	time_Timer_Free(timer);
-	ck_assert_msg(chosen == 0, "timed out waiting for child.Done()");
+	ck_assert_msg(
+	    recvWithin(context_Context_Done(il.child), NULL, quiescent()),
+	    "timed out waiting for child.Done()");
 	runtime_chanrecv1(il.exited, NULL);
 	runtime_hchan_Free(il.exited);
 	context_Free(il.child);

@@ -273,15 +273,7 @@ END_TEST
 static bool
 ctxWait(context_Context *ctx, time_Duration max)
 {
-	runtime_scase cases[2];
-	time_Timer   *t;
-
-	t = time_NewTimer(max);
-	cases[0] = (runtime_scase){ context_Context_Done(ctx), NULL };
-	cases[1] = (runtime_scase){ t->C, NULL };
-	runtime_selectgo(cases, 0, 2, true, NULL);
-	time_Timer_Stop(t);
-	time_Timer_Free(t);
+	recvWithin(context_Context_Done(ctx), NULL, max);
 	return context_Context_Err(ctx) != NULL;
 }
 

@@ -101,6 +101,21 @@ newTCase(const char *name)
 	return tc;
 }
 
+bool
+recvWithin(runtime_hchan *c, void *elem, time_Duration d)
+{
+	runtime_scase cases[2];
+	time_Timer   *t;
+	int	      k;
+
+	t = time_NewTimer(d);
+	cases[0] = (runtime_scase){ c, elem };
+	cases[1] = (runtime_scase){ t->C, NULL };
+	k = runtime_selectgo(cases, 0, 2, true, NULL);
+	time_Timer_Free(t);
+	return k == 0;
+}
+
 void
 sendTrue(runtime_hchan *c)
 {

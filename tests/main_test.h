@@ -47,6 +47,12 @@ long countMaps(void);
 void sendTrue(runtime_hchan *c);
 void sendInt(runtime_hchan *c, int v);
 int  recvInt(runtime_hchan *c);
+/*
+ * recvWithin receives from c into elem (NULL: discard) unless d passes
+ * first, Go's select on c and time.After(d); it reports whether it
+ * received (a value or a close).
+ */
+bool recvWithin(runtime_hchan *c, void *elem, time_Duration d);
 
 /*
  * Goroutine mode: with GONET_TEST_IN_GOROUTINE=1 every test body runs

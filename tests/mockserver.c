@@ -543,20 +543,15 @@ chanRecv(chan *c, void **v)
 int
 chanRecvTimeout(chan *c, void **v, time_Duration d)
 {
-	runtime_scase cases[2];
-	time_Timer   *t;
-	int	      r;
+	time_Time stop;
+	int	  r;
 
-	t = time_NewTimer(d);
-	cases[0] = (runtime_scase){ c->ready, NULL };
-	cases[1] = (runtime_scase){ t->C, NULL };
+	stop = time_Time_Add(time_Now(), d);
 	while ((r = chanTry(c, v)) < 0)
-		if (runtime_selectgo(cases, 0, 2, true, NULL) == 1) {
+		if (!recvWithin(c->ready, NULL, time_Until(stop))) {
 			r = chanTry(c, v);
 			break;
 		}
-	time_Timer_Stop(t);
-	time_Timer_Free(t);
 	return r;
 }
 

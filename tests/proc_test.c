@@ -50,25 +50,6 @@ numCPU(void)
 	return CPU_COUNT(&set);
 }
 
-/*
- * recvWithin receives from c into elem (may be NULL) unless d passes
- * first; it reports whether it received.
- */
-static bool
-recvWithin(runtime_hchan *c, void *elem, time_Duration d)
-{
-	runtime_scase cases[2];
-	time_Timer   *t;
-	int	      k;
-
-	t = time_NewTimer(d);
-	cases[0] = (runtime_scase){ c, elem };
-	cases[1] = (runtime_scase){ t->C, NULL };
-	k = runtime_selectgo(cases, 0, 2, true, NULL);
-	time_Timer_Free(t);
-	return k == 0;
-}
-
 /* sendWithin sends *elem on c unless d passes first. */
 static bool
 sendWithin(runtime_hchan *c, const void *elem, time_Duration d)

@@ -449,17 +449,6 @@ standinReader(void *arg)
 	sendTrue(a->read);
 }
 
-/* standinWait receives from c, or gives up after d; it says which. */
-static bool
-standinWait(runtime_hchan *c, time_Duration d)
-{
-	runtime_scase cases[2];
-
-	cases[0] = (runtime_scase){ c, NULL };
-	cases[1] = (runtime_scase){ time_After(d), NULL };
-	return runtime_selectgo(cases, 0, 2, true, NULL) == 0;
-}
-
 /*
  * With GOMAXPROCS=1, a goroutine asleep in the kernel in a call the
  * runtime never saw (C code's read, sleep or pthread wait) keeps its P;
@@ -480,7 +469,7 @@ START_TEST(testBlockedGoroutineGetsStandIn)
 	a.wrote = runtime_makechan(sizeof(bool), 1);
 	old = runtime_GOMAXPROCS(1);
 	runtime_Go(standinReader, &a);
-	served = standinWait(a.read, 5 * time_Second);
+	served = recvWithin(a.read, NULL, 5 * time_Second);
 	if (!served) {
 		ck_assert_int_eq(write(a.fd[1], "y", 1), 1);
 		runtime_chanrecv1(a.read, NULL);
