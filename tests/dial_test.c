@@ -442,7 +442,7 @@ closeFakeConn(net_Conn *c)
 static void *
 dialParallelCanceler(void *arg)
 {
-	sleepDuration(5 * time_Millisecond);
+	time_Sleep(5 * time_Millisecond);
 	context_Cancel(arg);
 	return NULL;
 }
@@ -591,7 +591,7 @@ END_TEST
 
 /* TestDialParallelSpuriousConnection's shared state. */
 static struct {
-	waitGroup closed, dialing;
+	sync_WaitGroup closed, dialing;
 	time_Time readDeadline;
 } spurious;
 
@@ -608,7 +608,7 @@ spuriousHandler(dualStackServer *dss, net_Listener *ln)
 	err = net_Listener_Accept(ln, &c);
 	if (err != NULL) {
 		tErrorf("%s", tErrStr(err));
-		waitGroupDone(&spurious.closed);
+		sync_WaitGroup_Done(&spurious.closed);
 		return;
 	}
 	/* The client should close itself, without sending data. */
@@ -617,7 +617,7 @@ spuriousHandler(dualStackServer *dss, net_Listener *ln)
 	if (err != io_EOF)
 		tErrorf("got %s; want EOF", tErrStr(err));
 	closeConn(c);
-	waitGroupDone(&spurious.closed);
+	sync_WaitGroup_Done(&spurious.closed);
 }
 
 /*
@@ -634,8 +634,8 @@ spuriousDialTCP(context_Context *ctx, const char *network,
 	char	      *address;
 
 	(void)ctx;
-	waitGroupDone(&spurious.dialing);
-	waitGroupWait(&spurious.dialing);
+	sync_WaitGroup_Done(&spurious.dialing);
+	sync_WaitGroup_Wait(&spurious.dialing);
 	address = net_TCPAddr_String(raddr);
 	sd.address = address;
 	err =
@@ -661,8 +661,8 @@ START_TEST(TestDialParallelSpuriousConnection)
 		return;
 	}
 	spurious.readDeadline = time_Time_Add(time_Now(), 5 * time_Second);
-	waitGroupInit(&spurious.closed, 2);
-	waitGroupInit(&spurious.dialing, 2);
+	sync_WaitGroup_Add(&spurious.closed, 2);
+	sync_WaitGroup_Add(&spurious.dialing, 2);
 	useLookupIP(lookupLocalhost);
 	dss = newDualStackServer(spuriousHandler, NULL);
 	net_testHookDialTCP = spuriousDialTCP;
@@ -674,7 +674,7 @@ START_TEST(TestDialParallelSpuriousConnection)
 	    "Dial");
 	closeConn(c);
 	/* The server should've seen both connections. */
-	waitGroupWait(&spurious.closed);
+	sync_WaitGroup_Wait(&spurious.closed);
 	tDone();
 }
 END_TEST
@@ -1136,7 +1136,7 @@ START_TEST(TestDialCancel)
 	atomic_init(&dc.done, false);
 	g = goStart(dialCancelDialer, &dc);
 	for (ticks = 0; !atomic_load(&dc.done);) {
-		sleepDuration(10 * time_Millisecond);
+		time_Sleep(10 * time_Millisecond);
 		if (atomic_load(&dc.done))
 			break;
 		ticks++;
@@ -1241,7 +1241,7 @@ START_TEST(TestCancelAfterDial)
 		    addrString(net_Listener_Addr(ls->Listener)), &c);
 		/* Immediately after dialing, cancel and sleep. */
 		context_Cancel(ctx);
-		sleepDuration(10 * time_Millisecond);
+		time_Sleep(10 * time_Millisecond);
 		context_Free(ctx);
 		mustOK(err, "Dial");
 		deferConn(c);

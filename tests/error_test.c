@@ -925,7 +925,7 @@ START_TEST(TestAcceptError)
 	deferLocalServer(ls);
 	localServer_buildup(ls, acceptErrorHandler, NULL);
 
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 	localServer_teardown(ls);
 	tDone();
 }

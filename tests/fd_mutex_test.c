@@ -90,7 +90,7 @@ START_TEST(TestMutexCloseUnblock)
 	for (i = 0; i < 4; i++)
 		th[i] = goStart(closeUnblockReader, &t);
 	/* The other readers must not get the lock. */
-	sleepDuration(time_Millisecond);
+	time_Sleep(time_Millisecond);
 	if (atomic_load(&t.c) != 0)
 		ck_abort_msg("broken");
 	net_fdMutex_increfAndClose(&t.mu); /* must unblock the readers */
@@ -98,7 +98,7 @@ START_TEST(TestMutexCloseUnblock)
 	     waited++) {
 		if (waited >= 10000)
 			ck_abort_msg("broken"); /* 10 seconds */
-		sleepDuration(time_Millisecond);
+		time_Sleep(time_Millisecond);
 	}
 	for (i = 0; i < 4; i++)
 		goJoin(th[i]);
@@ -398,7 +398,7 @@ START_TEST(testNetFDCloseUnblocksRead)
 	memset(&r, 0, sizeof(r));
 	newPair(&r.fd, &b);
 	th = goStart(blockedReader, &r);
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	/* Close returns only once the reader has let go of the descriptor. */
 	ck_assert_ptr_null(net_netFD_Close(r.fd));
 	ck_assert_int_eq(r.fd->pfd.Sysfd, -1);

@@ -220,7 +220,7 @@ START_TEST(TestPointToPointInterface)
 		}
 		if (e != NULL)
 			tFatalf("%s", e);
-		sleepDuration(3 * time_Millisecond);
+		time_Sleep(3 * time_Millisecond);
 		ift = mustInterfaces(&n);
 		if (hasAddr(ift, n, ti.name, ip, &got)) {
 			testInterface_teardown(&ti);
@@ -228,7 +228,7 @@ START_TEST(TestPointToPointInterface)
 		}
 		if ((e = testInterface_teardown(&ti)) != NULL)
 			tFatalf("%s", e);
-		sleepDuration(3 * time_Millisecond);
+		time_Sleep(3 * time_Millisecond);
 		testInterface_free(&ti);
 	}
 	tDone();
@@ -269,7 +269,7 @@ START_TEST(TestInterfaceArrivalAndDeparture)
 		testInterface_setBroadcast(&ti, vids[i]);
 		if ((e = testInterface_setup(&ti)) != NULL)
 			tFatalf("%s", e);
-		sleepDuration(3 * time_Millisecond);
+		time_Sleep(3 * time_Millisecond);
 		ift2 = mustInterfaces(&n2);
 		if (n2 <= n1) {
 			logTable("before", ift1, n1);
@@ -283,7 +283,7 @@ START_TEST(TestInterfaceArrivalAndDeparture)
 		}
 		if ((e = testInterface_teardown(&ti)) != NULL)
 			tFatalf("%s", e);
-		sleepDuration(3 * time_Millisecond);
+		time_Sleep(3 * time_Millisecond);
 		ift3 = mustInterfaces(&n3);
 		if (n3 >= n2) {
 			logTable("before", ift2, n2);
@@ -334,7 +334,7 @@ START_TEST(TestInterfaceArrivalAndDepartureZoneCache)
 	if ((e = testInterface_setup(&ti)) != NULL)
 		tFatalf("%s", e);
 	tDefer(teardownOnce, &ti);
-	sleepDuration(3 * time_Millisecond);
+	time_Sleep(3 * time_Millisecond);
 	/*
 	 * If Listen fails (on Linux with "bind: invalid argument"), the zone
 	 * cache was not refreshed on meeting an interface it did not know.

@@ -802,7 +802,7 @@ START_TEST(TestClosingListener)
 	 * Let the thread start.  We don't sleep long: if it has not started,
 	 * the test passes without testing anything, which is OK.
 	 */
-	sleepDuration(time_Millisecond);
+	time_Sleep(time_Millisecond);
 
 	runtime_error_Free(net_Listener_Close(ln));
 

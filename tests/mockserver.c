@@ -417,13 +417,6 @@ goJoin(goroutine *g)
 	g->joined = true;
 }
 
-/* sleepDuration is time.Sleep: it parks a goroutine, sleeps a thread. */
-void
-sleepDuration(time_Duration d)
-{
-	time_Sleep(d);
-}
-
 /*
  * chan: a list under a sync.Mutex, and a one-slot runtime channel that
  * says "look again".  Waiting on that channel parks a goroutine where a
@@ -609,25 +602,6 @@ chanRangeErrors(chan *c, const char *prefix)
 		tErrorf("%s: %s", prefix, (char *)v);
 		free(v);
 	}
-}
-
-void
-waitGroupInit(waitGroup *wg, int n)
-{
-	*wg = (waitGroup){ 0 };
-	sync_WaitGroup_Add(&wg->wg, n);
-}
-
-void
-waitGroupDone(waitGroup *wg)
-{
-	sync_WaitGroup_Done(&wg->wg);
-}
-
-void
-waitGroupWait(waitGroup *wg)
-{
-	sync_WaitGroup_Wait(&wg->wg);
 }
 
 /*

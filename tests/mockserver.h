@@ -72,8 +72,7 @@ char *tErrStr(runtime_error *err);
  */
 typedef struct goroutine goroutine;
 goroutine *goStart(void *(*fn)(void *), void *arg);
-void	   goJoin(goroutine *g);
-void	   sleepDuration(time_Duration d);
+void			 goJoin(goroutine *g);
 
 /*
  * chan is an unbounded Go channel of pointers: send never blocks, close
@@ -96,14 +95,6 @@ void chanSendMsg(chan *c, char *msg);
 void chanSendErr(chan *c, runtime_error *err);
 /* chanRangeErrors is "for err := range ch { t.Errorf(prefix+": %v", err) }". */
 void chanRangeErrors(chan *c, const char *prefix);
-
-/* sync.WaitGroup. */
-typedef struct waitGroup {
-	sync_WaitGroup wg;
-} waitGroup;
-void waitGroupInit(waitGroup *wg, int n);
-void waitGroupDone(waitGroup *wg);
-void waitGroupWait(waitGroup *wg);
 
 /*
  * withTCPConnPair sets up a TCP connection between two peers, then runs

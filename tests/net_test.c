@@ -561,7 +561,7 @@ interruptRead(void *arg)
 	 * Go's TODO: find a better way to wait until the Read below is
 	 * blocked.  Sleep is lame.
 	 */
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 
 	/* Interrupt the upcoming Read, unblocking it. */
 	runtime_error_Free(net_TCPConn_SetReadDeadline(
@@ -651,7 +651,7 @@ static char *
 closeUnblocksServer(net_TCPConn *cs)
 {
 	/* Give the client time to get stuck in a Read. */
-	sleepDuration(20 * time_Millisecond);
+	time_Sleep(20 * time_Millisecond);
 	runtime_error_Free(net_TCPConn_Close(cs));
 	return NULL;
 }
@@ -999,7 +999,7 @@ START_TEST(testHarnessGoroutines)
 		g[i] = goStart(harnessRecv, cs);
 	ck_assert_int_eq(
 	    runtime_NumGoroutine(), before + (inGoroutineMode() ? 2 : 0));
-	sleepDuration(20 * time_Millisecond);
+	time_Sleep(20 * time_Millisecond);
 	chanSend(cs[0], (void *)1);
 	chanSend(cs[0], (void *)2);
 	sum = 0;

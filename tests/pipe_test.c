@@ -375,7 +375,7 @@ static void *
 presentSetter(void *arg)
 {
 	(void)arg;
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 	atomic_store(&deadlineSet, true);
 	net_Conn_SetReadDeadline(c1, aLongTimeAgo());
 	net_Conn_SetWriteDeadline(c1, aLongTimeAgo());
@@ -448,7 +448,7 @@ static void *
 delayedClose(void *arg)
 {
 	(void)arg;
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 	runtime_error_Free(net_Conn_Close(c1));
 	return NULL;
 }

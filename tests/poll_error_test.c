@@ -70,7 +70,7 @@ START_TEST(TestReadError)
 	}
 	tDeferFree(closeFile, f);
 	/* Go sleeps so that a poller and a waiter may both exist. */
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 	err = os_File_Read(f, b, sizeof(b), &n);
 	if (!isBadStateFileError(pollParseReadError(err)))
 		tFatalf("got %s; want not pollable or file in bad state error",

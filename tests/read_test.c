@@ -59,7 +59,7 @@ readSpecial(void *arg)
 			tErrorf("%s", tErrStr(err));
 			return NULL;
 		}
-		sleepDuration(time_Nanosecond);
+		time_Sleep(time_Nanosecond);
 	}
 	return NULL;
 }
@@ -146,11 +146,11 @@ markSender(void *arg)
 	struct markSend *m;
 
 	m = arg;
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	if (strcmp(m->what, "raw") == 0) {
 		if (write(m->s, "x", 1) != 1)
 			tErrorf("write: %s", strerror(errno));
-		sleepDuration(50 * time_Millisecond);
+		time_Sleep(50 * time_Millisecond);
 		if (write(m->s, "ab", 2) != 2)
 			tErrorf("write: %s", strerror(errno));
 		return NULL;
@@ -337,7 +337,7 @@ waitQueued(syscall_RawConn *rc, int n)
 		runtime_error_Free(syscall_RawConn_Control(rc, queued, &a));
 		if (a.v >= n)
 			return;
-		sleepDuration(10 * time_Millisecond);
+		time_Sleep(10 * time_Millisecond);
 	}
 	tFatalf("%d bytes never arrived (%d queued)", n, a.v);
 }
@@ -385,7 +385,7 @@ fdSender(void *arg)
 	int		s, fd;
 
 	s = *(int *)arg;
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	fd = 0;
 	memset(&msg, 0, sizeof(msg));
 	memset(buf, 0, sizeof(buf));
@@ -479,10 +479,10 @@ inqSender(void *arg)
 	int s;
 
 	s = *(int *)arg;
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	if (write(s, "ab", 2) != 2)
 		tErrorf("write: %s", strerror(errno));
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	if (write(s, "de", 2) != 2)
 		tErrorf("write: %s", strerror(errno));
 	return NULL;
@@ -565,7 +565,7 @@ kicker(void *arg)
 	struct kick *k;
 
 	k = arg;
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	switch (k->what) {
 	case kickClose:
 		runtime_error_Free(net_Conn_Close(k->c));
@@ -579,21 +579,21 @@ kicker(void *arg)
 		break;
 	case kickDeadlineWrite: /* a deadline, then the byte */
 		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
-		sleepDuration(50 * time_Millisecond);
+		time_Sleep(50 * time_Millisecond);
 		if (write(k->s, "y", 1) != 1)
 			tErrorf("write: %s", strerror(errno));
 		break;
 	case kickDeadlineLater: /* moved on, then the byte before it */
 		runtime_error_Free(net_Conn_SetReadDeadline(
 		    k->c, time_Time_Add(time_Now(), 400 * time_Millisecond)));
-		sleepDuration(150 * time_Millisecond);
+		time_Sleep(150 * time_Millisecond);
 		if (write(k->s, "y", 1) != 1)
 			tErrorf("write: %s", strerror(errno));
 		break;
 	case kickCloseRead: /* a unix datagram socket's */
 		runtime_error_Free(
 		    net_UnixConn_CloseRead(net_Conn_UnixConn(k->c)));
-		sleepDuration(50 * time_Millisecond);
+		time_Sleep(50 * time_Millisecond);
 		runtime_error_Free(net_Conn_SetReadDeadline(k->c, time_Now()));
 		break;
 	default:

@@ -327,7 +327,7 @@ pipeLateWriteB(void *arg)
 	pipeTest *p = arg;
 	ptrdiff_t n;
 
-	sleepDuration(50 * time_Millisecond);
+	time_Sleep(50 * time_Millisecond);
 	runtime_error_Free(os_File_Write(p->w, "b", 1, &n));
 	return NULL;
 }

@@ -848,7 +848,7 @@ START_TEST(TestCopyPipeIntoTCP)
 	copier = goStart(copyPipeCopier, &cp);
 	/* Split the write into 2 packets (Windows TransmitFile lost one). */
 	ck_assert_int_eq(write(p[1], packet, 1), 1);
-	sleepDuration(100 * time_Millisecond);
+	time_Sleep(100 * time_Millisecond);
 	ck_assert_int_eq(write(p[1], packet, 1), 1);
 	close(p[1]);
 	goJoin(copier);

@@ -78,7 +78,11 @@ spuriousHandlerGo(void *arg)
 	spuriousHandler(arg);
 }
 
-/* spuriousServe serves sc in a goroutine or a detached thread. */
+/*
+ * spuriousServe serves sc in a goroutine, or in a detached thread with a
+ * small stack: goStart's joinable threads would keep up to 10000 stacks
+ * mapped until tDone joined them.
+ */
 static bool
 spuriousServe(struct spuriousConn *sc, pthread_attr_t *attr)
 {
@@ -191,7 +195,7 @@ START_TEST(TestTCPSpuriousConnSetupCompletion)
 	runtime_error_Free(net_Listener_Close(sp.ln));
 	goJoin(acceptor);
 	for (tries = 0; atomic_load(&sp.handlers) > 0 && tries < 1000; tries++)
-		sleepDuration(10 * time_Millisecond);
+		time_Sleep(10 * time_Millisecond);
 	ck_assert_msg(atomic_load(&sp.handlers) == 0,
 	    "%d accepted connections still open", atomic_load(&sp.handlers));
 	net_Listener_Free(sp.ln);
@@ -217,7 +221,7 @@ cancelAfterRandomSleep(void *arg)
 {
 	struct cancelTry *ct = arg;
 
-	sleepDuration(rand_r(&ct->seed) % 5000 * time_Microsecond);
+	time_Sleep(rand_r(&ct->seed) % 5000 * time_Microsecond);
 	context_Cancel(ct->ctx);
 	return NULL;
 }

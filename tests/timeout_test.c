@@ -80,7 +80,7 @@ connectTimedout(int fd, const syscall_Sockaddr *sa)
 {
 	(void)fd;
 	(void)sa;
-	sleepDuration(dialTimeoutGuard);
+	time_Sleep(dialTimeoutGuard);
 	return ETIMEDOUT;
 }
 
@@ -254,7 +254,7 @@ START_TEST(TestAcceptTimeout)
 				}
 				if (err == NULL) {
 					net_Conn_Free(c);
-					sleepDuration(10 * time_Millisecond);
+					time_Sleep(10 * time_Millisecond);
 					continue;
 				}
 				runtime_error_Free(err);
@@ -449,7 +449,7 @@ START_TEST(TestReadTimeout)
 						    tErrStr(err));
 				}
 				if (err == NULL) {
-					sleepDuration(
+					time_Sleep(
 					    readTimeoutTests[i].timeout / 3);
 					continue;
 				}
@@ -619,7 +619,7 @@ START_TEST(TestReadFromTimeout)
 						    tErrStr(err));
 				}
 				if (err == NULL) {
-					sleepDuration(
+					time_Sleep(
 					    readFromTimeoutTests[i].timeout /
 					    3);
 					continue;
@@ -689,7 +689,7 @@ START_TEST(TestWriteTimeout)
 						    tErrStr(err));
 				}
 				if (err == NULL) {
-					sleepDuration(
+					time_Sleep(
 					    writeTimeoutTests[i].timeout / 3);
 					continue;
 				}
@@ -820,7 +820,7 @@ START_TEST(TestWriteToTimeout)
 			 * If the timeout is nonnegative, some number of
 			 * WriteTo calls may succeed before it takes effect.
 			 */
-			sleepDuration(timeout / 3);
+			time_Sleep(timeout / 3);
 			continue;
 		}
 		if (isENOBUFS(err)) {
@@ -830,7 +830,7 @@ START_TEST(TestWriteToTimeout)
 			 * issue 49930): give them time.
 			 */
 			runtime_error_Free(err);
-			sleepDuration(backoff);
+			time_Sleep(backoff);
 			backoff *= 2;
 			continue;
 		}
@@ -1254,7 +1254,7 @@ END_TEST
 
 typedef struct prolongedArgs {
 	net_Conn  *c;
-	waitGroup *wg;
+	sync_WaitGroup *wg;
 } prolongedArgs;
 
 static void *
@@ -1280,7 +1280,7 @@ prolongedReader(void *arg)
 			break;
 		}
 	}
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1307,7 +1307,7 @@ prolongedWriter(void *arg)
 			break;
 		}
 	}
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1315,7 +1315,7 @@ static void
 prolongedHandler(localServer *ls, net_Listener *ln, void *arg)
 {
 	prolongedArgs  a;
-	waitGroup      wg;
+	sync_WaitGroup wg = { 0 };
 	net_Conn      *c;
 	runtime_error *err;
 	goroutine     *g1, *g2;
@@ -1327,12 +1327,12 @@ prolongedHandler(localServer *ls, net_Listener *ln, void *arg)
 		tErrorf("%s", tErrStr(err));
 		return;
 	}
-	waitGroupInit(&wg, 2);
+	sync_WaitGroup_Add(&wg, 2);
 	a.c = c;
 	a.wg = &wg;
 	g1 = goStart(prolongedReader, &a);
 	g2 = goStart(prolongedWriter, &a);
-	waitGroupWait(&wg);
+	sync_WaitGroup_Wait(&wg);
 	goJoin(g1);
 	goJoin(g2);
 	runtime_error_Free(net_Conn_Close(c));
@@ -1372,7 +1372,7 @@ END_TEST
 
 typedef struct raceArgs {
 	net_Conn  *c;
-	waitGroup *wg;
+	sync_WaitGroup *wg;
 	int	   N;
 } raceArgs;
 
@@ -1397,9 +1397,9 @@ raceDeadlines(void *arg)
 			runtime_error_Free(err);
 			break;
 		}
-		sleepDuration(2 * time_Microsecond); /* <-tic.C */
+		time_Sleep(2 * time_Microsecond); /* <-tic.C */
 	}
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1414,7 +1414,7 @@ raceReads(void *arg)
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
 		runtime_error_Free(net_Conn_Read(a->c, b, sizeof(b), &n));
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1429,7 +1429,7 @@ raceWrites(void *arg)
 	a = arg;
 	for (i = 0; i < a->N; i++) /* ignore possible timeout errors */
 		runtime_error_Free(net_Conn_Write(a->c, b, sizeof(b), &n));
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1437,7 +1437,7 @@ START_TEST(TestReadWriteDeadlineRace)
 {
 	net_Listener  *ln;
 	runtime_error *err;
-	waitGroup      wg;
+	sync_WaitGroup wg = { 0 };
 	raceArgs       a;
 
 	a.N = 1000;
@@ -1453,12 +1453,12 @@ START_TEST(TestReadWriteDeadlineRace)
 		tFatalf("%s", tErrStr(err));
 	deferConn(a.c);
 
-	waitGroupInit(&wg, 3);
+	sync_WaitGroup_Add(&wg, 3);
 	a.wg = &wg;
 	goStart(raceDeadlines, &a);
 	goStart(raceReads, &a);
 	goStart(raceWrites, &a);
-	waitGroupWait(&wg); /* wait for tester threads to stop */
+	sync_WaitGroup_Wait(&wg); /* wait for tester threads to stop */
 	tDone();
 }
 END_TEST
@@ -1469,7 +1469,7 @@ typedef struct concurrentArgs {
 	net_Conn **c;
 	time_Time  now;
 	int	   i;
-	waitGroup *wg;
+	sync_WaitGroup *wg;
 } concurrentArgs;
 
 static void *
@@ -1497,7 +1497,7 @@ concurrentSetDeadline(void *arg)
 					time_Second)));
 		}
 	}
-	waitGroupDone(a->wg);
+	sync_WaitGroup_Done(a->wg);
 	return NULL;
 }
 
@@ -1508,7 +1508,7 @@ START_TEST(TestConcurrentSetDeadline)
 	net_Conn      *c[conns];
 	concurrentArgs args[goroutines];
 	runtime_error *err;
-	waitGroup      wg;
+	sync_WaitGroup wg = { 0 };
 	time_Time      now;
 	int	       i;
 
@@ -1523,7 +1523,7 @@ START_TEST(TestConcurrentSetDeadline)
 		deferConn(c[i]);
 	}
 
-	waitGroupInit(&wg, goroutines);
+	sync_WaitGroup_Add(&wg, goroutines);
 	now = time_Now();
 	for (i = 0; i < goroutines; i++) {
 		args[i].c = c;
@@ -1532,7 +1532,7 @@ START_TEST(TestConcurrentSetDeadline)
 		args[i].wg = &wg;
 		goStart(concurrentSetDeadline, &args[i]);
 	}
-	waitGroupWait(&wg);
+	sync_WaitGroup_Wait(&wg);
 	tDone();
 }
 END_TEST
