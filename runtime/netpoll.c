@@ -416,6 +416,7 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 	void (*rtf)(void *, uintptr_t);
 	runtime_g *rg, *wg;
 	int64_t	   rd0, wd0;
+	uint64_t   kw;
 	bool	   combo0, combo, rdpassed;
 
 	pdlock(pd);
@@ -467,13 +468,14 @@ runtime_pollSetDeadline(runtime_pollDesc *pd, int64_t d, int mode)
 		rg = netpollunblock(pd, 'r', false);
 	if (pd->wd < 0)
 		wg = netpollunblock(pd, 'w', false);
+	kw = atomic_load(&pd->kwait);
 	pdunlock(pd);
 	if (rg != NULL)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
 	if (rdpassed)
-		runtime_pollKernelKick(pd);
+		runtime_pollKernelKick(pd, kw);
 }
 
 /*
@@ -485,6 +487,7 @@ void
 runtime_pollUnblock(runtime_pollDesc *pd)
 {
 	runtime_g *rg, *wg;
+	uint64_t   kw;
 
 	pdlock(pd);
 	if (pd->closing)
@@ -499,12 +502,13 @@ runtime_pollUnblock(runtime_pollDesc *pd)
 		pdtimerstop(pd, 'r');
 	if (pdtimerarmed(pd, 'w'))
 		pdtimerstop(pd, 'w');
+	kw = atomic_load(&pd->kwait);
 	pdunlock(pd);
 	if (rg != NULL)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
-	runtime_pollKernelKick(pd);
+	runtime_pollKernelKick(pd, kw);
 }
 
 /*
@@ -836,6 +840,7 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 {
 	runtime_g *rg, *wg;
 	uintptr_t  currentSeq;
+	uint64_t   kw;
 
 	pdlock(pd);
 	currentSeq = pd->rseq;
@@ -846,12 +851,15 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 		return;
 	}
 	rg = NULL;
+	kw = 0; /* kwaitOut */
 	if (read) {
 		if (pd->rd <= 0 || !pdtimerarmed(pd, 'r'))
 			runtime_throw("runtime: inconsistent read deadline");
 		pd->rd = -1;
 		pollDesc_publishInfo(pd);
 		rg = netpollunblock(pd, 'r', false);
+		/* Read while pd is this timer's: it may not be after. */
+		kw = atomic_load(&pd->kwait);
 	}
 	wg = NULL;
 	if (write) {
@@ -866,8 +874,7 @@ netpolldeadlineimpl(runtime_pollDesc *pd, uintptr_t seq, bool read, bool write)
 		netpollgoready(rg);
 	if (wg != NULL)
 		netpollgoready(wg);
-	if (read)
-		runtime_pollKernelKick(pd); /* a plain thread inside its read */
+	runtime_pollKernelKick(pd, kw); /* a plain thread inside its read */
 }
 
 static void

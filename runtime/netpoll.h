@@ -98,8 +98,10 @@ struct runtime_pollDesc {
  * pd's descriptor return, after pd's closing or read deadline changed
  * (netpoll_kwait_linux.c); runtime_pollKernelWaitAllowed, called by the
  * thread once it has published its wait, says whether it may still block.
+ * w is the wait to end: pd's kwait, read after that change was published
+ * and while pd was still the caller's socket.
  */
-void runtime_pollKernelKick(runtime_pollDesc *pd);
+void runtime_pollKernelKick(runtime_pollDesc *pd, uint64_t w);
 
 /*
  * The write-poll (proc.c, pollwrote): after a goroutine wrote to pd, the

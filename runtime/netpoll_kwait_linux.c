@@ -152,7 +152,7 @@ void
 runtime_pollKernelWaitsOff(runtime_pollDesc *pd)
 {
 	kernelWaitsEnd(pd);
-	runtime_pollKernelKick(pd);
+	runtime_pollKernelKick(pd, atomic_load(&pd->kwait));
 }
 
 int
@@ -206,14 +206,24 @@ runtime_pollKernelWaitEnd(runtime_pollDesc *pd)
 }
 
 /*
- * kick signals the thread of wait w once, holding kwait at kwaitKicking
- * meanwhile so that the thread cannot end the wait and go on under it.
+ * holdWait holds wait w at kwaitKicking, if w is still pd's wait, so that
+ * its thread cannot end it and go on until the holder stores w back in
+ * kwait.  While held, the thread is inside a read of pd's descriptor, so
+ * pd cannot be closed and handed to another socket either: what the
+ * kicker reads of pd is still that socket's.
  */
+static bool
+holdWait(runtime_pollDesc *pd, uint64_t w)
+{
+	return atomic_compare_exchange_strong(
+	    &pd->kwait, &w, (w & ~(uint64_t)kwaitState) | kwaitKicking);
+}
+
+/* kick signals the thread of wait w once, holding the wait meanwhile. */
 static void
 kick(runtime_pollDesc *pd, uint64_t w)
 {
-	if (!atomic_compare_exchange_strong(
-		&pd->kwait, &w, (w & ~(uint64_t)kwaitState) | kwaitKicking))
+	if (!holdWait(pd, w))
 		return;
 	(void)syscall(SYS_tgkill, (long)getpid(), (long)(w >> 32), SIGURG);
 	atomic_store(&pd->kwait, w);
@@ -250,7 +260,7 @@ kickLands(uint64_t w)
  * a deadline, or a caller of runtime_pollKernelWaitsOff, nothing ends the
  * wait that would not also change what later reads see, so the read waits
  * on for data, and kickLost returns false for the kicker to go on without
- * it.
+ * it.  The kicker holds the wait (holdWait) around it.
  */
 static bool
 kickLost(runtime_pollDesc *pd)
@@ -262,18 +272,20 @@ kickLost(runtime_pollDesc *pd)
 }
 
 /*
- * runtime_pollKernelKick kicks until the wait it found is over.  Once the
- * pauses reach their longest (about a millisecond of kicks), it asks at
- * each kick whether one can land at all, so that it cannot kick for ever.
+ * runtime_pollKernelKick kicks until wait first is over.  Once the pauses
+ * reach their longest (about a millisecond of kicks), it asks at each kick
+ * whether one can land at all, so that it cannot kick for ever.  The wait
+ * is named by its sequence number, not found here, because a deadline's
+ * timer kicks after it let go of pd's lock: by then the read may be over
+ * and pd given to another socket, whose waits have later numbers.
  */
 void
-runtime_pollKernelKick(runtime_pollDesc *pd)
+runtime_pollKernelKick(runtime_pollDesc *pd, uint64_t first)
 {
-	uint64_t first, w;
+	uint64_t w;
 	uint32_t pause;
 	bool	 shut;
 
-	first = atomic_load(&pd->kwait);
 	if ((first & kwaitState) == kwaitOut)
 		return;
 	shut = false;
@@ -286,8 +298,12 @@ runtime_pollKernelKick(runtime_pollDesc *pd)
 		if ((w & kwaitState) == kwaitIn && !shut) {
 			if (pause < kickMaxUs || kickLands(w))
 				kick(pd, w);
-			else if (!(shut = kickLost(pd)))
-				return;
+			else if (holdWait(pd, w)) {
+				shut = kickLost(pd);
+				atomic_store(&pd->kwait, w);
+				if (!shut)
+					return;
+			}
 		}
 		runtime_usleep(pause);
 	}
