@@ -71,8 +71,9 @@ char *tErrStr(runtime_error *err);
  * goroutine mode; tDone joins each (or goJoin, once).
  */
 typedef struct goroutine goroutine;
+
 goroutine *goStart(void *(*fn)(void *), void *arg);
-void			 goJoin(goroutine *g);
+void	   goJoin(goroutine *g);
 
 /*
  * chan is an unbounded Go channel of pointers: send never blocks, close
