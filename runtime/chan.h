@@ -41,6 +41,17 @@ int runtime_NumGoroutine(void);
 /* runtime_Gosched yields the processor to other goroutines. */
 void runtime_Gosched(void);
 /*
+ * runtime_LockOSThread is Go's runtime.LockOSThread: the calling goroutine
+ * runs only on its present thread, and no other goroutine runs there,
+ * until as many runtime_UnlockOSThread calls have undone it; a goroutine
+ * that returns still locked takes its thread with it (the thread exits).
+ * A goroutine locks before it changes its thread's kernel state (unshare,
+ * setns, a per-thread credential).  Called from a plain thread, which
+ * runs nothing else already, both do nothing.
+ */
+void runtime_LockOSThread(void);
+void runtime_UnlockOSThread(void);
+/*
  * runtime_GOMAXPROCS is Go's runtime.GOMAXPROCS: it sets how many threads
  * may run goroutines at once when n > 0 and returns the previous setting
  * (n < 1 only reads it).  The default is the number of CPUs the process

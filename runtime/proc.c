@@ -979,7 +979,25 @@ mstart1(void *arg)
 	schedule();
 }
 
-/* mstart is an M's thread: it leaves its own stack for g0's at once. */
+/*
+ * mdestroy frees what an exiting M owned, back on the thread's own stack:
+ * g0's stack and context, the signal stack, the m itself.
+ */
+static void
+mdestroy(runtime_m *mp)
+{
+	runtime_gctx_destroy(&mp->g0.ctx);
+	runtime_stackfree(mp->g0.ctx.stack);
+	runtime_unminitSignalStack();
+	m_ = NULL;
+	g_ = NULL;
+	free(mp);
+}
+
+/*
+ * mstart is an M's thread: it leaves its own stack for g0's at once, and
+ * comes back only when mexit ends the M; the thread then returns.
+ */
 static void *
 mstart(void *arg)
 {
@@ -990,17 +1008,27 @@ mstart(void *arg)
 	mp->procid = runtime_gettid();
 	runtime_minitSignalStack();
 	runtime_gctx_mcall(&mp->self, &mp->g0.ctx, mstart1, mp);
-	runtime_throw("mstart: returned");
+	mdestroy(mp);
+	return NULL;
 }
 
-/* newm starts a thread for a new M, which will run with pp (may be NULL). */
-static void
-newm(runtime_p *pp, bool spinning)
+/*
+ * newmHandoff is Go's: the Ms a locked M wants started, for the template
+ * thread to start, with the note it sleeps on while there are none.
+ */
+static struct {
+	runtime_mutex	 lock;
+	runtime_m	*newm;
+	bool		 waiting;
+	_Atomic uint32_t wake;
+	_Atomic uint32_t haveTemplateThread;
+} newmHandoff;
+
+/* allocm makes an M that will run with pp (may be NULL), not started. */
+static runtime_m *
+allocm(runtime_p *pp, bool spinning)
 {
-	pthread_attr_t attr;
-	pthread_t      t;
-	runtime_m     *mp;
-	int	       e;
+	runtime_m *mp;
 
 	mp = runtime_malloc(sizeof(*mp));
 	mp->g0.isg0 = true;
@@ -1017,15 +1045,119 @@ newm(runtime_p *pp, bool spinning)
 	mp->alllink = sched.allm;
 	sched.allm = mp;
 	runtime_unlock(&sched.lock);
-	newsysmon();
-	/* The thread's own stack only starts it; g0 has its own. */
+	return mp;
+}
+
+/*
+ * newosproc starts a detached thread running fn(arg) on a 256 KiB stack:
+ * an M's (whose g0 has a stack of its own), sysmon's or the template
+ * thread's.  It reports whether it could.
+ */
+static bool
+newosproc(void *(*fn)(void *), void *arg)
+{
+	pthread_attr_t attr;
+	pthread_t      t;
+	int	       e;
+
 	pthread_attr_init(&attr);
 	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
 	pthread_attr_setstacksize(&attr, 256 * 1024);
-	e = pthread_create(&t, &attr, mstart, mp);
+	e = pthread_create(&t, &attr, fn, arg);
 	pthread_attr_destroy(&attr);
-	if (e != 0)
+	return e == 0;
+}
+
+/* newm1 starts mp's thread. */
+static void
+newm1(runtime_m *mp)
+{
+	newsysmon();
+	if (!newosproc(mstart, mp))
 		runtime_throw("newm: cannot create a thread");
+}
+
+/*
+ * newm starts a thread for a new M, which will run with pp (may be NULL).
+ * A new thread inherits its creator's kernel state (namespaces, working
+ * directory, signal mask), so a locked M, whose goroutine may have
+ * changed that state, has the template thread create it instead.
+ */
+static void
+newm(runtime_p *pp, bool spinning)
+{
+	runtime_m *mp, *cur;
+
+	mp = allocm(pp, spinning);
+	cur = getm();
+	if (cur == NULL || cur->lockedExt == 0) {
+		newm1(mp);
+		return;
+	}
+	runtime_lock(&newmHandoff.lock);
+	if (atomic_load(&newmHandoff.haveTemplateThread) == 0)
+		runtime_throw("on a locked thread with no template thread");
+	mp->schedlink = newmHandoff.newm;
+	newmHandoff.newm = mp;
+	if (newmHandoff.waiting) {
+		newmHandoff.waiting = false;
+		notewakeup(&newmHandoff.wake);
+	}
+	runtime_unlock(&newmHandoff.lock);
+}
+
+/*
+ * templateThread starts the Ms locked Ms ask for, from a thread whose
+ * state nobody changed: it runs no goroutine and holds no P.
+ */
+static void *
+templateThread(void *arg)
+{
+	runtime_m *mp, *next;
+
+	(void)arg;
+	for (;;) {
+		runtime_lock(&newmHandoff.lock);
+		while ((mp = newmHandoff.newm) != NULL) {
+			newmHandoff.newm = NULL;
+			runtime_unlock(&newmHandoff.lock);
+			for (; mp != NULL; mp = next) {
+				next = mp->schedlink;
+				mp->schedlink = NULL;
+				newm1(mp);
+			}
+			runtime_lock(&newmHandoff.lock);
+		}
+		newmHandoff.waiting = true;
+		atomic_store(&newmHandoff.wake, 0);
+		runtime_unlock(&newmHandoff.lock);
+		notesleep(&newmHandoff.wake);
+	}
+	return NULL;
+}
+
+/*
+ * startTemplateThread starts the template thread once, from a thread in
+ * a known-good state (LockOSThread, before it locks).
+ */
+static void
+startTemplateThread(void)
+{
+	uint32_t zero;
+
+	zero = 0;
+	if (atomic_compare_exchange_strong(
+		&newmHandoff.haveTemplateThread, &zero, 1) &&
+	    !newosproc(templateThread, NULL))
+		runtime_throw("runtime: cannot start the template thread");
+}
+
+/* mPark sleeps on the M's note until startm or startlockedm wakes it. */
+static void
+mPark(runtime_m *mp)
+{
+	notesleep(&mp->park);
+	atomic_store(&mp->park, 0);
 }
 
 /*
@@ -1045,8 +1177,7 @@ stopm(void)
 	runtime_lock(&sched.lock);
 	mput(mp);
 	runtime_unlock(&sched.lock);
-	notesleep(&mp->park);
-	atomic_store(&mp->park, 0);
+	mPark(mp);
 	acquirep(mp->nextp);
 	mp->nextp = NULL;
 }
@@ -1157,6 +1288,49 @@ resetspinning(void)
 	if (atomic_fetch_sub(&sched.nmspinning, 1) <= 0)
 		runtime_throw("findrunnable: negative nmspinning");
 	wakep();
+}
+
+/*
+ * stoplockedm parks an M whose g is locked to it (and away) until that g
+ * is runnable again, giving its P to another M meanwhile; it returns
+ * holding the P that startlockedm handed over.  The write-poll is
+ * dropped: its reader was to run on the P this M gives up.
+ */
+static void
+stoplockedm(void)
+{
+	runtime_m *mp;
+
+	mp = getm();
+	if (mp->lockedg == NULL || mp->lockedg->lockedm != mp)
+		runtime_throw("stoplockedm: inconsistent locking");
+	mp->wrotepd = NULL;
+	if (mp->p != NULL)
+		handoffp(releasep());
+	mPark(mp);
+	if (atomic_load(&mp->lockedg->atomicstatus) != Grunnable)
+		runtime_throw("stoplockedm: not runnable");
+	acquirep(mp->nextp);
+	mp->nextp = NULL;
+}
+
+/*
+ * startlockedm runs gp, found runnable by this M, on the M it is locked
+ * to: this M hands that M its P and goes idle.
+ */
+static void
+startlockedm(runtime_g *gp)
+{
+	runtime_m *mp;
+
+	mp = gp->lockedm;
+	if (mp == getm())
+		runtime_throw("startlockedm: locked to me");
+	if (mp->nextp != NULL)
+		runtime_throw("startlockedm: m has p");
+	mp->nextp = releasep();
+	notewakeup(&mp->park);
+	stopm();
 }
 
 /* Readying. */
@@ -1892,7 +2066,11 @@ retire(runtime_m *mp)
 	stopm();
 }
 
-/* schedule finds a runnable g and runs it.  On g0; never returns. */
+/*
+ * schedule finds a runnable g and runs it: a locked M waits for its own g
+ * (stoplockedm), and a g found locked to another M goes to that M
+ * (startlockedm).  On g0; never returns.
+ */
 static _Noreturn void
 schedule(void)
 {
@@ -1902,13 +2080,21 @@ schedule(void)
 
 	mp = getm();
 	setg(&mp->g0);
-	retire(mp);
-	if (mp->spinning && !runqempty(mp->p))
-		runtime_throw("schedule: spinning with local work");
-	gp = findrunnable(&inheritTime);
-	if (mp->spinning)
-		resetspinning();
-	execute(gp, inheritTime);
+	if (mp->lockedg != NULL) {
+		stoplockedm();
+		execute(mp->lockedg, false);
+	}
+	for (;;) {
+		retire(mp);
+		if (mp->spinning && !runqempty(mp->p))
+			runtime_throw("schedule: spinning with local work");
+		gp = findrunnable(&inheritTime);
+		if (mp->spinning)
+			resetspinning();
+		if (gp->lockedm == NULL)
+			execute(gp, inheritTime);
+		startlockedm(gp);
+	}
 }
 
 /* dropg ends the association of the M with its current g. */
@@ -2941,12 +3127,36 @@ gfshrink(void)
 	runtime_unlock(&sched.gFreeLock);
 }
 
+/*
+ * mexit ends the M of a goroutine that returned while locked to it: the
+ * goroutine may have left the thread in a state no other should inherit,
+ * so the thread exits rather than going back to the pool.  The M gives
+ * its P away, leaves allm, and returns to its thread's own stack, where
+ * mstart frees it.  lockedExt stays set, so that an M the handoff starts
+ * comes from the template thread, not from this one.
+ */
+static _Noreturn void
+mexit(runtime_m *mp)
+{
+	runtime_m **pprev;
+
+	handoffp(releasep());
+	runtime_lock(&sched.lock);
+	for (pprev = &sched.allm; *pprev != mp; pprev = &(*pprev)->alllink)
+		if (*pprev == NULL)
+			runtime_throw("m not found in allm");
+	*pprev = mp->alllink;
+	runtime_unlock(&sched.lock);
+	runtime_gctx_gogo(&mp->g0.ctx, &mp->self);
+}
+
 /* goexit0 finishes a returned goroutine on g0 and schedules another. */
 static void
 goexit0(void *arg)
 {
 	runtime_g *gp;
 	runtime_m *mp;
+	bool	   locked;
 
 	gp = arg;
 	mp = mcallenter(gp, Grunning, Gdead);
@@ -2954,7 +3164,12 @@ goexit0(void *arg)
 	groot(gp, false);
 	gp->startfn = NULL;
 	gp->startarg = NULL;
+	locked = gp->lockedm != NULL;
+	gp->lockedm = NULL;
+	mp->lockedg = NULL;
 	gfput(mp->p, gp);
+	if (locked)
+		mexit(mp);
 	schedule();
 }
 
@@ -3100,6 +3315,68 @@ runtime_goyield(void)
 }
 
 /*
+ * LockOSThread.  A plain thread is its own OS thread and runs nothing
+ * else, so for it both calls do nothing.
+ */
+static void
+dolockOSThread(runtime_g *gp)
+{
+	gp->m->lockedg = gp;
+	gp->lockedm = gp->m;
+}
+
+void
+runtime_LockOSThread(void)
+{
+	runtime_g *gp;
+	runtime_m *mp;
+
+	gp = runtime_getg();
+	if (gp->plain)
+		return;
+	/* A new M may be needed while locked: start its maker unlocked. */
+	if (atomic_load(&newmHandoff.haveTemplateThread) == 0)
+		startTemplateThread();
+	mp = gp->m;
+	if (++mp->lockedExt == 0) {
+		mp->lockedExt--;
+		runtime_throw("LockOSThread nesting overflow");
+	}
+	dolockOSThread(gp);
+}
+
+static void
+dounlockOSThread(runtime_g *gp)
+{
+	if (gp->m->lockedExt != 0)
+		return;
+	gp->m->lockedg = NULL;
+	gp->lockedm = NULL;
+}
+
+void
+runtime_UnlockOSThread(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	if (gp->plain || gp->m->lockedExt == 0)
+		return;
+	gp->m->lockedExt--;
+	dounlockOSThread(gp);
+}
+
+/* runtime_LockOSCounts: see runtime_impl.h. */
+uint32_t
+runtime_LockOSCounts(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	return gp->plain ? 0 : gp->m->lockedExt;
+}
+
+/*
  * System calls.  A goroutine about to block in the kernel leaves its P in
  * Psyscall; sysmon hands such a P to another M if the call lasts, and the
  * goroutine takes its P back (or another) when the call returns.  Plain
@@ -3200,18 +3477,30 @@ exitsyscall0(void *arg)
 {
 	runtime_g *gp;
 	runtime_p *pp;
+	bool	   locked;
 
 	gp = arg;
 	(void)mcallenter(gp, Gsyscall, Grunnable);
+	locked = false;
 	runtime_lock(&sched.lock);
 	pp = pidleget();
-	if (pp == NULL)
+	if (pp == NULL) {
 		globrunqput(gp);
-	else
+		/*
+		 * Read before sched.lock goes: from then on gp is another
+		 * M's to run, and may lock or unlock itself there.
+		 */
+		locked = gp->lockedm != NULL;
+	} else
 		sysmonwakelocked();
 	runtime_unlock(&sched.lock);
 	if (pp != NULL) {
 		acquirep(pp);
+		execute(gp, false);
+	}
+	if (locked) {
+		/* gp was locked to this M: wait until it is runnable here. */
+		stoplockedm();
 		execute(gp, false);
 	}
 	stopm();
@@ -3682,17 +3971,8 @@ static _Atomic bool sysmonRunning;
 static void
 newsysmon(void)
 {
-	pthread_attr_t attr;
-	pthread_t      t;
-
-	if (atomic_exchange(&sysmonRunning, true))
-		return;
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, 256 * 1024);
-	if (pthread_create(&t, &attr, sysmon, NULL) != 0)
+	if (!atomic_exchange(&sysmonRunning, true) && !newosproc(sysmon, NULL))
 		runtime_throw("runtime: cannot start sysmon");
-	pthread_attr_destroy(&attr);
 }
 
 /*
@@ -3701,11 +3981,12 @@ newsysmon(void)
  * once; gonet's tests also run code in forked children (runChild), so
  * the child's scheduler forgets the Ms it lost and takes back their Ps
  * with the goroutines queued on them; its first new M starts a sysmon.
- * sched.lock and the two leaf locks of the free lists (gFreeLock,
- * sudoglock) are held across the fork so that the child finds the lists
- * consistent and no lock held by a thread it lost.  The child still shares the
- * parent's epoll instance, so a child that goes on polling may take events
- * meant for the parent: it must exec, or only wait for what it started itself.
+ * sched.lock, the two leaf locks of the free lists (gFreeLock,
+ * sudoglock) and newmHandoff's are held across the fork so that the
+ * child finds the lists consistent and no lock held by a thread it lost.
+ * The child still shares the parent's epoll instance, so a child that
+ * goes on polling may take events meant for the parent: it must exec, or
+ * only wait for what it started itself.
  */
 static void
 forkPrepare(void)
@@ -3713,12 +3994,14 @@ forkPrepare(void)
 	runtime_lock(&sched.lock);
 	runtime_lock(&sched.gFreeLock);
 	runtime_lock(&sched.sudoglock);
+	runtime_lock(&newmHandoff.lock);
 }
 
 /* forkParent lets go of what forkPrepare took, in the other order. */
 static void
 forkParent(void)
 {
+	runtime_unlock(&newmHandoff.lock);
 	runtime_unlock(&sched.sudoglock);
 	runtime_unlock(&sched.gFreeLock);
 	runtime_unlock(&sched.lock);
@@ -3762,6 +4045,10 @@ forkChild(void)
 	 * throws or execs starts no thread (TSan forbids that after fork).
 	 */
 	atomic_store(&sysmonRunning, false);
+	/* So does the template thread, if a locked M ever asks for it. */
+	newmHandoff.newm = NULL;
+	newmHandoff.waiting = false;
+	atomic_store(&newmHandoff.haveTemplateThread, 0);
 }
 
 /* schedinit makes the Ps and starts sysmon, on first use of the runtime. */

@@ -147,6 +147,7 @@ struct runtime_g {
 	runtime_g	*schedlink;    /* run queues and free lists */
 	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
 	runtime_m	*m;	       /* the M running it, while it runs */
+	runtime_m	*lockedm;      /* the M it is wired to (LockOSThread) */
 	int64_t		 goid;
 	bool		 plain;
 	bool		 isg0;
@@ -228,8 +229,8 @@ struct runtime_g {
 
 /*
  * runtime_m is Go's m: an OS thread that runs goroutines while it holds a
- * P.  self is the thread's own stack, left at start and never resumed; g0
- * runs the scheduler on a stack of its own.  park is the note the M
+ * P.  self is the thread's own stack, left at start and resumed only when
+ * the thread exits (mexit); g0 runs the scheduler on a stack of its own.  park is the note the M
  * sleeps on when idle (Go's m.park).
  */
 struct runtime_m {
@@ -244,6 +245,13 @@ struct runtime_m {
 	int32_t		 procid; /* the thread's id (gettid) */
 	bool		 spinning;
 	_Atomic uint32_t park;
+	/*
+	 * lockedg is the g wired to this M by LockOSThread, lockedExt how
+	 * many LockOSThread calls it has not undone.  Go also counts the
+	 * runtime's own locks (lockedInt); gonet's runtime takes none.
+	 */
+	runtime_g	*lockedg;
+	uint32_t	 lockedExt;
 	runtime_m	*schedlink;
 	runtime_m	*alllink;
 	/* What park_m hands to the unlock function on g0. */

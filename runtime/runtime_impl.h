@@ -87,6 +87,11 @@ void runtime_RunStealOrderTest(void);
 int runtime_testPID(void);
 /* runtime_testProcs is the count of Ps in use, stand-ins included. */
 int runtime_testProcs(void);
+/*
+ * runtime_LockOSCounts is export_test.go's LockOSCounts: the caller's
+ * LockOSThread count (Go's lockedExt; gonet has no internal count).
+ */
+uint32_t runtime_LockOSCounts(void);
 
 /*
  * sysmon's late-tick rule (proc.c; docs/DESIGN.md, "sysmon's late ticks"),

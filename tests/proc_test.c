@@ -7,6 +7,8 @@
  * tests/go_tests_status.txt lists the tests of proc_test.go that do not
  * apply, and why.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <spawn.h>
 #include <stdatomic.h>
@@ -104,10 +106,15 @@ spinUntil(_Atomic uint32_t *x, uint32_t want, time_Time start)
 	return true;
 }
 
-/* TestYieldProgress: a goroutine that only yields still sees a send. */
+/*
+ * TestYieldProgress: a goroutine that only yields still sees a send; so
+ * does one locked to its thread (TestYieldLockedProgress), which returns
+ * locked, as Go's does.
+ */
 struct yieldArgs {
 	runtime_hchan *c, *cack;
 	time_Time      start;
+	bool	       locked;
 };
 
 static void
@@ -116,6 +123,8 @@ yielder(void *arg)
 	struct yieldArgs *a;
 
 	a = arg;
+	if (a->locked)
+		runtime_LockOSThread();
 	for (;;) {
 		if (runtime_selectnbrecv(NULL, a->c, NULL)) {
 			sendBool(a->cack, true);
@@ -127,7 +136,8 @@ yielder(void *arg)
 	}
 }
 
-START_TEST(TestYieldProgress)
+static void
+testYieldProgress(bool locked)
 {
 	struct yieldArgs a;
 	bool		 v;
@@ -135,6 +145,7 @@ START_TEST(TestYieldProgress)
 	a.c = runtime_makechan(sizeof(bool), 0);
 	a.cack = runtime_makechan(sizeof(bool), 0);
 	a.start = time_Now();
+	a.locked = locked;
 	runtime_Go(yielder, &a);
 	time_Sleep(10 * time_Millisecond);
 	v = true;
@@ -143,6 +154,72 @@ START_TEST(TestYieldProgress)
 	ck_assert_msg(recvWithin(a.cack, &v, bound), "no ack");
 	runtime_hchan_Free(a.c);
 	runtime_hchan_Free(a.cack);
+}
+
+START_TEST(TestYieldProgress)
+{
+	testYieldProgress(false);
+}
+END_TEST
+
+START_TEST(TestYieldLockedProgress)
+{
+	testYieldProgress(true);
+}
+END_TEST
+
+/*
+ * TestYieldLocked: a locked goroutine yields and sleeps, and returns
+ * still locked.
+ */
+enum { lockedN = 10 };
+
+static void
+yieldLocked(void *arg)
+{
+	int i;
+
+	runtime_LockOSThread();
+	for (i = 0; i < lockedN; i++) {
+		runtime_Gosched();
+		time_Sleep(time_Millisecond);
+	}
+	sendBool(arg, true);
+}
+
+/* goRecvAll starts fn(c) and receives n trues from it on c. */
+static void
+goRecvAll(void (*fn)(void *), int n, const char *what)
+{
+	runtime_hchan *c;
+
+	c = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(fn, c);
+	recvAll(c, n, what);
+	runtime_hchan_Free(c);
+}
+
+START_TEST(TestYieldLocked)
+{
+	goRecvAll(yieldLocked, 1, "TestYieldLocked");
+}
+END_TEST
+
+/* TestBlockLocked: a locked goroutine blocks in every send. */
+static void
+blockLocked(void *arg)
+{
+	int i;
+
+	runtime_LockOSThread();
+	for (i = 0; i < lockedN; i++)
+		sendBool(arg, true);
+	runtime_UnlockOSThread();
+}
+
+START_TEST(TestBlockLocked)
+{
+	goRecvAll(blockLocked, lockedN, "TestBlockLocked");
 }
 END_TEST
 
@@ -696,19 +773,102 @@ START_TEST(TestBigGOMAXPROCS)
 }
 END_TEST
 
+/* threadID is gettid(2), which no compiler may cache across a call. */
+static long
+threadID(void)
+{
+	return syscall(SYS_gettid);
+}
+
 /*
  * TestGetgThreadSwitch: a goroutine that parks and resumes on another
- * thread must still find itself.  Go forces the other thread by locking
- * the sender's; gonet has no LockOSThread, so with two Ps the test keeps
- * both busy instead.  The sender runs beside the receiver, on the other
- * thread, and spins while the receiver parks; a holder the receiver
+ * thread must still find itself.  As in Go, the sender locks its thread
+ * after the send and returns, so its thread exits and the receiver it
+ * readied resumes on another.  Go runs one round and hopes the receiver
+ * parks first; with one P here it always does (the sender runs only once
+ * the receiver parks), and every round must move.
+ */
+enum { switchRounds = 20 };
+
+struct getgSwitch {
+	runtime_hchan *ch, *done;
+	const char    *bad;
+	int	       moves;
+};
+
+static void
+switchSender(void *arg)
+{
+	int v;
+
+	v = 5;
+	runtime_chansend1(arg, &v);
+	runtime_LockOSThread();
+}
+
+static void
+getgThreadSwitch(void *arg)
+{
+	struct getgSwitch *a;
+	runtime_g	  *g1, *g2, *g3;
+	long		   t1;
+	int		   i, v;
+
+	a = arg;
+	for (i = 0; i < switchRounds && a->bad == NULL; i++) {
+		a->ch = runtime_makechan(sizeof(int), 0);
+		runtime_Go(switchSender, a->ch);
+		g1 = runtime_getg();
+		t1 = threadID();
+		runtime_chanrecv1(a->ch, &v);
+		g2 = runtime_getg();
+		if (t1 != threadID())
+			a->moves++;
+		if (g1 != g2)
+			a->bad = "g1 != g2";
+		/* The same after some control flow, as Go's test does. */
+		if (v == 5 && a->bad == NULL) {
+			g3 = runtime_getg();
+			if (g1 != g3)
+				a->bad = "g1 != g3";
+		}
+		runtime_hchan_Free(a->ch);
+	}
+	sendBool(a->done, true);
+}
+
+START_TEST(TestGetgThreadSwitch)
+{
+	struct getgSwitch a = { 0 };
+	int		  old;
+
+	old = runtime_GOMAXPROCS(1);
+	a.done = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(getgThreadSwitch, &a);
+	ck_assert(recvWithin(a.done, NULL, bound));
+	runtime_GOMAXPROCS(old);
+	runtime_hchan_Free(a.done);
+	ck_assert_msg(a.bad == NULL, "%s", a.bad);
+	ck_assert_msg(a.moves == switchRounds,
+	    "the receiver resumed on another thread in %d rounds of %d",
+	    a.moves, switchRounds);
+}
+END_TEST
+
+/*
+ * testGetgThreadSwitchBusy (gonet's; TestGetgThreadSwitch before gonet
+ * had LockOSThread): the receiver resumes on the thread of a sender that
+ * goes on running, not one that exits.  With two Ps the test keeps both
+ * busy.  The sender runs beside the receiver, on the other thread, and
+ * spins while the receiver parks; a holder the receiver
  * started last takes the receiver's thread and spins until the receiver
  * is back.  With no P idle, the send readies the receiver on the
  * sender's P, and nothing can steal it: it resumes on the sender's
  * thread when the sender returns.  A run where it never moved has proved
- * nothing, and says so.
+ * nothing, and says so.  It also found sysmon's wakep for a busy P's
+ * queue needed (DESIGN.md, "No preemption").
  */
-struct getgSwitch {
+struct busySwitch {
 	_Atomic uint32_t started, ready, back;
 	runtime_hchan	*ch, *held;
 	time_Time	 start;
@@ -718,9 +878,9 @@ struct getgSwitch {
 };
 
 static void
-switchSender(void *arg)
+busySender(void *arg)
 {
-	struct getgSwitch *a;
+	struct busySwitch *a;
 	time_Time	   t;
 	int		   v;
 
@@ -737,26 +897,19 @@ switchSender(void *arg)
 }
 
 static void
-switchHolder(void *arg)
+busyHolder(void *arg)
 {
-	struct getgSwitch *a;
+	struct busySwitch *a;
 
 	a = arg;
 	spinUntil(&a->back, 1, a->start);
 	sendBool(a->held, true);
 }
 
-/* threadID is gettid(2), which no compiler may cache across a call. */
-static long
-threadID(void)
-{
-	return syscall(SYS_gettid);
-}
-
 static void
-getgThreadSwitch(void *arg)
+getgBusySwitch(void *arg)
 {
-	struct getgSwitch *a;
+	struct busySwitch *a;
 	runtime_g	  *g1, *g2, *g3;
 	long		   t1;
 	int		   i, v;
@@ -768,10 +921,10 @@ getgThreadSwitch(void *arg)
 		atomic_store(&a->ready, 0);
 		atomic_store(&a->back, 0);
 		a->ch = runtime_makechan(sizeof(int), 0);
-		runtime_Go(switchSender, a);
+		runtime_Go(busySender, a);
 		if (!spinUntil(&a->started, 1, a->start))
 			a->bad = "the sender never ran beside the receiver";
-		runtime_Go(switchHolder, a);
+		runtime_Go(busyHolder, a);
 		g1 = runtime_getg();
 		t1 = threadID();
 		atomic_store(&a->ready, 1);
@@ -795,15 +948,15 @@ getgThreadSwitch(void *arg)
 	sendBool(a->done, true);
 }
 
-START_TEST(TestGetgThreadSwitch)
+START_TEST(testGetgThreadSwitchBusy)
 {
-	struct getgSwitch a = { 0 };
+	struct busySwitch a = { 0 };
 	int		  old;
 
 	old = runtime_GOMAXPROCS(2);
 	a.done = runtime_makechan(sizeof(bool), 0);
 	a.held = runtime_makechan(sizeof(bool), 0);
-	runtime_Go(getgThreadSwitch, &a);
+	runtime_Go(getgBusySwitch, &a);
 	ck_assert(recvWithin(a.done, NULL, 3 * bound));
 	runtime_GOMAXPROCS(old);
 	runtime_hchan_Free(a.done);
@@ -954,6 +1107,388 @@ START_TEST(TestStealOrder)
 }
 END_TEST
 
+/*
+ * TestLockOSThreadNesting: LockOSThread calls nest, and UnlockOSThread
+ * undoes one at a time.  Go's test also checks the runtime's own count,
+ * which gonet does not have (go_tests_status.txt).
+ */
+static void
+lockNesting(void *arg)
+{
+	const char *bad;
+	uint32_t    e;
+
+	bad = NULL;
+	if ((e = runtime_LockOSCounts()) != 0)
+		bad = "want locked count 0 at the start";
+	runtime_LockOSThread();
+	runtime_LockOSThread();
+	runtime_UnlockOSThread();
+	if (bad == NULL && (e = runtime_LockOSCounts()) != 1)
+		bad = "want locked count 1 after two locks and an unlock";
+	runtime_UnlockOSThread();
+	if (bad == NULL && (e = runtime_LockOSCounts()) != 0)
+		bad = "want locked count 0 after the second unlock";
+	if (bad != NULL)
+		fprintf(stderr, "%s; got %u\n", bad, e);
+	sendBool(arg, bad == NULL);
+}
+
+START_TEST(TestLockOSThreadNesting)
+{
+	goRecvAll(lockNesting, 1, "TestLockOSThreadNesting");
+}
+END_TEST
+
+/*
+ * testLockOSThreadWires (gonet's): a locked goroutine resumes on its own
+ * thread after every kind of wait, and no other goroutine runs there
+ * while it is locked.  The locked one clears lockedTID before it
+ * unlocks, so an other that reads its thread id and then finds
+ * lockedTID still equal to it ran there while the lock held.
+ */
+enum { wiresOthers = 8, wiresRounds = 50 };
+
+struct wires {
+	_Atomic long	 lockedTID;
+	_Atomic uint32_t stop;
+	_Atomic uint32_t intruded, moved;
+	runtime_hchan	*ping, *done;
+	time_Time	 start;
+};
+
+static void
+wiresOther(void *arg)
+{
+	struct wires *w;
+	long	      tid;
+
+	w = arg;
+	while (atomic_load(&w->stop) == 0 && time_Since(w->start) < bound) {
+		tid = threadID();
+		if (tid == atomic_load(&w->lockedTID))
+			atomic_fetch_add(&w->intruded, 1);
+		runtime_Gosched();
+		sendBool(w->ping, true);
+	}
+	sendBool(w->done, true);
+}
+
+static void
+wiresLocked(void *arg)
+{
+	struct wires *w;
+	long	      tid;
+	int	      i;
+
+	w = arg;
+	runtime_LockOSThread();
+	tid = threadID();
+	atomic_store(&w->lockedTID, tid);
+	for (i = 0; i < wiresRounds; i++) {
+		runtime_chanrecv1(w->ping, NULL); /* a channel */
+		if (i % 5 == 0)
+			time_Sleep(100 * time_Microsecond); /* a timer */
+		runtime_Gosched(); /* the global queue */
+		if (threadID() != tid)
+			atomic_fetch_add(&w->moved, 1);
+	}
+	atomic_store(&w->lockedTID, 0);
+	runtime_UnlockOSThread();
+	atomic_store(&w->stop, 1);
+	sendBool(w->done, true);
+}
+
+START_TEST(testLockOSThreadWires)
+{
+	struct wires w = { 0 };
+	time_Timer  *t;
+	int	     i, k;
+
+	w.ping = runtime_makechan(sizeof(bool), 0);
+	w.done = runtime_makechan(sizeof(bool), wiresOthers + 1);
+	w.start = time_Now();
+	atomic_store(&w.lockedTID, -1);
+	runtime_Go(wiresLocked, &w);
+	for (i = 0; i < wiresOthers; i++)
+		runtime_Go(wiresOther, &w);
+	/* The others' last pings find nobody receiving: drain them. */
+	t = time_NewTimer(2 * bound);
+	for (i = 0; i < wiresOthers + 1;) {
+		runtime_scase cases[3] = { { w.done, NULL }, { w.ping, NULL },
+			{ t->C, NULL } };
+
+		k = runtime_selectgo(cases, 0, 3, true, NULL);
+		ck_assert_msg(k != 2, "the goroutines did not finish");
+		if (k == 0)
+			i++;
+	}
+	time_Timer_Free(t);
+	ck_assert_msg(atomic_load(&w.moved) == 0,
+	    "the locked goroutine resumed on another thread %u times",
+	    atomic_load(&w.moved));
+	ck_assert_msg(atomic_load(&w.intruded) == 0,
+	    "other goroutines ran on the locked thread %u times",
+	    atomic_load(&w.intruded));
+	runtime_hchan_Free(w.ping);
+	runtime_hchan_Free(w.done);
+}
+END_TEST
+
+/*
+ * Go's testprog/lockosthread.go runs these in a fresh process whose main
+ * goroutine is locked to the main thread.  Here the test's body runs in
+ * a goroutine started for it, which locks itself first (runLockedMain);
+ * the body unlocks where Go's main does.
+ */
+struct lockedMain {
+	void (*body)(struct lockedMain *m);
+	const char    *bad, *skip;
+	runtime_hchan *done;
+};
+
+static void
+lockedMainRun(void *arg)
+{
+	struct lockedMain *m;
+
+	m = arg;
+	runtime_LockOSThread();
+	m->body(m);
+	sendBool(m->done, true);
+}
+
+static void
+runLockedMain(void (*body)(struct lockedMain *m), const char *name)
+{
+	struct lockedMain m = { body, NULL, NULL, NULL };
+
+	m.done = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(lockedMainRun, &m);
+	recvAll(m.done, 1, name);
+	runtime_hchan_Free(m.done);
+	if (m.skip != NULL)
+		tSkipf("%s", m.skip);
+	else
+		ck_assert_msg(m.bad == NULL, "%s: %s", name, m.bad);
+}
+
+/*
+ * tidExists says whether thread tid of this process is still running:
+ * its /proc entry is gone once it exits, or shows it a zombie.
+ */
+static bool
+tidExists(long tid)
+{
+	char  path[64], buf[512], *p;
+	FILE *f;
+	bool  ok;
+
+	snprintf(path, sizeof(path), "/proc/self/task/%ld/stat", tid);
+	if ((f = fopen(path, "r")) == NULL)
+		return false;
+	ok = fgets(buf, sizeof(buf), f) != NULL;
+	fclose(f);
+	/* The state follows the name, which is in parentheses. */
+	p = ok ? strrchr(buf, ')') : NULL;
+	return p == NULL || strncmp(p, ") Z", 3) != 0;
+}
+
+/* A goroutine that locks, says where, and returns locked. */
+struct exitLocked {
+	_Atomic long   tid;
+	runtime_hchan *ready;
+};
+
+static void
+exitLocked(void *arg)
+{
+	struct exitLocked *x;
+
+	x = arg;
+	runtime_LockOSThread();
+	atomic_store(&x->tid, threadID());
+	sendBool(x->ready, true);
+}
+
+/*
+ * LockOSThreadAlt: the thread of a goroutine that returns locked exits,
+ * and the goroutine that waited for it never runs there.
+ */
+static void
+lockOSThreadAlt(struct lockedMain *m)
+{
+	struct exitLocked x;
+	long		  sub;
+	int		  i;
+
+	x.ready = runtime_makechan(sizeof(bool), 1);
+	atomic_store(&x.tid, 0);
+	runtime_Go(exitLocked, &x);
+	runtime_chanrecv1(x.ready, NULL);
+	sub = atomic_load(&x.tid);
+	runtime_UnlockOSThread();
+	m->bad = "sub thread still running";
+	for (i = 0; i < 100; i++) {
+		time_Sleep(time_Millisecond);
+		if (threadID() == sub) {
+			m->bad = "locked thread reused";
+			break;
+		}
+		if (!tidExists(sub)) {
+			m->bad = NULL;
+			break;
+		}
+	}
+	runtime_hchan_Free(x.ready);
+}
+
+START_TEST(TestLockOSThreadExit)
+{
+	runLockedMain(lockOSThreadAlt, "LockOSThreadAlt");
+}
+END_TEST
+
+/*
+ * LockOSThreadAvoidsStatePropagation: a goroutine gives its thread a
+ * working directory of its own and returns locked.  With one P, a
+ * goroutine started next would very likely run on that thread, or on
+ * one cloned from it, if the thread lived on or made new ones; there it
+ * would see /tmp, not the process's "/".
+ */
+struct propagation {
+	struct lockedMain *m;
+	runtime_hchan	  *ready, *done;
+	const char	  *bad;
+	bool		   refused;
+};
+
+static void
+taintThread(void *arg)
+{
+	struct propagation *p;
+
+	p = arg;
+	runtime_LockOSThread();
+	if (unshare(CLONE_FS) != 0) {
+		p->bad = "failed to unshare fs";
+		p->refused = errno == EPERM;
+	} else if (chdir("/tmp") != 0)
+		p->bad = "failed to chdir";
+	sendBool(p->ready, true);
+}
+
+static void
+checkCwd(void *arg)
+{
+	struct propagation *p;
+	char		    wd[64];
+
+	p = arg;
+	runtime_LockOSThread();
+	if (getcwd(wd, sizeof(wd)) == NULL)
+		p->m->bad = "failed to get cwd";
+	else if (strcmp(wd, "/") != 0)
+		p->m->bad = "bad state from old thread propagated after it "
+			    "should have died";
+	runtime_chanrecv1(p->done, NULL);
+	runtime_UnlockOSThread();
+}
+
+static void
+lockOSThreadAvoidsStatePropagation(struct lockedMain *m)
+{
+	struct propagation p = { m, NULL, NULL, NULL, false };
+	char		   wd[64];
+
+	if (chdir("/") != 0 || getcwd(wd, sizeof(wd)) == NULL ||
+	    strcmp(wd, "/") != 0) {
+		m->bad = "failed to chdir to /";
+		return;
+	}
+	p.ready = runtime_makechan(sizeof(bool), 1);
+	p.done = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(taintThread, &p);
+	runtime_chanrecv1(p.ready, NULL);
+	if (p.refused) {
+		m->skip = "unshare syscall not permitted on this system";
+	} else if (p.bad != NULL) {
+		m->bad = p.bad;
+	} else {
+		runtime_Go(checkCwd, &p);
+		sendBool(p.done, true);
+	}
+	runtime_UnlockOSThread();
+	runtime_hchan_Free(p.ready);
+	runtime_hchan_Free(p.done);
+}
+
+START_TEST(TestLockOSThreadAvoidsStatePropagation)
+{
+	int cwd, old;
+
+	cwd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	ck_assert_msg(cwd >= 0, "cannot open the working directory");
+	old = runtime_GOMAXPROCS(1);
+	runLockedMain(lockOSThreadAvoidsStatePropagation,
+	    "LockOSThreadAvoidsStatePropagation");
+	runtime_GOMAXPROCS(old);
+	ck_assert_msg(fchdir(cwd) == 0, "cannot go back to the directory");
+	close(cwd);
+}
+END_TEST
+
+/*
+ * LockOSThreadTemplateThreadRace: two goroutines lock at the same moment
+ * just after each started another, so that the handoff of their Ps
+ * starts Ms from locked threads.  Go races this with a stop-the-world,
+ * which gonet does not have (go_tests_status.txt); what is left checks
+ * that both get through, in each of several rounds.
+ */
+struct templateRace {
+	time_Time      start;
+	runtime_hchan *done;
+};
+
+static void
+nothing(void *arg)
+{
+	(void)arg;
+}
+
+static void
+raceLocker(void *arg)
+{
+	struct templateRace *r;
+
+	r = arg;
+	while (time_Time_Before(time_Now(), r->start))
+		;
+	runtime_Go(nothing, NULL);
+	runtime_LockOSThread();
+	runtime_Gosched();
+	sendBool(r->done, true);
+}
+
+START_TEST(TestLockOSThreadTemplateThreadRace)
+{
+	struct templateRace r;
+	int		    i, iterations, old;
+
+	old = runtime_GOMAXPROCS(4);
+	iterations = testingShort() ? 5 : 100;
+	r.done = runtime_makechan(sizeof(bool), 0);
+	for (i = 0; i < iterations; i++) {
+		r.start = time_Time_Add(time_Now(), 10 * time_Millisecond);
+		runtime_Go(raceLocker, &r);
+		runtime_Go(raceLocker, &r);
+		recvAll(r.done, 2, "LockOSThreadTemplateThreadRace");
+	}
+	runtime_hchan_Free(r.done);
+	runtime_GOMAXPROCS(old);
+}
+END_TEST
+
 Suite *
 proc_suite(void)
 {
@@ -964,6 +1499,9 @@ proc_suite(void)
 	tc = newTCase("scheduler");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, TestYieldProgress);
+	tcase_add_test(tc, TestYieldLockedProgress);
+	tcase_add_test(tc, TestYieldLocked);
+	tcase_add_test(tc, TestBlockLocked);
 	tcase_add_test(tc, TestGoroutineParallelism);
 	tcase_add_test(tc, TestGoroutineParallelism2);
 	tcase_add_test(tc, TestTimerFairness);
@@ -973,11 +1511,17 @@ proc_suite(void)
 	tcase_add_test(tc, TestNetpollBreak);
 	tcase_add_test(tc, TestBigGOMAXPROCS);
 	tcase_add_test(tc, TestGetgThreadSwitch);
+	tcase_add_test(tc, testGetgThreadSwitchBusy);
 	tcase_add_test(tc, TestSchedLocalQueue);
 	tcase_add_test(tc, TestSchedLocalQueueSteal);
 	tcase_add_test(tc, TestSchedLocalQueueEmpty);
 	tcase_add_test(tc, TestStealOrder);
 	tcase_add_test(tc, testNonBlockingGoroutineCannotStarvePoller);
+	tcase_add_test(tc, TestLockOSThreadNesting);
+	tcase_add_test(tc, TestLockOSThreadExit);
+	tcase_add_test(tc, TestLockOSThreadAvoidsStatePropagation);
+	tcase_add_test(tc, TestLockOSThreadTemplateThreadRace);
+	tcase_add_test(tc, testLockOSThreadWires);
 	suite_add_tcase(s, tc);
 	return s;
 }

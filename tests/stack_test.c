@@ -813,13 +813,23 @@ growStack(void *arg)
 	}
 }
 
+/* growStackLocked is the same on a goroutine locked to its thread. */
+static void
+growStackLocked(void *arg)
+{
+	runtime_LockOSThread();
+	growStack(arg);
+	runtime_UnlockOSThread();
+}
+
 /*
- * TestStackGrowth: recursion 1024 frames deep in a goroutine.  Go's
- * locked-thread and finalizer runs are not ported (go_tests_status.txt).
+ * TestStackGrowth: recursion 1024 frames deep in a goroutine, then in a
+ * locked one.  Go's finalizer run is not ported (go_tests_status.txt).
  */
 START_TEST(TestStackGrowth)
 {
 	goWait(growStack, NULL);
+	goWait(growStackLocked, NULL);
 }
 END_TEST
 
