@@ -21,8 +21,10 @@
 #include "tests/mockserver.h"
 
 /*
- * privateNetwork moves this test process into a new network namespace,
- * or returns why it cannot.
+ * privateNetwork moves the calling thread into a new network namespace,
+ * or returns why it cannot.  A goroutine locks itself to its thread
+ * first and never unlocks: its thread exits with the namespace when the
+ * test returns, and no other goroutine runs there meanwhile.
  */
 static const char *
 privateNetwork(void)
@@ -32,6 +34,7 @@ privateNetwork(void)
 	fork = getenv("CK_FORK");
 	if (fork != NULL && strcmp(fork, "no") == 0)
 		return "CK_FORK=no: unshare would move the whole runner";
+	runtime_LockOSThread();
 	if (unshare(CLONE_NEWNET) != 0)
 		return "unshare(CLONE_NEWNET) refused: needs root";
 	return NULL;

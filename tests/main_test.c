@@ -252,12 +252,6 @@ static const struct {
 	    "unshare(CLONE_NEWNET) moves one thread, /proc/net shows the main "
 	    "thread's namespace, and a goroutine need not stay on a thread" },
 	{ "TestIPv6MulticastListener", "as TestIPv4MulticastListener" },
-	{ "TestPointToPointInterface",
-	    "it unshares the network namespace of its thread, and a goroutine "
-	    "that sleeps may wake on another thread" },
-	{ "TestInterfaceArrivalAndDeparture", "as TestPointToPointInterface" },
-	{ "TestInterfaceArrivalAndDepartureZoneCache",
-	    "as TestPointToPointInterface" },
 	{ "testPollerStartEMFILE",
 	    "it needs a process whose poller has not started, and starting a "
 	    "goroutine starts it" },
