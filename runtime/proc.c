@@ -3316,15 +3316,10 @@ runtime_goyield(void)
 
 /*
  * LockOSThread.  A plain thread is its own OS thread and runs nothing
- * else, so for it both calls do nothing.
+ * else, so for it both calls do nothing.  Go's dolockOSThread and
+ * dounlockOSThread are inline here: with no lockedInt, only these two
+ * calls use them.
  */
-static void
-dolockOSThread(runtime_g *gp)
-{
-	gp->m->lockedg = gp;
-	gp->lockedm = gp->m;
-}
-
 void
 runtime_LockOSThread(void)
 {
@@ -3338,20 +3333,11 @@ runtime_LockOSThread(void)
 	if (atomic_load(&newmHandoff.haveTemplateThread) == 0)
 		startTemplateThread();
 	mp = gp->m;
-	if (++mp->lockedExt == 0) {
-		mp->lockedExt--;
+	if (mp->lockedExt == UINT32_MAX)
 		runtime_throw("LockOSThread nesting overflow");
-	}
-	dolockOSThread(gp);
-}
-
-static void
-dounlockOSThread(runtime_g *gp)
-{
-	if (gp->m->lockedExt != 0)
-		return;
-	gp->m->lockedg = NULL;
-	gp->lockedm = NULL;
+	mp->lockedExt++;
+	mp->lockedg = gp;
+	gp->lockedm = mp;
 }
 
 void
@@ -3360,10 +3346,10 @@ runtime_UnlockOSThread(void)
 	runtime_g *gp;
 
 	gp = runtime_getg();
-	if (gp->plain || gp->m->lockedExt == 0)
+	if (gp->plain || gp->m->lockedExt == 0 || --gp->m->lockedExt != 0)
 		return;
-	gp->m->lockedExt--;
-	dounlockOSThread(gp);
+	gp->m->lockedg = NULL;
+	gp->lockedm = NULL;
 }
 
 /* runtime_LockOSCounts: see runtime_impl.h. */

@@ -147,7 +147,6 @@ struct runtime_g {
 	runtime_g	*schedlink;    /* run queues and free lists */
 	runtime_g	*alllink;      /* sched.allgs, for the g's lifetime */
 	runtime_m	*m;	       /* the M running it, while it runs */
-	runtime_m	*lockedm;      /* the M it is wired to (LockOSThread) */
 	int64_t		 goid;
 	bool		 plain;
 	bool		 isg0;
@@ -225,6 +224,8 @@ struct runtime_g {
 	int8_t	kwaitok;
 	int32_t ktid;
 	int64_t kwaitstart; /* when its blocking read began */
+	/* The M it is wired to (LockOSThread); last, as m.lockedg is. */
+	runtime_m *lockedm;
 };
 
 /*
@@ -245,13 +246,6 @@ struct runtime_m {
 	int32_t		 procid; /* the thread's id (gettid) */
 	bool		 spinning;
 	_Atomic uint32_t park;
-	/*
-	 * lockedg is the g wired to this M by LockOSThread, lockedExt how
-	 * many LockOSThread calls it has not undone.  Go also counts the
-	 * runtime's own locks (lockedInt); gonet's runtime takes none.
-	 */
-	runtime_g	*lockedg;
-	uint32_t	 lockedExt;
 	runtime_m	*schedlink;
 	runtime_m	*alllink;
 	/* What park_m hands to the unlock function on g0. */
@@ -265,6 +259,15 @@ struct runtime_m {
 	void	 *wrotepd;
 	uintptr_t wroteseq;
 	uint32_t  wrotepeer;
+	/*
+	 * lockedg is the g wired to this M by LockOSThread, lockedExt how
+	 * many LockOSThread calls it has not undone.  Go also counts the
+	 * runtime's own locks (lockedInt); gonet's runtime takes none.  Last,
+	 * with g.lockedm, so that the fields the scheduler's every switch
+	 * touches keep the offsets they had before.
+	 */
+	runtime_g *lockedg;
+	uint32_t   lockedExt;
 };
 
 /*
