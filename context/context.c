@@ -1,5 +1,5 @@
 /*
- * C port of go1.19 src/context/context.go: Background, WithCancel,
+ * C port of go1.19 src/context/context.go: Background, TODO, WithCancel,
  * WithDeadline, WithTimeout, WithValue, plus the AfterFunc of later Go
  * releases, the C stand-in for a goroutine selecting on ctx.Done().
  *
@@ -103,12 +103,23 @@ static runtime_error context_deadlineExceeded =
     RUNTIME_STATIC_ERROR(&context_deadlineExceededErrorType);
 runtime_error *const context_DeadlineExceeded = &context_deadlineExceeded;
 
+/*
+ * Background and TODO are Go's two empty contexts: never cancelled, no
+ * values, no deadline; two addresses so that they stay distinct values.
+ */
 static context_Context context_background = { .background = true };
+static context_Context context_todo = { .background = true };
 
 context_Context *
 context_Background(void)
 {
 	return &context_background;
+}
+
+context_Context *
+context_TODO(void)
+{
+	return &context_todo;
 }
 
 /* removeChild unlinks c from its parent's list; context_mu is held. */

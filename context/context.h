@@ -1,7 +1,8 @@
 /*
- * gonet package context, the part net uses.  Public header.
- * runtime/runtime.h includes it, so programs that include only
- * runtime/runtime.h or net/net.h still see these names.
+ * gonet package context: Go 1.19's, less the String methods and the
+ * Contexts a program defines itself.  Public header.  runtime/runtime.h
+ * includes it, so programs that include only runtime/runtime.h or
+ * net/net.h still see these names.
  */
 #ifndef GONET_CONTEXT_H
 #define GONET_CONTEXT_H
@@ -16,14 +17,14 @@ extern "C" {
 #endif
 
 /*
- * Package context, the part net uses.  A context is cancelled explicitly
- * (context_Cancel) or by its deadline.  Every derived context is a heap
- * value released with context_Free, which also cancels it (Go's deferred
- * cancel()); context_Background is static.  A deadline cancels the
- * context when it passes (a timer, as Go's), and Err and Done notice it
- * even before the timer has run.  A cancel runs the AfterFunc callbacks at
- * once, on the cancelling goroutine (the timer's own for a deadline): that
- * is how a blocked dial is woken.
+ * A context is cancelled explicitly (context_Cancel) or by its deadline.
+ * Every derived context is a heap value released with context_Free,
+ * which also cancels it (Go's deferred cancel()); context_Background and
+ * context_TODO are static.  A deadline cancels the context when it
+ * passes (a timer, as Go's), and Err and Done notice it even before the
+ * timer has run.  A cancel runs the AfterFunc callbacks at once, on the
+ * cancelling goroutine (the timer's own for a deadline): that is how a
+ * blocked dial is woken.
  */
 typedef struct context_Context context_Context;
 
@@ -32,6 +33,11 @@ extern runtime_error
     *const context_DeadlineExceeded; /* "context deadline exceeded" */
 
 context_Context *context_Background(void);
+/*
+ * context_TODO is Go's TODO: an empty context like Background, for code
+ * that does not know yet which context to pass.
+ */
+context_Context *context_TODO(void);
 context_Context *context_WithCancel(context_Context *parent);
 context_Context *context_WithDeadline(context_Context *parent, time_Time d);
 context_Context *context_WithTimeout(

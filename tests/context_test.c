@@ -1,20 +1,23 @@
 /*
  * C port of go1.19 src/context/x_test.go (the TestXxx wrappers) and the
  * XTestXxx bodies of context_test.go that apply to the part of package
- * context gonet has (no WithValue, TODO, String, or user-defined
- * Context), plus gonet's own tests (testXxx) of that part.
+ * context gonet has (no String, and no user-defined Context), plus
+ * gonet's own tests (testXxx) of that part.
  */
 #include <sys/wait.h>
 
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "runtime/runtime.h"
 #include "sync/sync.h"
 #include "time/time.h"
+#include "tests/allocs_hook.h"
 #include "tests/main_test.h"
+#include "tests/mockserver.h"
 
 START_TEST(testContextErrors)
 {
@@ -249,6 +252,15 @@ START_TEST(TestBackground)
 }
 END_TEST
 
+START_TEST(TestTODO)
+{
+	context_Context *c = context_TODO();
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_msg(!doneNow(c), "<-c.Done() want nothing (it should block)");
+}
+END_TEST
+
 START_TEST(TestWithCancel)
 {
 	context_Context *c1, *c2, *contexts[2];
@@ -290,25 +302,33 @@ checkCanceled(context_Context *ctx, const char *name)
 	    runtime_error_Error(context_Context_Err(ctx)));
 }
 
+/* A key of Go's tests: its address is the key, as a Go value's type is. */
+static const char keyKey[] = "key";
+
 START_TEST(TestParentFinishesChild)
 {
-	context_Context *parent, *cancelChild, *timerChild, *pre;
+	context_Context *parent, *cancelChild, *valueChild, *timerChild, *pre;
 
+	/* parent -> cancelChild; parent -> valueChild -> timerChild */
 	parent = context_WithCancel(context_Background());
 	cancelChild = context_WithCancel(parent);
-	timerChild = context_WithTimeout(parent, veryLongDuration);
+	valueChild = context_WithValue(parent, keyKey, "value");
+	timerChild = context_WithTimeout(valueChild, veryLongDuration);
 	ck_assert(!doneNow(parent));
 	ck_assert(!doneNow(cancelChild));
 	ck_assert(!doneNow(timerChild));
+	ck_assert(!doneNow(valueChild));
 	context_Cancel(parent);
 	checkCanceled(parent, "parent");
 	checkCanceled(cancelChild, "cancelChild");
+	checkCanceled(valueChild, "valueChild");
 	checkCanceled(timerChild, "timerChild");
-	/* WithCancel should return a canceled context on a canceled parent. */
-	pre = context_WithCancel(parent);
+	/* WithValue should return a canceled context on a canceled parent. */
+	pre = context_WithValue(parent, keyKey, "value");
 	checkCanceled(pre, "precanceledChild");
 	context_Free(pre);
 	context_Free(timerChild);
+	context_Free(valueChild);
 	context_Free(cancelChild);
 	context_Free(parent);
 }
@@ -416,6 +436,150 @@ START_TEST(TestCanceledTimeout)
 END_TEST
 
 /* TestSimultaneousCancels' goroutine: cancel, then wg.Done. */
+/*
+ * TestValues.  Go's keys k1, k2 and k3 differ by type or value; here by
+ * address.  Go's otherContext rows wrap a context in a type of the
+ * test's own, which C cannot define (go_tests_status.txt), and String
+ * is not there.
+ */
+static const char k1[] = "k1", k2[] = "k2", k3[] = "k3";
+
+/* checkValue is one row of Go's check: want "" means no value. */
+static void
+checkValue(context_Context *c, const char *nm, const char *kn, const void *key,
+    const char *want)
+{
+	const char *v;
+
+	v = context_Context_Value(c, key);
+	if (want[0] == '\0')
+		ck_assert_msg(
+		    v == NULL, "%s.Value(%s) = %s want none", nm, kn, v);
+	else
+		ck_assert_msg(v != NULL && strcmp(v, want) == 0,
+		    "%s.Value(%s) = %s want %s", nm, kn, v ? v : "none", want);
+}
+
+static void
+checkValues(context_Context *c, const char *nm, const char *v1, const char *v2,
+    const char *v3)
+{
+	checkValue(c, nm, "k1", k1, v1);
+	checkValue(c, nm, "k2", k2, v2);
+	checkValue(c, nm, "k3", k3, v3);
+}
+
+START_TEST(TestValues)
+{
+	context_Context *c1, *c2, *c3, *c4;
+
+	checkValues(context_Background(), "c0", "", "", "");
+	c1 = context_WithValue(context_Background(), k1, "c1k1");
+	checkValues(c1, "c1", "c1k1", "", "");
+	c2 = context_WithValue(c1, k2, "c2k2");
+	checkValues(c2, "c2", "c1k1", "c2k2", "");
+	c3 = context_WithValue(c2, k3, "c3k3");
+	checkValues(c3, "c2", "c1k1", "c2k2", "c3k3");
+	c4 = context_WithValue(c3, k1, NULL);
+	checkValues(c4, "c4", "", "c2k2", "c3k3");
+	context_Free(c4);
+	context_Free(c3);
+	context_Free(c2);
+	context_Free(c1);
+}
+END_TEST
+
+/*
+ * TestAllocs: Go's bounds on the allocations each way of making a
+ * context takes, freeing included (Go's collector frees for it).
+ */
+static void
+allocsBackground(void *arg)
+{
+	(void)arg;
+	context_Background();
+}
+
+static void
+allocsWithValue(void *arg)
+{
+	context_Context *c;
+
+	(void)arg;
+	c = context_WithValue(context_Background(), k1, NULL);
+	context_Context_Value(c, k1);
+	context_Free(c);
+}
+
+static void
+allocsTimeoutNow(void *arg)
+{
+	context_Context *c;
+
+	(void)arg;
+	c = context_WithTimeout(context_Background(), time_Nanosecond);
+	runtime_chanrecv1(context_Context_Done(c), NULL);
+	context_Free(c);
+}
+
+static void
+allocsWithCancel(void *arg)
+{
+	context_Context *c;
+
+	(void)arg;
+	c = context_WithCancel(context_Background());
+	context_Cancel(c);
+	runtime_chanrecv1(context_Context_Done(c), NULL);
+	context_Free(c);
+}
+
+static void
+allocsTimeoutCancel(void *arg)
+{
+	context_Context *c;
+
+	(void)arg;
+	c = context_WithTimeout(context_Background(), 5 * time_Millisecond);
+	context_Cancel(c);
+	runtime_chanrecv1(context_Context_Done(c), NULL);
+	context_Free(c);
+}
+
+START_TEST(TestAllocs)
+{
+	static const struct {
+		const char *desc;
+		void (*f)(void *);
+		double limit;
+	} tests[] = {
+		{ "Background()", allocsBackground, 0 },
+		{ "WithValue(bg, k1, nil)", allocsWithValue, 3 },
+		{ "WithTimeout(bg, 1*time.Nanosecond)", allocsTimeoutNow, 12 },
+		{ "WithCancel(bg)", allocsWithCancel, 5 },
+		{ "WithTimeout(bg, 5*time.Millisecond)", allocsTimeoutCancel,
+		    8 },
+	};
+	double n;
+	size_t i;
+
+	if (testing_AllocsPerRun == NULL) {
+		tSkipf("built without tests/allocs_hook.c");
+		return;
+	}
+	for (i = 0; i < nelem(tests); i++) {
+		n = testing_AllocsPerRun(
+		    testingShort() ? 10 : 100, tests[i].f, NULL);
+		if (n < 0) {
+			tSkipf("the allocation functions are not wrapped");
+			return;
+		}
+		ck_assert_msg(n <= tests[i].limit, "%s allocs = %g want %d",
+		    tests[i].desc, n, (int)tests[i].limit);
+	}
+}
+END_TEST
+
 struct simCancel {
 	context_Context *ctx;
 	sync_WaitGroup	*wg;
@@ -545,6 +709,115 @@ START_TEST(TestInterlockedCancels)
 }
 END_TEST
 
+/*
+ * TestLayersCancel and TestLayersTimeout: a random stack of at least 30
+ * value, cancel and timeout layers; every value is still found after
+ * the innermost context is cancelled through a random layer, or times
+ * out.  The seed is the time, as in Go, and failures name it.
+ */
+enum { minLayers = 30, maxLayers = 256 };
+
+struct layers {
+	context_Context *ctxs[maxLayers];
+	context_Context *cancels[maxLayers];
+	int		*vals[maxLayers];
+	int		 nctx, ncancel, nval, ntimer;
+};
+
+static void
+layersBuild(struct layers *l, unsigned *seed, bool testTimeout)
+{
+	context_Context *ctx;
+	int		 i;
+
+	ctx = context_Background();
+	for (i = 0;
+	     i < minLayers || l->ntimer == 0 || l->ncancel == 0 || l->nval == 0;
+	     i++) {
+		ck_assert_msg(l->nctx < maxLayers, "too many layers");
+		switch (rand_r(seed) % 3) {
+		case 0:
+			l->vals[l->nval] = malloc(sizeof(int));
+			ctx = context_WithValue(
+			    ctx, l->vals[l->nval], l->vals[l->nval]);
+			l->nval++;
+			break;
+		case 1:
+			ctx = context_WithCancel(ctx);
+			l->cancels[l->ncancel++] = ctx;
+			break;
+		default:
+			ctx = context_WithTimeout(ctx,
+			    testTimeout ? shortDuration : veryLongDuration);
+			l->cancels[l->ncancel++] = ctx;
+			l->ntimer++;
+		}
+		l->ctxs[l->nctx++] = ctx;
+	}
+}
+
+static void
+layersCheckValues(struct layers *l, unsigned seed, const char *when)
+{
+	context_Context *ctx;
+	const void	*val;
+	int		 i;
+
+	ctx = l->ctxs[l->nctx - 1];
+	for (i = 0; i < l->nval; i++) {
+		val = context_Context_Value(ctx, l->vals[i]);
+		ck_assert_msg(val == l->vals[i],
+		    "seed=%u: %s: ctx.Value(%p) = %p want %p", seed, when,
+		    (void *)l->vals[i], val, (void *)l->vals[i]);
+	}
+}
+
+static void
+testLayers(unsigned seed, bool testTimeout)
+{
+	static struct layers l;
+	context_Context	    *ctx;
+	unsigned	     r;
+	int		     i;
+
+	memset(&l, 0, sizeof(l));
+	r = seed;
+	layersBuild(&l, &r, testTimeout);
+	ctx = l.ctxs[l.nctx - 1];
+	if (!testTimeout)
+		ck_assert_msg(!doneNow(ctx),
+		    "seed=%u: ctx should not be canceled yet", seed);
+	layersCheckValues(&l, seed, "before cancel");
+	if (testTimeout) {
+		ck_assert_msg(
+		    recvWithin(context_Context_Done(ctx), NULL, quiescent()),
+		    "seed=%u: ctx should have timed out after %llds", seed,
+		    (long long)(quiescent() / time_Second));
+		layersCheckValues(&l, seed, "after timeout");
+	} else {
+		context_Cancel(l.cancels[rand_r(&r) % l.ncancel]);
+		ck_assert_msg(
+		    doneNow(ctx), "seed=%u: ctx should be canceled", seed);
+		layersCheckValues(&l, seed, "after cancel");
+	}
+	for (i = l.nctx - 1; i >= 0; i--)
+		context_Free(l.ctxs[i]);
+	for (i = 0; i < l.nval; i++)
+		free(l.vals[i]);
+}
+
+START_TEST(TestLayersCancel)
+{
+	testLayers((unsigned)time_Time_UnixNano(time_Now()), false);
+}
+END_TEST
+
+START_TEST(TestLayersTimeout)
+{
+	testLayers((unsigned)time_Time_UnixNano(time_Now()), true);
+}
+END_TEST
+
 START_TEST(TestWithCancelCanceledParent)
 {
 	context_Context *parent, *c;
@@ -591,10 +864,43 @@ withDeadlineNil(void *arg)
 	context_WithDeadline(NULL, time_Time_Add(time_Now(), shortDuration));
 }
 
+static void
+withValueNil(void *arg)
+{
+	(void)arg;
+	context_WithValue(NULL, keyKey, "bar");
+}
+
 START_TEST(TestInvalidDerivedFail)
 {
 	ck_assert_msg(nilParentPanics(withCancelNil), "expected panic");
 	ck_assert_msg(nilParentPanics(withDeadlineNil), "expected panic");
+	ck_assert_msg(nilParentPanics(withValueNil), "expected panic");
+}
+END_TEST
+
+/*
+ * TestWithValueChecksKey: a nil key throws Go's panic text.  Go's other
+ * row, a key that cannot be compared, has no C counterpart: a pointer
+ * always can be.
+ */
+static void
+withValueNilKey(void *arg)
+{
+	(void)arg;
+	context_WithValue(context_Background(), NULL, "bar");
+}
+
+START_TEST(TestWithValueChecksKey)
+{
+	char out[512];
+	int  status;
+
+	status = runChild(withValueNilKey, NULL, out, sizeof out);
+	ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	    "expected panic");
+	ck_assert_msg(strstr(out, "nil key") != NULL,
+	    "panic = %s; want \"nil key\"", out);
 }
 END_TEST
 
@@ -660,15 +966,21 @@ context_suite(void)
 	tcase_add_test(tc, testContextDone);
 	tcase_add_test(tc, testContextTimerWakesDone);
 	tcase_add_test(tc, TestBackground);
+	tcase_add_test(tc, TestTODO);
 	tcase_add_test(tc, TestWithCancel);
 	tcase_add_test(tc, TestParentFinishesChild);
 	tcase_add_test(tc, TestChildFinishesFirst);
 	tcase_add_test(tc, TestDeadline);
 	tcase_add_test(tc, TestTimeout);
 	tcase_add_test(tc, TestCanceledTimeout);
+	tcase_add_test(tc, TestValues);
+	tcase_add_test(tc, TestAllocs);
 	tcase_add_test(tc, TestSimultaneousCancels);
 	tcase_add_test(tc, TestInterlockedCancels);
+	tcase_add_test(tc, TestLayersCancel);
+	tcase_add_test(tc, TestLayersTimeout);
 	tcase_add_test(tc, TestWithCancelCanceledParent);
+	tcase_add_test(tc, TestWithValueChecksKey);
 	tcase_add_test(tc, TestInvalidDerivedFail);
 	tcase_add_test(tc, TestDeadlineExceededSupportsTimeout);
 	suite_add_tcase(s, tc);
