@@ -479,6 +479,31 @@ context_newOnlyValues(context_Context *lookupValues)
 	return c;
 }
 
+int
+context_testChildren(context_Context *c)
+{
+	context_Context *child;
+	int		 n;
+
+	n = 0;
+	sync_Mutex_Lock(&context_mu);
+	for (child = c->children; child != NULL; child = child->next)
+		n++;
+	sync_Mutex_Unlock(&context_mu);
+	return n;
+}
+
+context_Context *
+context_testParent(context_Context *c)
+{
+	context_Context *p;
+
+	sync_Mutex_Lock(&context_mu);
+	p = c->parent;
+	sync_Mutex_Unlock(&context_mu);
+	return p;
+}
+
 /* Value is Go's: the nearest value for key up the chain, or NULL. */
 const void *
 context_Context_Value(context_Context *ctx, const void *key)

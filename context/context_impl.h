@@ -15,4 +15,13 @@
  */
 context_Context *context_newOnlyValues(context_Context *lookupValues);
 
+/*
+ * Test hooks (tests/context_test.c), the two looks Go's tests take at the
+ * unexported tree: how many contexts c's cancel reaches directly (Go's
+ * len(c.children)), and the context whose cancel reaches c (Go's
+ * parentCancelCtx), NULL for one made from Background or cancelled.
+ */
+int		 context_testChildren(context_Context *c);
+context_Context *context_testParent(context_Context *c);
+
 #endif /* GONET_CONTEXT_IMPL_H */

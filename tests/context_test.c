@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "context/context_impl.h"
 #include "runtime/runtime.h"
 #include "sync/sync.h"
 #include "time/time.h"
@@ -334,9 +335,13 @@ START_TEST(TestParentFinishesChild)
 }
 END_TEST
 
+/*
+ * TestChildFinishesFirst.  Go's parentCancelCtx is false for the child of
+ * Background, which no cancel reaches; context_testParent is NULL then.
+ */
 START_TEST(TestChildFinishesFirst)
 {
-	context_Context *cancelable, *parents[2], *child;
+	context_Context *cancelable, *parents[2], *child, *pc;
 	size_t		 i;
 
 	cancelable = context_WithCancel(context_Background());
@@ -346,7 +351,20 @@ START_TEST(TestChildFinishesFirst)
 		child = context_WithCancel(parents[i]);
 		ck_assert_msg(!doneNow(parents[i]) && !doneNow(child),
 		    "<-Done() want nothing (it should block)");
+		pc = i == 0 ? NULL : parents[i];
+		ck_assert_msg(context_testParent(child) == pc,
+		    "bad linkage: parentCancelCtx(cc.Context) = %p want %p",
+		    (void *)context_testParent(child), (void *)pc);
+		if (pc != NULL)
+			ck_assert_msg(context_testChildren(pc) == 1,
+			    "bad linkage: pc.children has %d, want cc alone",
+			    context_testChildren(pc));
 		context_Cancel(child);
+		if (pc != NULL)
+			ck_assert_msg(context_testChildren(pc) == 0,
+			    "child's cancel didn't remove self from "
+			    "pc.children (%d left)",
+			    context_testChildren(pc));
 		ck_assert_msg(doneNow(child),
 		    "<-child.Done() blocked, but shouldn't have");
 		ck_assert_msg(context_Context_Err(child) == context_Canceled,
@@ -818,6 +836,41 @@ START_TEST(TestLayersTimeout)
 }
 END_TEST
 
+/* TestCancelRemoves: a child's cancel takes it out of its parent's list. */
+static void
+checkChildren(const char *when, context_Context *ctx, int want)
+{
+	int got;
+
+	got = context_testChildren(ctx);
+	ck_assert_msg(got == want, "%s: context has %d children, want %d", when,
+	    got, want);
+}
+
+START_TEST(TestCancelRemoves)
+{
+	context_Context *ctx, *child;
+
+	ctx = context_WithCancel(context_Background());
+	checkChildren("after creation", ctx, 0);
+	child = context_WithCancel(ctx);
+	checkChildren("with WithCancel child ", ctx, 1);
+	context_Cancel(child);
+	checkChildren("after canceling WithCancel child", ctx, 0);
+	context_Free(child);
+	context_Free(ctx);
+
+	ctx = context_WithCancel(context_Background());
+	checkChildren("after creation", ctx, 0);
+	child = context_WithTimeout(ctx, 60 * time_Minute);
+	checkChildren("with WithTimeout child ", ctx, 1);
+	context_Cancel(child);
+	checkChildren("after canceling WithTimeout child", ctx, 0);
+	context_Free(child);
+	context_Free(ctx);
+}
+END_TEST
+
 START_TEST(TestWithCancelCanceledParent)
 {
 	context_Context *parent, *c;
@@ -979,6 +1032,7 @@ context_suite(void)
 	tcase_add_test(tc, TestInterlockedCancels);
 	tcase_add_test(tc, TestLayersCancel);
 	tcase_add_test(tc, TestLayersTimeout);
+	tcase_add_test(tc, TestCancelRemoves);
 	tcase_add_test(tc, TestWithCancelCanceledParent);
 	tcase_add_test(tc, TestWithValueChecksKey);
 	tcase_add_test(tc, TestInvalidDerivedFail);
