@@ -231,8 +231,8 @@ struct runtime_g {
 /*
  * runtime_m is Go's m: an OS thread that runs goroutines while it holds a
  * P.  self is the thread's own stack, left at start and resumed only when
- * the thread exits (mexit); g0 runs the scheduler on a stack of its own.  park is the note the M
- * sleeps on when idle (Go's m.park).
+ * the thread exits (mexit); g0 runs the scheduler on a stack of its own.
+ * park is the note the M sleeps on when idle (Go's m.park).
  */
 struct runtime_m {
 	runtime_g	 g0;

@@ -860,13 +860,13 @@ END_TEST
  * had LockOSThread): the receiver resumes on the thread of a sender that
  * goes on running, not one that exits.  With two Ps the test keeps both
  * busy.  The sender runs beside the receiver, on the other thread, and
- * spins while the receiver parks; a holder the receiver
- * started last takes the receiver's thread and spins until the receiver
- * is back.  With no P idle, the send readies the receiver on the
- * sender's P, and nothing can steal it: it resumes on the sender's
- * thread when the sender returns.  A run where it never moved has proved
- * nothing, and says so.  It also found sysmon's wakep for a busy P's
- * queue needed (DESIGN.md, "No preemption").
+ * spins while the receiver parks; a holder the receiver started last
+ * takes the receiver's thread and spins until the receiver is back.
+ * With no P idle, the send readies the receiver on the sender's P, and
+ * nothing can steal it: it resumes on the sender's thread when the
+ * sender returns.  A run where it never moved has proved nothing, and
+ * says so.  It also found sysmon's wakep for a busy P's queue needed
+ * (DESIGN.md, "No preemption").
  */
 struct busySwitch {
 	_Atomic uint32_t started, ready, back;
@@ -1112,31 +1112,49 @@ END_TEST
  * undoes one at a time.  Go's test also checks the runtime's own count,
  * which gonet does not have (go_tests_status.txt).
  */
+struct nesting {
+	const char    *bad;
+	uint32_t       got;
+	runtime_hchan *done;
+};
+
+/* nestingCount records the first count that is not want. */
+static void
+nestingCount(struct nesting *n, uint32_t want, const char *bad)
+{
+	uint32_t e;
+
+	if (n->bad == NULL && (e = runtime_LockOSCounts()) != want) {
+		n->bad = bad;
+		n->got = e;
+	}
+}
+
 static void
 lockNesting(void *arg)
 {
-	const char *bad;
-	uint32_t    e;
+	struct nesting *n;
 
-	bad = NULL;
-	if ((e = runtime_LockOSCounts()) != 0)
-		bad = "want locked count 0 at the start";
+	n = arg;
+	nestingCount(n, 0, "want locked count 0 at the start");
 	runtime_LockOSThread();
 	runtime_LockOSThread();
 	runtime_UnlockOSThread();
-	if (bad == NULL && (e = runtime_LockOSCounts()) != 1)
-		bad = "want locked count 1 after two locks and an unlock";
+	nestingCount(n, 1, "want locked count 1 after two locks and an unlock");
 	runtime_UnlockOSThread();
-	if (bad == NULL && (e = runtime_LockOSCounts()) != 0)
-		bad = "want locked count 0 after the second unlock";
-	if (bad != NULL)
-		fprintf(stderr, "%s; got %u\n", bad, e);
-	sendBool(arg, bad == NULL);
+	nestingCount(n, 0, "want locked count 0 after the second unlock");
+	sendBool(n->done, true);
 }
 
 START_TEST(TestLockOSThreadNesting)
 {
-	goRecvAll(lockNesting, 1, "TestLockOSThreadNesting");
+	struct nesting n = { NULL, 0, NULL };
+
+	n.done = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(lockNesting, &n);
+	recvAll(n.done, 1, "TestLockOSThreadNesting");
+	runtime_hchan_Free(n.done);
+	ck_assert_msg(n.bad == NULL, "%s; got %u", n.bad, n.got);
 }
 END_TEST
 
