@@ -781,6 +781,31 @@ threadID(void)
 }
 
 /*
+ * getgAfterSwitch is both getg tests' look after the receive: the g back
+ * from the park is the one that parked (g1), read at once and again
+ * after some control flow, as Go's test reads it; a new thread id counts
+ * a move.  runtime_getg is a call into the library, which no compiler
+ * can fold into the caller, so reading it here is reading it there.
+ */
+static const char *
+getgAfterSwitch(runtime_g *g1, long t1, int v, int *moves)
+{
+	runtime_g *g2, *g3;
+
+	g2 = runtime_getg();
+	if (t1 != threadID())
+		(*moves)++;
+	if (g1 != g2)
+		return "g1 != g2";
+	if (v == 5) {
+		g3 = runtime_getg();
+		if (g1 != g3)
+			return "g1 != g3";
+	}
+	return NULL;
+}
+
+/*
  * TestGetgThreadSwitch: a goroutine that parks and resumes on another
  * thread must still find itself.  As in Go, the sender locks its thread
  * after the send and returns, so its thread exits and the receiver it
@@ -810,7 +835,7 @@ static void
 getgThreadSwitch(void *arg)
 {
 	struct getgSwitch *a;
-	runtime_g	  *g1, *g2, *g3;
+	runtime_g	  *g1;
 	long		   t1;
 	int		   i, v;
 
@@ -821,17 +846,7 @@ getgThreadSwitch(void *arg)
 		g1 = runtime_getg();
 		t1 = threadID();
 		runtime_chanrecv1(a->ch, &v);
-		g2 = runtime_getg();
-		if (t1 != threadID())
-			a->moves++;
-		if (g1 != g2)
-			a->bad = "g1 != g2";
-		/* The same after some control flow, as Go's test does. */
-		if (v == 5 && a->bad == NULL) {
-			g3 = runtime_getg();
-			if (g1 != g3)
-				a->bad = "g1 != g3";
-		}
+		a->bad = getgAfterSwitch(g1, t1, v, &a->moves);
 		runtime_hchan_Free(a->ch);
 	}
 	sendBool(a->done, true);
@@ -910,7 +925,8 @@ static void
 getgBusySwitch(void *arg)
 {
 	struct busySwitch *a;
-	runtime_g	  *g1, *g2, *g3;
+	runtime_g	  *g1;
+	const char	  *bad;
 	long		   t1;
 	int		   i, v;
 
@@ -930,17 +946,9 @@ getgBusySwitch(void *arg)
 		atomic_store(&a->ready, 1);
 		runtime_chanrecv1(a->ch, &v);
 		atomic_store(&a->back, 1);
-		g2 = runtime_getg();
-		if (t1 != threadID())
-			a->moves++;
-		if (a->bad == NULL && g1 != g2)
-			a->bad = "g1 != g2";
-		/* The same after some control flow, as Go's test does. */
-		if (v == 5 && a->bad == NULL) {
-			g3 = runtime_getg();
-			if (g1 != g3)
-				a->bad = "g1 != g3";
-		}
+		bad = getgAfterSwitch(g1, t1, v, &a->moves);
+		if (a->bad == NULL)
+			a->bad = bad;
 		runtime_hchan_Free(a->ch);
 		/* The holder must be gone before the next round resets back. */
 		runtime_chanrecv1(a->held, NULL);
