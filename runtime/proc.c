@@ -210,6 +210,7 @@ static void	      runqput(runtime_p *pp, runtime_g *gp, bool next);
 static void	      wakep(void);
 static void	      startm(runtime_p *pp, bool spinning);
 static void	      newsysmon(void);
+static void	      startTemplateThread(void);
 static void	      stopm(void);
 static void	      injectglist(runtime_gList *glist);
 
@@ -1080,8 +1081,11 @@ newm1(runtime_m *mp)
 /*
  * newm starts a thread for a new M, which will run with pp (may be NULL).
  * A new thread inherits its creator's kernel state (namespaces, working
- * directory, signal mask), so a locked M, whose goroutine may have
- * changed that state, has the template thread create it instead.
+ * directory, signal mask).  A locked M's goroutine may have changed that
+ * state, and so may a plain thread, which is the user's own, as a C
+ * thread is in Go (newm's incgo case): both have the template thread
+ * create it instead.  A forked child has none until a plain thread's
+ * newm or a LockOSThread starts it again.
  */
 static void
 newm(runtime_p *pp, bool spinning)
@@ -1090,10 +1094,12 @@ newm(runtime_p *pp, bool spinning)
 
 	mp = allocm(pp, spinning);
 	cur = getm();
-	if (cur == NULL || cur->lockedExt == 0) {
+	if (cur != NULL && cur->lockedExt == 0) {
 		newm1(mp);
 		return;
 	}
+	if (cur == NULL)
+		startTemplateThread();
 	runtime_lock(&newmHandoff.lock);
 	if (atomic_load(&newmHandoff.haveTemplateThread) == 0)
 		runtime_throw("on a locked thread with no template thread");
@@ -4051,6 +4057,11 @@ schedinit(void)
 	procresize(gomaxprocsSet);
 	runtime_unlock(&sched.lock);
 	newsysmon();
+	/*
+	 * Go starts it at init when cgo may bring in C threads; every caller
+	 * of gonet that is not an M is such a thread (newm).
+	 */
+	startTemplateThread();
 }
 
 /*

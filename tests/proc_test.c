@@ -501,12 +501,65 @@ progNumGoroutine(void)
 	printf("%d\n", runtime_NumGoroutine());
 }
 
+/*
+ * NewmFromPlainThread (gonet's): once the runtime has started, the main
+ * thread, a plain one, gives itself a working directory of its own and
+ * starts the first goroutine, so the first M is started at its request.
+ * Prints whether that goroutine began in the process's directory.
+ */
+struct cwdSeen {
+	runtime_hchan *done;
+	char	       wd[256];
+};
+
+static void
+cwdOfG(void *arg)
+{
+	struct cwdSeen *s;
+
+	s = arg;
+	if (getcwd(s->wd, sizeof(s->wd)) == NULL)
+		strcpy(s->wd, "(getcwd failed)");
+	sendBool(s->done, true);
+}
+
+static void
+progNewmFromPlainThread(void)
+{
+	struct cwdSeen s;
+	char	       wd[256];
+	const char    *own;
+
+	if (getcwd(wd, sizeof(wd)) == NULL) {
+		printf("getcwd failed\n");
+		return;
+	}
+	own = strcmp(wd, "/") == 0 ? "/tmp" : "/";
+	if (unshare(CLONE_FS) != 0) {
+		printf(errno == EPERM ? "skip\n" : "unshare failed\n");
+		return;
+	}
+	if (chdir(own) != 0) {
+		printf("chdir failed\n");
+		return;
+	}
+	s.done = runtime_makechan(sizeof(bool), 0);
+	runtime_Go(cwdOfG, &s);
+	runtime_chanrecv1(s.done, NULL);
+	runtime_hchan_Free(s.done);
+	if (strcmp(s.wd, wd) == 0)
+		printf("ok\n");
+	else
+		printf("goroutine began in %s, not %s\n", s.wd, wd);
+}
+
 static const struct {
 	const char *name;
 	void (*f)(void);
 } testprogs[] = {
 	{ "NumGoroutine", progNumGoroutine },
 	{ "ChanThrow", progChanThrow },
+	{ "NewmFromPlainThread", progNewmFromPlainThread },
 };
 
 int
@@ -1515,6 +1568,25 @@ START_TEST(TestLockOSThreadTemplateThreadRace)
 }
 END_TEST
 
+/*
+ * testNewmFromPlainThread (gonet's): an M started for a plain thread
+ * does not take on the state that thread gave itself (the program
+ * above).  A fresh process, so that no M exists before it asks.
+ */
+START_TEST(testNewmFromPlainThread)
+{
+	char *out;
+
+	out = runTestProg("NewmFromPlainThread", NULL, NULL);
+	if (strcmp(out, "skip\n") == 0) {
+		free(out);
+		tSkipf("unshare syscall not permitted on this system");
+	}
+	ck_assert_msg(strcmp(out, "ok\n") == 0, "%s", out);
+	free(out);
+}
+END_TEST
+
 Suite *
 proc_suite(void)
 {
@@ -1548,6 +1620,7 @@ proc_suite(void)
 	tcase_add_test(tc, TestLockOSThreadAvoidsStatePropagation);
 	tcase_add_test(tc, TestLockOSThreadTemplateThreadRace);
 	tcase_add_test(tc, testLockOSThreadWires);
+	tcase_add_test(tc, testNewmFromPlainThread);
 	suite_add_tcase(s, tc);
 	return s;
 }
