@@ -1113,8 +1113,9 @@ newm(runtime_p *pp, bool spinning)
 }
 
 /*
- * templateThread starts the Ms locked Ms ask for, from a thread whose
- * state nobody changed: it runs no goroutine and holds no P.
+ * templateThread starts the Ms that locked Ms and plain threads ask for,
+ * from a thread whose state nobody changed: it runs no goroutine and
+ * holds no P.
  */
 static void *
 templateThread(void *arg)
@@ -1143,8 +1144,9 @@ templateThread(void *arg)
 }
 
 /*
- * startTemplateThread starts the template thread once, from a thread in
- * a known-good state (LockOSThread, before it locks).
+ * startTemplateThread starts the template thread once, from the thread
+ * that starts the runtime (schedinit), else the first to ask after a
+ * fork: a plain thread's newm, or LockOSThread before it locks.
  */
 static void
 startTemplateThread(void)
