@@ -1777,7 +1777,9 @@ canpollnow(void)
 /*
  * runtime_wrote records, for the next schedule of this M, that its g
  * wrote to pd (netpoll.c, runtime_pollWrote).  A plain thread has no M
- * and no run queue to put a reader in.
+ * and no run queue to put a reader in, so its write counts as a miss:
+ * a connection plain threads write stops asking after wpollTries, and
+ * no longer reads the key counter each write.
  */
 void
 runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer)
@@ -1785,8 +1787,10 @@ runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer)
 	runtime_m *mp;
 
 	mp = getm();
-	if (mp == NULL)
+	if (mp == NULL) {
+		runtime_pollWroteResult(pd, seq, false);
 		return;
+	}
 	mp->wrotepd = pd;
 	mp->wroteseq = seq;
 	mp->wrotepeer = peer;
