@@ -33,8 +33,10 @@ net_pollDesc_init(net_pollDesc *pd, poll_FD *fd)
 	int		  errno_;
 
 	errno_ = net_pollServerInit();
-	if (errno_ == 0)
+	if (errno_ == 0 && fd->isFile)
 		errno_ = runtime_pollOpen((uintptr_t)fd->Sysfd, &ctx);
+	else if (errno_ == 0)
+		errno_ = runtime_pollOpenSocket((uintptr_t)fd->Sysfd, &ctx);
 	if (errno_ != 0)
 		return syscall_Errno_Err((syscall_Errno)errno_);
 	pd->runtimeCtx = ctx;

@@ -110,6 +110,12 @@ int  runtime_pollServerInit(void);
 bool runtime_isPollServerDescriptor(uintptr_t fd);
 /* runtime_pollOpen registers fd; it returns 0 or the errno of the failure. */
 int  runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pd);
+/*
+ * runtime_pollOpenSocket is pollOpen for a socket, which the backend never
+ * refuses.  gonet's, not Go's: on a plain thread it registers nothing yet,
+ * and the first wait that needs the backend does (netpoll.c, pollPolled).
+ */
+int  runtime_pollOpenSocket(uintptr_t fd, runtime_pollDesc **pd);
 void runtime_pollClose(runtime_pollDesc *pd);
 /* mode is 'r', 'w' or 'r'+'w'; the int results are the codes above. */
 int  runtime_pollReset(runtime_pollDesc *pd, int mode);

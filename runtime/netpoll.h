@@ -73,6 +73,12 @@ struct runtime_pollDesc {
 	 */
 	_Atomic uint8_t wpoll;
 	/*
+	 * polled: whether fd is on the backend.  runtime_pollOpenSocket
+	 * leaves a plain thread's socket off until a wait needs it there
+	 * (netpoll.c, pollPolled).  The last byte of closing's padding.
+	 */
+	_Atomic uint8_t polled;
+	/*
 	 * user is Go's user cookie, unused by its epoll backend; gonet keeps
 	 * the net layer's key of the connection there: its local endpoint's
 	 * 16 bits high, its remote's low, 0 for none (runtime_pollSetUser).
@@ -116,6 +122,13 @@ enum { wpollTries = 8, wpollFound = 255 };
 void	   runtime_wrote(runtime_pollDesc *pd, uintptr_t seq, uint32_t peer);
 runtime_g *runtime_netpollpeer(runtime_gList *list, uint32_t peer);
 void runtime_pollWroteResult(runtime_pollDesc *pd, uintptr_t seq, bool found);
+/*
+ * proc.c: whether the caller is a plain thread (without giving it a g),
+ * and whether its waits watch the descriptor itself (plainwaitfd), and
+ * so need no backend.
+ */
+bool runtime_plainThread(void);
+bool runtime_plainWaitsOwnFd(void);
 /* proc.c: a plain thread's blocking read, as one of plainwaitfd's waits. */
 bool runtime_plainKernelWaitStart(
     runtime_pollDesc *pd, bool (*probe)(void *arg), void *arg);

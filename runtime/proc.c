@@ -2221,6 +2221,24 @@ plaineventfd(runtime_g *gp)
 	return false;
 }
 
+bool
+runtime_plainThread(void)
+{
+	runtime_g *gp;
+
+	gp = getg();
+	return gp == NULL || gp->plain;
+}
+
+bool
+runtime_plainWaitsOwnFd(void)
+{
+	runtime_g *gp;
+
+	gp = runtime_getg();
+	return gp->plain && plaineventfd(gp);
+}
+
 /*
  * A plain thread about to sleep in poll(2) may first look at its
  * descriptor for a while (plainspin).  On an idle virtual machine a CPU

@@ -478,7 +478,32 @@ countEventfds(void)
 	return n;
 }
 
-START_TEST(testPollPastEventfdBudget)
+/*
+ * budgetBouncer is bounce on a thread that opens its own pollDesc first,
+ * with runtime_pollOpenSocket: a plain thread's socket, off the poller
+ * until a wait that needs it there.
+ */
+static void *
+budgetBouncer(void *arg)
+{
+	bouncer *b;
+
+	b = arg;
+	b->res = runtime_pollOpenSocket((uintptr_t)b->rfd, &b->pd);
+	if (b->res != 0) {
+		b->pd = NULL;
+		return NULL;
+	}
+	return bounce(b);
+}
+
+/*
+ * pastEventfdBudget runs the budget test; with deferred, each thread opens
+ * its own socket as a plain thread, so the threads past the budget must
+ * put their sockets on the poller at their first wait.
+ */
+static void
+pastEventfdBudget(bool deferred)
 {
 	bouncer	      b[2 * budgetPairs];
 	pthread_t     t[2 * budgetPairs];
@@ -490,6 +515,7 @@ START_TEST(testPollPastEventfdBudget)
 	    rl.rlim_cur >= budgetLimit, "soft limit below %d", budgetLimit);
 	rl.rlim_cur = budgetLimit;
 	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0);
+	ck_assert_int_eq(runtime_pollServerInit(), 0);
 	for (i = 0; i < budgetPairs; i++) {
 		ck_assert_int_eq(
 		    socketpair(AF_UNIX,
@@ -499,14 +525,17 @@ START_TEST(testPollPastEventfdBudget)
 		b[2 * i + 1].rfd = b[2 * i + 1].wfd = sp[1];
 	}
 	for (i = 0; i < 2 * budgetPairs; i++) {
-		ck_assert_int_eq(
-		    runtime_pollOpen((uintptr_t)b[i].rfd, &b[i].pd), 0);
+		if (!deferred)
+			ck_assert_int_eq(
+			    runtime_pollOpen((uintptr_t)b[i].rfd, &b[i].pd), 0);
 		b[i].n = budgetBounces;
 		b[i].serve = i % 2 == 0;
 	}
 	before = countEventfds(); /* the poller's own is open by now */
 	for (i = 0; i < 2 * budgetPairs; i++)
-		ck_assert_int_eq(pthread_create(&t[i], NULL, bounce, &b[i]), 0);
+		ck_assert_int_eq(pthread_create(&t[i], NULL,
+				     deferred ? budgetBouncer : bounce, &b[i]),
+		    0);
 	for (i = 0; i < 2 * budgetPairs; i++) {
 		pthread_join(t[i], NULL);
 		ck_assert_int_eq(b[i].res, runtime_pollNoError);
@@ -517,6 +546,143 @@ START_TEST(testPollPastEventfdBudget)
 		runtime_pollClose(b[i].pd);
 		close(b[i].rfd);
 	}
+}
+
+START_TEST(testPollPastEventfdBudget)
+{
+	pastEventfdBudget(false);
+}
+END_TEST
+
+START_TEST(testPollPastEventfdBudgetDeferred)
+{
+	pastEventfdBudget(true);
+}
+END_TEST
+
+/*
+ * inEpoll reports whether fd is registered with an epoll instance of this
+ * process: each epoll descriptor's fdinfo has a "tfd:" line per target.
+ */
+static bool
+inEpoll(int fd)
+{
+	char	       path[300], line[256];
+	struct dirent *de;
+	FILE	      *f;
+	DIR	      *d;
+	bool	       found;
+	int	       tfd;
+
+	d = opendir("/proc/self/fdinfo");
+	ck_assert_ptr_nonnull(d);
+	found = false;
+	while (!found && (de = readdir(d)) != NULL) {
+		snprintf(path, sizeof path, "/proc/self/fdinfo/%s", de->d_name);
+		if ((f = fopen(path, "r")) == NULL)
+			continue;
+		while (!found && fgets(line, sizeof line, f) != NULL)
+			found = sscanf(line, "tfd: %d", &tfd) == 1 && tfd == fd;
+		fclose(f);
+	}
+	closedir(d);
+	return found;
+}
+
+/* deferredOpen opens a's pollDesc on a plain thread of its own. */
+typedef struct deferredOpen {
+	int		  fd;
+	runtime_pollDesc *pd;
+	_Atomic int	  res; /* 1 + pollWait's result, 0 until then */
+} deferredOpen;
+
+static void *
+deferredOpenPlain(void *arg)
+{
+	deferredOpen *a;
+
+	a = arg;
+	ck_assert_int_eq(runtime_pollOpenSocket((uintptr_t)a->fd, &a->pd), 0);
+	return NULL;
+}
+
+static void
+deferredOpenGo(void *arg)
+{
+	deferredOpen *a;
+
+	a = arg;
+	ck_assert_int_eq(runtime_pollOpenSocket((uintptr_t)a->fd, &a->pd), 0);
+	atomic_store(&a->res, 1);
+}
+
+static void
+deferredRead(void *arg)
+{
+	deferredOpen *a;
+
+	a = arg;
+	atomic_store(&a->res, 1 + runtime_pollWait(a->pd, 'r'));
+}
+
+/* deferredResult waits up to 2 s for a goroutine's result. */
+static int
+deferredResult(deferredOpen *a)
+{
+	int i;
+
+	for (i = 0; i < 2000 && atomic_load(&a->res) == 0; i++)
+		sleepms(1);
+	return atomic_load(&a->res);
+}
+
+/*
+ * A plain thread's socket stays off epoll (runtime_pollOpenSocket), also
+ * through a plain thread's wait, which watches the socket itself; the
+ * first goroutine to wait puts it on, and must see the byte that came
+ * before; a goroutine's socket is put on at once.
+ */
+START_TEST(testPollOpenSocketDeferred)
+{
+	deferredOpen a = { 0 }, g = { 0 };
+	pthread_t    t;
+	waiter	     w;
+	int	     sp[2];
+	char	     c;
+
+	ck_assert_int_eq(runtime_pollServerInit(), 0);
+	ck_assert_int_eq(socketpair(AF_UNIX,
+			     SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, sp),
+	    0);
+	a.fd = sp[0];
+	ck_assert_int_eq(pthread_create(&t, NULL, deferredOpenPlain, &a), 0);
+	pthread_join(t, NULL);
+	ck_assert_msg(!inEpoll(sp[0]), "a plain thread's socket is on epoll");
+	startWaiter(&w, a.pd);
+	waitStarted(&w);
+	writeByte(sp[1]);
+	pthread_join(w.t, NULL);
+	ck_assert_int_eq(w.res, runtime_pollNoError);
+	ck_assert_msg(!inEpoll(sp[0]), "a plain wait put the socket on epoll");
+	ck_assert_int_eq(read(sp[0], &c, 1), 1);
+
+	writeByte(sp[1]);
+	runtime_Go(deferredRead, &a);
+	ck_assert_int_eq(deferredResult(&a), 1 + runtime_pollNoError);
+	ck_assert_msg(inEpoll(sp[0]), "a goroutine's wait left it off epoll");
+	ck_assert_int_eq(read(sp[0], &c, 1), 1);
+
+	g.fd = sp[1];
+	runtime_Go(deferredOpenGo, &g);
+	ck_assert_int_eq(deferredResult(&g), 1);
+	ck_assert_msg(inEpoll(sp[1]), "a goroutine's socket is off epoll");
+
+	runtime_pollUnblock(a.pd);
+	runtime_pollClose(a.pd);
+	runtime_pollUnblock(g.pd);
+	runtime_pollClose(g.pd);
+	close(sp[0]);
+	close(sp[1]);
 }
 END_TEST
 
@@ -712,6 +878,8 @@ netpoll_suite(void)
 	tcase_add_test(tc, testPollManyWaiters);
 	tcase_add_test(tc, testPollPingPong);
 	tcase_add_test(tc, testPollPastEventfdBudget);
+	tcase_add_test(tc, testPollPastEventfdBudgetDeferred);
+	tcase_add_test(tc, testPollOpenSocketDeferred);
 	suite_add_tcase(s, tc);
 	tc = newTCase("deadline");
 	tcase_add_test(tc, testPollDeadlineExpires);

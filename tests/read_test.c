@@ -533,6 +533,105 @@ START_TEST(testReadFullBuffersInq)
 END_TEST
 
 /*
+ * A socket a plain thread opened stays off the poller until something
+ * waits there (runtime/netpoll.c, runtime_pollOpenSocket), so a
+ * goroutine's first wait must still see what came before it.  The plain
+ * thread below accepts the Conn, and its two full-buffer reads leave the
+ * Conn drained (fd_unix.c, inqStart), so the goroutine's first Read
+ * waits before it reads: "b", sent before it began, must come at once;
+ * "c", sent once it has parked, must wake it; and Close must end its
+ * third Read with ErrClosed.  Go's reads give the same three results.
+ */
+struct plainOpened {
+	net_Conn *c;
+	int	  s;
+	chan	 *got; /* the goroutine's reads: 'b', 'c', then the error */
+};
+
+static void *
+plainOpen(void *arg)
+{
+	struct plainOpened *p;
+	int		    i;
+
+	p = arg;
+	p->s = rawConversation(&p->c);
+	for (i = 0; i < 2; i++) {
+		if (write(p->s, "a", 1) != 1)
+			tErrorf("write: %s", strerror(errno));
+		readByteExpect(p->c, 'a', false);
+	}
+	if (write(p->s, "b", 1) != 1)
+		tErrorf("write: %s", strerror(errno));
+	/* A wake-up that never comes must not end as a timeout. */
+	runtime_error_Free(net_Conn_SetReadDeadline(p->c, noDeadline));
+	return NULL;
+}
+
+static void
+plainOpenedReader(void *arg)
+{
+	struct plainOpened *p;
+	runtime_error	   *err;
+	ptrdiff_t	    n;
+	char		    b;
+	int		    i;
+
+	p = arg;
+	for (i = 0; i < 3; i++) {
+		b = 0;
+		err = net_Conn_Read(p->c, &b, 1, &n);
+		if (err != NULL) {
+			chanSend(p->got, err);
+			return;
+		}
+		chanSend(p->got, (void *)(intptr_t)b);
+	}
+	chanSend(p->got, NULL);
+}
+
+/* plainOpenedGot receives the goroutine's next result, within 5 s. */
+static void *
+plainOpenedGot(struct plainOpened *p)
+{
+	void *v;
+
+	if (chanRecvTimeout(p->got, &v, 5 * time_Second) != 1)
+		tFatalf("the goroutine's Read did not return within 5 s");
+	return v;
+}
+
+START_TEST(testReadGoroutineOnPlainSocket)
+{
+	struct plainOpened p = { 0 };
+	pthread_t	   t;
+	runtime_error	  *err;
+	void		  *v;
+
+	if (pthread_create(&t, NULL, plainOpen, &p) != 0)
+		tFatalf("pthread_create failed");
+	pthread_join(t, NULL);
+	p.got = makeChan();
+	runtime_Go(plainOpenedReader, &p);
+	if ((v = plainOpenedGot(&p)) != (void *)(intptr_t)'b')
+		tErrorf("first Read: got %p, want 'b'", v);
+	time_Sleep(50 * time_Millisecond);
+	if (write(p.s, "c", 1) != 1)
+		tErrorf("write: %s", strerror(errno));
+	if ((v = plainOpenedGot(&p)) != (void *)(intptr_t)'c')
+		tErrorf("second Read: got %p, want 'c'", v);
+	time_Sleep(50 * time_Millisecond);
+	runtime_error_Free(net_Conn_Close(p.c));
+	err = plainOpenedGot(&p);
+	if (!errors_Is(err, net_ErrClosed))
+		tErrorf("third Read: got %s, want ErrClosed",
+		    err == NULL ? "nil" : runtime_error_Error(err));
+	runtime_error_Free(err);
+	endConversation(p.c, p.s);
+}
+END_TEST
+
+/*
  * A plain thread's Read of a TCP socket with no deadline waits inside the
  * read, with the socket's file in blocking mode (fd_unix.c, readInKernel;
  * runtime/netpoll_kwait_linux.c).  It must still end as Go's does when
@@ -1017,6 +1116,7 @@ read_suite(void)
 	tcase_add_test(tc, testReadAfterRawLowat);
 	tcase_add_test(tc, testReadUnixAfterRights);
 	tcase_add_test(tc, testReadFullBuffersInq);
+	tcase_add_test(tc, testReadGoroutineOnPlainSocket);
 	tcase_add_test(tc, testReadKernelWaitEnds);
 	tcase_add_test(tc, testReadKernelWaitRawConn);
 	tcase_add_test(tc, testReadFromKernelWait);
