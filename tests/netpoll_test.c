@@ -589,11 +589,15 @@ inEpoll(int fd)
 	return found;
 }
 
-/* deferredOpen opens a's pollDesc on a plain thread of its own. */
+/*
+ * deferredOpen is one socket of testPollOpenSocketDeferred: its pollDesc,
+ * and what a goroutine did with it (res: 1 + pollWait's result, or 1 once
+ * it has opened the pollDesc; 0 until then).
+ */
 typedef struct deferredOpen {
 	int		  fd;
 	runtime_pollDesc *pd;
-	_Atomic int	  res; /* 1 + pollWait's result, 0 until then */
+	_Atomic int	  res;
 } deferredOpen;
 
 static void *

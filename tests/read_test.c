@@ -534,13 +534,12 @@ END_TEST
 
 /*
  * A socket a plain thread opened stays off the poller until something
- * waits there (runtime/netpoll.c, runtime_pollOpenSocket), so a
- * goroutine's first wait must still see what came before it.  The plain
- * thread below accepts the Conn, and its two full-buffer reads leave the
- * Conn drained (fd_unix.c, inqStart), so the goroutine's first Read
- * waits before it reads: "b", sent before it began, must come at once;
- * "c", sent once it has parked, must wake it; and Close must end its
- * third Read with ErrClosed.  Go's reads give the same three results.
+ * waits there (runtime/netpoll.c, runtime_pollOpenSocket).  The plain
+ * thread below accepts the Conn and reads from it, then a goroutine
+ * reads on: "b", sent before it began, must come at once; "c", sent once
+ * it has parked, must wake it, which only the registration its wait made
+ * can do; and Close must end its third Read with ErrClosed.  Go's reads
+ * give the same three results.
  */
 struct plainOpened {
 	net_Conn *c;
