@@ -311,7 +311,7 @@ runtime_pollOpen(uintptr_t fd, runtime_pollDesc **pdp)
  * needs the backend until a goroutine waits.  On the backend every
  * message would cost the kernel a call of epoll's wake-up function (and
  * its lock) beside the reader's wake-up, for a poller nobody asks:
- * 3-6% of the CPU of a plain ping-pong beside a busy loop, and two
+ * up to 6% of the CPU of a plain ping-pong beside a busy loop, and two
  * epoll_ctl calls a connection.  A goroutine's socket is registered at
  * once, as Go does, since the goroutine will most likely wait.
  */

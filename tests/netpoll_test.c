@@ -613,11 +613,8 @@ deferredOpenPlain(void *arg)
 static void
 deferredOpenGo(void *arg)
 {
-	deferredOpen *a;
-
-	a = arg;
-	ck_assert_int_eq(runtime_pollOpenSocket((uintptr_t)a->fd, &a->pd), 0);
-	atomic_store(&a->res, 1);
+	deferredOpenPlain(arg);
+	atomic_store(&((deferredOpen *)arg)->res, 1);
 }
 
 static void
@@ -629,14 +626,11 @@ deferredRead(void *arg)
 	atomic_store(&a->res, 1 + runtime_pollWait(a->pd, 'r'));
 }
 
-/* deferredResult waits up to 2 s for a goroutine's result. */
+/* deferredResult waits (waitFlag's bound) for a goroutine's result. */
 static int
 deferredResult(deferredOpen *a)
 {
-	int i;
-
-	for (i = 0; i < 2000 && atomic_load(&a->res) == 0; i++)
-		sleepms(1);
+	waitFlag(&a->res);
 	return atomic_load(&a->res);
 }
 
